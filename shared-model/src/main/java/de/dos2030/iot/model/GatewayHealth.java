@@ -1,0 +1,23 @@
+package de.dos2030.iot.model;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * How a gateway is doing, reported with a batch every health interval.
+ *
+ * @param agentVersion       version of the edge agent
+ * @param configVersion      version (hash or label) of the gateway's configuration file
+ * @param uptime             time since the agent started
+ * @param outboxDepth        batches waiting in the outbox
+ * @param outboxBytes        bytes the outbox journal holds
+ * @param oldestUnsentAge    age of the oldest unacknowledged batch; zero when the outbox is empty
+ * @param droppedReadings    readings lost since start (evicted from a full outbox, rejected)
+ * @param lastAck            when the collector last confirmed a batch; {@code null} if never
+ * @param cpuTemperature     SoC temperature in degC; {@code null} where unknown
+ * @param clockSync          state of the gateway clock
+ */
+public record GatewayHealth(String agentVersion, String configVersion, Duration uptime, long outboxDepth,
+                            long outboxBytes, Duration oldestUnsentAge, long droppedReadings, Instant lastAck,
+                            Double cpuTemperature, ClockSync clockSync) {
+}

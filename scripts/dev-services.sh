@@ -1,0 +1,186 @@
+#!/usr/bin/env bash
+# Local InfluxDB 1.x and Mosquitto for development, tests and the demo.
+#
+#   scripts/dev-services.sh start|stop|status|reload
+#
+# Both run from Debian's packages, bound to 127.0.0.1 on fixed non-default ports so they never
+# clash with system services. Data, configuration, logs and pid files live in .dev-services/
+# (git-ignored). `start` is idempotent; `stop` stops only the processes this script started.
+# `reload` makes Mosquitto re-read its password and ACL files (after the collector regenerated them).
+#
+#   InfluxDB HTTP API   http://127.0.0.1:18086   database "dos" created on start
+#   Mosquitto           tcp://127.0.0.1:11883    anonymous (development only)
+#   Mosquitto           tcp://127.0.0.1:11884    username/password and ACL from .dev-services/mosquitto/{passwd,acl}
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+STATE=${DOS_DEV_SERVICES_DIR:-$ROOT/.dev-services}
+INFLUX_PORT=18086
+INFLUX_RPC_PORT=18088
+MQTT_PORT=11883
+MQTT_AUTH_PORT=11884
+DATABASE=dos
+# The collector's own broker account on the authenticated listener (development secret).
+COLLECTOR_MQTT_USER=collector
+COLLECTOR_MQTT_PASSWORD=collector-dev-secret
+
+log() { printf 'dev-services: %s\n' "$*"; }
+die() { printf 'dev-services: %s\n' "$*" >&2; exit 1; }
+
+ensure_packages() {
+    local missing=()
+    command -v influxd >/dev/null || missing+=(influxdb)
+    command -v influx >/dev/null || missing+=(influxdb-client)
+    [ -x "$(mosquitto_bin)" ] || missing+=(mosquitto)
+    command -v mosquitto_pub >/dev/null || missing+=(mosquitto-clients)
+    command -v coap-client-notls >/dev/null || missing+=(libcoap3-bin)
+    command -v curl >/dev/null || missing+=(curl)
+    [ ${#missing[@]} -eq 0 ] && return
+    if [ "$(id -u)" -ne 0 ]; then
+        die "missing Debian packages: ${missing[*]}. Install them with: sudo apt-get install -y ${missing[*]}"
+    fi
+    log "installing ${missing[*]} from Debian"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+mosquitto_bin() { command -v mosquitto || echo /usr/sbin/mosquitto; }
+
+running() { # pidfile
+    [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null
+}
+
+wait_until() { # description seconds command...
+    local what=$1 seconds=$2; shift 2
+    local deadline=$((SECONDS + seconds))
+    until "$@" >/dev/null 2>&1; do
+        [ $SECONDS -lt $deadline ] || return 1
+        sleep 0.2
+    done
+}
+
+start_influxdb() {
+    local dir=$STATE/influxdb
+    if running "$dir/pid"; then log "InfluxDB already running (pid $(cat "$dir/pid"))"; return; fi
+    mkdir -p "$dir/meta" "$dir/data" "$dir/wal"
+    cat > "$dir/influxdb.conf" <<CONF
+reporting-disabled = true
+bind-address = "127.0.0.1:$INFLUX_RPC_PORT"
+[meta]
+  dir = "$dir/meta"
+[data]
+  dir = "$dir/data"
+  wal-dir = "$dir/wal"
+  query-log-enabled = false
+[monitor]
+  store-enabled = false
+[http]
+  bind-address = "127.0.0.1:$INFLUX_PORT"
+  log-enabled = false
+  max-body-size = 50000000
+[logging]
+  level = "warn"
+CONF
+    nohup influxd run -config "$dir/influxdb.conf" > "$dir/influxd.log" 2>&1 &
+    echo $! > "$dir/pid"
+    if ! wait_until "InfluxDB" 30 curl -sf "http://127.0.0.1:$INFLUX_PORT/ping"; then
+        tail -n 20 "$dir/influxd.log" >&2
+        die "InfluxDB did not answer on 127.0.0.1:$INFLUX_PORT within 30 s (log: $dir/influxd.log)"
+    fi
+    curl -sf -XPOST "http://127.0.0.1:$INFLUX_PORT/query" --data-urlencode "q=CREATE DATABASE $DATABASE" >/dev/null \
+        || die "could not create database $DATABASE"
+    log "InfluxDB on http://127.0.0.1:$INFLUX_PORT (pid $(cat "$dir/pid"), database $DATABASE)"
+}
+
+start_mosquitto() {
+    local dir=$STATE/mosquitto
+    if running "$dir/pid"; then log "Mosquitto already running (pid $(cat "$dir/pid"))"; return; fi
+    mkdir -p "$dir/data"
+    if [ ! -f "$dir/passwd" ]; then
+        : > "$dir/passwd"
+        mosquitto_passwd -b "$dir/passwd" "$COLLECTOR_MQTT_USER" "$COLLECTOR_MQTT_PASSWORD"
+    fi
+    if [ ! -f "$dir/acl" ]; then
+        printf 'user %s\ntopic readwrite #\n' "$COLLECTOR_MQTT_USER" > "$dir/acl"
+    fi
+    cat > "$dir/mosquitto.conf" <<CONF
+per_listener_settings true
+persistence true
+persistence_location $dir/data/
+log_dest file $dir/mosquitto.log
+log_type error
+log_type warning
+log_type notice
+max_queued_messages 100000
+
+listener $MQTT_PORT 127.0.0.1
+allow_anonymous true
+
+listener $MQTT_AUTH_PORT 127.0.0.1
+allow_anonymous false
+password_file $dir/passwd
+acl_file $dir/acl
+CONF
+    # Started as root, Mosquitto drops to user "mosquitto": it must be able to read and write its files.
+    if [ "$(id -u)" -eq 0 ] && id mosquitto >/dev/null 2>&1; then
+        chown -R mosquitto "$dir"
+        chmod 0700 "$dir/data"
+        chmod 0600 "$dir/passwd" "$dir/acl"
+    fi
+    : > "$dir/stdout.log"
+    nohup "$(mosquitto_bin)" -c "$dir/mosquitto.conf" >> "$dir/stdout.log" 2>&1 &
+    echo $! > "$dir/pid"
+    if ! wait_until "Mosquitto" 15 mosquitto_pub -h 127.0.0.1 -p "$MQTT_PORT" -t dev-services/ping -m up -q 1; then
+        tail -n 20 "$dir/stdout.log" "$dir/mosquitto.log" >&2 2>/dev/null || true
+        die "Mosquitto did not answer on 127.0.0.1:$MQTT_PORT within 15 s (log: $dir/mosquitto.log)"
+    fi
+    log "Mosquitto on tcp://127.0.0.1:$MQTT_PORT (anonymous) and :$MQTT_AUTH_PORT (password+ACL) (pid $(cat "$dir/pid"))"
+}
+
+stop_one() { # name dir
+    local name=$1 pidfile=$2/pid
+    if running "$pidfile"; then
+        local pid; pid=$(cat "$pidfile")
+        kill "$pid"
+        for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+        kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
+        log "$name stopped (pid $pid)"
+    else
+        log "$name was not running"
+    fi
+    rm -f "$pidfile"
+}
+
+status_one() { # name dir url
+    if running "$2/pid"; then log "$1 running (pid $(cat "$2/pid")) on $3"; else log "$1 not running"; return 1; fi
+}
+
+case "${1:-}" in
+    start)
+        ensure_packages
+        mkdir -p "$STATE"
+        start_influxdb
+        start_mosquitto
+        ;;
+    stop)
+        stop_one Mosquitto "$STATE/mosquitto"
+        stop_one InfluxDB "$STATE/influxdb"
+        ;;
+    status)
+        rc=0
+        status_one InfluxDB "$STATE/influxdb" "http://127.0.0.1:$INFLUX_PORT" || rc=1
+        status_one Mosquitto "$STATE/mosquitto" "tcp://127.0.0.1:$MQTT_PORT and :$MQTT_AUTH_PORT" || rc=1
+        exit $rc
+        ;;
+    reload)
+        running "$STATE/mosquitto/pid" || die "Mosquitto is not running"
+        [ "$(id -u)" -eq 0 ] && id mosquitto >/dev/null 2>&1 && chown mosquitto "$STATE/mosquitto/passwd" "$STATE/mosquitto/acl"
+        kill -HUP "$(cat "$STATE/mosquitto/pid")"
+        log "Mosquitto re-reads passwd and acl"
+        ;;
+    *)
+        echo "usage: $0 start|stop|status|reload" >&2
+        exit 2
+        ;;
+esac

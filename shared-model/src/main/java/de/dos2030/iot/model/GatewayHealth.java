@@ -2,6 +2,7 @@ package de.dos2030.iot.model;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * How a gateway is doing, reported with a batch every health interval.
@@ -20,4 +21,11 @@ import java.time.Instant;
 public record GatewayHealth(String agentVersion, String configVersion, Duration uptime, long outboxDepth,
                             long outboxBytes, Duration oldestUnsentAge, long droppedReadings, Instant lastAck,
                             Double cpuTemperature, ClockSync clockSync) {
+
+    /** Times are held at millisecond resolution, as both codecs carry them. */
+    public GatewayHealth {
+        uptime = uptime == null ? null : uptime.truncatedTo(ChronoUnit.MILLIS);
+        oldestUnsentAge = oldestUnsentAge == null ? null : oldestUnsentAge.truncatedTo(ChronoUnit.MILLIS);
+        lastAck = lastAck == null ? null : lastAck.truncatedTo(ChronoUnit.MILLIS);
+    }
 }

@@ -1,19 +1,337 @@
 package de.dos2030.iot.model.codec;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
+import de.dos2030.iot.model.AlertEvent;
 import de.dos2030.iot.model.Batch;
+import de.dos2030.iot.model.ClockSync;
+import de.dos2030.iot.model.GatewayHealth;
+import de.dos2030.iot.model.Quality;
+import de.dos2030.iot.model.Quantity;
+import de.dos2030.iot.model.Reading;
+import de.dos2030.iot.model.Statistic;
+import de.dos2030.iot.model.WireNames;
 
-/** WORK IN PROGRESS: being written in this session. */
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The compact encoding for constrained links (CoAP content-format 60, MQTT): CBOR, columnar per
+ * series. A series (one sensor, quantity and statistic) stores its first time, then
+ * delta-of-delta times (a steady sample interval costs one byte a reading), and its values
+ * quantised to the quantity's {@link Quantity#resolution()} as deltas from the previous value.
+ * Values that cannot be quantised (NaN, infinities, beyond 2^52 steps) travel as exact doubles
+ * beside the series, so nothing is lost, not even bad input meant for the Validator.
+ *
+ * <pre>
+ * {v: version, g: gateway, s: site, b: boot, n: sequence, c: createdAt ms, k: clockSync,
+ *  r: [{i: sensor, q: quantity, x: statistic (absent = sample), t: first time ms,
+ *       d: [t1-t0, then delta-of-delta...], w: [first value, then deltas...] in resolution steps,
+ *       f: [index, exact double, ...] (absent = none), u: [index, quality, ...] (absent = all ok)}],
+ *  a: [alert objects], h: health object}
+ * </pre>
+ */
 public final class CborBatchCodec implements BatchCodec {
     static final CborBatchCodec INSTANCE = new CborBatchCodec();
+    private static final EventFields EVENTS = new EventFields(EventFields.TimeStyle.MILLIS);
+    /** Quantised steps beyond this lose integer precision in a double: send the exact value. */
+    private static final double MAX_STEPS = 0x1p52;
+
+    private CborBatchCodec() {
+    }
 
     @Override
     public byte[] encode(Batch batch) {
-        throw new UnsupportedOperationException("in progress");
+        ByteArrayOutputStream out = new ByteArrayOutputStream(128 + batch.readings().size() * 4);
+        try (CBORGenerator g = JacksonFactories.CBOR.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeNumberField("v", batch.formatVersion());
+            g.writeStringField("g", batch.gatewayId());
+            g.writeStringField("s", batch.siteId());
+            g.writeStringField("b", batch.bootId());
+            g.writeNumberField("n", batch.sequence());
+            EVENTS.writeInstant(g, "c", batch.createdAt());
+            EventFields.writeEnum(g, "k", batch.clockSync());
+            g.writeArrayFieldStart("r");
+            List<Reading> readings = batch.readings();
+            for (int start = 0, end; start < readings.size(); start = end) {
+                end = start + 1;
+                while (end < readings.size() && readings.get(end).sameSeries(readings.get(start))) {
+                    end++;
+                }
+                writeSeries(g, readings.subList(start, end), start);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("a");
+            for (AlertEvent a : batch.alerts()) {
+                EVENTS.writeAlert(g, a);
+            }
+            g.writeEndArray();
+            if (batch.health() != null) {
+                g.writeFieldName("h");
+                EVENTS.writeHealth(g, batch.health());
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail", e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void writeSeries(CBORGenerator g, List<Reading> series, int offset) throws IOException {
+        Reading first = series.get(0);
+        for (int i = 0; i < series.size(); i++) {
+            Reading r = series.get(i);
+            if (r.sensorId() == null || r.quantity() == null || r.statistic() == null || r.time() == null
+                    || r.quality() == null) {
+                throw new IllegalArgumentException("readings[" + (offset + i)
+                        + "]: cannot encode a reading without sensor, quantity, statistic, time and quality");
+            }
+        }
+        long scale = Math.round(1 / first.quantity().resolution());
+        g.writeStartObject();
+        g.writeStringField("i", first.sensorId());
+        EventFields.writeEnum(g, "q", first.quantity());
+        if (first.statistic() != Statistic.SAMPLE) {
+            EventFields.writeEnum(g, "x", first.statistic());
+        }
+        g.writeNumberField("t", first.time().toEpochMilli());
+        g.writeArrayFieldStart("d");
+        long previousTime = first.time().toEpochMilli();
+        long previousDelta = 0;
+        for (int i = 1; i < series.size(); i++) {
+            long time = series.get(i).time().toEpochMilli();
+            long delta = time - previousTime;
+            g.writeNumber(delta - previousDelta);
+            previousDelta = delta;
+            previousTime = time;
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("w");
+        long previousSteps = 0;
+        boolean anyExact = false;
+        boolean anyQuality = false;
+        for (Reading r : series) {
+            double steps = r.value() * scale;
+            long current = previousSteps;
+            if (Double.isFinite(steps) && Math.abs(steps) <= MAX_STEPS) {
+                current = Math.round(steps);
+            } else {
+                anyExact = true;
+            }
+            g.writeNumber(current - previousSteps);
+            previousSteps = current;
+            anyQuality |= r.quality() != Quality.OK;
+        }
+        g.writeEndArray();
+        if (anyExact) {
+            g.writeArrayFieldStart("f");
+            for (int i = 0; i < series.size(); i++) {
+                double steps = series.get(i).value() * scale;
+                if (!(Double.isFinite(steps) && Math.abs(steps) <= MAX_STEPS)) {
+                    g.writeNumber(i);
+                    g.writeNumber(series.get(i).value());
+                }
+            }
+            g.writeEndArray();
+        }
+        if (anyQuality) {
+            g.writeArrayFieldStart("u");
+            for (int i = 0; i < series.size(); i++) {
+                if (series.get(i).quality() != Quality.OK) {
+                    g.writeNumber(i);
+                    g.writeString(WireNames.of(series.get(i).quality()));
+                }
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
     }
 
     @Override
     public Batch decode(byte[] bytes) throws DecodeException {
-        throw new UnsupportedOperationException("in progress");
+        if (bytes.length > DecodeLimits.MAX_PAYLOAD_BYTES) {
+            throw new DecodeException("", "payload is " + bytes.length + " bytes, at most "
+                    + DecodeLimits.MAX_PAYLOAD_BYTES + " allowed");
+        }
+        try (JsonParser parser = JacksonFactories.CBOR.createParser(bytes)) {
+            StructReader r = new StructReader(parser);
+            r.beginDocument();
+            Integer formatVersion = null;
+            Long sequence = null;
+            String gatewayId = null, siteId = null, bootId = null;
+            Instant createdAt = null;
+            ClockSync clockSync = null;
+            List<Reading> readings = new ArrayList<>();
+            List<AlertEvent> alerts = new ArrayList<>();
+            GatewayHealth health = null;
+            while (r.nextField()) {
+                String name = r.fieldName();
+                r.enter("." + name);
+                switch (name) {
+                    case "v" -> formatVersion = r.intValue();
+                    case "g" -> gatewayId = r.isNull() ? null : r.string();
+                    case "s" -> siteId = r.isNull() ? null : r.string();
+                    case "b" -> bootId = r.isNull() ? null : r.string();
+                    case "n" -> sequence = r.longValue();
+                    case "c" -> createdAt = r.instant();
+                    case "k" -> clockSync = r.enumValue(ClockSync.class);
+                    case "r" -> readSeriesList(r, readings);
+                    case "a" -> readAlerts(r, alerts);
+                    case "h" -> health = r.isNull() ? null : EVENTS.readHealth(r);
+                    default -> r.skipValue();
+                }
+                r.leave();
+            }
+            r.endDocument();
+            if (formatVersion == null) {
+                throw new DecodeException("v", "format version is missing");
+            }
+            if (sequence == null) {
+                throw new DecodeException("n", "sequence is missing");
+            }
+            return new Batch(formatVersion, gatewayId, siteId, bootId, sequence, createdAt, clockSync,
+                    readings, alerts, health);
+        } catch (IOException e) {
+            throw new DecodeException("", "unreadable input: " + e.getMessage());
+        }
+    }
+
+    private static void readSeriesList(StructReader r, List<Reading> readings) throws DecodeException {
+        r.expectArray();
+        for (int index = 0; r.nextElement(); index++) {
+            r.enter("[" + index + "]");
+            new SeriesReader(r).read(readings);
+            r.leave();
+        }
+    }
+
+    private static void readAlerts(StructReader r, List<AlertEvent> alerts) throws DecodeException {
+        r.expectArray();
+        while (r.nextElement()) {
+            if (alerts.size() == DecodeLimits.MAX_ALERTS) {
+                throw r.fail("more than " + DecodeLimits.MAX_ALERTS + " alerts");
+            }
+            r.enter("[" + alerts.size() + "]");
+            alerts.add(EVENTS.readAlert(r));
+            r.leave();
+        }
+    }
+
+    /** Reads one columnar series and appends its readings, checking every length against the others. */
+    private static final class SeriesReader {
+        private final StructReader r;
+        private String sensorId;
+        private Quantity quantity;
+        private Statistic statistic = Statistic.SAMPLE;
+        private Long firstTime;
+        private final LongArray timeDeltas = new LongArray();
+        private final LongArray valueDeltas = new LongArray();
+        private final LongArray exactIndexes = new LongArray();
+        private final List<Double> exactValues = new ArrayList<>();
+        private final LongArray qualityIndexes = new LongArray();
+        private final List<Quality> qualities = new ArrayList<>();
+
+        SeriesReader(StructReader r) {
+            this.r = r;
+        }
+
+        void read(List<Reading> out) throws DecodeException {
+            r.expectObject();
+            while (r.nextField()) {
+                String name = r.fieldName();
+                r.enter("." + name);
+                switch (name) {
+                    case "i" -> sensorId = r.isNull() ? null : r.string();
+                    case "q" -> quantity = r.quantity();
+                    case "x" -> statistic = r.enumValue(Statistic.class);
+                    case "t" -> firstTime = r.longValue();
+                    case "d" -> readLongs(timeDeltas, out.size());
+                    case "w" -> readLongs(valueDeltas, out.size());
+                    case "f" -> readPairs(exactIndexes, () -> exactValues.add(r.doubleValue()));
+                    case "u" -> readPairs(qualityIndexes, () -> qualities.add(r.enumValue(Quality.class)));
+                    default -> r.skipValue();
+                }
+                r.leave();
+            }
+            emit(out);
+        }
+
+        private void emit(List<Reading> out) throws DecodeException {
+            int n = valueDeltas.size();
+            if (quantity == null || firstTime == null || n == 0) {
+                throw r.fail("a series needs q (quantity), t (first time) and at least one value in w");
+            }
+            if (timeDeltas.size() != n - 1) {
+                throw r.fail("d has " + timeDeltas.size() + " time deltas for " + n + " values (expected " + (n - 1) + ")");
+            }
+            Double[] exact = new Double[n];
+            for (int k = 0; k < exactIndexes.size(); k++) {
+                exact[index(exactIndexes.get(k), n, "f")] = exactValues.get(k);
+            }
+            Quality[] quality = new Quality[n];
+            for (int k = 0; k < qualityIndexes.size(); k++) {
+                quality[index(qualityIndexes.get(k), n, "u")] = qualities.get(k);
+            }
+            double scale = Math.round(1 / quantity.resolution());
+            long time = firstTime;
+            long delta = 0;
+            long steps = 0;
+            try {
+                for (int i = 0; i < n; i++) {
+                    if (i > 0) {
+                        delta = Math.addExact(delta, timeDeltas.get(i - 1));
+                        time = Math.addExact(time, delta);
+                    }
+                    steps = Math.addExact(steps, valueDeltas.get(i));
+                    double value = exact[i] != null ? exact[i] : steps / scale;
+                    out.add(new Reading(sensorId, quantity, statistic, r.epochMillis(time), value,
+                            quality[i] == null ? Quality.OK : quality[i]));
+                }
+            } catch (ArithmeticException e) {
+                throw r.fail("times or values overflow");
+            }
+        }
+
+        private int index(long index, int n, String field) throws DecodeException {
+            if (index < 0 || index >= n) {
+                throw r.fail(field + " refers to value " + index + " of a series of " + n);
+            }
+            return (int) index;
+        }
+
+        private void readLongs(LongArray into, int readingsSoFar) throws DecodeException {
+            r.expectArray();
+            while (r.nextElement()) {
+                if (readingsSoFar + into.size() >= DecodeLimits.MAX_READINGS) {
+                    throw r.fail("more than " + DecodeLimits.MAX_READINGS + " readings");
+                }
+                into.add(r.longValue());
+            }
+        }
+
+        private void readPairs(LongArray indexes, ValueReader value) throws DecodeException {
+            r.expectArray();
+            while (r.nextElement()) {
+                if (indexes.size() >= DecodeLimits.MAX_READINGS) {
+                    throw r.fail("more entries than readings allowed");
+                }
+                indexes.add(r.longValue());
+                if (!r.nextElement()) {
+                    throw r.fail("expected index and value pairs");
+                }
+                value.read();
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface ValueReader {
+        void read() throws DecodeException;
     }
 
     @Override

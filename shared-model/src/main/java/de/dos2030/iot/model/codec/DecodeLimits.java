@@ -13,4 +13,5 @@ public final class DecodeLimits {
     public static final int MAX_STRING_LENGTH = 4_096;
     /** Same as the Validator's bound: the decoder stops counting there. */
     public static final int MAX_READINGS = de.dos2030.iot.model.validation.Validator.MAX_READINGS;
+    public static final int MAX_ALERTS = de.dos2030.iot.model.validation.Validator.MAX_ALERTS;
 }

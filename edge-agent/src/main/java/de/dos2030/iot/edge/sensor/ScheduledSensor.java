@@ -1,0 +1,75 @@
+package de.dos2030.iot.edge.sensor;
+
+import de.dos2030.iot.model.Quality;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One acquisition with its timing and fault state: runs it when due, turns a thrown fault into a
+ * fault signal plus a restart with exponential back-off (1 s doubling to 60 s), reports recovery
+ * on the first good sample after a fault, and never repeats an unchanged fault.
+ */
+final class ScheduledSensor {
+
+    static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    static final Duration MAX_RETRY = Duration.ofSeconds(60);
+
+    private final Acquisition acquisition;
+    private final SensorListener listener;
+    private Instant due;
+    private Duration retry = FIRST_RETRY;
+    private String activeFault;
+
+    ScheduledSensor(Acquisition acquisition, SensorListener listener, Instant firstDue) {
+        this.acquisition = Objects.requireNonNull(acquisition);
+        this.listener = Objects.requireNonNull(listener);
+        this.due = firstDue;
+    }
+
+    Acquisition acquisition() { return acquisition; }
+
+    Instant due() { return due; }
+
+    /** Runs one step at {@code now} and moves the due time. */
+    void run(Instant now) {
+        String id = acquisition.label().sensorId();
+        SampleSink sink = new SampleSink() {
+            @Override public void sample(Sample sample) {
+                if (activeFault != null && sample.quality() == Quality.OK) {
+                    activeFault = null;
+                    listener.recovered(id, sample.timestamp());
+                }
+                listener.sample(sample);
+            }
+
+            @Override public void fault(SensorException fault) {
+                signal(fault, now);
+            }
+        };
+        try {
+            Duration delay = acquisition.step(now, sink);
+            retry = FIRST_RETRY;
+            due = now.plus(delay.isNegative() ? Duration.ZERO : delay);
+        } catch (SensorException e) {
+            signal(e, now);
+            acquisition.restart();
+            due = now.plus(retry);
+            Duration doubled = retry.multipliedBy(2);
+            retry = doubled.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : doubled;
+        } catch (RuntimeException e) {
+            // A driver bug must not take the other sensors on this bus down with it.
+            signal(new SensorException(FaultKind.BUS_ERROR, acquisition.label().chip() + " '" + id
+                    + "' driver error: " + e, e), now);
+            acquisition.restart();
+            due = now.plus(MAX_RETRY);
+        }
+    }
+
+    private void signal(SensorException e, Instant now) {
+        if (!e.getMessage().equals(activeFault)) {
+            activeFault = e.getMessage();
+            listener.fault(SensorFault.of(acquisition.label().sensorId(), e, now));
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package de.dos2030.iot.config.load;
+
+import de.dos2030.iot.config.model.*;
+import de.dos2030.iot.config.spec.Fields;
+import de.dos2030.iot.config.spec.GatewayFile.Rule;
+import de.dos2030.iot.config.spec.ReadContext;
+import de.dos2030.iot.config.spec.SensorFile;
+import de.dos2030.iot.config.spec.SensorFile.Bus;
+import de.dos2030.iot.config.spec.SensorFile.Filter;
+import de.dos2030.iot.config.spec.SensorFile.Source;
+import de.dos2030.iot.model.Quantity;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns the read fields of one {@code sensors[i]} entry into a {@link SensorConfig}, filling
+ * defaults and reporting every violated invariant at its location. Returns null for a sensor
+ * with problems, after reporting them all.
+ */
+final class SensorBinder {
+
+    private final ReadContext ctx;
+    private final Parts parts;
+
+    SensorBinder(ReadContext ctx) {
+        this.ctx = ctx;
+        this.parts = new Parts(ctx);
+    }
+
+    SensorConfig bind(Fields f, SiteKind siteKind) {
+        String path = f.path();
+        Driver driver = f.get(SensorFile.DRIVER);
+        SourceConfig source = f.has(SensorFile.SOURCE) ? source(f.get(SensorFile.SOURCE))
+                : f.complete() || driver != null ? new SourceConfig.Hardware() : null;
+        Optional<BusConfig> bus = bus(f);
+        Sampling sampling = sampling(f, driver);
+        Calibration calibration = driver == null ? null : calibration(f.get(SensorFile.CALIBRATION), driver, path);
+        List<FilterConfig> filters = parts.list(f.get(SensorFile.FILTERS), this::filter);
+        List<FeatureWindow> features = parts.list(f.get(SensorFile.FEATURES), this::feature);
+        List<RuleConfig> rules = parts.list(f.get(SensorFile.RULES), r -> rule(r, siteKind));
+        if (driver == null || source == null || f.get(SensorFile.ID) == null) {
+            return null;
+        }
+        List<Violation> violations = SensorInvariants.violations(f.get(SensorFile.ID), driver, source, bus, sampling,
+                calibration, filters, features, rules);
+        violations.forEach(v -> ctx.report(v.under(path)));
+        boolean whole = f.complete() && violations.isEmpty() && bus != null && sampling != null && calibration != null
+                && Parts.whole(filters) && Parts.whole(features) && Parts.whole(rules);
+        return whole ? parts.build(path, () -> new SensorConfig(f.get(SensorFile.ID), driver, source, bus, sampling,
+                calibration, filters, features, rules)) : null;
+    }
+
+    private SourceConfig source(Fields f) {
+        if (f == null) {
+            return null;
+        }
+        return switch (f.kind()) {
+            case "simulated" -> f.complete() ? parts.build(f.path(), () -> new SourceConfig.Simulated(
+                    f.get(Source.SCENARIO), f.get(Source.SEED))) : null;
+            case "replay" -> f.complete() ? parts.build(f.path(), () -> new SourceConfig.Replay(f.get(Source.FILE),
+                    f.get(Source.COLUMNS), f.opt(Source.TIMESTAMP_COLUMN), f.get(Source.SPEED), f.get(Source.REPEAT)))
+                    : null;
+            default -> new SourceConfig.Hardware();
+        };
+    }
+
+    /** Empty when no wiring is written; null when the written wiring is broken. */
+    private Optional<BusConfig> bus(Fields f) {
+        Fields i2c = f.get(SensorFile.I2C);
+        Fields spi = f.get(SensorFile.SPI);
+        Fields gpio = f.get(SensorFile.GPIO);
+        boolean written = f.has(SensorFile.I2C) || f.has(SensorFile.SPI) || f.has(SensorFile.GPIO);
+        if (!written) {
+            return Optional.empty();
+        }
+        Fields wiring = i2c != null ? i2c : spi != null ? spi : gpio;
+        if (wiring == null || !wiring.complete()) {
+            return null;
+        }
+        BusConfig b;
+        if (i2c != null) {
+            int busNo = i2c.get(Bus.I2C_BUS);
+            boolean hardware = busNo == Defaults.I2C_HARDWARE_BUS;
+            int sda = i2c.opt(Bus.SDA).orElse(hardware ? GpioHeader.I2C1_PINS.get(0) : Defaults.I2C_SOFTWARE_SDA);
+            int scl = i2c.opt(Bus.SCL).orElse(hardware ? GpioHeader.I2C1_PINS.get(1) : Defaults.I2C_SOFTWARE_SCL);
+            b = parts.build(i2c.path(), () -> new I2cBus(busNo, i2c.get(Bus.ADDRESS), sda, scl));
+        } else if (spi != null) {
+            b = parts.build(spi.path(), () -> new SpiBus(spi.get(Bus.SPI_BUS), spi.get(Bus.CHIP_SELECT),
+                    (int) Math.round(spi.get(Bus.CLOCK))));
+        } else {
+            b = parts.build(gpio.path(), () -> new GpioBus(gpio.get(Bus.DATA), gpio.get(Bus.GPIO_CLOCK)));
+        }
+        return b == null ? null : Optional.of(b);
+    }
+
+    private Sampling sampling(Fields f, Driver driver) {
+        if (f.has(SensorFile.SAMPLE_INTERVAL)) {
+            return Sampling.every(f.get(SensorFile.SAMPLE_INTERVAL));
+        }
+        if (f.has(SensorFile.SAMPLE_RATE)) {
+            return Sampling.at(f.get(SensorFile.SAMPLE_RATE));
+        }
+        return driver == null ? null : Defaults.sampling(driver);
+    }
+
+    private Calibration calibration(Fields c, Driver driver, String sensorPath) {
+        boolean strain = driver.quantities().contains(Quantity.STRAIN);
+        if (c == null) {
+            return strain ? new Calibration(Defaults.CALIBRATION_OFFSET, Defaults.CALIBRATION_SCALE,
+                    Optional.of(Defaults.GAUGE_FACTOR), Optional.of(Defaults.EXCITATION_VOLTS), Optional.empty(),
+                    Optional.empty()) : Calibration.none();
+        }
+        if (!c.complete()) {
+            return null;
+        }
+        Optional<Double> gauge = c.opt(SensorFile.Calibration.GAUGE_FACTOR);
+        Optional<Double> excitation = c.opt(SensorFile.Calibration.EXCITATION);
+        return parts.build(c.path(), () -> new Calibration(c.get(SensorFile.Calibration.OFFSET),
+                c.get(SensorFile.Calibration.SCALE),
+                strain ? gauge.or(() -> Optional.of(Defaults.GAUGE_FACTOR)) : gauge,
+                strain ? excitation.or(() -> Optional.of(Defaults.EXCITATION_VOLTS)) : excitation,
+                c.opt(SensorFile.Calibration.TEMPERATURE_OFFSET), c.opt(SensorFile.Calibration.ALTITUDE)));
+    }
+
+    private FilterConfig filter(Fields f) {
+        if (!f.complete()) {
+            return null;
+        }
+        Optional<Quantity> q = f.opt(Filter.QUANTITY);
+        return parts.build(f.path(), () -> switch (f.kind()) {
+            case "range" -> new FilterConfig.Range(q, f.opt(Filter.MIN), f.opt(Filter.MAX));
+            case "hampel" -> new FilterConfig.Hampel(q, f.get(Filter.WINDOW), f.get(Filter.THRESHOLD));
+            default -> new FilterConfig.Ema(q, f.get(Filter.TAU));
+        });
+    }
+
+    private FeatureWindow feature(Fields f) {
+        return f.complete() ? parts.build(f.path(), () -> new FeatureWindow(f.get(SensorFile.LENGTH),
+                f.opt(SensorFile.FFT_SIZE))) : null;
+    }
+
+    private RuleConfig rule(Fields f, SiteKind siteKind) {
+        if (!f.complete()) {
+            return null;
+        }
+        Quantity q = f.get(Rule.QUANTITY);
+        boolean anyCheck = f.has(Rule.WARNING_ABOVE) || f.has(Rule.CRITICAL_ABOVE) || f.has(Rule.WARNING_BELOW)
+                || f.has(Rule.CRITICAL_BELOW) || f.has(Rule.RATE_OF_CHANGE) || f.has(Rule.FLATLINE)
+                || f.has(Rule.NO_DATA_AFTER);
+        Optional<Thresholds> siteDefault = anyCheck || siteKind == null ? Optional.empty() : Defaults.limits(siteKind, q);
+        Thresholds base = siteDefault.orElse(null);
+        Thresholds thresholds = parts.build(f.path(), () -> new Thresholds(
+                base != null ? base.warningAbove() : f.opt(Rule.WARNING_ABOVE),
+                base != null ? base.criticalAbove() : f.opt(Rule.CRITICAL_ABOVE),
+                base != null ? base.warningBelow() : f.opt(Rule.WARNING_BELOW),
+                base != null ? base.criticalBelow() : f.opt(Rule.CRITICAL_BELOW),
+                f.opt(Rule.DEADBAND).orElse(base != null ? base.deadband() : Defaults.DEADBAND),
+                f.opt(Rule.RAISE_AFTER).orElse(base != null ? base.raiseAfter() : Defaults.RAISE_AFTER),
+                f.opt(Rule.CLEAR_AFTER).orElse(base != null ? base.clearAfter() : Defaults.CLEAR_AFTER)));
+        Optional<RateOfChange> roc = f.opt(Rule.RATE_OF_CHANGE).map(r -> parts.build(r.path(),
+                () -> new RateOfChange(r.get(Rule.ROC_LIMIT), r.get(Rule.ROC_PER))));
+        if (thresholds == null || (f.has(Rule.RATE_OF_CHANGE) && roc.isEmpty())) {
+            return null;
+        }
+        return parts.build(f.path(), () -> new RuleConfig(f.get(Rule.ID), q, thresholds, roc, f.opt(Rule.FLATLINE),
+                f.opt(Rule.NO_DATA_AFTER), f.opt(Rule.ACTIONS).orElse(List.of())));
+    }
+}

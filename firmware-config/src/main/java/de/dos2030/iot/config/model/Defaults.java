@@ -1,0 +1,89 @@
+package de.dos2030.iot.config.model;
+
+import de.dos2030.iot.model.Quantity;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Every default of the gateway file, defined once. The loader fills omitted keys from here, the
+ * JSON Schema publishes these values as {@code default}, and {@code explain} shows them.
+ */
+public final class Defaults {
+
+    private Defaults() {
+    }
+
+    // uplink
+    public static final int BATCH_MAX_READINGS = 500;
+    public static final Duration BATCH_MAX_AGE = Duration.ofSeconds(10);
+    public static final AlertDelivery ALERT_DELIVERY = AlertDelivery.PRIORITY;
+    /** How long the gateway waits for the collector's "stored" answer before it re-sends. */
+    public static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+
+    // outbox
+    public static final long OUTBOX_MAX_BYTES = 64L * 1024 * 1024;
+    public static final SyncPolicy OUTBOX_SYNC = SyncPolicy.EVERY_BATCH;
+    public static final Duration OUTBOX_SYNC_INTERVAL = Duration.ofSeconds(1);
+    public static final EvictionPolicy OUTBOX_EVICTION = EvictionPolicy.OLDEST_READINGS_FIRST;
+
+    // buses
+    /** The Pi's hardware I2C bus on GPIO 2 (SDA) and 3 (SCL). */
+    public static final int I2C_HARDWARE_BUS = 1;
+    /** Standard-mode I2C: every supported chip handles it, and long cables in a bridge box too. */
+    public static final int I2C_BAUDRATE_HZ = 100_000;
+    /** Bus number and pins of the software i2c-gpio bus the SCD30 needs (the overlay's own defaults). */
+    public static final int I2C_SOFTWARE_BUS = 3;
+    public static final int I2C_SOFTWARE_SDA = 23;
+    public static final int I2C_SOFTWARE_SCL = 24;
+    public static final int SPI_CLOCK_HZ = 1_000_000;
+
+    // calibration and processing
+    public static final double CALIBRATION_OFFSET = 0.0;
+    public static final double CALIBRATION_SCALE = 1.0;
+    /** Typical foil strain gauge. */
+    public static final double GAUGE_FACTOR = 2.0;
+    public static final double EXCITATION_VOLTS = 3.3;
+    public static final int HAMPEL_HALF_WINDOW = 3;
+    public static final double HAMPEL_THRESHOLD = 3.0;
+    public static final ReplayRepeat REPLAY_REPEAT = ReplayRepeat.ONCE;
+    public static final double REPLAY_SPEED = 1.0;
+    public static final long SIMULATION_SEED = 1L;
+    public static final ActiveLevel OUTPUT_ACTIVE_LEVEL = ActiveLevel.HIGH;
+
+    // rules
+    public static final double DEADBAND = 0.0;
+    public static final Duration RAISE_AFTER = Duration.ZERO;
+    /** Clear only after a minute back inside, so a value wobbling at the limit does not flap. */
+    public static final Duration CLEAR_AFTER = Duration.ofMinutes(1);
+
+    /** How often a chip is sampled when the file names neither sample-interval nor sample-rate. */
+    public static Sampling sampling(Driver driver) {
+        return switch (driver) {
+            case SCD41 -> Sampling.every(Duration.ofSeconds(5));
+            case SCD30 -> Sampling.every(Duration.ofSeconds(2));
+            case SHT4X, SHT3X, BME280 -> Sampling.every(Duration.ofSeconds(10));
+            case ADXL345, ADXL355, ADS1115 -> Sampling.at(100);
+            case SCL3300 -> Sampling.at(10);
+            case HX711 -> Sampling.at(10);
+        };
+    }
+
+    /**
+     * The limits a rule takes when it names a quantity and no check at all, by kind of site:
+     * classroom CO2 1000/2000 ppm (Umweltbundesamt, Ad-hoc AG IRK 2008) and room temperature
+     * 26/30 degC (ASR A3.5). Bridges have none: strain and tilt limits come from each asset's design.
+     */
+    public static Optional<Thresholds> limits(SiteKind kind, Quantity quantity) {
+        if (kind != SiteKind.SCHOOL) {
+            return Optional.empty();
+        }
+        return switch (quantity) {
+            case CO2 -> Optional.of(new Thresholds(Optional.of(1000.0), Optional.of(2000.0), Optional.empty(),
+                    Optional.empty(), 100.0, Duration.ofMinutes(2), Duration.ofMinutes(5)));
+            case TEMPERATURE -> Optional.of(new Thresholds(Optional.of(26.0), Optional.of(30.0), Optional.empty(),
+                    Optional.empty(), 0.5, Duration.ofMinutes(10), Duration.ofMinutes(10)));
+            default -> Optional.empty();
+        };
+    }
+}

@@ -1,0 +1,23 @@
+package de.dos2030.iot.config.model;
+
+import java.util.List;
+
+/**
+ * One gateway, as described by one YAML file: the root of the model. Everything in it is
+ * immutable and checked: the constructor enforces {@link GatewayInvariants} across sensors and
+ * outputs, and each part enforces its own. Load one with
+ * {@code de.dos2030.iot.config.load.GatewayConfigLoader}.
+ */
+public record GatewayConfig(String id, SiteConfig site, UplinkConfig uplink, OutboxConfig outbox,
+                            List<SensorConfig> sensors, OutputsConfig outputs) {
+
+    public GatewayConfig {
+        sensors = sensors == null ? null : List.copyOf(sensors);
+        Violation.throwIfAny("gateway " + id, GatewayInvariants.violations(id, site, uplink, outbox, sensors, outputs));
+    }
+
+    /** The sensor with this id. */
+    public java.util.Optional<SensorConfig> sensor(String sensorId) {
+        return sensors.stream().filter(s -> s.id().equals(sensorId)).findFirst();
+    }
+}

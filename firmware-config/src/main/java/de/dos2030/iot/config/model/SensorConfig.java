@@ -1,0 +1,45 @@
+package de.dos2030.iot.config.model;
+
+import de.dos2030.iot.model.Quantity;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One sensor of a gateway: its id, chip driver, value source, wiring ({@code bus}, absent only
+ * for replayed sensors), sampling, calibration, filter chain, feature windows and rules.
+ * The constructor enforces {@link SensorInvariants}.
+ */
+public record SensorConfig(String id, Driver driver, SourceConfig source, Optional<BusConfig> bus, Sampling sampling,
+                           Calibration calibration, List<FilterConfig> filters, List<FeatureWindow> features,
+                           List<RuleConfig> rules) {
+
+    public SensorConfig {
+        filters = filters == null ? null : List.copyOf(filters);
+        features = features == null ? null : List.copyOf(features);
+        rules = rules == null ? null : List.copyOf(rules);
+        Violation.throwIfAny("sensor " + id,
+                SensorInvariants.violations(id, driver, source, bus, sampling, calibration, filters, features, rules));
+    }
+
+    /** Quantities this sensor delivers as samples: the driver's, or for a replay the mapped columns. */
+    public Set<Quantity> sampleQuantities() {
+        return sampleQuantities(driver, source);
+    }
+
+    /** Sample quantities plus the window features this sensor computes. */
+    public Set<Quantity> measuredQuantities() {
+        return SensorInvariants.measured(driver, source, features);
+    }
+
+    static Set<Quantity> sampleQuantities(Driver driver, SourceConfig source) {
+        if (source instanceof SourceConfig.Replay replay) {
+            Set<Quantity> mapped = EnumSet.noneOf(Quantity.class);
+            mapped.addAll(replay.columns().keySet());
+            return mapped;
+        }
+        return driver.quantities();
+    }
+}

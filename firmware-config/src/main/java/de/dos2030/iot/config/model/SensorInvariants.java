@@ -1,0 +1,183 @@
+package de.dos2030.iot.config.model;
+
+import de.dos2030.iot.model.Quantity;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The rules one sensor must obey on its own: wiring the chip supports, an address the chip can
+ * answer at, a sample rate the chip can deliver, calibration and filters that fit the chip, and
+ * rules only on quantities the sensor measures. Paths are relative to the sensor.
+ */
+public final class SensorInvariants {
+
+    private static final Set<Quantity> VIBRATION_FEATURES = EnumSet.of(Quantity.VIBRATION_RMS,
+            Quantity.VIBRATION_PEAK, Quantity.CREST_FACTOR, Quantity.DOMINANT_FREQUENCY);
+
+    private SensorInvariants() {
+    }
+
+    /** Every violation; null arguments are parts that could not be read and are skipped. */
+    public static List<Violation> violations(String id, Driver driver, SourceConfig source, Optional<BusConfig> bus,
+                                             Sampling sampling, Calibration calibration, List<FilterConfig> filters,
+                                             List<FeatureWindow> features, List<RuleConfig> rules) {
+        List<Violation> out = new ArrayList<>();
+        Identifier.check("id", id).ifPresent(out::add);
+        if (driver == null || source == null || bus == null) {
+            if (driver == null || source == null) {
+                out.add(Violation.of("", "driver and source are required"));
+            }
+            return out;
+        }
+        wiring(out, driver, source, bus);
+        if (sampling != null && sampling.hertz() > driver.maxRateHz() * 1.000_001) {
+            String key = sampling instanceof Sampling.Rate ? "sample-rate" : "sample-interval";
+            out.add(Violation.of(key, "samples at " + hz(sampling.hertz()) + " Hz, beyond the " + driver.chipName()
+                    + "'s maximum of " + hz(driver.maxRateHz()) + " Hz", "at most " + hz(driver.maxRateHz())
+                    + " Hz (every " + DurationText.format(java.time.Duration.ofNanos(Math.round(1e9 / driver.maxRateHz()))) + ")"));
+        }
+        if (calibration != null) {
+            calibration(out, driver, calibration);
+        }
+        Set<Quantity> samples = SensorConfig.sampleQuantities(driver, source);
+        if (source instanceof SourceConfig.Replay replay) {
+            for (Quantity q : replay.columns().keySet()) {
+                if (!driver.quantities().contains(q)) {
+                    out.add(Violation.of("source.columns." + q.wireName(), "a " + driver.chipName() + " does not measure "
+                            + q.wireName(), names(driver.quantities())));
+                }
+            }
+        }
+        if (filters != null) {
+            for (int i = 0; i < filters.size(); i++) {
+                FilterConfig f = filters.get(i);
+                if (f != null && f.quantity().isPresent() && !samples.contains(f.quantity().get())) {
+                    out.add(Violation.of("filters[" + i + "].quantity", "this sensor has no "
+                            + f.quantity().get().wireName() + " samples", names(samples)));
+                }
+            }
+        }
+        if (features != null) {
+            features(out, driver, sampling, features);
+            rules(out, driver, source, features, rules);
+        }
+        return out;
+    }
+
+    private static void wiring(List<Violation> out, Driver driver, SourceConfig source, Optional<BusConfig> bus) {
+        if (bus.isEmpty()) {
+            if (!(source instanceof SourceConfig.Replay)) {
+                out.add(Violation.of("", "a " + source.kind() + " " + driver.chipName() + " needs its wiring",
+                        driver.buses().stream().map(BusKind::wireName).collect(Collectors.joining(", "))));
+            }
+            return;
+        }
+        BusConfig b = bus.get();
+        if (!driver.supports(b.kind())) {
+            out.add(Violation.of(b.kind().wireName(), "a " + driver.chipName() + " is not wired by " + b.kind().wireName(),
+                    driver.buses().stream().map(BusKind::wireName).collect(Collectors.joining(", "))));
+            return;
+        }
+        if (b instanceof I2cBus i2c) {
+            if (!driver.i2cAddresses().contains(i2c.address())) {
+                out.add(Violation.of("i2c.address", I2cBus.hex(i2c.address()) + " is not an address a "
+                        + driver.chipName() + " answers at", driver.i2cAddresses().stream().map(I2cBus::hex)
+                        .collect(Collectors.joining(", "))));
+            }
+            if (driver.stretchesI2cClock() && i2c.isHardware()) {
+                out.add(Violation.of("i2c.bus", "the " + driver.chipName() + " stretches the I2C clock up to 150 ms"
+                        + " and the Pi's hardware I2C gives up after 35 ms: put it on a software i2c-gpio bus",
+                        "bus: " + Defaults.I2C_SOFTWARE_BUS + ", sda: " + Defaults.I2C_SOFTWARE_SDA + ", scl: "
+                                + Defaults.I2C_SOFTWARE_SCL));
+            }
+        }
+    }
+
+    private static void calibration(List<Violation> out, Driver driver, Calibration c) {
+        boolean strain = driver.quantities().contains(Quantity.STRAIN);
+        if (!strain && c.gaugeFactor().isPresent()) {
+            out.add(Violation.of("calibration.gauge-factor", "applies to strain gauges, not to a " + driver.chipName(),
+                    "ads1115, hx711"));
+        }
+        if (!strain && c.excitationVolts().isPresent()) {
+            out.add(Violation.of("calibration.excitation-voltage", "applies to strain gauges, not to a "
+                    + driver.chipName(), "ads1115, hx711"));
+        }
+        if (!driver.quantities().contains(Quantity.TEMPERATURE) && c.temperatureOffset().isPresent()) {
+            out.add(Violation.of("calibration.temperature-offset", "a " + driver.chipName()
+                    + " has no temperature channel"));
+        }
+        boolean pressureSensitive = driver == Driver.SCD41 || driver == Driver.SCD30 || driver == Driver.BME280;
+        if (!pressureSensitive && c.altitude().isPresent()) {
+            out.add(Violation.of("calibration.altitude", "applies to CO2 and pressure chips, not to a "
+                    + driver.chipName(), "scd41, scd30, bme280"));
+        }
+    }
+
+    private static void features(List<Violation> out, Driver driver, Sampling sampling, List<FeatureWindow> features) {
+        for (int i = 0; i < features.size(); i++) {
+            FeatureWindow w = features.get(i);
+            if (w == null || w.fftSize().isEmpty()) {
+                continue;
+            }
+            int n = w.fftSize().get();
+            if (!driver.measuresVibration()) {
+                out.add(Violation.of("features[" + i + "].fft-size", "a " + driver.chipName()
+                        + " has no vibration signal to transform", "adxl345, adxl355"));
+            } else if (sampling != null && n > sampling.hertz() * w.length().toNanos() / 1e9 + 1e-9) {
+                out.add(Violation.of("features[" + i + "].fft-size", "fft-size " + n + " needs " + n + " samples but a "
+                        + DurationText.format(w.length()) + " window at " + hz(sampling.hertz()) + " Hz holds "
+                        + (long) Math.floor(sampling.hertz() * w.length().toNanos() / 1e9 + 1e-9),
+                        "at most the samples in the window"));
+            }
+        }
+    }
+
+    private static void rules(List<Violation> out, Driver driver, SourceConfig source, List<FeatureWindow> features,
+                              List<RuleConfig> rules) {
+        if (rules == null) {
+            return;
+        }
+        Set<Quantity> measured = measured(driver, source, features);
+        for (int i = 0; i < rules.size(); i++) {
+            RuleConfig r = rules.get(i);
+            if (r == null) {
+                continue;
+            }
+            if (!measured.contains(r.quantity())) {
+                String why = VIBRATION_FEATURES.contains(r.quantity()) && driver.measuresVibration()
+                        ? r.quantity() == Quantity.DOMINANT_FREQUENCY
+                                ? "dominant_frequency needs a feature window with fft-size"
+                                : r.quantity().wireName() + " needs a feature window"
+                        : "this sensor does not measure " + r.quantity().wireName();
+                out.add(Violation.of("rules[" + i + "].quantity", why, names(measured)));
+            }
+        }
+    }
+
+    static Set<Quantity> measured(Driver driver, SourceConfig source, List<FeatureWindow> features) {
+        Set<Quantity> measured = SensorConfig.sampleQuantities(driver, source);
+        if (driver.measuresVibration() && measured.contains(Quantity.ACCELERATION) && !features.isEmpty()) {
+            measured.add(Quantity.VIBRATION_RMS);
+            measured.add(Quantity.VIBRATION_PEAK);
+            measured.add(Quantity.CREST_FACTOR);
+            if (features.stream().anyMatch(w -> w != null && w.fftSize().isPresent())) {
+                measured.add(Quantity.DOMINANT_FREQUENCY);
+            }
+        }
+        return measured;
+    }
+
+    static String names(Set<Quantity> quantities) {
+        return quantities.stream().map(Quantity::wireName).collect(Collectors.joining(", "));
+    }
+
+    static String hz(double hz) {
+        return Thresholds.fmt(Math.round(hz * 1000) / 1000.0);
+    }
+}

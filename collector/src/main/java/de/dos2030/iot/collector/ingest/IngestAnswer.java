@@ -1,0 +1,50 @@
+package de.dos2030.iot.collector.ingest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import de.dos2030.iot.model.validation.Problem;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+
+/**
+ * The summary every door sends back (HTTP body, CoAP payload, MQTT ack message), as JSON:
+ * {@code {"status":"stored","gatewayId":"gw-1","bootId":"b1","sequence":7,"stored":120,"alerts":0,
+ * "quarantined":1,"rejected":[{"path":"readings[3].value","reason":"NaN is not allowed"}]}}.
+ *
+ * @param status     {@code stored}, {@code rejected} or {@code try_later}
+ * @param stored     readings written
+ * @param alerts     alert events written
+ * @param quarantined refused readings and alerts kept in the quarantine
+ * @param rejected   every problem, with its path (for {@code rejected}: why nothing was stored)
+ * @param retryAfterSeconds for {@code try_later}
+ */
+@Serdeable
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record IngestAnswer(String status, @Nullable String gatewayId, @Nullable String bootId, @Nullable Long sequence,
+                           int stored, int alerts, int quarantined, List<Item> rejected,
+                           @Nullable Long retryAfterSeconds) {
+
+    /** One refused part: where and why. */
+    @Serdeable
+    public record Item(String path, String reason) {
+    }
+
+    public static IngestAnswer of(IngestOutcome outcome) {
+        IngestOutcome.Identity id = outcome.identity();
+        if (outcome instanceof IngestOutcome.Stored s) {
+            return new IngestAnswer("stored", id.gatewayId(), id.bootId(), id.sequence(), s.storedReadings(),
+                    s.storedAlerts(), s.quarantined(), items(s.rejected()), null);
+        }
+        if (outcome instanceof IngestOutcome.Rejected r) {
+            return new IngestAnswer("rejected", id.gatewayId(), id.bootId(), id.sequence(), 0, 0, 0, items(r.reasons()), null);
+        }
+        IngestOutcome.TryLater t = (IngestOutcome.TryLater) outcome;
+        return new IngestAnswer("try_later", id.gatewayId(), id.bootId(), id.sequence(), 0, 0, 0,
+                List.of(new Item("", t.reason())), Math.max(1, t.retryAfter().toSeconds()));
+    }
+
+    private static List<Item> items(List<Problem> problems) {
+        return problems.stream().map(p -> new Item(p.path(), p.message())).toList();
+    }
+}

@@ -1,0 +1,180 @@
+package de.dos2030.iot.collector.ingest;
+
+import de.dos2030.iot.collector.gateways.Gateway;
+import de.dos2030.iot.collector.storage.InfluxConfig;
+import de.dos2030.iot.collector.storage.InfluxWriter;
+import de.dos2030.iot.collector.storage.StorageLayout;
+import de.dos2030.iot.model.AlertEvent;
+import de.dos2030.iot.model.Batch;
+import de.dos2030.iot.model.Reading;
+import de.dos2030.iot.model.codec.BatchCodec;
+import de.dos2030.iot.model.codec.DecodeException;
+import de.dos2030.iot.model.validation.Problem;
+import de.dos2030.iot.model.validation.ValidationReport;
+import de.dos2030.iot.model.validation.Validator;
+import io.micronaut.context.event.ApplicationEventPublisher;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one ingest path behind every door: identity check -> validation -> store (valid part and
+ * quarantine together) -> sequence tracking -> alert events -> outcome. Doors decode and
+ * authenticate, call {@link #ingest}, and map the {@link IngestOutcome} to their own codes.
+ * Thread-safe; never blocks the caller: the outcome completes when InfluxDB answered.
+ */
+@Singleton
+public class IngestService {
+    private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+    private static final Pattern ITEM = Pattern.compile("^(readings|alerts)\\[(\\d+)]");
+
+    private final Validator validator;
+    private final InfluxWriter writer;
+    private final InfluxConfig influxConfig;
+    private final SequenceTracker sequences;
+    private final IngestMetrics metrics;
+    private final ApplicationEventPublisher<AlertsStored> alertEvents;
+
+    public IngestService(Validator validator, InfluxWriter writer, InfluxConfig influxConfig, SequenceTracker sequences,
+                         IngestMetrics metrics, ApplicationEventPublisher<AlertsStored> alertEvents) {
+        this.validator = validator;
+        this.writer = writer;
+        this.influxConfig = influxConfig;
+        this.sequences = sequences;
+        this.metrics = metrics;
+        this.alertEvents = alertEvents;
+    }
+
+    /** Valid alert events of a stored batch, for the alert service (published after InfluxDB accepted them). */
+    public record AlertsStored(String gatewayId, String siteId, List<AlertEvent> alerts) {
+    }
+
+    /**
+     * Decodes untrusted bytes with size limit, then ingests them as sent by {@code sender}.
+     * A payload that is not a batch is rejected with the decoder's path and reason.
+     */
+    public CompletionStage<IngestOutcome> ingest(Door door, Gateway sender, BatchCodec codec, byte[] payload, int maxBytes) {
+        IngestOutcome refused = null;
+        Batch batch = null;
+        if (payload.length > maxBytes) {
+            refused = IngestOutcome.Rejected.of(RejectKind.TOO_LARGE, "",
+                    "payload of " + payload.length + " bytes is over the limit of " + maxBytes + " bytes");
+        } else if (codec == null) {
+            refused = IngestOutcome.Rejected.of(RejectKind.UNSUPPORTED_FORMAT, "",
+                    "unsupported content format (allowed: application/json, application/cbor)");
+        } else {
+            try {
+                batch = codec.decode(payload);
+            } catch (DecodeException e) {
+                refused = IngestOutcome.Rejected.of(RejectKind.BAD_REQUEST, e.path(), e.reason());
+            } catch (RuntimeException e) {
+                // A decoder bug must not become a server error nor take the door down: log it loudly.
+                LOG.error("{} decoder failed on a {}-byte payload from {}", codec.mediaType(), payload.length, sender.id(), e);
+                refused = IngestOutcome.Rejected.of(RejectKind.BAD_REQUEST, "", "payload could not be decoded as "
+                        + codec.mediaType() + ": " + e.getClass().getSimpleName());
+            }
+        }
+        if (refused != null) {
+            metrics.outcome(door, refused);
+            return CompletableFuture.completedFuture(refused);
+        }
+        return ingest(door, sender, batch);
+    }
+
+    /** Ingests a decoded batch sent by the authenticated {@code sender}. */
+    public CompletionStage<IngestOutcome> ingest(Door door, Gateway sender, Batch batch) {
+        IngestOutcome.Identity id = new IngestOutcome.Identity(batch.gatewayId(), batch.bootId(), batch.sequence());
+        ValidationReport report = validator.validate(batch);
+        IngestOutcome early = null;
+        if (batch.gatewayId() != null && !batch.gatewayId().equals(sender.id())) {
+            early = new IngestOutcome.Rejected(id, RejectKind.FORBIDDEN, List.of(new Problem("gatewayId",
+                    "batch claims gateway '" + batch.gatewayId() + "' but was sent by '" + sender.id() + "'")));
+        } else if (batch.siteId() != null && !batch.siteId().equals(sender.siteId())) {
+            early = new IngestOutcome.Rejected(id, RejectKind.FORBIDDEN, List.of(new Problem("siteId",
+                    "gateway '" + sender.id() + "' is registered for site '" + sender.siteId() + "', not '" + batch.siteId() + "'")));
+        } else if (!report.envelopeValid()) {
+            early = new IngestOutcome.Rejected(id, RejectKind.BAD_REQUEST, report.problems());
+        }
+        if (early != null) {
+            metrics.outcome(door, early);
+            return CompletableFuture.completedFuture(early);
+        }
+
+        String siteKind = sender.siteKind().tag();
+        Map<String, List<Problem>> byItem = problemsByItem(report.problems());
+        List<String> lines = new ArrayList<>(batch.readings().size() + batch.alerts().size() + 1);
+        int storedReadings = 0;
+        for (int i = 0; i < batch.readings().size(); i++) {
+            Reading r = batch.readings().get(i);
+            List<Problem> problems = byItem.get("readings[" + i + "]");
+            if (problems == null) {
+                lines.add(StorageLayout.reading(batch, siteKind, r));
+                storedReadings++;
+            } else {
+                lines.add(StorageLayout.quarantinedReading(batch, siteKind, "readings[" + i + "]", r, problems));
+            }
+        }
+        List<AlertEvent> goodAlerts = new ArrayList<>();
+        for (int i = 0; i < batch.alerts().size(); i++) {
+            AlertEvent a = batch.alerts().get(i);
+            List<Problem> problems = byItem.get("alerts[" + i + "]");
+            if (problems == null) {
+                lines.add(StorageLayout.alert(batch, siteKind, a));
+                goodAlerts.add(a);
+            } else {
+                lines.add(StorageLayout.quarantinedAlert(batch, siteKind, "alerts[" + i + "]", a, problems));
+            }
+        }
+        if (batch.health() != null) {
+            lines.add(StorageLayout.health(batch, siteKind, batch.health()));
+        }
+        int quarantined = byItem.size();
+        int readings = storedReadings;
+        long started = System.nanoTime();
+        return writer.write(lines)
+                .orTimeout(influxConfig.ingestTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .handle((ok, failure) -> {
+                    IngestOutcome outcome;
+                    if (failure == null) {
+                        sequences.record(batch.gatewayId(), batch.bootId(), batch.sequence());
+                        if (!goodAlerts.isEmpty()) {
+                            alertEvents.publishEvent(new AlertsStored(batch.gatewayId(), batch.siteId(), goodAlerts));
+                        }
+                        outcome = new IngestOutcome.Stored(id, readings, goodAlerts.size(), quarantined, report.problems());
+                        metrics.stored(door, readings, quarantined, System.nanoTime() - started);
+                    } else {
+                        Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
+                        String reason = cause instanceof TimeoutException
+                                ? "InfluxDB did not confirm within " + influxConfig.ingestTimeout().toMillis() + " ms"
+                                : Objects.toString(cause.getMessage(), cause.getClass().getSimpleName());
+                        LOG.warn("Batch {} via {} not stored, gateway told to try later: {}", batch.identity(), door.label(), reason);
+                        outcome = new IngestOutcome.TryLater(id, influxConfig.retryAfter(), reason);
+                    }
+                    metrics.outcome(door, outcome);
+                    return outcome;
+                });
+    }
+
+    /** Problems grouped by the reading or alert they concern ({@code readings[3]}); envelope problems left out. */
+    private static Map<String, List<Problem>> problemsByItem(List<Problem> problems) {
+        Map<String, List<Problem>> byItem = new HashMap<>();
+        for (Problem p : problems) {
+            Matcher m = ITEM.matcher(p.path());
+            if (m.find()) {
+                byItem.computeIfAbsent(m.group(), k -> new ArrayList<>()).add(p);
+            }
+        }
+        return byItem;
+    }
+}

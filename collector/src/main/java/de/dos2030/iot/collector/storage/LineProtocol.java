@@ -1,0 +1,91 @@
+package de.dos2030.iot.collector.storage;
+
+/**
+ * Builds one InfluxDB line-protocol line: {@code measurement,tag=v field=1,other="s" <ms>}.
+ * Escapes tag values and string fields, so untrusted text (quarantined input) cannot break a line.
+ * Tags must be added before fields; null or empty tag values are left out (InfluxDB has no empty tags).
+ */
+final class LineProtocol {
+    private final StringBuilder line = new StringBuilder(128);
+    private boolean hasField;
+
+    private LineProtocol(String measurement) {
+        escape(measurement, false);
+    }
+
+    static LineProtocol measurement(String measurement) {
+        return new LineProtocol(measurement);
+    }
+
+    LineProtocol tag(String key, String value) {
+        if (hasField) {
+            throw new IllegalStateException("tag '" + key + "' after fields");
+        }
+        if (value != null && !value.isEmpty()) {
+            line.append(',').append(key).append('=');
+            escape(value, true);
+        }
+        return this;
+    }
+
+    LineProtocol field(String key, double value) {
+        if (Double.isFinite(value)) {
+            startField(key).append(value);
+        }
+        return this;
+    }
+
+    LineProtocol field(String key, long value) {
+        startField(key).append(value).append('i');
+        return this;
+    }
+
+    LineProtocol field(String key, String value) {
+        if (value != null) {
+            startField(key).append('"');
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                switch (c) {
+                    case '"', '\\' -> line.append('\\').append(c);
+                    case '\n' -> line.append("\\n");
+                    case '\r' -> line.append("\\r");
+                    default -> line.append(c);
+                }
+            }
+            line.append('"');
+        }
+        return this;
+    }
+
+    /** The finished line with its timestamp in epoch milliseconds. */
+    String at(long epochMillis) {
+        if (!hasField) {
+            throw new IllegalStateException("a point needs at least one field: " + line);
+        }
+        return line.append(' ').append(epochMillis).toString();
+    }
+
+    private StringBuilder startField(String key) {
+        line.append(hasField ? ',' : ' ').append(key).append('=');
+        hasField = true;
+        return line;
+    }
+
+    private void escape(String text, boolean escapeEquals) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case ',', ' ' -> line.append('\\').append(c);
+                case '=' -> {
+                    if (escapeEquals) {
+                        line.append('\\');
+                    }
+                    line.append(c);
+                }
+                case '\\' -> line.append("\\\\");
+                case '\n', '\r' -> line.append("\\n"); // no escape exists for a newline in a tag: keep the line whole
+                default -> line.append(c);
+            }
+        }
+    }
+}

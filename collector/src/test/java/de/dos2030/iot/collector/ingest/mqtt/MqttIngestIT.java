@@ -1,0 +1,221 @@
+package de.dos2030.iot.collector.ingest.mqtt;
+
+import de.dos2030.iot.collector.TestBatches;
+import de.dos2030.iot.collector.TestCollector;
+import de.dos2030.iot.collector.TestInflux;
+import de.dos2030.iot.collector.gateways.SiteKind;
+import de.dos2030.iot.model.Batch;
+import de.dos2030.iot.model.codec.BatchCodec;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The MQTT door on the dev Mosquitto's authenticated listener: gateway accounts come from the
+ * collector's generated password/ACL files (merged into the dev files, other accounts kept),
+ * batches are published with the real {@code mosquitto_pub}, answers read from the ack topics.
+ */
+class MqttIngestIT {
+    static final Path ROOT = Path.of(System.getProperty("repo.root", "..")).toAbsolutePath().normalize();
+    static final Path PASSWD = ROOT.resolve(".dev-services/mosquitto/passwd");
+    static final Path ACL = ROOT.resolve(".dev-services/mosquitto/acl");
+
+    static TestCollector collector;
+    static TestInflux influx;
+    static String tokenA;
+    static MqttAsyncClient listener;
+    static final Map<String, String> answers = new ConcurrentHashMap<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        String group = "it-" + UUID.randomUUID().toString().substring(0, 8);
+        collector = new TestCollector(Map.of(
+                "collector.mqtt.enabled", true,
+                "collector.mqtt.url", "tcp://127.0.0.1:11884",
+                "collector.mqtt.username", "collector",
+                "collector.mqtt.password", "collector-dev-secret",
+                "collector.mqtt.client-id", "collector-" + group,
+                "collector.mqtt.share-group", group,
+                "collector.mqtt.session-expiry", "60s",
+                "collector.mosquitto.passwd-file", PASSWD.toString(),
+                "collector.mosquitto.acl-file", ACL.toString()));
+        influx = new TestInflux(TestInflux.DEV_URL, collector.database);
+        tokenA = collector.register("mqtt-gw-a", "bridge-a", SiteKind.BRIDGE).token();
+        collector.register("mqtt-gw-b", "bridge-b", SiteKind.BRIDGE);
+        Process reload = new ProcessBuilder(ROOT.resolve("scripts/dev-services.sh").toString(), "reload").inheritIO().start();
+        assertThat(reload.waitFor()).isZero();
+
+        listener = new MqttAsyncClient("tcp://127.0.0.1:11883", "it-listener-" + group, new MemoryPersistence());
+        listener.setCallback(new Answers());
+        listener.connect().waitForCompletion(5000);
+        listener.subscribe("dos/+/+/ack", 1).waitForCompletion(5000);
+        await().atMost(Duration.ofSeconds(10)).until(() -> collector.get("/health", null).body().contains("\"connected\":true"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        listener.disconnect().waitForCompletion(5000);
+        listener.close();
+        collector.close();
+        influx.close();
+    }
+
+    private static int mosquittoPub(String user, String password, String topic, byte[] payload, String correlation)
+            throws Exception {
+        Path file = Files.createTempFile("batch", ".bin");
+        Files.write(file, payload);
+        Process pub = new ProcessBuilder("mosquitto_pub", "-V", "mqttv5", "-h", "127.0.0.1", "-p", "11884",
+                "-u", user, "-P", password, "-q", "1", "-t", topic, "-f", file.toString(),
+                "-D", "publish", "response-topic", topic.substring(0, topic.lastIndexOf('/')) + "/ack",
+                "-D", "publish", "correlation-data", correlation).redirectErrorStream(true).start();
+        String out = new String(pub.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int rc = pub.waitFor();
+        assertThat(out).as("mosquitto_pub output").isEmpty();
+        return rc;
+    }
+
+    private long readingsOf(Batch b) {
+        String range = " AND time >= '" + b.readings().get(0).time() + "' AND time <= '" + b.createdAt() + "'";
+        return influx.count("SELECT count(value) FROM co2 WHERE gateway='" + b.gatewayId() + "'" + range)
+                + influx.count("SELECT count(value) FROM temperature WHERE gateway='" + b.gatewayId() + "'" + range)
+                + influx.count("SELECT count(value) FROM humidity WHERE gateway='" + b.gatewayId() + "'" + range);
+    }
+
+    @Test
+    void storesBatchPublishedWithMosquittoPubAndAnswersAfterStoring() throws Exception {
+        Batch batch = TestBatches.school("mqtt-gw-a", "bridge-a", "boot-mqtt", 0, 20);
+
+        assertThat(mosquittoPub("mqtt-gw-a", tokenA, "dos/bridge-a/mqtt-gw-a/batch", BatchCodec.json().encode(batch), "c-1"))
+                .isZero();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> answers.containsKey("c-1"));
+        assertThat(answers.get("c-1")).contains("\"status\":\"stored\"").contains("\"bootId\":\"boot-mqtt\"")
+                .contains("\"sequence\":0").contains("\"stored\":60");
+        assertThat(readingsOf(batch)).isEqualTo(60);
+    }
+
+    @Test
+    void storesCborBatchDetectedWithoutContentType() throws Exception {
+        Batch batch = TestBatches.school("mqtt-gw-a", "bridge-a", "boot-mqtt-cbor", 3, 10);
+
+        mosquittoPub("mqtt-gw-a", tokenA, "dos/bridge-a/mqtt-gw-a/batch", BatchCodec.cbor().encode(batch), "c-cbor");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> answers.containsKey("c-cbor"));
+        assertThat(answers.get("c-cbor")).contains("\"status\":\"stored\"").contains("\"stored\":30");
+        assertThat(readingsOf(batch)).isEqualTo(30);
+    }
+
+    @Test
+    void rejectsBatchClaimingAnotherGatewayAndStoresNothing() throws Exception {
+        Batch claimsB = TestBatches.school("mqtt-gw-b", "bridge-a", "boot-mqtt-403", 0, 5);
+
+        mosquittoPub("mqtt-gw-a", tokenA, "dos/bridge-a/mqtt-gw-a/batch", BatchCodec.json().encode(claimsB), "c-403");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> answers.containsKey("c-403"));
+        assertThat(answers.get("c-403")).contains("\"status\":\"rejected\"").contains("\"path\":\"gatewayId\"");
+        assertThat(readingsOf(claimsB)).isZero();
+    }
+
+    @Test
+    void brokerRefusesWrongPasswordAndForeignTopic() throws Exception {
+        Batch batch = TestBatches.school("mqtt-gw-a", "bridge-a", "boot-mqtt-acl", 0, 5);
+        byte[] json = BatchCodec.json().encode(batch);
+
+        int wrongPassword = mosquittoPubExpectingFailure("mqtt-gw-a", "wrong", "dos/bridge-a/mqtt-gw-a/batch", json);
+        // The ACL silently drops a publish outside the gateway's own topics: no answer, nothing stored.
+        mosquittoPub("mqtt-gw-a", tokenA, "dos/bridge-b/mqtt-gw-b/batch", json, "c-acl");
+
+        assertThat(wrongPassword).isNotZero();
+        mosquittoPub("mqtt-gw-a", tokenA, "dos/bridge-a/mqtt-gw-a/batch",
+                BatchCodec.json().encode(TestBatches.school("mqtt-gw-a", "bridge-a", "boot-mqtt-acl2", 0, 1)), "c-after");
+        await().atMost(Duration.ofSeconds(10)).until(() -> answers.containsKey("c-after"));
+        assertThat(answers).doesNotContainKey("c-acl");
+        assertThat(readingsOf(batch)).isZero();
+    }
+
+    private static int mosquittoPubExpectingFailure(String user, String password, String topic, byte[] payload) throws Exception {
+        Path file = Files.createTempFile("batch", ".bin");
+        Files.write(file, payload);
+        Process pub = new ProcessBuilder("mosquitto_pub", "-V", "mqttv5", "-h", "127.0.0.1", "-p", "11884",
+                "-u", user, "-P", password, "-q", "1", "-t", topic, "-f", file.toString()).redirectErrorStream(true).start();
+        pub.getInputStream().readAllBytes();
+        return pub.waitFor();
+    }
+
+    @Test
+    void answersGarbageTruncatedOversizeAndNestedPayloadsWithReasonsAndKeepsServing() throws Exception {
+        byte[] valid = BatchCodec.json().encode(TestBatches.school("mqtt-gw-a", "bridge-a", "boot-mqtt-bad", 0, 5));
+        byte[] garbage = new byte[2048];
+        new java.util.Random(11).nextBytes(garbage);
+        garbage[0] = (byte) 0x9f;
+        Map<String, byte[]> bad = Map.of(
+                "bad-garbage", garbage,
+                "bad-truncated", java.util.Arrays.copyOf(valid, valid.length / 2),
+                "bad-nested", ("{\"a\":" + "[".repeat(50_000) + "]".repeat(50_000) + "}").getBytes(StandardCharsets.US_ASCII),
+                "bad-oversize", ("{" + " ".repeat(300_000) + "}").getBytes(StandardCharsets.US_ASCII));
+        for (Map.Entry<String, byte[]> e : bad.entrySet()) {
+            mosquittoPub("mqtt-gw-a", tokenA, "dos/bridge-a/mqtt-gw-a/batch", e.getValue(), e.getKey());
+        }
+        mosquittoPub("mqtt-gw-a", tokenA, "dos/bridge-a/mqtt-gw-a/batch", valid, "good-after-bad");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> answers.keySet().containsAll(
+                List.of("bad-garbage", "bad-truncated", "bad-nested", "bad-oversize", "good-after-bad")));
+        for (String key : bad.keySet()) {
+            assertThat(answers.get(key)).as(key).contains("\"status\":\"rejected\"").contains("\"reason\":");
+        }
+        assertThat(answers.get("bad-oversize")).contains("over the limit");
+        assertThat(answers.get("good-after-bad")).contains("\"status\":\"stored\"");
+    }
+
+    /** Collects answers by correlation data. */
+    static final class Answers implements MqttCallback {
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            byte[] correlation = message.getProperties() == null ? null : message.getProperties().getCorrelationData();
+            if (correlation != null) {
+                answers.put(new String(correlation, StandardCharsets.UTF_8), new String(message.getPayload(), StandardCharsets.UTF_8));
+            }
+        }
+
+        @Override
+        public void disconnected(MqttDisconnectResponse r) {
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException e) {
+        }
+
+        @Override
+        public void deliveryComplete(IMqttToken t) {
+        }
+
+        @Override
+        public void connectComplete(boolean reconnect, String uri) {
+        }
+
+        @Override
+        public void authPacketArrived(int code, MqttProperties p) {
+        }
+    }
+}

@@ -28,13 +28,13 @@ public final class SensorInvariants {
                                              List<FeatureWindow> features, List<RuleConfig> rules) {
         List<Violation> out = new ArrayList<>();
         Identifier.check("id", id).ifPresent(out::add);
-        if (driver == null || source == null || bus == null) {
-            if (driver == null || source == null) {
-                out.add(Violation.of("", "driver and source are required"));
-            }
+        if (driver == null || source == null) {
+            out.add(Violation.of("", "driver and source are required"));
             return out;
         }
-        wiring(out, driver, source, bus);
+        if (bus != null) {
+            wiring(out, driver, source, bus);
+        }
         if (sampling != null && sampling.hertz() > driver.maxRateHz() * 1.000_001) {
             String key = sampling instanceof Sampling.Rate ? "sample-rate" : "sample-interval";
             out.add(Violation.of(key, "samples at " + hz(sampling.hertz()) + " Hz, beyond the " + driver.chipName()

@@ -27,10 +27,19 @@ public sealed interface BusAddress {
         @Override public String toString() { return "spi-" + bus + "." + chipSelect; }
     }
 
+    /** A GPIO line by its BCM number. */
+    record Gpio(int pin) implements BusAddress {
+        public Gpio {
+            if (pin < 0) throw new IllegalArgumentException("GPIO pin must be >= 0, was " + pin);
+        }
+
+        @Override public String toString() { return "GPIO" + pin; }
+    }
+
     /** Name of the bus alone, e.g. {@code i2c-1}: sensors on one bus share its transactions. */
     default String busName() {
         if (this instanceof I2c i2c) return "i2c-" + i2c.bus();
-        Spi spi = (Spi) this;
-        return "spi-" + spi.bus() + "." + spi.chipSelect();
+        if (this instanceof Spi spi) return "spi-" + spi.bus() + "." + spi.chipSelect();
+        return "gpio";
     }
 }

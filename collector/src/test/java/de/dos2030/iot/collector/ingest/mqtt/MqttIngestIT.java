@@ -58,6 +58,7 @@ class MqttIngestIT {
                 "collector.mqtt.client-id", "collector-" + group,
                 "collector.mqtt.share-group", group,
                 "collector.mqtt.session-expiry", "60s",
+                "collector.mqtt.max-payload-bytes", 262144,
                 "collector.mosquitto.passwd-file", PASSWD.toString(),
                 "collector.mosquitto.acl-file", ACL.toString()));
         influx = new TestInflux(TestInflux.DEV_URL, collector.database);
@@ -83,6 +84,11 @@ class MqttIngestIT {
 
     private static int mosquittoPub(String user, String password, String topic, byte[] payload, String correlation)
             throws Exception {
+        return mosquittoPub(user, password, topic, payload, correlation, "");
+    }
+
+    private static int mosquittoPub(String user, String password, String topic, byte[] payload, String correlation,
+                                    String expectedOutput) throws Exception {
         Path file = Files.createTempFile("batch", ".bin");
         Files.write(file, payload);
         Process pub = new ProcessBuilder("mosquitto_pub", "-V", "mqttv5", "-h", "127.0.0.1", "-p", "11884",
@@ -91,7 +97,7 @@ class MqttIngestIT {
                 "-D", "publish", "correlation-data", correlation).redirectErrorStream(true).start();
         String out = new String(pub.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int rc = pub.waitFor();
-        assertThat(out).as("mosquitto_pub output").isEmpty();
+        assertThat(out.strip()).as("mosquitto_pub output").isEqualTo(expectedOutput);
         return rc;
     }
 
@@ -144,7 +150,8 @@ class MqttIngestIT {
 
         int wrongPassword = mosquittoPubExpectingFailure("mqtt-gw-a", "wrong", "dos/bridge-a/mqtt-gw-a/batch", json);
         // The ACL silently drops a publish outside the gateway's own topics: no answer, nothing stored.
-        mosquittoPub("mqtt-gw-a", tokenA, "dos/bridge-b/mqtt-gw-b/batch", json, "c-acl");
+        mosquittoPub("mqtt-gw-a", tokenA, "dos/bridge-b/mqtt-gw-b/batch", json, "c-acl",
+                "Warning: Publish 1 failed: Not authorized.");
 
         assertThat(wrongPassword).isNotZero();
         mosquittoPub("mqtt-gw-a", tokenA, "dos/bridge-a/mqtt-gw-a/batch",

@@ -1,0 +1,298 @@
+package de.dos2030.iot.edge.pipeline;
+
+import de.dos2030.iot.config.model.GatewayConfig;
+import de.dos2030.iot.config.model.SensorConfig;
+import de.dos2030.iot.edge.pipeline.action.GpioOutputs;
+import de.dos2030.iot.edge.pipeline.action.LocalOutputs;
+import de.dos2030.iot.edge.pipeline.action.OutputState;
+import de.dos2030.iot.edge.pipeline.rules.AlertSink;
+import de.dos2030.iot.edge.pipeline.rules.AlertTracker;
+import de.dos2030.iot.edge.pipeline.rules.RuleStateStore;
+import de.dos2030.iot.edge.pipeline.rules.SensorRules;
+import de.dos2030.iot.edge.pipeline.time.EpochNanos;
+import de.dos2030.iot.edge.port.BusException;
+import de.dos2030.iot.edge.sensor.Sample;
+import de.dos2030.iot.edge.sensor.SensorFault;
+import de.dos2030.iot.edge.sensor.SensorListener;
+import de.dos2030.iot.model.AlertEvent;
+import de.dos2030.iot.model.AlertState;
+import de.dos2030.iot.model.Quantity;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The gateway's processing: every sample of every configured sensor goes through its filter chain,
+ * window features and rules; readings and alert events go to the {@link PipelineOutput}, rule
+ * levels drive the local outputs. See the package documentation for the whole contract.
+ *
+ * <p>Thread-safe: sensors call {@link #sample}, {@link #fault} and {@link #recovered} from their
+ * bus threads; the runtime calls {@link #tick()} about once a second. All of them run under one
+ * lock, so the output is called by one thread at a time, in order.
+ */
+public final class Pipeline implements SensorListener, AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(Pipeline.class.getName());
+
+    private final Object lock = new Object();
+    private final Clock clock;
+    private final PipelineOutput output;
+    private final RuleStateStore store;
+    private final LocalOutputs localOutputs;
+    private final Map<String, SensorNode> sensors = new HashMap<>();
+    private final List<AlertTracker> trackers = new ArrayList<>();
+    private final Set<String> warnedUnknown = new HashSet<>();
+    private long unknownSamples;
+    private boolean closed;
+
+    private Pipeline(GatewayConfig config, Clock clock, PipelineOutput output, LocalOutputs localOutputs,
+                     RuleStateStore store, SpectrumListener spectra) {
+        this.clock = clock;
+        this.output = output;
+        this.store = store;
+        this.localOutputs = localOutputs;
+        long start = EpochNanos.of(clock.instant());
+        AlertSink sink = this::transition;
+        for (SensorConfig sc : config.sensors()) {
+            SensorRules rules = new SensorRules(sc.id(), sc.rules(), sink, start, store);
+            SensorNode node = new SensorNode(sc.id(), Upstream.of(sc), rules);
+            for (Quantity q : sc.sampleQuantities()) {
+                node.channels[q.ordinal()] = new Channel(node, sc, q, output, spectra);
+            }
+            sensors.put(sc.id(), node);
+            trackers.addAll(rules.trackers());
+        }
+        clearOrphans(start);
+        if (localOutputs != null) {
+            localOutputs.update(trackers);
+        }
+    }
+
+    /**
+     * The pipeline of a gateway.
+     *
+     * @param config   the loaded gateway file: sensors with filters, feature windows and rules; outputs
+     * @param clock    the gateway clock: no-data timers and overdue windows run on it (tests pass a
+     *                 clock they move; sample timestamps drive everything else)
+     * @param output   receives readings and alert events (the batcher; replay's printer)
+     * @param gpio     opens the traffic-light and buzzer pins the file lists; {@link GpioOutputs#none()}
+     *                 when it lists none
+     * @param stateDir where rule state survives restarts ({@value RuleStateStore#FILE_NAME})
+     * @throws BusException         when a configured output pin cannot be opened
+     * @throws UncheckedIOException when the rule state cannot be read
+     */
+    public static Pipeline create(GatewayConfig config, Clock clock, PipelineOutput output, GpioOutputs gpio,
+                                  Path stateDir) throws BusException {
+        Objects.requireNonNull(stateDir, "stateDir");
+        RuleStateStore store = RuleStateStore.open(stateDir);
+        LocalOutputs outputs = LocalOutputs.open(config.outputs(), gpio);
+        return new Pipeline(config, clock, output, outputs, store, null);
+    }
+
+    /**
+     * A pipeline without local outputs and without persisted state, for replays and tests: every
+     * rule starts normal. {@code spectra} may be {@code null}.
+     */
+    public static Pipeline inMemory(GatewayConfig config, Clock clock, PipelineOutput output, SpectrumListener spectra) {
+        return new Pipeline(config, clock, output, null, RuleStateStore.inMemory(), spectra);
+    }
+
+    @Override
+    public void sample(Sample sample) {
+        synchronized (lock) {
+            Channel c = channel(sample.sensorId(), sample.quantity());
+            if (c != null) {
+                c.input(EpochNanos.of(sample.timestamp()), sample.value(), sample.quality());
+            }
+        }
+    }
+
+    /**
+     * The allocation-free input of one channel.
+     *
+     * @throws IllegalArgumentException when the sensor is not configured or does not deliver {@code quantity}
+     */
+    public SampleInput input(String sensorId, Quantity quantity) {
+        SensorNode node = sensors.get(sensorId);
+        if (node == null || node.channels[quantity.ordinal()] == null) {
+            throw new IllegalArgumentException("no channel " + sensorId + " " + quantity.wireName()
+                    + ": configured sensors are " + sensors.keySet());
+        }
+        Channel c = node.channels[quantity.ordinal()];
+        return (nanos, value, quality) -> {
+            synchronized (lock) {
+                c.input(nanos, value, quality);
+            }
+        };
+    }
+
+    @Override
+    public void fault(SensorFault fault) {
+        synchronized (lock) {
+            SensorNode node = node(fault.sensorId());
+            if (node != null) {
+                node.rules().fault(EpochNanos.of(fault.time()), fault.kind().name(), fault.message());
+            }
+        }
+    }
+
+    @Override
+    public void recovered(String sensorId, Instant time) {
+        synchronized (lock) {
+            SensorNode node = node(sensorId);
+            if (node != null) {
+                node.rules().recovered(EpochNanos.of(time));
+            }
+        }
+    }
+
+    /** Runs what time alone decides: no-data checks and closing overdue windows. Call about once a second. */
+    public void tick() {
+        synchronized (lock) {
+            long now = EpochNanos.of(clock.instant());
+            for (SensorNode node : sensors.values()) {
+                for (Channel c : node.channels) {
+                    if (c != null) {
+                        c.tick(now);
+                    }
+                }
+                node.rules().tick(now);
+            }
+        }
+    }
+
+    /** Emits what filters and open windows still hold (the end of a replay). Rules keep their state. */
+    public void flush() {
+        synchronized (lock) {
+            for (SensorNode node : sensors.values()) {
+                for (Channel c : node.channels) {
+                    if (c != null) {
+                        c.flushAll();
+                    }
+                }
+            }
+        }
+    }
+
+    /** The local outputs as they are now. */
+    public OutputState outputs() {
+        synchronized (lock) {
+            return localOutputs == null ? new OutputState(Optional.empty(), false) : localOutputs.state();
+        }
+    }
+
+    /** Every alert raised now, by sensor and rule. */
+    public List<ActiveAlert> activeAlerts() {
+        synchronized (lock) {
+            List<ActiveAlert> out = new ArrayList<>();
+            for (AlertTracker t : trackers) {
+                if (t.isActive()) {
+                    out.add(new ActiveAlert(t.alertId(), t.sensorId(), t.ruleId(), t.kind().wireName(), t.active(),
+                            EpochNanos.toInstant(t.raisedAtNanos())));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Samples dropped because their sensor or quantity is not configured. */
+    public long unknownSamples() {
+        synchronized (lock) {
+            return unknownSamples;
+        }
+    }
+
+    /**
+     * Writes the rule state and switches the local outputs off. Active alerts stay active: the next
+     * start restores them without raising them again. Open windows are not flushed: a partial
+     * window's statistics would be misleading.
+     */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                store.write();
+            } finally {
+                if (localOutputs != null) {
+                    localOutputs.off();
+                }
+            }
+        }
+    }
+
+    private SensorNode node(String sensorId) {
+        SensorNode node = sensors.get(sensorId);
+        if (node == null && warnedUnknown.add(sensorId)) {
+            LOG.log(System.Logger.Level.WARNING, "signal from sensor ''{0}'', which the gateway file does not list:"
+                    + " ignored (configured: {1})", sensorId, sensors.keySet());
+        }
+        return node;
+    }
+
+    private Channel channel(String sensorId, Quantity q) {
+        SensorNode node = node(sensorId);
+        Channel c = node == null ? null : node.channels[q.ordinal()];
+        if (c == null) {
+            unknownSamples++;
+            if (node != null && warnedUnknown.add(sensorId + "/" + q.wireName())) {
+                LOG.log(System.Logger.Level.WARNING, "sensor ''{0}'' delivered {1}, which its driver/columns do not"
+                        + " list: ignored", sensorId, q.wireName());
+            }
+        }
+        return c;
+    }
+
+    /** Every state change of every check: out at once, then persisted, then shown locally. */
+    private void transition(AlertTracker tracker, AlertEvent event) {
+        output.alert(event);
+        try {
+            store.update(tracker);
+        } catch (UncheckedIOException e) {
+            // The alert itself is out; losing its persistence only risks a re-raise after a restart.
+            LOG.log(System.Logger.Level.ERROR, e.getMessage(), e);
+        }
+        SensorNode node = sensors.get(tracker.sensorId());
+        if (node != null) {
+            node.recount();
+        }
+        if (localOutputs != null && !tracker.actions().isEmpty()) {
+            localOutputs.update(trackers);
+        }
+    }
+
+    /** Alerts persisted by the last run whose rule is gone from the file: cleared, so none stays open forever. */
+    private void clearOrphans(long now) {
+        Set<String> known = new HashSet<>();
+        for (AlertTracker t : trackers) {
+            known.add(t.key());
+        }
+        for (RuleStateStore.Entry e : List.copyOf(store.entries().values())) {
+            if (known.contains(e.key())) {
+                continue;
+            }
+            String[] parts = e.key().split("/", 3);
+            output.alert(new AlertEvent(e.alertId(), parts.length > 1 ? parts[1] : e.key(), parts[0], null,
+                    e.severity(), AlertState.CLEARED, null, null, EpochNanos.toInstant(now),
+                    "rule no longer in the gateway file: alert closed"));
+            try {
+                store.remove(e.key());
+            } catch (UncheckedIOException ex) {
+                LOG.log(System.Logger.Level.ERROR, ex.getMessage(), ex);
+            }
+        }
+    }
+}

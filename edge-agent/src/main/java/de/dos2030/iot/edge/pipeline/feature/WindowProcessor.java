@@ -1,0 +1,111 @@
+package de.dos2030.iot.edge.pipeline.feature;
+
+import de.dos2030.iot.config.model.FeatureWindow;
+import de.dos2030.iot.edge.pipeline.time.EpochNanos;
+import de.dos2030.iot.model.Quality;
+import de.dos2030.iot.model.Quantity;
+import de.dos2030.iot.model.Statistic;
+
+/**
+ * Tumbling windows of one channel, aligned to multiples of the window length since the epoch (so
+ * every gateway's 10 s windows end on the same instants). At each window end it reports mean, min,
+ * max and standard deviation; for vibration it adds RMS, peak and crest factor of the window and,
+ * when an FFT size is configured, the dominant frequency of the last {@code fftSize} samples (which
+ * reach back into earlier windows when the window holds fewer samples). A window closes when a
+ * sample at or after its end arrives, or on {@link #tick} once it is overdue. Not thread-safe.
+ */
+public final class WindowProcessor {
+
+    private final Quantity quantity;
+    private final long length;
+    private final long grace;
+    private final boolean vibration;
+    private final FeatureSink sink;
+    private final WindowStats stats = new WindowStats();
+    private final SampleRing ring;
+    private final SpectrumAnalyzer spectrum;
+    private long windowEnd = EpochNanos.NONE;
+    private boolean suspect;
+
+    /**
+     * @param sampleRateHz the channel's nominal rate (sets the FFT's frequency scale)
+     * @param vibration    true for accelerometer channels: adds RMS, peak, crest and spectrum
+     */
+    public WindowProcessor(Quantity quantity, FeatureWindow window, double sampleRateHz, boolean vibration,
+                           FeatureSink sink) {
+        this.quantity = quantity;
+        this.length = window.length().toNanos();
+        this.grace = Math.max(1_000_000_000L, (long) (2e9 / sampleRateHz));
+        this.vibration = vibration;
+        this.sink = sink;
+        if (vibration && window.fftSize().isPresent()) {
+            int n = window.fftSize().get();
+            ring = new SampleRing(n);
+            spectrum = new SpectrumAnalyzer(n, sampleRateHz, 3);
+        } else {
+            ring = null;
+            spectrum = null;
+        }
+    }
+
+    /** A usable sample. */
+    public void accept(long nanos, double value, Quality quality) {
+        if (windowEnd == EpochNanos.NONE) {
+            windowEnd = endOf(nanos);
+        } else if (nanos >= windowEnd) {
+            close();
+            windowEnd = endOf(nanos);
+        }
+        stats.add(value);
+        if (quality == Quality.SUSPECT) {
+            suspect = true;
+        }
+        if (ring != null) {
+            ring.add(value);
+        }
+    }
+
+    /** Closes the open window if the clock is past its end by more than the grace period. */
+    public void tick(long nowNanos) {
+        if (windowEnd != EpochNanos.NONE && nowNanos >= windowEnd + grace) {
+            close();
+            windowEnd = EpochNanos.NONE;
+        }
+    }
+
+    /** Closes the open window now (end of a replay, shutdown). */
+    public void flush() {
+        if (windowEnd != EpochNanos.NONE) {
+            close();
+            windowEnd = EpochNanos.NONE;
+        }
+    }
+
+    private long endOf(long nanos) {
+        return Math.floorDiv(nanos, length) * length + length;
+    }
+
+    private void close() {
+        if (stats.count() == 0) {
+            return;
+        }
+        Quality q = suspect ? Quality.SUSPECT : Quality.OK;
+        long end = windowEnd;
+        sink.feature(quantity, Statistic.MEAN, end, stats.mean(), q);
+        sink.feature(quantity, Statistic.MIN, end, stats.min(), q);
+        sink.feature(quantity, Statistic.MAX, end, stats.max(), q);
+        sink.feature(quantity, Statistic.STDDEV, end, stats.stddev(), q);
+        if (vibration) {
+            sink.feature(Quantity.VIBRATION_RMS, Statistic.SAMPLE, end, stats.rms(), q);
+            sink.feature(Quantity.VIBRATION_PEAK, Statistic.SAMPLE, end, stats.peak(), q);
+            sink.feature(Quantity.CREST_FACTOR, Statistic.SAMPLE, end, stats.crestFactor(), q);
+            if (spectrum != null && ring.isFull()) {
+                spectrum.analyse(ring);
+                sink.feature(Quantity.DOMINANT_FREQUENCY, Statistic.SAMPLE, end, spectrum.dominantHz(), q);
+                sink.spectrum(end, spectrum);
+            }
+        }
+        stats.reset();
+        suspect = false;
+    }
+}

@@ -1,0 +1,52 @@
+package de.dos2030.iot.edge.pipeline.filter;
+
+import de.dos2030.iot.config.model.Calibration;
+import de.dos2030.iot.config.model.FilterConfig;
+import de.dos2030.iot.model.Quantity;
+
+import java.util.List;
+
+/**
+ * Builds a channel's sample path from the sensor's configuration: calibration first (primary
+ * quantity only), then the configured filters in file order that apply to the quantity, then the
+ * given tail. A quantity without a range filter still gets one with its plausible range, so an
+ * impossible value never reaches a rule.
+ */
+public final class FilterChain {
+
+    private FilterChain() {
+    }
+
+    /**
+     * @param primary true when {@code quantity} is the driver's primary quantity (calibration applies)
+     * @return the head stage to feed samples into
+     */
+    public static SampleStage build(Quantity quantity, boolean primary, Calibration calibration,
+                                    List<FilterConfig> filters, SampleStage tail) {
+        SampleStage head = tail;
+        boolean hasRange = false;
+        for (int i = filters.size() - 1; i >= 0; i--) {
+            FilterConfig f = filters.get(i);
+            if (f.quantity().isPresent() && f.quantity().get() != quantity) {
+                continue;
+            }
+            if (f instanceof FilterConfig.Range r) {
+                hasRange = true;
+                head = new RangeFilter(r.min().orElse(quantity.min()), r.max().orElse(quantity.max()), head);
+            } else if (f instanceof FilterConfig.Hampel h) {
+                head = new HampelFilter(h.halfWindow(), h.threshold(), head);
+            } else if (f instanceof FilterConfig.Ema e) {
+                head = new EmaFilter(e.tau().toNanos(), head);
+            } else {
+                throw new IllegalArgumentException("unknown filter kind " + f.kind());
+            }
+        }
+        if (!hasRange) {
+            head = new RangeFilter(quantity.min(), quantity.max(), head);
+        }
+        if (primary && (calibration.scale() != 1.0 || calibration.offset() != 0.0)) {
+            head = new CalibrationStage(calibration.scale(), calibration.offset(), head);
+        }
+        return head;
+    }
+}

@@ -7,6 +7,7 @@ import de.dos2030.iot.edge.port.GpioInput;
 import de.dos2030.iot.edge.port.GpioOutput;
 import de.dos2030.iot.edge.port.I2cDevice;
 import de.dos2030.iot.edge.port.SpiDevice;
+import de.dos2030.iot.edge.port.SpiRegisterFormat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,32 @@ public final class SimulatedBusFactory implements BusFactory {
     public SimulatedBusFactory attach(BusAddress.Spi address, SimSpiChip chip) {
         if (spiChips.putIfAbsent(address, chip) != null) throw new IllegalStateException(address + " already has a chip");
         return this;
+    }
+
+    /**
+     * Attaches a register chip on SPI: the first byte of each transfer is decoded with the chip's
+     * {@link SpiRegisterFormat} and turned into the register write or read the chip model handles.
+     */
+    public SimulatedBusFactory attach(BusAddress.Spi address, SimI2cChip chip, SpiRegisterFormat format) {
+        return attach(address, new SimSpiChip() {
+            @Override public String name() { return chip.name(); }
+            @Override public ChipFaults faults() { return chip.faults(); }
+            @Override public byte[] onTransfer(byte[] tx) throws BusException {
+                int command = tx[0] & 0xFF;
+                int register = format.register(command);
+                byte[] rx = new byte[tx.length];
+                if (format.isRead(command)) {
+                    byte[] data = new byte[tx.length - 1];
+                    chip.onWriteRead(new byte[] {(byte) register}, data);
+                    System.arraycopy(data, 0, rx, 1, data.length);
+                } else {
+                    byte[] write = tx.clone();
+                    write[0] = (byte) register;
+                    chip.onWrite(write);
+                }
+                return rx;
+            }
+        });
     }
 
     @Override public I2cDevice i2c(BusAddress.I2c address) {

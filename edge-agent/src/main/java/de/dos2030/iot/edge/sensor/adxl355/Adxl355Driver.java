@@ -3,7 +3,7 @@ package de.dos2030.iot.edge.sensor.adxl355;
 import static de.dos2030.iot.edge.sensor.adxl355.Adxl355Constants.*;
 
 import de.dos2030.iot.edge.port.BusException;
-import de.dos2030.iot.edge.port.I2cDevice;
+import de.dos2030.iot.edge.port.RegisterDevice;
 import de.dos2030.iot.edge.sensor.SensorException;
 import de.dos2030.iot.edge.sensor.SensorLabel;
 
@@ -19,12 +19,12 @@ public final class Adxl355Driver {
     /** Result of a FIFO drain: samples oldest first, and whether the FIFO overflowed since the last drain. */
     public record FifoRead(double[] x, double[] y, double[] z, int count, boolean overrun) { }
 
-    private final I2cDevice device;
+    private final RegisterDevice device;
     private final SensorLabel label;
     private double lsbPerG = lsbPerG(1);
     private byte[] fifoBuffer = new byte[FIFO_CAPACITY_ENTRIES * 3];
 
-    public Adxl355Driver(I2cDevice device, SensorLabel label) {
+    public Adxl355Driver(RegisterDevice device, SensorLabel label) {
         this.device = device;
         this.label = label;
     }
@@ -51,6 +51,9 @@ public final class Adxl355Driver {
     public int checkIdentity() throws SensorException {
         byte[] id = read(REG_DEVID_AD, 4);
         int ad = id[0] & 0xFF, mst = id[1] & 0xFF, part = id[2] & 0xFF;
+        if ((ad == 0 && mst == 0 && part == 0) || (ad == 0xFF && mst == 0xFF && part == 0xFF)) {
+            throw label.noAnswer(); // on SPI nobody driving MISO reads as all zeros or all ones
+        }
         if (ad != DEVID_AD || mst != DEVID_MST || part != PARTID) {
             String hint = ad == 0xE5 ? "this is an ADXL345 (DEVID 0xE5): change the driver to adxl345"
                     : "another chip answers at this address: check the address (ASEL pin) in the configuration";
@@ -98,7 +101,7 @@ public final class Adxl355Driver {
         if (take > 0) {
             byte[] d = fifoBuffer.length == take * 3 ? fifoBuffer : new byte[take * 3];
             try {
-                device.writeRead(new byte[] {(byte) REG_FIFO_DATA}, d);
+                device.read(REG_FIFO_DATA, d);
             } catch (BusException e) {
                 throw label.fromBus(e);
             }

@@ -3,7 +3,7 @@ package de.dos2030.iot.edge.sensor.bme280;
 import static de.dos2030.iot.edge.sensor.bme280.Bme280Constants.*;
 
 import de.dos2030.iot.edge.port.BusException;
-import de.dos2030.iot.edge.port.I2cDevice;
+import de.dos2030.iot.edge.port.RegisterDevice;
 import de.dos2030.iot.edge.sensor.SensorException;
 import de.dos2030.iot.edge.sensor.SensorLabel;
 
@@ -21,11 +21,11 @@ public final class Bme280Driver {
         public boolean complete() { return skipped.isEmpty(); }
     }
 
-    private final I2cDevice device;
+    private final RegisterDevice device;
     private final SensorLabel label;
     private Bme280Calibration calibration;
 
-    public Bme280Driver(I2cDevice device, SensorLabel label) {
+    public Bme280Driver(RegisterDevice device, SensorLabel label) {
         this.device = device;
         this.label = label;
     }
@@ -51,6 +51,7 @@ public final class Bme280Driver {
     /** Reads the chip id and refuses anything but a BME280, naming the look-alike it found. */
     public void checkChipId() throws SensorException {
         int id = read(REG_CHIP_ID, 1)[0] & 0xFF;
+        if (id == 0x00 || id == 0xFF) throw label.noAnswer(); // SPI: MISO not driven
         if (id != CHIP_ID) {
             String hint = switch (id) {
                 case CHIP_ID_BMP280 -> "this is a BMP280 (no humidity): mount a BME280 or change the driver";

@@ -16,7 +16,7 @@ abstract class Adxl355ContractTest extends AcquisitionContract {
     static final String ID = "deck.acc";
 
     @Override protected Acquisition createSensor(Rig rig) throws BusException {
-        return new Adxl355Sensor(new Adxl355Driver(rig.buses().i2c(WHERE), SensorLabel.on("ADXL355", ID, WHERE)), new Adxl355Sensor.Settings(Axis.Z, 2, 250));
+        return new Adxl355Sensor(new Adxl355Driver(de.dos2030.iot.edge.port.RegisterDevice.over(rig.buses().i2c(WHERE)), SensorLabel.on("ADXL355", ID, WHERE)), new Adxl355Sensor.Settings(Axis.Z, 2, 250));
     }
 
     @Override protected String bus() { return "i2c-1"; }

@@ -92,7 +92,7 @@ class Adxl355SimulatedTest extends Adxl355ContractTest {
         SimRig other = new SimRig();
         other.buses.attach(WHERE, new SimAdxl355(other.clock, new ChipFaults(), AccelerationSignal.constant(0, 0, 1), () -> 20, 0xE5));
         var s = new SensorScheduler(other.clock, recorder);
-        s.add(bus(), new Adxl355Sensor(new Adxl355Driver(other.buses.i2c(WHERE), SensorLabel.on("ADXL355", ID, WHERE)),
+        s.add(bus(), new Adxl355Sensor(new Adxl355Driver(de.dos2030.iot.edge.port.RegisterDevice.over(other.buses.i2c(WHERE)), SensorLabel.on("ADXL355", ID, WHERE)),
                 new Adxl355Sensor.Settings(de.dos2030.iot.edge.sensor.Axis.Z, 2, 250)));
         other.run(s, Duration.ofMillis(100));
         assertThat(recorder.faults).singleElement().satisfies(f -> {

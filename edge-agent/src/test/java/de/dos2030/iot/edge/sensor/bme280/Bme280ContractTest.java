@@ -16,7 +16,7 @@ abstract class Bme280ContractTest extends AcquisitionContract {
     static final String ID = "room-1.env";
 
     @Override protected Acquisition createSensor(Rig rig) throws BusException {
-        return new Bme280Sensor(new Bme280Driver(rig.buses().i2c(WHERE), SensorLabel.on("BME280", ID, WHERE)), Duration.ofSeconds(5));
+        return new Bme280Sensor(new Bme280Driver(de.dos2030.iot.edge.port.RegisterDevice.over(rig.buses().i2c(WHERE)), SensorLabel.on("BME280", ID, WHERE)), Duration.ofSeconds(5));
     }
 
     @Override protected String bus() { return "i2c-1"; }

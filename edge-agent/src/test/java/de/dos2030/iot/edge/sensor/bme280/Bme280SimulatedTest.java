@@ -67,7 +67,7 @@ class Bme280SimulatedTest extends Bme280ContractTest {
         other.buses.attach(WHERE, new SimBme280(other.clock, new ChipFaults(), EnvironmentSignal.constant(0, 20, 50, 1000),
                 SimBme280.TYPICAL, Bme280Constants.CHIP_ID_BMP280));
         var s = new SensorScheduler(other.clock, recorder);
-        s.add(bus(), new Bme280Sensor(new Bme280Driver(other.buses.i2c(WHERE), SensorLabel.on("BME280", ID, WHERE)), Duration.ofSeconds(5)));
+        s.add(bus(), new Bme280Sensor(new Bme280Driver(de.dos2030.iot.edge.port.RegisterDevice.over(other.buses.i2c(WHERE)), SensorLabel.on("BME280", ID, WHERE)), Duration.ofSeconds(5)));
         other.run(s, Duration.ofSeconds(1));
         assertThat(recorder.faults).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(FaultKind.WRONG_ID);
@@ -93,7 +93,7 @@ class Bme280SimulatedTest extends Bme280ContractTest {
     @Test
     void reportsANonAnsweringSensorAtTheSecondaryAddress() throws Exception {
         var at = new de.dos2030.iot.edge.port.BusAddress.I2c(1, Bme280Constants.ADDRESS_SECONDARY);
-        scheduler.add(bus(), new Bme280Sensor(new Bme280Driver(rig.buses().i2c(at), SensorLabel.on("BME280", ID, at)), Duration.ofSeconds(5)));
+        scheduler.add(bus(), new Bme280Sensor(new Bme280Driver(de.dos2030.iot.edge.port.RegisterDevice.over(rig.buses().i2c(at)), SensorLabel.on("BME280", ID, at)), Duration.ofSeconds(5)));
         rig.run(scheduler, Duration.ofSeconds(1));
         assertThat(recorder.faults).singleElement().extracting(f -> f.message())
                 .isEqualTo("BME280 'room-1.env' did not answer at i2c-1 0x77: check SDA/SCL wiring and 3.3 V power");

@@ -36,7 +36,7 @@ import static org.awaitility.Awaitility.await;
  * collector's generated password/ACL files (merged into the dev files, other accounts kept),
  * batches are published with the real {@code mosquitto_pub}, answers read from the ack topics.
  */
-class MqttIngestIT {
+public class MqttIngestIT {
     static final Path ROOT = Path.of(System.getProperty("repo.root", "..")).toAbsolutePath().normalize();
     static final Path PASSWD = ROOT.resolve(".dev-services/mosquitto/passwd");
     static final Path ACL = ROOT.resolve(".dev-services/mosquitto/acl");
@@ -196,7 +196,7 @@ class MqttIngestIT {
     }
 
     /** Collects answers by correlation data. */
-    static final class Answers implements MqttCallback {
+    public static class Answers implements MqttCallback {
         @Override
         public void messageArrived(String topic, MqttMessage message) {
             byte[] correlation = message.getProperties() == null ? null : message.getProperties().getCorrelationData();

@@ -1,0 +1,65 @@
+package de.dos2030.iot.collector;
+
+import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Bad configuration stops start-up with a message that names the key. */
+class ConfigurationValidationTest {
+
+    private static Map<String, Object> valid() {
+        Map<String, Object> props = new HashMap<>();
+        props.put("micronaut.server.port", -1);
+        props.put("datasources.default.url", "jdbc:h2:mem:config-test;DB_CLOSE_DELAY=-1");
+        props.put("collector.admin.token", "a-long-enough-admin-token");
+        props.put("collector.influx.url", "http://127.0.0.1:9"); // nothing listens: start-up must not need InfluxDB
+        props.put("collector.mqtt.enabled", false);
+        props.put("collector.coap.enabled", false);
+        return props;
+    }
+
+    private static void start(Map<String, Object> props) {
+        try (ApplicationContext ignored = ApplicationContext.builder().properties(props).eagerInitSingletons(true).start()) {
+            // started: close again
+        }
+    }
+
+    @Test
+    void startsWithValidConfigurationEvenWhileInfluxDbIsDown() {
+        start(valid());
+    }
+
+    @Test
+    void refusesZeroBatchPoints() {
+        Map<String, Object> props = valid();
+        props.put("collector.influx.batch-points", 0);
+        assertThatThrownBy(() -> start(props)).hasStackTraceContaining("batchPoints")
+                .hasStackTraceContaining("must be greater than or equal to 1");
+    }
+
+    @Test
+    void refusesInfluxUrlThatIsNotHttp() {
+        Map<String, Object> props = valid();
+        props.put("collector.influx.url", "influx.example.org:8086");
+        assertThatThrownBy(() -> start(props)).hasStackTraceContaining("url").hasStackTraceContaining("must be an http(s) URL");
+    }
+
+    @Test
+    void refusesShortAdminToken() {
+        Map<String, Object> props = valid();
+        props.put("collector.admin.token", "short");
+        assertThatThrownBy(() -> start(props)).hasStackTraceContaining("token").hasStackTraceContaining("at least 16 characters");
+    }
+
+    @Test
+    void refusesMqttUrlWithoutPort() {
+        Map<String, Object> props = valid();
+        props.put("collector.mqtt.enabled", true);
+        props.put("collector.mqtt.url", "tcp://broker");
+        assertThatThrownBy(() -> start(props)).hasStackTraceContaining("must be tcp://host:port");
+    }
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Ingest benchmark: simulated bridge gateways send batches over HTTP and over MQTT to a collector
+# on this machine, each waiting for the "stored" answer before its next batch; readings/s are
+# counted in InfluxDB. In the same run the same number of points goes straight to InfluxDB as
+# line protocol in 5000-point requests: the ceiling. Prints both and the ratio.
+#
+#   scripts/bench-ingest.sh [gateways=50] [batches-per-gateway=40] [readings-per-batch=200]
+#
+# Needs the dev services (scripts/dev-services.sh start). Starts its own collector (HTTP 18090,
+# MQTT anonymous listener, own InfluxDB database bench_<time>), dropped afterwards.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+GATEWAYS=${1:-50}
+BATCHES=${2:-40}
+READINGS=${3:-200}
+PORT=18090
+DB=bench_$(date +%s)
+ADMIN=bench-admin-token-0123456789
+cd "$ROOT"
+
+"$ROOT/scripts/dev-services.sh" status >/dev/null || { echo "bench: start the dev services first: scripts/dev-services.sh start" >&2; exit 1; }
+[ -f collector/target/original-collector.jar ] || mvn -B -q -pl collector -am package -DskipTests
+[ -d collector/target/test-classes/de/dos2030/iot/collector/bench ] || mvn -B -q -pl collector test-compile
+[ -f collector/target/bench.classpath ] || mvn -B -q -pl collector dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
+
+LOG=$(mktemp -t bench-collector.XXXX.log)
+MICRONAUT_ENVIRONMENTS= MICRONAUT_SERVER_PORT=$PORT COLLECTOR_ADMIN_TOKEN=$ADMIN \
+DATASOURCES_DEFAULT_URL="jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1" \
+COLLECTOR_INFLUX_URL=http://127.0.0.1:18086 COLLECTOR_INFLUX_DATABASE=$DB \
+COLLECTOR_MQTT_URL=tcp://127.0.0.1:11883 COLLECTOR_MQTT_SHARE_GROUP=$DB COLLECTOR_MQTT_CLIENT_ID=$DB \
+COLLECTOR_MQTT_SESSION_EXPIRY=60s COLLECTOR_COAP_ENABLED=false \
+    java -jar collector/target/collector.jar > "$LOG" 2>&1 &
+PID=$!
+cleanup() {
+    kill "$PID" 2>/dev/null || true
+    wait "$PID" 2>/dev/null || true
+    curl -sf -XPOST http://127.0.0.1:18086/query --data-urlencode "q=DROP DATABASE $DB" >/dev/null || true
+}
+trap cleanup EXIT
+for _ in $(seq 100); do
+    curl -sf "http://127.0.0.1:$PORT/health" 2>/dev/null | grep -q '"connected":true' && break
+    kill -0 "$PID" 2>/dev/null || { cat "$LOG" >&2; exit 1; }
+    sleep 0.3
+done
+echo "bench: collector pid $PID on :$PORT, database $DB (log $LOG)"
+
+java -cp "collector/target/test-classes:collector/target/classes:$(cat collector/target/bench.classpath)" \
+    de.dos2030.iot.collector.bench.IngestBench "http://127.0.0.1:$PORT" "$ADMIN" http://127.0.0.1:18086 "$DB" \
+    tcp://127.0.0.1:11883 "$GATEWAYS" "$BATCHES" "$READINGS"

@@ -1,0 +1,162 @@
+package de.dos2030.iot.edge.batch;
+
+import de.dos2030.iot.config.model.AlertDelivery;
+import de.dos2030.iot.config.model.Batching;
+import de.dos2030.iot.edge.outbox.AppendResult;
+import de.dos2030.iot.edge.outbox.EntryKind;
+import de.dos2030.iot.edge.outbox.Outbox;
+import de.dos2030.iot.edge.pipeline.PipelineOutput;
+import de.dos2030.iot.model.AlertEvent;
+import de.dos2030.iot.model.ClockSync;
+import de.dos2030.iot.model.Quantity;
+import de.dos2030.iot.model.Reading;
+import de.dos2030.iot.model.Statistic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Collects the pipeline's output into batches and journals each closed batch in the outbox.
+ *
+ * <p>Raw samples and window features are batched apart, so that a full outbox can give up raw
+ * samples and keep the features (see {@code EvictionOrder}). A batch closes when it holds
+ * {@code maxReadings} readings or {@code maxAge} has passed since its first reading arrived
+ * ({@link #tick()} checks the age; call it from a timer). Alerts on the priority path are journaled
+ * at once as alert-only batches; with {@code with-batches} they ride in the next feature batch.
+ *
+ * <p>Thread-safe; called from the pipeline thread and the timer. Closing a batch writes (and,
+ * under the every-batch policy, syncs) the journal on the calling thread.
+ */
+public final class Batcher implements PipelineOutput {
+    private static final Logger log = LoggerFactory.getLogger(Batcher.class);
+    private static final Set<Quantity> FEATURE_QUANTITIES = EnumSet.of(Quantity.VIBRATION_RMS,
+            Quantity.VIBRATION_PEAK, Quantity.CREST_FACTOR, Quantity.DOMINANT_FREQUENCY);
+
+    private final Outbox outbox;
+    private final Batching batching;
+    private final AlertDelivery alertDelivery;
+    private final Clock clock;
+    private final Supplier<ClockSync> clockSync;
+    private final Open samples = new Open(EntryKind.SAMPLES);
+    private final Open features = new Open(EntryKind.FEATURES);
+    private long lostToDiskErrors;
+
+    public Batcher(Outbox outbox, Batching batching, AlertDelivery alertDelivery, Clock clock,
+                   Supplier<ClockSync> clockSync) {
+        this.outbox = outbox;
+        this.batching = batching;
+        this.alertDelivery = alertDelivery;
+        this.clock = clock;
+        this.clockSync = clockSync;
+    }
+
+    /** A window statistic, or one of the vibration features computed per window. */
+    public static boolean isFeature(Reading reading) {
+        return reading.statistic() != Statistic.SAMPLE || FEATURE_QUANTITIES.contains(reading.quantity());
+    }
+
+    @Override
+    public synchronized void reading(Reading reading) {
+        Open open = isFeature(reading) ? features : samples;
+        open.add(reading, clock.instant());
+        if (open.readings.size() >= batching.maxReadings()) {
+            close(open);
+        }
+    }
+
+    @Override
+    public synchronized void alert(AlertEvent event) {
+        log.info("event=alert alert-id={} rule={} sensor={} severity={} state={} value={} limit={}", event.alertId(),
+                event.ruleId(), event.sensorId(), event.severity(), event.state(), event.value(), event.limit());
+        if (alertDelivery == AlertDelivery.PRIORITY) {
+            journal(EntryKind.ALERT, List.of(), List.of(event));
+        } else {
+            features.addAlert(event, clock.instant());
+        }
+    }
+
+    /** Closes every batch that has reached its maximum age. */
+    public synchronized void tick() {
+        Instant now = clock.instant();
+        for (Open open : List.of(samples, features)) {
+            if (open.openedAt != null && !now.isBefore(open.openedAt.plus(batching.maxAge()))) {
+                close(open);
+            }
+        }
+    }
+
+    /** Closes whatever is open, whatever its age: on shutdown. */
+    public synchronized void flush() {
+        close(samples);
+        close(features);
+    }
+
+    /** Readings lost because the journal could not be written (already logged one by one). */
+    public synchronized long lostToDiskErrors() {
+        return lostToDiskErrors;
+    }
+
+    private void close(Open open) {
+        if (open.openedAt == null) {
+            return;
+        }
+        List<Reading> readings = List.copyOf(open.readings);
+        List<AlertEvent> alerts = List.copyOf(open.alerts);
+        open.clear();
+        journal(open.kind, readings, alerts);
+    }
+
+    private void journal(EntryKind kind, List<Reading> readings, List<AlertEvent> alerts) {
+        try {
+            AppendResult result = outbox.append(kind, readings, alerts, null, clockSync.get());
+            if (result instanceof AppendResult.Journaled j) {
+                log.debug("event=batch-journaled identity={} kind={} readings={} alerts={}", j.entry().label(), kind,
+                        readings.size(), alerts.size());
+            }
+        } catch (UncheckedIOException e) {
+            lostToDiskErrors += readings.size();
+            log.error("event=outbox-write-failed kind={} readings={} alerts={} error=\"{}\"", kind, readings.size(),
+                    alerts.size(), e.getMessage(), e);
+        }
+    }
+
+    /** One batch being filled. */
+    private static final class Open {
+        final EntryKind kind;
+        final List<Reading> readings = new ArrayList<>();
+        final List<AlertEvent> alerts = new ArrayList<>();
+        Instant openedAt;
+
+        Open(EntryKind kind) {
+            this.kind = kind;
+        }
+
+        void add(Reading reading, Instant now) {
+            if (openedAt == null) {
+                openedAt = now;
+            }
+            readings.add(reading);
+        }
+
+        void addAlert(AlertEvent event, Instant now) {
+            if (openedAt == null) {
+                openedAt = now;
+            }
+            alerts.add(event);
+        }
+
+        void clear() {
+            readings.clear();
+            alerts.clear();
+            openedAt = null;
+        }
+    }
+}

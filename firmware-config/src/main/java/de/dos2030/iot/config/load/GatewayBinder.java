@@ -34,7 +34,8 @@ final class GatewayBinder {
         UplinkConfig uplink = uplink(root.get(Root.UPLINK), id);
         OutboxConfig outbox = outbox(root.get(Root.OUTBOX));
         OutputsConfig outputs = root.has(Root.OUTPUTS) ? outputs(root.get(Root.OUTPUTS)) : OutputsConfig.none();
-        SiteKind kind = site == null ? null : site.kind();
+        Fields siteFields = root.get(Root.SITE);
+        SiteKind kind = siteFields == null ? null : siteFields.get(Site.KIND);
         List<Fields> sensorFields = root.get(Root.SENSORS);
         List<SensorConfig> sensors = new ArrayList<>();
         SensorBinder sensorBinder = new SensorBinder(ctx);

@@ -56,10 +56,11 @@ public final class GatewayConfigLoader {
         ReadContext ctx = new ReadContext(fileName, baseDirectory.toAbsolutePath().normalize());
         YamlNode root;
         try {
-            root = new YamlTreeReader().read(yaml, (at, key) -> ctx.report(key, at, "duplicate key '" + key + "'",
-                    "each key once per mapping"));
+            root = new YamlTreeReader().read(yaml, (at, path) -> ctx.report(path, at, "duplicate key '"
+                    + path.substring(path.lastIndexOf('.') + 1) + "'", "each key once per mapping"));
         } catch (YamlSyntaxException e) {
-            ctx.report("", e.location(), "not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+            ctx.report("", e.location(), "not valid YAML: " + String.join("; ", e.getMessage().lines()
+                    .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0))).toList()));
             throw new ConfigException(ctx.problems());
         }
         Fields fields = GatewayFile.Root.SECTION.read(root, "", ctx);

@@ -38,8 +38,9 @@ final class ReplayFileCheck {
     private void check(String path, SourceConfig.Replay replay) {
         Path file = replay.file();
         if (!Files.isRegularFile(file)) {
-            ctx.report(path + ".file", ctx.locationOf(path + ".file"), "replay file " + file + " does not exist",
-                    "a path relative to this file, e.g. ../shared/data/uci-occupancy/datatraining.txt");
+            ctx.report(path + ".file", ctx.locationOf(path + ".file"), "replay file "
+                    + ctx.baseDirectory().relativize(file) + " does not exist",
+                    "an existing CSV or CSV.gz file; relative paths start at this file's directory");
             return;
         }
         List<String> header;

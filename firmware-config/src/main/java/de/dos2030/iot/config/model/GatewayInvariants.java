@@ -124,7 +124,7 @@ public final class GatewayInvariants {
                     case "clock" -> "clock";
                     default -> c.role().startsWith("CE") ? "chip-select" : "bus";
                 };
-                claims.add(new Owner(c.owner(), c.sharing(), c.role() + " of " + c.owner() + " for sensor '" + s.id() + "'",
+                claims.add(new Owner(c.owner(), c.sharing(), c.role() + " of " + c.owner().replaceAll("\\.ce[0-9]$", "") + " for sensor '" + s.id() + "'",
                         "sensors[" + i + "]." + key));
                 gpios.add(c.gpio());
             }

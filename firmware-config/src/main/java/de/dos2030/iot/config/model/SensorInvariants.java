@@ -48,7 +48,7 @@ public final class SensorInvariants {
         if (source instanceof SourceConfig.Replay replay) {
             for (Quantity q : replay.columns().keySet()) {
                 if (!driver.quantities().contains(q)) {
-                    out.add(Violation.of("source.columns." + q.wireName(), "a " + driver.chipName() + " does not measure "
+                    out.add(Violation.of("source.columns." + q.wireName(), "the " + driver.chipName() + " does not measure "
                             + q.wireName(), names(driver.quantities())));
                 }
             }
@@ -72,20 +72,20 @@ public final class SensorInvariants {
     private static void wiring(List<Violation> out, Driver driver, SourceConfig source, Optional<BusConfig> bus) {
         if (bus.isEmpty()) {
             if (!(source instanceof SourceConfig.Replay)) {
-                out.add(Violation.of("", "a " + source.kind() + " " + driver.chipName() + " needs its wiring",
+                out.add(Violation.of("", "the " + driver.chipName() + " (" + source.kind() + " source) needs its wiring",
                         driver.buses().stream().map(BusKind::wireName).collect(Collectors.joining(", "))));
             }
             return;
         }
         BusConfig b = bus.get();
         if (!driver.supports(b.kind())) {
-            out.add(Violation.of(b.kind().wireName(), "a " + driver.chipName() + " is not wired by " + b.kind().wireName(),
+            out.add(Violation.of(b.kind().wireName(), "the " + driver.chipName() + " is not wired by " + b.kind().wireName(),
                     driver.buses().stream().map(BusKind::wireName).collect(Collectors.joining(", "))));
             return;
         }
         if (b instanceof I2cBus i2c) {
             if (!driver.i2cAddresses().contains(i2c.address())) {
-                out.add(Violation.of("i2c.address", I2cBus.hex(i2c.address()) + " is not an address a "
+                out.add(Violation.of("i2c.address", I2cBus.hex(i2c.address()) + " is not an address the "
                         + driver.chipName() + " answers at", driver.i2cAddresses().stream().map(I2cBus::hex)
                         .collect(Collectors.joining(", "))));
             }
@@ -101,20 +101,20 @@ public final class SensorInvariants {
     private static void calibration(List<Violation> out, Driver driver, Calibration c) {
         boolean strain = driver.quantities().contains(Quantity.STRAIN);
         if (!strain && c.gaugeFactor().isPresent()) {
-            out.add(Violation.of("calibration.gauge-factor", "applies to strain gauges, not to a " + driver.chipName(),
+            out.add(Violation.of("calibration.gauge-factor", "applies to strain gauges, not to the " + driver.chipName(),
                     "ads1115, hx711"));
         }
         if (!strain && c.excitationVolts().isPresent()) {
-            out.add(Violation.of("calibration.excitation-voltage", "applies to strain gauges, not to a "
+            out.add(Violation.of("calibration.excitation-voltage", "applies to strain gauges, not to the "
                     + driver.chipName(), "ads1115, hx711"));
         }
         if (!driver.quantities().contains(Quantity.TEMPERATURE) && c.temperatureOffset().isPresent()) {
-            out.add(Violation.of("calibration.temperature-offset", "a " + driver.chipName()
+            out.add(Violation.of("calibration.temperature-offset", "the " + driver.chipName()
                     + " has no temperature channel"));
         }
         boolean pressureSensitive = driver == Driver.SCD41 || driver == Driver.SCD30 || driver == Driver.BME280;
         if (!pressureSensitive && c.altitude().isPresent()) {
-            out.add(Violation.of("calibration.altitude", "applies to CO2 and pressure chips, not to a "
+            out.add(Violation.of("calibration.altitude", "applies to CO2 and pressure chips, not to the "
                     + driver.chipName(), "scd41, scd30, bme280"));
         }
     }
@@ -127,7 +127,7 @@ public final class SensorInvariants {
             }
             int n = w.fftSize().get();
             if (!driver.measuresVibration()) {
-                out.add(Violation.of("features[" + i + "].fft-size", "a " + driver.chipName()
+                out.add(Violation.of("features[" + i + "].fft-size", "the " + driver.chipName()
                         + " has no vibration signal to transform", "adxl345, adxl355"));
             } else if (sampling != null && n > sampling.hertz() * w.length().toNanos() / 1e9 + 1e-9) {
                 out.add(Violation.of("features[" + i + "].fft-size", "fft-size " + n + " needs " + n + " samples but a "

@@ -130,8 +130,10 @@ public final class GatewayFile {
         public static final Key<Double> ROC_LIMIT = Key.required("limit", Numbers.Decimal.positive(1e12, ""),
                 "Largest allowed change");
         public static final Key<java.time.Duration> ROC_PER = Key.required("per", POSITIVE_DURATION, "Within this time");
-        public static final Key<Fields> RATE_OF_CHANGE = Key.optional("rate-of-change", new Section("rate-of-change",
-                "Fires when the value changes by more than limit within per", ROC_LIMIT, ROC_PER), "Rate-of-change check");
+        public static final Section RATE_OF_CHANGE_SECTION = new Section("rate-of-change",
+                "Fires when the value changes by more than limit within per", ROC_LIMIT, ROC_PER);
+        public static final Key<Fields> RATE_OF_CHANGE = Key.optional("rate-of-change", RATE_OF_CHANGE_SECTION,
+                "Rate-of-change check");
         public static final Key<java.time.Duration> FLATLINE = Key.optional("flatline", POSITIVE_DURATION,
                 "Fires when the value has not moved for this long (stuck sensor)");
         public static final Key<java.time.Duration> NO_DATA_AFTER = Key.optional("no-data-after", POSITIVE_DURATION,

@@ -41,6 +41,16 @@ public final class UnionType implements ValueType<Fields> {
         return variants.get(kind);
     }
 
+    /** Empty fields of the {@code kind} variant with its kind filled in, for writers. */
+    @SuppressWarnings("unchecked")
+    public Fields fields(String kind) {
+        Section s = variants.get(kind);
+        if (s == null) {
+            throw new IllegalArgumentException("no variant '" + kind + "' in " + name);
+        }
+        return Fields.of(s).put((Key<String>) s.keys().get(0), kind);
+    }
+
     @Override
     public Fields read(YamlNode node, String path, ReadContext ctx) {
         String allowed = String.join(", ", variants.keySet());

@@ -25,7 +25,7 @@ public final class YamlTreeReader {
     /**
      * Parses one YAML document. An empty text gives a null scalar at 1:1.
      *
-     * @param duplicateKey called with the location of each repeated key and the key
+     * @param duplicateKey called with the location of each repeated key and its path, e.g. {@code sensors[0].driver}
      * @throws YamlSyntaxException when the text is not YAML
      */
     public YamlNode read(String text, BiConsumer<Location, String> duplicateKey) throws YamlSyntaxException {
@@ -34,7 +34,7 @@ public final class YamlTreeReader {
             if (t == null) {
                 return new YamlNode.ScalarNode(Location.START, "", YamlNode.ScalarKind.NULL);
             }
-            YamlNode root = node(p, duplicateKey);
+            YamlNode root = node(p, "", duplicateKey);
             if (p.nextToken() != null) {
                 throw new YamlSyntaxException(at(p.currentTokenLocation()),
                         "only one YAML document per gateway file", null);
@@ -48,7 +48,7 @@ public final class YamlTreeReader {
         }
     }
 
-    private YamlNode node(JsonParser p, BiConsumer<Location, String> duplicateKey)
+    private YamlNode node(JsonParser p, String path, BiConsumer<Location, String> duplicateKey)
             throws IOException, YamlSyntaxException {
         Location where = at(p.currentTokenLocation());
         JsonToken t = p.currentToken();
@@ -59,9 +59,10 @@ public final class YamlTreeReader {
                     String key = p.currentName();
                     Location keyAt = at(p.currentTokenLocation());
                     p.nextToken();
-                    YamlNode value = node(p, duplicateKey);
+                    String keyPath = path.isEmpty() ? key : path + "." + key;
+                    YamlNode value = node(p, keyPath, duplicateKey);
                     if (entries.containsKey(key)) {
-                        duplicateKey.accept(keyAt, key);
+                        duplicateKey.accept(keyAt, keyPath);
                     } else {
                         entries.put(key, new YamlNode.Entry(keyAt, value));
                     }
@@ -71,7 +72,7 @@ public final class YamlTreeReader {
             case START_ARRAY -> {
                 List<YamlNode> items = new ArrayList<>();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(node(p, duplicateKey));
+                    items.add(node(p, path + "[" + items.size() + "]", duplicateKey));
                 }
                 return new YamlNode.SeqNode(where, items);
             }

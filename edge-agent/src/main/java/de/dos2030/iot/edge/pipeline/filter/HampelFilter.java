@@ -8,9 +8,10 @@ import java.util.Arrays;
  * Hampel outlier filter: a sample further than {@code threshold * 1.4826 * MAD} from the median of
  * the {@code k} samples on either side is replaced by that median and flagged
  * {@link Quality#SUSPECT}. Centred windows need the future, so output lags input by {@code k}
- * samples; the first {@code k} samples are judged against the first full window, and
- * {@link #flush()} judges the last {@code k} against the last one. Primitive rings and scratch
- * arrays: nothing is allocated per sample.
+ * samples. The first {@code k} samples of a stream and the last {@code k} at {@link #flush()} have
+ * no centred window and pass unjudged: judged against a one-sided window, a clean sample near a
+ * turning point of the signal looks like an outlier. Primitive rings and scratch arrays: nothing
+ * is allocated per sample.
  */
 public final class HampelFilter implements SampleStage {
 
@@ -64,17 +65,19 @@ public final class HampelFilter implements SampleStage {
         if (count < width) {
             return;
         }
-        // Full window: every pending sample up to the centre can now be judged.
-        int centre = k;
+        // Full window: the samples before the centre (only at the start) pass, the centre is judged.
         int firstPending = width - pending;
-        for (int pos = firstPending; pos <= centre; pos++) {
-            emit(pos);
+        for (int pos = firstPending; pos < k; pos++) {
+            int idx = (head + pos) % width;
+            next.accept(times[idx], values[idx], qualities[idx]);
         }
-        pending = Math.min(pending, width - centre - 1);
+        emit(k);
+        pending = k;
     }
 
     /** Judges and emits the sample at window position {@code pos} (0 = oldest) against the current window. */
     private void emit(int pos) {
+        int count = this.count;
         for (int i = 0; i < width; i++) {
             scratch[i] = values[(head + i) % width];
         }
@@ -94,18 +97,13 @@ public final class HampelFilter implements SampleStage {
         }
     }
 
-    /** Emits the samples still held, judged against the window as it stands (or unjudged if it never filled). */
+    /** Emits the samples still held, unjudged: they have no centred window. */
     @Override
     public void flush() {
-        if (count < width) {
-            for (int pos = 0; pos < count; pos++) {
-                int idx = (head + pos) % width;
-                next.accept(times[idx], values[idx], qualities[idx]);
-            }
-        } else {
-            for (int pos = width - pending; pos < width; pos++) {
-                emit(pos);
-            }
+        int first = count < width ? 0 : width - pending;
+        for (int pos = first; pos < count; pos++) {
+            int idx = (head + pos) % width;
+            next.accept(times[idx], values[idx], qualities[idx]);
         }
         head = 0;
         count = 0;

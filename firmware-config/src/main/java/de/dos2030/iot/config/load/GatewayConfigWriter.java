@@ -1,8 +1,12 @@
 package de.dos2030.iot.config.load;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import de.dos2030.iot.config.model.*;
 import de.dos2030.iot.config.spec.Fields;
 import de.dos2030.iot.config.spec.GatewayFile.Outbox;
@@ -16,6 +20,8 @@ import de.dos2030.iot.config.spec.SensorFile.Bus;
 import de.dos2030.iot.config.spec.SensorFile.Filter;
 import de.dos2030.iot.config.spec.SensorFile.Source;
 
+import java.io.IOException;
+
 /**
  * Writes a {@link GatewayConfig} as a gateway file with every value explicit (defaults written
  * out, paths absolute), using the same key declarations as the loader, so that loading the
@@ -24,11 +30,32 @@ import de.dos2030.iot.config.spec.SensorFile.Source;
  */
 public final class GatewayConfigWriter {
 
-    private static final YAMLMapper YAML = YAMLMapper.builder()
+    private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
+                    .stringQuotingChecker(new QuoteUnlessPlainText()).build())
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .build();
+
+    /**
+     * Leaves a string unquoted only if the YAML parser reads it back as that same string: Jackson's
+     * own check misses e.g. {@code 0x62} and {@code 1e5}, which would come back as numbers.
+     */
+    private static final class QuoteUnlessPlainText extends StringQuotingChecker.Default {
+        private static final YAMLFactory PARSERS = new YAMLFactory();
+
+        @Override
+        public boolean needToQuoteValue(String value) {
+            return super.needToQuoteValue(value) || !readsBackAsText(value);
+        }
+
+        private static boolean readsBackAsText(String value) {
+            try (JsonParser p = PARSERS.createParser(value)) {
+                return p.nextToken() == JsonToken.VALUE_STRING && value.equals(p.getText()) && p.nextToken() == null;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+    }
 
     private GatewayConfigWriter() {
     }

@@ -1,0 +1,200 @@
+package de.dos2030.iot.config.load;
+
+import de.dos2030.iot.config.TestFiles;
+import de.dos2030.iot.config.model.*;
+import de.dos2030.iot.model.Quantity;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Builds random but valid gateway configs: any subset of non-clashing wiring slots, random
+ * sources, sampling within each chip's limit, calibration that fits the chip, filters, windows
+ * and rules with ordered limits and a deadband narrower than their gaps, and tricky texts.
+ */
+final class RandomGateways {
+
+    private record Slot(Driver driver, BusConfig bus) {
+    }
+
+    private static final List<Slot> SLOTS = List.of(
+            new Slot(Driver.SCD41, I2cBus.hardware(0x62)),
+            new Slot(Driver.SHT4X, I2cBus.hardware(0x44)),
+            new Slot(Driver.BME280, I2cBus.hardware(0x77)),
+            new Slot(Driver.ADS1115, I2cBus.hardware(0x49)),
+            new Slot(Driver.SCD30, new I2cBus(3, 0x61, 23, 24)),
+            new Slot(Driver.ADXL355, new SpiBus(0, 0, 4_000_000)),
+            new Slot(Driver.SCL3300, new SpiBus(0, 1, 2_000_000)),
+            new Slot(Driver.ADXL345, new SpiBus(1, 2, 5_000_000)),
+            new Slot(Driver.HX711, new GpioBus(5, 6)),
+            new Slot(Driver.SHT3X, null));
+
+    private static final String PRINTABLE = " abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_:#,.'\"[]{}&*!|>%@`äöüßÄ";
+
+    private final Random r;
+
+    RandomGateways(Random random) {
+        this.r = random;
+    }
+
+    GatewayConfig gateway() {
+        String id = id();
+        SiteKind kind = pick(SiteKind.values());
+        SiteConfig site = new SiteConfig(id(), kind, text(), maybe(this::text),
+                maybe(() -> new GeoPosition(r.nextDouble() * 180 - 90, r.nextDouble() * 360 - 180)),
+                kind == SiteKind.BRIDGE ? maybe(this::text) : Optional.empty(),
+                kind == SiteKind.SCHOOL ? maybe(this::text) : Optional.empty());
+        UplinkConfig uplink = new UplinkConfig(
+                endpoint(pick("tcp", "ssl", "mqtt", "mqtts")),
+                maybe(() -> endpoint(pick("coap", "coaps", "http", "https"))),
+                new Batching(1 + r.nextInt(Batching.MAX_READINGS_LIMIT), positiveDuration()),
+                pick(AlertDelivery.values()));
+        SyncPolicy sync = pick(SyncPolicy.values());
+        OutboxConfig outbox = new OutboxConfig(Path.of("/var/lib/dos-edge/outbox", id),
+                OutboxConfig.MIN_BYTES + r.nextInt(Integer.MAX_VALUE), sync,
+                sync == SyncPolicy.INTERVAL ? Optional.of(positiveDuration()) : Optional.empty(), pick(EvictionPolicy.values()));
+        OutputsConfig outputs = new OutputsConfig(
+                maybe(() -> new OutputsConfig.TrafficLight(17, 27, 22, pick(ActiveLevel.values()))),
+                maybe(() -> new OutputsConfig.Buzzer(13, pick(ActiveLevel.values()))));
+        List<Slot> slots = new ArrayList<>(SLOTS);
+        Collections.shuffle(slots, r);
+        List<SensorConfig> sensors = new ArrayList<>();
+        for (int i = 0; i < 1 + r.nextInt(slots.size()); i++) {
+            sensors.add(sensor("s" + i + "-" + id(), slots.get(i), kind, outputs));
+        }
+        return new GatewayConfig(id, site, uplink, outbox, sensors, outputs);
+    }
+
+    private SensorConfig sensor(String id, Slot slot, SiteKind kind, OutputsConfig outputs) {
+        Driver d = slot.driver();
+        SourceConfig source;
+        if (slot.bus() == null) {
+            source = new SourceConfig.Replay(TestFiles.SHARED_DATA.resolve("uci-occupancy/datatraining.txt")
+                    .toAbsolutePath().normalize(), Map.of(Quantity.TEMPERATURE, "Temperature", Quantity.RELATIVE_HUMIDITY,
+                    "Humidity"), maybe(() -> "date"), 0.5 + r.nextInt(200), pick(ReplayRepeat.values()));
+        } else if (r.nextBoolean()) {
+            List<Scenario> fitting = Arrays.stream(Scenario.values()).filter(s -> s.siteKind() == kind).toList();
+            source = new SourceConfig.Simulated(fitting.get(r.nextInt(fitting.size())), r.nextInt(Integer.MAX_VALUE));
+        } else {
+            source = new SourceConfig.Hardware();
+        }
+        Sampling sampling = r.nextBoolean()
+                ? Sampling.every(Duration.ofMillis((long) Math.ceil(1000 / d.maxRateHz()) + r.nextInt(600_000)))
+                : Sampling.at(Math.max(0.01, Math.round(r.nextDouble() * d.maxRateHz() * 100) / 100.0));
+        boolean strain = d.quantities().contains(Quantity.STRAIN);
+        boolean pressure = d == Driver.SCD41 || d == Driver.SCD30 || d == Driver.BME280;
+        Calibration calibration = new Calibration(r.nextGaussian(), 0.5 + r.nextDouble(),
+                strain ? Optional.of(1 + r.nextDouble()) : Optional.empty(),
+                strain ? Optional.of(1 + r.nextDouble() * 5) : Optional.empty(),
+                d.quantities().contains(Quantity.TEMPERATURE) ? maybe(() -> r.nextDouble() * 10 - 5) : Optional.empty(),
+                pressure ? maybe(() -> (double) r.nextInt(2000)) : Optional.empty());
+        List<Quantity> samples = new ArrayList<>(source instanceof SourceConfig.Replay rp ? rp.columns().keySet()
+                : d.quantities());
+        List<FilterConfig> filters = new ArrayList<>();
+        for (int i = 0; i < r.nextInt(4); i++) {
+            Optional<Quantity> q = maybe(() -> samples.get(r.nextInt(samples.size())));
+            filters.add(switch (r.nextInt(3)) {
+                case 0 -> q.isPresent() ? new FilterConfig.Range(q, Optional.of(-r.nextDouble() * 10),
+                        Optional.of(r.nextDouble() * 10 + 0.1)) : new FilterConfig.Range(q, Optional.empty(), Optional.empty());
+                case 1 -> new FilterConfig.Hampel(q, 1 + r.nextInt(50), 0.5 + r.nextDouble() * 9);
+                default -> new FilterConfig.Ema(q, positiveDuration());
+            });
+        }
+        List<FeatureWindow> features = new ArrayList<>();
+        if (r.nextBoolean()) {
+            Duration length = Duration.ofSeconds(1 + r.nextInt(120));
+            double held = sampling.hertz() * length.toSeconds();
+            Optional<Integer> fft = d.measuresVibration() && held >= 64 && r.nextBoolean()
+                    ? Optional.of(Integer.highestOneBit((int) Math.min(held, FeatureWindow.MAX_FFT))) : Optional.empty();
+            features.add(new FeatureWindow(length, fft));
+        }
+        List<Quantity> measured = new ArrayList<>(SensorInvariants.violations(id, d, source, Optional.ofNullable(slot.bus()),
+                sampling, calibration, filters, features, List.of()).isEmpty() ? measuredOf(d, source, features) : samples);
+        List<RuleConfig> rules = new ArrayList<>();
+        for (int i = 0; i < r.nextInt(3); i++) {
+            rules.add(rule(id + "-r" + i, measured.get(r.nextInt(measured.size())), outputs));
+        }
+        return new SensorConfig(id, d, source, Optional.ofNullable(slot.bus()), sampling, calibration, filters, features,
+                rules);
+    }
+
+    private static Set<Quantity> measuredOf(Driver d, SourceConfig source, List<FeatureWindow> features) {
+        return new SensorConfig("probe", d, source, source instanceof SourceConfig.Replay ? Optional.empty()
+                : Optional.of(SLOTS.stream().filter(s -> s.driver() == d).findFirst().orElseThrow().bus()),
+                Defaults.sampling(d), Calibration.none(), List.of(), features.stream()
+                .map(w -> new FeatureWindow(w.length(), Optional.empty())).toList(), List.of()).measuredQuantities();
+    }
+
+    private RuleConfig rule(String id, Quantity q, OutputsConfig outputs) {
+        double span = q.max() - q.min();
+        double centre = q.min() + span * (0.3 + 0.4 * r.nextDouble());
+        double gap = span * (0.001 + 0.05 * r.nextDouble());
+        int mode = r.nextInt(4);
+        Optional<Double> wa = mode == 0 || mode == 2 ? Optional.of(centre + gap) : Optional.empty();
+        Optional<Double> ca = mode == 0 || mode == 2 ? maybe(() -> centre + 2 * gap) : Optional.empty();
+        Optional<Double> wb = mode == 1 || mode == 2 ? maybe(() -> centre - gap) : Optional.empty();
+        Optional<Double> cb = mode == 1 || mode == 2 ? Optional.of(centre - 2 * gap) : Optional.empty();
+        Thresholds t = new Thresholds(wa, ca, wb, cb, gap * r.nextDouble() * 0.99, Duration.ofMillis(r.nextInt(600_000)),
+                Duration.ofMillis(r.nextInt(600_000)));
+        Optional<RateOfChange> roc = maybe(() -> new RateOfChange(r.nextDouble() * 100 + 0.001, positiveDuration()));
+        Optional<Duration> flatline = mode == 3 && roc.isEmpty() ? Optional.of(positiveDuration()) : maybe(this::positiveDuration);
+        List<Action> actions = new ArrayList<>();
+        if (t.hasLimit() && outputs.trafficLight().isPresent() && r.nextBoolean()) {
+            actions.add(Action.TRAFFIC_LIGHT);
+        }
+        if (t.hasLimit() && outputs.buzzer().isPresent() && r.nextBoolean()) {
+            actions.add(Action.BUZZER);
+        }
+        return new RuleConfig(id, q, t, roc, flatline, maybe(this::positiveDuration), actions);
+    }
+
+    private Endpoint endpoint(String scheme) {
+        return new Endpoint(URI.create(scheme + "://" + pick("127.0.0.1", "broker.dos2030.de", "[::1]") + ":"
+                + (1 + r.nextInt(65535))), r.nextBoolean() ? id() : text(),
+                maybe(() -> Path.of("/etc/dos-edge", id())), positiveDuration());
+    }
+
+    private Duration positiveDuration() {
+        long[] units = {1, 1000, 60_000, 3_600_000};
+        return Duration.ofMillis((1 + r.nextInt(500)) * units[r.nextInt(units.length)] + (r.nextBoolean() ? r.nextInt(999) : 0));
+    }
+
+    private String id() {
+        StringBuilder sb = new StringBuilder().append((char) ('a' + r.nextInt(26)));
+        String chars = "abcdefghijklmnopqrstuvwxyz0123456789-";
+        for (int i = 0; i < 1 + r.nextInt(20); i++) {
+            sb.append(chars.charAt(r.nextInt(chars.length())));
+        }
+        return sb.toString();
+    }
+
+    private String text() {
+        if (r.nextInt(4) == 0) {
+            return pick("204", "true", "null", "yes", "0x62", "1e5", "~", "- item", "a: b", "#5", "10s");
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 1 + r.nextInt(30); i++) {
+            sb.append(PRINTABLE.charAt(r.nextInt(PRINTABLE.length())));
+        }
+        String s = sb.toString();
+        return s.isBlank() ? "x" + s : s;
+    }
+
+    private <T> Optional<T> maybe(java.util.function.Supplier<T> value) {
+        return r.nextBoolean() ? Optional.of(value.get()) : Optional.empty();
+    }
+
+    @SafeVarargs
+    private <T> T pick(T... values) {
+        return values[r.nextInt(values.length)];
+    }
+}

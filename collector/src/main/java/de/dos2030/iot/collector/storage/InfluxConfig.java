@@ -42,7 +42,7 @@ public record InfluxConfig(
         @Bindable(defaultValue = "INF") @NotNull @Pattern(regexp = "INF|[0-9]+[hdw]",
                 message = "must be INF or a number with h, d or w, e.g. 520w") String retentionDuration,
         @Bindable(defaultValue = "5000") @Min(1) @Max(100_000) int batchPoints,
-        @Bindable(defaultValue = "2") @Min(1) @Max(64) int writerThreads,
+        @Bindable(defaultValue = "4") @Min(1) @Max(64) int writerThreads,
         @Bindable(defaultValue = "200000") @Min(1000) int maxPendingPoints,
         @Bindable(defaultValue = "3") @Min(1) @Max(20) int maxAttempts,
         @Bindable(defaultValue = "200ms") @NotNull Duration initialBackoff,

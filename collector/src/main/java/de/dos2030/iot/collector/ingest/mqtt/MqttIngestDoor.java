@@ -67,6 +67,13 @@ public class MqttIngestDoor implements MqttCallback, AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /** Decoding and validation off Paho's single delivery thread, so batches are checked in parallel. */
+    private final java.util.concurrent.ExecutorService workers = Executors.newFixedThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+                Thread t = new Thread(r, "mqtt-ingest");
+                t.setDaemon(true);
+                return t;
+            });
     private volatile boolean closed;
 
     public MqttIngestDoor(MqttIngestConfig config, IngestService ingest, GatewayRegistry registry, JsonMapper json,
@@ -150,12 +157,8 @@ public class MqttIngestDoor implements MqttCallback, AutoCloseable {
             dropped.increment();
             return; // no answer: the gateway re-sends after its timeout
         }
-        try {
-            answerWhenDone(topic, message, handle(site, gatewayId, message));
-        } catch (RuntimeException e) {
-            inFlight.release();
-            LOG.error("MQTT door failed on a message on '{}'", topic, e);
-        }
+        answerWhenDone(topic, message, CompletableFuture.supplyAsync(() -> handle(site, gatewayId, message), workers)
+                .thenCompose(stage -> stage));
     }
 
     private CompletionStage<IngestOutcome> handle(String site, String gatewayId, MqttMessage message) {
@@ -257,6 +260,7 @@ public class MqttIngestDoor implements MqttCallback, AutoCloseable {
     public void close() {
         closed = true;
         connector.shutdownNow();
+        workers.shutdown();
         try {
             if (client.isConnected()) {
                 client.disconnect(5_000).waitForCompletion(5_000);

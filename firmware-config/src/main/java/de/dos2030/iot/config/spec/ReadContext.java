@@ -45,9 +45,14 @@ public final class ReadContext {
         report(path, location, message, null);
     }
 
-    /** Reports a model invariant's violation at the closest located path. */
+    /**
+     * Reports a model invariant's violation at the closest located path, unless the value at that
+     * path was already reported as unreadable: the violation is then only its consequence.
+     */
     public void report(Violation v) {
-        report(v.path(), locationOf(v.path()), v.message(), v.allowed());
+        if (problems.stream().noneMatch(p -> p.path().equals(v.path()))) {
+            report(v.path(), locationOf(v.path()), v.message(), v.allowed());
+        }
     }
 
     /** The location of {@code path}, or of its nearest located ancestor. */

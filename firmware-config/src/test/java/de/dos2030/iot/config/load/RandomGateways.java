@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 
 /**
  * Builds random but valid gateway configs: any subset of non-clashing wiring slots, random
@@ -117,21 +116,15 @@ final class RandomGateways {
                     ? Optional.of(Integer.highestOneBit((int) Math.min(held, FeatureWindow.MAX_FFT))) : Optional.empty();
             features.add(new FeatureWindow(length, fft));
         }
-        List<Quantity> measured = new ArrayList<>(SensorInvariants.violations(id, d, source, Optional.ofNullable(slot.bus()),
-                sampling, calibration, filters, features, List.of()).isEmpty() ? measuredOf(d, source, features) : samples);
+        SensorConfig bare = new SensorConfig(id, d, source, Optional.ofNullable(slot.bus()), sampling, calibration,
+                filters, features, List.of());
+        List<Quantity> measured = new ArrayList<>(bare.measuredQuantities());
         List<RuleConfig> rules = new ArrayList<>();
         for (int i = 0; i < r.nextInt(3); i++) {
             rules.add(rule(id + "-r" + i, measured.get(r.nextInt(measured.size())), outputs));
         }
         return new SensorConfig(id, d, source, Optional.ofNullable(slot.bus()), sampling, calibration, filters, features,
                 rules);
-    }
-
-    private static Set<Quantity> measuredOf(Driver d, SourceConfig source, List<FeatureWindow> features) {
-        return new SensorConfig("probe", d, source, source instanceof SourceConfig.Replay ? Optional.empty()
-                : Optional.of(SLOTS.stream().filter(s -> s.driver() == d).findFirst().orElseThrow().bus()),
-                Defaults.sampling(d), Calibration.none(), List.of(), features.stream()
-                .map(w -> new FeatureWindow(w.length(), Optional.empty())).toList(), List.of()).measuredQuantities();
     }
 
     private RuleConfig rule(String id, Quantity q, OutputsConfig outputs) {

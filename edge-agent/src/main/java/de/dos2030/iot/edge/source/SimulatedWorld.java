@@ -1,0 +1,98 @@
+package de.dos2030.iot.edge.source;
+
+import de.dos2030.iot.config.model.Scenario;
+import de.dos2030.iot.config.model.SensorConfig;
+import de.dos2030.iot.config.model.SourceConfig;
+import de.dos2030.iot.edge.port.BusAddress;
+import de.dos2030.iot.edge.port.SpiRegisterFormat;
+import de.dos2030.iot.edge.sim.ChipFaults;
+import de.dos2030.iot.edge.sim.EnvironmentSignal;
+import de.dos2030.iot.edge.sim.SimulatedBusFactory;
+import de.dos2030.iot.edge.sim.chip.SimAds1115;
+import de.dos2030.iot.edge.sim.chip.SimAdxl355;
+import de.dos2030.iot.edge.sim.chip.SimBme280;
+import de.dos2030.iot.edge.sim.chip.SimScd4x;
+import de.dos2030.iot.edge.sim.chip.SimScl3300;
+import de.dos2030.iot.edge.sim.chip.SimSht4x;
+import de.dos2030.iot.edge.sim.model.BridgeModel;
+import de.dos2030.iot.edge.sim.model.ClassroomModel;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The simulated gateway for configured sensors of kind {@code simulated}: one signal model per
+ * scenario and seed (sensors sharing both see the same bridge or room), and a fake chip per
+ * sensor wired where the configuration says, unless a test or a technician's demo moves it
+ * ({@link #place(SensorConfig, BusAddress)}). Each chip's {@link ChipFaults} can be reached by
+ * sensor id to inject faults.
+ */
+public final class SimulatedWorld {
+
+    private final Clock clock;
+    private final Instant start;
+    private final SimulatedBusFactory buses = new SimulatedBusFactory();
+    private final Map<String, Object> models = new HashMap<>();
+    private final Map<String, ChipFaults> faults = new HashMap<>();
+
+    public SimulatedWorld(Clock clock) {
+        this.clock = clock;
+        this.start = clock.instant();
+    }
+
+    public SimulatedBusFactory buses() { return buses; }
+
+    public Optional<ChipFaults> faults(String sensorId) { return Optional.ofNullable(faults.get(sensorId)); }
+
+    /** Wires the sensor's chip where the configuration says. */
+    public void place(SensorConfig s) {
+        SensorSources.busAddress(s).ifPresent(where -> place(s, where));
+    }
+
+    /** Wires the sensor's chip at {@code where}, e.g. an address other than the configured one (a miswired sensor). */
+    public void place(SensorConfig s, BusAddress where) {
+        if (!(s.source() instanceof SourceConfig.Simulated sim)) throw new IllegalArgumentException(s.id() + " is not simulated");
+        long seed = sim.seed();
+        ChipFaults f = new ChipFaults(seed ^ s.id().hashCode());
+        faults.put(s.id(), f);
+        Object model = model(sim.scenario(), seed);
+        EnvironmentSignal air = model instanceof ClassroomModel room ? room : ((BridgeModel) model).environment();
+        switch (s.driver()) {
+            case SCD41 -> buses.attach((BusAddress.I2c) where, new SimScd4x(clock, f, (BusAddress.I2c) where, air, 0x7E31_0000_0000L | (seed & 0xFFFF_FFFFL), 1));
+            case SHT4X -> buses.attach((BusAddress.I2c) where, new SimSht4x(clock, f, (BusAddress.I2c) where, air, 0x1F00_0000L | (seed & 0xFFFFFF)));
+            case BME280 -> {
+                SimBme280 chip = new SimBme280(clock, f, air);
+                if (where instanceof BusAddress.I2c i2c) buses.attach(i2c, chip);
+                else buses.attach((BusAddress.Spi) where, chip, SpiRegisterFormat.BOSCH);
+            }
+            case ADXL355 -> {
+                BridgeModel bridge = bridgeOf(model, s);
+                SimAdxl355 chip = new SimAdxl355(clock, f, bridge.accelerometer(), () -> bridge.airTemperatureC(clock.instant()));
+                if (where instanceof BusAddress.I2c i2c) buses.attach(i2c, chip);
+                else buses.attach((BusAddress.Spi) where, chip, SpiRegisterFormat.ADXL355);
+            }
+            case SCL3300 -> buses.attach((BusAddress.Spi) where, new SimScl3300(clock, f, bridgeOf(model, s).inclinometer()));
+            case ADS1115 -> buses.attach((BusAddress.I2c) where, new SimAds1115(clock, f, bridgeOf(model, s).strainGauge(
+                    s.calibration().gaugeFactor().orElse(2.0), s.calibration().excitationVolts().orElse(3.3))));
+            default -> throw new UnsupportedOperationException("no simulated " + s.driver().chipName() + " in this agent version");
+        }
+    }
+
+    private static BridgeModel bridgeOf(Object model, SensorConfig s) {
+        if (model instanceof BridgeModel b) return b;
+        throw new IllegalArgumentException(s.id() + ": a " + s.driver().chipName() + " needs a bridge scenario");
+    }
+
+    /** The model of a scenario and seed, created on first use (shared by sensors with both the same). */
+    public Object model(Scenario scenario, long seed) {
+        return models.computeIfAbsent(scenario.wireName() + "#" + seed, k -> switch (scenario) {
+            case CLASSROOM_AIRED -> new ClassroomModel(ClassroomModel.Settings.typical(ClassroomModel.Airing.UBA), seed, start);
+            case CLASSROOM_UNAIRED -> new ClassroomModel(ClassroomModel.Settings.typical(ClassroomModel.Airing.NEVER), seed, start);
+            case CLASSROOM_EMPTY -> new ClassroomModel(ClassroomModel.Settings.typical(ClassroomModel.Airing.NEVER).empty(), seed, start);
+            case BRIDGE_TRAFFIC -> new BridgeModel(BridgeModel.Settings.typical(), seed, start);
+            case BRIDGE_AMBIENT -> new BridgeModel(BridgeModel.Settings.typical().withoutTraffic(), seed, start);
+        });
+    }
+}

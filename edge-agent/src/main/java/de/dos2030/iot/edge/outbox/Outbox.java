@@ -370,11 +370,18 @@ public final class Outbox implements Closeable {
         }
     }
 
-    /** The waiting batches of one kind (or all kinds when {@code kind} is null) from entry id {@code fromId}, oldest first, that pass {@code filter}, at most {@code max}. */
-    public synchronized List<OutboxEntry> waiting(EntryKind kind, long fromId, Predicate<OutboxEntry> filter, int max) {
+    /**
+     * Waiting batches of one kind (all kinds when {@code kind} is null) with entry ids in
+     * [{@code fromId}, {@code toId}), oldest first, that pass {@code filter}; at most {@code max}.
+     */
+    public synchronized List<OutboxEntry> waiting(EntryKind kind, long fromId, long toId, Predicate<OutboxEntry> filter,
+                                                  int max) {
         NavigableMap<Long, OutboxEntry> source = kind == null ? live : byKind.get(kind);
         List<OutboxEntry> out = new ArrayList<>();
-        for (OutboxEntry e : source.tailMap(fromId, true).values()) {
+        if (fromId >= toId) {
+            return out;
+        }
+        for (OutboxEntry e : source.subMap(fromId, true, toId, false).values()) {
             if (out.size() >= max) {
                 break;
             }
@@ -383,6 +390,11 @@ public final class Outbox implements Closeable {
             }
         }
         return out;
+    }
+
+    /** Waiting batches from {@code fromId} on; see {@link #waiting(EntryKind, long, long, Predicate, int)}. */
+    public List<OutboxEntry> waiting(EntryKind kind, long fromId, Predicate<OutboxEntry> filter, int max) {
+        return waiting(kind, fromId, Long.MAX_VALUE, filter, max);
     }
 
     /** The id the next journaled batch will get: everything below it is already in the outbox. */

@@ -1,0 +1,75 @@
+package de.dos2030.iot.edge.uplink.mqtt;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A Mosquitto broker of the test's own (Debian's {@code mosquitto}), on a free loopback port, so
+ * that a test can stop and restart it without touching the shared development broker.
+ */
+public final class MosquittoProcess implements AutoCloseable {
+    private final Path dir;
+    private final int port;
+    private Process process;
+
+    public MosquittoProcess(Path dir) throws IOException {
+        this.dir = dir;
+        try (ServerSocket s = new ServerSocket(0)) {
+            this.port = s.getLocalPort();
+        }
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("mosquitto.conf"), "listener " + port + " 127.0.0.1\n"
+                + "allow_anonymous true\npersistence false\nmax_queued_messages 100000\nlog_dest file "
+                + dir.resolve("mosquitto.log") + "\n");
+    }
+
+    public static boolean available() {
+        return Files.isExecutable(Path.of("/usr/sbin/mosquitto")) || Files.isExecutable(Path.of("/usr/bin/mosquitto"));
+    }
+
+    public MosquittoProcess start() throws IOException, InterruptedException {
+        String bin = Files.isExecutable(Path.of("/usr/sbin/mosquitto")) ? "/usr/sbin/mosquitto" : "mosquitto";
+        process = new ProcessBuilder(bin, "-c", dir.resolve("mosquitto.conf").toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (Instant.now().isBefore(deadline)) {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return this;
+            } catch (IOException notYet) {
+                if (!process.isAlive()) {
+                    throw new IOException("mosquitto exited with " + process.exitValue() + ", see " + dir);
+                }
+                Thread.sleep(50);
+            }
+        }
+        throw new IOException("mosquitto did not listen on " + port + " within 10 s");
+    }
+
+    /** Kills the broker the hard way (SIGKILL): clients see the connection drop. */
+    public void kill() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly().waitFor();
+            process = null;
+        }
+    }
+
+    public String url() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        kill();
+    }
+}

@@ -159,7 +159,7 @@ public final class Explanation {
     }
 
     private static String n(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     private static void line(StringBuilder sb, int indent, String text) {

@@ -4,8 +4,8 @@ import de.dos2030.iot.model.AlertEvent;
 import de.dos2030.iot.model.Batch;
 import de.dos2030.iot.model.Reading;
 
-import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
@@ -16,11 +16,11 @@ public final class ValidationReport {
     private final Batch batch;
     private final List<Problem> problems;
     private final boolean envelopeValid;
-    private final BitSet badReadings;
-    private final BitSet badAlerts;
+    private final Map<Integer, List<Problem>> badReadings;
+    private final Map<Integer, List<Problem>> badAlerts;
 
-    ValidationReport(Batch batch, List<Problem> problems, boolean envelopeValid, BitSet badReadings,
-                     BitSet badAlerts) {
+    ValidationReport(Batch batch, List<Problem> problems, boolean envelopeValid,
+                     Map<Integer, List<Problem>> badReadings, Map<Integer, List<Problem>> badAlerts) {
         this.batch = batch;
         this.problems = List.copyOf(problems);
         this.envelopeValid = envelopeValid;
@@ -47,21 +47,31 @@ public final class ValidationReport {
     }
 
     public List<Reading> validReadings() {
-        return IntStream.range(0, batch.readings().size()).filter(i -> !badReadings.get(i))
+        return IntStream.range(0, batch.readings().size()).filter(i -> !badReadings.containsKey(i))
                 .mapToObj(batch.readings()::get).toList();
     }
 
     public List<Reading> invalidReadings() {
-        return badReadings.stream().mapToObj(batch.readings()::get).toList();
+        return badReadings.keySet().stream().sorted().map(batch.readings()::get).toList();
+    }
+
+    /** The problems of {@code readings[index]}; empty when that reading is valid. */
+    public List<Problem> readingProblems(int index) {
+        return badReadings.getOrDefault(index, List.of());
     }
 
     public List<AlertEvent> validAlerts() {
-        return IntStream.range(0, batch.alerts().size()).filter(i -> !badAlerts.get(i))
+        return IntStream.range(0, batch.alerts().size()).filter(i -> !badAlerts.containsKey(i))
                 .mapToObj(batch.alerts()::get).toList();
     }
 
     public List<AlertEvent> invalidAlerts() {
-        return badAlerts.stream().mapToObj(batch.alerts()::get).toList();
+        return badAlerts.keySet().stream().sorted().map(batch.alerts()::get).toList();
+    }
+
+    /** The problems of {@code alerts[index]}; empty when that alert is valid. */
+    public List<Problem> alertProblems(int index) {
+        return badAlerts.getOrDefault(index, List.of());
     }
 
     @Override

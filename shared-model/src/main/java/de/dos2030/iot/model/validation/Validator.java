@@ -9,9 +9,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.BitSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -70,7 +71,7 @@ public final class Validator {
         boolean envelopeValid = envelope.list.isEmpty();
 
         List<Problem> all = new ArrayList<>(envelope.list);
-        BitSet badReadings = new BitSet();
+        Map<Integer, List<Problem>> badReadings = new HashMap<>();
         Set<SeriesPoint> seen = new HashSet<>(batch.readings().size() * 2);
         for (int i = 0; i < batch.readings().size(); i++) {
             Problems p = new Problems();
@@ -80,16 +81,16 @@ public final class Validator {
                 p.add("readings[" + i + "]", "duplicate of an earlier reading (same sensor, quantity, statistic and time)");
             }
             if (!p.list.isEmpty()) {
-                badReadings.set(i);
+                badReadings.put(i, List.copyOf(p.list));
                 all.addAll(p.list);
             }
         }
-        BitSet badAlerts = new BitSet();
+        Map<Integer, List<Problem>> badAlerts = new HashMap<>();
         for (int i = 0; i < batch.alerts().size(); i++) {
             Problems p = new Problems();
             checkAlert(p, "alerts[" + i + "]", batch.alerts().get(i), latest);
             if (!p.list.isEmpty()) {
-                badAlerts.set(i);
+                badAlerts.put(i, List.copyOf(p.list));
                 all.addAll(p.list);
             }
         }

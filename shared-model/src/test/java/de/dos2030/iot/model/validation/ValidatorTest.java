@@ -73,6 +73,7 @@ class ValidatorTest {
         assertThat(report.problems().get(0).toString()).startsWith("readings[" + at + "]" + defect.expected);
         assertThat(report.envelopeValid()).isTrue();
         assertThat(report.invalidReadings()).containsExactly(broken);
+        assertThat(report.readingProblems(at)).isEqualTo(report.problems());
         assertThat(report.validReadings()).hasSize(readings.size() - 1);
     }
 

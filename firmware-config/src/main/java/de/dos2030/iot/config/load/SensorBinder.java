@@ -31,8 +31,7 @@ final class SensorBinder {
     SensorConfig bind(Fields f, SiteKind siteKind) {
         String path = f.path();
         Driver driver = f.get(SensorFile.DRIVER);
-        SourceConfig source = f.has(SensorFile.SOURCE) ? source(f.get(SensorFile.SOURCE))
-                : f.complete() || driver != null ? new SourceConfig.Hardware() : null;
+        SourceConfig source = f.has(SensorFile.SOURCE) ? source(f.get(SensorFile.SOURCE)) : new SourceConfig.Hardware();
         Optional<BusConfig> bus = bus(f);
         Sampling sampling = sampling(f, driver);
         Calibration calibration = driver == null ? null : calibration(f.get(SensorFile.CALIBRATION), driver, path);

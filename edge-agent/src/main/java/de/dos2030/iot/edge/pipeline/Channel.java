@@ -71,10 +71,11 @@ final class Channel implements SampleStage, FeatureSink {
     }
 
     @Override
-    public void feature(Quantity q, Statistic statistic, long endNanos, double value, Quality quality) {
+    public void feature(Quantity q, Statistic statistic, long startNanos, long endNanos, double value,
+                        Quality quality) {
         output.reading(new Reading(node.sensorId(), q, statistic, EpochNanos.toInstant(endNanos), value, quality));
         if (statistic == Statistic.SAMPLE) {
-            node.rules().accept(q, endNanos, value);
+            node.rules().accept(q, endNanos, value, startNanos);
         }
     }
 

@@ -49,6 +49,17 @@ public final class TestGateways {
         }
     }
 
+    /** A file in firmware-config/examples, found from the working directory upwards. */
+    public static Path example(String name) {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            Path candidate = p.resolve("firmware-config/examples").resolve(name);
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        throw new AssertionError("firmware-config/examples/" + name + " not found above " + Path.of("").toAbsolutePath());
+    }
+
     /** The repository's shared data folder ({@code ../shared/data} beside the checkout). */
     public static Path sharedData() {
         Path here = Path.of("").toAbsolutePath();

@@ -91,17 +91,17 @@ public final class WindowProcessor {
         }
         Quality q = suspect ? Quality.SUSPECT : Quality.OK;
         long end = windowEnd;
-        sink.feature(quantity, Statistic.MEAN, end, stats.mean(), q);
-        sink.feature(quantity, Statistic.MIN, end, stats.min(), q);
-        sink.feature(quantity, Statistic.MAX, end, stats.max(), q);
-        sink.feature(quantity, Statistic.STDDEV, end, stats.stddev(), q);
+        sink.feature(quantity, Statistic.MEAN, end - length, end, stats.mean(), q);
+        sink.feature(quantity, Statistic.MIN, end - length, end, stats.min(), q);
+        sink.feature(quantity, Statistic.MAX, end - length, end, stats.max(), q);
+        sink.feature(quantity, Statistic.STDDEV, end - length, end, stats.stddev(), q);
         if (vibration) {
-            sink.feature(Quantity.VIBRATION_RMS, Statistic.SAMPLE, end, stats.rms(), q);
-            sink.feature(Quantity.VIBRATION_PEAK, Statistic.SAMPLE, end, stats.peak(), q);
-            sink.feature(Quantity.CREST_FACTOR, Statistic.SAMPLE, end, stats.crestFactor(), q);
+            sink.feature(Quantity.VIBRATION_RMS, Statistic.SAMPLE, end - length, end, stats.rms(), q);
+            sink.feature(Quantity.VIBRATION_PEAK, Statistic.SAMPLE, end - length, end, stats.peak(), q);
+            sink.feature(Quantity.CREST_FACTOR, Statistic.SAMPLE, end - length, end, stats.crestFactor(), q);
             if (spectrum != null && ring.isFull()) {
                 spectrum.analyse(ring);
-                sink.feature(Quantity.DOMINANT_FREQUENCY, Statistic.SAMPLE, end, spectrum.dominantHz(), q);
+                sink.feature(Quantity.DOMINANT_FREQUENCY, Statistic.SAMPLE, end - length, end, spectrum.dominantHz(), q);
                 sink.spectrum(end, spectrum);
             }
         }

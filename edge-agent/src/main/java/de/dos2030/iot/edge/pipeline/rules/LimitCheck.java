@@ -106,18 +106,27 @@ public final class LimitCheck {
 
     /** Feeds one good sample taken at {@code nanos}. */
     public void accept(long nanos, double value) {
+        accept(nanos, value, nanos);
+    }
+
+    /**
+     * Feeds a value that describes the time from {@code coveredSince} to {@code nanos}: a window
+     * statistic stands for its whole window, so a breach it shows has lasted since the window began
+     * (a 60 s RMS window above the limit satisfies a raise-after of 10 s on its own).
+     */
+    public void accept(long nanos, double value, long coveredSince) {
         double x = direction.sign * value;
         for (int i = 0; i < limits.length; i++) {
             if (x > limits[i]) {
                 if (beyondSince[i] == EpochNanos.NONE) {
-                    beyondSince[i] = nanos;
+                    beyondSince[i] = coveredSince;
                 }
             } else {
                 beyondSince[i] = EpochNanos.NONE;
             }
             if (x <= limits[i] - deadband) {
                 if (insideSince[i] == EpochNanos.NONE) {
-                    insideSince[i] = nanos;
+                    insideSince[i] = coveredSince;
                 }
             } else {
                 insideSince[i] = EpochNanos.NONE;

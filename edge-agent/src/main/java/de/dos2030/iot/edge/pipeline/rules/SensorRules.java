@@ -90,8 +90,16 @@ public final class SensorRules {
         return byQuantity[q.ordinal()] != null;
     }
 
-    /** A good value of {@code q} (a filtered sample or a window feature) at sample time {@code nanos}. */
+    /** A good sample of {@code q} taken at {@code nanos}. */
     public void accept(Quantity q, long nanos, double value) {
+        accept(q, nanos, value, nanos);
+    }
+
+    /**
+     * A good value of {@code q} at {@code nanos} that describes the time since {@code coveredSince}:
+     * the sample time for a sample, the window start for a window feature.
+     */
+    public void accept(Quantity q, long nanos, double value, long coveredSince) {
         QuantityChecks c = byQuantity[q.ordinal()];
         if (c == null) {
             return;
@@ -100,7 +108,7 @@ public final class SensorRules {
             n.seen(nanos, value);
         }
         for (LimitCheck l : c.limits) {
-            l.accept(nanos, value);
+            l.accept(nanos, value, coveredSince);
         }
         for (RateOfChangeCheck r : c.rates) {
             r.accept(nanos, value);

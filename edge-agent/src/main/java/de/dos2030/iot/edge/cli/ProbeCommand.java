@@ -29,7 +29,7 @@ final class ProbeCommand implements Callable<Integer> {
     Duration timeout;
 
     @Option(names = "--simulate-fault", paramLabel = "SENSOR=FAULT",
-            description = "simulated sources only: give a sensor a fault (disconnect, crc, stuck, self-test, miswire) to see what probe reports")
+            description = "simulated sources only: give a sensor a fault (disconnect, crc (Sensirion chips and SCL3300), stuck, self-test (SCD41 at start, SCL3300), miswire) to see what probe reports")
     Map<String, Gateway.SimFault> simFaults = new LinkedHashMap<>();
 
     @Option(names = "--sim-start", description = "simulated time to start at, ISO-8601 (default: now)")

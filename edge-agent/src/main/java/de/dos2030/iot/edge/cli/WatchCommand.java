@@ -48,7 +48,7 @@ final class WatchCommand implements Callable<Integer> {
     boolean plain;
 
     @Option(names = "--simulate-fault", paramLabel = "SENSOR=FAULT",
-            description = "simulated sources only: disconnect, crc, stuck, self-test, miswire")
+            description = "simulated sources only: disconnect, crc (Sensirion chips, SCL3300), stuck, self-test, miswire")
     Map<String, Gateway.SimFault> simFaults = new LinkedHashMap<>();
 
     @Option(names = "--sim-start", description = "simulated time to start at, ISO-8601 (default: now)")

@@ -18,6 +18,8 @@ import de.dos2030.iot.edge.sim.model.BridgeModel;
 import de.dos2030.iot.edge.sim.model.ClassroomModel;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -87,10 +89,13 @@ public final class SimulatedWorld {
 
     /** The model of a scenario and seed, created on first use (shared by sensors with both the same). */
     public Object model(Scenario scenario, long seed) {
+        // A room starts at local midnight of the start day, so that a start at 10:00 finds the
+        // air of a morning's lessons rather than a freshly aired room (10 s steps: cheap).
+        Instant midnight = start.atZone(ZoneId.of("Europe/Berlin")).truncatedTo(ChronoUnit.DAYS).toInstant();
         return models.computeIfAbsent(scenario.wireName() + "#" + seed, k -> switch (scenario) {
-            case CLASSROOM_AIRED -> new ClassroomModel(ClassroomModel.Settings.typical(ClassroomModel.Airing.UBA), seed, start);
-            case CLASSROOM_UNAIRED -> new ClassroomModel(ClassroomModel.Settings.typical(ClassroomModel.Airing.NEVER), seed, start);
-            case CLASSROOM_EMPTY -> new ClassroomModel(ClassroomModel.Settings.typical(ClassroomModel.Airing.NEVER).empty(), seed, start);
+            case CLASSROOM_AIRED -> new ClassroomModel(ClassroomModel.Settings.typical(ClassroomModel.Airing.UBA), seed, midnight);
+            case CLASSROOM_UNAIRED -> new ClassroomModel(ClassroomModel.Settings.typical(ClassroomModel.Airing.NEVER), seed, midnight);
+            case CLASSROOM_EMPTY -> new ClassroomModel(ClassroomModel.Settings.typical(ClassroomModel.Airing.NEVER).empty(), seed, midnight);
             case BRIDGE_TRAFFIC -> new BridgeModel(BridgeModel.Settings.typical(), seed, start);
             case BRIDGE_AMBIENT -> new BridgeModel(BridgeModel.Settings.typical().withoutTraffic(), seed, start);
         });

@@ -5,9 +5,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
- * The admin API ({@code collector.admin.*}).
+ * The bootstrap admin ({@code collector.admin.*}): a token with the admin role that always works,
+ * so a fresh installation can register gateways and issue API tokens.
  *
- * @param token bearer token for {@code /admin/**}; at least 16 characters (set COLLECTOR_ADMIN_TOKEN)
+ * @param token the bootstrap admin's bearer token; at least 16 characters (set COLLECTOR_ADMIN_TOKEN)
  */
 @ConfigurationProperties("collector.admin")
 public record AdminConfig(@NotNull(message = "is required: set COLLECTOR_ADMIN_TOKEN")

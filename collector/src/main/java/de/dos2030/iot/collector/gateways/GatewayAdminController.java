@@ -1,6 +1,8 @@
 package de.dos2030.iot.collector.gateways;
 
 import de.dos2030.iot.collector.ingest.SequenceTracker;
+import de.dos2030.iot.collector.security.Allowed;
+import de.dos2030.iot.collector.security.Role;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -22,12 +24,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Admin API (bearer admin token, see {@link AdminAuthFilter}): register gateways, rotate and
+ * Admin API (role admin, see {@link de.dos2030.iot.collector.security.AccessFilter}): register gateways, rotate and
  * revoke their tokens, read sequence gaps, produce Mosquitto's password and ACL files.
  * A token appears in a response exactly once, when it is issued.
  */
 @Controller("/admin")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Allowed(Role.ADMIN)
 public class GatewayAdminController {
     private final GatewayRegistry registry;
     private final SequenceTracker sequences;

@@ -45,19 +45,29 @@ public class IngestService {
     private final SequenceTracker sequences;
     private final IngestMetrics metrics;
     private final ApplicationEventPublisher<AlertsStored> alertEvents;
+    private final ApplicationEventPublisher<BatchStored> batchEvents;
 
     public IngestService(Validator validator, InfluxWriter writer, InfluxConfig influxConfig, SequenceTracker sequences,
-                         IngestMetrics metrics, ApplicationEventPublisher<AlertsStored> alertEvents) {
+                         IngestMetrics metrics, ApplicationEventPublisher<AlertsStored> alertEvents,
+                         ApplicationEventPublisher<BatchStored> batchEvents) {
         this.validator = validator;
         this.writer = writer;
         this.influxConfig = influxConfig;
         this.sequences = sequences;
         this.metrics = metrics;
         this.alertEvents = alertEvents;
+        this.batchEvents = batchEvents;
     }
 
     /** Valid alert events of a stored batch, for the alert service (published after InfluxDB accepted them). */
-    public record AlertsStored(String gatewayId, String siteId, List<AlertEvent> alerts) {
+    public record AlertsStored(String gatewayId, String siteId, String siteKind, List<AlertEvent> alerts) {
+    }
+
+    /**
+     * A batch whose valid part InfluxDB accepted: activity tracking (last seen, health, sensors)
+     * listens. {@code storedReadings} holds only the readings that were stored.
+     */
+    public record BatchStored(Gateway sender, Batch batch, List<Reading> storedReadings) {
     }
 
     /**
@@ -114,13 +124,15 @@ public class IngestService {
         String siteKind = sender.siteKind().tag();
         Map<String, List<Problem>> byItem = problemsByItem(report.problems());
         List<String> lines = new ArrayList<>(batch.readings().size() + batch.alerts().size() + 1);
-        int storedReadings = 0;
+        List<Reading> stored = byItem.isEmpty() ? batch.readings() : new ArrayList<>(batch.readings().size());
         for (int i = 0; i < batch.readings().size(); i++) {
             Reading r = batch.readings().get(i);
             List<Problem> problems = byItem.get("readings[" + i + "]");
             if (problems == null) {
                 lines.add(StorageLayout.reading(batch, siteKind, r));
-                storedReadings++;
+                if (stored != batch.readings()) {
+                    stored.add(r);
+                }
             } else {
                 lines.add(StorageLayout.quarantinedReading(batch, siteKind, "readings[" + i + "]", r, problems));
             }
@@ -140,7 +152,7 @@ public class IngestService {
             lines.add(StorageLayout.health(batch, siteKind, batch.health()));
         }
         int quarantined = byItem.size();
-        int readings = storedReadings;
+        int readings = stored.size();
         long started = System.nanoTime();
         return writer.write(lines)
                 .orTimeout(influxConfig.ingestTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
@@ -148,11 +160,23 @@ public class IngestService {
                     IngestOutcome outcome;
                     if (failure == null) {
                         sequences.record(batch.gatewayId(), batch.bootId(), batch.sequence());
+                        batchEvents.publishEvent(new BatchStored(sender, batch, stored));
+                        outcome = null;
                         if (!goodAlerts.isEmpty()) {
-                            alertEvents.publishEvent(new AlertsStored(batch.gatewayId(), batch.siteId(), goodAlerts));
+                            // Recorded (and their deliveries queued) before the ack: a gateway deletes an alert
+                            // only once the collector holds it. When that fails the gateway re-sends; the
+                            // readings overwrite themselves and the alert events are de-duplicated by id.
+                            try {
+                                alertEvents.publishEvent(new AlertsStored(batch.gatewayId(), batch.siteId(), siteKind, goodAlerts));
+                            } catch (RuntimeException e) {
+                                LOG.warn("Alerts of batch {} not recorded, gateway told to try later: {}", batch.identity(), e.toString());
+                                outcome = new IngestOutcome.TryLater(id, influxConfig.retryAfter(), "alert store unavailable: " + e.getMessage());
+                            }
                         }
-                        outcome = new IngestOutcome.Stored(id, readings, goodAlerts.size(), quarantined, report.problems());
-                        metrics.stored(door, readings, quarantined, System.nanoTime() - started);
+                        if (outcome == null) {
+                            outcome = new IngestOutcome.Stored(id, readings, goodAlerts.size(), quarantined, report.problems());
+                            metrics.stored(door, readings, quarantined, System.nanoTime() - started);
+                        }
                     } else {
                         Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
                         String reason = cause instanceof TimeoutException

@@ -7,6 +7,7 @@ import de.dos2030.iot.collector.ingest.IngestAnswer;
 import de.dos2030.iot.collector.ingest.IngestOutcome;
 import de.dos2030.iot.collector.ingest.IngestService;
 import de.dos2030.iot.collector.ingest.RejectKind;
+import de.dos2030.iot.collector.security.GatewayDoor;
 import de.dos2030.iot.model.codec.BatchCodec;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -32,6 +33,7 @@ import java.util.concurrent.CompletionStage;
  * 503 with Retry-After when InfluxDB did not accept it.
  */
 @Controller("/api/v1")
+@GatewayDoor
 public class BatchController {
     private final IngestService ingest;
     private final GatewayRegistry registry;

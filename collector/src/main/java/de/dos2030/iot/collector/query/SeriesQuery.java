@@ -1,0 +1,112 @@
+package de.dos2030.iot.collector.query;
+
+import de.dos2030.iot.model.Quantity;
+import de.dos2030.iot.model.Statistic;
+import de.dos2030.iot.model.WireNames;
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A validated series request. Built only through {@link #parse}, which refuses anything it cannot
+ * read with a message naming the parameter and what is allowed.
+ *
+ * @param window    null for raw points
+ * @param aggregate null for raw points
+ * @param quality   {@code ok} (the default) or null for every quality
+ */
+public record SeriesQuery(Quantity quantity, Statistic statistic, @Nullable String site, @Nullable String siteKind,
+                          @Nullable String gateway, @Nullable String sensor, Instant from, Instant to,
+                          @Nullable Duration window, @Nullable Aggregate aggregate, @Nullable String quality) {
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})(s|m|h|d)");
+
+    /** Parses request parameters; {@code now} and {@code defaultRange} fill a missing {@code to}/{@code from}. */
+    public static SeriesQuery parse(@Nullable String quantity, @Nullable String statistic, @Nullable String site,
+                                    @Nullable String siteKind, @Nullable String gateway, @Nullable String sensor,
+                                    @Nullable String from, @Nullable String to, @Nullable String window,
+                                    @Nullable String aggregate, @Nullable String quality, Instant now, Duration defaultRange) {
+        if (quantity == null || quantity.isEmpty()) {
+            throw new BadQueryException("quantity is required (allowed: " + WireNames.allowed(Quantity.class) + ")");
+        }
+        Quantity q = Quantity.fromWireName(quantity);
+        if (q == null) {
+            throw new BadQueryException("quantity '" + quantity + "' is unknown (allowed: " + WireNames.allowed(Quantity.class) + ")");
+        }
+        Statistic stat = Statistic.SAMPLE;
+        if (statistic != null) {
+            stat = WireNames.parse(Statistic.class, statistic);
+            if (stat == null) {
+                throw new BadQueryException("statistic '" + statistic + "' is unknown (allowed: " + WireNames.allowed(Statistic.class) + ")");
+            }
+        }
+        if (site != null) {
+            InfluxQl.requireId("site", site);
+        }
+        if (gateway != null) {
+            InfluxQl.requireId("gateway", gateway);
+        }
+        if (sensor != null) {
+            InfluxQl.requireId("sensor", sensor);
+        }
+        if (siteKind != null && !siteKind.equals("bridge") && !siteKind.equals("school")) {
+            throw new BadQueryException("siteKind '" + siteKind + "' is unknown (allowed: bridge, school)");
+        }
+        Instant end = to == null ? now : instant("to", to);
+        Instant start = from == null ? end.minus(defaultRange) : instant("from", from);
+        if (!start.isBefore(end)) {
+            throw new BadQueryException("from (" + start + ") must be before to (" + end + ")");
+        }
+        Duration w = window == null ? null : duration(window);
+        Aggregate agg = aggregate == null ? (w == null ? null : Aggregate.MEAN) : Aggregate.parse(aggregate);
+        if (agg != null && w == null) {
+            throw new BadQueryException("aggregate '" + agg.wireName() + "' needs a window, e.g. window=1m");
+        }
+        String qual = quality == null || quality.equals("ok") ? "ok" : null;
+        if (quality != null && !quality.equals("ok") && !quality.equals("any")) {
+            throw new BadQueryException("quality '" + quality + "' is unknown (allowed: ok, any)");
+        }
+        return new SeriesQuery(q, stat, site, siteKind, gateway, sensor, start, end, w, agg, qual);
+    }
+
+    /** {@code 10s}, {@code 1m}, {@code 1h}, {@code 1d} or ISO-8601 ({@code PT1M}); at least one second, whole seconds. */
+    static Duration duration(String text) {
+        Duration d;
+        Matcher m = SHORT_DURATION.matcher(text);
+        try {
+            if (m.matches()) {
+                long n = Long.parseLong(m.group(1));
+                d = switch (m.group(2)) {
+                    case "s" -> Duration.ofSeconds(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    case "h" -> Duration.ofHours(n);
+                    default -> Duration.ofDays(n);
+                };
+            } else {
+                d = Duration.parse(text);
+            }
+        } catch (DateTimeParseException e) {
+            throw new BadQueryException("window '" + text + "' is not a duration (e.g. 10s, 1m, 1h, 1d or PT1M)");
+        }
+        if (d.compareTo(Duration.ofSeconds(1)) < 0 || d.getNano() != 0) {
+            throw new BadQueryException("window '" + text + "' must be whole seconds, at least 1s");
+        }
+        return d;
+    }
+
+    private static Instant instant(String name, String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new BadQueryException(name + " '" + text + "' is not an ISO-8601 instant such as 2025-03-01T00:00:00Z");
+        }
+    }
+
+    /** The InfluxDB field this query reads. */
+    public String field() {
+        return de.dos2030.iot.collector.storage.StorageLayout.fieldOf(quantity, statistic);
+    }
+}

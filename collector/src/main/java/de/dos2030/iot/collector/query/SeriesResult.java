@@ -1,0 +1,25 @@
+package de.dos2030.iot.collector.query;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A series answer: one {@link Series} per site, gateway and sensor, points in time order. With a
+ * window, a point's time is the start of its window (windows are aligned to the epoch, as
+ * InfluxDB's {@code GROUP BY time()} does) and empty windows are left out.
+ */
+@Serdeable
+public record SeriesResult(String quantity, String unit, String statistic, String aggregate, @Nullable String window,
+                           Instant from, Instant to, String quality, long points, List<Series> series) {
+
+    @Serdeable
+    public record Series(String site, String gateway, String sensor, List<Point> points) {
+    }
+
+    @Serdeable
+    public record Point(Instant time, double value) {
+    }
+}

@@ -1,0 +1,96 @@
+package de.dos2030.iot.collector.security;
+
+import de.dos2030.iot.collector.gateways.GatewayRegistry;
+import de.dos2030.iot.collector.store.RelationalStore;
+import io.micronaut.core.annotation.AnnotationMetadata;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.web.router.RouteMatch;
+import io.micronaut.web.router.RouteAttributes;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Authentication and roles for {@code /api/**} and {@code /admin/**}. Each route declares the
+ * least role it needs with {@link Allowed}; the ingest route is a {@link GatewayDoor} and checks
+ * gateway tokens itself. Everything else is refused (deny by default).
+ *
+ * <p>401: no token, or one that is neither an API token nor a gateway token. 403: a gateway token
+ * outside the ingest door, or an API token whose role is below the route's. The caller is put on
+ * the request as {@link Caller#ATTRIBUTE}. Token look-ups may reach the database: off the event loop.
+ */
+@ServerFilter({"/api/**", "/admin/**"})
+public class AccessFilter {
+    private final ApiTokens tokens;
+    private final GatewayRegistry gateways;
+
+    public AccessFilter(ApiTokens tokens, GatewayRegistry gateways) {
+        this.tokens = tokens;
+        this.gateways = gateways;
+    }
+
+    @RequestFilter
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    @Nullable
+    public HttpResponse<?> check(HttpRequest<?> request) {
+        Optional<RouteMatch<?>> route = RouteAttributes.getRouteMatch(request);
+        if (route.isEmpty()) {
+            return null; // no such route: let the router answer 404/405
+        }
+        AnnotationMetadata meta = route.get().getAnnotationMetadata();
+        if (meta.hasAnnotation(GatewayDoor.class)) {
+            return null;
+        }
+        Optional<Role> least = meta.enumValue(Allowed.class, Role.class);
+        String token = bearer(request.getHeaders().get(HttpHeaders.AUTHORIZATION));
+        if (token == null) {
+            return unauthorized("missing: send 'Authorization: Bearer <API token>'");
+        }
+        Optional<Caller> caller;
+        try {
+            caller = tokens.authenticate(token);
+        } catch (RelationalStore.StoreException e) {
+            return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("error", "token store unavailable: try again"));
+        }
+        if (caller.isEmpty()) {
+            if (gateways.authenticate(token).isPresent()) {
+                return forbidden("a gateway token may only send batches (POST /api/v1/batches)");
+            }
+            return unauthorized("unknown or revoked token");
+        }
+        if (least.isEmpty()) {
+            return forbidden("this route has no access rule");
+        }
+        if (!caller.get().is(least.get())) {
+            return forbidden("role '" + caller.get().role().wireName() + "' may not do this: it needs '" + least.get().wireName() + "'");
+        }
+        request.setAttribute(Caller.ATTRIBUTE, caller.get());
+        return null;
+    }
+
+    private static String bearer(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String t = authorization.substring(7).trim();
+        return t.isEmpty() ? null : t;
+    }
+
+    private static HttpResponse<?> unauthorized(String why) {
+        return HttpResponse.status(HttpStatus.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"dos-collector\"")
+                .body(Map.of("error", "Authorization " + why));
+    }
+
+    private static HttpResponse<?> forbidden(String why) {
+        return HttpResponse.status(HttpStatus.FORBIDDEN).body(Map.of("error", why));
+    }
+}

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -29,7 +30,9 @@ import java.util.function.Supplier;
  * <p>Raw samples and window features are batched apart, so that a full outbox can give up raw
  * samples and keep the features (see {@code EvictionOrder}). A batch closes when it holds
  * {@code maxReadings} readings or {@code maxAge} has passed since its first reading arrived
- * ({@link #tick()} checks the age; call it from a timer). Alerts on the priority path are journaled
+ * ({@link #tick()} checks the age; call it from a timer). The first batch of each kind after start
+ * closes after {@link #FIRST_BATCH_AGE} at the latest, so a restarted or freshly installed gateway
+ * shows data within seconds rather than after a full {@code maxAge}. Alerts on the priority path are journaled
  * at once as alert-only batches; with {@code with-batches} they ride in the next feature batch.
  *
  * <p>Thread-safe; called from the pipeline thread and the timer. Closing a batch writes (and,
@@ -48,6 +51,9 @@ public final class Batcher implements PipelineOutput {
     private final Open samples = new Open(EntryKind.SAMPLES);
     private final Open features = new Open(EntryKind.FEATURES);
     private long lostToDiskErrors;
+
+    /** The longest the first batch of each kind waits after start. */
+    public static final Duration FIRST_BATCH_AGE = Duration.ofMillis(500);
 
     public Batcher(Outbox outbox, Batching batching, AlertDelivery alertDelivery, Clock clock,
                    Supplier<ClockSync> clockSync) {
@@ -87,10 +93,15 @@ public final class Batcher implements PipelineOutput {
     public synchronized void tick() {
         Instant now = clock.instant();
         for (Open open : List.of(samples, features)) {
-            if (open.openedAt != null && !now.isBefore(open.openedAt.plus(batching.maxAge()))) {
+            Duration age = open.closedOne ? batching.maxAge() : min(batching.maxAge(), FIRST_BATCH_AGE);
+            if (open.openedAt != null && !now.isBefore(open.openedAt.plus(age))) {
                 close(open);
             }
         }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** Closes whatever is open, whatever its age: on shutdown. */
@@ -111,6 +122,7 @@ public final class Batcher implements PipelineOutput {
         List<Reading> readings = List.copyOf(open.readings);
         List<AlertEvent> alerts = List.copyOf(open.alerts);
         open.clear();
+        open.closedOne = true;
         journal(open.kind, readings, alerts);
     }
 
@@ -134,6 +146,7 @@ public final class Batcher implements PipelineOutput {
         final List<Reading> readings = new ArrayList<>();
         final List<AlertEvent> alerts = new ArrayList<>();
         Instant openedAt;
+        boolean closedOne;
 
         Open(EntryKind kind) {
             this.kind = kind;

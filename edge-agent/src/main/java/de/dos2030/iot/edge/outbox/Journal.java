@@ -2,6 +2,7 @@ package de.dos2030.iot.edge.outbox;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -38,9 +39,13 @@ final class Journal implements Closeable {
     private final Path directory;
     private final long segmentBytes;
     private final TreeMap<Long, Long> segmentSizes = new TreeMap<>();
-    private final Map<Long, FileChannel> readers = new HashMap<>();
+    private final Map<Long, RandomAccessFile> readers = new HashMap<>();
     private long active;
-    private FileChannel writer;
+    /**
+     * RandomAccessFile, not FileChannel: an interrupt of the calling thread (a sensor thread being
+     * stopped, an executor shut down) closes a FileChannel for everyone, this does not.
+     */
+    private RandomAccessFile writer;
     private long writePosition;
     private boolean dirty;
 
@@ -84,12 +89,15 @@ final class Journal implements Closeable {
 
     private void openSegment(long segment) throws IOException {
         if (writer != null) {
-            writer.force(false);
+            writer.getFD().sync();
             writer.close();
         }
         active = segment;
-        writer = FileChannel.open(segmentPath(segment), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                StandardOpenOption.READ);
+        Path file = segmentPath(segment);
+        if (Files.exists(file)) {
+            throw new IOException("segment " + file + " exists already: is a second agent using this outbox?");
+        }
+        writer = new RandomAccessFile(file.toFile(), "rw");
         writePosition = 0;
         segmentSizes.put(segment, 0L);
         forceDirectory();
@@ -111,9 +119,9 @@ final class Journal implements Closeable {
             openSegment(active + 1);
         }
         Location at = new Location(active, writePosition);
-        while (frame.hasRemaining()) {
-            writePosition += writer.write(frame, writePosition);
-        }
+        writer.seek(writePosition);
+        writer.write(frame.array(), 0, frame.limit());
+        writePosition += frame.limit();
         segmentSizes.put(active, writePosition);
         dirty = true;
         return at;
@@ -122,7 +130,7 @@ final class Journal implements Closeable {
     /** Forces everything appended so far to the storage device. */
     void force() throws IOException {
         if (dirty) {
-            writer.force(false);
+            writer.getFD().sync();
             dirty = false;
         }
     }
@@ -133,19 +141,15 @@ final class Journal implements Closeable {
 
     byte[] read(long segment, long position, int length) {
         try {
-            FileChannel channel = segment == active ? writer : readers.get(segment);
-            if (channel == null) {
-                channel = FileChannel.open(segmentPath(segment), StandardOpenOption.READ);
-                readers.put(segment, channel);
+            RandomAccessFile file = segment == active ? writer : readers.get(segment);
+            if (file == null) {
+                file = new RandomAccessFile(segmentPath(segment).toFile(), "r");
+                readers.put(segment, file);
             }
-            ByteBuffer buffer = ByteBuffer.allocate(length);
-            while (buffer.hasRemaining()) {
-                if (channel.read(buffer, position + buffer.position()) < 0) {
-                    throw new IOException("segment " + segmentPath(segment) + " ends before byte "
-                            + (position + length));
-                }
-            }
-            return buffer.array();
+            byte[] bytes = new byte[length];
+            file.seek(position);
+            file.readFully(bytes);
+            return bytes;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read outbox journal " + segmentPath(segment)
                     + ": check the storage device", e);
@@ -157,7 +161,7 @@ final class Journal implements Closeable {
         if (segment == active) {
             throw new IllegalArgumentException("the active segment " + segment + " cannot be deleted");
         }
-        FileChannel reader = readers.remove(segment);
+        RandomAccessFile reader = readers.remove(segment);
         if (reader != null) {
             reader.close();
         }
@@ -188,12 +192,12 @@ final class Journal implements Closeable {
 
     @Override
     public void close() throws IOException {
-        for (FileChannel reader : readers.values()) {
+        for (RandomAccessFile reader : readers.values()) {
             reader.close();
         }
         readers.clear();
         if (writer != null) {
-            writer.force(false);
+            writer.getFD().sync();
             writer.close();
             writer = null;
         }

@@ -1,0 +1,78 @@
+package de.dos2030.iot.edge.runtime;
+
+import de.dos2030.iot.config.model.GatewayConfig;
+import de.dos2030.iot.config.model.SensorConfig;
+import de.dos2030.iot.config.model.SourceConfig;
+import de.dos2030.iot.edge.hardware.pi4j.Pi4jBusFactory;
+import de.dos2030.iot.edge.pipeline.action.GpioOutputs;
+import de.dos2030.iot.edge.port.BusFactory;
+import de.dos2030.iot.edge.sensor.SensorListener;
+import de.dos2030.iot.edge.sensor.SensorScheduler;
+import de.dos2030.iot.edge.source.SensorSources;
+import de.dos2030.iot.edge.source.SimulatedWorld;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+
+/**
+ * The sensors of the gateway file on their sources, in real time: Pi4J for hardware sensors
+ * (opened only when there are any), simulated chips in a {@link SimulatedWorld}, replay files. A
+ * sensor that cannot be opened is logged and left out; the others run.
+ */
+final class SensorSide implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SensorSide.class);
+
+    private final SimulatedWorld world;
+    private final Pi4jBusFactory hardware;
+    private final SensorScheduler scheduler;
+    private int running;
+
+    SensorSide(GatewayConfig config, Clock clock, SensorListener listener) {
+        boolean anyHardware = config.sensors().stream().anyMatch(s -> s.source() instanceof SourceConfig.Hardware);
+        this.hardware = anyHardware ? new Pi4jBusFactory() : null;
+        this.world = new SimulatedWorld(clock);
+        this.scheduler = new SensorScheduler(clock, listener);
+        for (SensorConfig s : config.sensors()) {
+            try {
+                BusFactory buses = s.source() instanceof SourceConfig.Hardware ? hardware : world.buses();
+                if (s.source() instanceof SourceConfig.Simulated) {
+                    world.place(s);
+                }
+                SensorSources.Source source = SensorSources.create(s, buses);
+                scheduler.add(source.lane(), source.acquisition());
+                running++;
+                log.info("event=sensor-opened sensor={} driver={} source={}", s.id(), s.driver().chipName(),
+                        s.source().kind());
+            } catch (Exception e) {
+                log.error("event=sensor-unavailable sensor={} driver={} cause=\"{}\"", s.id(), s.driver().chipName(),
+                        e.getMessage());
+            }
+        }
+    }
+
+    /** Where the pipeline opens its traffic-light and buzzer pins: the Pi's GPIO, or simulated pins. */
+    GpioOutputs gpio() {
+        BusFactory buses = hardware != null ? hardware : world.buses();
+        return buses::gpioOutput;
+    }
+
+    int running() {
+        return running;
+    }
+
+    void start() {
+        scheduler.start();
+    }
+
+    @Override
+    public void close() {
+        try {
+            scheduler.close();
+        } finally {
+            if (hardware != null) {
+                hardware.close();
+            }
+        }
+    }
+}

@@ -11,19 +11,26 @@ import java.util.Arrays;
  * {@link HannWindow}, FFT in place (Commons Math {@code transformInPlace} on preallocated real and
  * imaginary arrays), then take the largest magnitude bin and refine it by fitting a parabola
  * through the logarithms of it and its neighbours (for a Hann window this puts a pure tone within a
- * few hundredths of a bin, against half a bin without interpolation). Bins 0 and 1 are skipped:
- * what is left there after mean removal is the Hann window's leakage of DC and slow drift, not
- * vibration. Peaks: local maxima at least {@link #PEAK_FACTOR} times the noise floor (the median
- * magnitude), strongest first. Nothing is allocated after construction except rarely by the
+ * few hundredths of a bin, against half a bin without interpolation). The search band is
+ * {@link #MIN_HZ} (and at least bin 2) up to {@link #MAX_FRACTION} of the sample rate: below it
+ * lie DC leakage and thermal drift, above it the anti-alias filter's roll-off and aliased mains
+ * hum (the Munich bridge record at 100 Hz has its strongest line at 50 Hz), none of them a mode
+ * of the structure. Peaks: local maxima in the band at least {@link #PEAK_FACTOR} times the noise
+ * floor (the median magnitude), strongest first. Nothing is allocated after construction except rarely by the
  * median's sort. Not thread-safe.
  */
 public final class SpectrumAnalyzer {
 
     /** A peak must stand this far above the median magnitude (20 dB). */
     public static final double PEAK_FACTOR = 10.0;
-    private static final int FIRST_BIN = 2;
+    /** Lowest frequency searched: bridge and building modes lie above it. */
+    public static final double MIN_HZ = 0.5;
+    /** Highest frequency searched, as a fraction of the sample rate (Nyquist is 0.5). */
+    public static final double MAX_FRACTION = 0.45;
 
     private final int n;
+    private final int firstBin;
+    private final int lastBin;
     private final double sampleRateHz;
     private final HannWindow hann;
     private final double[][] ri;
@@ -49,6 +56,11 @@ public final class SpectrumAnalyzer {
         }
         this.n = n;
         this.sampleRateHz = sampleRateHz;
+        this.firstBin = Math.max(2, (int) Math.ceil(MIN_HZ * n / sampleRateHz));
+        this.lastBin = Math.min(n / 2 - 2, (int) Math.floor(MAX_FRACTION * n));
+        if (firstBin >= lastBin) {
+            throw new IllegalArgumentException(n + " points at " + sampleRateHz + " Hz leave no band above " + MIN_HZ + " Hz");
+        }
         this.hann = new HannWindow(n);
         this.ri = new double[2][n];
         this.magnitude = new double[n / 2];
@@ -95,10 +107,12 @@ public final class SpectrumAnalyzer {
         hann.apply(re);
         Arrays.fill(im, 0.0);
         FastFourierTransformer.transformInPlace(ri, DftNormalization.STANDARD, TransformType.FORWARD);
-        int best = FIRST_BIN;
         for (int k = 0; k < n / 2; k++) {
             magnitude[k] = Math.hypot(re[k], im[k]);
-            if (k >= FIRST_BIN && magnitude[k] > magnitude[best]) {
+        }
+        int best = firstBin;
+        for (int k = firstBin + 1; k <= lastBin; k++) {
+            if (magnitude[k] > magnitude[best]) {
                 best = k;
             }
         }
@@ -128,7 +142,7 @@ public final class SpectrumAnalyzer {
     private void findPeaks() {
         peakCount = 0;
         double floor = noiseFloor * PEAK_FACTOR;
-        for (int k = Math.max(FIRST_BIN, 1); k < n / 2 - 1; k++) {
+        for (int k = firstBin; k <= lastBin; k++) {
             double m = magnitude[k];
             if (m > floor && m > magnitude[k - 1] && m >= magnitude[k + 1]) {
                 insertPeak(interpolatedBin(k) * binWidthHz(), m);

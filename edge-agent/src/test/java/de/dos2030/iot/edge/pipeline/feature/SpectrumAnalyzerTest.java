@@ -48,6 +48,20 @@ class SpectrumAnalyzerTest {
     }
 
     @Test
+    void driftAndAliasedMainsHumDoNotCountAsTheDominantMode() {
+        int n = 4096;
+        double fs = 100;
+        double[] x = sine(n, fs, 3.3, 0.2, 0, 0.01, 5);
+        double[] hum = sine(n, fs, 49.9, 1.0, 0, 0, 6);
+        for (int i = 0; i < n; i++) {
+            x[i] += hum[i] + 5.0 * i / n; // a strong line near Nyquist and a ramp of thermal drift
+        }
+        SpectrumAnalyzer a = new SpectrumAnalyzer(n, fs, 3);
+        a.analyse(x);
+        assertThat(a.dominantHz()).isCloseTo(3.3, within(fs / n / 2));
+    }
+
+    @Test
     void whiteNoiseHasNoPeaksFarAboveTheFloor() {
         SpectrumAnalyzer a = new SpectrumAnalyzer(1024, 100, 3);
         a.analyse(sine(1024, 100, 5, 0, 0, 1, 4));

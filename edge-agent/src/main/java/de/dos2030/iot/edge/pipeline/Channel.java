@@ -38,12 +38,10 @@ final class Channel implements SampleStage, FeatureSink {
         boolean primary = config.driver().primaryQuantity() == quantity;
         this.head = FilterChain.build(quantity, primary, config.calibration(), config.filters(), this);
         boolean vibration = quantity == Quantity.ACCELERATION && config.driver().measuresVibration();
+        // Every quantity of a sensor with feature windows gets them (the SCD41's temperature and
+        // humidity as well as its CO2): with features on, raw samples only flow during an alarm.
         List<FeatureWindow> fw = config.features();
-        // Features are computed for the primary quantity (the one the file's windows are meant for)
-        // and for acceleration on vibration sensors; a chip's side channels (e.g. the ADXL355's
-        // temperature) are sent as samples.
-        boolean featured = primary || vibration;
-        this.windows = new WindowProcessor[featured ? fw.size() : 0];
+        this.windows = new WindowProcessor[fw.size()];
         for (int i = 0; i < windows.length; i++) {
             windows[i] = new WindowProcessor(quantity, fw.get(i), config.sampling().hertz(), vibration, this);
         }

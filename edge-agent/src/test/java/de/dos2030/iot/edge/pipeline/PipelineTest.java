@@ -161,7 +161,11 @@ class PipelineTest {
                 clock.advance(Duration.ofSeconds(5));
                 p.sample(Sample.ok("room-air", Quantity.CO2, clock.instant().minusMillis(1), 600 + 10 * (i - 1)));
             }
+            p.sample(Sample.ok("room-air", Quantity.TEMPERATURE, clock.instant().minusSeconds(30), 21.5));
             p.sample(Sample.ok("room-air", Quantity.CO2, clock.instant().plusSeconds(1), 700)); // closes the window
+            p.sample(Sample.ok("room-air", Quantity.TEMPERATURE, clock.instant().plusSeconds(1), 21.7));
+            assertThat(out.readings(Quantity.TEMPERATURE, Statistic.MEAN)).as("side channels get windows too")
+                    .singleElement().extracting(r -> r.value()).isEqualTo(21.5);
             assertThat(out.readings(Quantity.CO2, Statistic.SAMPLE)).as("no raw samples while normal").isEmpty();
             assertThat(out.readings(Quantity.CO2, Statistic.MEAN)).singleElement().satisfies(r -> {
                 assertThat(r.value()).isCloseTo(655, within(1e-9));

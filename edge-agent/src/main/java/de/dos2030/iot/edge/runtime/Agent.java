@@ -93,7 +93,7 @@ public final class Agent implements AutoCloseable {
         timers.scheduleAtFixedRate(this::everySecond, 1, 1, TimeUnit.SECONDS);
         timers.scheduleAtFixedRate(this::closeAgedBatches, 250, 250, TimeUnit.MILLISECONDS);
         long healthMs = options.healthInterval().toMillis();
-        timers.scheduleAtFixedRate(this::reportHealth, Math.min(healthMs, 5_000), healthMs, TimeUnit.MILLISECONDS);
+        timers.scheduleAtFixedRate(this::reportHealth, Math.min(healthMs, 60_000), healthMs, TimeUnit.MILLISECONDS);
         log.info("event=agent-started gateway={} since-process-start-ms={}", config.id(), sinceProcessStart());
     }
 

@@ -48,7 +48,8 @@ CREATE TABLE alert_event (
     message      VARCHAR(1000) NOT NULL,
     event_time   TIMESTAMP WITH TIME ZONE NOT NULL,
     recorded_at  TIMESTAMP WITH TIME ZONE NOT NULL,
-    actor        VARCHAR(64)
+    actor        VARCHAR(64),
+    status_after VARCHAR(16)   NOT NULL
 );
 CREATE UNIQUE INDEX alert_event_once ON alert_event (alert_key, kind, severity, event_time);
 

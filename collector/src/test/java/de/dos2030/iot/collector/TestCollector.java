@@ -2,6 +2,9 @@ package de.dos2030.iot.collector;
 
 import de.dos2030.iot.collector.gateways.GatewayRegistry;
 import de.dos2030.iot.collector.gateways.SiteKind;
+import de.dos2030.iot.collector.security.ApiTokens;
+import de.dos2030.iot.collector.security.Caller;
+import de.dos2030.iot.collector.security.Role;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 
@@ -19,12 +22,23 @@ import java.util.UUID;
 public final class TestCollector implements AutoCloseable {
     public static final String ADMIN_TOKEN = "it-admin-token-0123456789";
 
-    public final String database = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    public final String database;
     public final EmbeddedServer server;
     public final ApplicationContext context;
     private final HttpClient http = HttpClient.newHttpClient();
+    private final boolean dropOnClose;
 
     public TestCollector(Map<String, Object> overrides) {
+        this(overrides, "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12), true);
+    }
+
+    /**
+     * A collector on a given InfluxDB database and in-memory registry of the same name: a second
+     * collector on the same name is the first one restarted (the H2 database lives as long as the JVM).
+     */
+    public TestCollector(Map<String, Object> overrides, String database, boolean dropOnClose) {
+        this.database = database;
+        this.dropOnClose = dropOnClose;
         Map<String, Object> props = new HashMap<>();
         props.put("micronaut.server.port", -1);
         props.put("datasources.default.url", "jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1");
@@ -38,9 +52,39 @@ public final class TestCollector implements AutoCloseable {
         props.put("collector.mqtt.enabled", false);
         props.put("collector.coap.enabled", false);
         props.put("collector.http.max-payload-bytes", 262144);
+        props.put("collector.liveness.enabled", false); // ITs that test the rules turn them on or call check()
+        props.put("collector.delivery.poll-interval", "100ms");
+        props.put("collector.alerts.feed-poll", "100ms");
+        props.put("collector.activity.flush-interval", "500ms");
         props.putAll(overrides);
         this.context = ApplicationContext.builder().properties(props).eagerInitSingletons(true).start();
         this.server = context.getBean(EmbeddedServer.class).start();
+    }
+
+    /** Issues an API token with this role; returns the token. */
+    public String apiToken(String id, Role role) {
+        return context.getBean(ApiTokens.class).issue(id, id, role, new Caller(Caller.BOOTSTRAP_ADMIN, Role.ADMIN)).token();
+    }
+
+    public MutableClock clock() {
+        return (MutableClock) context.getBean(java.time.Clock.class);
+    }
+
+    /** Any request; {@code body} null for none. */
+    public HttpResponse<String> send(String method, String path, String bearer, String body, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path)))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public GatewayRegistry.IssuedToken register(String id, String site, SiteKind kind) {
@@ -83,8 +127,10 @@ public final class TestCollector implements AutoCloseable {
     @Override
     public void close() {
         context.close();
-        try (TestInflux influx = new TestInflux(TestInflux.DEV_URL, database)) {
-            influx.dropDatabase();
+        if (dropOnClose) {
+            try (TestInflux influx = new TestInflux(TestInflux.DEV_URL, database)) {
+                influx.dropDatabase();
+            }
         }
     }
 }

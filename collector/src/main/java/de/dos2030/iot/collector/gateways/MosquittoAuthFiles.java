@@ -89,7 +89,7 @@ public class MosquittoAuthFiles {
             out.append(MARKER).append(config.collectorUser()).append('\n')
                     .append("user ").append(config.collectorUser()).append('\n')
                     .append("topic read dos/+/+/batch\ntopic read dos/+/+/alert\ntopic read dos/+/+/health\n")
-                    .append("topic read dos/+/+/status\ntopic write dos/+/+/ack\n\n");
+                    .append("topic read dos/+/+/status\ntopic write dos/+/+/ack\ntopic write dos/alerts/#\n\n");
         }
         for (Gateway g : gateways) {
             if (g.enabled()) {

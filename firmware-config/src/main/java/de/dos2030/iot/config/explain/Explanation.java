@@ -63,6 +63,8 @@ public final class Explanation {
         cal.excitationVolts().ifPresent(v -> calParts.add("excitation " + n(v) + " V"));
         cal.temperatureOffset().ifPresent(t -> calParts.add("temperature offset " + n(t) + " degC"));
         cal.altitude().ifPresent(a -> calParts.add("altitude " + n(a) + " m"));
+        cal.temperatureCompensation().ifPresent(t -> calParts.add("strain - " + n(t.coefficient()) + " um/m per degC * ("
+                + t.source().orElse(s.id()) + " temperature - " + n(t.reference()) + " degC)"));
         if (!calParts.isEmpty()) {
             line(sb, 2, "calibration: " + String.join(", ", calParts));
         }
@@ -73,6 +75,13 @@ public final class Explanation {
             line(sb, 2, "window " + d(w.length()) + w.fftSize().map(n -> ", FFT " + n + " ("
                     + n(Math.round(s.sampling().hertz() / n * 10000) / 10000.0) + " Hz resolution)").orElse(""));
         }
+        s.tilt().ifPresent(t -> line(sb, 2, "tilt: " + s.id() + "-pitch and " + s.id() + "-roll every "
+                + d(t.interval()) + " (low-pass " + d(t.lowPass()) + ")"));
+        line(sb, 2, "sends " + switch (s.send()) {
+            case RAW -> "raw samples";
+            case FEATURES -> "window features; raw samples while an alert is active";
+            case BOTH -> "raw samples and window features";
+        });
         for (RuleConfig r : s.rules()) {
             line(sb, 2, "rule " + r.id() + " on " + r.quantity().wireName() + ": " + rule(r));
         }
@@ -137,6 +146,13 @@ public final class Explanation {
         }
         if (f instanceof FilterConfig.Hampel h) {
             return "hampel" + q + " (+-" + h.halfWindow() + ", " + n(h.threshold()) + " MAD)";
+        }
+        if (f instanceof FilterConfig.Jump j) {
+            return "jump" + q + " (" + j.maxJump().map(m -> n(m) + " per " + j.per().wireName()).orElse("default per"
+                    + " quantity") + ")";
+        }
+        if (f instanceof FilterConfig.Median m) {
+            return "median" + q + " (" + m.window() + " samples)";
         }
         return "ema" + q + " (tau " + d(((FilterConfig.Ema) f).tau()) + ")";
     }

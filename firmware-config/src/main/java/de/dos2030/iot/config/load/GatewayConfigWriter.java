@@ -132,11 +132,18 @@ public final class GatewayConfigWriter {
                 .put(SensorFile.Calibration.GAUGE_FACTOR, c.gaugeFactor())
                 .put(SensorFile.Calibration.EXCITATION, c.excitationVolts())
                 .put(SensorFile.Calibration.TEMPERATURE_OFFSET, c.temperatureOffset())
-                .put(SensorFile.Calibration.ALTITUDE, c.altitude()));
+                .put(SensorFile.Calibration.ALTITUDE, c.altitude())
+                .put(SensorFile.Calibration.TEMPERATURE_COMPENSATION, c.temperatureCompensation().map(t -> Fields.of(
+                        SensorFile.Calibration.COMPENSATION_SECTION).put(SensorFile.Calibration.COEFFICIENT, t.coefficient())
+                        .put(SensorFile.Calibration.TEMPERATURE_SOURCE, t.source())
+                        .put(SensorFile.Calibration.REFERENCE_TEMPERATURE, t.reference()))));
         f.put(SensorFile.FILTERS, s.filters().stream().map(GatewayConfigWriter::filter).toList());
         f.put(SensorFile.FEATURES, s.features().stream().map(w -> Fields.of(SensorFile.FEATURE)
                 .put(SensorFile.LENGTH, w.length()).put(SensorFile.FFT_SIZE, w.fftSize())).toList());
         f.put(SensorFile.RULES, s.rules().stream().map(GatewayConfigWriter::rule).toList());
+        f.put(SensorFile.SEND, s.send());
+        f.put(SensorFile.TILT, s.tilt().map(t -> Fields.of(SensorFile.TILT_SECTION)
+                .put(SensorFile.TILT_LOW_PASS, t.lowPass()).put(SensorFile.TILT_INTERVAL, t.interval())));
         return f;
     }
 
@@ -160,6 +167,10 @@ public final class GatewayConfigWriter {
         } else if (f instanceof FilterConfig.Hampel h) {
             out.put(Filter.WINDOW, h.halfWindow())
                     .put(Filter.THRESHOLD, h.threshold());
+        } else if (f instanceof FilterConfig.Jump j) {
+            out.put(Filter.MAX_JUMP, j.maxJump()).put(Filter.PER, j.per());
+        } else if (f instanceof FilterConfig.Median m) {
+            out.put(Filter.MEDIAN_WINDOW, m.window());
         } else {
             out.put(Filter.TAU, ((FilterConfig.Ema) f).tau());
         }

@@ -38,16 +38,19 @@ final class SensorBinder {
         List<FilterConfig> filters = parts.list(f.get(SensorFile.FILTERS), this::filter);
         List<FeatureWindow> features = parts.list(f.get(SensorFile.FEATURES), this::feature);
         List<RuleConfig> rules = parts.list(f.get(SensorFile.RULES), r -> rule(r, siteKind));
+        SendPolicy send = f.opt(SensorFile.SEND).orElseGet(() -> Parts.whole(features) ? Defaults.send(features) : null);
+        Optional<TiltConfig> tilt = tilt(f);
         if (driver == null || source == null || f.get(SensorFile.ID) == null) {
             return null;
         }
         List<Violation> violations = SensorInvariants.violations(f.get(SensorFile.ID), driver, source, bus, sampling,
-                calibration, filters, features, rules);
+                calibration, filters, features, rules, send == null ? SendPolicy.RAW : send,
+                tilt == null ? Optional.empty() : tilt);
         violations.forEach(v -> ctx.report(v.under(path)));
         boolean whole = f.complete() && violations.isEmpty() && bus != null && sampling != null && calibration != null
-                && Parts.whole(filters) && Parts.whole(features) && Parts.whole(rules);
+                && Parts.whole(filters) && Parts.whole(features) && Parts.whole(rules) && send != null && tilt != null;
         return whole ? parts.build(path, () -> new SensorConfig(f.get(SensorFile.ID), driver, source, bus, sampling,
-                calibration, filters, features, rules)) : null;
+                calibration, filters, features, rules, send, tilt)) : null;
     }
 
     private SourceConfig source(Fields f) {
@@ -93,6 +96,20 @@ final class SensorBinder {
         return b == null ? null : Optional.of(b);
     }
 
+    /** Empty when not written; null when the written section is broken. */
+    private Optional<TiltConfig> tilt(Fields f) {
+        if (!f.has(SensorFile.TILT)) {
+            return Optional.empty();
+        }
+        Fields t = f.get(SensorFile.TILT);
+        if (!t.complete()) {
+            return null;
+        }
+        TiltConfig built = parts.build(t.path(), () -> new TiltConfig(t.get(SensorFile.TILT_LOW_PASS),
+                t.get(SensorFile.TILT_INTERVAL)));
+        return built == null ? null : Optional.of(built);
+    }
+
     private Sampling sampling(Fields f, Driver driver) {
         if (f.has(SensorFile.SAMPLE_INTERVAL)) {
             return Sampling.every(f.get(SensorFile.SAMPLE_INTERVAL));
@@ -115,11 +132,19 @@ final class SensorBinder {
         }
         Optional<Double> gauge = c.opt(SensorFile.Calibration.GAUGE_FACTOR);
         Optional<Double> excitation = c.opt(SensorFile.Calibration.EXCITATION);
+        Optional<TemperatureCompensation> compensation = c.opt(SensorFile.Calibration.TEMPERATURE_COMPENSATION)
+                .map(t -> parts.build(t.path(), () -> new TemperatureCompensation(
+                        t.get(SensorFile.Calibration.COEFFICIENT), t.opt(SensorFile.Calibration.TEMPERATURE_SOURCE),
+                        t.get(SensorFile.Calibration.REFERENCE_TEMPERATURE))));
+        if (c.has(SensorFile.Calibration.TEMPERATURE_COMPENSATION) && compensation.isEmpty()) {
+            return null;
+        }
         return parts.build(c.path(), () -> new Calibration(c.get(SensorFile.Calibration.OFFSET),
                 c.get(SensorFile.Calibration.SCALE),
                 strain ? gauge.or(() -> Optional.of(Defaults.GAUGE_FACTOR)) : gauge,
                 strain ? excitation.or(() -> Optional.of(Defaults.EXCITATION_VOLTS)) : excitation,
-                c.opt(SensorFile.Calibration.TEMPERATURE_OFFSET), c.opt(SensorFile.Calibration.ALTITUDE)));
+                c.opt(SensorFile.Calibration.TEMPERATURE_OFFSET), c.opt(SensorFile.Calibration.ALTITUDE),
+                compensation));
     }
 
     private FilterConfig filter(Fields f) {
@@ -130,6 +155,8 @@ final class SensorBinder {
         return parts.build(f.path(), () -> switch (f.kind()) {
             case "range" -> new FilterConfig.Range(q, f.opt(Filter.MIN), f.opt(Filter.MAX));
             case "hampel" -> new FilterConfig.Hampel(q, f.get(Filter.WINDOW), f.get(Filter.THRESHOLD));
+            case "jump" -> new FilterConfig.Jump(q, f.opt(Filter.MAX_JUMP), f.get(Filter.PER));
+            case "median" -> new FilterConfig.Median(q, f.get(Filter.MEDIAN_WINDOW));
             default -> new FilterConfig.Ema(q, f.get(Filter.TAU));
         });
     }

@@ -10,11 +10,12 @@ import java.util.Optional;
  * has a gauge factor and an excitation voltage for the quarter-bridge formula
  * {@code strain = 4 * Vout / (GF * Vexc)}; a chip with a temperature channel may have a
  * temperature offset (self-heating, degC); a CO2 or pressure chip may have the site's altitude in
- * metres for pressure compensation.
+ * metres for pressure compensation. A strain chip may compensate the gauge's temperature
+ * response ({@link TemperatureCompensation}).
  */
 public record Calibration(double offset, double scale, Optional<Double> gaugeFactor,
                           Optional<Double> excitationVolts, Optional<Double> temperatureOffset,
-                          Optional<Double> altitude) {
+                          Optional<Double> altitude, Optional<TemperatureCompensation> temperatureCompensation) {
 
     public Calibration {
         List<Violation> out = new ArrayList<>();
@@ -24,7 +25,8 @@ public record Calibration(double offset, double scale, Optional<Double> gaugeFac
         if (!Double.isFinite(scale) || scale == 0) {
             out.add(Violation.of("scale", "must be a finite, non-zero number"));
         }
-        if (gaugeFactor == null || excitationVolts == null || temperatureOffset == null || altitude == null) {
+        if (gaugeFactor == null || excitationVolts == null || temperatureOffset == null || altitude == null
+                || temperatureCompensation == null) {
             out.add(Violation.of("", "optional values must not be null"));
         } else {
             gaugeFactor.filter(g -> !(g > 0 && g <= 10))
@@ -35,6 +37,12 @@ public record Calibration(double offset, double scale, Optional<Double> gaugeFac
                     .ifPresent(a -> out.add(Violation.of("altitude", a + " m is out of range", "-500 to 9000 m")));
         }
         Violation.throwIfAny("calibration", out);
+    }
+
+    /** Without temperature compensation. */
+    public Calibration(double offset, double scale, Optional<Double> gaugeFactor, Optional<Double> excitationVolts,
+                       Optional<Double> temperatureOffset, Optional<Double> altitude) {
+        this(offset, scale, gaugeFactor, excitationVolts, temperatureOffset, altitude, Optional.empty());
     }
 
     /** No correction. */

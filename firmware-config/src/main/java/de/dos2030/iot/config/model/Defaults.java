@@ -46,6 +46,13 @@ public final class Defaults {
     public static final double EXCITATION_VOLTS = 3.3;
     public static final int HAMPEL_HALF_WINDOW = 3;
     public static final double HAMPEL_THRESHOLD = 3.0;
+    public static final JumpPer JUMP_PER = JumpPer.SECOND;
+    public static final int MEDIAN_WINDOW = 5;
+    /** The temperature a strain gauge was zeroed at, when the file does not say. */
+    public static final double STRAIN_REFERENCE_TEMPERATURE = 20.0;
+    /** Long enough to average out bridge vibration (modes above 0.5 Hz), short enough to follow a settling support. */
+    public static final Duration TILT_LOW_PASS = Duration.ofSeconds(2);
+    public static final Duration TILT_INTERVAL = Duration.ofSeconds(1);
     public static final ReplayRepeat REPLAY_REPEAT = ReplayRepeat.ONCE;
     public static final double REPLAY_SPEED = 1.0;
     public static final long SIMULATION_SEED = 1L;
@@ -56,6 +63,31 @@ public final class Defaults {
     public static final Duration RAISE_AFTER = Duration.ZERO;
     /** Clear only after a minute back inside, so a value wobbling at the limit does not flap. */
     public static final Duration CLEAR_AFTER = Duration.ofMinutes(1);
+
+    /** Features when the sensor has feature windows (the bridge habit), otherwise every raw sample. */
+    public static SendPolicy send(java.util.List<FeatureWindow> features) {
+        return features.isEmpty() ? SendPolicy.RAW : SendPolicy.FEATURES;
+    }
+
+    /**
+     * The largest change per second a jump filter lets through when the file gives no
+     * {@code max-jump}: beyond it the value is physically impossible for the quantity at a gateway
+     * (a sensor glitch, a bit error), well above what real events do. Air does not warm by 2 degC in
+     * a second; a breath straight into a CO2 sensor adds a few hundred ppm a second; weather moves
+     * pressure by hPa per hour; a strained girder under a lorry changes by some hundred um/m in a
+     * second. Acceleration and the vibration features jump by nature: no default.
+     */
+    public static Optional<Double> maxJumpPerSecond(Quantity quantity) {
+        return switch (quantity) {
+            case TEMPERATURE -> Optional.of(2.0);
+            case RELATIVE_HUMIDITY -> Optional.of(10.0);
+            case CO2 -> Optional.of(500.0);
+            case AIR_PRESSURE -> Optional.of(5.0);
+            case STRAIN -> Optional.of(5_000.0);
+            case TILT -> Optional.of(5.0);
+            default -> Optional.empty();
+        };
+    }
 
     /** How often a chip is sampled when the file names neither sample-interval nor sample-rate. */
     public static Sampling sampling(Driver driver) {

@@ -8,7 +8,11 @@ import java.util.Optional;
 /**
  * A window over which the pipeline computes features: mean/min/max for every sensor, and for
  * accelerometers RMS, peak and crest factor, plus the dominant frequency when {@code fftSize}
- * (a power of two, 64-65536 samples, Hann-windowed) is given. Frequency resolution is rate / fftSize.
+ * (a power of two, 64-65536) is given. The FFT takes the last {@code min(fftSize, window samples)}
+ * samples, Hann-windowed, and pads them with zeros up to {@code fftSize}: a 10 s window at 400 Hz
+ * (4000 samples) goes into a 4096-point FFT. Bin spacing is rate / fftSize; padding interpolates
+ * the spectrum but resolution stays rate / samples, so an FFT may be at most the next power of two
+ * at or above the window's samples ({@link #largestFft}).
  */
 public record FeatureWindow(Duration length, Optional<Integer> fftSize) {
 
@@ -17,6 +21,17 @@ public record FeatureWindow(Duration length, Optional<Integer> fftSize) {
 
     public FeatureWindow {
         Violation.throwIfAny("feature window", violations(length, fftSize));
+    }
+
+    /** Samples a window of {@code length} holds at {@code hertz}. */
+    public static long samples(double hertz, Duration length) {
+        return (long) Math.floor(hertz * length.toNanos() / 1e9 + 1e-9);
+    }
+
+    /** The largest sensible FFT for such a window: the next power of two at or above its samples. */
+    public static long largestFft(double hertz, Duration length) {
+        long held = Math.max(1, samples(hertz, length));
+        return Long.highestOneBit(held) == held ? held : Long.highestOneBit(held) << 1;
     }
 
     public static List<Violation> violations(Duration length, Optional<Integer> fftSize) {

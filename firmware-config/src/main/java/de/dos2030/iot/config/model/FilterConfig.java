@@ -68,4 +68,61 @@ public sealed interface FilterConfig {
             return "ema";
         }
     }
+
+    /**
+     * Plausibility of change: a sample that moved further from the last plausible one than
+     * {@code maxJump} per second (or per sample) is flagged as implausible. Without {@code maxJump}
+     * each quantity takes its default ({@link Defaults#maxJumpPerSecond}); quantities without one
+     * (acceleration: vibration jumps by nature) are not checked.
+     */
+    record Jump(Optional<Quantity> quantity, Optional<Double> maxJump, JumpPer per) implements FilterConfig {
+        public Jump {
+            List<Violation> out = new java.util.ArrayList<>();
+            if (maxJump == null || per == null) {
+                out.add(Violation.of("", "max-jump and per must not be null"));
+            } else {
+                maxJump.filter(m -> !(m > 0) || Double.isInfinite(m)).ifPresent(m -> out.add(
+                        Violation.of("max-jump", "must be positive, got " + m)));
+                if (maxJump.isPresent() && quantity.isEmpty()) {
+                    out.add(Violation.of("quantity", "a jump filter with max-jump must name its quantity"));
+                }
+                if (maxJump.isEmpty() && per == JumpPer.SAMPLE) {
+                    out.add(Violation.of("max-jump", "the defaults are per second: a jump per sample needs max-jump",
+                            "max-jump, or per: second"));
+                } else if (maxJump.isEmpty() && quantity.isPresent()
+                        && Defaults.maxJumpPerSecond(quantity.get()).isEmpty()) {
+                    out.add(Violation.of("max-jump", quantity.get().wireName() + " has no default max-jump",
+                            "max-jump in " + quantity.get().unit() + " per " + per.wireName()));
+                }
+            }
+            Violation.throwIfAny("jump filter", out);
+        }
+
+        @Override
+        public String kind() {
+            return "jump";
+        }
+    }
+
+    /**
+     * Running median of {@code window} samples (odd), centred on the sample it replaces: removes
+     * spikes shorter than half the window and keeps steps sharp. Output lags by window / 2 samples.
+     */
+    record Median(Optional<Quantity> quantity, int window) implements FilterConfig {
+        public static final int MIN_WINDOW = 3;
+        public static final int MAX_WINDOW = 99;
+
+        public Median {
+            if (window < MIN_WINDOW || window > MAX_WINDOW || window % 2 == 0) {
+                throw new InvalidConfigException("median filter", List.of(Violation.of("window",
+                        "window " + window + " is not an odd number of samples from 3 to 99",
+                        "3, 5, 7, ... 99: the median of an odd window is one of its samples")));
+            }
+        }
+
+        @Override
+        public String kind() {
+            return "median";
+        }
+    }
 }

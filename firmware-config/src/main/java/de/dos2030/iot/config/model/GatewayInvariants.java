@@ -34,6 +34,7 @@ public final class GatewayInvariants {
         uniqueIds(out, sensors);
         busAddresses(out, sensors);
         pins(out, sensors, outputs);
+        temperatureSources(out, sensors);
         for (int i = 0; i < sensors.size(); i++) {
             SensorConfig s = sensors.get(i);
             if (s == null) {
@@ -163,6 +164,40 @@ public final class GatewayInvariants {
                     out.add(Violation.of("sensors[" + i + "].i2c.sda", "i2c-" + i2c.bus() + " is already on SDA GPIO "
                             + prev.sda() + " / SCL GPIO " + prev.scl(), "sda: " + prev.sda() + ", scl: " + prev.scl()));
                 }
+            }
+        }
+    }
+
+    /** A compensated strain gauge needs a temperature: another sensor's, or its own. */
+    private static void temperatureSources(List<Violation> out, List<SensorConfig> sensors) {
+        Map<String, SensorConfig> byId = new HashMap<>();
+        for (SensorConfig s : sensors) {
+            if (s != null) {
+                byId.putIfAbsent(s.id(), s);
+            }
+        }
+        String withTemperature = sensors.stream().filter(s -> s != null
+                        && s.sampleQuantities().contains(de.dos2030.iot.model.Quantity.TEMPERATURE))
+                .map(SensorConfig::id).collect(Collectors.joining(", "));
+        String allowed = withTemperature.isEmpty() ? "no sensor of this gateway measures temperature"
+                : withTemperature;
+        for (int i = 0; i < sensors.size(); i++) {
+            SensorConfig s = sensors.get(i);
+            if (s == null || s.calibration().temperatureCompensation().isEmpty()) {
+                continue;
+            }
+            TemperatureCompensation tc = s.calibration().temperatureCompensation().get();
+            String path = "sensors[" + i + "].calibration.temperature-compensation";
+            SensorConfig source = byId.get(tc.source().orElse(s.id()));
+            if (source != null && source.sampleQuantities().contains(de.dos2030.iot.model.Quantity.TEMPERATURE)) {
+                continue;
+            }
+            if (tc.source().isPresent()) {
+                out.add(Violation.of(path + ".source", "'" + tc.source().get() + "' is not a sensor of this gateway"
+                        + " that measures temperature", allowed));
+            } else {
+                out.add(Violation.of(path, "the " + s.driver().chipName() + " has no temperature of its own: name"
+                        + " the sensor whose temperature compensates the gauge in source", allowed));
             }
         }
     }

@@ -9,19 +9,29 @@ import java.util.Set;
 
 /**
  * One sensor of a gateway: its id, chip driver, value source, wiring ({@code bus}, absent only
- * for replayed sensors), sampling, calibration, filter chain, feature windows and rules.
+ * for replayed sensors), sampling, calibration, filter chain, feature windows, rules, what it sends
+ * upstream and, for accelerometers, tilt derived from the three axes.
  * The constructor enforces {@link SensorInvariants}.
  */
 public record SensorConfig(String id, Driver driver, SourceConfig source, Optional<BusConfig> bus, Sampling sampling,
                            Calibration calibration, List<FilterConfig> filters, List<FeatureWindow> features,
-                           List<RuleConfig> rules) {
+                           List<RuleConfig> rules, SendPolicy send, Optional<TiltConfig> tilt) {
 
     public SensorConfig {
         filters = filters == null ? null : List.copyOf(filters);
         features = features == null ? null : List.copyOf(features);
         rules = rules == null ? null : List.copyOf(rules);
         Violation.throwIfAny("sensor " + id,
-                SensorInvariants.violations(id, driver, source, bus, sampling, calibration, filters, features, rules));
+                SensorInvariants.violations(id, driver, source, bus, sampling, calibration, filters, features, rules,
+                        send, tilt));
+    }
+
+    /** Sending the default for its windows ({@link Defaults#send}), without derived tilt. */
+    public SensorConfig(String id, Driver driver, SourceConfig source, Optional<BusConfig> bus, Sampling sampling,
+                        Calibration calibration, List<FilterConfig> filters, List<FeatureWindow> features,
+                        List<RuleConfig> rules) {
+        this(id, driver, source, bus, sampling, calibration, filters, features, rules,
+                features == null ? null : Defaults.send(features), Optional.empty());
     }
 
     /** Quantities this sensor delivers as samples: the driver's, or for a replay the mapped columns. */

@@ -25,7 +25,8 @@ public final class SensorInvariants {
     /** Every violation; null arguments are parts that could not be read and are skipped. */
     public static List<Violation> violations(String id, Driver driver, SourceConfig source, Optional<BusConfig> bus,
                                              Sampling sampling, Calibration calibration, List<FilterConfig> filters,
-                                             List<FeatureWindow> features, List<RuleConfig> rules) {
+                                             List<FeatureWindow> features, List<RuleConfig> rules, SendPolicy send,
+                                             Optional<TiltConfig> tilt) {
         List<Violation> out = new ArrayList<>();
         Identifier.check("id", id).ifPresent(out::add);
         if (driver == null || source == null) {
@@ -65,6 +66,18 @@ public final class SensorInvariants {
         if (features != null) {
             features(out, driver, sampling, features);
             rules(out, driver, source, features, rules);
+            if (send == null) {
+                out.add(Violation.of("send", "must not be null"));
+            } else if (send != SendPolicy.RAW && features.isEmpty()) {
+                out.add(Violation.of("send", "sends " + send.wireName() + " but the sensor has no feature windows",
+                        "raw, or a window under features"));
+            }
+        }
+        if (tilt == null) {
+            out.add(Violation.of("tilt", "must not be null"));
+        } else if (tilt.isPresent() && !driver.measuresVibration()) {
+            out.add(Violation.of("tilt", "the " + driver.chipName() + " has no three acceleration axes to derive tilt"
+                    + " from", "adxl345, adxl355"));
         }
         return out;
     }
@@ -112,6 +125,10 @@ public final class SensorInvariants {
             out.add(Violation.of("calibration.temperature-offset", "the " + driver.chipName()
                     + " has no temperature channel"));
         }
+        if (!strain && c.temperatureCompensation().isPresent()) {
+            out.add(Violation.of("calibration.temperature-compensation", "applies to strain gauges, not to the "
+                    + driver.chipName(), "ads1115, hx711"));
+        }
         boolean pressureSensitive = driver == Driver.SCD41 || driver == Driver.SCD30 || driver == Driver.BME280;
         if (!pressureSensitive && c.altitude().isPresent()) {
             out.add(Violation.of("calibration.altitude", "applies to CO2 and pressure chips, not to the "
@@ -129,11 +146,15 @@ public final class SensorInvariants {
             if (!driver.measuresVibration()) {
                 out.add(Violation.of("features[" + i + "].fft-size", "the " + driver.chipName()
                         + " has no vibration signal to transform", "adxl345, adxl355"));
-            } else if (sampling != null && n > sampling.hertz() * w.length().toNanos() / 1e9 + 1e-9) {
-                out.add(Violation.of("features[" + i + "].fft-size", "fft-size " + n + " needs " + n + " samples but a "
-                        + DurationText.format(w.length()) + " window at " + hz(sampling.hertz()) + " Hz holds "
-                        + (long) Math.floor(sampling.hertz() * w.length().toNanos() / 1e9 + 1e-9),
-                        "at most the samples in the window"));
+            } else if (sampling != null && n > FeatureWindow.largestFft(sampling.hertz(), w.length())) {
+                long held = FeatureWindow.samples(sampling.hertz(), w.length());
+                long largest = FeatureWindow.largestFft(sampling.hertz(), w.length());
+                out.add(Violation.of("features[" + i + "].fft-size", "fft-size " + n + " would pad a "
+                        + DurationText.format(w.length()) + " window at " + hz(sampling.hertz()) + " Hz (" + held
+                        + " samples) with at least as many zeros as samples", largest < FeatureWindow.MIN_FFT
+                        ? "a longer window: " + FeatureWindow.MIN_FFT + " points need at least "
+                                + (FeatureWindow.MIN_FFT / 2 + 1) + " samples"
+                        : "at most " + largest + ", the next power of two at or above the samples in the window"));
             }
         }
     }

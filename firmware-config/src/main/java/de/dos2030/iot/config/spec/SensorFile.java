@@ -2,7 +2,11 @@ package de.dos2030.iot.config.spec;
 
 import de.dos2030.iot.config.model.Defaults;
 import de.dos2030.iot.config.model.Driver;
+import de.dos2030.iot.config.model.FilterConfig;
 import de.dos2030.iot.config.model.I2cBus;
+import de.dos2030.iot.config.model.JumpPer;
+import de.dos2030.iot.config.model.SendPolicy;
+import de.dos2030.iot.config.model.TemperatureCompensation;
 import de.dos2030.iot.config.model.ReplayRepeat;
 import de.dos2030.iot.config.model.Scenario;
 import de.dos2030.iot.config.model.SpiBus;
@@ -78,11 +82,23 @@ public final class SensorFile {
                 Numbers.Decimal.between(-20, 20, "degC"), "Self-heating correction of the temperature channel");
         public static final Key<Double> ALTITUDE = Key.optional("altitude", Numbers.Decimal.between(-500, 9000, "m"),
                 "Site altitude for pressure compensation");
+        public static final Key<Double> COEFFICIENT = Key.required("coefficient", Numbers.Decimal.between(
+                -TemperatureCompensation.MAX_COEFFICIENT, TemperatureCompensation.MAX_COEFFICIENT, "um/m per degC"),
+                "Apparent strain of the gauge per degC, subtracted as coefficient * (T - reference)");
+        public static final Key<String> TEMPERATURE_SOURCE = Key.optional("source", GatewayFile.ID,
+                "Sensor whose temperature is used; default this sensor's own");
+        public static final Key<Double> REFERENCE_TEMPERATURE = Key.withDefault("reference-temperature",
+                Numbers.Decimal.between(-60, 150, "degC"), Defaults.STRAIN_REFERENCE_TEMPERATURE,
+                "Temperature at which the gauge reads true (was zeroed)");
+        public static final Section COMPENSATION_SECTION = new Section("temperature-compensation",
+                "Strain gauge temperature compensation", COEFFICIENT, TEMPERATURE_SOURCE, REFERENCE_TEMPERATURE);
+        public static final Key<Fields> TEMPERATURE_COMPENSATION = Key.optional("temperature-compensation",
+                COMPENSATION_SECTION, "Strain gauges: subtract the gauge's temperature response");
         public static final Section SECTION = new Section("calibration", "Corrections", OFFSET, SCALE, GAUGE_FACTOR,
-                EXCITATION, TEMPERATURE_OFFSET, ALTITUDE);
+                EXCITATION, TEMPERATURE_OFFSET, ALTITUDE, TEMPERATURE_COMPENSATION);
     }
 
-    /** filters: range | hampel | ema */
+    /** filters: range | jump | hampel | median | ema */
     public static final class Filter {
         public static final Key<Quantity> QUANTITY = Key.optional("quantity", GatewayFile.QUANTITY,
                 "Quantity filtered; default all of the sensor's");
@@ -93,11 +109,22 @@ public final class SensorFile {
         public static final Key<Double> THRESHOLD = Key.withDefault("threshold", Numbers.Decimal.positive(10, ""),
                 Defaults.HAMPEL_THRESHOLD, "Scaled MADs from the median that make an outlier");
         public static final Key<Duration> TAU = Key.required("tau", GatewayFile.POSITIVE_DURATION, "Time constant");
+        public static final Key<Double> MAX_JUMP = Key.optional("max-jump", Numbers.Decimal.positive(1e12, ""),
+                "Largest plausible change (in the quantity's unit) per second or per sample; default per quantity");
+        public static final Key<JumpPer> PER = Key.withDefault("per", new Scalars.EnumType<>(JumpPer.class,
+                JumpPer::wireName), Defaults.JUMP_PER, "What max-jump is measured against");
+        public static final Key<Integer> MEDIAN_WINDOW = Key.withDefault("window", Numbers.Int.range(
+                FilterConfig.Median.MIN_WINDOW, FilterConfig.Median.MAX_WINDOW), Defaults.MEDIAN_WINDOW,
+                "Samples in the window (odd)");
         public static final UnionType TYPE = new UnionType("filter", List.of(
                 new Section("filter-range", "Marks values outside min/max (default plausible range) faulty",
                         UnionType.kindKey("range", "Range check"), QUANTITY, MIN, MAX),
+                new Section("filter-jump", "Marks values that changed faster than physically possible faulty",
+                        UnionType.kindKey("jump", "Jump check"), QUANTITY, MAX_JUMP, PER),
                 new Section("filter-hampel", "Hampel outlier filter", UnionType.kindKey("hampel", "Outlier filter"),
                         QUANTITY, WINDOW, THRESHOLD),
+                new Section("filter-median", "Running median", UnionType.kindKey("median", "Median filter"),
+                        QUANTITY, MEDIAN_WINDOW),
                 new Section("filter-ema", "Exponential moving average", UnionType.kindKey("ema", "Smoothing"),
                         QUANTITY, TAU)));
     }
@@ -106,6 +133,13 @@ public final class SensorFile {
     public static final Key<Integer> FFT_SIZE = Key.optional("fft-size", Numbers.Int.range(64, 65_536),
             "FFT size (power of two) for the dominant frequency");
     public static final Section FEATURE = new Section("feature-window", "Features computed per window", LENGTH, FFT_SIZE);
+
+    public static final Key<Duration> TILT_LOW_PASS = Key.withDefault("low-pass", GatewayFile.POSITIVE_DURATION,
+            Defaults.TILT_LOW_PASS, "Time constant of the low-pass that removes vibration from the angles");
+    public static final Key<Duration> TILT_INTERVAL = Key.withDefault("interval", GatewayFile.POSITIVE_DURATION,
+            Defaults.TILT_INTERVAL, "Time between reported angles");
+    public static final Section TILT_SECTION = new Section("tilt", "Pitch and roll from the three acceleration axes"
+            + " (sensor ids <id>-pitch and <id>-roll)", TILT_LOW_PASS, TILT_INTERVAL);
 
     public static final Key<String> ID = Key.required("id", GatewayFile.ID, "Sensor id, unique within the gateway");
     public static final Key<Driver> DRIVER = Key.required("driver", new Scalars.EnumType<>(Driver.class,
@@ -125,7 +159,12 @@ public final class SensorFile {
             "Feature windows");
     public static final Key<List<Fields>> RULES = Key.optional("rules", new ListType<>(GatewayFile.Rule.SECTION, 0),
             "Alarm rules");
+    public static final Key<SendPolicy> SEND = Key.optional("send", new Scalars.EnumType<>(SendPolicy.class,
+            SendPolicy::wireName), "Sent upstream: raw samples, window features (raw samples only while an alert is"
+            + " active), or both; default features with feature windows, else raw");
+    public static final Key<Fields> TILT = Key.optional("tilt", TILT_SECTION,
+            "Accelerometers: derive tilt from the three axes (where no inclinometer is fitted)");
     public static final Section SECTION = new Section("sensor", "One sensor chip", ID, DRIVER, SOURCE, I2C, SPI, GPIO,
-            SAMPLE_INTERVAL, SAMPLE_RATE, CALIBRATION, FILTERS, FEATURES, RULES)
+            SAMPLE_INTERVAL, SAMPLE_RATE, CALIBRATION, FILTERS, FEATURES, RULES, SEND, TILT)
             .atMostOneOf(I2C, SPI, GPIO).atMostOneOf(SAMPLE_INTERVAL, SAMPLE_RATE);
 }

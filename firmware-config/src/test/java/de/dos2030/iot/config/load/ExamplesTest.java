@@ -91,9 +91,12 @@ class ExamplesTest {
                 .containsExactly(Driver.ADXL355, Driver.SCL3300, Driver.ADS1115, Driver.SHT4X);
         SensorConfig vibration = c.sensor("p2-vibration").orElseThrow();
         assertThat(vibration.bus()).contains(new SpiBus(0, 0, 4_000_000));
-        assertThat(vibration.sampling().hertz()).isEqualTo(100.0);
-        assertThat(vibration.features()).containsExactly(new FeatureWindow(Duration.ofSeconds(60), Optional.of(4096)));
+        assertThat(vibration.sampling().hertz()).isEqualTo(400.0);
+        assertThat(vibration.features()).containsExactly(new FeatureWindow(Duration.ofSeconds(10), Optional.of(4096)));
+        assertThat(vibration.send()).isEqualTo(SendPolicy.FEATURES);
         assertThat(c.sensor("p2-strain").orElseThrow().calibration().gaugeFactor()).contains(2.05);
+        assertThat(c.sensor("p2-strain").orElseThrow().calibration().temperatureCompensation())
+                .contains(new TemperatureCompensation(1.2, Optional.of("p2-air"), 18));
         assertThat(c.outbox().syncInterval()).contains(Duration.ofSeconds(2));
     }
 

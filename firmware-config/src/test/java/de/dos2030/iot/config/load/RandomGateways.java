@@ -70,7 +70,27 @@ final class RandomGateways {
         for (int i = 0; i < 1 + r.nextInt(slots.size()); i++) {
             sensors.add(sensor("s" + i + "-" + id(), slots.get(i), kind, outputs));
         }
+        compensateStrain(sensors);
         return new GatewayConfig(id, site, uplink, outbox, sensors, outputs);
+    }
+
+    /** Sometimes compensates a strain gauge with the temperature of a sensor that has one. */
+    private void compensateStrain(List<SensorConfig> sensors) {
+        List<String> thermometers = sensors.stream().filter(s -> s.sampleQuantities().contains(Quantity.TEMPERATURE))
+                .map(SensorConfig::id).toList();
+        for (int i = 0; i < sensors.size(); i++) {
+            SensorConfig s = sensors.get(i);
+            if (thermometers.isEmpty() || !s.sampleQuantities().contains(Quantity.STRAIN) || r.nextBoolean()) {
+                continue;
+            }
+            Calibration c = s.calibration();
+            Calibration compensated = new Calibration(c.offset(), c.scale(), c.gaugeFactor(), c.excitationVolts(),
+                    c.temperatureOffset(), c.altitude(), Optional.of(new TemperatureCompensation(
+                    r.nextDouble() * 40 - 20, Optional.of(thermometers.get(r.nextInt(thermometers.size()))),
+                    r.nextInt(400) / 10.0)));
+            sensors.set(i, new SensorConfig(s.id(), s.driver(), s.source(), s.bus(), s.sampling(), compensated,
+                    s.filters(), s.features(), s.rules(), s.send(), s.tilt()));
+        }
     }
 
     private SensorConfig sensor(String id, Slot slot, SiteKind kind, OutputsConfig outputs) {
@@ -101,10 +121,19 @@ final class RandomGateways {
         List<FilterConfig> filters = new ArrayList<>();
         for (int i = 0; i < r.nextInt(4); i++) {
             Optional<Quantity> q = maybe(() -> samples.get(r.nextInt(samples.size())));
-            filters.add(switch (r.nextInt(3)) {
+            filters.add(switch (r.nextInt(5)) {
                 case 0 -> q.isPresent() ? new FilterConfig.Range(q, Optional.of(-r.nextDouble() * 10),
                         Optional.of(r.nextDouble() * 10 + 0.1)) : new FilterConfig.Range(q, Optional.empty(), Optional.empty());
                 case 1 -> new FilterConfig.Hampel(q, 1 + r.nextInt(50), 0.5 + r.nextDouble() * 9);
+                case 2 -> {
+                    JumpPer per = pick(JumpPer.values());
+                    boolean needsMax = per == JumpPer.SAMPLE
+                            || q.isPresent() && Defaults.maxJumpPerSecond(q.get()).isEmpty();
+                    Optional<Double> max = q.isPresent() && (needsMax || r.nextBoolean())
+                            ? Optional.of(0.001 + r.nextDouble() * 1000) : Optional.empty();
+                    yield new FilterConfig.Jump(q, max, q.isEmpty() ? JumpPer.SECOND : per);
+                }
+                case 3 -> new FilterConfig.Median(q, 3 + 2 * r.nextInt(49));
                 default -> new FilterConfig.Ema(q, positiveDuration());
             });
         }
@@ -112,8 +141,10 @@ final class RandomGateways {
         if (r.nextBoolean()) {
             Duration length = Duration.ofSeconds(1 + r.nextInt(120));
             double held = sampling.hertz() * length.toSeconds();
+            long largest = FeatureWindow.largestFft(sampling.hertz(), length);
             Optional<Integer> fft = d.measuresVibration() && held >= 64 && r.nextBoolean()
-                    ? Optional.of(Integer.highestOneBit((int) Math.min(held, FeatureWindow.MAX_FFT))) : Optional.empty();
+                    ? Optional.of((int) Math.min(r.nextBoolean() ? largest : Long.highestOneBit((long) held),
+                    FeatureWindow.MAX_FFT)) : Optional.empty();
             features.add(new FeatureWindow(length, fft));
         }
         SensorConfig bare = new SensorConfig(id, d, source, Optional.ofNullable(slot.bus()), sampling, calibration,
@@ -123,8 +154,11 @@ final class RandomGateways {
         for (int i = 0; i < r.nextInt(3); i++) {
             rules.add(rule(id + "-r" + i, measured.get(r.nextInt(measured.size())), outputs));
         }
+        SendPolicy send = features.isEmpty() ? SendPolicy.RAW : pick(SendPolicy.values());
+        Optional<TiltConfig> tilt = d.measuresVibration() ? maybe(() -> new TiltConfig(positiveDuration(),
+                positiveDuration())) : Optional.empty();
         return new SensorConfig(id, d, source, Optional.ofNullable(slot.bus()), sampling, calibration, filters, features,
-                rules);
+                rules, send, tilt);
     }
 
     private RuleConfig rule(String id, Quantity q, OutputsConfig outputs) {

@@ -67,4 +67,38 @@ class ModelInvariantsTest {
                 List.of(new FeatureWindow(Duration.ofSeconds(60), Optional.of(4096))), List.of());
         assertThat(withFft.measuredQuantities()).contains(Quantity.VIBRATION_RMS, Quantity.DOMINANT_FREQUENCY);
     }
+
+    @Test
+    void acceptsAnFftThatZeroPadsTheWindowToTheNextPowerOfTwo() {
+        // The bridge profile: 10 s at 400 Hz hold 4000 samples, padded to 4096 points.
+        SensorConfig padded = new SensorConfig("vib", Driver.ADXL355, new SourceConfig.Hardware(),
+                Optional.of(new SpiBus(0, 0, 1_000_000)), Sampling.at(400), Calibration.none(), List.of(),
+                List.of(new FeatureWindow(Duration.ofSeconds(10), Optional.of(4096))), List.of());
+        assertThat(padded.send()).isEqualTo(SendPolicy.FEATURES);
+        assertThat(FeatureWindow.largestFft(400, Duration.ofSeconds(10))).isEqualTo(4096);
+        assertThat(FeatureWindow.largestFft(100, Duration.ofMillis(10_240))).isEqualTo(1024);
+        assertThatThrownBy(() -> new SensorConfig("vib", Driver.ADXL355, new SourceConfig.Hardware(),
+                Optional.of(new SpiBus(0, 0, 1_000_000)), Sampling.at(400), Calibration.none(), List.of(),
+                List.of(new FeatureWindow(Duration.ofSeconds(10), Optional.of(8192))), List.of()))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("at most 4096");
+    }
+
+    @Test
+    void defaultsToRawWithoutWindowsAndRefusesFeaturesWithoutThem() {
+        SensorConfig air = new SensorConfig("air", Driver.SHT4X, new SourceConfig.Hardware(),
+                Optional.of(I2cBus.hardware(0x44)), Sampling.at(1), Calibration.none(), List.of(), List.of(), List.of());
+        assertThat(air.send()).isEqualTo(SendPolicy.RAW);
+        assertThatThrownBy(() -> new SensorConfig("air", Driver.SHT4X, new SourceConfig.Hardware(),
+                Optional.of(I2cBus.hardware(0x44)), Sampling.at(1), Calibration.none(), List.of(), List.of(), List.of(),
+                SendPolicy.BOTH, Optional.empty())).isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("no feature windows");
+    }
+
+    @Test
+    void jumpDefaultsExistOnlyWhereAJumpIsPhysicallyBounded() {
+        assertThat(Defaults.maxJumpPerSecond(Quantity.TEMPERATURE)).isPresent();
+        assertThat(Defaults.maxJumpPerSecond(Quantity.ACCELERATION)).isEmpty();
+        assertThatThrownBy(() -> new FilterConfig.Jump(Optional.empty(), Optional.of(3.0), JumpPer.SECOND))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("must name its quantity");
+    }
 }

@@ -69,4 +69,16 @@ public final class TestBatches {
         return new Batch(b.formatVersion(), b.gatewayId(), b.siteId(), b.bootId(), b.sequence(), b.createdAt(), b.clockSync(),
                 readings, b.alerts(), b.health());
     }
+
+    /** A batch holding only alert events (no readings), created now. */
+    public static Batch alerts(String gatewayId, String siteId, String bootId, long sequence, AlertEvent... alerts) {
+        return new Batch(Batch.FORMAT_VERSION, gatewayId, siteId, bootId, sequence, Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                ClockSync.SYNCED, List.of(), List.of(alerts), null);
+    }
+
+    /** A CO2 alert event of room-1 at {@code time}. */
+    public static AlertEvent co2Alert(String alertId, Severity severity, AlertState state, double value, double limit, Instant time) {
+        return new AlertEvent(alertId, "co2-high", "room-1.co2", Quantity.CO2, severity, state, value, limit, time,
+                state == AlertState.RAISED ? "CO2 " + value + " ppm above " + limit + " ppm: open the windows" : "CO2 back below " + limit + " ppm");
+    }
 }

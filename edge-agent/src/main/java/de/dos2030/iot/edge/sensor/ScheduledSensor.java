@@ -34,9 +34,12 @@ final class ScheduledSensor {
     /** Runs one step at {@code now} and moves the due time. */
     void run(Instant now) {
         String id = acquisition.label().sensorId();
+        boolean[] faultedThisStep = {false};
         SampleSink sink = new SampleSink() {
             @Override public void sample(Sample sample) {
-                if (activeFault != null && sample.quality() == Quality.OK) {
+                // A good sample from the step that reported the fault (the temperature of a frame
+                // whose CO2 was invalid) is no recovery: that needs a good sample in a later step.
+                if (activeFault != null && sample.quality() == Quality.OK && !faultedThisStep[0]) {
                     activeFault = null;
                     listener.recovered(id, sample.timestamp());
                 }
@@ -44,6 +47,7 @@ final class ScheduledSensor {
             }
 
             @Override public void fault(SensorException fault) {
+                faultedThisStep[0] = true;
                 signal(fault, now);
             }
         };

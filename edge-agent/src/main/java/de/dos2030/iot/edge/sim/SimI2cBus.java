@@ -79,7 +79,7 @@ public final class SimI2cBus {
 
     private void checkStretch(BusAddress.I2c where) throws BusException {
         SimI2cChip chip = chips.get(where.address());
-        Duration stretch = chip.faults().clockStretch();
+        Duration stretch = chip.clockStretch();
         if (stretchTimeout.isPresent() && stretch.compareTo(stretchTimeout.get()) > 0) {
             throw new BusException(BusException.Kind.TIMEOUT, where, "clock stretched " + stretch.toMillis()
                     + " ms, controller timeout " + stretchTimeout.get().toMillis()

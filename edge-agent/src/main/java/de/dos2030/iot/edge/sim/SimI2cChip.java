@@ -1,6 +1,7 @@
 package de.dos2030.iot.edge.sim;
 
 import de.dos2030.iot.edge.port.BusException;
+import java.time.Duration;
 
 /**
  * A simulated chip on an I2C bus, speaking its command or register protocol. A chip that does
@@ -14,6 +15,13 @@ public interface SimI2cChip {
 
     /** Faults this chip is told to have. */
     ChipFaults faults();
+
+    /**
+     * How long the chip held SCL low in the transaction it just handled: an injected fault
+     * ({@link ChipFaults#clockStretch}) or, for chips that stretch by nature (SCD30), their own.
+     * On the virtual clock a transaction takes no time; the bus compares this with its timeout.
+     */
+    default Duration clockStretch() { return faults().clockStretch(); }
 
     /** A write transaction addressed to the chip. */
     void onWrite(byte[] data) throws BusException;

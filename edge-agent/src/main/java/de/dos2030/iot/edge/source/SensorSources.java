@@ -16,15 +16,22 @@ import de.dos2030.iot.edge.sensor.Axis;
 import de.dos2030.iot.edge.sensor.SensorLabel;
 import de.dos2030.iot.edge.sensor.ads1115.Ads1115Driver;
 import de.dos2030.iot.edge.sensor.ads1115.Ads1115Sensor;
+import de.dos2030.iot.edge.sensor.adxl345.Adxl345Driver;
+import de.dos2030.iot.edge.sensor.adxl345.Adxl345Sensor;
 import de.dos2030.iot.edge.sensor.adxl355.Adxl355Driver;
 import de.dos2030.iot.edge.sensor.adxl355.Adxl355Sensor;
 import de.dos2030.iot.edge.sensor.bme280.Bme280Driver;
 import de.dos2030.iot.edge.sensor.bme280.Bme280Sensor;
+import de.dos2030.iot.edge.sensor.scd30.Scd30Constants;
+import de.dos2030.iot.edge.sensor.scd30.Scd30Driver;
+import de.dos2030.iot.edge.sensor.scd30.Scd30Sensor;
 import de.dos2030.iot.edge.sensor.scd4x.Scd4xDriver;
 import de.dos2030.iot.edge.sensor.scd4x.Scd4xSensor;
 import de.dos2030.iot.edge.sensor.scl3300.Scl3300Constants;
 import de.dos2030.iot.edge.sensor.scl3300.Scl3300Driver;
 import de.dos2030.iot.edge.sensor.scl3300.Scl3300Sensor;
+import de.dos2030.iot.edge.sensor.sht3x.Sht3xDriver;
+import de.dos2030.iot.edge.sensor.sht3x.Sht3xSensor;
 import de.dos2030.iot.edge.sensor.sht4x.Sht4xDriver;
 import de.dos2030.iot.edge.sensor.sht4x.Sht4xSensor;
 import java.time.Duration;
@@ -55,6 +62,7 @@ public final class SensorSources {
     /**
      * @throws BusException                  if the bus device cannot be opened
      * @throws UnsupportedOperationException for a driver this agent version has no implementation of
+     * @throws IllegalArgumentException      for a calibration the chip cannot take (message names the sensor)
      */
     public static Source create(SensorConfig s, BusFactory buses) throws BusException {
         if (s.source() instanceof SourceConfig.Replay replay) {
@@ -67,10 +75,29 @@ public final class SensorSources {
                 s.driver().chipName() + " '" + s.id() + "': GPIO-wired sensors are not supported by this agent version"));
         SensorLabel label = SensorLabel.on(s.driver().chipName(), s.id(), where);
         Duration period = s.sampling().period();
-        Acquisition a = switch (s.driver()) {
+        Acquisition a;
+        try {
+            a = onBus(s, buses, where, label, period);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(label.chip() + " '" + s.id() + "': " + e.getMessage(), e);
+        }
+        return new Source(s, a, where.busName());
+    }
+
+    private static Acquisition onBus(SensorConfig s, BusFactory buses, BusAddress where, SensorLabel label, Duration period)
+            throws BusException {
+        Optional<Integer> altitude = s.calibration().altitude().map(m -> (int) Math.round(m));
+        return switch (s.driver()) {
             case SCD41 -> new Scd4xSensor(new Scd4xDriver(buses.i2c((BusAddress.I2c) where), label),
                     new Scd4xSensor.Settings("SCD41", period.compareTo(Duration.ofSeconds(30)) >= 0
-                            ? Scd4xSensor.Mode.LOW_POWER : Scd4xSensor.Mode.PERIODIC, false));
+                            ? Scd4xSensor.Mode.LOW_POWER : Scd4xSensor.Mode.PERIODIC, false,
+                            s.calibration().temperatureOffset(), altitude));
+            case SCD30 -> new Scd30Sensor(new Scd30Driver(buses.i2c((BusAddress.I2c) where), label),
+                    new Scd30Sensor.Settings((int) Math.max(Scd30Constants.MIN_INTERVAL_S, Math.round(period.toMillis() / 1000.0)),
+                            s.calibration().temperatureOffset(), altitude));
+            case SHT3X -> new Sht3xSensor(new Sht3xDriver(buses.i2c((BusAddress.I2c) where), label), period);
+            case ADXL345 -> new Adxl345Sensor(new Adxl345Driver(registers(buses, where, SpiRegisterFormat.ADXL345), label),
+                    new Adxl345Sensor.Settings(Axis.Z, 2, s.sampling().hertz()));
             case SHT4X -> new Sht4xSensor(new Sht4xDriver(buses.i2c((BusAddress.I2c) where), label), period);
             case BME280 -> new Bme280Sensor(new Bme280Driver(registers(buses, where, SpiRegisterFormat.BOSCH), label), period);
             case ADXL355 -> new Adxl355Sensor(new Adxl355Driver(registers(buses, where, SpiRegisterFormat.ADXL355), label),
@@ -81,7 +108,6 @@ public final class SensorSources {
             default -> throw new UnsupportedOperationException(s.driver().chipName() + " '" + s.id()
                     + "': the " + s.driver().wireName() + " driver is not implemented in this agent version");
         };
-        return new Source(s, a, where.busName());
     }
 
     private static RegisterDevice registers(BusFactory buses, BusAddress where, SpiRegisterFormat format) throws BusException {

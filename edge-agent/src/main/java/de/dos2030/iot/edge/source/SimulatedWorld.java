@@ -9,10 +9,13 @@ import de.dos2030.iot.edge.sim.ChipFaults;
 import de.dos2030.iot.edge.sim.EnvironmentSignal;
 import de.dos2030.iot.edge.sim.SimulatedBusFactory;
 import de.dos2030.iot.edge.sim.chip.SimAds1115;
+import de.dos2030.iot.edge.sim.chip.SimAdxl345;
 import de.dos2030.iot.edge.sim.chip.SimAdxl355;
 import de.dos2030.iot.edge.sim.chip.SimBme280;
+import de.dos2030.iot.edge.sim.chip.SimScd30;
 import de.dos2030.iot.edge.sim.chip.SimScd4x;
 import de.dos2030.iot.edge.sim.chip.SimScl3300;
+import de.dos2030.iot.edge.sim.chip.SimSht3x;
 import de.dos2030.iot.edge.sim.chip.SimSht4x;
 import de.dos2030.iot.edge.sim.model.BridgeModel;
 import de.dos2030.iot.edge.sim.model.ClassroomModel;
@@ -63,6 +66,8 @@ public final class SimulatedWorld {
         EnvironmentSignal air = model instanceof ClassroomModel room ? room : ((BridgeModel) model).environment();
         switch (s.driver()) {
             case SCD41 -> buses.attach((BusAddress.I2c) where, new SimScd4x(clock, f, (BusAddress.I2c) where, air, 0x7E31_0000_0000L | (seed & 0xFFFF_FFFFL), 1));
+            case SCD30 -> buses.attach((BusAddress.I2c) where, new SimScd30(clock, f, (BusAddress.I2c) where, air));
+            case SHT3X -> buses.attach((BusAddress.I2c) where, new SimSht3x(clock, f, (BusAddress.I2c) where, air, 0x3A00_0000L | (seed & 0xFFFFFF)));
             case SHT4X -> buses.attach((BusAddress.I2c) where, new SimSht4x(clock, f, (BusAddress.I2c) where, air, 0x1F00_0000L | (seed & 0xFFFFFF)));
             case BME280 -> {
                 SimBme280 chip = new SimBme280(clock, f, air);
@@ -74,6 +79,11 @@ public final class SimulatedWorld {
                 SimAdxl355 chip = new SimAdxl355(clock, f, bridge.accelerometer(), () -> bridge.airTemperatureC(clock.instant()));
                 if (where instanceof BusAddress.I2c i2c) buses.attach(i2c, chip);
                 else buses.attach((BusAddress.Spi) where, chip, SpiRegisterFormat.ADXL355);
+            }
+            case ADXL345 -> {
+                SimAdxl345 chip = new SimAdxl345(clock, f, bridgeOf(model, s).accelerometer());
+                if (where instanceof BusAddress.I2c i2c) buses.attach(i2c, chip);
+                else buses.attach((BusAddress.Spi) where, chip, SpiRegisterFormat.ADXL345);
             }
             case SCL3300 -> buses.attach((BusAddress.Spi) where, new SimScl3300(clock, f, bridgeOf(model, s).inclinometer()));
             case ADS1115 -> buses.attach((BusAddress.I2c) where, new SimAds1115(clock, f, bridgeOf(model, s).strainGauge(

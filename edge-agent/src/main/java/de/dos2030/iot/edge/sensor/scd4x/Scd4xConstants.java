@@ -16,6 +16,9 @@ public final class Scd4xConstants {
     public static final int GET_DATA_READY_STATUS = 0xE4B8;
     public static final int SET_TEMPERATURE_OFFSET = 0x241D;
     public static final int GET_TEMPERATURE_OFFSET = 0x2318;
+    /** Argument: altitude above sea level in m (0-3000); idle mode only; used while no ambient pressure is set. */
+    public static final int SET_SENSOR_ALTITUDE = 0x2427;
+    public static final int GET_SENSOR_ALTITUDE = 0x2322;
     public static final int SET_AMBIENT_PRESSURE = 0xE000;
     public static final int PERFORM_FORCED_RECALIBRATION = 0x362F;
     public static final int GET_SERIAL_NUMBER = 0x3682;
@@ -23,6 +26,12 @@ public final class Scd4xConstants {
     public static final int MEASURE_SINGLE_SHOT = 0x219D;
     /** Upper four bits of the answer: 0 = SCD40, 1 = SCD41, 5 = SCD43 (datasheet 2023+). */
     public static final int GET_SENSOR_VARIANT = 0x202F;
+
+    /** Factory setting of the temperature offset (datasheet: 4 degC). */
+    public static final double DEFAULT_TEMPERATURE_OFFSET_C = 4.0;
+    /** Temperature offsets the datasheet recommends setting (the chip can only subtract). */
+    public static final double MAX_TEMPERATURE_OFFSET_C = 20.0;
+    public static final int MAX_ALTITUDE_M = 3000;
 
     public static final int DATA_READY_MASK = 0x07FF;
     public static final int FRC_FAILED = 0xFFFF;
@@ -40,6 +49,12 @@ public final class Scd4xConstants {
 
     /** RH = 100 * raw / 65535 %. */
     public static double humidityPercent(int raw) { return 100.0 * raw / 65535.0; }
+
+    /** set_temperature_offset argument: offset * 65535 / 175 (datasheet example: 5.4 degC = 0x07E6). */
+    public static int temperatureOffsetWord(double offsetC) { return (int) Math.round(offsetC * 65535.0 / 175.0); }
+
+    /** Inverse of {@link #temperatureOffsetWord(double)}. */
+    public static double temperatureOffsetC(int word) { return word * 175.0 / 65535.0; }
 
     public static String variantName(int variantWord) {
         return switch ((variantWord >> 12) & 0xF) {

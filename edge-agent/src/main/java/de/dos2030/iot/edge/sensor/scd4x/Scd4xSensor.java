@@ -16,7 +16,9 @@ import java.util.Optional;
 
 /**
  * SCD4x as a schedulable state machine: stop any running measurement (500 ms), read serial and
- * variant, optionally run the 10 s self-test, start periodic measurement, then every interval
+ * variant, optionally run the 10 s self-test, send the configured temperature offset and altitude
+ * (idle-mode commands, kept in RAM only, so they are sent at every start and never wear the
+ * EEPROM), start periodic measurement, then every interval
  * ask whether data are ready and read them. Nothing waits in a thread: each wait is a returned delay.
  */
 public final class Scd4xSensor implements Acquisition {
@@ -25,14 +27,35 @@ public final class Scd4xSensor implements Acquisition {
     public enum Mode { PERIODIC, LOW_POWER }
 
     /**
-     * @param expectedVariant {@code SCD40} or {@code SCD41}: what the configuration says is mounted
-     * @param selfTestAtStart run perform_self_test (10 s) before measuring
+     * @param expectedVariant    {@code SCD40} or {@code SCD41}: what the configuration says is mounted
+     * @param selfTestAtStart    run perform_self_test (10 s) before measuring
+     * @param temperatureOffsetC self-heating to subtract, 0-20 degC; empty keeps the chip's (4 degC by default)
+     * @param altitudeM          site altitude for the CO2 pressure compensation, 0-3000 m; empty keeps the chip's (0 m)
+     * @throws IllegalArgumentException for an offset or altitude the chip cannot take
      */
-    public record Settings(String expectedVariant, Mode mode, boolean selfTestAtStart) {
+    public record Settings(String expectedVariant, Mode mode, boolean selfTestAtStart,
+                           Optional<Double> temperatureOffsetC, Optional<Integer> altitudeM) {
+        public Settings {
+            temperatureOffsetC.filter(t -> !(t >= 0 && t <= MAX_TEMPERATURE_OFFSET_C)).ifPresent(t -> {
+                throw new IllegalArgumentException("temperature offset " + t + " degC is outside 0-" + MAX_TEMPERATURE_OFFSET_C
+                        + " degC: the SCD4x can only subtract self-heating");
+            });
+            altitudeM.filter(a -> a < 0 || a > MAX_ALTITUDE_M).ifPresent(a -> {
+                throw new IllegalArgumentException("altitude " + a + " m is outside the SCD4x's 0-" + MAX_ALTITUDE_M + " m");
+            });
+        }
+
+        public Settings(String expectedVariant, Mode mode, boolean selfTestAtStart) {
+            this(expectedVariant, mode, selfTestAtStart, Optional.empty(), Optional.empty());
+        }
+
         public static Settings defaults() { return new Settings("SCD41", Mode.PERIODIC, false); }
     }
 
-    private enum State { STOP, SERIAL_REQUEST, SERIAL_READ, VARIANT_READ, SELF_TEST_READ, START, READY_REQUEST, READY_READ, MEASUREMENT_READ }
+    private enum State {
+        STOP, SERIAL_REQUEST, SERIAL_READ, VARIANT_READ, SELF_TEST_READ, TEMPERATURE_OFFSET, ALTITUDE, START,
+        READY_REQUEST, READY_READ, MEASUREMENT_READ
+    }
 
     private final Scd4xDriver driver;
     private final Settings settings;
@@ -94,14 +117,26 @@ public final class Scd4xSensor implements Acquisition {
                     state = State.SELF_TEST_READ;
                     return SELF_TEST_TIME;
                 }
-                state = State.START;
+                state = State.TEMPERATURE_OFFSET;
                 return Duration.ZERO;
             }
             case SELF_TEST_READ -> {
                 int result = driver.readWords(1, "perform_self_test")[0];
                 if (result != 0) throw label().selfTestFailed(String.format("perform_self_test returned 0x%04X", result));
-                state = State.START;
+                state = State.TEMPERATURE_OFFSET;
                 return Duration.ZERO;
+            }
+            case TEMPERATURE_OFFSET -> {
+                state = State.ALTITUDE;
+                if (settings.temperatureOffsetC().isEmpty()) return Duration.ZERO;
+                driver.send(SET_TEMPERATURE_OFFSET, temperatureOffsetWord(settings.temperatureOffsetC().get()));
+                return COMMAND_TIME;
+            }
+            case ALTITUDE -> {
+                state = State.START;
+                if (settings.altitudeM().isEmpty()) return Duration.ZERO;
+                driver.send(SET_SENSOR_ALTITUDE, settings.altitudeM().get());
+                return COMMAND_TIME;
             }
             case START -> {
                 driver.send(settings.mode() == Mode.LOW_POWER ? START_LOW_POWER_PERIODIC_MEASUREMENT : START_PERIODIC_MEASUREMENT);

@@ -18,7 +18,7 @@ abstract class SensirionSimChip implements SimI2cChip {
 
     protected final Clock clock;
     protected final ChipFaults faults;
-    private final BusAddress.I2c where;
+    protected final BusAddress.I2c where;
     private byte[] response;
     private Instant busyUntil = Instant.MIN;
 

@@ -5,6 +5,7 @@ import static de.dos2030.iot.edge.sensor.scd4x.Scd4xConstants.*;
 import de.dos2030.iot.edge.port.BusAddress;
 import de.dos2030.iot.edge.port.BusException;
 import de.dos2030.iot.edge.sim.ChipFaults;
+import de.dos2030.iot.edge.sensor.scd4x.Scd4xConstants;
 import de.dos2030.iot.edge.sim.EnvironmentSignal;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +15,12 @@ import java.time.Instant;
  * A simulated SCD40/SCD41 at command level: idle and periodic modes, a measurement every 5 s
  * (30 s low power) taken from the {@link EnvironmentSignal}, data-ready flag, serial number,
  * variant, self-test, and the datasheet rule that only four commands are accepted while measuring.
+ *
+ * <p>Compensation as on the chip: the element reads the air temperature plus its self-heating
+ * ({@link #selfHeating}, by default the 4 degC the factory offset removes) and the chip subtracts
+ * its temperature offset; the CO2 optics see the air's pressure and the chip corrects for the
+ * pressure it assumes (set ambient pressure, else the standard atmosphere at its altitude, 0 m by
+ * default). Humidity is reported as the air's (the chip's humidity correction is not modelled).
  */
 public final class SimScd4x extends SensirionSimChip {
 
@@ -25,6 +32,10 @@ public final class SimScd4x extends SensirionSimChip {
     private Duration interval;
     private long measurementsRead;
     private int[] last = {0, 0, 0};
+    private double selfHeatingC = DEFAULT_TEMPERATURE_OFFSET_C;
+    private int temperatureOffsetWord = temperatureOffsetWord(DEFAULT_TEMPERATURE_OFFSET_C);
+    private int altitudeM;
+    private int ambientPressureHpa;
 
     /** @param variant 0 = SCD40, 1 = SCD41 */
     public SimScd4x(Clock clock, ChipFaults faults, BusAddress.I2c where, EnvironmentSignal air, long serial, int variant) {
@@ -35,6 +46,15 @@ public final class SimScd4x extends SensirionSimChip {
     }
 
     @Override public String name() { return variant == 0 ? "SCD40" : "SCD41"; }
+
+    /** How much warmer than the air the chip's element runs (mounting, enclosure). */
+    public synchronized SimScd4x selfHeating(double celsius) { this.selfHeatingC = celsius; return this; }
+
+    /** The temperature offset last set (degC). */
+    public synchronized double temperatureOffsetC() { return Scd4xConstants.temperatureOffsetC(temperatureOffsetWord); }
+
+    /** The altitude last set (m). */
+    public synchronized int altitudeM() { return altitudeM; }
 
     /** Makes the chip report CO2 = 0, the datasheet's invalid value. */
     public SimScd4x reportZeroCo2(boolean zero) { this.forceZeroCo2 = zero; return this; }
@@ -69,8 +89,20 @@ public final class SimScd4x extends SensirionSimChip {
                     (int) (serial >> 32) & 0xFFFF, (int) (serial >> 16) & 0xFFFF, (int) serial & 0xFFFF);
             case GET_SENSOR_VARIANT -> respond(COMMAND_TIME, now, variant << 12);
             case PERFORM_SELF_TEST -> respond(SELF_TEST_TIME, now, faults.selfTestFails() ? 0x0004 : 0x0000);
-            case SET_AMBIENT_PRESSURE, SET_TEMPERATURE_OFFSET -> busy(COMMAND_TIME, now);
-            case GET_TEMPERATURE_OFFSET -> respond(COMMAND_TIME, now, 0x0912);
+            case SET_AMBIENT_PRESSURE -> {
+                ambientPressureHpa = argument(args);
+                busy(COMMAND_TIME, now);
+            }
+            case SET_TEMPERATURE_OFFSET -> {
+                temperatureOffsetWord = argument(args);
+                busy(COMMAND_TIME, now);
+            }
+            case SET_SENSOR_ALTITUDE -> {
+                altitudeM = argument(args);
+                busy(COMMAND_TIME, now);
+            }
+            case GET_TEMPERATURE_OFFSET -> respond(COMMAND_TIME, now, temperatureOffsetWord);
+            case GET_SENSOR_ALTITUDE -> respond(COMMAND_TIME, now, altitudeM);
             case MEASURE_SINGLE_SHOT -> {
                 if (variant == 0) nack("SCD40 has no single-shot mode");
                 respond(SINGLE_SHOT_TIME, now, measure(now.plus(SINGLE_SHOT_TIME)));
@@ -80,6 +112,11 @@ public final class SimScd4x extends SensirionSimChip {
         }
     }
 
+    private int argument(int[] args) throws BusException {
+        if (args.length != 1) nack("expected one argument word, got " + args.length);
+        return args[0];
+    }
+
     private long available(Instant now) {
         if (periodicSince == null) return 0;
         return Duration.between(periodicSince, now).toMillis() / interval.toMillis();
@@ -87,8 +124,10 @@ public final class SimScd4x extends SensirionSimChip {
 
     private int[] measure(Instant at) {
         if (!faults.stuck()) {
-            int co2 = forceZeroCo2 ? 0 : clampWord(air.co2Ppm(at));
-            int t = clampWord((air.temperatureC(at) + 45.0) * 65535.0 / 175.0);
+            double assumedHpa = ambientPressureHpa != 0 ? ambientPressureHpa : StandardAtmosphere.pressureHpa(altitudeM);
+            int co2 = forceZeroCo2 ? 0 : clampWord(air.co2Ppm(at) * air.pressureHpa(at) / assumedHpa);
+            double celsius = air.temperatureC(at) + selfHeatingC - Scd4xConstants.temperatureOffsetC(temperatureOffsetWord);
+            int t = clampWord((celsius + 45.0) * 65535.0 / 175.0);
             int rh = clampWord(air.relativeHumidityPercent(at) * 65535.0 / 100.0);
             last = new int[] {co2, t, rh};
         }

@@ -1,12 +1,16 @@
 package de.dos2030.iot.edge.sensor.scd4x;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
 
 import de.dos2030.iot.edge.port.BusAddress;
 import de.dos2030.iot.edge.sensor.FaultKind;
 import de.dos2030.iot.edge.sensor.Rig;
 import de.dos2030.iot.edge.sensor.Sample;
 import de.dos2030.iot.edge.sensor.SensorLabel;
+import de.dos2030.iot.edge.sensor.SensorScheduler;
+import de.dos2030.iot.edge.sensor.sensirion.SensirionFrames;
 import de.dos2030.iot.edge.sensor.SimRig;
 import de.dos2030.iot.edge.sensor.sht4x.Sht4xDriver;
 import de.dos2030.iot.edge.sensor.sht4x.Sht4xSensor;
@@ -17,6 +21,7 @@ import de.dos2030.iot.edge.sim.chip.SimSht4x;
 import de.dos2030.iot.model.Quality;
 import de.dos2030.iot.model.Quantity;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class Scd4xSimulatedTest extends Scd4xContractTest {
@@ -147,5 +152,53 @@ class Scd4xSimulatedTest extends Scd4xContractTest {
         assertThat(recorder.faultsOf(ID)).isNotEmpty();
         assertThat(recorder.faultsOf("room-1.rh")).isEmpty();
         assertThat(recorder.of("room-1.rh", Quantity.RELATIVE_HUMIDITY)).hasSizeGreaterThanOrEqualTo(29);
+    }
+
+    @Test
+    void encodesTheDatasheetExamplesForOffsetAndAltitude() {
+        // set_temperature_offset 5.4 degC: 0x241D 0x07E6 0x48; set_sensor_altitude 1950 m: 0x2427 0x079E 0x09
+        assertThat(SensirionFrames.command(Scd4xConstants.SET_TEMPERATURE_OFFSET, Scd4xConstants.temperatureOffsetWord(5.4)))
+                .containsExactly(0x24, 0x1D, 0x07, 0xE6, 0x48);
+        assertThat(SensirionFrames.command(Scd4xConstants.SET_SENSOR_ALTITUDE, 1950)).containsExactly(0x24, 0x27, 0x07, 0x9E, 0x09);
+    }
+
+    @Test
+    void sendsTheConfiguredTemperatureOffsetAndAltitudeBeforeStarting() throws Exception {
+        SimRig alpine = new SimRig();
+        // A chip in a warm enclosure (6 degC self-heating) in a school at 1000 m (898.75 hPa, the standard atmosphere there).
+        SimScd4x warm = new SimScd4x(alpine.clock, new ChipFaults(), WHERE, EnvironmentSignal.constant(500, 25.0, 37.0, 898.75), 1L, 1)
+                .selfHeating(6.0);
+        alpine.buses.attach(WHERE, warm);
+        var settings = new Scd4xSensor.Settings("SCD41", Scd4xSensor.Mode.PERIODIC, false, Optional.of(6.0), Optional.of(1000));
+        var s = new SensorScheduler(alpine.clock, recorder);
+        s.add(bus(), new Scd4xSensor(new Scd4xDriver(alpine.buses.i2c(WHERE), SensorLabel.on("SCD41", ID, WHERE)), settings));
+        alpine.run(s, Duration.ofSeconds(11));
+        assertThat(warm.temperatureOffsetC()).isCloseTo(6.0, offset(0.002));
+        assertThat(warm.altitudeM()).isEqualTo(1000);
+        assertThat(recorder.faults).isEmpty();
+        assertThat(recorder.of(ID, Quantity.TEMPERATURE)).hasSize(2).allSatisfy(t -> assertThat(t.value()).isCloseTo(25.0, offset(0.005)));
+        assertThat(recorder.of(ID, Quantity.CO2)).extracting(Sample::value).containsOnly(500.0);
+    }
+
+    @Test
+    void withoutCalibrationTheChipKeepsItsDefaultsAndReadsHighUpAndWarmWrong() throws Exception {
+        SimRig alpine = new SimRig();
+        SimScd4x warm = new SimScd4x(alpine.clock, new ChipFaults(), WHERE, EnvironmentSignal.constant(500, 25.0, 37.0, 898.75), 1L, 1)
+                .selfHeating(6.0);
+        alpine.buses.attach(WHERE, warm);
+        var s = new SensorScheduler(alpine.clock, recorder);
+        s.add(bus(), new Scd4xSensor(new Scd4xDriver(alpine.buses.i2c(WHERE), SensorLabel.on("SCD41", ID, WHERE)), Scd4xSensor.Settings.defaults()));
+        alpine.run(s, Duration.ofSeconds(6));
+        assertThat(warm.temperatureOffsetC()).isCloseTo(4.0, offset(0.002));
+        assertThat(recorder.of(ID, Quantity.TEMPERATURE).get(0).value()).isCloseTo(27.0, offset(0.005));
+        assertThat(recorder.of(ID, Quantity.CO2).get(0).value()).isEqualTo(Math.round(500 * 898.75 / 1013.25));
+    }
+
+    @Test
+    void refusesAnOffsetOrAltitudeTheChipCannotTake() {
+        assertThatThrownBy(() -> new Scd4xSensor.Settings("SCD41", Scd4xSensor.Mode.PERIODIC, false, Optional.of(-2.0), Optional.empty()))
+                .hasMessageContaining("can only subtract self-heating");
+        assertThatThrownBy(() -> new Scd4xSensor.Settings("SCD41", Scd4xSensor.Mode.PERIODIC, false, Optional.empty(), Optional.of(3500)))
+                .hasMessageContaining("outside the SCD4x's 0-3000 m");
     }
 }

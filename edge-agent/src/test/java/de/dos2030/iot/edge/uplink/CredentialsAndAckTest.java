@@ -1,0 +1,58 @@
+package de.dos2030.iot.edge.uplink;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CredentialsAndAckTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsEveryKeyOfTheCredentialsFileAndHidesSecretsInToString() throws Exception {
+        Path file = dir.resolve("gw.properties");
+        Files.writeString(file, "username=gw-1\npassword=pw\ntoken=tk\npsk-identity=gw-1\npsk-key-hex=0a0B\n");
+        Credentials c = Credentials.load(file);
+        assertThat(c.username()).contains("gw-1");
+        assertThat(c.password()).contains("pw");
+        assertThat(c.token()).contains("tk");
+        assertThat(c.pskKey().orElseThrow()).containsExactly(0x0a, 0x0b);
+        assertThat(c.toString()).doesNotContain("pw", "tk").contains("***");
+    }
+
+    @Test
+    void namesTheFileAndKeyWhenTheKeyIsNotHex() throws Exception {
+        Path file = dir.resolve("bad.properties");
+        Files.writeString(file, "psk-key-hex=xyz\n");
+        assertThatThrownBy(() -> Credentials.load(file)).hasMessageContaining("bad.properties")
+                .hasMessageContaining("psk-key-hex");
+        assertThatThrownBy(() -> Credentials.load(dir.resolve("missing"))).hasMessageContaining("cannot read credentials file");
+    }
+
+    @Test
+    void parsesTheCollectorsAnswerIntoAnOutcome() {
+        AckMessage stored = AckMessage.parse(("{\"status\":\"stored\",\"gatewayId\":\"gw\",\"bootId\":\"b\",\"sequence\":7,"
+                + "\"stored\":3,\"rejected\":[{\"path\":\"readings[1].value\",\"reason\":\"NaN\"}],\"extra\":{\"x\":1}}")
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(stored.sequence()).isEqualTo(7);
+        assertThat(stored.rejected()).containsExactly("readings[1].value: NaN");
+        assertThat(stored.outcome()).isInstanceOf(SendOutcome.Stored.class);
+        AckMessage rejected = AckMessage.parse("{\"status\":\"rejected\",\"rejected\":[{\"reason\":\"unknown gateway\"}]}"
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(rejected.outcome()).isEqualTo(new SendOutcome.Rejected("unknown gateway"));
+    }
+
+    @Test
+    void refusesAnAnswerThatIsNotOne() {
+        assertThatThrownBy(() -> AckMessage.parse("{\"status\":\"maybe\"}".getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("maybe");
+        assertThatThrownBy(() -> AckMessage.parse("[1,2".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -5,12 +5,17 @@ import de.dos2030.iot.edge.port.RegisterDevice;
 import de.dos2030.iot.edge.sensor.SensorException;
 import de.dos2030.iot.edge.sensor.SensorLabel;
 import de.dos2030.iot.edge.sensor.ads1115.Ads1115Driver;
+import de.dos2030.iot.edge.sensor.adxl345.Adxl345Driver;
 import de.dos2030.iot.edge.sensor.adxl355.Adxl355Driver;
 import de.dos2030.iot.edge.sensor.bme280.Bme280Constants;
 import de.dos2030.iot.edge.sensor.bme280.Bme280Driver;
+import de.dos2030.iot.edge.sensor.scd30.Scd30Constants;
+import de.dos2030.iot.edge.sensor.scd30.Scd30Driver;
 import de.dos2030.iot.edge.sensor.scd4x.Scd4xConstants;
 import de.dos2030.iot.edge.sensor.scd4x.Scd4xDriver;
 import de.dos2030.iot.edge.sensor.scl3300.Scl3300Driver;
+import de.dos2030.iot.edge.sensor.sht3x.Sht3xConstants;
+import de.dos2030.iot.edge.sensor.sht3x.Sht3xDriver;
 import de.dos2030.iot.edge.sensor.sht4x.Sht4xConstants;
 import de.dos2030.iot.edge.sensor.sht4x.Sht4xDriver;
 import de.dos2030.iot.edge.sim.AccelerationSignal;
@@ -20,10 +25,13 @@ import de.dos2030.iot.edge.sim.InclinationSignal;
 import de.dos2030.iot.edge.sim.SimulatedBusFactory;
 import de.dos2030.iot.edge.sim.VirtualClock;
 import de.dos2030.iot.edge.sim.chip.SimAds1115;
+import de.dos2030.iot.edge.sim.chip.SimAdxl345;
 import de.dos2030.iot.edge.sim.chip.SimAdxl355;
 import de.dos2030.iot.edge.sim.chip.SimBme280;
+import de.dos2030.iot.edge.sim.chip.SimScd30;
 import de.dos2030.iot.edge.sim.chip.SimScd4x;
 import de.dos2030.iot.edge.sim.chip.SimScl3300;
+import de.dos2030.iot.edge.sim.chip.SimSht3x;
 import de.dos2030.iot.edge.sim.chip.SimSht4x;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,6 +68,9 @@ public class DriverReadBenchmark {
     Adxl355Driver adxl355;
     Scl3300Driver scl3300;
     Ads1115Driver ads1115;
+    Scd30Driver scd30;
+    Sht3xDriver sht3x;
+    Adxl345Driver adxl345;
 
     @Setup
     public void setUp() throws Exception {
@@ -69,6 +80,15 @@ public class DriverReadBenchmark {
         BusAddress.I2c scdAt = new BusAddress.I2c(3, 0x62), shtAt = new BusAddress.I2c(3, 0x44), bmeAt = new BusAddress.I2c(3, 0x76);
         BusAddress.I2c accAt = new BusAddress.I2c(3, 0x1D), adcAt = new BusAddress.I2c(3, 0x48);
         BusAddress.Spi tiltAt = new BusAddress.Spi(0, 1);
+        BusAddress.I2c scd30At = new BusAddress.I2c(3, 0x61), sht3xAt = new BusAddress.I2c(3, 0x45), adxl345At = new BusAddress.I2c(3, 0x53);
+        buses.attach(scd30At, new SimScd30(clock, new ChipFaults(), scd30At, air));
+        buses.attach(sht3xAt, new SimSht3x(clock, new ChipFaults(), sht3xAt, air, 1));
+        buses.attach(adxl345At, new SimAdxl345(clock, new ChipFaults(), AccelerationSignal.constant(0.01, -0.02, 1.0)));
+        scd30 = new Scd30Driver(buses.i2c(scd30At), SensorLabel.on("SCD30", "b", scd30At));
+        sht3x = new Sht3xDriver(buses.i2c(sht3xAt), SensorLabel.on("SHT3x", "b", sht3xAt));
+        adxl345 = new Adxl345Driver(RegisterDevice.over(buses.i2c(adxl345At)), SensorLabel.on("ADXL345", "b", adxl345At));
+        scd30.send(Scd30Constants.START_CONTINUOUS_MEASUREMENT, 0);
+        adxl345.configure(0, 0x0F); // 3200 Hz
         buses.attach(scdAt, new SimScd4x(clock, new ChipFaults(), scdAt, air, 1, 1));
         buses.attach(shtAt, new SimSht4x(clock, new ChipFaults(), shtAt, air, 1));
         buses.attach(bmeAt, new SimBme280(clock, new ChipFaults(), air));
@@ -101,6 +121,32 @@ public class DriverReadBenchmark {
         scd4x.send(Scd4xConstants.READ_MEASUREMENT);
         clock.advance(Scd4xConstants.COMMAND_TIME);
         return scd4x.readMeasurement();
+    }
+
+    @Benchmark
+    public Scd30Driver.Measurement scd30DataReadyAndReadMeasurement() throws SensorException {
+        clock.advance(Duration.ofSeconds(Scd30Constants.MIN_INTERVAL_S));
+        scd30.send(Scd30Constants.GET_DATA_READY);
+        clock.advance(Scd30Constants.COMMAND_TIME);
+        scd30.readDataReady();
+        scd30.send(Scd30Constants.READ_MEASUREMENT);
+        clock.advance(Scd30Constants.COMMAND_TIME);
+        return scd30.readMeasurement();
+    }
+
+    @Benchmark
+    public Sht3xDriver.Measurement sht3xSingleShot() throws SensorException {
+        sht3x.send(Sht3xConstants.MEASURE_HIGH_REPEATABILITY);
+        clock.advance(Sht3xConstants.MEASURE_TIME);
+        return sht3x.readMeasurement();
+    }
+
+    /** One drain of the full 32-entry FIFO at 3200 Hz (10 ms of data), one transaction per entry: the figure is per sample. */
+    @Benchmark
+    @OperationsPerInvocation(32)
+    public Adxl345Driver.FifoRead adxl345FifoDrainPerSample() throws SensorException {
+        clock.advance(Duration.ofMillis(10));
+        return adxl345.readFifo();
     }
 
     @Benchmark

@@ -11,14 +11,19 @@
 #   InfluxDB HTTP API   http://127.0.0.1:18086   database "dos" created on start
 #   Mosquitto           tcp://127.0.0.1:11883    anonymous (development only)
 #   Mosquitto           tcp://127.0.0.1:11884    username/password and ACL from .dev-services/mosquitto/{passwd,acl}
+#
+# Private instances (load and chaos tests) override the ports and the state directory:
+#   DOS_DEV_SERVICES_DIR, DOS_INFLUX_PORT, DOS_INFLUX_RPC_PORT, DOS_MQTT_PORT, DOS_MQTT_AUTH_PORT,
+#   DOS_MQTT_AUTH_EXTRA_BIND (one more address for the password+ACL listener, e.g. a veth's).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 STATE=${DOS_DEV_SERVICES_DIR:-$ROOT/.dev-services}
-INFLUX_PORT=18086
-INFLUX_RPC_PORT=18088
-MQTT_PORT=11883
-MQTT_AUTH_PORT=11884
+INFLUX_PORT=${DOS_INFLUX_PORT:-18086}
+INFLUX_RPC_PORT=${DOS_INFLUX_RPC_PORT:-18088}
+MQTT_PORT=${DOS_MQTT_PORT:-11883}
+MQTT_AUTH_PORT=${DOS_MQTT_AUTH_PORT:-11884}
+MQTT_AUTH_EXTRA_BIND=${DOS_MQTT_AUTH_EXTRA_BIND:-}
 DATABASE=dos
 # The collector's own broker account on the authenticated listener (development secret).
 COLLECTOR_MQTT_USER=collector
@@ -122,6 +127,10 @@ allow_anonymous false
 password_file $dir/passwd
 acl_file $dir/acl
 CONF
+    if [ -n "$MQTT_AUTH_EXTRA_BIND" ]; then
+        printf '\nlistener %s %s\nallow_anonymous false\npassword_file %s\nacl_file %s\n' \
+            "$MQTT_AUTH_PORT" "$MQTT_AUTH_EXTRA_BIND" "$dir/passwd" "$dir/acl" >> "$dir/mosquitto.conf"
+    fi
     # Started as root, Mosquitto drops to user "mosquitto": it must be able to read and write its files.
     if [ "$(id -u)" -eq 0 ] && id mosquitto >/dev/null 2>&1; then
         chown -R mosquitto "$dir"

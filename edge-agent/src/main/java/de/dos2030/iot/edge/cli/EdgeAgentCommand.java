@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** The {@code edge-agent} command line: technician tools on the gateway. */
 @Command(name = "edge-agent", mixinStandardHelpOptions = true, version = "edge-agent 0.1.0",
-        subcommands = {ProbeCommand.class, WatchCommand.class, de.dos2030.iot.edge.pipeline.replay.ReplayCommand.class, de.dos2030.iot.edge.runtime.RunCommand.class},
+        subcommands = {ProbeCommand.class, WatchCommand.class, de.dos2030.iot.edge.pipeline.replay.ReplayCommand.class, de.dos2030.iot.edge.runtime.RunCommand.class, de.dos2030.iot.edge.fleet.FleetCommand.class, de.dos2030.iot.edge.fleet.FleetVerifyCommand.class},
         description = "DOS IoT gateway agent.")
 public final class EdgeAgentCommand implements Runnable {
 

@@ -19,15 +19,26 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Plays columns of a recorded file as a sensor. Samples keep their recorded timestamps (with the
- * file's quirks corrected), so rules see the real spacing; {@code speed} only decides how fast
- * they are released: at speed 60 one recorded minute passes per second. With {@code loop} the
- * recording starts again, shifted by its length so that time keeps moving forward.
+ * Plays columns of a recorded file as a sensor. On the {@link Timeline#RECORDED} timeline samples
+ * keep their recorded timestamps (with the file's quirks corrected), so rules see the real
+ * spacing; {@code speed} only decides how fast they are released: at speed 60 one recorded minute
+ * passes per second. On the {@link Timeline#LIVE} timeline (the agent process, whose readings
+ * must carry the gateway's own time) each sample is stamped with the moment it is released:
+ * recorded spacing divided by {@code speed}, starting at the clock's time of the first step. With
+ * {@code loop} the recording starts again, shifted by its length so that time keeps moving forward.
  *
  * <p>Rows are released in batches of at most 20 ms of playing time. A missing value becomes no
  * sample plus an INVALID_VALUE fault. Not thread-safe.
  */
 public final class ReplaySensor implements Acquisition {
+
+    /** Which time a replayed sample carries. */
+    public enum Timeline {
+        /** The recorded time (engineers' rule replay, probe, watch). */
+        RECORDED,
+        /** The clock's time when the sample is released (a live gateway); spacing = recorded spacing / speed. */
+        LIVE
+    }
 
     static final Duration MIN_STEP = Duration.ofMillis(20);
 
@@ -37,6 +48,7 @@ public final class ReplaySensor implements Acquisition {
     private final double speed;
     private final boolean loop;
     private final Duration minSpacing;
+    private final Timeline timeline;
     private RecordedTable table;
     private int[] columnIndex;
     private List<Quantity> quantities;
@@ -46,10 +58,19 @@ public final class ReplaySensor implements Acquisition {
     private long lastEmitted = Long.MIN_VALUE;
 
     /**
-     * @param minSpacing rows closer than this to the previous emitted one are skipped (decimation to the configured rate; ZERO keeps all)
+     * A replay on the {@link Timeline#RECORDED} timeline.
+     *
+     * @param minSpacing rows closer than this (in recorded time) to the previous emitted one are skipped (decimation to the configured rate; ZERO keeps all)
      */
     public ReplaySensor(SensorLabel label, Path file, Map<Quantity, String> columns, double speed, boolean loop, Duration minSpacing) {
+        this(label, file, columns, speed, loop, minSpacing, Timeline.RECORDED);
+    }
+
+    public ReplaySensor(SensorLabel label, Path file, Map<Quantity, String> columns, double speed, boolean loop, Duration minSpacing,
+                        Timeline timeline) {
         if (!(speed > 0)) throw new IllegalArgumentException("speed must be > 0");
+        if (timeline == null) throw new IllegalArgumentException("timeline is required");
+        this.timeline = timeline;
         this.label = label;
         this.file = file;
         this.columns = new LinkedHashMap<>(columns);
@@ -58,6 +79,13 @@ public final class ReplaySensor implements Acquisition {
         this.minSpacing = minSpacing;
         this.quantities = List.copyOf(columns.keySet());
     }
+
+    /** The same replay, not yet started, on {@code other}. */
+    public ReplaySensor on(Timeline other) {
+        return new ReplaySensor(label, file, new LinkedHashMap<>(columns), speed, loop, minSpacing, other);
+    }
+
+    public Timeline timeline() { return timeline; }
 
     @Override public SensorLabel label() { return label; }
 
@@ -84,6 +112,7 @@ public final class ReplaySensor implements Acquisition {
             playStart = now;
             row = 0;
             pass = 0;
+            lastEmitted = Long.MIN_VALUE;
         }
         long t0 = table.epochMillis(0);
         long spanMs = table.span().toMillis() + Math.max(1, typicalSpacing());
@@ -97,7 +126,7 @@ public final class ReplaySensor implements Acquisition {
             }
             long shifted = table.epochMillis(row) + pass * spanMs;
             if (shifted > recordedDue) break;
-            emit(row, Instant.ofEpochMilli(shifted), sink);
+            emit(row, shifted, stamp(shifted, t0), sink);
             row++;
         }
         long nextShifted = table.epochMillis(row) + pass * spanMs;
@@ -110,10 +139,15 @@ public final class ReplaySensor implements Acquisition {
         return table.rows() < 2 ? 1000 : (table.epochMillis(table.rows() - 1) - table.epochMillis(0)) / (table.rows() - 1);
     }
 
-    private void emit(int r, Instant at, SampleSink sink) {
-        long ms = at.toEpochMilli();
-        if (lastEmitted != Long.MIN_VALUE && ms - lastEmitted < minSpacing.toMillis()) return;
-        lastEmitted = ms;
+    /** The timestamp of a row at recorded (loop-shifted) time {@code shiftedMs}. */
+    private Instant stamp(long shiftedMs, long t0) {
+        if (timeline == Timeline.RECORDED) return Instant.ofEpochMilli(shiftedMs);
+        return playStart.plusNanos(Math.round((shiftedMs - t0) * 1e6 / speed));
+    }
+
+    private void emit(int r, long recordedMs, Instant at, SampleSink sink) {
+        if (lastEmitted != Long.MIN_VALUE && recordedMs - lastEmitted < minSpacing.toMillis()) return;
+        lastEmitted = recordedMs;
         for (int i = 0; i < columnIndex.length; i++) {
             double v = table.value(r, columnIndex[i]);
             Quantity q = quantities.get(i);

@@ -8,6 +8,7 @@ import de.dos2030.iot.edge.outbox.OutboxEntry;
 import de.dos2030.iot.edge.outbox.OutboxListener;
 import de.dos2030.iot.edge.outbox.OutboxSettings;
 import de.dos2030.iot.edge.pipeline.Pipeline;
+import de.dos2030.iot.edge.sim.TimeLapse;
 import de.dos2030.iot.edge.uplink.Dispatcher;
 import de.dos2030.iot.edge.uplink.Uplink;
 import org.slf4j.Logger;
@@ -17,6 +18,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -36,8 +38,14 @@ public final class Agent implements AutoCloseable {
     /**
      * @param healthInterval how often a health batch is journaled
      * @param stateDir       where the rule state lives; next to the outbox when null
+     * @param simStart       the simulated classroom's time at start; null: now
+     * @param simSpeed       simulated classroom time per second of the agent's clock (1: real time)
      */
-    public record Options(Duration healthInterval, Path stateDir) {
+    public record Options(Duration healthInterval, Path stateDir, Instant simStart, double simSpeed) {
+        public Options(Duration healthInterval, Path stateDir) {
+            this(healthInterval, stateDir, null, 1);
+        }
+
         public static Options defaults() {
             return new Options(Duration.ofMinutes(1), null);
         }
@@ -78,13 +86,18 @@ public final class Agent implements AutoCloseable {
         Path stateDir = options.stateDir() != null ? options.stateDir()
                 : outboxDir.resolveSibling(outboxDir.getFileName() + ".state");
         PipelineHolder holder = new PipelineHolder();
-        this.sensors = new SensorSide(config, clock, holder);
+        Instant now = clock.instant();
+        TimeLapse lapse = new TimeLapse(now, options.simStart() == null ? now : options.simStart(), options.simSpeed());
+        this.sensors = new SensorSide(config, clock, lapse, holder);
         this.pipeline = Pipeline.create(config, clock, batcher, sensors.gpio(), stateDir);
         holder.pipeline = pipeline;
         this.health = new HealthReporter(outbox, clock, VERSION, configVersion, batcher::lostToDiskErrors);
         log.info("event=agent-starting gateway={} site={} boot-id={} sensors={}/{} uplink=\"{}\" outbox={} state={}",
                 config.id(), config.site().id(), bootId, sensors.running(), config.sensors().size(), uplink.name(),
                 outboxDir, stateDir);
+        if (!lapse.isIdentity()) {
+            log.info("event=simulation-time-lapse scenario-start={} speed={}", lapse.scenarioStart(), lapse.speed());
+        }
     }
 
     public void start() {

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -38,6 +39,15 @@ public final class RunCommand implements Callable<Integer> {
             description = "Where rule state survives restarts (default: next to the outbox directory).")
     Path stateDir;
 
+    @Option(names = "--sim-start", paramLabel = "INSTANT",
+            description = "Simulated sources: the classroom's time at start, ISO-8601 (default: now). Readings keep the real clock.")
+    Instant simStart;
+
+    @Option(names = "--sim-speed", paramLabel = "FACTOR", defaultValue = "1",
+            description = "Simulated sources: classroom time per real second, e.g. 200 for a school day in about 2 minutes "
+                    + "(default: ${DEFAULT-VALUE}). Chips, bridges and timestamps stay real-time.")
+    double simSpeed;
+
     @Override
     public Integer call() throws Exception {
         GatewayConfig gateway;
@@ -48,10 +58,14 @@ public final class RunCommand implements Callable<Integer> {
             log.error("event=config-invalid file={} problems=\"{}\"", config, e.getMessage().replace('\n', ' '));
             return 2;
         }
+        if (!(simSpeed > 0 && simSpeed <= 100_000)) {
+            System.err.println("--sim-speed " + simSpeed + " is out of range: above 0 up to 100000");
+            return 2;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Agent agent;
         try {
-            agent = new Agent(gateway, configVersion(config), new Agent.Options(Duration.ofSeconds(healthSeconds), stateDir));
+            agent = new Agent(gateway, configVersion(config), new Agent.Options(Duration.ofSeconds(healthSeconds), stateDir, simStart, simSpeed));
         } catch (Exception e) {
             log.error("event=agent-start-failed gateway={} error=\"{}\"", gateway.id(), e.getMessage(), e);
             return 1;

@@ -6,8 +6,11 @@ import de.dos2030.iot.config.model.SourceConfig;
 import de.dos2030.iot.edge.hardware.pi4j.Pi4jBusFactory;
 import de.dos2030.iot.edge.pipeline.action.GpioOutputs;
 import de.dos2030.iot.edge.port.BusFactory;
+import de.dos2030.iot.edge.replay.ReplaySensor;
+import de.dos2030.iot.edge.sensor.Acquisition;
 import de.dos2030.iot.edge.sensor.SensorListener;
 import de.dos2030.iot.edge.sensor.SensorScheduler;
+import de.dos2030.iot.edge.sim.TimeLapse;
 import de.dos2030.iot.edge.source.SensorSources;
 import de.dos2030.iot.edge.source.SimulatedWorld;
 import org.slf4j.Logger;
@@ -17,8 +20,10 @@ import java.time.Clock;
 
 /**
  * The sensors of the gateway file on their sources, in real time: Pi4J for hardware sensors
- * (opened only when there are any), simulated chips in a {@link SimulatedWorld}, replay files. A
- * sensor that cannot be opened is logged and left out; the others run.
+ * (opened only when there are any), simulated chips in a {@link SimulatedWorld} (classroom air
+ * optionally time-lapsed), replay files on the live timeline (each sample stamped when it is
+ * released, so a recording from 2015 arrives as today's readings). A sensor that cannot be opened
+ * is logged and left out; the others run.
  */
 final class SensorSide implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SensorSide.class);
@@ -28,10 +33,10 @@ final class SensorSide implements AutoCloseable {
     private final SensorScheduler scheduler;
     private int running;
 
-    SensorSide(GatewayConfig config, Clock clock, SensorListener listener) {
+    SensorSide(GatewayConfig config, Clock clock, TimeLapse lapse, SensorListener listener) {
         boolean anyHardware = config.sensors().stream().anyMatch(s -> s.source() instanceof SourceConfig.Hardware);
         this.hardware = anyHardware ? new Pi4jBusFactory() : null;
-        this.world = new SimulatedWorld(clock);
+        this.world = new SimulatedWorld(clock, lapse);
         this.scheduler = new SensorScheduler(clock, listener);
         for (SensorConfig s : config.sensors()) {
             try {
@@ -40,7 +45,9 @@ final class SensorSide implements AutoCloseable {
                     world.place(s);
                 }
                 SensorSources.Source source = SensorSources.create(s, buses);
-                scheduler.add(source.lane(), source.acquisition());
+                Acquisition acquisition = source.acquisition() instanceof ReplaySensor replay
+                        ? replay.on(ReplaySensor.Timeline.LIVE) : source.acquisition();
+                scheduler.add(source.lane(), acquisition);
                 running++;
                 log.info("event=sensor-opened sensor={} driver={} source={}", s.id(), s.driver().chipName(),
                         s.source().kind());

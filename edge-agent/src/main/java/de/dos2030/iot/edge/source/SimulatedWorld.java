@@ -8,6 +8,7 @@ import de.dos2030.iot.edge.port.SpiRegisterFormat;
 import de.dos2030.iot.edge.sim.ChipFaults;
 import de.dos2030.iot.edge.sim.EnvironmentSignal;
 import de.dos2030.iot.edge.sim.SimulatedBusFactory;
+import de.dos2030.iot.edge.sim.TimeLapse;
 import de.dos2030.iot.edge.sim.chip.SimAds1115;
 import de.dos2030.iot.edge.sim.chip.SimAdxl345;
 import de.dos2030.iot.edge.sim.chip.SimAdxl355;
@@ -38,13 +39,23 @@ public final class SimulatedWorld {
 
     private final Clock clock;
     private final Instant start;
+    private final TimeLapse lapse;
     private final SimulatedBusFactory buses = new SimulatedBusFactory();
     private final Map<String, Object> models = new HashMap<>();
     private final Map<String, ChipFaults> faults = new HashMap<>();
 
     public SimulatedWorld(Clock clock) {
+        this(clock, TimeLapse.none(clock.instant()));
+    }
+
+    /**
+     * A world whose classroom air follows {@code lapse} (scenario time, e.g. a school day in
+     * minutes); chips, bridges and sample timestamps stay on {@code clock}.
+     */
+    public SimulatedWorld(Clock clock, TimeLapse lapse) {
         this.clock = clock;
         this.start = clock.instant();
+        this.lapse = lapse;
     }
 
     public SimulatedBusFactory buses() { return buses; }
@@ -63,7 +74,7 @@ public final class SimulatedWorld {
         ChipFaults f = new ChipFaults(seed ^ s.id().hashCode());
         faults.put(s.id(), f);
         Object model = model(sim.scenario(), seed);
-        EnvironmentSignal air = model instanceof ClassroomModel room ? room : ((BridgeModel) model).environment();
+        EnvironmentSignal air = model instanceof ClassroomModel room ? lapse.apply(room) : ((BridgeModel) model).environment();
         switch (s.driver()) {
             case SCD41 -> buses.attach((BusAddress.I2c) where, new SimScd4x(clock, f, (BusAddress.I2c) where, air, 0x7E31_0000_0000L | (seed & 0xFFFF_FFFFL), 1));
             case SCD30 -> buses.attach((BusAddress.I2c) where, new SimScd30(clock, f, (BusAddress.I2c) where, air));
@@ -101,7 +112,7 @@ public final class SimulatedWorld {
     public Object model(Scenario scenario, long seed) {
         // A room starts at local midnight of the start day, so that a start at 10:00 finds the
         // air of a morning's lessons rather than a freshly aired room (10 s steps: cheap).
-        Instant midnight = start.atZone(ZoneId.of("Europe/Berlin")).truncatedTo(ChronoUnit.DAYS).toInstant();
+        Instant midnight = lapse.scenarioTime(start).atZone(ZoneId.of("Europe/Berlin")).truncatedTo(ChronoUnit.DAYS).toInstant();
         return models.computeIfAbsent(scenario.wireName() + "#" + seed, k -> switch (scenario) {
             case CLASSROOM_AIRED -> new ClassroomModel(ClassroomModel.Settings.typical(ClassroomModel.Airing.UBA), seed, midnight);
             case CLASSROOM_UNAIRED -> new ClassroomModel(ClassroomModel.Settings.typical(ClassroomModel.Airing.NEVER), seed, midnight);

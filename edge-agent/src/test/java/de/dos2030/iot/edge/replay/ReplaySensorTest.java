@@ -51,6 +51,37 @@ class ReplaySensorTest {
     }
 
     @Test
+    void onTheLiveTimelineStampsEachSampleWhenItIsReleasedKeepingRecordedSpacingAtSpeedOne() {
+        scheduler.add("replay", uci(1, false).on(ReplaySensor.Timeline.LIVE));
+        Instant start = clock.instant();
+        scheduler.runUntil(start.plusSeconds(150), clock::setInstant);
+        List<Sample> co2 = recorder.of("office-air", Quantity.CO2);
+        // 2015 data arrives as today's readings: first row at the clock's start, then a minute apart as recorded
+        assertThat(co2).hasSize(3);
+        assertThat(co2.get(0).value()).isEqualTo(749.2);
+        assertThat(co2.get(0).timestamp()).isEqualTo(start);
+        assertThat(Duration.between(co2.get(0).timestamp(), co2.get(1).timestamp()).toSeconds()).isBetween(59L, 60L);
+        assertThat(co2).allSatisfy(s -> assertThat(s.timestamp()).isBetween(start, clock.instant()));
+    }
+
+    @Test
+    void onTheLiveTimelineAFasterReplayCompressesSpacingAndNeverRunsAheadOfTheClock() throws Exception {
+        var table = RecordedFiles.load(SharedData.file("uci-occupancy/datatest.txt"));
+        scheduler.add("replay", new ReplaySensor(new SensorLabel("SCD41", "office-air", "uci", "replay file"),
+                SharedData.file("uci-occupancy/datatest.txt"), Map.of(Quantity.CO2, "CO2"), 600, true,
+                Duration.ofSeconds(54), ReplaySensor.Timeline.LIVE));
+        Instant start = clock.instant();
+        Duration oneRound = table.span().dividedBy(600);
+        scheduler.runUntil(start.plus(oneRound.multipliedBy(2)), clock::setInstant);
+        List<Sample> co2 = recorder.of("office-air", Quantity.CO2);
+        // decimation (54 s) works on recorded time: every one-minute row is kept, two rounds of them
+        assertThat(co2.size()).isGreaterThan(2 * table.rows() - 5);
+        assertThat(Duration.between(co2.get(0).timestamp(), co2.get(1).timestamp()).toMillis()).isBetween(98L, 101L);
+        for (int i = 1; i < co2.size(); i++) assertThat(co2.get(i).timestamp()).isAfter(co2.get(i - 1).timestamp());
+        assertThat(co2.get(co2.size() - 1).timestamp()).isBeforeOrEqualTo(clock.instant());
+    }
+
+    @Test
     void reportsAMissingColumnWithTheColumnsThatExist() {
         scheduler.add("replay", new ReplaySensor(new SensorLabel("SCD41", "office-air", "uci", "replay file"),
                 SharedData.file("uci-occupancy/datatest.txt"), Map.of(Quantity.CO2, "co2"), 1, false, Duration.ZERO));

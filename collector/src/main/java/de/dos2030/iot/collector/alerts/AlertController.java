@@ -129,7 +129,8 @@ public class AlertController {
         }
         Flux<Event<?>> steps = feed.stream(after).filter(filter::matches)
                 .map(n -> Event.of(n).id(Long.toString(n.eventId())).name(n.kind()));
-        Flux<Event<?>> heartbeat = Flux.interval(config.sseHeartbeat()).map(i -> Event.of("").name("heartbeat"));
+        // The first heartbeat at once: it sends the response headers, so a client knows it is subscribed.
+        Flux<Event<?>> heartbeat = Flux.interval(java.time.Duration.ZERO, config.sseHeartbeat()).map(i -> Event.of("").name("heartbeat"));
         return Flux.merge(steps, heartbeat);
     }
 

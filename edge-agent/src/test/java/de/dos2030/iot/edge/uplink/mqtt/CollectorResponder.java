@@ -55,6 +55,11 @@ public final class CollectorResponder implements AutoCloseable {
     private final ExecutorService answering = Executors.newSingleThreadExecutor();
 
     public CollectorResponder(String brokerUrl, BiFunction<Batch, Integer, Answer> policy) throws MqttException {
+        this(brokerUrl, policy, null, null);
+    }
+
+    public CollectorResponder(String brokerUrl, BiFunction<Batch, Integer, Answer> policy, String user, String password)
+            throws MqttException {
         this.policy = policy;
         client = new MqttClient(brokerUrl, "test-collector-" + System.nanoTime(), new MemoryPersistence());
         client.setCallback(new MqttCallback() {
@@ -90,6 +95,10 @@ public final class CollectorResponder implements AutoCloseable {
         o.setAutomaticReconnect(true);
         o.setAutomaticReconnectDelay(1, 1);
         o.setCleanStart(true);
+        if (user != null) {
+            o.setUserName(user);
+            o.setPassword(password.getBytes(StandardCharsets.UTF_8));
+        }
         client.connect(o);
         subscribe();
     }

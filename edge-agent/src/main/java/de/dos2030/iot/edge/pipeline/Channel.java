@@ -6,6 +6,7 @@ import de.dos2030.iot.edge.pipeline.feature.FeatureSink;
 import de.dos2030.iot.edge.pipeline.feature.SpectrumAnalyzer;
 import de.dos2030.iot.edge.pipeline.feature.WindowProcessor;
 import de.dos2030.iot.edge.pipeline.filter.FilterChain;
+import de.dos2030.iot.edge.pipeline.filter.LatestTemperature;
 import de.dos2030.iot.edge.pipeline.filter.SampleStage;
 import de.dos2030.iot.edge.pipeline.time.EpochNanos;
 import de.dos2030.iot.model.Quality;
@@ -28,15 +29,24 @@ final class Channel implements SampleStage, FeatureSink {
     private final SampleStage head;
     private final WindowProcessor[] windows;
     private final SpectrumListener spectrumListener;
+    private final LatestTemperature publishes;
 
+    /**
+     * @param publishes    where this (temperature) channel leaves its filtered value for strain
+     *                     compensation; null when no gauge uses it
+     * @param compensation the temperature compensating this (strain) channel; null for none
+     */
     Channel(SensorNode node, SensorConfig config, Quantity quantity, PipelineOutput output,
-            SpectrumListener spectrumListener) {
+            SpectrumListener spectrumListener, LatestTemperature publishes, LatestTemperature compensation,
+            long compensationMaxAgeNanos) {
         this.node = node;
         this.quantity = quantity;
         this.output = output;
         this.spectrumListener = spectrumListener;
+        this.publishes = publishes;
         boolean primary = config.driver().primaryQuantity() == quantity;
-        this.head = FilterChain.build(quantity, primary, config.calibration(), config.filters(), this);
+        this.head = FilterChain.build(quantity, primary, config.calibration(), config.filters(), compensation,
+                compensationMaxAgeNanos, this);
         boolean vibration = quantity == Quantity.ACCELERATION && config.driver().measuresVibration();
         // Every quantity of a sensor with feature windows gets them (the SCD41's temperature and
         // humidity as well as its CO2): with features on, raw samples only flow during an alarm.
@@ -62,6 +72,9 @@ final class Channel implements SampleStage, FeatureSink {
             node.rejected();
             return;
         }
+        if (publishes != null) {
+            publishes.update(nanos, value);
+        }
         for (WindowProcessor w : windows) {
             w.accept(nanos, value, quality);
         }
@@ -71,7 +84,9 @@ final class Channel implements SampleStage, FeatureSink {
     @Override
     public void feature(Quantity q, Statistic statistic, long startNanos, long endNanos, double value,
                         Quality quality) {
-        output.reading(new Reading(node.sensorId(), q, statistic, EpochNanos.toInstant(endNanos), value, quality));
+        if (node.sendsFeatures()) {
+            output.reading(new Reading(node.sensorId(), q, statistic, EpochNanos.toInstant(endNanos), value, quality));
+        }
         if (statistic == Statistic.SAMPLE) {
             node.rules().accept(q, endNanos, value, startNanos);
         }

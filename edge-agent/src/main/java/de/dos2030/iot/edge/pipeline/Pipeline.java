@@ -1,7 +1,12 @@
 package de.dos2030.iot.edge.pipeline;
 
 import de.dos2030.iot.config.model.GatewayConfig;
+import de.dos2030.iot.config.model.RuleConfig;
+import de.dos2030.iot.config.model.SendPolicy;
 import de.dos2030.iot.config.model.SensorConfig;
+import de.dos2030.iot.config.model.TiltConfig;
+import de.dos2030.iot.edge.pipeline.feature.TiltEstimator;
+import de.dos2030.iot.edge.pipeline.filter.LatestTemperature;
 import de.dos2030.iot.edge.pipeline.action.GpioOutputs;
 import de.dos2030.iot.edge.pipeline.action.LocalOutputs;
 import de.dos2030.iot.edge.pipeline.action.OutputState;
@@ -44,6 +49,11 @@ public final class Pipeline implements SensorListener, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Pipeline.class.getName());
 
+    /** Sensor id suffixes of the angles derived from an accelerometer with {@code tilt:}. */
+    public static final String PITCH_SUFFIX = "-pitch";
+    public static final String ROLL_SUFFIX = "-roll";
+    private static final long MIN_TEMPERATURE_AGE_NANOS = 60_000_000_000L;
+
     private final Object lock = new Object();
     private final Clock clock;
     private final PipelineOutput output;
@@ -51,6 +61,7 @@ public final class Pipeline implements SensorListener, AutoCloseable {
     private final LocalOutputs localOutputs;
     private final Map<String, SensorNode> sensors = new HashMap<>();
     private final List<AlertTracker> trackers = new ArrayList<>();
+    private final Map<String, TiltEstimator> tilts = new HashMap<>();
     private final Set<String> warnedUnknown = new HashSet<>();
     private long unknownSamples;
     private boolean closed;
@@ -63,19 +74,65 @@ public final class Pipeline implements SensorListener, AutoCloseable {
         this.localOutputs = localOutputs;
         long start = EpochNanos.of(clock.instant());
         AlertSink sink = this::transition;
+        Map<String, LatestTemperature> temperatures = temperatureSources(config);
         for (SensorConfig sc : config.sensors()) {
-            SensorRules rules = new SensorRules(sc.id(), sc.rules(), sink, start, store);
-            SensorNode node = new SensorNode(sc.id(), Upstream.of(sc), rules);
+            // Rules on tilt of an accelerometer with derived tilt watch its pitch and roll nodes instead.
+            List<RuleConfig> own = sc.tilt().isEmpty() ? sc.rules()
+                    : sc.rules().stream().filter(r -> r.quantity() != Quantity.TILT).toList();
+            SensorNode node = node(sc.id(), sc.send(), own, sink, start, store);
+            LatestTemperature compensation = sc.calibration().temperatureCompensation()
+                    .map(tc -> temperatures.get(tc.source().orElse(sc.id()))).orElse(null);
+            long maxAge = compensation == null ? 0 : maxTemperatureAge(config, sc);
             for (Quantity q : sc.sampleQuantities()) {
-                node.channels[q.ordinal()] = new Channel(node, sc, q, output, spectra);
+                node.channels[q.ordinal()] = new Channel(node, sc, q, output, spectra,
+                        q == Quantity.TEMPERATURE ? temperatures.get(sc.id()) : null,
+                        q == Quantity.STRAIN ? compensation : null, maxAge);
             }
-            sensors.put(sc.id(), node);
-            trackers.addAll(rules.trackers());
+            sc.tilt().ifPresent(t -> tilts.put(sc.id(), tilt(sc, t, sink, start, spectra)));
         }
         clearOrphans(start);
         if (localOutputs != null) {
             localOutputs.update(trackers);
         }
+    }
+
+    private SensorNode node(String id, SendPolicy send, List<RuleConfig> rules, AlertSink sink, long start,
+                            RuleStateStore store) {
+        SensorRules sensorRules = new SensorRules(id, rules, sink, start, store);
+        SensorNode node = new SensorNode(id, send, sensorRules);
+        sensors.put(id, node);
+        trackers.addAll(sensorRules.trackers());
+        return node;
+    }
+
+    /** Pitch and roll as two nodes ({@code <id>-pitch}, {@code <id>-roll}) with the sensor's tilt filters, windows and rules. */
+    private TiltEstimator tilt(SensorConfig sc, TiltConfig t, AlertSink sink, long start, SpectrumListener spectra) {
+        List<RuleConfig> tiltRules = sc.rules().stream().filter(r -> r.quantity() == Quantity.TILT).toList();
+        Channel[] angles = new Channel[2];
+        String[] suffixes = {PITCH_SUFFIX, ROLL_SUFFIX};
+        for (int i = 0; i < 2; i++) {
+            SensorNode node = node(sc.id() + suffixes[i], sc.send(), tiltRules, sink, start, store);
+            angles[i] = new Channel(node, sc, Quantity.TILT, output, spectra, null, null, 0);
+            node.channels[Quantity.TILT.ordinal()] = angles[i];
+        }
+        return new TiltEstimator(t.lowPass().toNanos(), t.interval().toNanos(), angles[0]::input, angles[1]::input);
+    }
+
+    /** One latest-temperature cell per sensor whose temperature compensates a strain gauge. */
+    private static Map<String, LatestTemperature> temperatureSources(GatewayConfig config) {
+        Map<String, LatestTemperature> out = new HashMap<>();
+        for (SensorConfig sc : config.sensors()) {
+            sc.calibration().temperatureCompensation()
+                    .ifPresent(tc -> out.computeIfAbsent(tc.source().orElse(sc.id()), id -> new LatestTemperature()));
+        }
+        return out;
+    }
+
+    /** A compensating temperature counts for a minute, or three of its sample periods if they are longer. */
+    private static long maxTemperatureAge(GatewayConfig config, SensorConfig strain) {
+        String source = strain.calibration().temperatureCompensation().flatMap(tc -> tc.source()).orElse(strain.id());
+        long period = config.sensor(source).map(s -> s.sampling().period().toNanos()).orElse(0L);
+        return Math.max(MIN_TEMPERATURE_AGE_NANOS, 3 * period);
     }
 
     /**
@@ -132,6 +189,24 @@ public final class Pipeline implements SensorListener, AutoCloseable {
         return (nanos, value, quality) -> {
             synchronized (lock) {
                 c.input(nanos, value, quality);
+            }
+        };
+    }
+
+    /**
+     * The allocation-free input for all three axes of an accelerometer with derived tilt.
+     *
+     * @throws IllegalArgumentException when the sensor is not configured with {@code tilt:}
+     */
+    public AxesInput axes(String sensorId) {
+        TiltEstimator tilt = tilts.get(sensorId);
+        if (tilt == null) {
+            throw new IllegalArgumentException("sensor '" + sensorId + "' derives no tilt: sensors with tilt are "
+                    + tilts.keySet());
+        }
+        return (nanos, x, y, z, quality) -> {
+            synchronized (lock) {
+                tilt.accept(nanos, x, y, z, quality);
             }
         };
     }
@@ -269,8 +344,8 @@ public final class Pipeline implements SensorListener, AutoCloseable {
         if (node != null) {
             node.recount();
         }
-        if (localOutputs != null && !tracker.actions().isEmpty()) {
-            localOutputs.update(trackers);
+        if (localOutputs != null) {
+            localOutputs.update(trackers); // faults and missing data of a light's sensor show too
         }
     }
 

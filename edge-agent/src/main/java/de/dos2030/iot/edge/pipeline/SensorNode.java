@@ -1,20 +1,24 @@
 package de.dos2030.iot.edge.pipeline;
 
+import de.dos2030.iot.config.model.SendPolicy;
 import de.dos2030.iot.edge.pipeline.rules.SensorRules;
 
-/** One configured sensor inside the pipeline: its channels by quantity, its rules, its upstream policy. */
+/**
+ * One configured sensor inside the pipeline (or the pitch or roll derived from an accelerometer):
+ * its channels by quantity, its rules, what it sends upstream.
+ */
 final class SensorNode {
 
     private final String sensorId;
-    private final Upstream upstream;
+    private final SendPolicy send;
     private final SensorRules rules;
     final Channel[] channels = new Channel[de.dos2030.iot.model.Quantity.values().length];
     private int activeAlerts;
     private long rejected;
 
-    SensorNode(String sensorId, Upstream upstream, SensorRules rules) {
+    SensorNode(String sensorId, SendPolicy send, SensorRules rules) {
         this.sensorId = sensorId;
-        this.upstream = upstream;
+        this.send = send;
         this.rules = rules;
         recount();
     }
@@ -27,8 +31,14 @@ final class SensorNode {
         return rules;
     }
 
+    /** Raw samples go upstream: always, or for {@code send: features} while one of the sensor's alerts is active. */
     boolean sendsRaw() {
-        return upstream == Upstream.RAW || activeAlerts > 0;
+        return send != SendPolicy.FEATURES || activeAlerts > 0;
+    }
+
+    /** Window features go upstream (they reach the rules either way). */
+    boolean sendsFeatures() {
+        return send != SendPolicy.RAW;
     }
 
     void recount() {

@@ -65,7 +65,10 @@ class PipelineTest {
 
     Light light() {
         boolean g = gpio.high(GREEN), y = gpio.high(YELLOW), r = gpio.high(RED);
-        assertThat((g ? 1 : 0) + (y ? 1 : 0) + (r ? 1 : 0)).as("exactly one lamp lit").isOne();
+        if (g && y && r) {
+            return Light.FAULT;
+        }
+        assertThat((g ? 1 : 0) + (y ? 1 : 0) + (r ? 1 : 0)).as("exactly one lamp lit, or all three").isOne();
         return g ? Light.GREEN : y ? Light.YELLOW : Light.RED;
     }
 
@@ -99,6 +102,28 @@ class PipelineTest {
                 "RAISED WARNING", "RAISED CRITICAL", "RAISED WARNING", "CLEARED WARNING");
         // start, four colour changes, shutdown: the pin is not rewritten for every sample
         assertThat(gpio.writes.get(RED)).as("pins written only on change").isEqualTo(6);
+    }
+
+    @Test
+    void trafficLightShowsAFaultOrMissingDataOfItsCo2SensorWithAllThreeLamps() throws Exception {
+        try (Pipeline p = pipeline(SCHOOL)) {
+            co2(p, 2500, Duration.ofMinutes(3));
+            assertThat(light()).isEqualTo(Light.RED);
+            p.fault(new SensorFault("room-air", FaultKind.CRC_MISMATCH, "CRC mismatch in read_measurement", clock.instant()));
+            assertThat(light()).as("a red from a sensor that is no longer trusted").isEqualTo(Light.FAULT);
+            assertThat(p.outputs().light()).contains(Light.FAULT);
+            assertThat(buzzing()).as("the buzzer still follows the critical level").isTrue();
+            p.recovered("room-air", clock.instant());
+            assertThat(light()).isEqualTo(Light.RED);
+            co2(p, 700, Duration.ofMinutes(6));
+            assertThat(light()).isEqualTo(Light.GREEN);
+            clock.advance(Duration.ofSeconds(61)); // the sensor falls silent: room-co2-watch, no-data-after 1m
+            p.tick();
+            assertThat(out.raised("room-co2-watch")).isNotEmpty();
+            assertThat(light()).isEqualTo(Light.FAULT);
+            co2(p, 700, Duration.ofSeconds(5));
+            assertThat(light()).as("data again").isEqualTo(Light.GREEN);
+        }
     }
 
     @Test

@@ -4,20 +4,24 @@ import de.dos2030.iot.config.model.Action;
 import de.dos2030.iot.config.model.ActiveLevel;
 import de.dos2030.iot.config.model.OutputsConfig;
 import de.dos2030.iot.edge.pipeline.rules.AlertTracker;
+import de.dos2030.iot.edge.pipeline.rules.CheckKind;
 import de.dos2030.iot.edge.port.BusException;
 import de.dos2030.iot.edge.port.GpioOutput;
 import de.dos2030.iot.model.Severity;
 
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The gateway's local outputs, driven by the rules that list them as actions: the traffic light
  * shows green, yellow or red by the highest level raised among its rules, the buzzer sounds while
  * one of its rules is critical. Because they follow the rules' alert state they inherit the rules'
- * raise-after, deadband and clear-after: the light does not flicker at a limit. Only limit alerts
- * drive outputs (the configuration allows actions only on rules with limits); sensor faults and
- * missing data are reported as alerts, not on the light. Pins are written only when their level
- * changes. Not thread-safe; the pipeline serialises calls.
+ * raise-after, deadband and clear-after: the light does not flicker at a limit. Limit alerts drive
+ * the colours and the buzzer (the configuration allows actions only on rules with limits); a sensor
+ * fault or a no-data alert of a sensor whose rules drive the light shows {@link Light#FAULT} (all
+ * three lamps) until it clears. Pins are written only when their level changes. Not thread-safe;
+ * the pipeline serialises calls.
  */
 public final class LocalOutputs {
 
@@ -63,6 +67,19 @@ public final class LocalOutputs {
     public void update(Iterable<AlertTracker> trackers) {
         Severity lightLevel = null;
         boolean sound = false;
+        Set<String> lightSensors = new HashSet<>();
+        for (AlertTracker t : trackers) {
+            if (t.actions().contains(Action.TRAFFIC_LIGHT)) {
+                lightSensors.add(t.sensorId());
+            }
+        }
+        boolean fault = false;
+        for (AlertTracker t : trackers) {
+            if (t.isActive() && (t.kind() == CheckKind.SENSOR_FAULT || t.kind() == CheckKind.NO_DATA)
+                    && lightSensors.contains(t.sensorId())) {
+                fault = true;
+            }
+        }
         for (AlertTracker t : trackers) {
             Severity s = t.active();
             if (s == null || t.actions().isEmpty()) {
@@ -75,7 +92,8 @@ public final class LocalOutputs {
                 sound = true;
             }
         }
-        Light next = lightLevel == null ? Light.GREEN : lightLevel == Severity.CRITICAL ? Light.RED : Light.YELLOW;
+        Light next = fault ? Light.FAULT : lightLevel == null ? Light.GREEN
+                : lightLevel == Severity.CRITICAL ? Light.RED : Light.YELLOW;
         show(next, sound, false);
     }
 
@@ -83,9 +101,10 @@ public final class LocalOutputs {
         if (force || next != light) {
             light = next;
             if (green != null) {
-                green.set(next == Light.GREEN);
-                yellow.set(next == Light.YELLOW);
-                red.set(next == Light.RED);
+                boolean all = next == Light.FAULT;
+                green.set(all || next == Light.GREEN);
+                yellow.set(all || next == Light.YELLOW);
+                red.set(all || next == Light.RED);
             }
         }
         if (force || sound != buzzing) {

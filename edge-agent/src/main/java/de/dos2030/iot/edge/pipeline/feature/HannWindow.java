@@ -19,7 +19,7 @@ public final class HannWindow {
         return w.length;
     }
 
-    /** Multiplies {@code data[0 .. N)} in place. */
+    /** Multiplies {@code data[0 .. N)} in place (N = this window's size; the rest of {@code data} is left alone). */
     public void apply(double[] data) {
         for (int i = 0; i < w.length; i++) {
             data[i] *= w[i];

@@ -7,8 +7,9 @@ import org.apache.commons.math3.transform.TransformType;
 import java.util.Arrays;
 
 /**
- * Dominant frequency and strongest spectral peaks of the last N samples: remove the mean, apply a
- * {@link HannWindow}, FFT in place (Commons Math {@code transformInPlace} on preallocated real and
+ * Dominant frequency and strongest spectral peaks of the last M samples, zero-padded to an N-point
+ * FFT (M <= N; M = N without padding): remove the mean of the M samples, apply a {@link HannWindow}
+ * of length M to them, append N - M zeros, FFT in place (Commons Math {@code transformInPlace} on preallocated real and
  * imaginary arrays), then take the largest magnitude bin and refine it by fitting a parabola
  * through the logarithms of it and its neighbours (for a Hann window this puts a pure tone within a
  * few hundredths of a bin, against half a bin without interpolation). The search band is
@@ -29,6 +30,7 @@ public final class SpectrumAnalyzer {
     public static final double MAX_FRACTION = 0.45;
 
     private final int n;
+    private final int samples;
     private final int firstBin;
     private final int lastBin;
     private final double sampleRateHz;
@@ -48,20 +50,34 @@ public final class SpectrumAnalyzer {
      * @param maxPeaks     how many peaks to keep
      */
     public SpectrumAnalyzer(int n, double sampleRateHz, int maxPeaks) {
+        this(n, n, sampleRateHz, maxPeaks);
+    }
+
+    /**
+     * @param n            FFT size, a power of two
+     * @param samples      how many real samples go in (the rest is zero padding), 8 .. n
+     * @param sampleRateHz the channel's sample rate: bin spacing is rate / n
+     * @param maxPeaks     how many peaks to keep
+     */
+    public SpectrumAnalyzer(int n, int samples, double sampleRateHz, int maxPeaks) {
         if (n < 8 || Integer.bitCount(n) != 1) {
             throw new IllegalArgumentException("FFT size " + n + " is not a power of two >= 8");
+        }
+        if (samples < 8 || samples > n) {
+            throw new IllegalArgumentException(samples + " samples do not fit an FFT of " + n + " points");
         }
         if (!(sampleRateHz > 0)) {
             throw new IllegalArgumentException("sample rate must be positive");
         }
         this.n = n;
+        this.samples = samples;
         this.sampleRateHz = sampleRateHz;
         this.firstBin = Math.max(2, (int) Math.ceil(MIN_HZ * n / sampleRateHz));
         this.lastBin = Math.min(n / 2 - 2, (int) Math.floor(MAX_FRACTION * n));
         if (firstBin >= lastBin) {
             throw new IllegalArgumentException(n + " points at " + sampleRateHz + " Hz leave no band above " + MIN_HZ + " Hz");
         }
-        this.hann = new HannWindow(n);
+        this.hann = new HannWindow(samples);
         this.ri = new double[2][n];
         this.magnitude = new double[n / 2];
         this.sorted = new double[n / 2];
@@ -73,23 +89,28 @@ public final class SpectrumAnalyzer {
         return n;
     }
 
+    /** Real samples per analysis (the rest of the FFT is zero padding). */
+    public int samples() {
+        return samples;
+    }
+
     public double binWidthHz() {
         return sampleRateHz / n;
     }
 
-    /** Analyses the ring's last N samples; the ring must be full. */
+    /** Analyses the ring's last M samples; the ring must hold exactly M. */
     public void analyse(SampleRing ring) {
-        if (ring.count() < n) {
-            throw new IllegalStateException("need " + n + " samples, have " + ring.count());
+        if (ring.count() != samples) {
+            throw new IllegalStateException("need " + samples + " samples, have " + ring.count());
         }
         double[] re = ri[0];
         ring.copyTo(re);
         analyseInPlace();
     }
 
-    /** Analyses {@code samples[0 .. N)}. */
-    public void analyse(double[] samples) {
-        System.arraycopy(samples, 0, ri[0], 0, n);
+    /** Analyses {@code values[0 .. M)}. */
+    public void analyse(double[] values) {
+        System.arraycopy(values, 0, ri[0], 0, samples);
         analyseInPlace();
     }
 
@@ -97,14 +118,15 @@ public final class SpectrumAnalyzer {
         double[] re = ri[0];
         double[] im = ri[1];
         double mean = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < samples; i++) {
             mean += re[i];
         }
-        mean /= n;
-        for (int i = 0; i < n; i++) {
+        mean /= samples;
+        for (int i = 0; i < samples; i++) {
             re[i] -= mean;
         }
         hann.apply(re);
+        Arrays.fill(re, samples, n, 0.0);
         Arrays.fill(im, 0.0);
         FastFourierTransformer.transformInPlace(ri, DftNormalization.STANDARD, TransformType.FORWARD);
         for (int k = 0; k < n / 2; k++) {

@@ -10,8 +10,9 @@ import de.dos2030.iot.model.Statistic;
  * Tumbling windows of one channel, aligned to multiples of the window length since the epoch (so
  * every gateway's 10 s windows end on the same instants). At each window end it reports mean, min,
  * max and standard deviation; for vibration it adds RMS, peak and crest factor of the window and,
- * when an FFT size is configured, the dominant frequency of the last {@code fftSize} samples (which
- * reach back into earlier windows when the window holds fewer samples). A window closes when a
+ * when an FFT size is configured, the dominant frequency of the last {@code min(fftSize, window
+ * samples)} samples, zero-padded to {@code fftSize} (a 10 s window at 400 Hz: 4000 samples in a
+ * 4096-point FFT). A window closes when a
  * sample at or after its end arrives, or on {@link #tick} once it is overdue. Not thread-safe.
  */
 public final class WindowProcessor {
@@ -40,8 +41,9 @@ public final class WindowProcessor {
         this.sink = sink;
         if (vibration && window.fftSize().isPresent()) {
             int n = window.fftSize().get();
-            ring = new SampleRing(n);
-            spectrum = new SpectrumAnalyzer(n, sampleRateHz, 3);
+            int held = (int) Math.min(n, FeatureWindow.samples(sampleRateHz, window.length()));
+            ring = new SampleRing(held);
+            spectrum = new SpectrumAnalyzer(n, held, sampleRateHz, 3);
         } else {
             ring = null;
             spectrum = null;

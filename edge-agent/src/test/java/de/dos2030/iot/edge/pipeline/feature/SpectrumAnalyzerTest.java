@@ -67,4 +67,20 @@ class SpectrumAnalyzerTest {
         a.analyse(sine(1024, 100, 5, 0, 0, 1, 4));
         assertThat(a.peakCount()).isZero();
     }
+
+    /** The bridge profile: 10 s at 400 Hz are 4000 samples, Hann-windowed and padded with 96 zeros. */
+    @ParameterizedTest(name = "{0} Hz")
+    @CsvSource({"3.1", "17.77", "0.98", "120.3"})
+    void findsTheDominantFrequencyOfAZeroPaddedWindowWithinHalfABin(double hz) {
+        SpectrumAnalyzer a = new SpectrumAnalyzer(4096, 4000, 400, 3);
+        a.analyse(sine(4000, 400, hz, 0.001, 1.0, 0.0001, 1));
+        assertThat(a.samples()).isEqualTo(4000);
+        assertThat(a.dominantHz()).isCloseTo(hz, within(400.0 / 4096 / 2));
+    }
+
+    @Test
+    void refusesMoreSamplesThanTheFftHolds() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SpectrumAnalyzer(1024, 1025, 100, 3))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -222,7 +222,7 @@ class OutboxTest {
 
     @Test
     void evictsOldestRawSamplesFirstAndKeepsAlertsAndFeatures() throws Exception {
-        try (Outbox o = open("boot-a")) {
+        try (Outbox o = open("boot-a", SyncPolicy.INTERVAL, EvictionPolicy.OLDEST_READINGS_FIRST)) {
             OutboxEntry alert = journaled(o.append(EntryKind.ALERT, List.of(), List.of(alert("a1", T0)), null,
                     ClockSync.SYNCED));
             OutboxEntry feature = journaled(o.append(EntryKind.FEATURES, features(10, T0), List.of(), null,
@@ -275,7 +275,7 @@ class OutboxTest {
 
     @Test
     void movesAnUnansweredBatchForwardInsteadOfEvictingWhenTheRestWasAcknowledged() {
-        try (Outbox o = open("boot-a")) {
+        try (Outbox o = open("boot-a", SyncPolicy.INTERVAL, EvictionPolicy.OLDEST_READINGS_FIRST)) {
             OutboxEntry straggler = appendSamples(o, 500);
             long offered = 0;
             while (offered < 3 * 1024 * 1024) {
@@ -294,7 +294,7 @@ class OutboxTest {
 
     @Test
     void deletesSegmentFilesOnceEverythingInThemIsAcknowledged() throws Exception {
-        try (Outbox o = open("boot-a")) {
+        try (Outbox o = open("boot-a", SyncPolicy.INTERVAL, EvictionPolicy.OLDEST_READINGS_FIRST)) {
             List<OutboxEntry> all = new ArrayList<>();
             while (all.stream().mapToLong(OutboxEntry::frameBytes).sum() < 300 * 1024) {
                 all.add(appendSamples(o, 500));

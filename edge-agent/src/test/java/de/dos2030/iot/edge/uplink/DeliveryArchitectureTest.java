@@ -10,7 +10,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 /** The delivery core (outbox, batcher, dispatcher, uplink port) knows no transport library. */
 class DeliveryArchitectureTest {
     static final JavaClasses EDGE = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("de.dos2030.iot.edge");
+            .importPackages("de.dos2030.iot.edge.outbox", "de.dos2030.iot.edge.batch", "de.dos2030.iot.edge.uplink",
+                    "de.dos2030.iot.edge.runtime");
 
     @Test
     void coreNeverImportsPahoCaliforniumOrTheHttpClient() {

@@ -1,0 +1,125 @@
+package de.dos2030.iot.collector.bench;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Query latency benchmark, driven by scripts/bench-query.sh against a running collector: loads 30
+ * days of 10-second CO2 readings of one sensor straight into InfluxDB (the collector's layout),
+ * then asks for a 1-day, 1-minute-window mean of that sensor through the API and sends the same
+ * InfluxQL straight to InfluxDB, interleaved, on random days, and prints p50/p95 of both.
+ * Usage: QueryBench collectorUrl adminToken influxUrl database iterations
+ */
+public final class QueryBench {
+    private static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
+
+    public static void main(String[] args) throws Exception {
+        String collector = args[0];
+        String admin = args[1];
+        String influx = args[2];
+        String db = args[3];
+        int iterations = Integer.parseInt(args[4]);
+        HttpClient http = HttpClient.newHttpClient();
+        Instant end = Instant.now().truncatedTo(ChronoUnit.DAYS);
+        Instant start = end.minus(Duration.ofDays(30));
+
+        long t0 = System.nanoTime();
+        StringBuilder lines = new StringBuilder();
+        long points = 0;
+        Random values = new Random(42);
+        for (Instant t = start; t.isBefore(end); t = t.plusSeconds(10)) {
+            double co2 = 420 + 600 * Math.max(0, Math.sin((t.getEpochSecond() % 86400) / 86400.0 * Math.PI)) + values.nextGaussian() * 15;
+            lines.append("co2,gateway=bench-gw,quality=ok,sensor=bench.co2,site=bench-site,site_kind=school value=")
+                    .append(Math.round(co2 * 10) / 10.0).append(' ').append(t.toEpochMilli()).append('\n');
+            if (++points % 10_000 == 0) {
+                write(http, influx, db, lines);
+            }
+        }
+        write(http, influx, db, lines);
+        System.out.printf("loaded %,d points (30 days, 10 s) in %.1f s%n", points, (System.nanoTime() - t0) / 1e9);
+
+        HttpResponse<String> issued = http.send(HttpRequest.newBuilder(URI.create(collector + "/admin/tokens"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"bench-viewer\",\"role\":\"viewer\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher m = TOKEN.matcher(issued.body());
+        if (!m.find()) {
+            throw new IllegalStateException("no token: " + issued.body());
+        }
+        String viewer = m.group(1);
+
+        Random days = new Random(7);
+        List<Long> api = new ArrayList<>();
+        List<Long> direct = new ArrayList<>();
+        int warmup = 20;
+        for (int i = 0; i < warmup + iterations; i++) {
+            Instant from = start.plus(Duration.ofDays(days.nextInt(30)));
+            Instant to = from.plus(Duration.ofDays(1));
+            String ql = "SELECT mean(\"value\") AS \"value\" FROM \"raw\".\"co2\" WHERE time >= " + from.toEpochMilli()
+                    + "ms AND time < " + to.toEpochMilli() + "ms AND \"quality\" = 'ok' AND \"sensor\" = 'bench.co2'"
+                    + " GROUP BY time(60s), \"site\", \"gateway\", \"sensor\" fill(none)";
+            HttpRequest viaApi = HttpRequest.newBuilder(URI.create(collector + "/api/v1/series?quantity=co2&sensor=bench.co2&from="
+                    + from + "&to=" + to + "&window=1m&aggregate=mean")).header("Authorization", "Bearer " + viewer).build();
+            HttpRequest straight = HttpRequest.newBuilder(URI.create(influx + "/query?epoch=ms&db=" + db + "&q="
+                    + URLEncoder.encode(ql, StandardCharsets.UTF_8))).build();
+            boolean apiFirst = i % 2 == 0;
+            long a = timed(http, apiFirst ? viaApi : straight, apiFirst ? "\"points\":1440" : "\"values\"");
+            long b = timed(http, apiFirst ? straight : viaApi, apiFirst ? "\"values\"" : "\"points\":1440");
+            if (i >= warmup) {
+                api.add(apiFirst ? a : b);
+                direct.add(apiFirst ? b : a);
+            }
+        }
+        double apiP50 = pct(api, 50);
+        double apiP95 = pct(api, 95);
+        double dP50 = pct(direct, 50);
+        double dP95 = pct(direct, 95);
+        System.out.printf("1-day, 1-minute mean of one sensor (1440 points), %d requests each, interleaved:%n", iterations);
+        System.out.printf("  API (JSON)       p50 %6.1f ms   p95 %6.1f ms%n", apiP50, apiP95);
+        System.out.printf("  InfluxDB direct  p50 %6.1f ms   p95 %6.1f ms%n", dP50, dP95);
+        System.out.printf("  API / direct     p50 %.2fx      p95 %.2fx   (target: API p95 <= 150 ms and <= 1.3x direct)%n",
+                apiP50 / dP50, apiP95 / dP95);
+    }
+
+    private static long timed(HttpClient http, HttpRequest request, String mustContain) throws Exception {
+        long t = System.nanoTime();
+        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        long micros = (System.nanoTime() - t) / 1000;
+        if (r.statusCode() != 200 || !r.body().contains(mustContain)) {
+            throw new IllegalStateException(request.uri() + " -> " + r.statusCode() + " " + r.body().substring(0, Math.min(300, r.body().length())));
+        }
+        return micros;
+    }
+
+    private static double pct(List<Long> micros, int p) {
+        List<Long> sorted = new ArrayList<>(micros);
+        Collections.sort(sorted);
+        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, i)) / 1000.0;
+    }
+
+    private static void write(HttpClient http, String influx, String db, StringBuilder lines) throws Exception {
+        if (lines.length() == 0) {
+            return;
+        }
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(influx + "/write?precision=ms&rp=raw&db=" + db))
+                .POST(HttpRequest.BodyPublishers.ofString(lines.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() / 100 != 2) {
+            throw new IllegalStateException("InfluxDB write: " + r.statusCode() + " " + r.body());
+        }
+        lines.setLength(0);
+    }
+}

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Query latency benchmark: 30 days of 10-second data of one sensor in a bench database, then a
+# 1-day, 1-minute-window mean of that sensor through the collector's API and the same InfluxQL
+# straight to InfluxDB, interleaved in the same run. Prints p50/p95 of both and the ratio.
+#
+#   scripts/bench-query.sh [iterations=200]
+#
+# Needs the dev services (scripts/dev-services.sh start). Starts its own collector on :18091 with
+# its own InfluxDB database bench_q_<time>, dropped afterwards.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+ITERATIONS=${1:-200}
+PORT=18091
+DB=bench_q_$(date +%s)
+ADMIN=bench-admin-token-0123456789
+cd "$ROOT"
+
+"$ROOT/scripts/dev-services.sh" status >/dev/null || { echo "bench: start the dev services first: scripts/dev-services.sh start" >&2; exit 1; }
+mvn -B -q -pl collector package -DskipTests
+[ -f collector/target/bench.classpath ] || mvn -B -q -pl collector dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
+
+curl -sf -XPOST http://127.0.0.1:18086/query --data-urlencode "q=CREATE DATABASE $DB" >/dev/null
+curl -sf -XPOST http://127.0.0.1:18086/query --data-urlencode "q=CREATE RETENTION POLICY raw ON $DB DURATION INF REPLICATION 1 DEFAULT" >/dev/null
+
+LOG=$(mktemp -t bench-query.XXXX.log)
+MICRONAUT_ENVIRONMENTS= MICRONAUT_SERVER_PORT=$PORT COLLECTOR_ADMIN_TOKEN=$ADMIN \
+DATASOURCES_DEFAULT_URL="jdbc:h2:mem:benchq;DB_CLOSE_DELAY=-1" \
+COLLECTOR_INFLUX_URL=http://127.0.0.1:18086 COLLECTOR_INFLUX_DATABASE=$DB \
+COLLECTOR_MQTT_ENABLED=false COLLECTOR_COAP_ENABLED=false COLLECTOR_LIVENESS_ENABLED=false \
+    java -jar collector/target/collector.jar > "$LOG" 2>&1 &
+PID=$!
+cleanup() {
+    kill "$PID" 2>/dev/null || true
+    wait "$PID" 2>/dev/null || true
+    curl -sf -XPOST http://127.0.0.1:18086/query --data-urlencode "q=DROP DATABASE $DB" >/dev/null || true
+}
+trap cleanup EXIT
+for _ in $(seq 100); do
+    curl -sf "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break
+    kill -0 "$PID" 2>/dev/null || { cat "$LOG" >&2; exit 1; }
+    sleep 0.3
+done
+echo "bench: collector pid $PID on :$PORT, database $DB (log $LOG)"
+
+java -cp "collector/target/test-classes:collector/target/classes:$(cat collector/target/bench.classpath)" \
+    de.dos2030.iot.collector.bench.QueryBench "http://127.0.0.1:$PORT" "$ADMIN" http://127.0.0.1:18086 "$DB" "$ITERATIONS"

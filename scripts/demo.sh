@@ -11,8 +11,8 @@
 #   2. starts a private InfluxDB and Mosquitto (scripts/dev-services.sh with its own ports and
 #      directory, so it never disturbs the development services), the collector, and a webhook receiver;
 #   3. registers three gateways from firmware-config/examples in the collector's registry and starts
-#      their agents: a simulated bridge, a simulated school (the classroom nobody airs, its school day
-#      time-lapsed so that the CO2 alarm raises and clears within minutes), and a replay of the
+#      their agents: a simulated bridge, a simulated school (school-demo.yaml: the classroom nobody airs,
+#      its school day time-lapsed so that the CO2 alarm raises and clears within minutes), a replay of the
 #      Munich test bridge's recorded load test (../shared/data), re-stamped onto today's clock;
 #   4. subscribes the webhook receiver to every alert and shows readings, alerts and deliveries live.
 # Ctrl-C stops every process it started, and only those (by pid).
@@ -33,13 +33,14 @@ COAP_PORT=${DEMO_COAP_PORT:-25683}
 HOOK_PORT=${DEMO_HOOK_PORT:-28090}
 API=http://127.0.0.1:$HTTP_PORT
 ADMIN_TOKEN=demo-admin-token-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')
-# A school day in the unaired classroom R204 from Monday 07:40 in Dortmund: at speed 300 the CO2
-# warning (1000 ppm) raises after about 10 s, critical (2000 ppm) after about 30 s, and the room has
-# aired out below 900 ppm (plus the rule's 1 min clear-after) about 4 minutes after the agent started.
+# A school day in the unaired classroom R204 (firmware-config/examples/school-demo.yaml) from Monday
+# 07:40 in Dortmund: at speed 300 the CO2 warning (1000 ppm) raises about 20 s after the agent
+# started, escalates to critical (2000 ppm), and clears about 3 minutes in, when the room has aired
+# out overnight below 900 ppm (plus the rule's 30 s clear-after).
 SIM_START=2025-03-10T06:40:00Z
 SPEED=300
 DURATION=
-EXAMPLES=(bridge-simulated school-simulated bridge-replay)
+EXAMPLES=(bridge-simulated school-demo bridge-replay)
 
 usage() { sed -n '2,23p' "$0" >&2; exit 2; }
 while [ $# -gt 0 ]; do
@@ -197,7 +198,7 @@ SUB_ID=$(jq -r .id <<< "$SUB")
 START=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 for id in "${GATEWAYS[@]}"; do
     extra=()
-    [ "$id" = school-sim-r204 ] && extra=(--sim-start "$SIM_START" --sim-speed "$SPEED")
+    [ "$id" = school-demo-r204 ] && extra=(--sim-start "$SIM_START" --sim-speed "$SPEED")
     java -Xmx128m -XX:+UseSerialGC -jar "$AGENT_JAR" run --config "$DEMO/config/$id.yaml" --health-interval 15 "${extra[@]}" \
         > "$DEMO/logs/agent-$id.log" 2>&1 &
     PIDS+=($!)
@@ -210,7 +211,7 @@ cat <<EOF
   API (OpenAPI: $API/swagger/)      tokens: ${DEMO#$ROOT/}/api-tokens (viewer, engineer, admin)
     V=\$(sed -n 's/^viewer=//p' target/demo/api-tokens); E=\$(sed -n 's/^engineer=//p' target/demo/api-tokens)
     curl -s -H "Authorization: Bearer \$V" $API/api/v1/gateways | jq
-    curl -s -H "Authorization: Bearer \$V" '$API/api/v1/series?quantity=co2&gateway=school-sim-r204&quality=any' | jq
+    curl -s -H "Authorization: Bearer \$V" '$API/api/v1/series?quantity=co2&gateway=school-demo-r204&quality=any' | jq
     curl -s -H "Authorization: Bearer \$V" '$API/api/v1/series?quantity=strain&gateway=bridge-sim-p2&window=10s&aggregate=mean&format=csv'
     curl -s -H "Authorization: Bearer \$V" '$API/api/v1/series?quantity=vibration_rms&gateway=bridge-replay-munich&format=csv'
     curl -s -H "Authorization: Bearer \$V" '$API/api/v1/alerts?status=all' | jq
@@ -298,7 +299,7 @@ for id in "${GATEWAYS[@]}"; do
 done
 raised=$(jq -r '[.by[] | .raised] | add // 0' <<< "$w"); cleared=$(jq -r '[.by[] | .cleared] | add // 0' <<< "$w")
 if [ "$raised" -gt 0 ]; then say "PASS alerts end to end: $raised raised, $cleared cleared, received by the webhook"; else say "FAIL no alert reached the webhook"; ok=; fi
-school_cleared=$(jq -r '.by["school-sim-r204"].cleared // 0' <<< "$w")
-[ "$school_cleared" -gt 0 ] || say "note: the classroom's CO2 alarm has not cleared yet (it needs about 4 minutes of demo)"
+school_cleared=$(jq -r '.by["school-demo-r204"].cleared // 0' <<< "$w")
+[ "$school_cleared" -gt 0 ] || say "note: the classroom's CO2 alarm has not cleared yet (it needs about 3 minutes of demo)"
 [ -n "$ok" ] || exit 1
 exit 0

@@ -33,7 +33,7 @@ final class UplinkFactory {
         return switch (endpoint.protocol()) {
             case MQTT -> new MqttUplink(new MqttUplink.Settings(endpoint.url(), endpoint.clientId(), config.site().id(),
                     config.id(), credentials, endpoint.ackTimeout()), timers);
-            case COAP -> new CoapUplink(endpoint.url(), credentials, endpoint.ackTimeout(), timers);
+            case COAP -> new CoapUplink(endpoint.url(), credentials, config.id(), endpoint.ackTimeout(), timers);
             case HTTP -> new HttpUplink(endpoint.url(), credentials, endpoint.ackTimeout());
         };
     }

@@ -11,13 +11,17 @@ import java.util.Properties;
 
 /**
  * A gateway's secrets for one endpoint, read from the endpoint's {@code credentials-file} (a Java
- * properties file kept out of the configuration, readable only by the agent's user):
+ * properties file kept out of the configuration, readable only by the agent's user). The
+ * collector issues one token per gateway ({@code scripts/collector-gateways register}); with only
+ * {@code token=...} in the file, it is the HTTP bearer token, the MQTT password (user name: the
+ * gateway id) and, as its SHA-256, the DTLS pre-shared key (identity: the gateway id). Explicit
+ * keys override:
  * <pre>
- * username=gw-bridge-1        # MQTT
- * password=...                # MQTT
- * token=...                   # HTTP bearer token
- * psk-identity=gw-bridge-1    # CoAP over DTLS
- * psk-key-hex=00112233...     # CoAP over DTLS, the pre-shared key as hex
+ * token=...                   # the collector's gateway token
+ * username=gw-bridge-1        # MQTT, default the gateway id
+ * password=...                # MQTT, default the token
+ * psk-identity=gw-bridge-1    # CoAP over DTLS, default the gateway id
+ * psk-key-hex=00112233...     # CoAP over DTLS, default SHA-256 of the token
  * </pre>
  */
 public record Credentials(Optional<String> username, Optional<String> password, Optional<String> token,
@@ -46,6 +50,22 @@ public record Credentials(Optional<String> username, Optional<String> password, 
         }
         return new Credentials(value(p, "username"), value(p, "password"), value(p, "token"),
                 value(p, "psk-identity"), key);
+    }
+
+    /** The MQTT password: {@code password}, else the token. */
+    public Optional<String> mqttPassword() {
+        return password.or(() -> token);
+    }
+
+    /** The DTLS pre-shared key: {@code psk-key-hex}, else the SHA-256 of the token (as the collector derives it). */
+    public Optional<byte[]> psk() {
+        return pskKey.or(() -> token.map(t -> {
+            try {
+                return java.security.MessageDigest.getInstance("SHA-256").digest(t.getBytes(StandardCharsets.UTF_8));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every JDK has SHA-256", e);
+            }
+        }));
     }
 
     private static Optional<String> value(Properties p, String key) {

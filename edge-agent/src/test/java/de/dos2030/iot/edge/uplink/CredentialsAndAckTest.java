@@ -27,6 +27,16 @@ class CredentialsAndAckTest {
     }
 
     @Test
+    void derivesMqttPasswordAndDtlsKeyFromTheCollectorsTokenAsTheCollectorDoes() throws Exception {
+        Path file = dir.resolve("token.properties");
+        Files.writeString(file, "token=abc\n");
+        Credentials c = Credentials.load(file);
+        assertThat(c.mqttPassword()).contains("abc");
+        assertThat(java.util.HexFormat.of().formatHex(c.psk().orElseThrow()))
+                .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"); // SHA-256("abc")
+    }
+
+    @Test
     void namesTheFileAndKeyWhenTheKeyIsNotHex() throws Exception {
         Path file = dir.resolve("bad.properties");
         Files.writeString(file, "psk-key-hex=xyz\n");

@@ -59,6 +59,14 @@ public final class CoapUplink implements Uplink {
      * @throws IllegalArgumentException when a {@code coaps://} URL comes without a pre-shared key
      */
     public CoapUplink(URI url, Credentials credentials, Duration ackTimeout, ScheduledExecutorService scheduler) {
+        this(url, credentials, null, ackTimeout, scheduler);
+    }
+
+    /**
+     * @param gatewayId the DTLS identity when the credentials name none
+     */
+    public CoapUplink(URI url, Credentials credentials, String gatewayId, Duration ackTimeout,
+                      ScheduledExecutorService scheduler) {
         boolean secure = url.getScheme().equals("coaps");
         int port = url.getPort() > 0 ? url.getPort() : secure ? 5684 : 5683;
         this.target = URI.create(url.getScheme() + "://" + url.getHost() + ":" + port + PATH);
@@ -68,10 +76,11 @@ public final class CoapUplink implements Uplink {
         config.set(CoapConfig.ACK_TIMEOUT, 2, TimeUnit.SECONDS);
         CoapEndpoint.Builder builder = new CoapEndpoint.Builder().setConfiguration(config);
         if (secure) {
-            String identity = credentials.pskIdentity().orElseThrow(() -> new IllegalArgumentException(
-                    url + " uses DTLS: the credentials file needs psk-identity and psk-key-hex"));
-            byte[] key = credentials.pskKey().orElseThrow(() -> new IllegalArgumentException(
-                    url + " uses DTLS: the credentials file needs psk-key-hex"));
+            String identity = credentials.pskIdentity().or(() -> java.util.Optional.ofNullable(gatewayId))
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            url + " uses DTLS: the credentials file needs psk-identity and psk-key-hex (or token)"));
+            byte[] key = credentials.psk().orElseThrow(() -> new IllegalArgumentException(
+                    url + " uses DTLS: the credentials file needs psk-identity and psk-key-hex (or token)"));
             DtlsConnectorConfig dtls = DtlsConnectorConfig.builder(config)
                     .set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.CLIENT_ONLY)
                     .setAddress(new InetSocketAddress(0))

@@ -24,6 +24,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -123,8 +124,14 @@ public final class MqttUplink implements Uplink {
         o.setAutomaticReconnect(false);
         MqttMessage will = new MqttMessage("offline".getBytes(StandardCharsets.UTF_8), 1, true, null);
         o.setWill(statusTopic(), will);
-        settings.credentials().username().ifPresent(o::setUserName);
-        settings.credentials().password().ifPresent(p -> o.setPassword(p.getBytes(StandardCharsets.UTF_8)));
+        Optional<String> password = settings.credentials().mqttPassword();
+        password.ifPresent(p -> {
+            o.setUserName(settings.credentials().username().orElse(settings.gatewayId()));
+            o.setPassword(p.getBytes(StandardCharsets.UTF_8));
+        });
+        if (password.isEmpty()) {
+            settings.credentials().username().ifPresent(o::setUserName);
+        }
         return o;
     }
 

@@ -154,6 +154,48 @@ class CoapUplinkTest {
     }
 
     @Test
+    void derivesTheDtlsIdentityAndKeyFromTheGatewayToken() throws Exception {
+        // As the collector registers a gateway: identity = gateway id, key = SHA-256 of its token.
+        int port = serveWithKey("gw-9", java.security.MessageDigest.getInstance("SHA-256")
+                .digest("gw-9-token".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        Credentials token = new Credentials(Optional.empty(), Optional.empty(), Optional.of("gw-9-token"),
+                Optional.empty(), Optional.empty());
+        uplink = new CoapUplink(URI.create("coaps://127.0.0.1:" + port), token, "gw-9", Duration.ofSeconds(10), timers);
+        uplink.start(new LinkListener() {
+            @Override
+            public void connected(Uplink u) {
+            }
+
+            @Override
+            public void disconnected(Uplink u, String cause) {
+            }
+        });
+        Batch batch = new Batch(Batch.FORMAT_VERSION, "gw-9", "bridge-2", "boot-1", 5, Instant.now(), ClockSync.SYNCED,
+                List.of(Reading.sample("span-1.strain", Quantity.STRAIN, Instant.now(), 1.5)), List.of(), null);
+        assertThat(uplink.send(Channel.BATCH, batch.identity(), BatchCodec.cbor().encode(batch)).get(20, TimeUnit.SECONDS))
+                .isInstanceOf(SendOutcome.Stored.class);
+    }
+
+    int serveWithKey(String identity, byte[] key) throws Exception {
+        int port = freeUdpPort();
+        Configuration config = Configuration.createStandardWithoutFile();
+        server = new CoapServer(config);
+        AdvancedMultiPskStore psk = new AdvancedMultiPskStore();
+        psk.setKey(identity, key);
+        server.addEndpoint(new CoapEndpoint.Builder().setConfiguration(config).setConnector(new DTLSConnector(
+                DtlsConnectorConfig.builder(config).set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.SERVER_ONLY)
+                        .setAddress(new InetSocketAddress("127.0.0.1", port)).setAdvancedPskStore(psk).build())).build());
+        server.add(new CoapResource("batches") {
+            @Override
+            public void handlePOST(CoapExchange exchange) {
+                exchange.respond(CoAP.ResponseCode.CHANGED);
+            }
+        });
+        server.start();
+        return port;
+    }
+
+    @Test
     void aWrongKeyNeverReachesTheResourceAndIsRetriedLater() throws Exception {
         int port = serve(true, ex -> ex.respond(CoAP.ResponseCode.CHANGED));
         Credentials wrong = new Credentials(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("gw-9"),

@@ -50,6 +50,12 @@ term() { # name: SIGTERM, then SIGKILL after 30 s
     rm -f "$RUN/pids/$1"
 }
 
+term_all() { # names...: SIGTERM them all at once, wait for each
+    local n pids=()
+    for n in "$@"; do term "$n" & pids+=($!); done
+    for n in "${pids[@]}"; do wait "$n" || true; done
+}
+
 harness_cleanup() {
     set +e
     for f in "$RUN"/pids/*; do [ -f "$f" ] && term "$(basename "$f")"; done
@@ -146,7 +152,7 @@ webhook_start() { # starts the receiver and subscribes it to every alert
 }
 
 waiting_batches() { # journaled batches not yet released, over all gateways' generation logs
-    cat "$RUN"/work/*/generated.log 2>/dev/null | awk '$1=="J"&&NF>=7{j[$2" "$3]=1} $1=="R"&&NF==5{r[$2" "$3]=1}
+    cat "$RUN"/work/*/generated.log 2>/dev/null | awk '$1=="J"&&NF>=7{j[$2" "$3]=1} $1=="R"&&NF==6{r[$2" "$3]=1}
         END{n=0; for(k in j) if(!(k in r)) n++; print n}'
 }
 
@@ -171,4 +177,12 @@ metric() { # instance metric-line-regex: sums matching samples of /prometheus
 
 verify() { # [extra options]
     java -jar "$RUN/edge-agent.jar" fleet-verify --work "$RUN/work" --influx "$INFLUX_URL" "$@"
+}
+
+drain_fleets() { # jvms: after the fleets stopped, send what their outboxes still hold (no new readings)
+    local j rc=0
+    say "draining: $(waiting_batches) batches journaled but not yet confirmed"
+    for j in $(seq 1 "$1"); do fleet_start "drain-$j" "$RUN/plan-$j.txt" --drain --drain-timeout "${DRAIN_TIMEOUT:-180}"; done
+    for j in $(seq 1 "$1"); do wait "$(pid_of "fleet-drain-$j")" || rc=1; rm -f "$RUN/pids/fleet-drain-$j"; done
+    say "drained (exit $rc); waiting batches now $(waiting_batches)"
 }

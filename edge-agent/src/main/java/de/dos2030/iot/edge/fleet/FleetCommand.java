@@ -58,8 +58,18 @@ public final class FleetCommand implements Callable<Integer> {
             description = "Seconds between health reports of each gateway (default: ${DEFAULT-VALUE}).")
     long healthSeconds;
 
+    @Option(names = "--drain", description = "Start no sensors: only send what the outboxes hold, exit when they are empty.")
+    boolean drain;
+
+    @Option(names = "--drain-timeout", paramLabel = "SECONDS", defaultValue = "180",
+            description = "With --drain: give up (exit 1) after this many seconds (default: ${DEFAULT-VALUE}).")
+    long drainTimeoutSeconds;
+
     @Override
     public Integer call() throws Exception {
+        if (drain) {
+            return drainAll();
+        }
         PrintStream out = System.out;
         FleetPlan members = FleetPlan.read(plan);
         GatewayConfig school;
@@ -123,5 +133,32 @@ public final class FleetCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    private int drainAll() throws Exception {
+        FleetPlan members = FleetPlan.read(plan);
+        GatewayConfig school = GatewayConfigLoader.load(schoolTemplate);
+        GatewayConfig bridge = GatewayConfigLoader.load(bridgeTemplate);
+        var executor = java.util.concurrent.Executors.newScheduledThreadPool(4, r -> {
+            Thread t = new Thread(r, "drain");
+            t.setDaemon(true);
+            return t;
+        });
+        List<Drainer> drainers = new ArrayList<>();
+        for (FleetPlan.Member m : members.members()) {
+            Path dir = work.resolve(m.gatewayId()).toAbsolutePath();
+            Drainer d = new Drainer(GatewayDerivation.derive(m.kind() == SiteKind.SCHOOL ? school : bridge, m, broker, dir),
+                    dir, executor);
+            drainers.add(d);
+            d.start();
+        }
+        long deadline = System.nanoTime() + drainTimeoutSeconds * 1_000_000_000L;
+        long depth;
+        while ((depth = drainers.stream().mapToLong(Drainer::depth).sum()) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+        drainers.forEach(Drainer::close);
+        System.out.printf("fleet: drained %d gateways, %d batches left%n", drainers.size(), depth);
+        return depth == 0 ? 0 : 1;
     }
 }

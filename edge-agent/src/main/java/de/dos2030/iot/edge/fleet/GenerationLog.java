@@ -30,7 +30,7 @@ import java.util.Set;
  * <pre>
  * B bootId startMs                                                   a boot of this gateway
  * J bootId seq kind readings createdAtMs newestReadingMs alert...    journaled (alert = alertId|state|severity)
- * R bootId seq reason atMs                                           released: STORED, DEAD_LETTERED, EVICTED
+ * R bootId seq reason atMs releasingBootId                           released: STORED, DEAD_LETTERED, EVICTED
  * </pre>
  * The J line is written right after the journal write; a kill -9 between the two would leave a
  * journaled batch without its line, so {@link #attach} adds a J line for every waiting batch of
@@ -73,7 +73,8 @@ final class GenerationLog implements OutboxListener, AutoCloseable {
 
     @Override
     public void released(OutboxEntry entry, ReleaseReason reason) {
-        write("R " + entry.bootId() + " " + entry.sequence() + " " + reason + " " + clock.millis());
+        write("R " + entry.bootId() + " " + entry.sequence() + " " + reason + " " + clock.millis() + " "
+                + outbox.origin().bootId());
     }
 
     private String journaled(OutboxEntry e) {

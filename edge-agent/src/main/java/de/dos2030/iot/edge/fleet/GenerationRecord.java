@@ -21,7 +21,8 @@ record GenerationRecord(String gatewayId, List<String> boots, Map<String, Journa
                      List<String> alerts) {
     }
 
-    record Released(String reason, long atMs) {
+    /** {@code sameBoot}: released by the boot that journaled it (not re-sent after a restart). */
+    record Released(String reason, long atMs, boolean sameBoot) {
     }
 
     static GenerationRecord read(String gatewayId, Path file) throws IOException {
@@ -43,8 +44,8 @@ record GenerationRecord(String gatewayId, List<String> boots, Map<String, Journa
                                 f[6].equals("-") ? -1 : Long.parseLong(f[6]), List.copyOf(alerts)));
                     }
                     case "R" -> {
-                        if (f.length == 5) {
-                            released.putIfAbsent(f[1] + " " + f[2], new Released(f[3], Long.parseLong(f[4])));
+                        if (f.length == 6) {
+                            released.putIfAbsent(f[1] + " " + f[2], new Released(f[3], Long.parseLong(f[4]), f[5].equals(f[1])));
                         }
                     }
                     default -> { }

@@ -108,7 +108,7 @@ PIDS+=($!)
 echo "bench: waiting for $ALERTS raised alerts at the webhook (about one per second)"
 deadline=$(( $(date +%s) + ALERTS * 2 + 120 ))
 while true; do
-    n=$( [ -f "$WORK/hook/events.jsonl" ] && grep -c '"kind":"raised"' "$WORK/hook/events.jsonl" || echo 0)
+    n=$(cat "$WORK/hook/events.jsonl" 2>/dev/null | grep -c '"kind":"raised"' || true)
     [ "$n" -ge "$ALERTS" ] && break
     [ "$(date +%s)" -lt "$deadline" ] || { echo "bench: only $n raised alerts arrived before the deadline" >&2; break; }
     kill -0 "${PIDS[2]}" 2>/dev/null || { echo "bench: the agent stopped (see $WORK/logs/agent.log)" >&2; exit 1; }

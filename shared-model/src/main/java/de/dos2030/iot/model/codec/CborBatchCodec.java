@@ -1,21 +1,13 @@
 package de.dos2030.iot.model.codec;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
-import de.dos2030.iot.model.AlertEvent;
-import de.dos2030.iot.model.Batch;
-import de.dos2030.iot.model.ClockSync;
-import de.dos2030.iot.model.GatewayHealth;
+import com.fasterxml.jackson.core.JsonGenerator;
 import de.dos2030.iot.model.Quality;
 import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.Reading;
 import de.dos2030.iot.model.Statistic;
 import de.dos2030.iot.model.WireNames;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,54 +27,35 @@ import java.util.List;
  *  a: [alert objects], h: health object}
  * </pre>
  */
-public final class CborBatchCodec implements BatchCodec {
+public final class CborBatchCodec extends EnvelopeCodec {
     static final CborBatchCodec INSTANCE = new CborBatchCodec();
-    private static final EventFields EVENTS = new EventFields(EventFields.TimeStyle.MILLIS);
     /** Quantised steps beyond this lose integer precision in a double: send the exact value. */
     private static final double MAX_STEPS = 0x1p52;
 
     private CborBatchCodec() {
+        super(JacksonFactories.CBOR, new FieldNames("v", "g", "s", "b", "n", "c", "k", "r", "a", "h"),
+                EventFields.TimeStyle.MILLIS);
     }
 
     @Override
-    public byte[] encode(Batch batch) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(128 + batch.readings().size() * 4);
-        try (CBORGenerator g = JacksonFactories.CBOR.createGenerator(out)) {
-            g.writeStartObject();
-            g.writeNumberField("v", batch.formatVersion());
-            g.writeStringField("g", batch.gatewayId());
-            g.writeStringField("s", batch.siteId());
-            g.writeStringField("b", batch.bootId());
-            g.writeNumberField("n", batch.sequence());
-            EVENTS.writeInstant(g, "c", batch.createdAt());
-            EventFields.writeEnum(g, "k", batch.clockSync());
-            g.writeArrayFieldStart("r");
-            List<Reading> readings = batch.readings();
-            for (int start = 0, end; start < readings.size(); start = end) {
-                end = start + 1;
-                while (end < readings.size() && readings.get(end).sameSeries(readings.get(start))) {
-                    end++;
-                }
-                writeSeries(g, readings.subList(start, end), start);
+    void writeReadings(JsonGenerator g, List<Reading> readings) throws IOException {
+        g.writeStartArray();
+        for (int start = 0, end; start < readings.size(); start = end) {
+            end = start + 1;
+            while (end < readings.size() && readings.get(end).sameSeries(readings.get(start))) {
+                end++;
             }
-            g.writeEndArray();
-            g.writeArrayFieldStart("a");
-            for (AlertEvent a : batch.alerts()) {
-                EVENTS.writeAlert(g, a);
-            }
-            g.writeEndArray();
-            if (batch.health() != null) {
-                g.writeFieldName("h");
-                EVENTS.writeHealth(g, batch.health());
-            }
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing to memory cannot fail", e);
+            writeSeries(g, readings.subList(start, end), start);
         }
-        return out.toByteArray();
+        g.writeEndArray();
     }
 
-    private static void writeSeries(CBORGenerator g, List<Reading> series, int offset) throws IOException {
+    @Override
+    int bytesPerReading() {
+        return 4;
+    }
+
+    private static void writeSeries(JsonGenerator g, List<Reading> series, int offset) throws IOException {
         Reading first = series.get(0);
         for (int i = 0; i < series.size(); i++) {
             Reading r = series.get(i);
@@ -153,71 +126,11 @@ public final class CborBatchCodec implements BatchCodec {
     }
 
     @Override
-    public Batch decode(byte[] bytes) throws DecodeException {
-        if (bytes.length > DecodeLimits.MAX_PAYLOAD_BYTES) {
-            throw new DecodeException("", "payload is " + bytes.length + " bytes, at most "
-                    + DecodeLimits.MAX_PAYLOAD_BYTES + " allowed");
-        }
-        try (JsonParser parser = JacksonFactories.CBOR.createParser(bytes)) {
-            StructReader r = new StructReader(parser);
-            r.beginDocument();
-            Integer formatVersion = null;
-            Long sequence = null;
-            String gatewayId = null, siteId = null, bootId = null;
-            Instant createdAt = null;
-            ClockSync clockSync = null;
-            List<Reading> readings = new ArrayList<>();
-            List<AlertEvent> alerts = new ArrayList<>();
-            GatewayHealth health = null;
-            while (r.nextField()) {
-                String name = r.fieldName();
-                r.enter("." + name);
-                switch (name) {
-                    case "v" -> formatVersion = r.intValue();
-                    case "g" -> gatewayId = r.isNull() ? null : r.string();
-                    case "s" -> siteId = r.isNull() ? null : r.string();
-                    case "b" -> bootId = r.isNull() ? null : r.string();
-                    case "n" -> sequence = r.longValue();
-                    case "c" -> createdAt = r.instant();
-                    case "k" -> clockSync = r.enumValue(ClockSync.class);
-                    case "r" -> readSeriesList(r, readings);
-                    case "a" -> readAlerts(r, alerts);
-                    case "h" -> health = r.isNull() ? null : EVENTS.readHealth(r);
-                    default -> r.skipValue();
-                }
-                r.leave();
-            }
-            r.endDocument();
-            if (formatVersion == null) {
-                throw new DecodeException("v", "format version is missing");
-            }
-            if (sequence == null) {
-                throw new DecodeException("n", "sequence is missing");
-            }
-            return new Batch(formatVersion, gatewayId, siteId, bootId, sequence, createdAt, clockSync,
-                    readings, alerts, health);
-        } catch (IOException e) {
-            throw new DecodeException("", "unreadable input: " + e.getMessage());
-        }
-    }
-
-    private static void readSeriesList(StructReader r, List<Reading> readings) throws DecodeException {
+    void readReadings(StructReader r, List<Reading> into) throws DecodeException {
         r.expectArray();
         for (int index = 0; r.nextElement(); index++) {
             r.enter("[" + index + "]");
-            new SeriesReader(r).read(readings);
-            r.leave();
-        }
-    }
-
-    private static void readAlerts(StructReader r, List<AlertEvent> alerts) throws DecodeException {
-        r.expectArray();
-        while (r.nextElement()) {
-            if (alerts.size() == DecodeLimits.MAX_ALERTS) {
-                throw r.fail("more than " + DecodeLimits.MAX_ALERTS + " alerts");
-            }
-            r.enter("[" + alerts.size() + "]");
-            alerts.add(EVENTS.readAlert(r));
+            new SeriesReader(r).read(into);
             r.leave();
         }
     }
@@ -246,7 +159,7 @@ public final class CborBatchCodec implements BatchCodec {
                 String name = r.fieldName();
                 r.enter("." + name);
                 switch (name) {
-                    case "i" -> sensorId = r.isNull() ? null : r.string();
+                    case "i" -> sensorId = r.optionalString();
                     case "q" -> quantity = r.quantity();
                     case "x" -> statistic = r.enumValue(Statistic.class);
                     case "t" -> firstTime = r.longValue();

@@ -54,16 +54,16 @@ final class EventFields {
             String name = r.fieldName();
             r.enter("." + name);
             switch (name) {
-                case "alertId" -> alertId = r.isNull() ? null : r.string();
-                case "ruleId" -> ruleId = r.isNull() ? null : r.string();
-                case "sensorId" -> sensorId = r.isNull() ? null : r.string();
+                case "alertId" -> alertId = r.optionalString();
+                case "ruleId" -> ruleId = r.optionalString();
+                case "sensorId" -> sensorId = r.optionalString();
                 case "quantity" -> quantity = r.quantity();
                 case "severity" -> severity = r.enumValue(Severity.class);
                 case "state" -> state = r.enumValue(AlertState.class);
                 case "value" -> value = r.optionalDouble();
                 case "limit" -> limit = r.optionalDouble();
                 case "time" -> time = r.instant();
-                case "message" -> message = r.isNull() ? null : r.string();
+                case "message" -> message = r.optionalString();
                 default -> r.skipValue();
             }
             r.leave();
@@ -98,8 +98,8 @@ final class EventFields {
             String name = r.fieldName();
             r.enter("." + name);
             switch (name) {
-                case "agentVersion" -> agentVersion = r.isNull() ? null : r.string();
-                case "configVersion" -> configVersion = r.isNull() ? null : r.string();
+                case "agentVersion" -> agentVersion = r.optionalString();
+                case "configVersion" -> configVersion = r.optionalString();
                 case "uptime" -> uptime = r.duration();
                 case "outboxDepth" -> outboxDepth = r.longValue();
                 case "outboxBytes" -> outboxBytes = r.longValue();

@@ -111,6 +111,10 @@ final class StructReader {
         }
     }
 
+    String optionalString() throws DecodeException {
+        return isNull() ? null : string();
+    }
+
     long longValue() throws DecodeException {
         if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT) {
             throw fail("expected an integer");

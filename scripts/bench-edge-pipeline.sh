@@ -8,8 +8,12 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 mvn -B -q -pl edge-agent test-compile
-cp_file="$(mktemp)"
-trap 'rm -f "$cp_file"' EXIT
-mvn -B -q -pl edge-agent dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file"
-exec java -cp "edge-agent/target/test-classes:edge-agent/target/classes:$(cat "$cp_file")" \
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+mvn -B -q -pl edge-agent dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp"
+# A private copy of the classes: a build of the module during the minutes of a run must not pull
+# them away from under the forked JVMs.
+cp -r edge-agent/target/classes "$work/classes"
+cp -r edge-agent/target/test-classes "$work/test-classes"
+java -cp "$work/test-classes:$work/classes:$(cat "$work/cp")" \
   org.openjdk.jmh.Main 'de.dos2030.iot.edge.bench.pipeline' -prof gc "$@"

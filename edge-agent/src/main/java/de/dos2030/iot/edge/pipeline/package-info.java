@@ -23,8 +23,11 @@
  *       Readings: filtered samples ({@code Statistic.SAMPLE}) of sensors without feature windows,
  *       window statistics ({@code MEAN/MIN/MAX/STDDEV}, time = window end) of sensors with them, and
  *       for accelerometers {@code VIBRATION_RMS}, {@code VIBRATION_PEAK}, {@code CREST_FACTOR},
- *       {@code DOMINANT_FREQUENCY} ({@code Statistic.SAMPLE}, one per window). A sensor with feature
- *       windows sends raw samples only while one of its alerts is active.</li>
+ *       {@code DOMINANT_FREQUENCY} ({@code Statistic.SAMPLE}, one per window), as the sensor's
+ *       {@code send:} says: {@code raw} samples only, {@code features} (raw samples only while one
+ *       of its alerts is active; the default with windows), or {@code both}. An accelerometer with
+ *       {@code tilt:} adds {@code TILT} readings of the sensors {@code <id>-pitch} and
+ *       {@code <id>-roll}, fed through {@link de.dos2030.iot.edge.pipeline.Pipeline#axes}.</li>
  *   <li>Alerts: one id from raise to clear; a second {@code RAISED} with the same id is a severity
  *       change (or a changed fault cause). Rule ids are the file's, plus {@code sensor-fault} per
  *       sensor. Active alerts survive restarts (restored silently); an alert whose rule was removed
@@ -35,9 +38,9 @@
  * </ul>
  *
  * <h2>Packages</h2>
- * {@code filter} (range, Hampel, EMA, calibration), {@code feature} (window statistics, Hann + FFT
- * spectrum), {@code rules} (one state machine per rule, check and sensor; persisted state),
- * {@code action} (traffic light, buzzer), {@code time}, and the one adapter {@code replay} (the
+ * {@code filter} (calibration, strain temperature compensation, range, jump, Hampel, median, EMA),
+ * {@code feature} (window statistics, Hann + zero-padded FFT spectrum, tilt from three axes), {@code rules} (one state machine per rule, check and sensor; persisted state),
+ * {@code action} (traffic light with a fault state, buzzer), {@code time}, and the one adapter {@code replay} (the
  * {@code edge-agent replay} command). Everything except {@code replay} imports only the JDK,
  * shared-model, firmware-config, Commons Math and the plain signal types {@code Sample},
  * {@code SensorListener}, {@code SensorFault}, {@code FaultKind}, {@code GpioOutput},

@@ -33,8 +33,8 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * CPU and allocation of the pipeline for the bridge profile of issue 5, per second of input: a
- * 3-axis accelerometer at 400 Hz (three channels, each with 4096-point FFT features over
- * 10.24 s windows), tilt at 10 Hz (Hampel + EMA), strain at 100 Hz (Hampel, rate of change,
+ * 3-axis accelerometer at 400 Hz (three channels, each with 4096-point FFT features every 10 s:
+ * 4000 samples, Hann-windowed, zero-padded to 4096), tilt at 10 Hz (Hampel + EMA), strain at 100 Hz (Hampel, rate of change,
  * flatline), temperature at 1 Hz, every rule on. One operation = one second of input =
  * {@value #SAMPLES_PER_SECOND} samples plus one tick. ns/sample = ns/op / 1311; percent of one
  * core = ns/op / 1e7. Run with {@code -prof gc}: gc.alloc.rate.norm / 1311 = bytes per sample.
@@ -51,10 +51,7 @@ public class BridgeProfileBenchmark {
 
     public static final int SAMPLES_PER_SECOND = 3 * 400 + 100 + 10 + 1;
 
-    /**
-     * The profile as a gateway file. The FFT windows are 10.24 s: the validator wants the 4096
-     * samples inside one window, and 10 s at 400 Hz hold 4000.
-     */
+    /** The profile as a gateway file. */
     static final String GATEWAY = """
             id: bench-bridge
             site: {id: bench-site, kind: bridge, name: Bench bridge, span: s1}
@@ -113,7 +110,7 @@ public class BridgeProfileBenchmark {
                     %s
                     sample-rate: 400Hz
                     features:
-                      - {length: 10240ms, fft-size: 4096}
+                      - {length: 10s, fft-size: 4096}
                     rules:
                       - {id: deck-acc-%s-rms, quantity: vibration_rms, warning-above: 0.0003, critical-above: 0.002,
                          deadband: 0.00005, raise-after: 1s, clear-after: 30s}

@@ -9,9 +9,9 @@
 #
 #   scripts/chaos-test.sh [--schools 12] [--bridges 4] [--duration 300] [--seed N]
 #
-# Needs root for the network namespace (ip netns, veth). Private services on ports +10000
-# (InfluxDB 28086, MQTT 21884 and 10.213.7.1:21884 for the namespace, collector 28080,
-# webhook receiver 28090); state in target/chaos/. The shared dev services are not touched.
+# Needs root for the network namespace (ip netns, veth). Private services on ports +25000
+# (InfluxDB 43086, MQTT 36884 and 10.213.7.1:36884 for the namespace, collector 43080,
+# webhook receiver 43090); state in target/chaos/. The shared dev services are not touched.
 set -euo pipefail
 source "$(dirname "$0")/lib/fleet-harness.sh"
 
@@ -28,7 +28,7 @@ done
 [ "$(id -u)" -eq 0 ] || fail "needs root for ip netns (the network cut)"
 RANDOM=$SEED
 
-harness_init chaos 10000
+harness_init chaos 25000
 NETNS=dos-chaos-$$ VETH=doschaos0
 HOST_IP=10.213.7.1 NS_IP=10.213.7.2
 ip link del "$VETH" 2>/dev/null || true

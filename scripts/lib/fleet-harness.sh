@@ -23,6 +23,13 @@ harness_init() { # name port-offset
     INFLUX_URL=http://127.0.0.1:$DOS_INFLUX_PORT
     PORT_OFFSET=$off
     WEBHOOK_PORT=$((18090 + off))
+    # Someone else's services on these ports would answer our health checks: refuse to start.
+    local port busy=()
+    for port in "$DOS_INFLUX_PORT" "$DOS_INFLUX_RPC_PORT" "$DOS_MQTT_PORT" "$DOS_MQTT_AUTH_PORT" "$WEBHOOK_PORT" \
+                $((18080 + off)) $((18081 + off)); do
+        ss -ltnH "sport = :$port" | grep -q . && busy+=("$port")
+    done
+    [ ${#busy[@]} -eq 0 ] || fail "ports ${busy[*]} are in use (another test or the demo?): stop it or wait"
     # Fixed copies of the jars: another engineer's rebuild must not change them under a running test.
     [ -f "$ROOT/collector/target/collector.jar" ] || fail "collector/target/collector.jar missing: mvn -B -q -pl collector package -DskipTests"
     [ -f "$ROOT/edge-agent/target/edge-agent.jar" ] || fail "edge-agent/target/edge-agent.jar missing: mvn -B -q -pl edge-agent install -DskipTests"
@@ -92,6 +99,7 @@ collector_start() { # instance (1, 2, ...)
         exec java ${COLLECTOR_JAVA_OPTS:--Xmx512m} -jar "$RUN/collector.jar" >> "$RUN/logs/collector-$i.log" 2>&1
     ) &
     echo $! > "$RUN/pids/collector-$i"
+    disown $! # no job-control "Killed" notice when the chaos test kills it
     local deadline=$((SECONDS + 90))
     until curl -sf "http://127.0.0.1:$http/health" >/dev/null 2>&1; do
         alive "collector-$i" || { tail -n 30 "$RUN/logs/collector-$i.log" >&2; fail "collector $i died at start"; }
@@ -146,8 +154,13 @@ webhook_start() { # starts the receiver and subscribes it to every alert
         [ $SECONDS -lt $deadline ] || fail "webhook receiver did not start (log: $RUN/logs/webhook.log)"
         sleep 0.5
     done
-    admin POST /api/v1/subscriptions "{\"name\":\"chaos\",\"channel\":\"webhook\",\"target\":\"http://127.0.0.1:$WEBHOOK_PORT/hook\"}" \
-        | jq -r .secret > "$RUN/webhook-secrets"
+    # subscriptions belong to an engineer: issue an API token with that role, subscribe with it
+    local engineer
+    engineer=$(admin POST /admin/tokens '{"id":"fleet-test","name":"fleet test subscriber","role":"engineer"}' | jq -r .token)
+    [ -n "$engineer" ] && [ "$engineer" != null ] || fail "could not issue an engineer API token"
+    curl -sS -f -X POST -H "Authorization: Bearer $engineer" -H 'Content-Type: application/json' \
+        --data "{\"name\":\"fleet test\",\"channel\":\"webhook\",\"target\":\"http://127.0.0.1:$WEBHOOK_PORT/hook\"}" \
+        "http://127.0.0.1:$(collector_http 1)/api/v1/subscriptions" | jq -r .secret > "$RUN/webhook-secrets"
     grep -q '^whsec_' "$RUN/webhook-secrets" || fail "subscription without a secret"
 }
 

@@ -172,7 +172,7 @@ final class StructReader {
         }
         String text = string();
         try {
-            return Instant.parse(text);
+            return IsoInstant.parse(text);
         } catch (DateTimeException e) {
             throw fail("'" + text + "' is not an ISO-8601 instant such as 2026-11-27T08:15:00Z");
         }

@@ -62,6 +62,7 @@ start_fleet() { # j
     else
         fleet_start "$1" "$RUN/plan-$1.txt" --start-spread 5
     fi
+    disown "$(pid_of "fleet-$1")" # no job-control "Killed" notice when a fault kills it
 }
 for j in 1 2 3; do start_fleet $j; done
 say "fleet: $SCHOOLS schools + $BRIDGES bridges in 3 JVMs (one in netns $NETNS); faults for $DURATION s"

@@ -57,6 +57,8 @@ public final class Agent implements AutoCloseable {
     private final Batcher batcher;
     private final Pipeline pipeline;
     private final SensorSide sensors;
+    /** Bus threads queue here; the pipeline (and the outbox's fsync) runs on the hand-off thread. */
+    private final SensorHandOff handOff;
     private final Uplink uplink;
     private final Dispatcher dispatcher;
     private final HealthReporter health;
@@ -88,7 +90,8 @@ public final class Agent implements AutoCloseable {
         PipelineHolder holder = new PipelineHolder();
         Instant now = clock.instant();
         TimeLapse lapse = new TimeLapse(now, options.simStart() == null ? now : options.simStart(), options.simSpeed());
-        this.sensors = new SensorSide(config, clock, lapse, holder);
+        this.handOff = new SensorHandOff(holder);
+        this.sensors = new SensorSide(config, clock, lapse, handOff);
         this.pipeline = Pipeline.create(config, clock, batcher, sensors.gpio(), stateDir);
         holder.pipeline = pipeline;
         this.health = new HealthReporter(outbox, clock, VERSION, configVersion, batcher::lostToDiskErrors);
@@ -156,6 +159,7 @@ public final class Agent implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("event=sensor-close-failed error=\"{}\"", e.toString());
         }
+        handOff.close();
         pipeline.close();
         batcher.flush();
         outbox.sync();

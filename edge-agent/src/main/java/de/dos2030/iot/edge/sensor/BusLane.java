@@ -1,5 +1,6 @@
 package de.dos2030.iot.edge.sensor;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,12 +37,16 @@ final class BusLane {
         return head == null ? null : head.due();
     }
 
-    /** Runs every sensor due at or before {@code now}, each once. */
-    void runDue(Instant now) {
+    /**
+     * Runs every sensor due at or before the clock's time on entry, each once, each at the
+     * clock's time when its turn comes (an earlier sensor's step may have taken a while).
+     */
+    void runDue(Clock clock) {
+        Instant now = clock.instant();
         List<ScheduledSensor> ran = new ArrayList<>();
         while (!queue.isEmpty() && !queue.peek().due().isAfter(now)) {
             ScheduledSensor s = queue.poll();
-            s.run(now);
+            s.run(clock);
             ran.add(s);
         }
         queue.addAll(ran);

@@ -1,6 +1,7 @@
 package de.dos2030.iot.edge.sensor;
 
 import de.dos2030.iot.model.Quality;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -31,8 +32,14 @@ final class ScheduledSensor {
 
     Instant due() { return due; }
 
-    /** Runs one step at {@code now} and moves the due time. */
-    void run(Instant now) {
+    /**
+     * Runs one step at the clock's current time and moves the due time. The returned delay counts
+     * from the end of the step, as read on {@code clock}: in real time the step may have waited
+     * for the CPU or for a sensor stepped before it, and a chip told "read in 1 ms" must get its
+     * 1 ms after the command actually went out, not after the time this lane woke up.
+     */
+    void run(Clock clock) {
+        Instant now = clock.instant();
         String id = acquisition.label().sensorId();
         boolean[] faultedThisStep = {false};
         SampleSink sink = new SampleSink() {
@@ -54,11 +61,11 @@ final class ScheduledSensor {
         try {
             Duration delay = acquisition.step(now, sink);
             retry = FIRST_RETRY;
-            due = now.plus(delay.isNegative() ? Duration.ZERO : delay);
+            due = later(now, clock.instant()).plus(delay.isNegative() ? Duration.ZERO : delay);
         } catch (SensorException e) {
             signal(e, now);
             acquisition.restart();
-            due = now.plus(retry);
+            due = later(now, clock.instant()).plus(retry);
             Duration doubled = retry.multipliedBy(2);
             retry = doubled.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : doubled;
         } catch (RuntimeException e) {
@@ -66,8 +73,12 @@ final class ScheduledSensor {
             signal(new SensorException(FaultKind.BUS_ERROR, acquisition.label().chip() + " '" + id
                     + "' driver error: " + e, e), now);
             acquisition.restart();
-            due = now.plus(MAX_RETRY);
+            due = later(now, clock.instant()).plus(MAX_RETRY);
         }
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return b.isAfter(a) ? b : a;
     }
 
     private void signal(SensorException e, Instant now) {

@@ -51,9 +51,11 @@ public final class SensorScheduler implements AutoCloseable {
 
     /**
      * Discrete-event run up to {@code end}: repeatedly picks the earliest due step of any lane,
-     * lets {@code advanceTo} move the (virtual) clock there, and runs it.
+     * lets {@code advanceTo} move the (virtual) clock there, and runs it at the clock's time then.
+     * A step that moves the clock (or an {@code advanceTo} that overshoots, as a late thread would)
+     * is seen by the steps after it, exactly as in real time.
      *
-     * @param advanceTo sets the clock to the given instant, e.g. {@code VirtualClock::setInstant}
+     * @param advanceTo sets this scheduler's clock to the given instant (or later), e.g. {@code VirtualClock::setInstant}
      */
     public void runUntil(Instant end, Consumer<Instant> advanceTo) {
         while (true) {
@@ -69,7 +71,7 @@ public final class SensorScheduler implements AutoCloseable {
             if (next == null || nextDue.isAfter(end)) break;
             Instant now = nextDue.isBefore(clock.instant()) ? clock.instant() : nextDue;
             advanceTo.accept(now);
-            next.runDue(now);
+            next.runDue(clock);
         }
         if (clock.instant().isBefore(end)) advanceTo.accept(end);
     }
@@ -88,8 +90,7 @@ public final class SensorScheduler implements AutoCloseable {
 
     private void loop(BusLane lane) {
         while (running) {
-            Instant now = clock.instant();
-            lane.runDue(now);
+            lane.runDue(clock);
             Instant due = lane.nextDue();
             if (due == null) return;
             long waitNanos = Duration.between(clock.instant(), due).toNanos();

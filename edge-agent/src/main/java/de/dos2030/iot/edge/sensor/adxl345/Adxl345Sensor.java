@@ -17,8 +17,9 @@ import java.util.Optional;
 
 /**
  * ADXL345 streaming through its 32-entry FIFO in stream mode: the chip samples at its own output
- * data rate and the agent drains the FIFO when it is about half full (16 samples), so the bus
- * sees one burst every 16 sample periods instead of a poll per sample, and a late drain still
+ * data rate and the agent drains the FIFO when it is a quarter full (8 samples), so the bus sees
+ * one drain every 8 sample periods instead of a poll per sample, a bus thread that runs late has
+ * three quarters of the FIFO (60 ms at 400 Hz) before a sample is lost, and a later drain still
  * finds the newest 32. Sample times are reconstructed from the ODR, ending at the drain time. An
  * overrun (samples overwritten before they were read) is a fault and marks the next sample SUSPECT.
  */
@@ -63,9 +64,9 @@ public final class Adxl345Sensor implements Acquisition {
     /** Output data rate the chip actually runs at. */
     public double outputDataRateHz() { return Adxl345Constants.outputDataRateHz(rateCode); }
 
-    /** Time between FIFO drains: 16 samples, bounded to 2 ms .. 1 s. */
+    /** Time between FIFO drains: 8 samples (a quarter of the FIFO), bounded to 2 ms .. 1 s. */
     public Duration drainInterval() {
-        long nanos = Math.max(2_000_000L, Math.min(1_000_000_000L, (FIFO_CAPACITY / 2) * periodNanos));
+        long nanos = Math.max(2_000_000L, Math.min(1_000_000_000L, (FIFO_CAPACITY / 4) * periodNanos));
         return Duration.ofNanos(nanos);
     }
 

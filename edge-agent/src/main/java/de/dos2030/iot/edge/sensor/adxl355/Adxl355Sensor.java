@@ -17,13 +17,17 @@ import java.util.Optional;
 
 /**
  * ADXL355 streaming through its FIFO: the chip samples at its own output data rate and the agent
- * drains the FIFO when it is about half full (16 of 32 sets), so a 500 Hz stream costs about 30
- * bus transactions a second instead of 500. Sample times are reconstructed from the ODR, ending
+ * drains the FIFO when it is a quarter full (8 of 32 sets), so a 500 Hz stream costs about 60
+ * bus transactions a second instead of 500, and a bus thread that runs late still has three
+ * quarters of the FIFO (48 ms at 500 Hz, 192 ms at 125 Hz) before a sample is lost; a late drain
+ * takes everything the FIFO holds. Sample times are reconstructed from the ODR, ending
  * at the drain time. An overrun (samples lost) is a fault and marks the next samples SUSPECT.
  */
 public final class Adxl355Sensor implements Acquisition {
 
     static final Duration TEMPERATURE_PERIOD = Duration.ofSeconds(10);
+    /** Sets per drain: a quarter of the FIFO's 32, leaving the rest as slack for a late bus thread. */
+    static final int DRAIN_SETS = FIFO_CAPACITY_ENTRIES / 3 / 4;
 
     /**
      * @param axis   which axis becomes the ACCELERATION series
@@ -65,9 +69,9 @@ public final class Adxl355Sensor implements Acquisition {
     /** Output data rate the chip actually runs at. */
     public double outputDataRateHz() { return Adxl355Constants.outputDataRateHz(odrCode); }
 
-    /** Time between FIFO drains: 16 sets, bounded to 2 ms .. 1 s. */
+    /** Time between FIFO drains: 8 sets (a quarter of the FIFO), bounded to 2 ms .. 1 s. */
     public Duration drainInterval() {
-        long nanos = Math.max(2_000_000L, Math.min(1_000_000_000L, 16 * periodNanos));
+        long nanos = Math.max(2_000_000L, Math.min(1_000_000_000L, DRAIN_SETS * periodNanos));
         return Duration.ofNanos(nanos);
     }
 

@@ -61,7 +61,10 @@ public final class Scd4xSensor implements Acquisition {
     private final Settings settings;
     private State state = State.STOP;
     private String identity;
-    private Instant lastData;
+    /** When the chip last said it had data (or measurement started): the chip's evidence, not our timing. */
+    private Instant lastReady;
+    /** When the pending get_data_ready_status went out: its answer describes that moment. */
+    private Instant readyAskedAt;
 
     public Scd4xSensor(Scd4xDriver driver, Settings settings) {
         this.driver = driver;
@@ -78,7 +81,7 @@ public final class Scd4xSensor implements Acquisition {
 
     @Override public void restart() {
         state = State.STOP;
-        lastData = null;
+        lastReady = null;
     }
 
     private Duration interval() {
@@ -140,23 +143,28 @@ public final class Scd4xSensor implements Acquisition {
             }
             case START -> {
                 driver.send(settings.mode() == Mode.LOW_POWER ? START_LOW_POWER_PERIODIC_MEASUREMENT : START_PERIODIC_MEASUREMENT);
-                lastData = now;
+                lastReady = now;
                 state = State.READY_REQUEST;
                 return interval();
             }
             case READY_REQUEST -> {
                 driver.send(GET_DATA_READY_STATUS);
+                readyAskedAt = now;
                 state = State.READY_READ;
                 return COMMAND_TIME;
             }
             case READY_READ -> {
                 if (driver.readDataReady()) {
+                    lastReady = readyAskedAt;
                     driver.send(READ_MEASUREMENT);
                     state = State.MEASUREMENT_READ;
                     return COMMAND_TIME;
                 }
-                if (Duration.between(lastData, now).compareTo(interval().multipliedBy(3)) > 0) {
-                    throw label().timeout("no measurement for " + Duration.between(lastData, now).toSeconds()
+                // Judged by what the chip said and when it was asked, so a bus thread that ran late
+                // (or a frame lost to a CRC error) never makes a measuring chip look dead.
+                Duration silent = Duration.between(lastReady, readyAskedAt);
+                if (silent.compareTo(interval().multipliedBy(3)) > 0) {
+                    throw label().timeout("no measurement for " + silent.toSeconds()
                             + " s in periodic mode: restarting measurement");
                 }
                 state = State.READY_REQUEST;
@@ -171,7 +179,6 @@ public final class Scd4xSensor implements Acquisition {
                     sink.fault(e); // one corrupted frame: drop it, keep measuring
                     return interval().minus(COMMAND_TIME.multipliedBy(2));
                 }
-                lastData = now;
                 String id = label().sensorId();
                 if (Scd4xDriver.isValidCo2(m.co2Ppm())) {
                     sink.sample(Sample.checked(id, Quantity.CO2, now, m.co2Ppm(), Quality.OK));

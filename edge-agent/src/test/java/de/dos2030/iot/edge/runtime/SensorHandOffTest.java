@@ -1,0 +1,48 @@
+package de.dos2030.iot.edge.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.dos2030.iot.edge.sensor.FaultKind;
+import de.dos2030.iot.edge.sensor.Sample;
+import de.dos2030.iot.edge.sensor.SensorFault;
+import de.dos2030.iot.edge.sensor.SensorListener;
+import de.dos2030.iot.model.Quality;
+import de.dos2030.iot.model.Quantity;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+
+class SensorHandOffTest {
+
+    private static final Instant T = Instant.parse("2025-03-10T08:00:00Z");
+
+    @Test
+    void busThreadsDoNotWaitForASlowPipelineAndEverythingArrivesInOrder() throws Exception {
+        CountDownLatch diskBusy = new CountDownLatch(1);
+        List<String> delivered = new CopyOnWriteArrayList<>();
+        SensorListener slowPipeline = new SensorListener() {
+            @Override public void sample(Sample sample) {
+                try {
+                    diskBusy.await(); // the batcher waiting for an fsync
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                delivered.add("sample " + (long) sample.value());
+            }
+            @Override public void fault(SensorFault fault) { delivered.add("fault " + fault.sensorId()); }
+            @Override public void recovered(String sensorId, Instant time) { delivered.add("recovered " + sensorId); }
+        };
+        SensorHandOff handOff = new SensorHandOff(slowPipeline, 1000);
+
+        for (int i = 0; i < 500; i++) handOff.sample(new Sample("acc", Quantity.ACCELERATION, T.plusMillis(2L * i), i, Quality.OK));
+        handOff.fault(new SensorFault("acc", FaultKind.TIMEOUT, "FIFO overrun", T));
+        handOff.recovered("acc", T);
+
+        assertThat(delivered).isEmpty(); // the bus thread got here while the pipeline still waits
+        diskBusy.countDown();
+        handOff.close();
+        assertThat(delivered).hasSize(502).startsWith("sample 0", "sample 1").endsWith("sample 499", "fault acc", "recovered acc");
+    }
+}

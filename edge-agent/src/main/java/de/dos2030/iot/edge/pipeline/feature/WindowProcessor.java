@@ -13,7 +13,10 @@ import de.dos2030.iot.model.Statistic;
  * when an FFT size is configured, the dominant frequency of the last {@code min(fftSize, window
  * samples)} samples, zero-padded to {@code fftSize} (a 10 s window at 400 Hz: 4000 samples in a
  * 4096-point FFT). A window closes when a
- * sample at or after its end arrives, or on {@link #tick} once it is overdue. Not thread-safe.
+ * sample at or after its end arrives, or on {@link #tick} once it is overdue. Each window is
+ * reported once: a sample for a window already closed (one a filter held back past the grace,
+ * e.g. a Hampel filter's k samples) is left out of the windows rather than reopening it.
+ * Not thread-safe.
  */
 public final class WindowProcessor {
 
@@ -26,6 +29,8 @@ public final class WindowProcessor {
     private final SampleRing ring;
     private final SpectrumAnalyzer spectrum;
     private long windowEnd = EpochNanos.NONE;
+    /** End of the last window reported: samples before it belong to a window already sent. */
+    private long closedUpTo = Long.MIN_VALUE;
     private boolean suspect;
 
     /**
@@ -52,6 +57,9 @@ public final class WindowProcessor {
 
     /** A usable sample. */
     public void accept(long nanos, double value, Quality quality) {
+        if (nanos < closedUpTo) {
+            return;
+        }
         if (windowEnd == EpochNanos.NONE) {
             windowEnd = endOf(nanos);
         } else if (nanos >= windowEnd) {
@@ -91,6 +99,7 @@ public final class WindowProcessor {
         if (stats.count() == 0) {
             return;
         }
+        closedUpTo = windowEnd;
         Quality q = suspect ? Quality.SUSPECT : Quality.OK;
         long end = windowEnd;
         sink.feature(quantity, Statistic.MEAN, end - length, end, stats.mean(), q);

@@ -27,8 +27,8 @@ import java.util.Optional;
  * Records alert events and their lifecycle, once. An alert is keyed by gateway and alert id. A
  * re-sent event (same alert, step, severity and time) is recognised and dropped; a raise while
  * raised at the same severity is a duplicate; a raise at another severity is a severity change;
- * a clear pairs with its raise; a raise older than the clear it follows (batches overtaken by
- * their alerts) is kept in the history but not announced again. Each recorded step queues its
+ * a clear pairs with its raise; a raise that arrives after its clear (events processed out of
+ * order) is recorded and announced once, late, with the status "cleared". Each recorded step queues its
  * deliveries in the same transaction ({@link Fanout}) and then publishes {@link AlertRecorded}.
  *
  * <p>Several collector instances may record the same event at once: the row lock on the alert
@@ -97,7 +97,7 @@ public class AlertService {
             AlertStatus status = s.state() == AlertState.RAISED ? AlertStatus.RAISED : AlertStatus.CLEARED;
             alerts.insert(c, s, status, now);
             EventKind kind = s.state() == AlertState.RAISED ? EventKind.RAISED : EventKind.CLEARED;
-            return step(c, key, kind, severity, s.value(), s.limit(), s.message(), s.time(), now, null, status, true);
+            return step(c, key, kind, severity, s.value(), s.limit(), s.message(), s.time(), now, null, status);
         }
         Alert a = existing.get();
         AlertStatus status = AlertStatus.valueOf(a.status().toUpperCase(java.util.Locale.ROOT));
@@ -110,22 +110,24 @@ public class AlertService {
             }
             alerts.update(c, key, "status = 'cleared', cleared_at = ?, updated_at = ?", s.time(), now);
             return step(c, key, EventKind.CLEARED, severity, s.value(), s.limit(), s.message(), s.time(), now, null,
-                    AlertStatus.CLEARED, true);
+                    AlertStatus.CLEARED);
         }
         if (status == AlertStatus.CLEARED) {
             if (a.clearedAt() != null && s.time().isBefore(a.clearedAt())) {
                 if (a.raisedAt() != null) {
                     return Optional.empty(); // the raise again, re-sent after its clear
                 }
-                // The raise arrives after its clear (the clear overtook it): history only, nobody is told "raised" now.
+                // The raise arrives after its clear (batches processed out of order, e.g. a backlog after a
+                // collector restart): recorded and still announced once, with its own time and the status
+                // "cleared", so every subscriber hears of the alarm even though it is already over.
                 alerts.update(c, key, "raised_at = ?, max_severity = ?, updated_at = ?", s.time(), newMax, now);
                 return step(c, key, EventKind.RAISED, severity, s.value(), s.limit(), s.message(), s.time(), now, null,
-                        AlertStatus.CLEARED, false);
+                        AlertStatus.CLEARED);
             }
             alerts.update(c, key, "status = 'raised', severity = ?, max_severity = ?, alert_value = ?, limit_value = ?, message = ?,"
                             + " raised_at = ?, cleared_at = NULL, acknowledged_at = NULL, acknowledged_by = NULL, ack_note = NULL, updated_at = ?",
                     severity, newMax, s.value(), s.limit(), s.message(), s.time(), now);
-            return step(c, key, EventKind.RAISED, severity, s.value(), s.limit(), s.message(), s.time(), now, null, AlertStatus.RAISED, true);
+            return step(c, key, EventKind.RAISED, severity, s.value(), s.limit(), s.message(), s.time(), now, null, AlertStatus.RAISED);
         }
         if (s.severity() == current) {
             return Optional.empty(); // raised again at the same severity: a duplicate, never a storm
@@ -135,20 +137,18 @@ public class AlertService {
         alerts.update(c, key, "severity = ?, max_severity = ?, alert_value = ?, limit_value = ?, message = ?, status = ?, updated_at = ?"
                         + (escalated ? ", acknowledged_at = NULL, acknowledged_by = NULL, ack_note = NULL" : ""),
                 severity, newMax, s.value(), s.limit(), s.message(), AlertStore.lower(after), now);
-        return step(c, key, EventKind.SEVERITY_CHANGED, severity, s.value(), s.limit(), s.message(), s.time(), now, null, after, true);
+        return step(c, key, EventKind.SEVERITY_CHANGED, severity, s.value(), s.limit(), s.message(), s.time(), now, null, after);
     }
 
     private Optional<AlertNotification> step(Connection c, String key, EventKind kind, String severity, Double value, Double limit,
-                                             String message, Instant time, Instant now, String actor, AlertStatus after,
-                                             boolean announce) throws SQLException {
+                                             String message, Instant time, Instant now, String actor, AlertStatus after)
+            throws SQLException {
         Optional<Long> id = alerts.insertEvent(c, key, kind, severity, value, limit, message, time, now, actor, after);
         if (id.isEmpty()) {
             return Optional.empty();
         }
         AlertNotification n = alerts.notification(c, id.get()).orElseThrow();
-        if (announce) {
-            fanout.plan(c, n);
-        }
+        fanout.plan(c, n);
         return Optional.of(n);
     }
 
@@ -179,7 +179,7 @@ public class AlertService {
             alerts.update(c, key, "status = 'acknowledged', acknowledged_at = ?, acknowledged_by = ?, ack_note = ?, updated_at = ?",
                     now, by.subject(), cleanNote, now);
             step(c, key, EventKind.ACKNOWLEDGED, a.get().severity(), a.get().value(), a.get().limit(),
-                    cleanNote == null ? "acknowledged by " + by.subject() : cleanNote, now, now, by.subject(), AlertStatus.ACKNOWLEDGED, true)
+                    cleanNote == null ? "acknowledged by " + by.subject() : cleanNote, now, now, by.subject(), AlertStatus.ACKNOWLEDGED)
                     .ifPresent(done::add);
             return new AckResult.Done(null);
         });

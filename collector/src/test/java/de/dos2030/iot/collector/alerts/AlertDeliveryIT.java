@@ -50,7 +50,7 @@ class AlertDeliveryIT {
                 "collector.delivery.initial-backoff", "1h", "collector.delivery.max-backoff", "4h", "collector.delivery.timeout", "5s"));
         json = collector.context.getBean(JsonMapper.class);
         engineer = collector.apiToken("eng-al", Role.ENGINEER);
-        for (int i = 1; i <= 5; i++) {
+        for (int i = 1; i <= 6; i++) {
             gatewayTokens.put("al-gw" + i, collector.register("al-gw" + i, "al-site" + i, SiteKind.SCHOOL).token());
         }
     }
@@ -222,5 +222,25 @@ class AlertDeliveryIT {
         assertThat(collector.send("GET", "/api/v1/alerts?status=cleared&siteId=al-site5&minSeverity=critical", engineer, null).body())
                 .contains("\"alertId\":\"e-1\"");
         assertThat(collector.send("POST", "/api/v1/alerts/al-gw5/e-1/acknowledge", engineer, null).statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void aClearThatOvertakesItsRaiseStillDeliversBothExactlyOnce() throws Exception {
+        try (TestWebhookReceiver receiver = new TestWebhookReceiver()) {
+            Subscription sub = subscribe("{\"channel\":\"webhook\",\"target\":\"" + receiver.url() + "\",\"filter\":{\"gatewayId\":\"al-gw6\"}}");
+            Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(90);
+            AlertEvent raise = TestBatches.co2Alert("f-1", Severity.WARNING, AlertState.RAISED, 1450, 1400, t);
+            AlertEvent clear = TestBatches.co2Alert("f-1", Severity.WARNING, AlertState.CLEARED, 950, 1400, t.plusSeconds(60));
+            send("al-gw6", 1, clear); // processed first, as after a collector restart with a backlog
+            send("al-gw6", 0, raise);
+            send("al-gw6", 0, raise); // and re-sent: still once
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> receiver.accepted().size() >= 2);
+            assertThat(deliveries(sub.id())).hasSize(2).allMatch(d -> d.status().equals("delivered"));
+            assertThat(receiver.received).extracting(r -> body(r).event().kind()).containsExactlyInAnyOrder("raised", "cleared");
+            Alert a = json.readValue(collector.send("GET", "/api/v1/alerts/al-gw6/f-1", engineer, null).body(), Alert.class);
+            assertThat(a.status()).isEqualTo("cleared");
+            assertThat(a.raisedAt()).isEqualTo(t);
+        }
     }
 }

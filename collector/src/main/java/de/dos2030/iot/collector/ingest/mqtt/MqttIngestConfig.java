@@ -21,7 +21,11 @@ import java.time.Duration;
  *                        the messages queued meanwhile; default {@code dos-collector-<host name>}
  * @param shareGroup      shared-subscription group: instances in one group split the load
  * @param topicPrefix     first topic level ({@code dos}/site/gateway/kind)
- * @param sessionExpiry   how long the broker keeps the session (and queues messages) while disconnected
+ * @param sessionExpiry   how long the broker keeps the session (and queues messages) while disconnected.
+ *                        Short on purpose: Mosquitto keeps handing a disconnected member of a share
+ *                        group its share of the batches, so a dead instance would hoard them until the
+ *                        session expires. Nothing depends on the broker's queue: a gateway re-sends
+ *                        every batch that no collector confirmed.
  * @param maxPayloadBytes larger messages are answered "rejected"
  * @param maxInFlight     batches being stored at once; beyond, messages get no answer (the gateway re-sends)
  */
@@ -35,7 +39,7 @@ public record MqttIngestConfig(
         @Nullable String clientId,
         @Bindable(defaultValue = "collectors") @NotNull @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String shareGroup,
         @Bindable(defaultValue = "dos") @NotNull @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String topicPrefix,
-        @Bindable(defaultValue = "1h") @NotNull Duration sessionExpiry,
+        @Bindable(defaultValue = "30s") @NotNull Duration sessionExpiry,
         @Bindable(defaultValue = "1048576") @Min(1024) @Max(de.dos2030.iot.model.codec.DecodeLimits.MAX_PAYLOAD_BYTES) int maxPayloadBytes,
         @Bindable(defaultValue = "2000") @Min(1) int maxInFlight) {
 }

@@ -75,7 +75,7 @@ public final class Explanation {
             line(sb, 2, "window " + d(w.length()) + w.fftSize().map(n -> ", FFT " + n + " ("
                     + n(Math.round(s.sampling().hertz() / n * 10000) / 10000.0) + " Hz resolution)").orElse(""));
         }
-        s.tilt().ifPresent(t -> line(sb, 2, "tilt: " + s.id() + "-pitch and " + s.id() + "-roll every "
+        s.tilt().ifPresent(t -> line(sb, 2, "tilt: " + String.join(" and ", TiltConfig.derivedIds(s.id())) + " every "
                 + d(t.interval()) + " (low-pass " + d(t.lowPass()) + ")"));
         line(sb, 2, "sends " + switch (s.send()) {
             case RAW -> "raw samples";

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * The rules that span sensors and outputs: unique sensor and rule ids, one chip per bus address,
+ * The rules that span sensors and outputs: unique sensor and rule ids (derived tilt ids included), one chip per bus address,
  * each GPIO used once (pins of a shared bus excepted), rule actions on configured outputs, and
  * simulation scenarios that match the kind of site. Sensor entries may be null (parts of a file
  * that could not be read); they are skipped so that the rest is still checked.
@@ -73,6 +73,25 @@ public final class GatewayInvariants {
                 if (prev != null) {
                     out.add(Violation.of(path + ".id", "rule id '" + s.rules().get(r).id() + "' is already used by "
                             + prev, "an id unique within the gateway"));
+                }
+            }
+        }
+        derivedTiltIds(out, sensors, sensorIds);
+    }
+
+    /** {@code <id>-pitch} and {@code <id>-roll} of a sensor with tilt are sensor ids too: no other sensor may have them. */
+    private static void derivedTiltIds(List<Violation> out, List<SensorConfig> sensors, Map<String, Integer> sensorIds) {
+        for (int i = 0; i < sensors.size(); i++) {
+            SensorConfig s = sensors.get(i);
+            if (s == null || s.tilt().isEmpty()) {
+                continue;
+            }
+            for (String derived : TiltConfig.derivedIds(s.id())) {
+                Integer other = sensorIds.get(derived);
+                if (other != null) {
+                    out.add(Violation.of("sensors[" + i + "].tilt", "the derived sensor id '" + derived
+                            + "' is already used by sensors[" + other + "]", "an id unique within the gateway:"
+                            + " rename one of the two sensors"));
                 }
             }
         }

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  */
 public final class Identifier {
 
-    public static final Pattern PATTERN = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
+    public static final int MAX_LENGTH = 64;
+    public static final Pattern PATTERN = Pattern.compile("[a-z0-9][a-z0-9-]{1," + (MAX_LENGTH - 1) + "}");
     public static final String ALLOWED = "lower-case letters, digits and '-', 2-64 characters";
 
     private Identifier() {

@@ -78,6 +78,17 @@ public final class SensorInvariants {
         } else if (tilt.isPresent() && !driver.measuresVibration()) {
             out.add(Violation.of("tilt", "the " + driver.chipName() + " has no three acceleration axes to derive tilt"
                     + " from", "adxl345, adxl355"));
+        } else if (tilt.isPresent() && id != null && Identifier.PATTERN.matcher(id).matches()) {
+            // The angles travel as sensors of their own: their ids end up in topics and tags too.
+            int longest = Math.max(TiltConfig.PITCH_SUFFIX.length(), TiltConfig.ROLL_SUFFIX.length());
+            for (String derived : TiltConfig.derivedIds(id)) {
+                if (!Identifier.PATTERN.matcher(derived).matches()) {
+                    out.add(Violation.of("tilt", "the derived sensor id '" + derived + "' is longer than "
+                            + Identifier.MAX_LENGTH + " characters", "a sensor id of at most "
+                            + (Identifier.MAX_LENGTH - longest) + " characters on a sensor with tilt"));
+                    break;
+                }
+            }
         }
         return out;
     }

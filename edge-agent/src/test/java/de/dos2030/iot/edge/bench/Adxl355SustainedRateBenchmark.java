@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The sustained rate one ADXL355 on FIFO reads keeps up with: the full acquisition (scheduler,
- * FIFO drains every 16 sets, time reconstruction, Sample objects to a listener) streaming one
+ * FIFO drains every 8 sets (a quarter of the FIFO), time reconstruction, Sample objects to a listener) streaming one
  * second of chip time per operation, fed by a sine (the signal model's cost is left out). The score in samples per second of CPU is the ceiling
  * the agent's own work sets; overruns would show up as faults, which are counted and must stay 0.
  */

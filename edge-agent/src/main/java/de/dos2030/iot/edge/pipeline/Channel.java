@@ -35,8 +35,9 @@ final class Channel implements SampleStage, FeatureSink {
      * @param publishes    where this (temperature) channel leaves its filtered value for strain
      *                     compensation; null when no gauge uses it
      * @param compensation the temperature compensating this (strain) channel; null for none
+     * @param sampleRateHz how often samples arrive here: the sensor's rate, or a derived tilt's interval
      */
-    Channel(SensorNode node, SensorConfig config, Quantity quantity, PipelineOutput output,
+    Channel(SensorNode node, SensorConfig config, Quantity quantity, double sampleRateHz, PipelineOutput output,
             SpectrumListener spectrumListener, LatestTemperature publishes, LatestTemperature compensation,
             long compensationMaxAgeNanos) {
         this.node = node;
@@ -51,9 +52,10 @@ final class Channel implements SampleStage, FeatureSink {
         // Every quantity of a sensor with feature windows gets them (the SCD41's temperature and
         // humidity as well as its CO2): with features on, raw samples only flow during an alarm.
         List<FeatureWindow> fw = config.features();
+        int lag = FilterChain.lagSamples(quantity, config.filters());
         this.windows = new WindowProcessor[fw.size()];
         for (int i = 0; i < windows.length; i++) {
-            windows[i] = new WindowProcessor(quantity, fw.get(i), config.sampling().hertz(), vibration, this);
+            windows[i] = new WindowProcessor(quantity, fw.get(i), sampleRateHz, lag, vibration, this);
         }
     }
 

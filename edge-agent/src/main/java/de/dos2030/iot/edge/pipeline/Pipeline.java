@@ -21,6 +21,7 @@ import de.dos2030.iot.edge.sensor.SensorFault;
 import de.dos2030.iot.edge.sensor.SensorListener;
 import de.dos2030.iot.model.AlertEvent;
 import de.dos2030.iot.model.AlertState;
+import de.dos2030.iot.model.Quality;
 import de.dos2030.iot.model.Quantity;
 
 import java.io.UncheckedIOException;
@@ -50,8 +51,8 @@ public final class Pipeline implements SensorListener, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Pipeline.class.getName());
 
     /** Sensor id suffixes of the angles derived from an accelerometer with {@code tilt:}. */
-    public static final String PITCH_SUFFIX = "-pitch";
-    public static final String ROLL_SUFFIX = "-roll";
+    public static final String PITCH_SUFFIX = TiltConfig.PITCH_SUFFIX;
+    public static final String ROLL_SUFFIX = TiltConfig.ROLL_SUFFIX;
     private static final long MIN_TEMPERATURE_AGE_NANOS = 60_000_000_000L;
 
     private final Object lock = new Object();
@@ -84,7 +85,7 @@ public final class Pipeline implements SensorListener, AutoCloseable {
                     .map(tc -> temperatures.get(tc.source().orElse(sc.id()))).orElse(null);
             long maxAge = compensation == null ? 0 : maxTemperatureAge(config, sc);
             for (Quantity q : sc.sampleQuantities()) {
-                node.channels[q.ordinal()] = new Channel(node, sc, q, output, spectra,
+                node.channels[q.ordinal()] = new Channel(node, sc, q, sc.sampling().hertz(), output, spectra,
                         q == Quantity.TEMPERATURE ? temperatures.get(sc.id()) : null,
                         q == Quantity.STRAIN ? compensation : null, maxAge);
             }
@@ -112,7 +113,8 @@ public final class Pipeline implements SensorListener, AutoCloseable {
         String[] suffixes = {PITCH_SUFFIX, ROLL_SUFFIX};
         for (int i = 0; i < 2; i++) {
             SensorNode node = node(sc.id() + suffixes[i], sc.send(), tiltRules, sink, start, store);
-            angles[i] = new Channel(node, sc, Quantity.TILT, output, spectra, null, null, 0);
+            // The angles arrive once per interval, not at the accelerometer's rate.
+            angles[i] = new Channel(node, sc, Quantity.TILT, 1e9 / t.interval().toNanos(), output, spectra, null, null, 0);
             node.channels[Quantity.TILT.ordinal()] = angles[i];
         }
         return new TiltEstimator(t.lowPass().toNanos(), t.interval().toNanos(), angles[0]::input, angles[1]::input);
@@ -209,6 +211,20 @@ public final class Pipeline implements SensorListener, AutoCloseable {
                 tilt.accept(nanos, x, y, z, quality);
             }
         };
+    }
+
+    /**
+     * An accelerometer's x/y/z set from its driver: feeds the sensor's tilt, if it has {@code tilt:};
+     * ignored otherwise (the single-axis samples carry its vibration).
+     */
+    @Override
+    public void axes(String sensorId, Instant time, double x, double y, double z, Quality quality) {
+        TiltEstimator tilt = tilts.get(sensorId);
+        if (tilt != null) {
+            synchronized (lock) {
+                tilt.accept(EpochNanos.of(time), x, y, z, quality);
+            }
+        }
     }
 
     @Override

@@ -90,7 +90,8 @@ public final class Agent implements AutoCloseable {
         PipelineHolder holder = new PipelineHolder();
         Instant now = clock.instant();
         TimeLapse lapse = new TimeLapse(now, options.simStart() == null ? now : options.simStart(), options.simSpeed());
-        this.handOff = new SensorHandOff(holder);
+        this.handOff = new SensorHandOff(holder, config.sensors().stream().filter(s -> s.tilt().isPresent())
+                .map(s -> s.id()).collect(java.util.stream.Collectors.toSet()));
         this.sensors = new SensorSide(config, clock, lapse, handOff);
         this.pipeline = Pipeline.create(config, clock, batcher, sensors.gpio(), stateDir);
         holder.pipeline = pipeline;
@@ -209,6 +210,12 @@ public final class Agent implements AutoCloseable {
         @Override
         public void recovered(String sensorId, java.time.Instant time) {
             pipeline.recovered(sensorId, time);
+        }
+
+        @Override
+        public void axes(String sensorId, java.time.Instant time, double x, double y, double z,
+                         de.dos2030.iot.model.Quality quality) {
+            pipeline.axes(sensorId, time, x, y, z, quality);
         }
     }
 

@@ -3,8 +3,10 @@ package de.dos2030.iot.edge.runtime;
 import de.dos2030.iot.edge.sensor.Sample;
 import de.dos2030.iot.edge.sensor.SensorFault;
 import de.dos2030.iot.edge.sensor.SensorListener;
+import de.dos2030.iot.model.Quality;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +19,10 @@ import org.slf4j.LoggerFactory;
  * queues: it is back on its bus when the chip needs it (an ADXL355 FIFO at 500 Hz holds 64 ms),
  * instead of waiting for a window's FFT or the disk.
  *
+ * <p>Accelerometer x/y/z sets ({@link #axes}) are queued only for the sensors that derive tilt;
+ * the others' sets cost nothing here (at 400-500 Hz a queued event per set would be a third of
+ * the hand-off's traffic for nothing).
+ *
  * <p>The queue is bounded; when the downstream listener falls that far behind, producers wait
  * (nothing is dropped) and the first wait is logged. {@link #close()} delivers what is queued.
  * Thread-safe.
@@ -28,17 +34,20 @@ final class SensorHandOff implements SensorListener, AutoCloseable {
     static final int CAPACITY = 16_384;
 
     private final SensorListener downstream;
+    private final Set<String> tiltSensors;
     private final BlockingQueue<Runnable> queue;
     private final Thread thread;
     private volatile boolean closing;
     private volatile boolean warned;
 
-    SensorHandOff(SensorListener downstream) {
-        this(downstream, CAPACITY);
+    /** @param tiltSensors ids of the sensors whose x/y/z sets are forwarded (those with {@code tilt:}) */
+    SensorHandOff(SensorListener downstream, Set<String> tiltSensors) {
+        this(downstream, tiltSensors, CAPACITY);
     }
 
-    SensorHandOff(SensorListener downstream, int capacity) {
+    SensorHandOff(SensorListener downstream, Set<String> tiltSensors, int capacity) {
         this.downstream = Objects.requireNonNull(downstream);
+        this.tiltSensors = Set.copyOf(tiltSensors);
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.thread = new Thread(this::deliver, "sensor-hand-off");
         thread.setDaemon(true);
@@ -50,6 +59,13 @@ final class SensorHandOff implements SensorListener, AutoCloseable {
     @Override public void fault(SensorFault fault) { put(() -> downstream.fault(fault)); }
 
     @Override public void recovered(String sensorId, Instant time) { put(() -> downstream.recovered(sensorId, time)); }
+
+    @Override
+    public void axes(String sensorId, Instant time, double x, double y, double z, Quality quality) {
+        if (tiltSensors.contains(sensorId)) {
+            put(() -> downstream.axes(sensorId, time, x, y, z, quality));
+        }
+    }
 
     private void put(Runnable event) {
         if (queue.offer(event)) return;

@@ -53,6 +53,10 @@ final class ScheduledSensor {
                 listener.sample(sample);
             }
 
+            @Override public void axes(String sensorId, Instant time, double x, double y, double z, Quality quality) {
+                listener.axes(sensorId, time, x, y, z, quality);
+            }
+
             @Override public void fault(SensorException fault) {
                 faultedThisStep[0] = true;
                 signal(fault, now);

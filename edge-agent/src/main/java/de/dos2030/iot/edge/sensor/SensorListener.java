@@ -1,5 +1,6 @@
 package de.dos2030.iot.edge.sensor;
 
+import de.dos2030.iot.model.Quality;
 import java.time.Instant;
 
 /**
@@ -15,4 +16,7 @@ public interface SensorListener {
 
     /** A faulty sensor delivered a good sample again. */
     default void recovered(String sensorId, Instant time) { }
+
+    /** All three axes of one accelerometer set, see {@link SampleSink#axes}. Ignored by default. */
+    default void axes(String sensorId, Instant time, double x, double y, double z, Quality quality) { }
 }

@@ -86,4 +86,32 @@ class LateBusThreadTest {
         assertThat(recorder.faults).isEmpty();
         assertThat(recorder.of("p2-vibration", Quantity.ACCELERATION)).hasSizeGreaterThan(59 * 500);
     }
+
+    /**
+     * Sample times are reconstructed from the ODR; anchored at each drain's time alone, a late drain
+     * put its first sample within microseconds of the previous drain's last one, and the wire's
+     * millisecond timestamps then made them duplicates (the outbox's validator dropped them).
+     */
+    @Test
+    void adxl355SampleTimesStayEvenlySpacedAcrossDrainsWhenItsBusThreadIsLate() {
+        rig.buses.attach(ADXL355_AT, new SimAdxl355(rig.clock, new ChipFaults(), AccelerationSignal.constant(0, 0, 1), () -> 20));
+        var scheduler = new SensorScheduler(rig.clock, recorder);
+        scheduler.add("i2c-1", new Adxl355Sensor(new Adxl355Driver(RegisterDevice.over(rig.buses.i2c(ADXL355_AT)),
+                SensorLabel.on("ADXL355", "p2-vibration", ADXL355_AT)), new Adxl355Sensor.Settings(Axis.Z, 2, 500)));
+
+        runLate(scheduler, Duration.ofSeconds(20), Duration.ofMillis(10));
+
+        List<Sample> samples = recorder.of("p2-vibration", Quantity.ACCELERATION);
+        assertThat(samples).hasSizeGreaterThan(19 * 500);
+        long period = 2_000_000L;
+        for (int i = 1; i < samples.size(); i++) {
+            long gap = Duration.between(samples.get(i - 1).timestamp(), samples.get(i).timestamp()).toNanos();
+            assertThat(gap).as("gap before sample " + i).isBetween(period / 2, 2 * period);
+            assertThat(samples.get(i).timestamp().toEpochMilli()).as("millisecond of sample " + i)
+                    .isGreaterThan(samples.get(i - 1).timestamp().toEpochMilli());
+        }
+        // Still on the gateway's clock: the newest sample is no more than a few periods from now.
+        assertThat(Duration.between(samples.get(samples.size() - 1).timestamp(), rig.clock.instant()).abs())
+                .isLessThan(Duration.ofMillis(20));
+    }
 }

@@ -13,10 +13,12 @@ import de.dos2030.iot.model.Statistic;
  * when an FFT size is configured, the dominant frequency of the last {@code min(fftSize, window
  * samples)} samples, zero-padded to {@code fftSize} (a 10 s window at 400 Hz: 4000 samples in a
  * 4096-point FFT). A window closes when a
- * sample at or after its end arrives, or on {@link #tick} once it is overdue. Each window is
- * reported once: a sample for a window already closed (one a filter held back past the grace,
- * e.g. a Hampel filter's k samples) is left out of the windows rather than reopening it.
- * Not thread-safe.
+ * sample at or after its end arrives, or on {@link #tick} once it is overdue: past its end by the
+ * grace, which is the filter chain's lag (a Hampel filter holds k samples back, a median window / 2)
+ * plus two sample periods (at least one second) for a late read. So a sample the filters held back
+ * still lands in its window (a CO2 Hampel filter of k = 3 at 5 s: 15 s lag, 25 s grace). Each
+ * window is reported once: a sample for a window already closed (a sensor that stalled longer than
+ * the grace) is left out of the windows rather than reopening it. Not thread-safe.
  */
 public final class WindowProcessor {
 
@@ -33,15 +35,22 @@ public final class WindowProcessor {
     private long closedUpTo = Long.MIN_VALUE;
     private boolean suspect;
 
-    /**
-     * @param sampleRateHz the channel's nominal rate (sets the FFT's frequency scale)
-     * @param vibration    true for accelerometer channels: adds RMS, peak, crest and spectrum
-     */
+    /** A window without filter lag in front of it. */
     public WindowProcessor(Quantity quantity, FeatureWindow window, double sampleRateHz, boolean vibration,
                            FeatureSink sink) {
+        this(quantity, window, sampleRateHz, 0, vibration, sink);
+    }
+
+    /**
+     * @param sampleRateHz the channel's nominal rate (sets the FFT's frequency scale and the grace)
+     * @param lagSamples   how many samples the filters in front hold a sample back ({@code FilterChain.lagSamples})
+     * @param vibration    true for accelerometer channels: adds RMS, peak, crest and spectrum
+     */
+    public WindowProcessor(Quantity quantity, FeatureWindow window, double sampleRateHz, int lagSamples,
+                           boolean vibration, FeatureSink sink) {
         this.quantity = quantity;
         this.length = window.length().toNanos();
-        this.grace = Math.max(1_000_000_000L, (long) (2e9 / sampleRateHz));
+        this.grace = graceNanos(sampleRateHz, lagSamples);
         this.vibration = vibration;
         this.sink = sink;
         if (vibration && window.fftSize().isPresent()) {
@@ -53,6 +62,12 @@ public final class WindowProcessor {
             ring = null;
             spectrum = null;
         }
+    }
+
+    /** How long past its end a window waits for held-back and late samples before {@link #tick} closes it. */
+    public static long graceNanos(double sampleRateHz, int lagSamples) {
+        double period = 1e9 / sampleRateHz;
+        return Math.max(1_000_000_000L, (long) (2 * period)) + (long) (lagSamples * period);
     }
 
     /** A usable sample. */

@@ -31,6 +31,26 @@ public final class FilterChain {
     }
 
     /**
+     * How many samples the configured filters of {@code quantity} hold a sample back before it
+     * comes out: a Hampel filter its {@code k} (half window), a median its window / 2; the others
+     * none. Feature windows wait this long (times the sample period) before they close on the clock.
+     */
+    public static int lagSamples(Quantity quantity, List<FilterConfig> filters) {
+        int lag = 0;
+        for (FilterConfig f : filters) {
+            if (f.quantity().isPresent() && f.quantity().get() != quantity) {
+                continue;
+            }
+            if (f instanceof FilterConfig.Hampel h) {
+                lag += h.halfWindow();
+            } else if (f instanceof FilterConfig.Median m) {
+                lag += m.window() / 2;
+            }
+        }
+        return lag;
+    }
+
+    /**
      * @param temperature   the compensating temperature of a strain channel whose calibration has
      *                      temperature compensation; null otherwise
      * @param maxAgeNanos   how old that temperature may be before the strain goes uncompensated

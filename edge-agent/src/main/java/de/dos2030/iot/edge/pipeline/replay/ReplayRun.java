@@ -15,6 +15,7 @@ import de.dos2030.iot.edge.sensor.SensorLabel;
 import de.dos2030.iot.edge.sensor.SensorListener;
 import de.dos2030.iot.edge.sensor.SensorScheduler;
 import de.dos2030.iot.edge.sim.VirtualClock;
+import de.dos2030.iot.model.Quality;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -180,6 +181,13 @@ public final class ReplayRun {
         @Override
         public void recovered(String sensorId, Instant time) {
             pipeline.recovered(sensorId, recorded.instant());
+        }
+
+        @Override
+        public void axes(String sensorId, Instant time, double x, double y, double z, Quality quality) {
+            if (!time.isBefore(from) && time.isBefore(to)) {
+                pipeline.axes(sensorId, time, x, y, z, quality);
+            }
         }
     }
 }

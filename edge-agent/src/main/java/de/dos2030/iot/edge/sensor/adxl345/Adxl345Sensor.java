@@ -4,6 +4,7 @@ import static de.dos2030.iot.edge.sensor.adxl345.Adxl345Constants.*;
 
 import de.dos2030.iot.edge.sensor.Acquisition;
 import de.dos2030.iot.edge.sensor.Axis;
+import de.dos2030.iot.edge.sensor.FifoTimeline;
 import de.dos2030.iot.edge.sensor.Sample;
 import de.dos2030.iot.edge.sensor.SampleSink;
 import de.dos2030.iot.edge.sensor.SensorException;
@@ -20,8 +21,10 @@ import java.util.Optional;
  * data rate and the agent drains the FIFO when it is a quarter full (8 samples), so the bus sees
  * one drain every 8 sample periods instead of a poll per sample, a bus thread that runs late has
  * three quarters of the FIFO (60 ms at 400 Hz) before a sample is lost, and a later drain still
- * finds the newest 32. Sample times are reconstructed from the ODR, ending at the drain time. An
+ * finds the newest 32. Sample times are reconstructed from the ODR along a
+ * {@link FifoTimeline} (evenly spaced, following the drain times). An
  * overrun (samples overwritten before they were read) is a fault and marks the next sample SUSPECT.
+ * Each x/y/z set also goes whole to {@link SampleSink#axes} (tilt without an inclinometer).
  */
 public final class Adxl345Sensor implements Acquisition {
 
@@ -43,6 +46,7 @@ public final class Adxl345Sensor implements Acquisition {
     private final Settings settings;
     private final int rateCode;
     private final long periodNanos;
+    private final FifoTimeline timeline;
     private State state = State.IDENTIFY;
     private String identity;
 
@@ -51,6 +55,7 @@ public final class Adxl345Sensor implements Acquisition {
         this.settings = settings;
         this.rateCode = rateCodeFor(settings.rateHz());
         this.periodNanos = periodNanos(rateCode);
+        this.timeline = new FifoTimeline(periodNanos);
     }
 
     @Override public SensorLabel label() { return driver.label(); }
@@ -59,7 +64,10 @@ public final class Adxl345Sensor implements Acquisition {
 
     @Override public Optional<String> identity() { return Optional.ofNullable(identity); }
 
-    @Override public void restart() { state = State.IDENTIFY; }
+    @Override public void restart() {
+        state = State.IDENTIFY;
+        timeline.reset();
+    }
 
     /** Output data rate the chip actually runs at. */
     public double outputDataRateHz() { return Adxl345Constants.outputDataRateHz(rateCode); }
@@ -90,10 +98,13 @@ public final class Adxl345Sensor implements Acquisition {
                 }
                 String id = label().sensorId();
                 int n = fifo.count();
+                double[] x = fifo.x(), y = fifo.y(), z = fifo.z();
+                Instant first = n > 0 ? timeline.first(now, n) : now;
                 for (int i = 0; i < n; i++) {
-                    Instant t = now.minusNanos((n - 1 - i) * periodNanos);
-                    double g = settings.axis().of(fifo.x()[i], fifo.y()[i], fifo.z()[i]);
-                    sink.sample(Sample.checked(id, Quantity.ACCELERATION, t, g, i == 0 ? quality : Quality.OK));
+                    Instant t = first.plusNanos(i * periodNanos);
+                    Quality q = i == 0 ? quality : Quality.OK;
+                    sink.sample(Sample.checked(id, Quantity.ACCELERATION, t, settings.axis().of(x[i], y[i], z[i]), q));
+                    sink.axes(id, t, x[i], y[i], z[i], q); // the whole set, for tilt (SampleSink#axes)
                 }
                 return drainInterval();
             }

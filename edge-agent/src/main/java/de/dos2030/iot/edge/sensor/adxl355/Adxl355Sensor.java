@@ -4,6 +4,7 @@ import static de.dos2030.iot.edge.sensor.adxl355.Adxl355Constants.*;
 
 import de.dos2030.iot.edge.sensor.Acquisition;
 import de.dos2030.iot.edge.sensor.Axis;
+import de.dos2030.iot.edge.sensor.FifoTimeline;
 import de.dos2030.iot.edge.sensor.Sample;
 import de.dos2030.iot.edge.sensor.SampleSink;
 import de.dos2030.iot.edge.sensor.SensorException;
@@ -20,8 +21,10 @@ import java.util.Optional;
  * drains the FIFO when it is a quarter full (8 of 32 sets), so a 500 Hz stream costs about 60
  * bus transactions a second instead of 500, and a bus thread that runs late still has three
  * quarters of the FIFO (48 ms at 500 Hz, 192 ms at 125 Hz) before a sample is lost; a late drain
- * takes everything the FIFO holds. Sample times are reconstructed from the ODR, ending
- * at the drain time. An overrun (samples lost) is a fault and marks the next samples SUSPECT.
+ * takes everything the FIFO holds. Sample times are reconstructed from the ODR along a
+ * {@link FifoTimeline} (evenly spaced, following the drain times). An overrun (samples lost) is
+ * a fault and marks the next samples SUSPECT.
+ * Each x/y/z set also goes whole to {@link SampleSink#axes} (tilt without an inclinometer).
  */
 public final class Adxl355Sensor implements Acquisition {
 
@@ -47,6 +50,7 @@ public final class Adxl355Sensor implements Acquisition {
     private final Settings settings;
     private final int odrCode;
     private final long periodNanos;
+    private final FifoTimeline timeline;
     private State state = State.IDENTIFY;
     private String identity;
     private Instant nextTemperature = Instant.MIN;
@@ -56,6 +60,7 @@ public final class Adxl355Sensor implements Acquisition {
         this.settings = settings;
         this.odrCode = odrCodeFor(settings.rateHz());
         this.periodNanos = periodNanos(odrCode);
+        this.timeline = new FifoTimeline(periodNanos);
     }
 
     @Override public SensorLabel label() { return driver.label(); }
@@ -64,7 +69,10 @@ public final class Adxl355Sensor implements Acquisition {
 
     @Override public Optional<String> identity() { return Optional.ofNullable(identity); }
 
-    @Override public void restart() { state = State.IDENTIFY; }
+    @Override public void restart() {
+        state = State.IDENTIFY;
+        timeline.reset();
+    }
 
     /** Output data rate the chip actually runs at. */
     public double outputDataRateHz() { return Adxl355Constants.outputDataRateHz(odrCode); }
@@ -101,10 +109,13 @@ public final class Adxl355Sensor implements Acquisition {
                 }
                 String id = label().sensorId();
                 int n = fifo.count();
+                double[] x = fifo.x(), y = fifo.y(), z = fifo.z();
+                Instant first = n > 0 ? timeline.first(now, n) : now;
                 for (int i = 0; i < n; i++) {
-                    Instant t = now.minusNanos((n - 1 - i) * periodNanos);
-                    double g = settings.axis().of(fifo.x()[i], fifo.y()[i], fifo.z()[i]);
-                    sink.sample(Sample.checked(id, Quantity.ACCELERATION, t, g, i == 0 ? quality : Quality.OK));
+                    Instant t = first.plusNanos(i * periodNanos);
+                    Quality q = i == 0 ? quality : Quality.OK;
+                    sink.sample(Sample.checked(id, Quantity.ACCELERATION, t, settings.axis().of(x[i], y[i], z[i]), q));
+                    sink.axes(id, t, x[i], y[i], z[i], q); // the whole set, for tilt (SampleSink#axes)
                 }
                 if (!now.isBefore(nextTemperature)) {
                     sink.sample(Sample.checked(id, Quantity.TEMPERATURE, now, driver.readTemperatureC(), Quality.OK));

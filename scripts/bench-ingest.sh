@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Ingest benchmark: simulated bridge gateways send batches over HTTP and over MQTT to a collector
-# on this machine, each waiting for the "stored" answer before its next batch; readings/s are
-# counted in InfluxDB. In the same run the same number of points goes straight to InfluxDB as
-# line protocol in 5000-point requests: the ceiling. Prints both and the ratio.
+# Ingest benchmark: simulated bridge gateways send CBOR batches over HTTP and over MQTT to a
+# collector on this machine, each with up to [in-flight] batches awaiting their "stored" answer, as
+# the edge agent's live lane does (in-flight=1: one batch at a time); readings/s are counted in
+# InfluxDB. In the same run the same number of points goes straight to InfluxDB as line protocol
+# in 5000-point requests: the ceiling. Prints both and the ratio.
 #
-#   scripts/bench-ingest.sh [gateways=50] [batches-per-gateway=40] [readings-per-batch=200]
+#   scripts/bench-ingest.sh [gateways=50] [batches-per-gateway=40] [readings-per-batch=200] [in-flight=4]
+#
+# COLLECTOR_JAVA_OPTS goes to the collector's JVM only, e.g. to profile it:
+#   COLLECTOR_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/ingest.jfr scripts/bench-ingest.sh
 #
 # Needs the dev services (scripts/dev-services.sh start). Starts its own collector (HTTP 18090,
 # MQTT anonymous listener, own InfluxDB database bench_<time>), dropped afterwards.
@@ -13,14 +17,14 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 GATEWAYS=${1:-50}
 BATCHES=${2:-40}
 READINGS=${3:-200}
+IN_FLIGHT=${4:-4}
 PORT=18090
 DB=bench_$(date +%s)
 ADMIN=bench-admin-token-0123456789
 cd "$ROOT"
 
 "$ROOT/scripts/dev-services.sh" status >/dev/null || { echo "bench: start the dev services first: scripts/dev-services.sh start" >&2; exit 1; }
-[ -f collector/target/original-collector.jar ] || mvn -B -q -pl collector -am package -DskipTests
-[ -d collector/target/test-classes/de/dos2030/iot/collector/bench ] || mvn -B -q -pl collector test-compile
+mvn -B -q -pl collector package -DskipTests
 [ -f collector/target/bench.classpath ] || mvn -B -q -pl collector dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
 
 LOG=$(mktemp -t bench-collector.XXXX.log)
@@ -29,7 +33,7 @@ DATASOURCES_DEFAULT_URL="jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1" \
 COLLECTOR_INFLUX_URL=http://127.0.0.1:18086 COLLECTOR_INFLUX_DATABASE=$DB \
 COLLECTOR_MQTT_URL=tcp://127.0.0.1:11883 COLLECTOR_MQTT_SHARE_GROUP=$DB COLLECTOR_MQTT_CLIENT_ID=$DB \
 COLLECTOR_MQTT_SESSION_EXPIRY=60s COLLECTOR_COAP_ENABLED=false \
-    java -jar collector/target/collector.jar > "$LOG" 2>&1 &
+    java ${COLLECTOR_JAVA_OPTS:-} -jar collector/target/collector.jar > "$LOG" 2>&1 &
 PID=$!
 cleanup() {
     kill "$PID" 2>/dev/null || true
@@ -44,6 +48,8 @@ for _ in $(seq 100); do
 done
 echo "bench: collector pid $PID on :$PORT, database $DB (log $LOG)"
 
+# CPU per process during each phase: the collector, InfluxDB and Mosquitto of the dev services, the generator itself.
+export BENCH_PIDS="collector=$PID influxd=$(cat .dev-services/influxdb/pid) mosquitto=$(cat .dev-services/mosquitto/pid)"
 java -cp "collector/target/test-classes:collector/target/classes:$(cat collector/target/bench.classpath)" \
     de.dos2030.iot.collector.bench.IngestBench "http://127.0.0.1:$PORT" "$ADMIN" http://127.0.0.1:18086 "$DB" \
-    tcp://127.0.0.1:11883 "$GATEWAYS" "$BATCHES" "$READINGS"
+    tcp://127.0.0.1:11883 "$GATEWAYS" "$BATCHES" "$READINGS" "$IN_FLIGHT"

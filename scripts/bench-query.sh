@@ -6,7 +6,8 @@
 #   scripts/bench-query.sh [iterations=200]
 #
 # Needs the dev services (scripts/dev-services.sh start). Starts its own collector on :18091 with
-# its own InfluxDB database bench_q_<time>, dropped afterwards.
+# its own InfluxDB database bench_q_<time>, dropped afterwards. COLLECTOR_JAVA_OPTS goes to the
+# collector's JVM only (e.g. -XX:StartFlightRecording=filename=/tmp/query.jfr).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 ITERATIONS=${1:-200}
@@ -27,7 +28,7 @@ MICRONAUT_ENVIRONMENTS= MICRONAUT_SERVER_PORT=$PORT COLLECTOR_ADMIN_TOKEN=$ADMIN
 DATASOURCES_DEFAULT_URL="jdbc:h2:mem:benchq;DB_CLOSE_DELAY=-1" \
 COLLECTOR_INFLUX_URL=http://127.0.0.1:18086 COLLECTOR_INFLUX_DATABASE=$DB \
 COLLECTOR_MQTT_ENABLED=false COLLECTOR_COAP_ENABLED=false COLLECTOR_LIVENESS_ENABLED=false \
-    java -jar collector/target/collector.jar > "$LOG" 2>&1 &
+    java ${COLLECTOR_JAVA_OPTS:-} -jar collector/target/collector.jar > "$LOG" 2>&1 &
 PID=$!
 cleanup() {
     kill "$PID" 2>/dev/null || true

@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -79,7 +80,12 @@ public class ActivityTracker implements AutoCloseable {
         gateways.put(b.gatewayId(), seen);
         dirtyGateways.put(b.gatewayId(), seen);
         Map<String, SensorSeen> latest = new HashMap<>();
-        for (Reading r : stored.storedReadings()) {
+        List<Reading> readings = stored.storedReadings();
+        for (int i = 0; i < readings.size(); i++) {
+            Reading r = readings.get(i);
+            if (i + 1 < readings.size() && readings.get(i + 1).sameSeries(r)) {
+                continue; // a batch keeps each series' readings together, times ascending: its last one is the latest
+            }
             SensorSeen s = new SensorSeen(b.gatewayId(), r.sensorId(), r.quantity().wireName(), r.time(), now);
             latest.merge(s.key(), s, (x, y) -> y.lastReading().isAfter(x.lastReading()) ? y : x);
         }

@@ -28,6 +28,7 @@ public class GatewayRegistry {
     private final ApplicationEventPublisher<GatewaysChanged> events;
     private final Clock clock;
     private final ConcurrentMap<String, Cached> byTokenHash = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Cached> byId = new ConcurrentHashMap<>();
 
     public GatewayRegistry(GatewayRepository repository, ApplicationEventPublisher<GatewaysChanged> events, Clock clock) {
         this.repository = repository;
@@ -95,6 +96,26 @@ public class GatewayRegistry {
         return id == null ? Optional.empty() : repository.findById(id);
     }
 
+    /**
+     * The enabled gateway with this id, from the same kind of cache as {@link #authenticate}: for
+     * the MQTT door, which looks up the topic's gateway for every batch.
+     */
+    public Optional<Gateway> enabled(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        long now = clock.millis();
+        Cached cached = byId.get(id);
+        if (cached == null || now - cached.loadedAt > CACHE_TTL_MILLIS) {
+            cached = new Cached(repository.findById(id), now);
+            if (byId.size() > 10_000) {
+                byId.clear();
+            }
+            byId.put(id, cached);
+        }
+        return cached.gateway.filter(Gateway::enabled);
+    }
+
     public List<Gateway> list() {
         return repository.listOrderById();
     }
@@ -124,6 +145,7 @@ public class GatewayRegistry {
 
     private void changed() {
         byTokenHash.clear();
+        byId.clear();
         events.publishEvent(new GatewaysChanged(list()));
     }
 

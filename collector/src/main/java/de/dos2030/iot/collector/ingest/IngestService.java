@@ -125,11 +125,12 @@ public class IngestService {
         Map<String, List<Problem>> byItem = problemsByItem(report.problems());
         List<String> lines = new ArrayList<>(batch.readings().size() + batch.alerts().size() + 1);
         List<Reading> stored = byItem.isEmpty() ? batch.readings() : new ArrayList<>(batch.readings().size());
+        StorageLayout.ReadingLines readingLines = new StorageLayout.ReadingLines(batch, siteKind);
         for (int i = 0; i < batch.readings().size(); i++) {
             Reading r = batch.readings().get(i);
             List<Problem> problems = byItem.get("readings[" + i + "]");
             if (problems == null) {
-                lines.add(StorageLayout.reading(batch, siteKind, r));
+                lines.add(readingLines.line(r));
                 if (stored != batch.readings()) {
                     stored.add(r);
                 }

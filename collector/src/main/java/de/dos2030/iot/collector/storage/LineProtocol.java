@@ -57,6 +57,14 @@ final class LineProtocol {
         return this;
     }
 
+    /** Measurement and tags so far, then the separator and {@code key=}: what every point of one series starts with. */
+    String fieldPrefix(String key) {
+        if (hasField) {
+            throw new IllegalStateException("field prefix after fields: " + line);
+        }
+        return line + " " + key + "=";
+    }
+
     /** The finished line with its timestamp in epoch milliseconds. */
     String at(long epochMillis) {
         if (!hasField) {

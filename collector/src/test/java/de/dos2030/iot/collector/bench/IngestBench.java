@@ -7,8 +7,11 @@ import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.Reading;
 import de.dos2030.iot.model.Statistic;
 import de.dos2030.iot.model.codec.BatchCodec;
-import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.influxdb.InfluxDB;
@@ -23,25 +26,32 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Whole-system ingest benchmark, driven by scripts/bench-ingest.sh against a running collector:
- * simulated bridge gateways (strain at 10 Hz plus vibration window features) each send batches one
- * after the other, waiting for the "stored" answer as a real gateway does; readings/s are counted
- * in InfluxDB afterwards. The ceiling writes the same points as line protocol straight to InfluxDB
+ * simulated bridge gateways (strain at 10 Hz plus vibration window features) send CBOR batches as
+ * the edge agent's dispatcher does on its live lane: up to {@code inFlight} batches (default 4,
+ * {@code Dispatcher.Settings.defaults()}) awaiting their "stored" answer at once, a new one sent
+ * as each answer arrives, a batch without an answer re-sent after 10 s. Readings/s are counted in
+ * InfluxDB afterwards. The ceiling writes the same points as line protocol straight to InfluxDB
  * in 5000-point requests. Usage: IngestBench collectorUrl adminToken influxUrl database mqttUrl
- * gateways batchesPerGateway readingsPerBatch
+ * gateways batchesPerGateway readingsPerBatch [inFlight]
  */
 public final class IngestBench {
     private static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
+    private static final AtomicLong RESENT = new AtomicLong();
 
     public static void main(String[] args) throws Exception {
         String collector = args[0];
@@ -52,79 +62,30 @@ public final class IngestBench {
         int gateways = Integer.parseInt(args[5]);
         int batches = Integer.parseInt(args[6]);
         int perBatch = Integer.parseInt(args[7]);
+        int inFlight = args.length > 8 ? Integer.parseInt(args[8]) : 4;
         long run = System.currentTimeMillis() / 1000;
         HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
         InfluxDB influx = InfluxDBFactory.connect(influxUrl);
 
-        List<String> httpIds = new ArrayList<>();
-        List<String> tokens = new ArrayList<>();
-        List<String> mqttIds = new ArrayList<>();
-        for (int g = 0; g < gateways; g++) {
-            httpIds.add("bench-h-" + run + "-" + g);
-            tokens.add(register(http, collector, admin, httpIds.get(g)));
-            mqttIds.add("bench-m-" + run + "-" + g);
-            register(http, collector, admin, mqttIds.get(g));
-        }
+        // Warm-up: a collector runs for weeks, so its JIT-compiled steady state is what counts (a JFR
+        // recording of a cold run showed 11 s of JIT compilation in 30 s). One untimed round of the
+        // same size per door, from separate gateways whose points are not counted, before the clock starts.
+        int warmGateways = gateways;
+        Fleet warmHttp = fleet(http, collector, admin, "bench-wh-" + run + "-", warmGateways, batches, perBatch);
+        Fleet warmMqtt = fleet(http, collector, admin, "bench-wm-" + run + "-", warmGateways, batches, perBatch);
+        Fleet httpFleet = fleet(http, collector, admin, "bench-h-" + run + "-", gateways, batches, perBatch);
+        Fleet mqttFleet = fleet(http, collector, admin, "bench-m-" + run + "-", gateways, batches, perBatch);
         long expected = (long) gateways * batches * perBatch;
-        // Gateways encode on their own CPUs: encode everything before the clock starts.
-        byte[][][] httpBodies = new byte[gateways][batches][];
-        byte[][][] mqttBodies = new byte[gateways][batches][];
-        for (int g = 0; g < gateways; g++) {
-            for (int b = 0; b < batches; b++) {
-                httpBodies[g][b] = BatchCodec.cbor().encode(batch(httpIds.get(g), b, perBatch));
-                mqttBodies[g][b] = BatchCodec.cbor().encode(batch(mqttIds.get(g), b, perBatch));
-            }
-        }
-        System.out.printf("bench: %d gateways x %d batches x %d readings = %d readings per door%n", gateways, batches, perBatch, expected);
+        System.out.printf("bench: %d gateways x %d batches x %d readings = %d readings per door, CBOR, up to %d batches in flight per gateway%n",
+                gateways, batches, perBatch, expected, inFlight);
+        runGateways(warmGateways, g -> sendHttp(http, collector, warmHttp, g, inFlight));
+        runGateways(warmGateways, g -> sendMqtt(mqttUrl, warmMqtt, g, inFlight));
+        RESENT.set(0);
 
-        double httpRate = timed("HTTP", expected, influx, database, httpIds, () -> runGateways(gateways, g -> {
-            for (int b = 0; b < batches; b++) {
-                byte[] body = httpBodies[g][b];
-                HttpRequest req = HttpRequest.newBuilder(URI.create(collector + "/api/v1/batches"))
-                        .header("Authorization", "Bearer " + tokens.get(g)).header("Content-Type", "application/cbor")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-                int status;
-                do {
-                    status = http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
-                } while (status == 503);
-                if (status != 200) {
-                    throw new IllegalStateException("HTTP " + status);
-                }
-            }
-        }));
-
-        double mqttRate = timed("MQTT", expected, influx, database, mqttIds, () -> runGateways(gateways, g -> {
-            String id = mqttIds.get(g);
-            MqttClient client = new MqttClient(mqttUrl, id, new MemoryPersistence());
-            java.util.concurrent.LinkedBlockingQueue<String> acks = new java.util.concurrent.LinkedBlockingQueue<>();
-            client.setCallback(new de.dos2030.iot.collector.ingest.mqtt.MqttIngestIT.Answers() {
-                @Override
-                public void messageArrived(String topic, MqttMessage message) {
-                    acks.add(new String(message.getPayload(), StandardCharsets.UTF_8));
-                }
-            });
-            client.connect();
-            client.subscribe("dos/bridge-bench/" + id + "/ack", 1);
-            for (int b = 0; b < batches; b++) {
-                MqttMessage m = new MqttMessage(mqttBodies[g][b]);
-                m.setQos(1);
-                MqttProperties p = new MqttProperties();
-                p.setResponseTopic("dos/bridge-bench/" + id + "/ack");
-                p.setCorrelationData(Integer.toString(b).getBytes(StandardCharsets.UTF_8));
-                p.setContentType("application/cbor");
-                m.setProperties(p);
-                String ack = null;
-                while (ack == null) { // no answer = try later: re-send, as the gateway does
-                    client.publish("dos/bridge-bench/" + id + "/batch", m);
-                    ack = acks.poll(10, TimeUnit.SECONDS);
-                }
-                if (!ack.contains("\"stored\"")) {
-                    throw new IllegalStateException(ack);
-                }
-            }
-            client.disconnect();
-            client.close();
-        }));
+        double httpRate = timed("HTTP", expected, influx, database, httpFleet.ids,
+                () -> runGateways(gateways, g -> sendHttp(http, collector, httpFleet, g, inFlight)));
+        double mqttRate = timed("MQTT", expected, influx, database, mqttFleet.ids,
+                () -> runGateways(gateways, g -> sendMqtt(mqttUrl, mqttFleet, g, inFlight)));
 
         // Ceiling: the same number of points, same layout, straight to InfluxDB in 5000-point requests.
         String ceilingDb = database + "_ceiling";
@@ -147,6 +108,7 @@ public final class IngestBench {
             requests.add(current);
         }
         ExecutorService writers = Executors.newFixedThreadPool(4);
+        Map<String, Long> cpuBefore = cpuTimes();
         long start = System.nanoTime();
         List<Future<?>> done = new ArrayList<>();
         for (List<String> req : requests) {
@@ -156,6 +118,7 @@ public final class IngestBench {
             f.get();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        printCpu("ceiling", cpuBefore, cpuTimes(), seconds, (long) gateways * batches * perBatch);
         writers.shutdown();
         long ceilingCount = count(influx, ceilingDb, "bench-c-" + run + "-");
         double ceiling = ceilingCount / seconds;
@@ -166,6 +129,127 @@ public final class IngestBench {
         influx.query(new Query("DROP DATABASE \"" + ceilingDb + "\""));
         influx.close();
         System.exit(0);
+    }
+
+    /** Simulated gateways of one door: ids, HTTP tokens, and their batches, encoded before any clock starts (gateways encode on their own CPUs). */
+    private record Fleet(List<String> ids, List<String> tokens, byte[][][] bodies) {
+    }
+
+    private static Fleet fleet(HttpClient http, String collector, String admin, String prefix, int gateways, int batches,
+                               int perBatch) throws Exception {
+        List<String> ids = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        byte[][][] bodies = new byte[gateways][batches][];
+        for (int g = 0; g < gateways; g++) {
+            ids.add(prefix + g);
+            tokens.add(register(http, collector, admin, ids.get(g)));
+            for (int b = 0; b < batches; b++) {
+                bodies[g][b] = BatchCodec.cbor().encode(batch(ids.get(g), b, perBatch));
+            }
+        }
+        return new Fleet(ids, tokens, bodies);
+    }
+
+    /** One gateway over HTTP: up to inFlight POSTs awaiting their answer; 503 means re-send. */
+    private static void sendHttp(HttpClient http, String collector, Fleet fleet, int g, int inFlight) throws Exception {
+        Semaphore window = new Semaphore(inFlight);
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        for (int b = 0; b < fleet.bodies[g].length; b++) {
+            window.acquire();
+            HttpRequest req = HttpRequest.newBuilder(URI.create(collector + "/api/v1/batches"))
+                    .header("Authorization", "Bearer " + fleet.tokens.get(g)).header("Content-Type", "application/cbor")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(fleet.bodies[g][b])).build();
+            postUntilAnswered(http, req).whenComplete((status, e) -> {
+                if (e != null || status != 200) {
+                    failed.compareAndSet(null, e != null ? e : new IllegalStateException("HTTP " + status));
+                }
+                window.release();
+            });
+        }
+        window.acquire(inFlight);
+        if (failed.get() != null) {
+            throw new IllegalStateException(failed.get());
+        }
+    }
+
+    /** One gateway over MQTT v5: up to inFlight batches awaiting their answer on the response topic. */
+    private static void sendMqtt(String mqttUrl, Fleet fleet, int g, int inFlight) throws Exception {
+        String id = fleet.ids.get(g);
+        MqttAsyncClient client = new MqttAsyncClient(mqttUrl, id, new MemoryPersistence());
+        Semaphore window = new Semaphore(inFlight);
+        Map<Integer, Long> unanswered = new ConcurrentHashMap<>(); // batch -> when sent (ns)
+        AtomicReference<String> refused = new AtomicReference<>();
+        client.setCallback(new de.dos2030.iot.collector.ingest.mqtt.MqttIngestIT.Answers() {
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+                String ack = new String(message.getPayload(), StandardCharsets.UTF_8);
+                int b = Integer.parseInt(new String(message.getProperties().getCorrelationData(), StandardCharsets.UTF_8));
+                if (!ack.contains("\"stored\"")) {
+                    refused.compareAndSet(null, ack);
+                }
+                if (unanswered.remove(b) != null) {
+                    window.release();
+                }
+            }
+        });
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setCleanStart(true);
+        client.connect(options).waitForCompletion(10_000);
+        client.subscribe("dos/bridge-bench/" + id + "/ack", 1).waitForCompletion(10_000);
+        for (int b = 0; b < fleet.bodies[g].length; b++) {
+            while (!window.tryAcquire(1, TimeUnit.SECONDS)) {
+                resendUnanswered(client, id, unanswered, fleet.bodies[g]);
+            }
+            unanswered.put(b, System.nanoTime());
+            publish(client, id, b, fleet.bodies[g][b]);
+        }
+        while (!window.tryAcquire(inFlight, 1, TimeUnit.SECONDS)) {
+            resendUnanswered(client, id, unanswered, fleet.bodies[g]);
+        }
+        if (refused.get() != null) {
+            throw new IllegalStateException(refused.get());
+        }
+        client.disconnect().waitForCompletion(10_000);
+        client.close();
+    }
+
+    /** POSTs until the answer is not 503 (try later), as the gateway does; completes with the final status. */
+    private static CompletableFuture<Integer> postUntilAnswered(HttpClient http, HttpRequest req) {
+        return http.sendAsync(req, HttpResponse.BodyHandlers.discarding()).thenCompose(r -> r.statusCode() == 503
+                ? postUntilAnswered(http, req) : CompletableFuture.completedFuture(r.statusCode()));
+    }
+
+    private static void publish(MqttAsyncClient client, String id, int b, byte[] body) throws Exception {
+        MqttMessage m = new MqttMessage(body);
+        m.setQos(1);
+        MqttProperties p = new MqttProperties();
+        p.setResponseTopic("dos/bridge-bench/" + id + "/ack");
+        p.setCorrelationData(Integer.toString(b).getBytes(StandardCharsets.UTF_8));
+        p.setContentType("application/cbor");
+        m.setProperties(p);
+        while (true) {
+            try {
+                client.publish("dos/bridge-bench/" + id + "/batch", m);
+                return;
+            } catch (MqttException e) {
+                if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT) {
+                    throw e;
+                }
+                Thread.sleep(1); // the broker's window for this client is full: wait for a PUBACK
+            }
+        }
+    }
+
+    /** No answer within 10 s means "try later": re-send, as the gateway does. */
+    private static void resendUnanswered(MqttAsyncClient client, String id, Map<Integer, Long> unanswered, byte[][] bodies)
+            throws Exception {
+        long stale = System.nanoTime() - TimeUnit.SECONDS.toNanos(10);
+        for (Map.Entry<Integer, Long> e : unanswered.entrySet()) {
+            if (e.getValue() < stale && unanswered.replace(e.getKey(), e.getValue(), System.nanoTime())) {
+                RESENT.incrementAndGet();
+                publish(client, id, e.getKey(), bodies[e.getKey()]);
+            }
+        }
     }
 
     interface GatewayLoop {
@@ -193,17 +277,48 @@ public final class IngestBench {
     }
 
     private static double timed(String door, long expected, InfluxDB influx, String db, List<String> ids, Phase phase) throws Exception {
+        Map<String, Long> cpuBefore = cpuTimes();
         long start = System.nanoTime();
         phase.run();
         double seconds = (System.nanoTime() - start) / 1e9;
+        printCpu(door, cpuBefore, cpuTimes(), seconds, expected);
         String prefix = ids.get(0).substring(0, ids.get(0).lastIndexOf('-') + 1);
         long stored = count(influx, db, prefix);
-        System.out.printf("%s: %d of %d readings stored (counted in InfluxDB) in %.2f s = %.0f readings/s%n",
-                door, stored, expected, seconds, stored / seconds);
+        System.out.printf("%s: %d of %d readings stored (counted in InfluxDB) in %.2f s = %.0f readings/s (%d re-sent after 10 s without answer)%n",
+                door, stored, expected, seconds, stored / seconds, RESENT.getAndSet(0));
         if (stored != expected) {
             throw new IllegalStateException(door + ": " + stored + " readings in InfluxDB, expected " + expected);
         }
         return stored / seconds;
+    }
+
+    /**
+     * CPU time (ms) of the processes named in BENCH_PIDS ("collector=123 influxd=456 ...") and of
+     * this load generator, from /proc: where the machine's cores went during a phase.
+     */
+    static Map<String, Long> cpuTimes() {
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        String spec = System.getenv().getOrDefault("BENCH_PIDS", "") + " generator=" + ProcessHandle.current().pid();
+        for (String entry : spec.trim().split("\\s+")) {
+            String[] kv = entry.split("=");
+            try {
+                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", kv[1], "stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                out.put(kv[0], (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10); // utime + stime, at 100 ticks/s
+            } catch (Exception e) {
+                // not on Linux or the process is gone: leave it out
+            }
+        }
+        return out;
+    }
+
+    static void printCpu(String phase, Map<String, Long> before, Map<String, Long> after, double seconds, long readings) {
+        StringBuilder line = new StringBuilder("  CPU during " + phase + " (cores busy; us per reading):");
+        after.forEach((name, ms) -> {
+            long used = ms - before.getOrDefault(name, ms);
+            line.append(String.format(" %s %.2f (%.1f)", name, used / 1000.0 / seconds, used * 1000.0 / readings));
+        });
+        System.out.println(line);
     }
 
     private static long count(InfluxDB influx, String db, String gatewayPrefix) {

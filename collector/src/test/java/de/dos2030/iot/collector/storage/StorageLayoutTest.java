@@ -35,6 +35,23 @@ class StorageLayoutTest {
     }
 
     @Test
+    void readingLinesBuiltOncePerSeriesAreExactlyTheLinesOfEachReading() {
+        List<Reading> readings = List.of(
+                Reading.sample("deck.strain-0", Quantity.STRAIN, T, 12.5),
+                Reading.sample("deck.strain-0", Quantity.STRAIN, T.plusMillis(100), -0.0001),
+                new Reading("deck.strain-0", Quantity.STRAIN, Statistic.SAMPLE, T.plusMillis(200), 1e21, Quality.SUSPECT),
+                Reading.sample("deck.strain-0", Quantity.STRAIN, T.plusMillis(300), 13),
+                Reading.sample("deck strain,1", Quantity.STRAIN, T, 7),
+                new Reading("acc", Quantity.VIBRATION_RMS, Statistic.MAX, T, 0.02, Quality.OK),
+                new Reading("acc", Quantity.VIBRATION_RMS, Statistic.SAMPLE, T, 0.01, Quality.OK));
+        Batch batch = new Batch(1, "gw-1", "bridge-7", "boot-1", 4, T, ClockSync.SYNCED, readings, List.of(), null);
+        StorageLayout.ReadingLines lines = new StorageLayout.ReadingLines(batch, "bridge");
+        for (Reading r : batch.readings()) {
+            assertThat(lines.line(r)).isEqualTo(StorageLayout.reading(batch, "bridge", r));
+        }
+    }
+
+    @Test
     void escapesHostileTextInQuarantineSoTheLineStaysOneLine() {
         Reading bad = new Reading("a b,c=d\n\"x\"", Quantity.CO2, Statistic.SAMPLE, T, Double.NaN, Quality.OK);
         String line = StorageLayout.quarantinedReading(BATCH, "bridge", "readings[0]", bad,

@@ -62,6 +62,7 @@ public class MqttIngestDoor implements MqttCallback, AutoCloseable {
     private final MqttConnectionOptions options;
     private final Semaphore inFlight;
     private final Counter dropped;
+    private final AnswerPublisher answers;
     private final ScheduledExecutorService connector = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "mqtt-connect");
         t.setDaemon(true);
@@ -84,10 +85,13 @@ public class MqttIngestDoor implements MqttCallback, AutoCloseable {
         this.json = json;
         this.inFlight = new Semaphore(config.maxInFlight());
         this.dropped = Counter.builder("collector.mqtt.unanswered")
-                .description("MQTT batches left unanswered because maxInFlight batches were being stored").register(meters);
+                .description("MQTT batches left unanswered: maxInFlight batches were being stored, or answers waiting for the broker").register(meters);
         String clientId = config.clientId() != null ? config.clientId() : "dos-collector-" + hostName();
         this.client = new MqttAsyncClient(config.url(), clientId, new MemoryPersistence());
         this.client.setCallback(this);
+        this.answers = new AnswerPublisher(client, config.maxInFlight(), dropped);
+        // An answer refused while the broker's window was full must not wait for the next delivery forever.
+        connector.scheduleWithFixedDelay(answers::drain, 100, 100, TimeUnit.MILLISECONDS);
         this.options = new MqttConnectionOptions();
         options.setCleanStart(false);
         options.setSessionExpiryInterval(config.sessionExpiry().toSeconds());
@@ -162,7 +166,7 @@ public class MqttIngestDoor implements MqttCallback, AutoCloseable {
     }
 
     private CompletionStage<IngestOutcome> handle(String site, String gatewayId, MqttMessage message) {
-        Optional<Gateway> sender = registry.find(gatewayId).filter(Gateway::enabled);
+        Optional<Gateway> sender = registry.enabled(gatewayId);
         if (sender.isEmpty()) {
             return CompletableFuture.completedFuture(IngestOutcome.Rejected.of(RejectKind.UNAUTHORIZED, "topic",
                     "gateway '" + gatewayId + "' is not registered or is disabled"));
@@ -184,8 +188,9 @@ public class MqttIngestDoor implements MqttCallback, AutoCloseable {
         return payload.length > 0 && payload[0] == '{' ? BatchCodec.json() : BatchCodec.cbor();
     }
 
+    /** Answers on the door's workers: the future completes on an InfluxDB writer thread, which must go back to writing. */
     private void answerWhenDone(String topic, MqttMessage request, CompletionStage<IngestOutcome> outcome) {
-        outcome.whenComplete((result, failure) -> {
+        outcome.whenCompleteAsync((result, failure) -> {
             inFlight.release();
             if (failure != null) {
                 LOG.error("MQTT door: ingest of a message on '{}' failed unexpectedly", topic, failure);
@@ -205,7 +210,7 @@ public class MqttIngestDoor implements MqttCallback, AutoCloseable {
                 return;
             }
             publishAnswer(responseTopic, props.getCorrelationData(), result);
-        });
+        }, workers);
     }
 
     private void publishAnswer(String responseTopic, byte[] correlationData, IngestOutcome outcome) {
@@ -218,8 +223,8 @@ public class MqttIngestDoor implements MqttCallback, AutoCloseable {
                 answerProps.setCorrelationData(correlationData);
             }
             answer.setProperties(answerProps);
-            client.publish(responseTopic, answer);
-        } catch (MqttException | IOException e) {
+            answers.publish(responseTopic, answer);
+        } catch (IOException e) {
             // The gateway hears nothing and re-sends; the re-send is stored idempotently.
             LOG.warn("MQTT door could not answer on '{}': {}", responseTopic, e.getMessage());
         }
@@ -239,7 +244,9 @@ public class MqttIngestDoor implements MqttCallback, AutoCloseable {
 
     @Override
     public void deliveryComplete(IMqttToken token) {
-        // answers are fire-and-forget at QoS 1: a lost answer means a re-send, which is idempotent
+        // The broker acknowledged an answer: its slot in the in-flight window is free for a waiting one.
+        // (A lost answer means a re-send, which is stored idempotently.)
+        answers.drain();
     }
 
     @Override

@@ -17,6 +17,9 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import java.time.Clock;
 import java.util.List;
@@ -69,6 +72,8 @@ public class QueryController {
      * {@code Accept: text/csv} or {@code format=csv}.
      */
     @Operation(summary = "Time series of one quantity: raw, or per window with mean, min, max, count, last or p95; JSON or CSV")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SeriesResult.class)))
     @Get(uri = "/series", produces = {MediaType.APPLICATION_JSON, SeriesCsv.MEDIA_TYPE})
     public HttpResponse<?> series(
             @Parameter(description = "quantity wire name, e.g. co2, temperature, strain, vibration_rms") @Nullable @QueryValue String quantity,
@@ -88,11 +93,11 @@ public class QueryController {
         if (format != null && !format.equals("csv") && !format.equals("json")) {
             throw new BadQueryException("format '" + format + "' is unknown (allowed: json, csv)");
         }
-        SeriesResult result = series.run(q);
+        SeriesAnswer result = series.run(q);
         if (csv) {
             return HttpResponse.ok(SeriesCsv.write(result)).contentType(SeriesCsv.MEDIA_TYPE + "; charset=utf-8")
                     .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + q.quantity().wireName() + ".csv\"");
         }
-        return HttpResponse.ok(result).contentType(MediaType.APPLICATION_JSON_TYPE);
+        return HttpResponse.ok(SeriesJson.write(result)).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 }

@@ -18,19 +18,20 @@ public final class SeriesCsv {
     private SeriesCsv() {
     }
 
-    public static String header(SeriesResult r) {
+    public static String header(SeriesAnswer r) {
         return "time,site,gateway,sensor,quantity,statistic,aggregate,window,value [" + r.unit() + "]\r\n";
     }
 
-    public static String write(SeriesResult r) {
+    public static String write(SeriesAnswer r) {
         StringBuilder out = new StringBuilder(64 + (int) Math.min(r.points(), 1_000_000) * 80);
         out.append(header(r));
         String window = r.window() == null ? "" : r.window();
-        for (SeriesResult.Series s : r.series()) {
+        boolean integral = r.aggregate().equals("count");
+        for (SeriesColumns s : r.series()) {
             String prefix = field(s.site()) + ',' + field(s.gateway()) + ',' + field(s.sensor()) + ',' + field(r.quantity()) + ','
                     + field(r.statistic()) + ',' + field(r.aggregate()) + ',' + field(window) + ',';
-            for (SeriesResult.Point p : s.points()) {
-                out.append(p.time()).append(',').append(prefix).append(number(p.value(), r.aggregate().equals("count"))).append("\r\n");
+            for (int i = 0; i < s.size(); i++) {
+                out.append(IsoSeconds.format(s.time(i))).append(',').append(prefix).append(number(s.value(i), integral)).append("\r\n");
             }
         }
         return out.toString();

@@ -7,7 +7,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A series answer: one {@link Series} per site, gateway and sensor, points in time order. With a
+ * The JSON shape of a series answer, for clients and the OpenAPI document ({@link SeriesJson}
+ * writes it from {@link SeriesAnswer} without building these objects): one {@link Series} per site, gateway and sensor, points in time order. With a
  * window, a point's time is the start of its window (windows are aligned to the epoch, as
  * InfluxDB's {@code GROUP BY time()} does) and empty windows are left out.
  */

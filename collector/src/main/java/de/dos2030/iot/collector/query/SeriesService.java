@@ -1,14 +1,10 @@
 package de.dos2030.iot.collector.query;
 
-import de.dos2030.iot.model.WireNames;
 import jakarta.inject.Singleton;
-import org.influxdb.dto.QueryResult;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Answers series queries from InfluxDB: builds the InfluxQL from a validated {@link SeriesQuery}
@@ -62,42 +58,25 @@ public class SeriesService {
     }
 
     /**
-     * Runs a query.
+     * Runs a query; InfluxDB's answer streams into columns (no object per point).
      *
      * @throws TooManyPointsException when the answer would exceed {@code collector.query.max-points}
      * @throws InfluxReader.QueryFailedException when InfluxDB cannot answer
      */
-    public SeriesResult run(SeriesQuery q) {
+    public SeriesAnswer run(SeriesQuery q) {
         if (q.window() != null) {
             long windows = (q.to().toEpochMilli() - q.from().toEpochMilli() + q.window().toMillis() - 1) / q.window().toMillis();
             if (windows > config.maxPoints()) {
                 throw new TooManyPointsException(windows, config.maxPoints());
             }
         }
-        List<QueryResult.Series> answer = influx.series(influxQl(q));
-        List<SeriesResult.Series> series = new ArrayList<>(answer.size());
+        List<SeriesColumns> series = new ArrayList<>(influx.columns(influxQl(q), config.maxPoints()));
         long total = 0;
-        for (QueryResult.Series s : answer) {
-            Map<String, String> tags = s.getTags() == null ? Map.of() : s.getTags();
-            List<SeriesResult.Point> points = new ArrayList<>(s.getValues().size());
-            for (List<Object> row : s.getValues()) {
-                Object v = row.get(1);
-                if (v instanceof Number n) {
-                    points.add(new SeriesResult.Point(Instant.ofEpochMilli(((Number) row.get(0)).longValue()), n.doubleValue()));
-                }
-            }
-            total += points.size();
-            if (total > config.maxPoints()) {
-                throw new TooManyPointsException(total, config.maxPoints());
-            }
-            series.add(new SeriesResult.Series(tags.getOrDefault("site", ""), tags.getOrDefault("gateway", ""),
-                    tags.getOrDefault("sensor", ""), points));
+        for (SeriesColumns s : series) {
+            total += s.size();
         }
-        series.sort(Comparator.comparing(SeriesResult.Series::site).thenComparing(SeriesResult.Series::gateway)
-                .thenComparing(SeriesResult.Series::sensor));
-        return new SeriesResult(q.quantity().wireName(), q.quantity().unit(), WireNames.of(q.statistic()),
-                q.aggregate() == null ? "none" : q.aggregate().wireName(),
-                q.window() == null ? null : q.window().toString(), q.from(), q.to(),
-                q.quality() == null ? "any" : q.quality(), total, series);
+        series.sort(Comparator.comparing(SeriesColumns::site).thenComparing(SeriesColumns::gateway)
+                .thenComparing(SeriesColumns::sensor));
+        return new SeriesAnswer(q, total, series);
     }
 }

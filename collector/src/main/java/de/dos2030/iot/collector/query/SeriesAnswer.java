@@ -1,0 +1,50 @@
+package de.dos2030.iot.collector.query;
+
+import de.dos2030.iot.model.WireNames;
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A series answer as the service computed it: the request's description and the series as
+ * columns, sorted by site, gateway and sensor. {@link SeriesJson} and {@link SeriesCsv} write it;
+ * {@link SeriesResult} is its JSON shape for clients.
+ */
+public record SeriesAnswer(SeriesQuery query, long points, List<SeriesColumns> series) {
+
+    public String quantity() {
+        return query.quantity().wireName();
+    }
+
+    public String unit() {
+        return query.quantity().unit();
+    }
+
+    public String statistic() {
+        return WireNames.of(query.statistic());
+    }
+
+    /** {@code none} for raw points. */
+    public String aggregate() {
+        return query.aggregate() == null ? "none" : query.aggregate().wireName();
+    }
+
+    /** ISO-8601 ({@code PT1M}), null for raw points. */
+    @Nullable
+    public String window() {
+        return query.window() == null ? null : query.window().toString();
+    }
+
+    public Instant from() {
+        return query.from();
+    }
+
+    public Instant to() {
+        return query.to();
+    }
+
+    public String quality() {
+        return query.quality() == null ? "any" : query.quality();
+    }
+}

@@ -1,0 +1,59 @@
+package de.dos2030.iot.collector.query;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The JSON of a series answer, written with a streaming generator from the columns (the shape
+ * is {@link SeriesResult}'s: field order, ISO-8601 instants, numbers as Java prints doubles, no
+ * {@code window} for raw points).
+ */
+public final class SeriesJson {
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private SeriesJson() {
+    }
+
+    public static byte[] write(SeriesAnswer a) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + (int) Math.min(a.points(), 1_000_000) * 48);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("quantity", a.quantity());
+            g.writeStringField("unit", a.unit());
+            g.writeStringField("statistic", a.statistic());
+            g.writeStringField("aggregate", a.aggregate());
+            if (a.window() != null) {
+                g.writeStringField("window", a.window());
+            }
+            g.writeStringField("from", a.from().toString());
+            g.writeStringField("to", a.to().toString());
+            g.writeStringField("quality", a.quality());
+            g.writeNumberField("points", a.points());
+            g.writeArrayFieldStart("series");
+            for (SeriesColumns s : a.series()) {
+                g.writeStartObject();
+                g.writeStringField("site", s.site());
+                g.writeStringField("gateway", s.gateway());
+                g.writeStringField("sensor", s.sensor());
+                g.writeArrayFieldStart("points");
+                for (int i = 0; i < s.size(); i++) {
+                    g.writeStartObject();
+                    g.writeStringField("time", IsoSeconds.format(s.time(i)));
+                    g.writeNumberField("value", s.value(i));
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing a series answer to memory failed", e);
+        }
+        return out.toByteArray();
+    }
+}

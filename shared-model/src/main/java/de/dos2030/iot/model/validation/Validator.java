@@ -73,12 +73,13 @@ public final class Validator {
         List<Problem> all = new ArrayList<>(envelope.list);
         Map<Integer, List<Problem>> badReadings = new HashMap<>();
         Set<SeriesPoint> seen = new HashSet<>(batch.readings().size() * 2);
+        Set<String> goodSensorIds = new HashSet<>();
         for (int i = 0; i < batch.readings().size(); i++) {
-            Problems p = new Problems();
+            Problems p = new Problems("readings", i);
             Reading r = batch.readings().get(i);
-            checkReading(p, "readings[" + i + "]", r, latest);
+            checkReading(p, r, latest, goodSensorIds);
             if (p.list.isEmpty() && !seen.add(new SeriesPoint(r))) {
-                p.add("readings[" + i + "]", "duplicate of an earlier reading (same sensor, quantity, statistic and time)");
+                p.add("", "duplicate of an earlier reading (same sensor, quantity, statistic and time)");
             }
             if (!p.list.isEmpty()) {
                 badReadings.put(i, List.copyOf(p.list));
@@ -87,8 +88,8 @@ public final class Validator {
         }
         Map<Integer, List<Problem>> badAlerts = new HashMap<>();
         for (int i = 0; i < batch.alerts().size(); i++) {
-            Problems p = new Problems();
-            checkAlert(p, "alerts[" + i + "]", batch.alerts().get(i), latest);
+            Problems p = new Problems("alerts", i);
+            checkAlert(p, batch.alerts().get(i), latest);
             if (!p.list.isEmpty()) {
                 badAlerts.put(i, List.copyOf(p.list));
                 all.addAll(p.list);
@@ -97,34 +98,40 @@ public final class Validator {
         return new ValidationReport(batch, all, envelopeValid, badReadings, badAlerts);
     }
 
-    private static void checkReading(Problems p, String at, Reading r, Instant latest) {
-        p.id(at + ".sensorId", r.sensorId());
-        p.required(at + ".quantity", r.quantity());
-        p.required(at + ".statistic", r.statistic());
-        p.required(at + ".quality", r.quality());
-        p.time(at + ".time", r.time(), latest);
-        p.finite(at + ".value", r.value());
+    private static void checkReading(Problems p, Reading r, Instant latest, Set<String> goodSensorIds) {
+        if (!goodSensorIds.contains(r.sensorId())) { // a batch repeats a few ids many times: check each once
+            int before = p.list.size();
+            p.id("sensorId", r.sensorId());
+            if (p.list.size() == before) {
+                goodSensorIds.add(r.sensorId());
+            }
+        }
+        p.required("quantity", r.quantity());
+        p.required("statistic", r.statistic());
+        p.required("quality", r.quality());
+        p.time("time", r.time(), latest);
+        p.finite("value", r.value());
         if (r.quantity() != null && Double.isFinite(r.value()) && !r.quantity().isPlausible(r.value())) {
-            p.add(at + ".value", r.value() + " " + r.quantity().unit() + " is outside the plausible range of "
+            p.add("value", r.value() + " " + r.quantity().unit() + " is outside the plausible range of "
                     + r.quantity().wireName() + " (allowed: " + r.quantity().min() + " to " + r.quantity().max() + ")");
         }
     }
 
-    private static void checkAlert(Problems p, String at, AlertEvent a, Instant latest) {
-        p.id(at + ".alertId", a.alertId());
-        p.id(at + ".ruleId", a.ruleId());
-        p.id(at + ".sensorId", a.sensorId());
-        p.required(at + ".severity", a.severity());
-        p.required(at + ".state", a.state());
-        p.time(at + ".time", a.time(), latest);
+    private static void checkAlert(Problems p, AlertEvent a, Instant latest) {
+        p.id("alertId", a.alertId());
+        p.id("ruleId", a.ruleId());
+        p.id("sensorId", a.sensorId());
+        p.required("severity", a.severity());
+        p.required("state", a.state());
+        p.time("time", a.time(), latest);
         if (a.value() != null) {
-            p.finite(at + ".value", a.value());
+            p.finite("value", a.value());
         }
         if (a.limit() != null) {
-            p.finite(at + ".limit", a.limit());
+            p.finite("limit", a.limit());
         }
         if (a.message().length() > MAX_MESSAGE_LENGTH) {
-            p.add(at + ".message", "longer than " + MAX_MESSAGE_LENGTH + " characters");
+            p.add("message", "longer than " + MAX_MESSAGE_LENGTH + " characters");
         }
     }
 
@@ -152,70 +159,93 @@ public final class Validator {
         }
     }
 
-    /** Collects problems; one small method per kind of check keeps the messages uniform. */
+    /**
+     * Collects the problems of the envelope or of one item ({@code readings[17]}); one small method
+     * per kind of check keeps the messages uniform. Paths are built only when a problem is found:
+     * a valid reading costs no string work.
+     */
     private static final class Problems {
-        final List<Problem> list = new ArrayList<>();
+        final List<Problem> list = new ArrayList<>(0);
+        private final String collection;
+        private final int index;
 
-        void add(String path, String message) {
-            list.add(new Problem(path, message));
+        Problems() {
+            this(null, -1);
         }
 
-        void required(String path, Object value) {
+        Problems(String collection, int index) {
+            this.collection = collection;
+            this.index = index;
+        }
+
+        void add(String field, String message) {
+            list.add(new Problem(path(field), message));
+        }
+
+        private String path(String field) {
+            if (collection == null) {
+                return field;
+            }
+            String item = collection + "[" + index + "]";
+            return field.isEmpty() ? item : item + "." + field;
+        }
+
+        void required(String field, Object value) {
             if (value == null) {
-                add(path, "is missing");
+                add(field, "is missing");
             }
         }
 
-        void id(String path, String id) {
+        void id(String field, String id) {
             if (id == null) {
-                add(path, "is missing");
+                add(field, "is missing");
             } else if (id.isEmpty()) {
-                add(path, "must not be empty");
+                add(field, "must not be empty");
             } else if (id.length() > MAX_ID_LENGTH) {
-                add(path, "is " + id.length() + " characters long, at most " + MAX_ID_LENGTH + " allowed");
+                add(field, "is " + id.length() + " characters long, at most " + MAX_ID_LENGTH + " allowed");
             } else if (!ID_PATTERN.matcher(id).matches()) {
-                add(path, "'" + id + "' has characters outside A-Z a-z 0-9 . _ - (or does not start with a letter or digit)");
+                add(field, "'" + id + "' has characters outside A-Z a-z 0-9 . _ - (or does not start with a letter or digit)");
             }
         }
 
-        void text(String path, String text) {
+        void text(String field, String text) {
             if (text == null) {
-                add(path, "is missing");
+                add(field, "is missing");
             } else if (text.isEmpty() || text.length() > MAX_ID_LENGTH) {
-                add(path, "must be 1 to " + MAX_ID_LENGTH + " characters");
+                add(field, "must be 1 to " + MAX_ID_LENGTH + " characters");
             }
         }
 
-        void time(String path, Instant time, Instant latest) {
+        void time(String field, Instant time, Instant latest) {
             if (time == null) {
-                add(path, "is missing");
+                add(field, "is missing");
             } else if (time.isBefore(EARLIEST)) {
-                add(path, time + " is before " + EARLIEST + ": check the gateway clock");
+                add(field, time + " is before " + EARLIEST + ": check the gateway clock");
             } else if (time.isAfter(latest)) {
-                add(path, time + " is more than " + MAX_CLOCK_AHEAD.toMinutes()
+                add(field, time + " is more than " + MAX_CLOCK_AHEAD.toMinutes()
                         + " minutes in the future: check the gateway clock");
             }
         }
 
-        void finite(String path, double value) {
+        void finite(String field, double value) {
             if (Double.isNaN(value)) {
-                add(path, "NaN is not allowed");
+                add(field, "NaN is not allowed");
             } else if (Double.isInfinite(value)) {
-                add(path, "infinity is not allowed");
+                add(field, "infinity is not allowed");
             }
         }
 
-        void nonNegative(String path, long value) {
+        void nonNegative(String field, long value) {
             if (value < 0) {
-                add(path, "must be >= 0, was " + value);
+                add(field, "must be >= 0, was " + value);
             }
         }
 
-        void nonNegative(String path, Duration value) {
+        void nonNegative(String field, Duration value) {
             if (value == null) {
-                add(path, "is missing");
+                add(field, "is missing");
             } else if (value.isNegative()) {
-                add(path, "must not be negative, was " + value);
+                add(field, "must not be negative, was " + value);
             }
         }
     }

@@ -46,13 +46,7 @@ public final class Scd30Driver {
 
     /** Reads {@code words} words of the last command's answer, CRC-checked. */
     public int[] readWords(int words, String what) throws SensorException {
-        byte[] buffer = new byte[3 * words];
-        try {
-            device.read(buffer);
-        } catch (BusException e) {
-            throw label.fromBus(e);
-        }
-        return SensirionFrames.decodeWords(buffer, label, what);
+        return SensirionFrames.readWords(device, words, label, what);
     }
 
     /** After {@link Scd30Constants#READ_FIRMWARE_VERSION}: the version word (major << 8 | minor). */

@@ -41,13 +41,7 @@ public final class Scd4xDriver {
 
     /** Reads {@code words} words of a command's response, CRC-checked. */
     public int[] readWords(int words, String what) throws SensorException {
-        byte[] buffer = new byte[3 * words];
-        try {
-            device.read(buffer);
-        } catch (BusException e) {
-            throw label.fromBus(e);
-        }
-        return SensirionFrames.decodeWords(buffer, label, what);
+        return SensirionFrames.readWords(device, words, label, what);
     }
 
     /** After {@link Scd4xConstants#GET_SERIAL_NUMBER}: the 48-bit serial. */

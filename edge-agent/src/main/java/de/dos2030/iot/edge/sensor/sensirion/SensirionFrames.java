@@ -1,5 +1,7 @@
 package de.dos2030.iot.edge.sensor.sensirion;
 
+import de.dos2030.iot.edge.port.BusException;
+import de.dos2030.iot.edge.port.I2cDevice;
 import de.dos2030.iot.edge.sensor.SensorException;
 import de.dos2030.iot.edge.sensor.SensorLabel;
 
@@ -36,6 +38,22 @@ public final class SensirionFrames {
             out[offset + 3 * i + 1] = (byte) lsb;
             out[offset + 3 * i + 2] = (byte) SensirionCrc8.ofWord(msb, lsb);
         }
+    }
+
+    /**
+     * Reads {@code words} words of a command's response from the chip, each CRC-checked.
+     *
+     * @param what the command name for the message, e.g. {@code read_measurement}
+     * @throws SensorException the bus fault in the technician's words, or {@code CRC_MISMATCH}
+     */
+    public static int[] readWords(I2cDevice device, int words, SensorLabel label, String what) throws SensorException {
+        byte[] buffer = new byte[3 * words];
+        try {
+            device.read(buffer);
+        } catch (BusException e) {
+            throw label.fromBus(e);
+        }
+        return decodeWords(buffer, label, what);
     }
 
     /**

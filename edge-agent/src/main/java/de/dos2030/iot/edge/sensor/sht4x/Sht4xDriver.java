@@ -39,13 +39,7 @@ public final class Sht4xDriver {
     }
 
     private int[] readWords(int words, String what) throws SensorException {
-        byte[] buffer = new byte[3 * words];
-        try {
-            device.read(buffer);
-        } catch (BusException e) {
-            throw label.fromBus(e);
-        }
-        return SensirionFrames.decodeWords(buffer, label, what);
+        return SensirionFrames.readWords(device, words, label, what);
     }
 
     /** After {@link Sht4xConstants#READ_SERIAL_NUMBER}: the 32-bit serial. */

@@ -1,5 +1,7 @@
 package de.dos2030.iot.edge.sensor;
 
+import de.dos2030.iot.model.Quality;
+import de.dos2030.iot.model.Quantity;
 import java.time.Instant;
 
 /**
@@ -42,6 +44,25 @@ public final class FifoTimeline {
         }
         last = first.plusNanos((count - 1) * periodNanos);
         return first;
+    }
+
+    /**
+     * Stamps the {@code count} sets of one drain and hands them to the sink: the configured axis as
+     * an ACCELERATION sample, the whole set for tilt ({@link SampleSink#axes}). The first set carries
+     * {@code firstQuality} (SUSPECT after an overrun: sets before it were lost), the others OK.
+     */
+    public void deliver(SampleSink sink, String sensorId, Axis axis, Instant now, int count,
+                        double[] x, double[] y, double[] z, Quality firstQuality) {
+        if (count == 0) {
+            return;
+        }
+        Instant first = first(now, count);
+        for (int i = 0; i < count; i++) {
+            Instant t = first.plusNanos(i * periodNanos);
+            Quality q = i == 0 ? firstQuality : Quality.OK;
+            sink.sample(Sample.checked(sensorId, Quantity.ACCELERATION, t, axis.of(x[i], y[i], z[i]), q));
+            sink.axes(sensorId, t, x[i], y[i], z[i], q);
+        }
     }
 
     /** Forgets the stream (the chip restarts): the next drain anchors at its own time. */

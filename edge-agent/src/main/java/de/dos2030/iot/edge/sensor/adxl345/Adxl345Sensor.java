@@ -96,16 +96,7 @@ public final class Adxl345Sensor implements Acquisition {
                             + outputDataRateHz() + " Hz"));
                     quality = Quality.SUSPECT;
                 }
-                String id = label().sensorId();
-                int n = fifo.count();
-                double[] x = fifo.x(), y = fifo.y(), z = fifo.z();
-                Instant first = n > 0 ? timeline.first(now, n) : now;
-                for (int i = 0; i < n; i++) {
-                    Instant t = first.plusNanos(i * periodNanos);
-                    Quality q = i == 0 ? quality : Quality.OK;
-                    sink.sample(Sample.checked(id, Quantity.ACCELERATION, t, settings.axis().of(x[i], y[i], z[i]), q));
-                    sink.axes(id, t, x[i], y[i], z[i], q); // the whole set, for tilt (SampleSink#axes)
-                }
+                timeline.deliver(sink, label().sensorId(), settings.axis(), now, fifo.count(), fifo.x(), fifo.y(), fifo.z(), quality);
                 return drainInterval();
             }
             default -> throw new IllegalStateException(state.name());

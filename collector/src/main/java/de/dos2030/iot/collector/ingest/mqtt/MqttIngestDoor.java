@@ -62,7 +62,7 @@ public class MqttIngestDoor implements MqttCallback, AutoCloseable {
     private final MqttConnectionOptions options;
     private final Semaphore inFlight;
     private final Counter dropped;
-    private final AnswerPublisher answers;
+    private final Counter disconnects;
     private final ScheduledExecutorService connector = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "mqtt-connect");
         t.setDaemon(true);
@@ -85,13 +85,12 @@ public class MqttIngestDoor implements MqttCallback, AutoCloseable {
         this.json = json;
         this.inFlight = new Semaphore(config.maxInFlight());
         this.dropped = Counter.builder("collector.mqtt.unanswered")
-                .description("MQTT batches left unanswered: maxInFlight batches were being stored, or answers waiting for the broker").register(meters);
+                .description("MQTT batches left unanswered: maxInFlight batches were being stored, or the broker was not connected").register(meters);
+        this.disconnects = Counter.builder("collector.mqtt.disconnects")
+                .description("times the MQTT door lost the broker").register(meters);
         String clientId = config.clientId() != null ? config.clientId() : "dos-collector-" + hostName();
         this.client = new MqttAsyncClient(config.url(), clientId, new MemoryPersistence());
         this.client.setCallback(this);
-        this.answers = new AnswerPublisher(client, config.maxInFlight(), dropped);
-        // An answer refused while the broker's window was full must not wait for the next delivery forever.
-        connector.scheduleWithFixedDelay(answers::drain, 100, 100, TimeUnit.MILLISECONDS);
         this.options = new MqttConnectionOptions();
         options.setCleanStart(false);
         options.setSessionExpiryInterval(config.sessionExpiry().toSeconds());
@@ -213,19 +212,27 @@ public class MqttIngestDoor implements MqttCallback, AutoCloseable {
         }, workers);
     }
 
+    /**
+     * Answers at QoS 0. A lost answer costs what a missing one does: the gateway re-sends and the
+     * re-send is stored idempotently; QoS 1 would add nothing a gateway with a clean session keeps.
+     * And QoS 1 was dangerous with Paho 1.2.5: a publish refused past the broker's Receive Maximum
+     * ("Too many publishes in progress") has already registered a topic alias the broker never
+     * saw, so the next answer on that topic, and every in-flight answer re-sent after a reconnect,
+     * carries an unknown alias; Mosquitto disconnects for a protocol error, and the resumed session
+     * repeats it on every reconnect. QoS 0 publishes are never in flight, so none is refused.
+     */
     private void publishAnswer(String responseTopic, byte[] correlationData, IngestOutcome outcome) {
         try {
-            MqttMessage answer = new MqttMessage(json.writeValueAsBytes(IngestAnswer.of(outcome)));
-            answer.setQos(1);
             MqttProperties answerProps = new MqttProperties();
             answerProps.setContentType("application/json");
             if (correlationData != null) {
                 answerProps.setCorrelationData(correlationData);
             }
-            answer.setProperties(answerProps);
-            answers.publish(responseTopic, answer);
-        } catch (IOException e) {
+            MqttMessage answer = new MqttMessage(json.writeValueAsBytes(IngestAnswer.of(outcome)), 0, false, answerProps);
+            client.publish(responseTopic, answer);
+        } catch (IOException | MqttException e) {
             // The gateway hears nothing and re-sends; the re-send is stored idempotently.
+            dropped.increment();
             LOG.warn("MQTT door could not answer on '{}': {}", responseTopic, e.getMessage());
         }
     }
@@ -233,6 +240,7 @@ public class MqttIngestDoor implements MqttCallback, AutoCloseable {
     @Override
     public void disconnected(MqttDisconnectResponse response) {
         if (!closed) {
+            disconnects.increment();
             LOG.warn("MQTT door lost the broker at {}: {} (reconnecting)", config.url(), response.getReasonString());
         }
     }
@@ -244,9 +252,7 @@ public class MqttIngestDoor implements MqttCallback, AutoCloseable {
 
     @Override
     public void deliveryComplete(IMqttToken token) {
-        // The broker acknowledged an answer: its slot in the in-flight window is free for a waiting one.
-        // (A lost answer means a re-send, which is stored idempotently.)
-        answers.drain();
+        // answers are QoS 0: nothing to track
     }
 
     @Override

@@ -195,6 +195,41 @@ public class MqttIngestIT {
         assertThat(answers.get("good-after-bad")).contains("\"status\":\"stored\"");
     }
 
+    /**
+     * More answers at once than the broker's Receive Maximum (20), to a dozen response topics: with
+     * QoS 1 answers, Paho refused some after registering a topic alias the broker never saw, and
+     * Mosquitto then cut the door off for a protocol error on every reconnect.
+     */
+    @Test
+    void answersABurstOfBatchesFromManyGatewaysWithoutLosingTheBroker() throws Exception {
+        List<String> gateways = new java.util.ArrayList<>();
+        for (int g = 0; g < 12; g++) {
+            gateways.add("mqtt-burst-" + g);
+            collector.register(gateways.get(g), "bridge-burst", SiteKind.BRIDGE);
+        }
+        MqttAsyncClient publisher = new MqttAsyncClient("tcp://127.0.0.1:11883", "it-burst-" + UUID.randomUUID(), new MemoryPersistence());
+        publisher.connect().waitForCompletion(5000);
+        List<String> expected = new java.util.ArrayList<>();
+        for (int b = 0; b < 8; b++) {
+            for (String gw : gateways) {
+                String topic = "dos/bridge-burst/" + gw + "/";
+                MqttProperties props = new MqttProperties();
+                props.setResponseTopic(topic + "ack");
+                props.setCorrelationData(("burst-" + gw + "-" + b).getBytes(StandardCharsets.UTF_8));
+                props.setContentType("application/cbor");
+                byte[] body = BatchCodec.cbor().encode(TestBatches.school(gw, "bridge-burst", "boot-burst", b, 5));
+                publisher.publish(topic + "batch", new MqttMessage(body, 0, false, props));
+                expected.add("burst-" + gw + "-" + b);
+            }
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> answers.keySet().containsAll(expected));
+        assertThat(expected).allSatisfy(key -> assertThat(answers.get(key)).as(key).contains("\"status\":\"stored\""));
+        assertThat(collector.get("/prometheus", null).body()).contains("collector_mqtt_disconnects_total 0.0");
+        publisher.disconnect().waitForCompletion(5000);
+        publisher.close();
+    }
+
     /** Collects answers by correlation data. */
     public static class Answers implements MqttCallback {
         @Override

@@ -3,9 +3,12 @@
 # collector on this machine, each with up to [in-flight] batches awaiting their "stored" answer, as
 # the edge agent's live lane does (in-flight=1: one batch at a time); readings/s are counted in
 # InfluxDB. In the same run the same number of points goes straight to InfluxDB as line protocol
-# in 5000-point requests: the ceiling. Prints both and the ratio.
+# in 5000-point requests: the ceiling. Rounds of (ceiling, HTTP, MQTT) run back to back, and the
+# medians are compared: this machine's speed drifts between minutes, so one phase each was noise.
+# 1000 readings a batch is what the bridge example configs batch (batching.max-readings); a
+# bridge's 400+ readings/s fill it in about 2 s.
 #
-#   scripts/bench-ingest.sh [gateways=50] [batches-per-gateway=40] [readings-per-batch=200] [in-flight=4]
+#   scripts/bench-ingest.sh [gateways=50] [batches-per-gateway=20] [readings-per-batch=1000] [in-flight=4] [rounds=3]
 #
 # COLLECTOR_JAVA_OPTS goes to the collector's JVM only, e.g. to profile it:
 #   COLLECTOR_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/ingest.jfr scripts/bench-ingest.sh
@@ -15,9 +18,10 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 GATEWAYS=${1:-50}
-BATCHES=${2:-40}
-READINGS=${3:-200}
+BATCHES=${2:-20}
+READINGS=${3:-1000}
 IN_FLIGHT=${4:-4}
+ROUNDS=${5:-3}
 PORT=18090
 DB=bench_$(date +%s)
 ADMIN=bench-admin-token-0123456789
@@ -52,4 +56,4 @@ echo "bench: collector pid $PID on :$PORT, database $DB (log $LOG)"
 export BENCH_PIDS="collector=$PID influxd=$(cat .dev-services/influxdb/pid) mosquitto=$(cat .dev-services/mosquitto/pid)"
 java -cp "collector/target/test-classes:collector/target/classes:$(cat collector/target/bench.classpath)" \
     de.dos2030.iot.collector.bench.IngestBench "http://127.0.0.1:$PORT" "$ADMIN" http://127.0.0.1:18086 "$DB" \
-    tcp://127.0.0.1:11883 "$GATEWAYS" "$BATCHES" "$READINGS" "$IN_FLIGHT"
+    tcp://127.0.0.1:11883 "$GATEWAYS" "$BATCHES" "$READINGS" "$IN_FLIGHT" "$ROUNDS"

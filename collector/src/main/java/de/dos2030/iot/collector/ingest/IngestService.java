@@ -3,6 +3,7 @@ package de.dos2030.iot.collector.ingest;
 import de.dos2030.iot.collector.gateways.Gateway;
 import de.dos2030.iot.collector.storage.InfluxConfig;
 import de.dos2030.iot.collector.storage.InfluxWriter;
+import de.dos2030.iot.collector.storage.Points;
 import de.dos2030.iot.collector.storage.StorageLayout;
 import de.dos2030.iot.model.AlertEvent;
 import de.dos2030.iot.model.Batch;
@@ -123,14 +124,14 @@ public class IngestService {
 
         String siteKind = sender.siteKind().tag();
         Map<String, List<Problem>> byItem = problemsByItem(report.problems());
-        List<String> lines = new ArrayList<>(batch.readings().size() + batch.alerts().size() + 1);
+        Points lines = new Points(batch.readings().size() + batch.alerts().size() + 1);
         List<Reading> stored = byItem.isEmpty() ? batch.readings() : new ArrayList<>(batch.readings().size());
         StorageLayout.ReadingLines readingLines = new StorageLayout.ReadingLines(batch, siteKind);
         for (int i = 0; i < batch.readings().size(); i++) {
             Reading r = batch.readings().get(i);
             List<Problem> problems = byItem.get("readings[" + i + "]");
             if (problems == null) {
-                lines.add(readingLines.line(r));
+                readingLines.addTo(lines, r);
                 if (stored != batch.readings()) {
                     stored.add(r);
                 }

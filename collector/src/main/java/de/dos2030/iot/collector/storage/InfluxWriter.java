@@ -94,15 +94,15 @@ public class InfluxWriter implements AutoCloseable {
      *
      * @return completes when InfluxDB accepted all of them; fails with {@link StorageUnavailableException}
      */
-    public CompletableFuture<Void> write(List<String> lines) {
+    public CompletableFuture<Void> write(Points lines) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         if (lines.isEmpty()) {
             done.complete(null);
             return done;
         }
-        long after = pendingPoints.addAndGet(lines.size());
-        if (after > config.maxPendingPoints() && after != lines.size()) {
-            pendingPoints.addAndGet(-lines.size());
+        long after = pendingPoints.addAndGet(lines.count());
+        if (after > config.maxPendingPoints() && after != lines.count()) {
+            pendingPoints.addAndGet(-lines.count());
             done.completeExceptionally(new StorageUnavailableException("write queue full (" + config.maxPendingPoints()
                     + " points waiting for InfluxDB)"));
             return done;
@@ -132,15 +132,15 @@ public class InfluxWriter implements AutoCloseable {
                 carry = null;
                 List<Pending> group = new ArrayList<>();
                 group.add(first);
-                int points = first.lines.size();
+                int points = first.lines.count();
                 Pending next;
                 while (points < config.batchPoints() && (next = queue.poll()) != null) {
-                    if (points + next.lines.size() > config.batchPoints()) {
+                    if (points + next.lines.count() > config.batchPoints()) {
                         carry = next;
                         break;
                     }
                     group.add(next);
-                    points += next.lines.size();
+                    points += next.lines.count();
                 }
                 writeGroup(group, points);
             } catch (InterruptedException e) {
@@ -153,16 +153,15 @@ public class InfluxWriter implements AutoCloseable {
     }
 
     private void writeGroup(List<Pending> group, int points) throws InterruptedException {
-        List<String> lines = new ArrayList<>(points);
-        group.forEach(p -> lines.addAll(p.lines));
         try {
-            writeWithRetry(lines);
+            writeWithRetry(Points.requestBodies(group.stream().map(Pending::lines).toList(), config.batchPoints()));
+            pointsWritten.increment(points);
             group.forEach(p -> finish(p, null));
         } catch (RefusedException e) {
             if (group.size() > 1) {
                 // InfluxDB refused something in the group: write each batch alone so one bad batch fails alone.
                 for (Pending p : group) {
-                    writeGroup(List.of(p), p.lines.size());
+                    writeGroup(List.of(p), p.lines.count());
                 }
             } else {
                 LOG.error("InfluxDB refused a batch's points: {}. The gateway will be told to try later; "
@@ -175,7 +174,7 @@ public class InfluxWriter implements AutoCloseable {
     }
 
     private void finish(Pending p, RuntimeException failure) {
-        pendingPoints.addAndGet(-p.lines.size());
+        pendingPoints.addAndGet(-p.lines.count());
         Runnable complete = failure == null ? () -> p.done.complete(null) : () -> p.done.completeExceptionally(failure);
         try {
             completions.execute(complete);
@@ -184,19 +183,17 @@ public class InfluxWriter implements AutoCloseable {
         }
     }
 
-    /** Writes in requests of at most batchPoints, each tried up to maxAttempts times with doubling backoff. */
-    private void writeWithRetry(List<String> lines) throws InterruptedException {
-        for (int from = 0; from < lines.size(); from += config.batchPoints()) {
-            List<String> chunk = lines.subList(from, Math.min(lines.size(), from + config.batchPoints()));
+    /** Writes the request bodies in turn, each tried up to maxAttempts times with doubling backoff. */
+    private void writeWithRetry(List<String> bodies) throws InterruptedException {
+        for (String body : bodies) {
             long backoff = config.initialBackoff().toMillis();
             for (int attempt = 1; ; attempt++) {
                 long start = System.nanoTime();
                 try {
                     schema.ensure();
                     influx.write(config.database(), config.retentionPolicy(), InfluxDB.ConsistencyLevel.ONE,
-                            TimeUnit.MILLISECONDS, chunk);
+                            TimeUnit.MILLISECONDS, body);
                     writeTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-                    pointsWritten.increment(chunk.size());
                     break;
                 } catch (InfluxDBException | IllegalStateException e) {
                     boolean transientError = !(e instanceof InfluxDBException ie) || e instanceof InfluxDBIOException
@@ -239,7 +236,7 @@ public class InfluxWriter implements AutoCloseable {
         influx.close();
     }
 
-    private record Pending(List<String> lines, CompletableFuture<Void> done) {
+    private record Pending(Points lines, CompletableFuture<Void> done) {
     }
 
     /** InfluxDB answered 4xx: retrying the same points cannot help. */

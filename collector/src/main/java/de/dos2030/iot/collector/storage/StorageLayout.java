@@ -65,16 +65,17 @@ public final class StorageLayout {
             this.siteKind = siteKind;
         }
 
-        public String line(Reading r) {
+        /** Adds the reading's line to {@code points}. */
+        public void addTo(Points points, Reading r) {
             if (!Double.isFinite(r.value())) {
-                return reading(batch, siteKind, r); // refused there with the reason, as before
+                points.add(reading(batch, siteKind, r)); // refused there with the reason, as before
+                return;
             }
             if (previous == null || !previous.sameSeries(r) || previous.quality() != r.quality()) {
                 prefix = tags(batch, siteKind, r).fieldPrefix(fieldOf(r.quantity(), r.statistic()));
             }
             previous = r;
-            return new StringBuilder(prefix.length() + 40).append(prefix).append(r.value()).append(' ')
-                    .append(r.time().toEpochMilli()).toString();
+            LineProtocol.appendDouble(points.nextLine().append(prefix), r.value()).append(' ').append(r.time().toEpochMilli());
         }
     }
 

@@ -8,7 +8,6 @@ import de.dos2030.iot.model.Reading;
 import de.dos2030.iot.model.Statistic;
 import de.dos2030.iot.model.codec.BatchCodec;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -46,8 +45,9 @@ import java.util.regex.Pattern;
  * {@code Dispatcher.Settings.defaults()}) awaiting their "stored" answer at once, a new one sent
  * as each answer arrives, a batch without an answer re-sent after 10 s. Readings/s are counted in
  * InfluxDB afterwards. The ceiling writes the same points as line protocol straight to InfluxDB
- * in 5000-point requests. Usage: IngestBench collectorUrl adminToken influxUrl database mqttUrl
- * gateways batchesPerGateway readingsPerBatch [inFlight]
+ * in 5000-point requests. Rounds of (ceiling, HTTP, MQTT) run back to back; medians are compared.
+ * Usage: IngestBench collectorUrl adminToken influxUrl database mqttUrl gateways batchesPerGateway
+ * readingsPerBatch [inFlight] [rounds]
  */
 public final class IngestBench {
     private static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
@@ -63,38 +63,59 @@ public final class IngestBench {
         int batches = Integer.parseInt(args[6]);
         int perBatch = Integer.parseInt(args[7]);
         int inFlight = args.length > 8 ? Integer.parseInt(args[8]) : 4;
+        int rounds = args.length > 9 ? Integer.parseInt(args[9]) : 3;
         long run = System.currentTimeMillis() / 1000;
         HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
         InfluxDB influx = InfluxDBFactory.connect(influxUrl);
+        String ceilingDb = database + "_ceiling";
+        influx.query(new Query("CREATE DATABASE \"" + ceilingDb + "\""));
+        long expected = (long) gateways * batches * perBatch;
+        System.out.printf("bench: %d gateways x %d batches x %d readings = %d readings per door and round, CBOR, up to %d batches "
+                + "in flight per gateway, %d rounds of ceiling, HTTP, MQTT%n", gateways, batches, perBatch, expected, inFlight, rounds);
 
         // Warm-up: a collector runs for weeks, so its JIT-compiled steady state is what counts (a JFR
         // recording of a cold run showed 11 s of JIT compilation in 30 s). One untimed round of the
         // same size per door, from separate gateways whose points are not counted, before the clock starts.
-        int warmGateways = gateways;
-        Fleet warmHttp = fleet(http, collector, admin, "bench-wh-" + run + "-", warmGateways, batches, perBatch);
-        Fleet warmMqtt = fleet(http, collector, admin, "bench-wm-" + run + "-", warmGateways, batches, perBatch);
-        Fleet httpFleet = fleet(http, collector, admin, "bench-h-" + run + "-", gateways, batches, perBatch);
-        Fleet mqttFleet = fleet(http, collector, admin, "bench-m-" + run + "-", gateways, batches, perBatch);
-        long expected = (long) gateways * batches * perBatch;
-        System.out.printf("bench: %d gateways x %d batches x %d readings = %d readings per door, CBOR, up to %d batches in flight per gateway%n",
-                gateways, batches, perBatch, expected, inFlight);
-        runGateways(warmGateways, g -> sendHttp(http, collector, warmHttp, g, inFlight));
-        runGateways(warmGateways, g -> sendMqtt(mqttUrl, warmMqtt, g, inFlight));
+        Fleet warmHttp = fleet(http, collector, admin, "bench-wh-" + run + "-", gateways, batches, perBatch);
+        Fleet warmMqtt = fleet(http, collector, admin, "bench-wm-" + run + "-", gateways, batches, perBatch);
+        runGateways(gateways, g -> sendHttp(http, collector, warmHttp, g, inFlight));
+        runGateways(gateways, g -> sendMqtt(mqttUrl, warmMqtt, g, inFlight));
         RESENT.set(0);
 
-        double httpRate = timed("HTTP", expected, influx, database, httpFleet.ids,
-                () -> runGateways(gateways, g -> sendHttp(http, collector, httpFleet, g, inFlight)));
-        double mqttRate = timed("MQTT", expected, influx, database, mqttFleet.ids,
-                () -> runGateways(gateways, g -> sendMqtt(mqttUrl, mqttFleet, g, inFlight)));
+        // Rounds, each door right after its own ceiling: this machine's speed drifts by a quarter
+        // between minutes (other work, CPU boost), so single runs compared phases taken at different moments.
+        double[] ceilings = new double[rounds];
+        double[] httpRates = new double[rounds];
+        double[] mqttRates = new double[rounds];
+        for (int round = 0; round < rounds; round++) {
+            String tag = run + "-" + round + "-";
+            Fleet httpFleet = fleet(http, collector, admin, "bench-h-" + tag, gateways, batches, perBatch);
+            Fleet mqttFleet = fleet(http, collector, admin, "bench-m-" + tag, gateways, batches, perBatch);
+            ceilings[round] = ceiling(influx, ceilingDb, "bench-c-" + tag, gateways, batches, perBatch);
+            httpRates[round] = timed("HTTP", expected, influx, database, httpFleet.ids,
+                    () -> runGateways(gateways, g -> sendHttp(http, collector, httpFleet, g, inFlight)));
+            mqttRates[round] = timed("MQTT", expected, influx, database, mqttFleet.ids,
+                    () -> runGateways(gateways, g -> sendMqtt(mqttUrl, mqttFleet, g, inFlight)));
+            System.out.printf("round %d: ceiling %.0f, HTTP %.0f (%.0f%%), MQTT %.0f (%.0f%%) readings/s%n", round + 1, ceilings[round],
+                    httpRates[round], 100 * httpRates[round] / ceilings[round], mqttRates[round], 100 * mqttRates[round] / ceilings[round]);
+        }
+        double ceiling = median(ceilings);
+        double httpRate = median(httpRates);
+        double mqttRate = median(mqttRates);
+        System.out.printf("RESULT (medians of %d rounds) http %.0f readings/s = %.0f%% of ceiling; mqtt %.0f readings/s = %.0f%% of ceiling; "
+                + "ceiling %.0f readings/s%n", rounds, httpRate, 100 * httpRate / ceiling, mqttRate, 100 * mqttRate / ceiling, ceiling);
+        influx.query(new Query("DROP DATABASE \"" + ceilingDb + "\""));
+        influx.close();
+        System.exit(0);
+    }
 
-        // Ceiling: the same number of points, same layout, straight to InfluxDB in 5000-point requests.
-        String ceilingDb = database + "_ceiling";
-        influx.query(new Query("CREATE DATABASE \"" + ceilingDb + "\""));
+    /** The ceiling: the same number of points, same layout, straight to InfluxDB in 5000-point requests from 4 writers. */
+    private static double ceiling(InfluxDB influx, String db, String prefix, int gateways, int batches, int perBatch) throws Exception {
         List<List<String>> requests = new ArrayList<>();
         List<String> current = new ArrayList<>(5000);
         for (int g = 0; g < gateways; g++) {
             for (int b = 0; b < batches; b++) {
-                Batch batch = batch("bench-c-" + run + "-" + g, b, perBatch);
+                Batch batch = batch(prefix + g, b, perBatch);
                 for (Reading r : batch.readings()) {
                     current.add(de.dos2030.iot.collector.storage.StorageLayout.reading(batch, "bridge", r));
                     if (current.size() == 5000) {
@@ -112,7 +133,7 @@ public final class IngestBench {
         long start = System.nanoTime();
         List<Future<?>> done = new ArrayList<>();
         for (List<String> req : requests) {
-            done.add(writers.submit(() -> influx.write(ceilingDb, "autogen", InfluxDB.ConsistencyLevel.ONE, TimeUnit.MILLISECONDS, req)));
+            done.add(writers.submit(() -> influx.write(db, "autogen", InfluxDB.ConsistencyLevel.ONE, TimeUnit.MILLISECONDS, req)));
         }
         for (Future<?> f : done) {
             f.get();
@@ -120,15 +141,16 @@ public final class IngestBench {
         double seconds = (System.nanoTime() - start) / 1e9;
         printCpu("ceiling", cpuBefore, cpuTimes(), seconds, (long) gateways * batches * perBatch);
         writers.shutdown();
-        long ceilingCount = count(influx, ceilingDb, "bench-c-" + run + "-");
-        double ceiling = ceilingCount / seconds;
-        System.out.printf("ceiling: %d points straight to InfluxDB in %.2f s = %.0f readings/s (5000-point requests, 4 writers)%n",
-                ceilingCount, seconds, ceiling);
-        System.out.printf("RESULT http %.0f readings/s = %.0f%% of ceiling; mqtt %.0f readings/s = %.0f%% of ceiling; ceiling %.0f readings/s%n",
-                httpRate, 100 * httpRate / ceiling, mqttRate, 100 * mqttRate / ceiling, ceiling);
-        influx.query(new Query("DROP DATABASE \"" + ceilingDb + "\""));
-        influx.close();
-        System.exit(0);
+        long stored = count(influx, db, prefix);
+        System.out.printf("ceiling: %d points straight to InfluxDB in %.2f s = %.0f readings/s%n", stored, seconds, stored / seconds);
+        return stored / seconds;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     /** Simulated gateways of one door: ids, HTTP tokens, and their batches, encoded before any clock starts (gateways encode on their own CPUs). */
@@ -227,17 +249,9 @@ public final class IngestBench {
         p.setCorrelationData(Integer.toString(b).getBytes(StandardCharsets.UTF_8));
         p.setContentType("application/cbor");
         m.setProperties(p);
-        while (true) {
-            try {
-                client.publish("dos/bridge-bench/" + id + "/batch", m);
-                return;
-            } catch (MqttException e) {
-                if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT) {
-                    throw e;
-                }
-                Thread.sleep(1); // the broker's window for this client is full: wait for a PUBACK
-            }
-        }
+        // Never more than inFlight plus its re-sends (< 20, Mosquitto's Receive Maximum) are in flight, so
+        // Paho never refuses one: a refused publish can leave Paho with a topic alias the broker never saw.
+        client.publish("dos/bridge-bench/" + id + "/batch", m);
     }
 
     /** No answer within 10 s means "try later": re-send, as the gateway does. */

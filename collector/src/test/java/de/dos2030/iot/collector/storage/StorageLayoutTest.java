@@ -46,9 +46,14 @@ class StorageLayoutTest {
                 new Reading("acc", Quantity.VIBRATION_RMS, Statistic.SAMPLE, T, 0.01, Quality.OK));
         Batch batch = new Batch(1, "gw-1", "bridge-7", "boot-1", 4, T, ClockSync.SYNCED, readings, List.of(), null);
         StorageLayout.ReadingLines lines = new StorageLayout.ReadingLines(batch, "bridge");
+        Points points = new Points(readings.size());
+        List<String> expected = new java.util.ArrayList<>();
         for (Reading r : batch.readings()) {
-            assertThat(lines.line(r)).isEqualTo(StorageLayout.reading(batch, "bridge", r));
+            lines.addTo(points, r);
+            expected.add(StorageLayout.reading(batch, "bridge", r));
         }
+        assertThat(points.count()).isEqualTo(readings.size());
+        assertThat(points.toString()).isEqualTo(String.join("\n", expected));
     }
 
     @Test

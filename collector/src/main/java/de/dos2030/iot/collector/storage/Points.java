@@ -1,0 +1,86 @@
+package de.dos2030.iot.collector.storage;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The points of one batch as line protocol, newline-separated in one text. A batch's points
+ * travel to InfluxDB together, so one text per batch spares a String per point and the join of
+ * thousands of them per request. Filled by one thread, then handed to {@link InfluxWriter}.
+ */
+public final class Points {
+    private final StringBuilder text;
+    private int count;
+
+    public Points(int expectedPoints) {
+        this.text = new StringBuilder(Math.max(16, expectedPoints) * 96);
+    }
+
+    /** Adds one finished line. */
+    public void add(String line) {
+        nextLine().append(line);
+    }
+
+    /** Starts the next line and returns the text to append it to. */
+    StringBuilder nextLine() {
+        if (count++ > 0) {
+            text.append('\n');
+        }
+        return text;
+    }
+
+    public int count() {
+        return count;
+    }
+
+    public boolean isEmpty() {
+        return count == 0;
+    }
+
+    /**
+     * The request bodies for a group of batches: whole lines, at most {@code maxPoints} a body.
+     * Usually one body; a batch larger than a request is cut at line ends.
+     */
+    static List<String> requestBodies(List<Points> group, int maxPoints) {
+        List<String> bodies = new ArrayList<>(1);
+        StringBuilder body = new StringBuilder();
+        int lines = 0;
+        for (Points p : group) {
+            StringBuilder text = p.text;
+            int from = 0;
+            while (from < text.length()) {
+                if (lines == maxPoints) {
+                    bodies.add(body.toString());
+                    body.setLength(0);
+                    lines = 0;
+                }
+                int to = from;
+                int taken = 0;
+                if (p.count <= maxPoints - lines && from == 0) {
+                    to = text.length();
+                    taken = p.count;
+                }
+                while (taken < maxPoints - lines && to < text.length()) {
+                    int newline = text.indexOf("\n", to);
+                    to = newline < 0 ? text.length() : newline + 1;
+                    taken++;
+                }
+                if (body.length() > 0) {
+                    body.append('\n');
+                }
+                body.append(text, from, to == text.length() ? to : to - 1);
+                lines += taken;
+                from = to;
+            }
+        }
+        if (body.length() > 0) {
+            bodies.add(body.toString());
+        }
+        return bodies;
+    }
+
+    @Override
+    public String toString() {
+        return text.toString();
+    }
+}

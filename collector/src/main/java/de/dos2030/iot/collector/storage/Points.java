@@ -43,10 +43,19 @@ public final class Points {
      */
     static List<String> requestBodies(List<Points> group, int maxPoints) {
         List<String> bodies = new ArrayList<>(1);
-        StringBuilder body = new StringBuilder();
+        int chars = 0;
+        for (Points p : group) {
+            chars += p.text.length() + 1;
+        }
+        StringBuilder body = new StringBuilder(chars);
         int lines = 0;
         for (Points p : group) {
-            StringBuilder text = p.text;
+            if (p.count <= maxPoints - lines) {
+                lines += p.count;
+                separate(body).append(p.text); // a bulk copy; append(text, from, to) goes char by char
+                continue;
+            }
+            String text = p.text.toString();
             int from = 0;
             while (from < text.length()) {
                 if (lines == maxPoints) {
@@ -55,21 +64,12 @@ public final class Points {
                     lines = 0;
                 }
                 int to = from;
-                int taken = 0;
-                if (p.count <= maxPoints - lines && from == 0) {
-                    to = text.length();
-                    taken = p.count;
-                }
-                while (taken < maxPoints - lines && to < text.length()) {
-                    int newline = text.indexOf("\n", to);
+                while (lines < maxPoints && to < text.length()) {
+                    int newline = text.indexOf('\n', to);
                     to = newline < 0 ? text.length() : newline + 1;
-                    taken++;
+                    lines++;
                 }
-                if (body.length() > 0) {
-                    body.append('\n');
-                }
-                body.append(text, from, to == text.length() ? to : to - 1);
-                lines += taken;
+                separate(body).append(text.substring(from, to == text.length() ? to : to - 1));
                 from = to;
             }
         }
@@ -77,6 +77,10 @@ public final class Points {
             bodies.add(body.toString());
         }
         return bodies;
+    }
+
+    private static StringBuilder separate(StringBuilder body) {
+        return body.length() > 0 ? body.append('\n') : body;
     }
 
     @Override

@@ -8,7 +8,7 @@
 # 1000 readings a batch is what the bridge example configs batch (batching.max-readings); a
 # bridge's 400+ readings/s fill it in about 2 s.
 #
-#   scripts/bench-ingest.sh [gateways=50] [batches-per-gateway=20] [readings-per-batch=1000] [in-flight=4] [rounds=3]
+#   scripts/bench-ingest.sh [gateways=50] [batches-per-gateway=20] [readings-per-batch=1000] [in-flight=4] [rounds=5]
 #
 # COLLECTOR_JAVA_OPTS goes to the collector's JVM only, e.g. to profile it:
 #   COLLECTOR_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/ingest.jfr scripts/bench-ingest.sh
@@ -21,7 +21,7 @@ GATEWAYS=${1:-50}
 BATCHES=${2:-20}
 READINGS=${3:-1000}
 IN_FLIGHT=${4:-4}
-ROUNDS=${5:-3}
+ROUNDS=${5:-5}
 PORT=18090
 DB=bench_$(date +%s)
 ADMIN=bench-admin-token-0123456789

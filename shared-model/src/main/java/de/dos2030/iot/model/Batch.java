@@ -73,6 +73,7 @@ public record Batch(int formatVersion, String gatewayId, String siteId, String b
 
     /** Already grouped by series with times ascending: the common case, checked in one pass. */
     private static boolean isCanonical(List<Reading> readings) {
+        List<Reading> seriesSeen = new ArrayList<>(); // one reading per finished series: a handful, not every reading
         for (int i = 1; i < readings.size(); i++) {
             Reading prev = readings.get(i - 1);
             Reading cur = readings.get(i);
@@ -81,8 +82,9 @@ public record Batch(int formatVersion, String gatewayId, String siteId, String b
                     return false;
                 }
             } else {
-                for (int j = 0; j < i - 1; j++) {
-                    if (readings.get(j).sameSeries(cur)) {
+                seriesSeen.add(prev);
+                for (Reading seen : seriesSeen) {
+                    if (seen.sameSeries(cur)) {
                         return false; // a series resumes after another one: not grouped
                     }
                 }

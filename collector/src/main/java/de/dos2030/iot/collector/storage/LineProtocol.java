@@ -107,12 +107,12 @@ final class LineProtocol {
         long unit = (long) POWERS_OF_TEN[decimals];
         out.append(m / unit);
         if (decimals > 0) {
-            String fraction = Long.toString(m % unit);
             out.append('.');
-            for (int i = fraction.length(); i < decimals; i++) {
-                out.append('0');
+            long fraction = m % unit;
+            for (long digit = unit / 10; digit > 0; digit /= 10) {
+                out.append((char) ('0' + fraction / digit));
+                fraction %= digit;
             }
-            out.append(fraction);
         }
         return out;
     }

@@ -63,7 +63,7 @@ public final class IngestBench {
         int batches = Integer.parseInt(args[6]);
         int perBatch = Integer.parseInt(args[7]);
         int inFlight = args.length > 8 ? Integer.parseInt(args[8]) : 4;
-        int rounds = args.length > 9 ? Integer.parseInt(args[9]) : 3;
+        int rounds = args.length > 9 ? Integer.parseInt(args[9]) : 5;
         long run = System.currentTimeMillis() / 1000;
         HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
         InfluxDB influx = InfluxDBFactory.connect(influxUrl);
@@ -99,11 +99,15 @@ public final class IngestBench {
             System.out.printf("round %d: ceiling %.0f, HTTP %.0f (%.0f%%), MQTT %.0f (%.0f%%) readings/s%n", round + 1, ceilings[round],
                     httpRates[round], 100 * httpRates[round] / ceilings[round], mqttRates[round], 100 * mqttRates[round] / ceilings[round]);
         }
-        double ceiling = median(ceilings);
-        double httpRate = median(httpRates);
-        double mqttRate = median(mqttRates);
-        System.out.printf("RESULT (medians of %d rounds) http %.0f readings/s = %.0f%% of ceiling; mqtt %.0f readings/s = %.0f%% of ceiling; "
-                + "ceiling %.0f readings/s%n", rounds, httpRate, 100 * httpRate / ceiling, mqttRate, 100 * mqttRate / ceiling, ceiling);
+        double[] httpRatios = new double[rounds];
+        double[] mqttRatios = new double[rounds];
+        for (int round = 0; round < rounds; round++) {
+            httpRatios[round] = httpRates[round] / ceilings[round];
+            mqttRatios[round] = mqttRates[round] / ceilings[round];
+        }
+        System.out.printf("RESULT (medians of %d rounds; ratios paired within each round) http %.0f readings/s = %.0f%% of ceiling; "
+                        + "mqtt %.0f readings/s = %.0f%% of ceiling; ceiling %.0f readings/s%n", rounds, median(httpRates),
+                100 * median(httpRatios), median(mqttRates), 100 * median(mqttRatios), median(ceilings));
         influx.query(new Query("DROP DATABASE \"" + ceilingDb + "\""));
         influx.close();
         System.exit(0);

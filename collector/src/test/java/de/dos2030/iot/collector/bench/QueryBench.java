@@ -64,7 +64,9 @@ public final class QueryBench {
         Random days = new Random(7);
         List<Long> api = new ArrayList<>();
         List<Long> direct = new ArrayList<>();
-        int warmup = 20;
+        // Warm-up: a collector serves for weeks, so the JIT-compiled steady state is what counts; with
+        // 20 warm-up rounds the API measured 1.6x direct, with 300 about 1.45x: the JIT had not settled.
+        int warmup = 300;
         for (int i = 0; i < warmup + iterations; i++) {
             Instant from = start.plus(Duration.ofDays(days.nextInt(30)));
             Instant to = from.plus(Duration.ofDays(1));

@@ -124,19 +124,19 @@ public class IngestService {
 
         String siteKind = sender.siteKind().tag();
         Map<String, List<Problem>> byItem = problemsByItem(report.problems());
-        Points lines = new Points(batch.readings().size() + batch.alerts().size() + 1);
+        Points points = new Points(batch.readings().size() + batch.alerts().size() + 1);
         List<Reading> stored = byItem.isEmpty() ? batch.readings() : new ArrayList<>(batch.readings().size());
         StorageLayout.ReadingLines readingLines = new StorageLayout.ReadingLines(batch, siteKind);
         for (int i = 0; i < batch.readings().size(); i++) {
             Reading r = batch.readings().get(i);
             List<Problem> problems = byItem.get("readings[" + i + "]");
             if (problems == null) {
-                readingLines.addTo(lines, r);
+                readingLines.addTo(points, r);
                 if (stored != batch.readings()) {
                     stored.add(r);
                 }
             } else {
-                lines.add(StorageLayout.quarantinedReading(batch, siteKind, "readings[" + i + "]", r, problems));
+                points.add(StorageLayout.quarantinedReading(batch, siteKind, "readings[" + i + "]", r, problems));
             }
         }
         List<AlertEvent> goodAlerts = new ArrayList<>();
@@ -144,19 +144,19 @@ public class IngestService {
             AlertEvent a = batch.alerts().get(i);
             List<Problem> problems = byItem.get("alerts[" + i + "]");
             if (problems == null) {
-                lines.add(StorageLayout.alert(batch, siteKind, a));
+                points.add(StorageLayout.alert(batch, siteKind, a));
                 goodAlerts.add(a);
             } else {
-                lines.add(StorageLayout.quarantinedAlert(batch, siteKind, "alerts[" + i + "]", a, problems));
+                points.add(StorageLayout.quarantinedAlert(batch, siteKind, "alerts[" + i + "]", a, problems));
             }
         }
         if (batch.health() != null) {
-            lines.add(StorageLayout.health(batch, siteKind, batch.health()));
+            points.add(StorageLayout.health(batch, siteKind, batch.health()));
         }
         int quarantined = byItem.size();
         int readings = stored.size();
         long started = System.nanoTime();
-        return writer.write(lines)
+        return writer.write(points)
                 .orTimeout(influxConfig.ingestTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                 .handle((ok, failure) -> {
                     IngestOutcome outcome;

@@ -6,6 +6,8 @@ package de.dos2030.iot.collector.storage;
  * Tags must be added before fields; null or empty tag values are left out (InfluxDB has no empty tags).
  */
 final class LineProtocol {
+    private static final double[] POWERS_OF_TEN = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+
     private final StringBuilder line = new StringBuilder(128);
     private boolean hasField;
 
@@ -72,8 +74,6 @@ final class LineProtocol {
         }
         return line.append(' ').append(epochMillis).toString();
     }
-
-    private static final double[] POWERS_OF_TEN = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
 
     /**
      * Appends a finite double so that InfluxDB parses back exactly {@code value}. Sensor values are

@@ -45,7 +45,8 @@ import java.util.regex.Pattern;
  * {@code Dispatcher.Settings.defaults()}) awaiting their "stored" answer at once, a new one sent
  * as each answer arrives, a batch without an answer re-sent after 10 s. Readings/s are counted in
  * InfluxDB afterwards. The ceiling writes the same points as line protocol straight to InfluxDB
- * in 5000-point requests. Rounds of (ceiling, HTTP, MQTT) run back to back; medians are compared.
+ * in 5000-point requests. Rounds of (ceiling, HTTP, MQTT) run back to back; each door is compared
+ * with its own round's ceiling, and the median of those ratios is the result.
  * Usage: IngestBench collectorUrl adminToken influxUrl database mqttUrl gateways batchesPerGateway
  * readingsPerBatch [inFlight] [rounds]
  */
@@ -87,6 +88,8 @@ public final class IngestBench {
         double[] ceilings = new double[rounds];
         double[] httpRates = new double[rounds];
         double[] mqttRates = new double[rounds];
+        double[] httpRatios = new double[rounds];
+        double[] mqttRatios = new double[rounds];
         for (int round = 0; round < rounds; round++) {
             String tag = run + "-" + round + "-";
             Fleet httpFleet = fleet(http, collector, admin, "bench-h-" + tag, gateways, batches, perBatch);
@@ -96,14 +99,10 @@ public final class IngestBench {
                     () -> runGateways(gateways, g -> sendHttp(http, collector, httpFleet, g, inFlight)));
             mqttRates[round] = timed("MQTT", expected, influx, database, mqttFleet.ids,
                     () -> runGateways(gateways, g -> sendMqtt(mqttUrl, mqttFleet, g, inFlight)));
-            System.out.printf("round %d: ceiling %.0f, HTTP %.0f (%.0f%%), MQTT %.0f (%.0f%%) readings/s%n", round + 1, ceilings[round],
-                    httpRates[round], 100 * httpRates[round] / ceilings[round], mqttRates[round], 100 * mqttRates[round] / ceilings[round]);
-        }
-        double[] httpRatios = new double[rounds];
-        double[] mqttRatios = new double[rounds];
-        for (int round = 0; round < rounds; round++) {
             httpRatios[round] = httpRates[round] / ceilings[round];
             mqttRatios[round] = mqttRates[round] / ceilings[round];
+            System.out.printf("round %d: ceiling %.0f, HTTP %.0f (%.0f%%), MQTT %.0f (%.0f%%) readings/s%n", round + 1, ceilings[round],
+                    httpRates[round], 100 * httpRatios[round], mqttRates[round], 100 * mqttRatios[round]);
         }
         System.out.printf("RESULT (medians of %d rounds; ratios paired within each round) http %.0f readings/s = %.0f%% of ceiling; "
                         + "mqtt %.0f readings/s = %.0f%% of ceiling; ceiling %.0f readings/s%n", rounds, median(httpRates),

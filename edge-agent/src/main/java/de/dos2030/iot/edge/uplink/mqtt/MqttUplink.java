@@ -30,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * MQTT v5 uplink (Paho): publishes each batch with QoS 1 to {@code dos/{site}/{gateway}/batch}
@@ -41,6 +42,12 @@ import java.util.concurrent.TimeUnit;
  * <p>Last will {@code .../status = offline} (retained), {@code online} (retained) after each
  * connect. Reconnects with exponential backoff and jitter (Paho's own reconnect has no jitter).
  * The session is clean: the outbox, not the broker, holds what is unacknowledged.
+ *
+ * <p>Never more publishes await the broker's PUBACK than its Receive Maximum allows (from its
+ * CONNACK; 20 on Mosquitto): past it a send answers "retry later" at once, without asking Paho.
+ * Paho 1.2.5 would refuse the publish too, but only after registering a topic alias the broker
+ * never saw; the next publish on that topic then carries the unknown alias and the broker drops
+ * the connection for a protocol error. The dispatcher's backlog window (up to 64) passes 20.
  */
 public final class MqttUplink implements Uplink {
     private static final Logger log = LoggerFactory.getLogger(MqttUplink.class);
@@ -67,6 +74,10 @@ public final class MqttUplink implements Uplink {
     private LinkListener listener;
     private volatile boolean connected;
     private volatile boolean closed;
+    /** Publishes awaiting the broker's PUBACK on the current connection (a new counter per connection). */
+    private volatile AtomicInteger unacknowledged = new AtomicInteger();
+    /** How many of them the broker allows, less one for the retained status published on connect. */
+    private volatile int brokerWindow = Integer.MAX_VALUE;
 
     public MqttUplink(Settings settings, ScheduledExecutorService scheduler) {
         this.settings = settings;
@@ -143,6 +154,10 @@ public final class MqttUplink implements Uplink {
             client.connect(options(), null, new MqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
+                    Integer receiveMaximum = token.getResponseProperties() == null ? null
+                            : token.getResponseProperties().getReceiveMaximum();
+                    unacknowledged = new AtomicInteger();
+                    brokerWindow = receiveMaximum == null ? Integer.MAX_VALUE : Math.max(1, receiveMaximum - 1);
                     scheduler.execute(MqttUplink.this::onConnected); // never block Paho's callback thread
                 }
 
@@ -224,6 +239,12 @@ public final class MqttUplink implements Uplink {
             answer.complete(SendOutcome.RetryLater.because("not connected to " + brokerUri(settings.url())));
             return answer;
         }
+        AtomicInteger window = unacknowledged;
+        if (window.incrementAndGet() > brokerWindow) {
+            window.decrementAndGet();
+            answer.complete(SendOutcome.RetryLater.because("the broker's window of " + brokerWindow + " unacknowledged publishes is full"));
+            return answer;
+        }
         CompletableFuture<SendOutcome> previous = pending.put(identity, answer);
         if (previous != null) {
             previous.complete(SendOutcome.RetryLater.because("superseded by a re-send"));
@@ -238,14 +259,17 @@ public final class MqttUplink implements Uplink {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     // PUBACK: the broker has it. Only the collector's answer releases the batch.
+                    window.decrementAndGet();
                 }
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable failure) {
+                    window.decrementAndGet();
                     complete(identity, answer, SendOutcome.RetryLater.because("publish failed: " + describe(failure)));
                 }
             });
         } catch (MqttException e) {
+            window.decrementAndGet();
             complete(identity, answer, SendOutcome.RetryLater.because("publish failed: " + describe(e)));
             return answer;
         }

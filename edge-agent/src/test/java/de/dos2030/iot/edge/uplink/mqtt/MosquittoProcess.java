@@ -83,6 +83,12 @@ public final class MosquittoProcess implements AutoCloseable {
         }
     }
 
+    /** What the broker logged (errors, warnings, notices: connects and why clients left). */
+    public String log() throws IOException {
+        Path log = dir.resolve("mosquitto.log");
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
     public String url() {
         return "tcp://127.0.0.1:" + port;
     }

@@ -111,6 +111,54 @@ class MqttDeliveryIT {
         return "gw-7/" + outbox.origin().bootId() + "/" + sequence;
     }
 
+    /**
+     * Over a slow link (PUBACKs 300 ms late), a burst larger than Mosquitto's Receive Maximum (20),
+     * then the first publish on another topic. Had Paho refused that one, it would already have
+     * registered a topic alias the broker never saw, and the next alert would have cut the
+     * connection for a protocol error.
+     */
+    @Test
+    void staysWithinTheBrokersWindowSoABurstNeverCostsTheConnection() throws Exception {
+        responder = CollectorResponder.storingEverything(broker.url());
+        SlowLinkProxy slowLink = new SlowLinkProxy(URI.create(broker.url()).getPort(), 300);
+        uplink = new MqttUplink(new MqttUplink.Settings(URI.create(slowLink.url()), "gw-7", "school-3", "gw-7",
+                Credentials.none(), Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofMillis(500)), mqttTimers);
+        List<String> disconnects = new java.util.concurrent.CopyOnWriteArrayList<>();
+        uplink.start(new de.dos2030.iot.edge.uplink.LinkListener() {
+            @Override
+            public void connected(de.dos2030.iot.edge.uplink.Uplink u) {
+            }
+
+            @Override
+            public void disconnected(de.dos2030.iot.edge.uplink.Uplink u, String cause) {
+                disconnects.add(cause);
+            }
+        });
+        Poll.until(Duration.ofSeconds(10), uplink::connected, () -> "never connected");
+        List<CompletableFuture<de.dos2030.iot.edge.uplink.SendOutcome>> burst = new ArrayList<>();
+        for (int seq = 0; seq < 60; seq++) {
+            burst.add(send(de.dos2030.iot.edge.uplink.Channel.BATCH, seq));
+        }
+        CompletableFuture<de.dos2030.iot.edge.uplink.SendOutcome> firstAlert = send(de.dos2030.iot.edge.uplink.Channel.ALERT, 60);
+        CompletableFuture.allOf(burst.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
+        firstAlert.get(20, TimeUnit.SECONDS);
+
+        assertThat(send(de.dos2030.iot.edge.uplink.Channel.ALERT, 61).get(20, TimeUnit.SECONDS))
+                .isInstanceOf(de.dos2030.iot.edge.uplink.SendOutcome.Stored.class);
+        assertThat(burst).allSatisfy(f -> assertThat(f.get()).isInstanceOfAny(de.dos2030.iot.edge.uplink.SendOutcome.Stored.class,
+                de.dos2030.iot.edge.uplink.SendOutcome.RetryLater.class));
+        assertThat(disconnects).isEmpty();
+        assertThat(broker.log()).doesNotContain("protocol error");
+        slowLink.close();
+    }
+
+    private CompletableFuture<de.dos2030.iot.edge.uplink.SendOutcome> send(de.dos2030.iot.edge.uplink.Channel channel, long seq) {
+        Instant now = clock.instant();
+        de.dos2030.iot.model.Batch batch = new de.dos2030.iot.model.Batch(1, "gw-7", "school-3", "boot-burst", seq, now,
+                ClockSync.SYNCED, List.of(Reading.sample("room-2.co2", Quantity.CO2, now, 450)), List.of(), null);
+        return uplink.send(channel, batch.identity(), de.dos2030.iot.model.codec.BatchCodec.cbor().encode(batch));
+    }
+
     @Test
     void releasesBatchesOnlyWhenTheCollectorAnswersStored() throws Exception {
         startGateway((b, n) -> new CollectorResponder.Answer.Stored(), Duration.ofSeconds(5));

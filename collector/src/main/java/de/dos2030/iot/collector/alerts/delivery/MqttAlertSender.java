@@ -20,12 +20,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * MQTT channel: publishes the step as JSON to {@code <prefix>/<site>/<severity>} (prefix = the
  * subscription's target, {@code dos/alerts} by default) at QoS 1, content type
  * {@code application/json}. Connects on first use and reconnects by itself; while the broker is
  * unreachable attempts fail and are retried with backoff like any other delivery.
+ *
+ * <p>At most the broker's Receive Maximum of QoS 1/2 publishes await their acknowledgement; past
+ * it an attempt fails at once and is retried. Paho 1.2.5 would refuse the publish itself, but only
+ * after registering a topic alias the broker never saw, which cost the connection (see the MQTT
+ * door in collector/README.md).
  */
 @Singleton
 public class MqttAlertSender implements ChannelSender, AutoCloseable {
@@ -34,6 +40,9 @@ public class MqttAlertSender implements ChannelSender, AutoCloseable {
     private final MqttAlertConfig config;
     private final JsonMapper json;
     private MqttAsyncClient client;
+    /** Publishes awaiting the broker's acknowledgement on the current connection (a new counter per connection). */
+    private volatile AtomicInteger unacknowledged = new AtomicInteger();
+    private volatile int brokerWindow = Integer.MAX_VALUE;
 
     public MqttAlertSender(MqttAlertConfig config, JsonMapper json) {
         this.config = config;
@@ -64,8 +73,21 @@ public class MqttAlertSender implements ChannelSender, AutoCloseable {
     @Override
     public CompletionStage<Void> send(Subscription s, AlertNotification step, long deliveryId) {
         CompletableFuture<Void> done = new CompletableFuture<>();
+        MqttAsyncClient c;
         try {
-            MqttAsyncClient c = connected();
+            c = connected();
+        } catch (MqttException | RuntimeException e) {
+            done.completeExceptionally(new IllegalStateException("MQTT broker " + config.url() + ": " + e.getMessage()));
+            return done;
+        }
+        AtomicInteger window = unacknowledged;
+        if (config.qos() > 0 && window.incrementAndGet() > brokerWindow) {
+            release(window);
+            done.completeExceptionally(new IllegalStateException("MQTT broker " + config.url() + ": its window of "
+                    + brokerWindow + " unacknowledged publishes is full"));
+            return done;
+        }
+        try {
             MqttMessage message = new MqttMessage(json.writeValueAsBytes(step));
             message.setQos(config.qos());
             MqttProperties props = new MqttProperties();
@@ -74,18 +96,27 @@ public class MqttAlertSender implements ChannelSender, AutoCloseable {
             c.publish(topic(s.target(), step), message, null, new MqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
+                    release(window);
                     done.complete(null);
                 }
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable e) {
+                    release(window);
                     done.completeExceptionally(new IllegalStateException("MQTT publish failed: " + e.getMessage()));
                 }
             });
         } catch (MqttException | IOException | RuntimeException e) {
+            release(window);
             done.completeExceptionally(new IllegalStateException("MQTT broker " + config.url() + ": " + e.getMessage()));
         }
         return done;
+    }
+
+    private void release(AtomicInteger window) {
+        if (config.qos() > 0) {
+            window.decrementAndGet();
+        }
     }
 
     private synchronized MqttAsyncClient connected() throws MqttException {
@@ -104,7 +135,11 @@ public class MqttAlertSender implements ChannelSender, AutoCloseable {
                 options.setUserName(config.username());
                 options.setPassword(config.password() == null ? new byte[0] : config.password().getBytes(StandardCharsets.UTF_8));
             }
-            client.connect(options).waitForCompletion(5_000);
+            IMqttToken connack = client.connect(options);
+            connack.waitForCompletion(5_000);
+            Integer receiveMaximum = connack.getResponseProperties() == null ? null : connack.getResponseProperties().getReceiveMaximum();
+            unacknowledged = new AtomicInteger();
+            brokerWindow = receiveMaximum == null ? Integer.MAX_VALUE : receiveMaximum;
             LOG.info("Alert publisher connected to {}", config.url());
         }
         return client;

@@ -22,7 +22,10 @@ public record Reading(String sensorId, Quantity quantity, Statistic statistic, I
                       Quality quality) {
 
     public Reading {
-        time = time == null ? null : time.truncatedTo(ChronoUnit.MILLIS);
+        // Decoded times are whole milliseconds already: skip truncatedTo's arithmetic and copy (an ingest profile item).
+        if (time != null && time.getNano() % 1_000_000 != 0) {
+            time = time.truncatedTo(ChronoUnit.MILLIS);
+        }
     }
 
     /** A plain sample of good quality. */

@@ -26,13 +26,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -79,7 +79,7 @@ public final class IngestBench {
         // same size per door, from separate gateways whose points are not counted, before the clock starts.
         Fleet warmHttp = fleet(http, collector, admin, "bench-wh-" + run + "-", gateways, batches, perBatch);
         Fleet warmMqtt = fleet(http, collector, admin, "bench-wm-" + run + "-", gateways, batches, perBatch);
-        runGateways(gateways, g -> sendHttp(http, collector, warmHttp, g, inFlight));
+        runGateways(gateways, g -> sendHttp(collector, warmHttp, g, inFlight));
         runGateways(gateways, g -> sendMqtt(mqttUrl, warmMqtt, g, inFlight));
         RESENT.set(0);
 
@@ -96,7 +96,7 @@ public final class IngestBench {
             Fleet mqttFleet = fleet(http, collector, admin, "bench-m-" + tag, gateways, batches, perBatch);
             ceilings[round] = ceiling(influx, ceilingDb, "bench-c-" + tag, gateways, batches, perBatch);
             httpRates[round] = timed("HTTP", expected, influx, database, httpFleet.ids,
-                    () -> runGateways(gateways, g -> sendHttp(http, collector, httpFleet, g, inFlight)));
+                    () -> runGateways(gateways, g -> sendHttp(collector, httpFleet, g, inFlight)));
             mqttRates[round] = timed("MQTT", expected, influx, database, mqttFleet.ids,
                     () -> runGateways(gateways, g -> sendMqtt(mqttUrl, mqttFleet, g, inFlight)));
             httpRatios[round] = httpRates[round] / ceilings[round];
@@ -175,25 +175,37 @@ public final class IngestBench {
         return new Fleet(ids, tokens, bodies);
     }
 
-    /** One gateway over HTTP: up to inFlight POSTs awaiting their answer; 503 means re-send. */
-    private static void sendHttp(HttpClient http, String collector, Fleet fleet, int g, int inFlight) throws Exception {
-        Semaphore window = new Semaphore(inFlight);
-        AtomicReference<Throwable> failed = new AtomicReference<>();
-        for (int b = 0; b < fleet.bodies[g].length; b++) {
-            window.acquire();
-            HttpRequest req = HttpRequest.newBuilder(URI.create(collector + "/api/v1/batches"))
-                    .header("Authorization", "Bearer " + fleet.tokens.get(g)).header("Content-Type", "application/cbor")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(fleet.bodies[g][b])).build();
-            postUntilAnswered(http, req).whenComplete((status, e) -> {
-                if (e != null || status != 200) {
-                    failed.compareAndSet(null, e != null ? e : new IllegalStateException("HTTP " + status));
+    /**
+     * One gateway over HTTP: inFlight keep-alive connections, each posting the gateway's next batch
+     * as its previous one is answered, so up to inFlight batches await their answer; 503 means re-send.
+     */
+    private static void sendHttp(String collector, Fleet fleet, int g, int inFlight) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        String authorization = "Bearer " + fleet.tokens.get(g);
+        List<Future<?>> senders = new ArrayList<>();
+        ExecutorService connections = Executors.newFixedThreadPool(inFlight);
+        for (int c = 0; c < inFlight; c++) {
+            senders.add(connections.submit(() -> {
+                try (KeepAliveHttp http = new KeepAliveHttp(URI.create(collector))) {
+                    for (int b = next.getAndIncrement(); b < fleet.bodies[g].length; b = next.getAndIncrement()) {
+                        int status;
+                        do {
+                            status = http.post("/api/v1/batches", authorization, "application/cbor", fleet.bodies[g][b]);
+                        } while (status == 503);
+                        if (status != 200) {
+                            throw new IllegalStateException("HTTP " + status + " for batch " + b + " of " + fleet.ids.get(g));
+                        }
+                    }
                 }
-                window.release();
-            });
+                return null;
+            }));
         }
-        window.acquire(inFlight);
-        if (failed.get() != null) {
-            throw new IllegalStateException(failed.get());
+        try {
+            for (Future<?> f : senders) {
+                f.get();
+            }
+        } finally {
+            connections.shutdownNow();
         }
     }
 
@@ -236,12 +248,6 @@ public final class IngestBench {
         }
         client.disconnect().waitForCompletion(10_000);
         client.close();
-    }
-
-    /** POSTs until the answer is not 503 (try later), as the gateway does; completes with the final status. */
-    private static CompletableFuture<Integer> postUntilAnswered(HttpClient http, HttpRequest req) {
-        return http.sendAsync(req, HttpResponse.BodyHandlers.discarding()).thenCompose(r -> r.statusCode() == 503
-                ? postUntilAnswered(http, req) : CompletableFuture.completedFuture(r.statusCode()));
     }
 
     private static void publish(MqttAsyncClient client, String id, int b, byte[] body) throws Exception {

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -78,8 +79,8 @@ public final class IngestBench {
         // same size per door, from separate gateways whose points are not counted, before the clock starts.
         Fleet warmHttp = fleet(http, collector, admin, "bench-wh-" + run + "-", gateways, batches, perBatch);
         Fleet warmMqtt = fleet(http, collector, admin, "bench-wm-" + run + "-", gateways, batches, perBatch);
-        runGateways(gateways, g -> sendHttp(collector, warmHttp, g, inFlight));
-        runGateways(gateways, g -> sendMqtt(mqttUrl, warmMqtt, g, inFlight));
+        runGateways(gateways, (g, start) -> sendHttp(collector, warmHttp, g, inFlight, start));
+        runGateways(gateways, (g, start) -> sendMqtt(mqttUrl, warmMqtt, g, inFlight, start));
         RESENT.set(0);
 
         // Rounds, each door right after its own ceiling: this machine's speed drifts by a quarter
@@ -93,11 +94,14 @@ public final class IngestBench {
             String tag = run + "-" + round + "-";
             Fleet httpFleet = fleet(http, collector, admin, "bench-h-" + tag, gateways, batches, perBatch);
             Fleet mqttFleet = fleet(http, collector, admin, "bench-m-" + tag, gateways, batches, perBatch);
+            quiesce();
             ceilings[round] = ceiling(influx, ceilingDb, "bench-c-" + tag, gateways, batches, perBatch);
+            quiesce();
             httpRates[round] = timed("HTTP", expected, influx, database, httpFleet.ids,
-                    () -> runGateways(gateways, g -> sendHttp(collector, httpFleet, g, inFlight)));
+                    () -> runGateways(gateways, (g, start) -> sendHttp(collector, httpFleet, g, inFlight, start)));
+            quiesce();
             mqttRates[round] = timed("MQTT", expected, influx, database, mqttFleet.ids,
-                    () -> runGateways(gateways, g -> sendMqtt(mqttUrl, mqttFleet, g, inFlight)));
+                    () -> runGateways(gateways, (g, start) -> sendMqtt(mqttUrl, mqttFleet, g, inFlight, start)));
             httpRatios[round] = httpRates[round] / ceilings[round];
             mqttRatios[round] = mqttRates[round] / ceilings[round];
             System.out.printf("round %d: ceiling %.0f, HTTP %.0f (%.0f%%), MQTT %.0f (%.0f%%) readings/s%n", round + 1, ceilings[round],
@@ -148,6 +152,28 @@ public final class IngestBench {
         return stored / seconds;
     }
 
+    /**
+     * Waits until InfluxDB has finished the work the previous phase left it (cache snapshots and
+     * compactions run for seconds after a million points), so that no phase pays for the one before
+     * it: without this the doors, which run right after the ceiling and each other, paid for it and
+     * the ceiling, which ran after the pause of setting up the next round's fleets, did not.
+     */
+    private static void quiesce() throws InterruptedException {
+        long start = System.nanoTime();
+        long previous = cpuTimes().getOrDefault("influxd", -1L);
+        if (previous < 0) {
+            return;
+        }
+        int quiet = 0;
+        while (quiet < 2 && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(60)) {
+            Thread.sleep(500);
+            long now = cpuTimes().get("influxd");
+            quiet = now - previous < 25 ? quiet + 1 : 0; // under 5 % of a core for two half-seconds running
+            previous = now;
+        }
+        System.out.printf("  (InfluxDB quiet after %.1f s)%n", (System.nanoTime() - start) / 1e9);
+    }
+
     private static double median(double[] values) {
         double[] sorted = values.clone();
         java.util.Arrays.sort(sorted);
@@ -178,14 +204,19 @@ public final class IngestBench {
      * One gateway over HTTP: inFlight keep-alive connections, each posting the gateway's next batch
      * as its previous one is answered, so up to inFlight batches await their answer; 503 means re-send.
      */
-    private static void sendHttp(String collector, Fleet fleet, int g, int inFlight) throws Exception {
-        AtomicInteger next = new AtomicInteger();
-        String authorization = "Bearer " + fleet.tokens.get(g);
-        List<Future<?>> senders = new ArrayList<>();
-        ExecutorService connections = Executors.newFixedThreadPool(inFlight);
-        for (int c = 0; c < inFlight; c++) {
-            senders.add(connections.submit(() -> {
-                try (KeepAliveHttp http = new KeepAliveHttp(URI.create(collector))) {
+    private static void sendHttp(String collector, Fleet fleet, int g, int inFlight, StartLine start) throws Exception {
+        List<KeepAliveHttp> connections = new ArrayList<>();
+        ExecutorService senders = Executors.newFixedThreadPool(inFlight);
+        try {
+            for (int c = 0; c < inFlight; c++) {
+                connections.add(new KeepAliveHttp(URI.create(collector)));
+            }
+            AtomicInteger next = new AtomicInteger();
+            String authorization = "Bearer " + fleet.tokens.get(g);
+            start.ready();
+            List<Future<?>> running = new ArrayList<>();
+            for (KeepAliveHttp http : connections) {
+                running.add(senders.submit(() -> {
                     for (int b = next.getAndIncrement(); b < fleet.bodies[g].length; b = next.getAndIncrement()) {
                         int status;
                         do {
@@ -195,21 +226,23 @@ public final class IngestBench {
                             throw new IllegalStateException("HTTP " + status + " for batch " + b + " of " + fleet.ids.get(g));
                         }
                     }
-                }
-                return null;
-            }));
-        }
-        try {
-            for (Future<?> f : senders) {
+                    return null;
+                }));
+            }
+            for (Future<?> f : running) {
                 f.get();
             }
+            start.finished();
         } finally {
-            connections.shutdownNow();
+            senders.shutdownNow();
+            for (KeepAliveHttp http : connections) {
+                http.close();
+            }
         }
     }
 
     /** One gateway over MQTT v5: up to inFlight batches awaiting their answer on the response topic. */
-    private static void sendMqtt(String mqttUrl, Fleet fleet, int g, int inFlight) throws Exception {
+    private static void sendMqtt(String mqttUrl, Fleet fleet, int g, int inFlight, StartLine start) throws Exception {
         String id = fleet.ids.get(g);
         MqttAsyncClient client = new MqttAsyncClient(mqttUrl, id, new MemoryPersistence());
         Semaphore window = new Semaphore(inFlight);
@@ -232,6 +265,7 @@ public final class IngestBench {
         options.setCleanStart(true);
         client.connect(options).waitForCompletion(10_000);
         client.subscribe("dos/bridge-bench/" + id + "/ack", 1).waitForCompletion(10_000);
+        start.ready();
         for (int b = 0; b < fleet.bodies[g].length; b++) {
             while (!window.tryAcquire(1, TimeUnit.SECONDS)) {
                 resendUnanswered(client, id, unanswered, fleet.bodies[g]);
@@ -242,6 +276,7 @@ public final class IngestBench {
         while (!window.tryAcquire(inFlight, 1, TimeUnit.SECONDS)) {
             resendUnanswered(client, id, unanswered, fleet.bodies[g]);
         }
+        start.finished();
         if (refused.get() != null) {
             throw new IllegalStateException(refused.get());
         }
@@ -275,35 +310,75 @@ public final class IngestBench {
     }
 
     interface GatewayLoop {
-        void run(int gateway) throws Exception;
+        void run(int gateway, StartLine start) throws Exception;
     }
 
-    private static void runGateways(int gateways, GatewayLoop loop) throws Exception {
+    /**
+     * The clock of a door's phase: it starts once every gateway is connected and stops when the
+     * last one has its last answer, so that connecting and disconnecting 50 clients (which real
+     * gateways do once, not per batch) is not counted as ingest time.
+     */
+    static final class StartLine {
+        private final CountDownLatch ready;
+        private final CountDownLatch go = new CountDownLatch(1);
+        private final AtomicLong lastFinish = new AtomicLong();
+
+        StartLine(int gateways) {
+            this.ready = new CountDownLatch(gateways);
+        }
+
+        void ready() throws InterruptedException {
+            ready.countDown();
+            go.await();
+        }
+
+        void finished() {
+            lastFinish.accumulateAndGet(System.nanoTime(), Math::max);
+        }
+    }
+
+    /** Seconds from the start line to the last answer, and the CPU times (see {@link #cpuTimes}) at both. */
+    record Timing(double seconds, Map<String, Long> cpuAtStart, Map<String, Long> cpuAtEnd) {
+    }
+
+    /** Runs one door's phase. */
+    private static Timing runGateways(int gateways, GatewayLoop loop) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(gateways);
+        StartLine start = new StartLine(gateways);
         List<Future<?>> all = new ArrayList<>();
         for (int g = 0; g < gateways; g++) {
             int id = g;
             all.add(pool.submit(() -> {
-                loop.run(id);
+                loop.run(id, start);
                 return null;
             }));
         }
+        while (!start.ready.await(100, TimeUnit.MILLISECONDS)) {
+            for (Future<?> f : all) {
+                if (f.isDone()) {
+                    f.get(); // a gateway failed before the start: report why
+                }
+            }
+        }
+        Map<String, Long> cpuAtStart = cpuTimes();
+        long begin = System.nanoTime();
+        start.go.countDown();
         for (Future<?> f : all) {
             f.get();
         }
+        Map<String, Long> cpuAtEnd = cpuTimes(); // includes the gateways disconnecting: a few ms
         pool.shutdown();
+        return new Timing((start.lastFinish.get() - begin) / 1e9, cpuAtStart, cpuAtEnd);
     }
 
     interface Phase {
-        void run() throws Exception;
+        Timing run() throws Exception;
     }
 
     private static double timed(String door, long expected, InfluxDB influx, String db, List<String> ids, Phase phase) throws Exception {
-        Map<String, Long> cpuBefore = cpuTimes();
-        long start = System.nanoTime();
-        phase.run();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        printCpu(door, cpuBefore, cpuTimes(), seconds, expected);
+        Timing timing = phase.run();
+        double seconds = timing.seconds();
+        printCpu(door, timing.cpuAtStart(), timing.cpuAtEnd(), seconds, expected);
         String prefix = ids.get(0).substring(0, ids.get(0).lastIndexOf('-') + 1);
         long stored = count(influx, db, prefix);
         System.out.printf("%s: %d of %d readings stored (counted in InfluxDB) in %.2f s = %.0f readings/s (%d re-sent after 10 s without answer)%n",

@@ -86,7 +86,7 @@ final class InfluxSeriesParser {
                     tags.put(key, p.getText());
                 }
             } else if (name.equals("values")) {
-                s = columns(tags);
+                s = SeriesColumns.of(tags);
                 expect(p.currentToken(), JsonToken.START_ARRAY);
                 while (p.nextToken() == JsonToken.START_ARRAY) {
                     p.nextToken();
@@ -106,11 +106,7 @@ final class InfluxSeriesParser {
                 p.skipChildren();
             }
         }
-        return s != null ? s : columns(tags);
-    }
-
-    private static SeriesColumns columns(Map<String, String> tags) {
-        return new SeriesColumns(tags.getOrDefault("site", ""), tags.getOrDefault("gateway", ""), tags.getOrDefault("sensor", ""));
+        return s != null ? s : SeriesColumns.of(tags);
     }
 
     private static void expect(JsonToken actual, JsonToken expected) throws IOException {

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * One series of an answer as two primitive columns (epoch milliseconds and values), filled while
- * InfluxDB's JSON streams in: no object per point. Not thread-safe; owned by one request.
+ * InfluxDB's answer streams in: no object per point. Not thread-safe; owned by one request.
  */
 public final class SeriesColumns {
     private final String site;
@@ -18,6 +18,11 @@ public final class SeriesColumns {
         this.site = site;
         this.gateway = gateway;
         this.sensor = sensor;
+    }
+
+    /** An empty series for InfluxDB's {@code tags} of a series (missing tags read as empty). */
+    static SeriesColumns of(java.util.Map<String, String> tags) {
+        return new SeriesColumns(tags.getOrDefault("site", ""), tags.getOrDefault("gateway", ""), tags.getOrDefault("sensor", ""));
     }
 
     void add(long epochMillis, double value) {

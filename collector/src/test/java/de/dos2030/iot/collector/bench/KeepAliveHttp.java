@@ -1,20 +1,24 @@
 package de.dos2030.iot.collector.bench;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * A minimal HTTP/1.1 client on one keep-alive connection, for the ingest benchmark's simulated
- * gateways: POST a body, read the status and the Content-Length body. It exists because the JDK's
- * HttpClient cost the load generator 0.9-2.1 us of CPU per reading, on the same two cores as the
- * collector and InfluxDB it was measuring; real gateways bring their own CPUs. Not thread-safe:
- * one connection per sender.
+ * A minimal HTTP/1.1 client on one keep-alive connection, for the benchmarks: POST or GET, read
+ * the status, the headers and a Content-Length or chunked body. It exists because the JDK's
+ * HttpClient cost the ingest benchmark's load generator 0.9-2.1 us of CPU per reading, on the
+ * same two cores as the collector and InfluxDB it was measuring (real gateways bring their own
+ * CPUs), and added 1-3 ms to each query the query benchmark timed, more for larger answers.
+ * Not thread-safe: one connection per sender.
  */
 final class KeepAliveHttp implements AutoCloseable {
     private final Socket socket;
@@ -22,11 +26,18 @@ final class KeepAliveHttp implements AutoCloseable {
     private final InputStream in;
     private final String host;
 
+    /** An answer: status, headers (names in lower case) and body. */
+    record Answer(int status, Map<String, String> headers, byte[] body) {
+        String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
     KeepAliveHttp(URI base) throws IOException {
         this.socket = new Socket(base.getHost(), base.getPort());
         this.socket.setTcpNoDelay(true);
         this.out = socket.getOutputStream();
-        this.in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+        this.in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
         this.host = base.getHost() + ":" + base.getPort();
     }
 
@@ -37,31 +48,60 @@ final class KeepAliveHttp implements AutoCloseable {
         out.write(head.getBytes(StandardCharsets.ISO_8859_1));
         out.write(body);
         out.flush();
+        return answer().status;
+    }
+
+    /** GETs {@code pathAndQuery} (already URL-encoded) with extra headers ("Name: value" each). */
+    Answer get(String pathAndQuery, String... headers) throws IOException {
+        StringBuilder head = new StringBuilder("GET ").append(pathAndQuery).append(" HTTP/1.1\r\nHost: ").append(host).append("\r\n");
+        for (String h : headers) {
+            head.append(h).append("\r\n");
+        }
+        out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        return answer();
+    }
+
+    private Answer answer() throws IOException {
         String status = line();
         if (!status.startsWith("HTTP/1.1 ")) {
             throw new IOException("not an HTTP/1.1 answer: " + status);
         }
-        long length = -1;
+        Map<String, String> headers = new HashMap<>();
         for (String header = line(); !header.isEmpty(); header = line()) {
-            String lower = header.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("content-length:")) {
-                length = Long.parseLong(lower.substring(15).trim());
-            } else if (lower.startsWith("transfer-encoding:")) {
-                throw new IOException("chunked answers are not supported here: " + header);
+            int colon = header.indexOf(':');
+            headers.put(header.substring(0, colon).trim().toLowerCase(Locale.ROOT), header.substring(colon + 1).trim());
+        }
+        byte[] body;
+        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+            ByteArrayOutputStream chunks = new ByteArrayOutputStream();
+            for (int size = chunkSize(); size > 0; size = chunkSize()) {
+                chunks.write(in.readNBytes(size));
+                line(); // the CRLF after each chunk
             }
+            while (!line().isEmpty()) {
+                // trailers: none expected, skipped
+            }
+            body = chunks.toByteArray();
+        } else if (headers.containsKey("content-length")) {
+            body = in.readNBytes(Integer.parseInt(headers.get("content-length")));
+        } else {
+            throw new IOException("answer without Content-Length or chunks: " + status);
         }
-        if (length < 0) {
-            throw new IOException("answer without Content-Length: " + status);
-        }
-        in.skipNBytes(length);
-        return Integer.parseInt(status.substring(9, 12));
+        return new Answer(Integer.parseInt(status.substring(9, 12)), headers, body);
+    }
+
+    private int chunkSize() throws IOException {
+        String line = line();
+        int extension = line.indexOf(';');
+        return Integer.parseInt(extension < 0 ? line : line.substring(0, extension), 16);
     }
 
     private String line() throws IOException {
         StringBuilder line = new StringBuilder(64);
         for (int c = in.read(); c != '\n'; c = in.read()) {
             if (c < 0) {
-                throw new IOException("connection closed by the collector");
+                throw new IOException("connection closed by the server");
             }
             if (c != '\r') {
                 line.append((char) c);

@@ -117,6 +117,19 @@ class SeriesQueryIT {
     }
 
     @Test
+    void readsInfluxDbsMessagePackAnswerAndSaysWhereTheTimeWent() throws Exception {
+        var meters = collector.context.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+        double before = meters.counter("collector.query.influx.answers", "format", "msgpack").count();
+        HttpResponse<String> r = collector.send("GET", "/api/v1/series?quantity=co2&sensor=room-9.co2&from=" + T0 + "&to="
+                + T0.plus(SPAN) + "&window=5m", viewer, null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(meters.counter("collector.query.influx.answers", "format", "msgpack").count()).isEqualTo(before + 1);
+        assertThat(meters.counter("collector.query.influx.answers", "format", "json").count()).isZero();
+        assertThat(r.headers().firstValue("Server-Timing").orElse(""))
+                .matches("influxdb;dur=[0-9]+\\.[0-9]{2}, render;dur=[0-9]+\\.[0-9]{2}");
+    }
+
+    @Test
     void windowedMinMaxCountLastAndP95MatchTheReadingsSent() throws Exception {
         assertWindows("min", v -> v.stream().mapToDouble(Double::doubleValue).min().orElseThrow());
         assertWindows("max", v -> v.stream().mapToDouble(Double::doubleValue).max().orElseThrow());

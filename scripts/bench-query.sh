@@ -3,14 +3,14 @@
 # 1-day, 1-minute-window mean of that sensor through the collector's API and the same InfluxQL
 # straight to InfluxDB, interleaved in the same run. Prints p50/p95 of both and the ratio.
 #
-#   scripts/bench-query.sh [iterations=200]
+#   scripts/bench-query.sh [iterations=400]
 #
 # Needs the dev services (scripts/dev-services.sh start). Starts its own collector on :18091 with
 # its own InfluxDB database bench_q_<time>, dropped afterwards. COLLECTOR_JAVA_OPTS goes to the
 # collector's JVM only (e.g. -XX:StartFlightRecording=filename=/tmp/query.jfr).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-ITERATIONS=${1:-200}
+ITERATIONS=${1:-400}
 PORT=18091
 DB=bench_q_$(date +%s)
 ADMIN=bench-admin-token-0123456789

@@ -16,32 +16,59 @@ final class IsoSeconds {
     }
 
     static String format(long epochMillis) {
-        if (epochMillis < 0 || epochMillis > MAX_MILLIS || epochMillis % 1000 != 0) {
-            return Instant.ofEpochMilli(epochMillis).toString();
-        }
-        long seconds = epochMillis / 1000;
-        LocalDate day = LocalDate.ofEpochDay(seconds / 86_400);
-        int secondOfDay = (int) (seconds % 86_400);
-        char[] out = new char[20];
-        digits(out, 0, day.getYear(), 4);
-        out[4] = '-';
-        digits(out, 5, day.getMonthValue(), 2);
-        out[7] = '-';
-        digits(out, 8, day.getDayOfMonth(), 2);
-        out[10] = 'T';
-        digits(out, 11, secondOfDay / 3600, 2);
-        out[13] = ':';
-        digits(out, 14, secondOfDay / 60 % 60, 2);
-        out[16] = ':';
-        digits(out, 17, secondOfDay % 60, 2);
-        out[19] = 'Z';
-        return new String(out);
+        Buffer buffer = new Buffer();
+        return new String(buffer.chars(), 0, buffer.write(epochMillis));
     }
 
-    private static void digits(char[] out, int at, int value, int width) {
-        for (int i = at + width - 1; i >= at; i--) {
-            out[i] = (char) ('0' + value % 10);
-            value /= 10;
+    /**
+     * Writes many instants into one char array, remembering the last day's date (the windows of an
+     * answer share a few days), so that a 1440-point answer allocates nothing per point. Not
+     * thread-safe: one per answer being written.
+     */
+    static final class Buffer {
+        private final char[] chars = new char[40];
+        private long day = Long.MIN_VALUE;
+
+        /** The characters {@link #write} filled. */
+        char[] chars() {
+            return chars;
+        }
+
+        /** Writes {@code epochMillis} as {@link Instant#toString()} would into {@link #chars()}; returns the length. */
+        int write(long epochMillis) {
+            if (epochMillis < 0 || epochMillis > MAX_MILLIS || epochMillis % 1000 != 0) {
+                String text = Instant.ofEpochMilli(epochMillis).toString();
+                text.getChars(0, text.length(), chars, 0);
+                day = Long.MIN_VALUE; // the date part was overwritten
+                return text.length();
+            }
+            long seconds = epochMillis / 1000;
+            long epochDay = seconds / 86_400;
+            if (epochDay != day) {
+                LocalDate date = LocalDate.ofEpochDay(epochDay);
+                digits(0, date.getYear(), 4);
+                chars[4] = '-';
+                digits(5, date.getMonthValue(), 2);
+                chars[7] = '-';
+                digits(8, date.getDayOfMonth(), 2);
+                chars[10] = 'T';
+                chars[13] = ':';
+                chars[16] = ':';
+                chars[19] = 'Z';
+                day = epochDay;
+            }
+            int secondOfDay = (int) (seconds % 86_400);
+            digits(11, secondOfDay / 3600, 2);
+            digits(14, secondOfDay / 60 % 60, 2);
+            digits(17, secondOfDay % 60, 2);
+            return 20;
+        }
+
+        private void digits(int at, int value, int width) {
+            for (int i = at + width - 1; i >= at; i--) {
+                chars[i] = (char) ('0' + value % 10);
+                value /= 10;
+            }
         }
     }
 }

@@ -27,11 +27,12 @@ public final class SeriesCsv {
         out.append(header(r));
         String window = r.window() == null ? "" : r.window();
         boolean integral = r.aggregate().equals("count");
+        IsoSeconds.Buffer time = new IsoSeconds.Buffer();
         for (SeriesColumns s : r.series()) {
             String prefix = field(s.site()) + ',' + field(s.gateway()) + ',' + field(s.sensor()) + ',' + field(r.quantity()) + ','
                     + field(r.statistic()) + ',' + field(r.aggregate()) + ',' + field(window) + ',';
             for (int i = 0; i < s.size(); i++) {
-                out.append(IsoSeconds.format(s.time(i))).append(',').append(prefix).append(number(s.value(i), integral)).append("\r\n");
+                out.append(time.chars(), 0, time.write(s.time(i))).append(',').append(prefix).append(number(s.value(i), integral)).append("\r\n");
             }
         }
         return out.toString();

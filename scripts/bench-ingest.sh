@@ -3,8 +3,10 @@
 # collector on this machine, each with up to [in-flight] batches awaiting their "stored" answer, as
 # the edge agent's live lane does (in-flight=1: one batch at a time); readings/s are counted in
 # InfluxDB. In the same run the same number of points goes straight to InfluxDB as line protocol
-# in 5000-point requests: the ceiling. Rounds of (ceiling, HTTP, MQTT) run back to back, and the
-# medians are compared: this machine's speed drifts between minutes, so one phase each was noise.
+# in 5000-point requests: the ceiling. Rounds of (ceiling, HTTP, MQTT) follow each other, each
+# phase on an idle InfluxDB, a door's clock running from all its gateways connected to the last
+# answer (gateways connect once, not per batch); the medians of the ratios within each round are
+# the result: this machine's speed drifts between minutes, so one phase each was noise.
 # 1000 readings a batch is what the bridge example configs batch (batching.max-readings); a
 # bridge's 400+ readings/s fill it in about 2 s.
 #

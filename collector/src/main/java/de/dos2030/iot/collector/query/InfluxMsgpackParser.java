@@ -17,9 +17,9 @@ import java.util.Map;
  * Reads InfluxDB's MessagePack answer ({@code Accept: application/x-msgpack}, InfluxDB 1.4 and
  * later) to one {@code SELECT <value> ... GROUP BY "site", "gateway", "sensor"} asked with
  * {@code epoch=ms}, into {@link SeriesColumns}. The answer has the JSON answer's shape (see
- * {@link InfluxSeriesParser}); InfluxDB writes it in about three quarters of the time it takes
- * for JSON, which is most of what the query API adds to a direct query. Rows whose value is nil
- * are left out; parsing stops as soon as the answer passes {@code maxPoints}. Stateless.
+ * {@link InfluxSeriesParser}), and InfluxDB has it ready sooner: 1.2-2.1 ms of a 10-12 ms 1-day,
+ * 1440-point answer in the query benchmark. Rows whose value is nil are left out; parsing stops
+ * as soon as the answer passes {@code maxPoints}. Stateless.
  */
 final class InfluxMsgpackParser {
     private InfluxMsgpackParser() {

@@ -45,8 +45,9 @@ import java.util.regex.Pattern;
  * {@code Dispatcher.Settings.defaults()}) awaiting their "stored" answer at once, a new one sent
  * as each answer arrives, a batch without an answer re-sent after 10 s. Readings/s are counted in
  * InfluxDB afterwards. The ceiling writes the same points as line protocol straight to InfluxDB
- * in 5000-point requests. Rounds of (ceiling, HTTP, MQTT) run back to back; each door is compared
- * with its own round's ceiling, and the median of those ratios is the result.
+ * in 5000-point requests. Rounds of (ceiling, HTTP, MQTT) follow each other, each phase on an idle
+ * InfluxDB, a door's clock running from all gateways connected to the last answer; each door is
+ * compared with its own round's ceiling, and the median of those ratios is the result.
  * Usage: IngestBench collectorUrl adminToken influxUrl database mqttUrl gateways batchesPerGateway
  * readingsPerBatch [inFlight] [rounds]
  */

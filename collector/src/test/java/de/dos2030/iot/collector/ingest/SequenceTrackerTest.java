@@ -6,12 +6,15 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SequenceTrackerTest {
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    final SequenceTracker tracker = new SequenceTracker(Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC), meters);
+    final Clock clock = Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC);
+    final SequenceTracker tracker = new SequenceTracker(clock, meters);
 
     @Test
     void reportsJumpAsMissingRangeAndLateArrivalFillsIt() {
@@ -26,7 +29,8 @@ class SequenceTrackerTest {
         SequenceTracker.BootSequences boot = tracker.of("gw").get(0);
         assertThat(boot.missing()).containsExactly(new long[] {2, 2}, new long[] {4, 4});
         assertThat(boot.missingCount()).isEqualTo(2);
-        assertThat(meters.get("collector.sequence.gaps").counter().count()).isEqualTo(3);
+        assertThat(boot.stored()).isEqualTo(4);
+        assertThat(meters.get("collector.sequence.missing").gauge().value()).isEqualTo(2);
     }
 
     @Test
@@ -42,7 +46,79 @@ class SequenceTrackerTest {
     void tracksBootsApartAndStartsAtTheFirstSequenceSeen() {
         tracker.record("gw", "b1", 40);
         tracker.record("gw", "b2", 0);
+        assertThat(tracker.record("gw", "b1", 12)).isEqualTo(SequenceTracker.Seen.BEFORE_TRACKING);
         assertThat(tracker.of("gw")).hasSize(2).allSatisfy(b -> assertThat(b.missingCount()).isZero());
         assertThat(tracker.of("other")).isEmpty();
+    }
+
+    @Test
+    void instancesTakingTurnsSeeNoGapOnceTheyShared() {
+        SequenceTracker other = new SequenceTracker(clock, new SimpleMeterRegistry());
+        for (long seq = 0; seq < 10; seq++) {
+            (seq % 2 == 0 ? tracker : other).record("gw", "b1", seq);
+        }
+        assertThat(tracker.of("gw").get(0).missingCount()).isEqualTo(4); // 1, 3, 5, 7: the other instance has them
+
+        exchange(tracker, other);
+
+        for (SequenceTracker t : List.of(tracker, other)) {
+            SequenceTracker.BootSequences boot = t.of("gw").get(0);
+            assertThat(boot.missingCount()).isZero();
+            assertThat(boot.stored()).isEqualTo(10);
+            assertThat(boot.highestSequence()).isEqualTo(9);
+        }
+        assertThat(tracker.takeChanged()).isEmpty(); // nothing new after the exchange: the rounds settle
+    }
+
+    @Test
+    void countsAGapOnlyOnceItOutlivedASharingRound() {
+        SequenceTracker other = new SequenceTracker(clock, new SimpleMeterRegistry());
+        tracker.record("gw", "b1", 0);
+        tracker.record("gw", "b1", 2); // 1 is on its way to the other instance
+        tracker.settle();
+        other.record("gw", "b1", 1);
+        exchange(tracker, other);
+        tracker.settle();
+        assertThat(meters.get("collector.sequence.gaps").counter().count()).isZero();
+
+        tracker.record("gw", "b1", 6); // 3 to 5 never arrive
+        tracker.settle();
+        assertThat(meters.get("collector.sequence.gaps").counter().count()).isZero();
+        tracker.settle();
+        assertThat(meters.get("collector.sequence.gaps").counter().count()).isEqualTo(3);
+        tracker.settle();
+        assertThat(meters.get("collector.sequence.gaps").counter().count()).isEqualTo(3);
+    }
+
+    @Test
+    void keepsAtMostMaxRangesForgettingTheOldestHoles() {
+        for (long seq = 0; seq < 2L * SequenceTracker.MAX_RANGES + 10; seq += 2) {
+            tracker.record("gw", "b1", seq);
+        }
+        SequenceTracker.BootSequences boot = tracker.of("gw").get(0);
+        assertThat(boot.missing()).hasSize(SequenceTracker.MAX_RANGES - 1);
+        assertThat(boot.missing().get(boot.missing().size() - 1)).containsExactly(2L * SequenceTracker.MAX_RANGES + 7,
+                2L * SequenceTracker.MAX_RANGES + 7);
+    }
+
+    @Test
+    void rangesTravelAsTextAndBadTextIsRefused() {
+        List<long[]> ranges = List.of(new long[] {0, 1523}, new long[] {1525, 1525}, new long[] {1527, 1600});
+        assertThat(SequenceRanges.format(ranges)).isEqualTo("0-1523,1525,1527-1600");
+        assertThat(SequenceRanges.parse("0-1523,1525,1527-1600")).containsExactlyElementsOf(ranges);
+        assertThat(SequenceRanges.parse("")).isEmpty();
+        for (String bad : new String[] {"x", "5-3", "4,2", "-1", "1-2,2-3", "1,,2"}) {
+            assertThatThrownBy(() -> SequenceRanges.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    /** What SequenceSharing does through the database, here directly. */
+    private static void exchange(SequenceTracker a, SequenceTracker b) {
+        List<SequenceTracker.BootRanges> fromA = a.takeChanged();
+        List<SequenceTracker.BootRanges> fromB = b.takeChanged();
+        fromA.forEach(b::merge);
+        fromB.forEach(a::merge);
+        a.takeChanged().forEach(b::merge);
+        b.takeChanged().forEach(a::merge);
     }
 }

@@ -56,6 +56,7 @@ public final class TestCollector implements AutoCloseable {
         props.put("collector.delivery.poll-interval", "100ms");
         props.put("collector.alerts.feed-poll", "100ms");
         props.put("collector.activity.flush-interval", "500ms");
+        props.put("collector.sequences.share-interval", "300ms");
         props.putAll(overrides);
         this.context = ApplicationContext.builder().properties(props).eagerInitSingletons(true).start();
         this.server = context.getBean(EmbeddedServer.class).start();

@@ -1,6 +1,5 @@
 package de.dos2030.iot.collector.ingest;
 
-import de.dos2030.iot.collector.activity.ActivityConfig;
 import de.dos2030.iot.collector.store.RelationalStore;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
@@ -22,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Shares the {@link SequenceTracker}'s knowledge between collector instances through the
- * relational store, every {@code collector.activity.flush-interval}: writes this instance's view of
+ * relational store, every {@code collector.sequences.share-interval}: writes this instance's view of
  * the boots that changed (one row per gateway, boot and instance, so instances never overwrite each
  * other), then merges the rows other instances changed since the last round. Each instance writes
  * the union it knows, so rows stay a few ranges long even when instances take turns. A restarted
@@ -47,10 +46,10 @@ public class SequenceSharing implements AutoCloseable {
     private Instant readUpTo; // database time of the last read; null: read everything
     private Instant prunedAt = Instant.EPOCH;
 
-    public SequenceSharing(RelationalStore store, SequenceTracker tracker, ActivityConfig config) {
+    public SequenceSharing(RelationalStore store, SequenceTracker tracker, SequenceConfig config) {
         this.store = store;
         this.tracker = tracker;
-        long every = Math.max(100, config.flushInterval().toMillis());
+        long every = Math.max(100, config.shareInterval().toMillis());
         rounds.scheduleWithFixedDelay(this::roundQuietly, 0, every, TimeUnit.MILLISECONDS);
     }
 

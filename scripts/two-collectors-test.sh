@@ -41,6 +41,7 @@ fleet_start 1 "$RUN/plan-1.txt" --start-spread 5
 
 readings() { metric "$1" '^collector_ingest_readings_total\{door="mqtt"' 2>/dev/null || echo 0; }
 batches() { metric "$1" '^collector_ingest_batches_total\{.*door="mqtt".*outcome="stored"' 2>/dev/null || echo 0; }
+missing() { metric "$1" '^collector_sequence_missing' 2>/dev/null || echo "?"; }
 row() { printf '%-34s %14s %14s %14s %14s\n' "$@"; }
 
 say "phase 1: both collectors for $PHASE s"
@@ -48,6 +49,8 @@ sleep 10
 a1=$(readings 1); a2=$(readings 2); b1=$(batches 1); b2=$(batches 2)
 sleep "$PHASE"
 c1=$(readings 1); c2=$(readings 2); d1=$(batches 1); d2=$(batches 2)
+sleep 5 # two rounds of sharing sequence numbers (collector.sequences.share-interval)
+m1=$(missing 1); m2=$(missing 2)
 
 say "phase 2: kill -9 collector 2 (pid $(pid_of collector-2)); collector 1 alone for $PHASE s"
 kill9 collector-2
@@ -67,6 +70,7 @@ row "phase 1 readings stored ($PHASE s)" "$((c1 - a1))" "$((c2 - a2))" \
     "$(awk -v x=$((c1 - a1)) -v y=$((c2 - a2)) 'BEGIN{printf "%.0f %%", 100*x/(x+y)}')" \
     "$(awk -v x=$((c1 - a1)) -v y=$((c2 - a2)) 'BEGIN{printf "%.0f %%", 100*y/(x+y)}')"
 row "phase 1 batches stored" "$((d1 - b1))" "$((d2 - b2))" "" ""
+row "phase 1 sequences missing (shared)" "$m1" "$m2" "" ""
 row "phase 2 readings stored ($PHASE s)" "$((f1 - e1))" "killed" "100 %" "0 %"
 echo
 verify | tee "$RUN/verify.txt"

@@ -53,7 +53,7 @@ public class SequenceSharing implements AutoCloseable {
         rounds.scheduleWithFixedDelay(this::roundQuietly, 0, every, TimeUnit.MILLISECONDS);
     }
 
-    /** One round: publish, merge the others' changes, count the holes that outlived the round before. */
+    /** One round: publish, merge the others' changes, count the holes that outlived two rounds. */
     public synchronized void round() {
         List<SequenceTracker.BootRanges> changed = tracker.takeChanged();
         Instant now;

@@ -24,9 +24,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Several instances in one MQTT share group each store only some of a gateway's batches. So
  * what counts is the union over instances: {@link SequenceSharing} regularly publishes what this
  * instance knows ({@link #takeChanged}) and merges what the others published ({@link #merge}).
- * Between two sharing rounds a batch another instance stored may show as missing here; the
- * {@code collector.sequence.gaps} counter therefore counts a hole only once it has outlived a
- * whole sharing round ({@link #settle}), and the liveness rule waits its grace time.
+ * Until the instance that stored a batch has shared it and this one has read it (up to two
+ * rounds, as rounds of instances are not in step) the batch may show as missing here; the
+ * {@code collector.sequence.gaps} counter therefore counts a hole only once it has outlived two
+ * whole sharing rounds ({@link #settle}), and the liveness rule waits its grace time.
  *
  * <p>Bounded: {@link #MAX_BOOTS_PER_GATEWAY} boots per gateway and {@link #MAX_RANGES} stored
  * ranges per boot (past that the oldest hole is forgotten). Thread-safe.
@@ -43,7 +44,7 @@ public class SequenceTracker {
     public SequenceTracker(Clock clock, MeterRegistry meters) {
         this.clock = clock;
         this.gapsDetected = Counter.builder("collector.sequence.gaps")
-                .description("batches found missing: holes in the stored sequences that outlived a sharing round between instances")
+                .description("batches found missing: holes in the stored sequences that outlived two sharing rounds between instances")
                 .register(meters);
         meters.gauge("collector.sequence.missing", this, SequenceTracker::missingNow);
     }
@@ -138,9 +139,9 @@ public class SequenceTracker {
     }
 
     /**
-     * Ends a sharing round: holes below the highest sequence known at the end of the previous
-     * round have outlived a whole round, so every instance has published what it stored there.
-     * Those not counted yet are counted as gaps now.
+     * Ends a sharing round: holes below the highest sequence known two rounds ago have outlived two
+     * whole rounds, so every instance has published, and this one has read, what was stored there
+     * by then. Those not counted yet are counted as gaps now.
      */
     public void settle() {
         gateways.values().forEach(boots -> boots.values().forEach(b -> {
@@ -182,8 +183,9 @@ public class SequenceTracker {
         final TreeMap<Long, Long> stored = new TreeMap<>();
         /** Holes up to here have been counted as gaps. */
         long countedUpTo = Long.MIN_VALUE;
-        /** The highest sequence at the end of the previous sharing round. */
+        /** The highest sequence at the end of the previous sharing round, and of the one before. */
         long highestAtLastRound = Long.MIN_VALUE;
+        long highestTwoRoundsAgo = Long.MIN_VALUE;
 
         BootState(String bootId, Instant firstSeen) {
             this.bootId = bootId;
@@ -287,12 +289,12 @@ public class SequenceTracker {
             return n;
         }
 
-        /** Counts the holes in (countedUpTo, highestAtLastRound]; returns how many sequences that is. */
+        /** Counts the holes in (countedUpTo, highestTwoRoundsAgo]; returns how many sequences that is. */
         long settle() {
             if (stored.isEmpty()) {
                 return 0;
             }
-            long limit = highestAtLastRound;
+            long limit = highestTwoRoundsAgo;
             long counted = 0;
             if (limit > countedUpTo) {
                 for (long[] m : missing()) {
@@ -304,6 +306,7 @@ public class SequenceTracker {
                 }
                 countedUpTo = limit;
             }
+            highestTwoRoundsAgo = highestAtLastRound;
             highestAtLastRound = highest();
             return counted;
         }

@@ -30,7 +30,7 @@ command -v jq >/dev/null || { echo "bench: jq is missing (apt-get install -y jq)
 PIDS=()
 services() {
     DOS_DEV_SERVICES_DIR=$WORK/services DOS_INFLUX_PORT=$INFLUX_PORT DOS_INFLUX_RPC_PORT=$((INFLUX_PORT + 2)) \
-        DOS_MQTT_PORT=$MQTT_PORT DOS_MQTT_AUTH_PORT=$MQTT_AUTH_PORT "$ROOT/scripts/dev-services.sh" "$@"
+        DOS_MQTT_PORT=$MQTT_PORT DOS_MQTT_AUTH_PORT=$MQTT_AUTH_PORT DOS_PG_PORT=none "$ROOT/scripts/dev-services.sh" "$@"
 }
 cleanup() {
     local i

@@ -93,7 +93,7 @@ trap 'exit 143' TERM
 
 services() {
     DOS_DEV_SERVICES_DIR=$DEMO/services DOS_INFLUX_PORT=$INFLUX_PORT DOS_INFLUX_RPC_PORT=$((INFLUX_PORT + 2)) \
-        DOS_MQTT_PORT=$MQTT_PORT DOS_MQTT_AUTH_PORT=$MQTT_AUTH_PORT "$ROOT/scripts/dev-services.sh" "$@"
+        DOS_MQTT_PORT=$MQTT_PORT DOS_MQTT_AUTH_PORT=$MQTT_AUTH_PORT DOS_PG_PORT=none "$ROOT/scripts/dev-services.sh" "$@"
 }
 
 # ---------------------------------------------------------------- 1. tools and jars

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Local InfluxDB 1.x and Mosquitto for development, tests and the demo.
+# Local InfluxDB 1.x, Mosquitto and PostgreSQL for development, tests and the demo.
 #
 #   scripts/dev-services.sh start|stop|status|reload
 #
@@ -11,10 +11,13 @@
 #   InfluxDB HTTP API   http://127.0.0.1:18086   database "dos" created on start
 #   Mosquitto           tcp://127.0.0.1:11883    anonymous (development only)
 #   Mosquitto           tcp://127.0.0.1:11884    username/password and ACL from .dev-services/mosquitto/{passwd,acl}
+#   PostgreSQL          127.0.0.1:15432          user "dos", password "dos-dev-secret", database "dos" (the
+#                                                collector's registry when MICRONAUT_ENVIRONMENTS=postgres; PostgresIT)
 #
 # Private instances (load and chaos tests) override the ports and the state directory:
 #   DOS_DEV_SERVICES_DIR, DOS_INFLUX_PORT, DOS_INFLUX_RPC_PORT, DOS_MQTT_PORT, DOS_MQTT_AUTH_PORT,
-#   DOS_MQTT_AUTH_EXTRA_BIND (one more address for the password+ACL listener, e.g. a veth's).
+#   DOS_MQTT_AUTH_EXTRA_BIND (one more address for the password+ACL listener, e.g. a veth's), DOS_PG_PORT
+#   ("none": no PostgreSQL, for instances whose collectors keep their registry in H2).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -24,6 +27,9 @@ INFLUX_RPC_PORT=${DOS_INFLUX_RPC_PORT:-18088}
 MQTT_PORT=${DOS_MQTT_PORT:-11883}
 MQTT_AUTH_PORT=${DOS_MQTT_AUTH_PORT:-11884}
 MQTT_AUTH_EXTRA_BIND=${DOS_MQTT_AUTH_EXTRA_BIND:-}
+PG_PORT=${DOS_PG_PORT:-15432}
+PG_USER=dos
+PG_PASSWORD=dos-dev-secret
 DATABASE=dos
 # The collector's own broker account on the authenticated listener (development secret).
 COLLECTOR_MQTT_USER=collector
@@ -40,6 +46,7 @@ ensure_packages() {
     command -v mosquitto_pub >/dev/null || missing+=(mosquitto-clients)
     command -v coap-client-notls >/dev/null || missing+=(libcoap3-bin)
     command -v curl >/dev/null || missing+=(curl)
+    [ "$PG_PORT" = none ] || [ -n "$(pg_bin)" ] || missing+=(postgresql)
     [ ${#missing[@]} -eq 0 ] && return
     if [ "$(id -u)" -ne 0 ]; then
         die "missing Debian packages: ${missing[*]}. Install them with: sudo apt-get install -y ${missing[*]}"
@@ -51,6 +58,11 @@ ensure_packages() {
 }
 
 mosquitto_bin() { command -v mosquitto || echo /usr/sbin/mosquitto; }
+
+pg_bin() { # the newest installed PostgreSQL's bin directory, empty when there is none
+    local d; d=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+    [ -n "$d" ] && [ -x "$d/postgres" ] && echo "$d"
+}
 
 running() { # pidfile
     [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null
@@ -147,6 +159,47 @@ CONF
     log "Mosquitto on tcp://127.0.0.1:$MQTT_PORT (anonymous) and :$MQTT_AUTH_PORT (password+ACL) (pid $(cat "$dir/pid"))"
 }
 
+# PostgreSQL refuses to run as root: as root it runs as the package's user "postgres".
+as_pg_user() {
+    if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+start_postgres() {
+    local dir=$STATE/postgres bin; bin=$(pg_bin)
+    if running "$dir/pid"; then log "PostgreSQL already running (pid $(cat "$dir/pid"))"; return; fi
+    mkdir -p "$dir"
+    [ "$(id -u)" -eq 0 ] && chown postgres "$dir"
+    if [ ! -f "$dir/data/PG_VERSION" ]; then
+        printf '%s\n' "$PG_PASSWORD" > "$dir/pwfile"
+        [ "$(id -u)" -eq 0 ] && chown postgres "$dir/pwfile"
+        as_pg_user "$bin/initdb" -D "$dir/data" -U "$PG_USER" --pwfile="$dir/pwfile" --auth=scram-sha-256 \
+            --encoding=UTF8 --locale=C.UTF-8 > "$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; die "initdb failed"; }
+        rm -f "$dir/pwfile"
+    fi
+    if ! as_pg_user "$bin/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 30 \
+            -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $dir -c fsync=off -c synchronous_commit=off" start >/dev/null; then
+        tail -n 20 "$dir/postgres.log" >&2
+        die "PostgreSQL did not start on 127.0.0.1:$PG_PORT (log: $dir/postgres.log)"
+    fi
+    head -n 1 "$dir/data/postmaster.pid" > "$dir/pid"
+    if ! PGPASSWORD=$PG_PASSWORD "$bin/psql" -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -d postgres -tAc \
+            "SELECT 1 FROM pg_database WHERE datname = '$DATABASE'" | grep -q 1; then
+        PGPASSWORD=$PG_PASSWORD "$bin/createdb" -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" "$DATABASE"
+    fi
+    log "PostgreSQL on 127.0.0.1:$PG_PORT (pid $(cat "$dir/pid"), user $PG_USER, database $DATABASE)"
+}
+
+stop_postgres() {
+    local dir=$STATE/postgres
+    if running "$dir/pid"; then
+        as_pg_user "$(pg_bin)/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
+        log "PostgreSQL stopped (pid $(cat "$dir/pid"))"
+    else
+        log "PostgreSQL was not running"
+    fi
+    rm -f "$dir/pid"
+}
+
 stop_one() { # name dir
     local name=$1 pidfile=$2/pid
     if running "$pidfile"; then
@@ -171,15 +224,18 @@ case "${1:-}" in
         mkdir -p "$STATE"
         start_influxdb
         start_mosquitto
+        [ "$PG_PORT" = none ] || start_postgres
         ;;
     stop)
         stop_one Mosquitto "$STATE/mosquitto"
         stop_one InfluxDB "$STATE/influxdb"
+        [ "$PG_PORT" = none ] || stop_postgres
         ;;
     status)
         rc=0
         status_one InfluxDB "$STATE/influxdb" "http://127.0.0.1:$INFLUX_PORT" || rc=1
         status_one Mosquitto "$STATE/mosquitto" "tcp://127.0.0.1:$MQTT_PORT and :$MQTT_AUTH_PORT" || rc=1
+        [ "$PG_PORT" = none ] || status_one PostgreSQL "$STATE/postgres" "127.0.0.1:$PG_PORT" || rc=1
         exit $rc
         ;;
     reload)

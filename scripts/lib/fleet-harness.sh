@@ -20,6 +20,7 @@ harness_init() { # name port-offset
     export DOS_DEV_SERVICES_DIR=$RUN/services
     export DOS_INFLUX_PORT=$((18086 + off)) DOS_INFLUX_RPC_PORT=$((18088 + off))
     export DOS_MQTT_PORT=$((11883 + off)) DOS_MQTT_AUTH_PORT=$((11884 + off))
+    export DOS_PG_PORT=none # the harness's collectors keep their registry in H2
     INFLUX_URL=http://127.0.0.1:$DOS_INFLUX_PORT
     PORT_OFFSET=$off
     WEBHOOK_PORT=$((18090 + off))

@@ -13,7 +13,7 @@ import java.time.Instant;
  * so the registry holds what the CoAPS door needs to complete a handshake: protect its database
  * as you would a key store.
  */
-@MappedEntity("gateway")
+@MappedEntity(value = "gateway", escape = false) // unquoted: H2 and PostgreSQL each fold the names of V1__gateways.sql their own way
 public record Gateway(@Id String id, String siteId, SiteKind siteKind, String tokenHash, String mqttPasswordHash,
                       boolean enabled, Instant createdAt, Instant tokenIssuedAt) {
 

@@ -7,7 +7,10 @@ import io.micronaut.data.repository.CrudRepository;
 import java.util.List;
 import java.util.Optional;
 
-/** H2 by default; the SQL is plain enough for PostgreSQL, selected by {@code datasources.default.dialect}. */
+/**
+ * Queries are generated at compile time for H2; they stay plain SQL without quoted names (see
+ * {@link Gateway}), which PostgreSQL runs as well ({@code PostgresIT}).
+ */
 @JdbcRepository(dialect = Dialect.H2)
 public interface GatewayRepository extends CrudRepository<Gateway, String> {
 

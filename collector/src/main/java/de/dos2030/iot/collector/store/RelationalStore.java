@@ -75,12 +75,12 @@ public class RelationalStore {
         return false;
     }
 
-    /** Binds positional parameters: Instant as TIMESTAMP WITH TIME ZONE, null as NULL of a fitting type. */
+    /** Binds positional parameters: Instant as TIMESTAMP WITH TIME ZONE, null as an untyped NULL. */
     public static PreparedStatement bind(PreparedStatement ps, Object... params) throws SQLException {
         for (int i = 0; i < params.length; i++) {
             Object p = params[i];
             if (p == null) {
-                ps.setNull(i + 1, Types.VARCHAR);
+                ps.setNull(i + 1, Types.NULL); // untyped: PostgreSQL infers the column's type (VARCHAR failed on timestamps)
             } else if (p instanceof Instant t) {
                 ps.setObject(i + 1, t.atOffset(ZoneOffset.UTC));
             } else if (p instanceof Enum<?> e) {

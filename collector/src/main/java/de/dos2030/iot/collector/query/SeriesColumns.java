@@ -1,6 +1,7 @@
 package de.dos2030.iot.collector.query;
 
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * One series of an answer as two primitive columns (epoch milliseconds and values), filled while
@@ -21,7 +22,7 @@ public final class SeriesColumns {
     }
 
     /** An empty series for InfluxDB's {@code tags} of a series (missing tags read as empty). */
-    static SeriesColumns of(java.util.Map<String, String> tags) {
+    static SeriesColumns of(Map<String, String> tags) {
         return new SeriesColumns(tags.getOrDefault("site", ""), tags.getOrDefault("gateway", ""), tags.getOrDefault("sensor", ""));
     }
 

@@ -357,6 +357,8 @@ public final class IngestBench {
         while (!start.ready.await(100, TimeUnit.MILLISECONDS)) {
             for (Future<?> f : all) {
                 if (f.isDone()) {
+                    start.go.countDown(); // let the others run into their failure too, rather than wait for ever
+                    pool.shutdownNow();
                     f.get(); // a gateway failed before the start: report why
                 }
             }

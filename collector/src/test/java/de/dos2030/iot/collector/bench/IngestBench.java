@@ -7,11 +7,6 @@ import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.Reading;
 import de.dos2030.iot.model.Statistic;
 import de.dos2030.iot.model.codec.BatchCodec;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
 import org.influxdb.dto.Query;
@@ -242,64 +237,50 @@ public final class IngestBench {
         }
     }
 
-    /** One gateway over MQTT v5: up to inFlight batches awaiting their answer on the response topic. */
+    /** One gateway over MQTT v5 ({@link LeanMqtt}): up to inFlight batches awaiting their answer on the response topic. */
     private static void sendMqtt(String mqttUrl, Fleet fleet, int g, int inFlight, StartLine start) throws Exception {
         String id = fleet.ids.get(g);
-        MqttAsyncClient client = new MqttAsyncClient(mqttUrl, id, new MemoryPersistence());
+        URI broker = URI.create(mqttUrl);
         Semaphore window = new Semaphore(inFlight);
         Map<Integer, Long> unanswered = new ConcurrentHashMap<>(); // batch -> when sent (ns)
         AtomicReference<String> refused = new AtomicReference<>();
-        client.setCallback(new de.dos2030.iot.collector.ingest.mqtt.MqttIngestIT.Answers() {
-            @Override
-            public void messageArrived(String topic, MqttMessage message) {
-                String ack = new String(message.getPayload(), StandardCharsets.UTF_8);
-                int b = Integer.parseInt(new String(message.getProperties().getCorrelationData(), StandardCharsets.UTF_8));
-                if (!ack.contains("\"stored\"")) {
-                    refused.compareAndSet(null, ack);
-                }
-                if (unanswered.remove(b) != null) {
-                    window.release();
-                }
+        try (LeanMqtt client = new LeanMqtt(broker.getHost(), broker.getPort(), id, (correlation, payload) -> {
+            String ack = new String(payload, StandardCharsets.UTF_8);
+            int b = Integer.parseInt(new String(correlation, StandardCharsets.UTF_8));
+            if (!ack.contains("\"stored\"")) {
+                refused.compareAndSet(null, ack);
             }
-        });
-        MqttConnectionOptions options = new MqttConnectionOptions();
-        options.setCleanStart(true);
-        client.connect(options).waitForCompletion(10_000);
-        client.subscribe("dos/bridge-bench/" + id + "/ack", 1).waitForCompletion(10_000);
-        start.ready();
-        for (int b = 0; b < fleet.bodies[g].length; b++) {
-            while (!window.tryAcquire(1, TimeUnit.SECONDS)) {
+            if (unanswered.remove(b) != null) {
+                window.release();
+            }
+        })) {
+            client.subscribe("dos/bridge-bench/" + id + "/ack");
+            start.ready();
+            for (int b = 0; b < fleet.bodies[g].length; b++) {
+                while (!window.tryAcquire(1, TimeUnit.SECONDS)) {
+                    resendUnanswered(client, id, unanswered, fleet.bodies[g]);
+                }
+                unanswered.put(b, System.nanoTime());
+                publish(client, id, b, fleet.bodies[g][b]);
+            }
+            while (!window.tryAcquire(inFlight, 1, TimeUnit.SECONDS)) {
                 resendUnanswered(client, id, unanswered, fleet.bodies[g]);
             }
-            unanswered.put(b, System.nanoTime());
-            publish(client, id, b, fleet.bodies[g][b]);
+            start.finished();
         }
-        while (!window.tryAcquire(inFlight, 1, TimeUnit.SECONDS)) {
-            resendUnanswered(client, id, unanswered, fleet.bodies[g]);
-        }
-        start.finished();
         if (refused.get() != null) {
             throw new IllegalStateException(refused.get());
         }
-        client.disconnect().waitForCompletion(10_000);
-        client.close();
     }
 
-    private static void publish(MqttAsyncClient client, String id, int b, byte[] body) throws Exception {
-        MqttMessage m = new MqttMessage(body);
-        m.setQos(1);
-        MqttProperties p = new MqttProperties();
-        p.setResponseTopic("dos/bridge-bench/" + id + "/ack");
-        p.setCorrelationData(Integer.toString(b).getBytes(StandardCharsets.UTF_8));
-        p.setContentType("application/cbor");
-        m.setProperties(p);
-        // Never more than inFlight plus its re-sends (< 20, Mosquitto's Receive Maximum) are in flight, so
-        // Paho never refuses one: a refused publish can leave Paho with a topic alias the broker never saw.
-        client.publish("dos/bridge-bench/" + id + "/batch", m);
+    /** Never more than inFlight plus its re-sends (fewer than 20, Mosquitto's Receive Maximum) are in flight. */
+    private static void publish(LeanMqtt client, String id, int b, byte[] body) throws Exception {
+        client.publish("dos/bridge-bench/" + id + "/batch", body, "dos/bridge-bench/" + id + "/ack",
+                Integer.toString(b).getBytes(StandardCharsets.UTF_8), "application/cbor");
     }
 
     /** No answer within 10 s means "try later": re-send, as the gateway does. */
-    private static void resendUnanswered(MqttAsyncClient client, String id, Map<Integer, Long> unanswered, byte[][] bodies)
+    private static void resendUnanswered(LeanMqtt client, String id, Map<Integer, Long> unanswered, byte[][] bodies)
             throws Exception {
         long stale = System.nanoTime() - TimeUnit.SECONDS.toNanos(10);
         for (Map.Entry<Integer, Long> e : unanswered.entrySet()) {

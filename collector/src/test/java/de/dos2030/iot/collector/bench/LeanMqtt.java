@@ -1,0 +1,233 @@
+package de.dos2030.iot.collector.bench;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+
+/**
+ * The least of an MQTT v5 client the ingest benchmark's simulated gateways need: connect with a
+ * clean start, subscribe to one topic, publish at QoS 1 with a response topic, correlation data
+ * and content type, and hand each message that arrives (correlation data, payload) to a callback.
+ * It exists for the reason {@link KeepAliveHttp} does: Paho cost the load generator 0.3-0.9 us of
+ * CPU per reading (three threads and a copy per message for each of 50 clients) on the same two
+ * cores as the collector and InfluxDB it was measuring; real gateways bring their own CPUs. It
+ * declares no topic aliases and no keep-alive, and reads on one thread per connection.
+ */
+final class LeanMqtt implements AutoCloseable {
+    private static final int CONNECT = 1;
+    private static final int CONNACK = 2;
+    private static final int PUBLISH = 3;
+    private static final int PUBACK = 4;
+    private static final int SUBSCRIBE = 8;
+    private static final int SUBACK = 9;
+    private static final int DISCONNECT = 14;
+
+    private final Socket socket;
+    private final DataInputStream in;
+    private final OutputStream out;
+    private final BiConsumer<byte[], byte[]> onMessage;
+    private final CountDownLatch subscribed = new CountDownLatch(1);
+    private final Thread reader;
+    private int nextPacketId = 1;
+    private volatile String failure;
+
+    /** Connects (clean start) as {@code clientId}; {@code onMessage} gets (correlation data or null, payload). */
+    LeanMqtt(String host, int port, String clientId, BiConsumer<byte[], byte[]> onMessage) throws IOException {
+        this.socket = new Socket(host, port);
+        this.socket.setTcpNoDelay(true);
+        this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 64 * 1024));
+        this.out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
+        this.onMessage = onMessage;
+        Packet connect = new Packet();
+        connect.string("MQTT").bytes(new byte[] {5, 0x02, 0, 0}); // version 5, clean start, keep-alive off
+        connect.varint(0).string(clientId); // no properties
+        send(CONNECT << 4, connect);
+        int header = in.readUnsignedByte();
+        byte[] connack = new byte[readVarint()];
+        in.readFully(connack);
+        if (header >> 4 != CONNACK || connack.length < 2 || connack[1] != 0) {
+            throw new IOException("broker refused " + clientId + ": reason " + (connack.length > 1 ? connack[1] & 0xff : -1));
+        }
+        this.reader = new Thread(this::readLoop, "lean-mqtt-" + clientId);
+        this.reader.setDaemon(true);
+        this.reader.start();
+    }
+
+    /** Subscribes to {@code filter} at QoS 1 and waits for the broker's grant. */
+    void subscribe(String filter) throws IOException, InterruptedException {
+        Packet p = new Packet();
+        p.u16(packetId()).varint(0).string(filter).bytes(new byte[] {1});
+        send(SUBSCRIBE << 4 | 0x02, p);
+        if (!subscribed.await(10, TimeUnit.SECONDS)) {
+            throw new IOException("no SUBACK for " + filter + (failure == null ? "" : ": " + failure));
+        }
+    }
+
+    /** Publishes at QoS 1 (the broker's PUBACK is read and dropped). */
+    void publish(String topic, byte[] payload, String responseTopic, byte[] correlation, String contentType) throws IOException {
+        if (failure != null) {
+            throw new IOException(failure);
+        }
+        Packet props = new Packet();
+        props.bytes(new byte[] {0x03}).string(contentType);
+        props.bytes(new byte[] {0x08}).string(responseTopic);
+        props.bytes(new byte[] {0x09}).u16(correlation.length).bytes(correlation);
+        Packet p = new Packet();
+        synchronized (this) {
+            p.string(topic).u16(packetId()).varint(props.size()).bytes(props.toByteArray()).bytes(payload);
+            send(PUBLISH << 4 | 0x02, p);
+        }
+    }
+
+    private synchronized int packetId() {
+        int id = nextPacketId;
+        nextPacketId = nextPacketId == 0xffff ? 1 : nextPacketId + 1;
+        return id;
+    }
+
+    private synchronized void send(int header, Packet body) throws IOException {
+        out.write(header);
+        Packet length = new Packet().varint(body.size());
+        length.writeTo(out);
+        body.writeTo(out);
+        out.flush();
+    }
+
+    private void readLoop() {
+        try {
+            while (true) {
+                int header = in.readUnsignedByte();
+                byte[] body = new byte[readVarint()];
+                in.readFully(body);
+                switch (header >> 4) {
+                    case PUBLISH -> received(header, body);
+                    case SUBACK -> subscribed.countDown();
+                    case PUBACK -> { } // our publish reached the broker; the answer is what counts
+                    case DISCONNECT -> throw new IOException("broker disconnected: reason " + (body.length > 0 ? body[0] & 0xff : 0));
+                    default -> throw new IOException("unexpected packet type " + (header >> 4));
+                }
+            }
+        } catch (IOException e) {
+            if (!socket.isClosed()) {
+                failure = e.getMessage();
+            }
+        }
+    }
+
+    private void received(int header, byte[] body) throws IOException {
+        int at = 2 + u16(body, 0); // topic
+        int qos = header >> 1 & 3;
+        int packetId = 0;
+        if (qos > 0) {
+            packetId = u16(body, at);
+            at += 2;
+        }
+        int[] cursor = {at};
+        int propsLength = varint(body, cursor);
+        int end = cursor[0] + propsLength;
+        byte[] correlation = null;
+        int i = cursor[0];
+        while (i < end) {
+            int id = body[i++] & 0xff;
+            switch (id) {
+                case 0x01 -> i += 1; // payload format
+                case 0x02 -> i += 4; // message expiry
+                case 0x23 -> i += 2; // topic alias
+                case 0x03, 0x08 -> i += 2 + u16(body, i); // content type, response topic
+                case 0x09 -> { // correlation data
+                    int n = u16(body, i);
+                    correlation = java.util.Arrays.copyOfRange(body, i + 2, i + 2 + n);
+                    i += 2 + n;
+                }
+                case 0x26 -> { // user property: two strings
+                    i += 2 + u16(body, i);
+                    i += 2 + u16(body, i);
+                }
+                case 0x0B -> { // subscription identifier
+                    int[] c = {i};
+                    varint(body, c);
+                    i = c[0];
+                }
+                default -> throw new IOException("unexpected PUBLISH property " + id);
+            }
+        }
+        onMessage.accept(correlation, java.util.Arrays.copyOfRange(body, end, body.length));
+        if (qos == 1) {
+            send(PUBACK << 4, new Packet().u16(packetId));
+        }
+    }
+
+    private int readVarint() throws IOException {
+        int value = 0;
+        for (int shift = 0; shift < 28; shift += 7) {
+            int b = in.readUnsignedByte();
+            value |= (b & 0x7f) << shift;
+            if ((b & 0x80) == 0) {
+                return value;
+            }
+        }
+        throw new IOException("malformed remaining length");
+    }
+
+    private static int varint(byte[] b, int[] at) throws IOException {
+        int value = 0;
+        for (int shift = 0; shift < 28; shift += 7) {
+            int x = b[at[0]++] & 0xff;
+            value |= (x & 0x7f) << shift;
+            if ((x & 0x80) == 0) {
+                return value;
+            }
+        }
+        throw new IOException("malformed variable byte integer");
+    }
+
+    private static int u16(byte[] b, int at) {
+        return (b[at] & 0xff) << 8 | b[at + 1] & 0xff;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            send(DISCONNECT << 4, new Packet());
+        } catch (IOException e) {
+            // closing anyway
+        }
+        socket.close();
+    }
+
+    /** A packet body under construction. */
+    private static final class Packet extends ByteArrayOutputStream {
+        Packet u16(int v) {
+            write(v >> 8 & 0xff);
+            write(v & 0xff);
+            return this;
+        }
+
+        Packet string(String s) {
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            return u16(b.length).bytes(b);
+        }
+
+        Packet bytes(byte[] b) {
+            write(b, 0, b.length);
+            return this;
+        }
+
+        Packet varint(int v) {
+            do {
+                int b = v & 0x7f;
+                v >>>= 7;
+                write(v > 0 ? b | 0x80 : b);
+            } while (v > 0);
+            return this;
+        }
+    }
+}

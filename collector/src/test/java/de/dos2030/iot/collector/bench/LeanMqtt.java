@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
@@ -115,9 +116,9 @@ final class LeanMqtt implements AutoCloseable {
                     default -> throw new IOException("unexpected packet type " + (header >> 4));
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             if (!socket.isClosed()) {
-                failure = e.getMessage();
+                failure = e.toString(); // the next publish reports it
             }
         }
     }
@@ -144,7 +145,7 @@ final class LeanMqtt implements AutoCloseable {
                 case 0x03, 0x08 -> i += 2 + u16(body, i); // content type, response topic
                 case 0x09 -> { // correlation data
                     int n = u16(body, i);
-                    correlation = java.util.Arrays.copyOfRange(body, i + 2, i + 2 + n);
+                    correlation = Arrays.copyOfRange(body, i + 2, i + 2 + n);
                     i += 2 + n;
                 }
                 case 0x26 -> { // user property: two strings
@@ -159,7 +160,7 @@ final class LeanMqtt implements AutoCloseable {
                 default -> throw new IOException("unexpected PUBLISH property " + id);
             }
         }
-        onMessage.accept(correlation, java.util.Arrays.copyOfRange(body, end, body.length));
+        onMessage.accept(correlation, Arrays.copyOfRange(body, end, body.length));
         if (qos == 1) {
             send(PUBACK << 4, new Packet().u16(packetId));
         }

@@ -169,6 +169,7 @@ start_postgres() {
     if running "$dir/pid"; then log "PostgreSQL already running (pid $(cat "$dir/pid"))"; return; fi
     mkdir -p "$dir"
     [ "$(id -u)" -eq 0 ] && chown postgres "$dir"
+    as_pg_user test -w "$dir" || die "PostgreSQL runs as user postgres, which cannot reach $dir: make its parent directories traversable (chmod o+x), or start without PostgreSQL (DOS_PG_PORT=none)"
     if [ ! -f "$dir/data/PG_VERSION" ]; then
         printf '%s\n' "$PG_PASSWORD" > "$dir/pwfile"
         [ "$(id -u)" -eq 0 ] && chown postgres "$dir/pwfile"

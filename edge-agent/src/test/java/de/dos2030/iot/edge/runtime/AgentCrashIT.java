@@ -107,7 +107,8 @@ class AgentCrashIT {
 
         answering.set(true);
         try (AgentProcess second = new AgentProcess(config)) {
-            second.awaitLine(l -> l.contains("event=outbox-recovered"), Duration.ofSeconds(20));
+            // The finding is logged right after the summary: wait for it, not only for the summary.
+            second.awaitLine(l -> l.contains("event=outbox-recovery-finding"), Duration.ofSeconds(20));
             assertThat(second.lines(l -> l.contains("event=outbox-recovered")).get(0))
                     .contains("torn-tail-bytes=11", "corrupt-records=0");
             assertThat(second.lines(l -> l.contains("event=outbox-recovery-finding"))).singleElement().asString()

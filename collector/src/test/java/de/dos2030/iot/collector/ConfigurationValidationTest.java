@@ -1,12 +1,11 @@
 package de.dos2030.iot.collector;
 
-import io.micronaut.context.ApplicationContext;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micronaut.context.ApplicationContext;
 import java.util.HashMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** Bad configuration stops start-up with a message that names the key. */
 class ConfigurationValidationTest {
@@ -23,7 +22,10 @@ class ConfigurationValidationTest {
     }
 
     private static void start(Map<String, Object> props) {
-        try (ApplicationContext ignored = ApplicationContext.builder().properties(props).eagerInitSingletons(true).start()) {
+        try (ApplicationContext ignored = ApplicationContext.builder()
+                .properties(props)
+                .eagerInitSingletons(true)
+                .start()) {
             // started: close again
         }
     }
@@ -37,7 +39,8 @@ class ConfigurationValidationTest {
     void refusesZeroBatchPoints() {
         Map<String, Object> props = valid();
         props.put("collector.influx.batch-points", 0);
-        assertThatThrownBy(() -> start(props)).hasStackTraceContaining("batchPoints")
+        assertThatThrownBy(() -> start(props))
+                .hasStackTraceContaining("batchPoints")
                 .hasStackTraceContaining("must be greater than or equal to 1");
     }
 
@@ -45,14 +48,18 @@ class ConfigurationValidationTest {
     void refusesInfluxUrlThatIsNotHttp() {
         Map<String, Object> props = valid();
         props.put("collector.influx.url", "influx.example.org:8086");
-        assertThatThrownBy(() -> start(props)).hasStackTraceContaining("url").hasStackTraceContaining("must be an http(s) URL");
+        assertThatThrownBy(() -> start(props))
+                .hasStackTraceContaining("url")
+                .hasStackTraceContaining("must be an http(s) URL");
     }
 
     @Test
     void refusesShortAdminToken() {
         Map<String, Object> props = valid();
         props.put("collector.admin.token", "short");
-        assertThatThrownBy(() -> start(props)).hasStackTraceContaining("token").hasStackTraceContaining("at least 16 characters");
+        assertThatThrownBy(() -> start(props))
+                .hasStackTraceContaining("token")
+                .hasStackTraceContaining("at least 16 characters");
     }
 
     @Test

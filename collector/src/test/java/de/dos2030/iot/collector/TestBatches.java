@@ -10,7 +10,6 @@ import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.Reading;
 import de.dos2030.iot.model.Severity;
 import de.dos2030.iot.model.Statistic;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,10 +18,10 @@ import java.util.List;
 
 /** Realistic batches for tests: a classroom's CO2, temperature and humidity, one reading a second. */
 public final class TestBatches {
-    private TestBatches() {
-    }
+    private TestBatches() {}
 
-    private static final Instant BASE = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1));
+    private static final Instant BASE =
+            Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1));
     private static final java.util.concurrent.atomic.AtomicLong WINDOWS = new java.util.concurrent.atomic.AtomicLong();
 
     /**
@@ -37,26 +36,68 @@ public final class TestBatches {
             readings.add(Reading.sample("room-1.co2", Quantity.CO2, start.plusSeconds(i), 600 + i % 50));
         }
         for (int i = 0; i < seconds; i++) {
-            readings.add(Reading.sample("room-1.temp", Quantity.TEMPERATURE, start.plusSeconds(i), 21.5 + (i % 10) / 10.0));
+            readings.add(
+                    Reading.sample("room-1.temp", Quantity.TEMPERATURE, start.plusSeconds(i), 21.5 + (i % 10) / 10.0));
         }
         for (int i = 0; i < seconds; i++) {
-            readings.add(new Reading("room-1.rh", Quantity.RELATIVE_HUMIDITY, Statistic.SAMPLE, start.plusSeconds(i),
-                    45 + (i % 7), i % 13 == 0 ? Quality.SUSPECT : Quality.OK));
+            readings.add(new Reading(
+                    "room-1.rh",
+                    Quantity.RELATIVE_HUMIDITY,
+                    Statistic.SAMPLE,
+                    start.plusSeconds(i),
+                    45 + (i % 7),
+                    i % 13 == 0 ? Quality.SUSPECT : Quality.OK));
         }
-        return new Batch(Batch.FORMAT_VERSION, gatewayId, siteId, bootId, sequence, end, ClockSync.SYNCED, readings,
-                List.of(), null);
+        return new Batch(
+                Batch.FORMAT_VERSION,
+                gatewayId,
+                siteId,
+                bootId,
+                sequence,
+                end,
+                ClockSync.SYNCED,
+                readings,
+                List.of(),
+                null);
     }
 
     /** Same as {@link #school} with an alert event and the gateway's health. */
     public static Batch schoolWithAlertAndHealth(String gatewayId, String siteId, String bootId, long sequence) {
         Batch b = school(gatewayId, siteId, bootId, sequence, 10);
         // alert and health sit in the batch's window too
-        AlertEvent alert = new AlertEvent("a-" + bootId + "-1", "co2-high", "room-1.co2", Quantity.CO2, Severity.WARNING,
-                AlertState.RAISED, 1450.0, 1400.0, b.createdAt().minusSeconds(5), "CO2 above 1400 ppm: open the windows");
-        GatewayHealth health = new GatewayHealth("0.1.0", "cfg-1", Duration.ofHours(3), 2, 2048, Duration.ofSeconds(4), 0,
-                b.createdAt().minusSeconds(30), 48.5, ClockSync.SYNCED);
-        return new Batch(b.formatVersion(), b.gatewayId(), b.siteId(), b.bootId(), b.sequence(), b.createdAt(), b.clockSync(),
-                b.readings(), List.of(alert), health);
+        AlertEvent alert = new AlertEvent(
+                "a-" + bootId + "-1",
+                "co2-high",
+                "room-1.co2",
+                Quantity.CO2,
+                Severity.WARNING,
+                AlertState.RAISED,
+                1450.0,
+                1400.0,
+                b.createdAt().minusSeconds(5),
+                "CO2 above 1400 ppm: open the windows");
+        GatewayHealth health = new GatewayHealth(
+                "0.1.0",
+                "cfg-1",
+                Duration.ofHours(3),
+                2,
+                2048,
+                Duration.ofSeconds(4),
+                0,
+                b.createdAt().minusSeconds(30),
+                48.5,
+                ClockSync.SYNCED);
+        return new Batch(
+                b.formatVersion(),
+                b.gatewayId(),
+                b.siteId(),
+                b.bootId(),
+                b.sequence(),
+                b.createdAt(),
+                b.clockSync(),
+                b.readings(),
+                List.of(alert),
+                health);
     }
 
     /** A batch whose readings {@code bad} (indices) carry a NaN value. */
@@ -66,19 +107,49 @@ public final class TestBatches {
             Reading r = readings.get(i);
             readings.set(i, new Reading(r.sensorId(), r.quantity(), r.statistic(), r.time(), Double.NaN, r.quality()));
         }
-        return new Batch(b.formatVersion(), b.gatewayId(), b.siteId(), b.bootId(), b.sequence(), b.createdAt(), b.clockSync(),
-                readings, b.alerts(), b.health());
+        return new Batch(
+                b.formatVersion(),
+                b.gatewayId(),
+                b.siteId(),
+                b.bootId(),
+                b.sequence(),
+                b.createdAt(),
+                b.clockSync(),
+                readings,
+                b.alerts(),
+                b.health());
     }
 
     /** A batch holding only alert events (no readings), created now. */
     public static Batch alerts(String gatewayId, String siteId, String bootId, long sequence, AlertEvent... alerts) {
-        return new Batch(Batch.FORMAT_VERSION, gatewayId, siteId, bootId, sequence, Instant.now().truncatedTo(ChronoUnit.MILLIS),
-                ClockSync.SYNCED, List.of(), List.of(alerts), null);
+        return new Batch(
+                Batch.FORMAT_VERSION,
+                gatewayId,
+                siteId,
+                bootId,
+                sequence,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                ClockSync.SYNCED,
+                List.of(),
+                List.of(alerts),
+                null);
     }
 
     /** A CO2 alert event of room-1 at {@code time}. */
-    public static AlertEvent co2Alert(String alertId, Severity severity, AlertState state, double value, double limit, Instant time) {
-        return new AlertEvent(alertId, "co2-high", "room-1.co2", Quantity.CO2, severity, state, value, limit, time,
-                state == AlertState.RAISED ? "CO2 " + value + " ppm above " + limit + " ppm: open the windows" : "CO2 back below " + limit + " ppm");
+    public static AlertEvent co2Alert(
+            String alertId, Severity severity, AlertState state, double value, double limit, Instant time) {
+        return new AlertEvent(
+                alertId,
+                "co2-high",
+                "room-1.co2",
+                Quantity.CO2,
+                severity,
+                state,
+                value,
+                limit,
+                time,
+                state == AlertState.RAISED
+                        ? "CO2 " + value + " ppm above " + limit + " ppm: open the windows"
+                        : "CO2 back below " + limit + " ppm");
     }
 }

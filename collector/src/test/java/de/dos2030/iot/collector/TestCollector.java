@@ -7,7 +7,6 @@ import de.dos2030.iot.collector.security.Caller;
 import de.dos2030.iot.collector.security.Role;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.URI;
@@ -58,13 +57,18 @@ public final class TestCollector implements AutoCloseable {
         props.put("collector.activity.flush-interval", "500ms");
         props.put("collector.sequences.share-interval", "300ms");
         props.putAll(overrides);
-        this.context = ApplicationContext.builder().properties(props).eagerInitSingletons(true).start();
+        this.context = ApplicationContext.builder()
+                .properties(props)
+                .eagerInitSingletons(true)
+                .start();
         this.server = context.getBean(EmbeddedServer.class).start();
     }
 
     /** Issues an API token with this role; returns the token. */
     public String apiToken(String id, Role role) {
-        return context.getBean(ApiTokens.class).issue(id, id, role, new Caller(Caller.BOOTSTRAP_ADMIN, Role.ADMIN)).token();
+        return context.getBean(ApiTokens.class)
+                .issue(id, id, role, new Caller(Caller.BOOTSTRAP_ADMIN, Role.ADMIN))
+                .token();
     }
 
     public MutableClock clock() {
@@ -75,7 +79,9 @@ public final class TestCollector implements AutoCloseable {
     public HttpResponse<String> send(String method, String path, String bearer, String body, String... headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path)))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             b.header("Content-Type", "application/json");
         }
@@ -104,7 +110,8 @@ public final class TestCollector implements AutoCloseable {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    public HttpResponse<String> postBatch(byte[] body, String contentType, String bearer) throws IOException, InterruptedException {
+    public HttpResponse<String> postBatch(byte[] body, String contentType, String bearer)
+            throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url("/api/v1/batches")))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {

@@ -1,11 +1,10 @@
 package de.dos2030.iot.collector;
 
+import java.util.List;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
 import org.influxdb.dto.Query;
 import org.influxdb.dto.QueryResult;
-
-import java.util.List;
 
 /** Reads back what the collector stored, through the same v1 API. */
 public final class TestInflux implements AutoCloseable {

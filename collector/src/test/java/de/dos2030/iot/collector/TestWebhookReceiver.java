@@ -1,7 +1,6 @@
 package de.dos2030.iot.collector;
 
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +17,11 @@ public final class TestWebhookReceiver implements AutoCloseable {
     /** One request as received, with the status it was answered with. */
     public record Received(String body, Map<String, List<String>> headers, int answered) {
         public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
-                    .map(e -> e.getValue().get(0)).orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .findFirst()
+                    .map(e -> e.getValue().get(0))
+                    .orElse(null);
         }
     }
 
@@ -39,7 +41,8 @@ public final class TestWebhookReceiver implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             int code = status.get();
-            received.add(new Received(new String(body, StandardCharsets.UTF_8), Map.copyOf(exchange.getRequestHeaders()), code));
+            received.add(new Received(
+                    new String(body, StandardCharsets.UTF_8), Map.copyOf(exchange.getRequestHeaders()), code));
             exchange.sendResponseHeaders(code, -1);
             exchange.close();
         });

@@ -14,8 +14,7 @@ public final class TestFiles {
     public static final Path BROKEN = Path.of("src/test/resources/broken");
     public static final Path SHARED_DATA = Path.of("../../shared/data");
 
-    private TestFiles() {
-    }
+    private TestFiles() {}
 
     public static List<Path> examples() {
         return yamlFiles(EXAMPLES);
@@ -28,8 +27,10 @@ public final class TestFiles {
     /** Lines of a broken file's header starting with {@code prefix}, prefix removed. */
     public static List<String> header(Path file, String prefix) {
         try {
-            return Files.readAllLines(file).stream().filter(l -> l.startsWith(prefix))
-                    .map(l -> l.substring(prefix.length())).toList();
+            return Files.readAllLines(file).stream()
+                    .filter(l -> l.startsWith(prefix))
+                    .map(l -> l.substring(prefix.length()))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -37,7 +38,8 @@ public final class TestFiles {
 
     private static List<Path> yamlFiles(Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
-            List<Path> files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+            List<Path> files =
+                    s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
             if (files.isEmpty()) {
                 throw new IllegalStateException("no YAML files in " + dir.toAbsolutePath());
             }

@@ -17,8 +17,17 @@ import java.time.temporal.ChronoUnit;
  * @param time     when it happened, gateway clock, millisecond resolution
  * @param message  a readable one-line description for people, may be empty
  */
-public record AlertEvent(String alertId, String ruleId, String sensorId, Quantity quantity, Severity severity,
-                         AlertState state, Double value, Double limit, Instant time, String message) {
+public record AlertEvent(
+        String alertId,
+        String ruleId,
+        String sensorId,
+        Quantity quantity,
+        Severity severity,
+        AlertState state,
+        Double value,
+        Double limit,
+        Instant time,
+        String message) {
 
     public AlertEvent {
         time = time == null ? null : time.truncatedTo(ChronoUnit.MILLIS);

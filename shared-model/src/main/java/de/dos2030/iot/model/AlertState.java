@@ -5,5 +5,6 @@ package de.dos2030.iot.model;
  * severity of an active alert (escalation or de-escalation); {@code CLEARED} ends it.
  */
 public enum AlertState {
-    RAISED, CLEARED
+    RAISED,
+    CLEARED
 }

@@ -29,9 +29,17 @@ import java.util.List;
  * @param alerts        alert events in the order they happened
  * @param health        gateway health, or {@code null}
  */
-public record Batch(int formatVersion, String gatewayId, String siteId, String bootId, long sequence,
-                   Instant createdAt, ClockSync clockSync, List<Reading> readings, List<AlertEvent> alerts,
-                   GatewayHealth health) {
+public record Batch(
+        int formatVersion,
+        String gatewayId,
+        String siteId,
+        String bootId,
+        long sequence,
+        Instant createdAt,
+        ClockSync clockSync,
+        List<Reading> readings,
+        List<AlertEvent> alerts,
+        GatewayHealth health) {
 
     public static final int FORMAT_VERSION = 1;
 

@@ -18,9 +18,17 @@ import java.time.temporal.ChronoUnit;
  * @param cpuTemperature     SoC temperature in degC; {@code null} where unknown
  * @param clockSync          state of the gateway clock
  */
-public record GatewayHealth(String agentVersion, String configVersion, Duration uptime, long outboxDepth,
-                            long outboxBytes, Duration oldestUnsentAge, long droppedReadings, Instant lastAck,
-                            Double cpuTemperature, ClockSync clockSync) {
+public record GatewayHealth(
+        String agentVersion,
+        String configVersion,
+        Duration uptime,
+        long outboxDepth,
+        long outboxBytes,
+        Duration oldestUnsentAge,
+        long droppedReadings,
+        Instant lastAck,
+        Double cpuTemperature,
+        ClockSync clockSync) {
 
     /** Times are held at millisecond resolution, as both codecs carry them. */
     public GatewayHealth {

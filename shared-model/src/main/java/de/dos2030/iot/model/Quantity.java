@@ -29,8 +29,8 @@ public enum Quantity {
     private final String measurement;
     private final String field;
 
-    Quantity(String wireName, String unit, double min, double max, double resolution,
-             String measurement, String field) {
+    Quantity(
+            String wireName, String unit, double min, double max, double resolution, String measurement, String field) {
         this.wireName = wireName;
         this.unit = unit;
         this.min = min;
@@ -41,25 +41,39 @@ public enum Quantity {
     }
 
     /** Stable name on the wire and in storage, e.g. {@code co2}, {@code vibration_rms}. */
-    public String wireName() { return wireName; }
+    public String wireName() {
+        return wireName;
+    }
 
     /** Unit of every value of this quantity, e.g. {@code ppm}, {@code um/m}. */
-    public String unit() { return unit; }
+    public String unit() {
+        return unit;
+    }
 
     /** Lowest physically plausible value (inclusive). */
-    public double min() { return min; }
+    public double min() {
+        return min;
+    }
 
     /** Highest physically plausible value (inclusive). */
-    public double max() { return max; }
+    public double max() {
+        return max;
+    }
 
     /** Step the binary codec quantises to: a decoded value differs by at most half of it. */
-    public double resolution() { return resolution; }
+    public double resolution() {
+        return resolution;
+    }
 
     /** InfluxDB measurement the collector writes this quantity to. */
-    public String measurement() { return measurement; }
+    public String measurement() {
+        return measurement;
+    }
 
     /** InfluxDB field of a single sample of this quantity within its measurement. */
-    public String field() { return field; }
+    public String field() {
+        return field;
+    }
 
     public boolean isPlausible(double value) {
         return value >= min && value <= max;

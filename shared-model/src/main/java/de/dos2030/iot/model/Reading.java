@@ -18,11 +18,12 @@ import java.time.temporal.ChronoUnit;
  * @param value     the value in the quantity's unit
  * @param quality   how far it can be trusted
  */
-public record Reading(String sensorId, Quantity quantity, Statistic statistic, Instant time, double value,
-                      Quality quality) {
+public record Reading(
+        String sensorId, Quantity quantity, Statistic statistic, Instant time, double value, Quality quality) {
 
     public Reading {
-        // Decoded times are whole milliseconds already: skip truncatedTo's arithmetic and copy (an ingest profile item).
+        // Decoded times are whole milliseconds already: skip truncatedTo's arithmetic and copy (an ingest profile
+        // item).
         if (time != null && time.getNano() % 1_000_000 != 0) {
             time = time.truncatedTo(ChronoUnit.MILLIS);
         }
@@ -35,6 +36,8 @@ public record Reading(String sensorId, Quantity quantity, Statistic statistic, I
 
     /** Same sensor, quantity and statistic: the readings belong to one time series. */
     public boolean sameSeries(Reading other) {
-        return java.util.Objects.equals(sensorId, other.sensorId) && quantity == other.quantity && statistic == other.statistic;
+        return java.util.Objects.equals(sensorId, other.sensorId)
+                && quantity == other.quantity
+                && statistic == other.statistic;
     }
 }

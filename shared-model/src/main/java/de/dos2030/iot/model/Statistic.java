@@ -5,5 +5,9 @@ package de.dos2030.iot.model;
  * same sensor and quantity (the reading's timestamp is then the end of the window).
  */
 public enum Statistic {
-    SAMPLE, MEAN, MIN, MAX, STDDEV
+    SAMPLE,
+    MEAN,
+    MIN,
+    MAX,
+    STDDEV
 }

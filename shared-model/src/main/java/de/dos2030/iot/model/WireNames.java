@@ -9,8 +9,7 @@ import java.util.stream.Collectors;
  * as its constant name in lower case ({@code sensor_fault}, {@code critical}).
  */
 public final class WireNames {
-    private WireNames() {
-    }
+    private WireNames() {}
 
     public static String of(Enum<?> value) {
         return value instanceof Quantity q ? q.wireName() : value.name().toLowerCase(Locale.ROOT);

@@ -13,8 +13,7 @@ import java.util.Random;
 public final class SampleBatches {
     public static final Instant START = Instant.parse("2026-11-27T08:00:00Z");
 
-    private SampleBatches() {
-    }
+    private SampleBatches() {}
 
     /** A classroom's SCD41: CO2, temperature and humidity every 10 s for the given span. */
     public static Batch school(Duration span, long seed) {
@@ -45,10 +44,15 @@ public final class SampleBatches {
             readings.add(mean("span-1.acc", Quantity.VIBRATION_PEAK, t, Math.abs(peak)));
             readings.add(mean("span-1.acc", Quantity.CREST_FACTOR, t, Math.abs(peak / rms)));
             readings.add(mean("span-1.acc", Quantity.DOMINANT_FREQUENCY, t, 4.21 + random.nextGaussian() * 0.03));
-            readings.add(new Reading("span-1.tilt", Quantity.TILT, Statistic.MEAN, t,
-                    0.012 + random.nextGaussian() * 0.002, Quality.OK));
-            readings.add(new Reading("span-1.strain", Quantity.STRAIN, Statistic.MEAN, t,
-                    -478 + random.nextGaussian() * 3, Quality.OK));
+            readings.add(new Reading(
+                    "span-1.tilt",
+                    Quantity.TILT,
+                    Statistic.MEAN,
+                    t,
+                    0.012 + random.nextGaussian() * 0.002,
+                    Quality.OK));
+            readings.add(new Reading(
+                    "span-1.strain", Quantity.STRAIN, Statistic.MEAN, t, -478 + random.nextGaussian() * 3, Quality.OK));
         }
         return batch("bridge-gw-1", "bridge-7", readings);
     }
@@ -58,8 +62,17 @@ public final class SampleBatches {
     }
 
     private static Batch batch(String gateway, String site, List<Reading> readings) {
-        return new Batch(Batch.FORMAT_VERSION, gateway, site, "3f2c9a1e-boot", 17, readings.get(readings.size() - 1).time(),
-                ClockSync.SYNCED, readings, List.of(), null);
+        return new Batch(
+                Batch.FORMAT_VERSION,
+                gateway,
+                site,
+                "3f2c9a1e-boot",
+                17,
+                readings.get(readings.size() - 1).time(),
+                ClockSync.SYNCED,
+                readings,
+                List.of(),
+                null);
     }
 
     private static double sensirionTemperature(double celsius) {

@@ -3,7 +3,6 @@ package de.dos2030.iot.collector.activity;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.NotNull;
-
 import java.time.Duration;
 
 /**
@@ -13,5 +12,5 @@ import java.time.Duration;
  *                      collector instances (and this one after a restart) read them
  */
 @ConfigurationProperties("collector.activity")
-public record ActivityConfig(@Bindable(defaultValue = "10s") @NotNull Duration flushInterval) {
-}
+public record ActivityConfig(
+        @Bindable(defaultValue = "10s") @NotNull Duration flushInterval) {}

@@ -11,9 +11,6 @@ import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,6 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * When each gateway and each sensor (per quantity) was last heard of, with the gateway's latest
@@ -67,15 +66,25 @@ public class ActivityTracker implements AutoCloseable {
         GatewaySeen before = gateways.get(b.gatewayId());
         GatewayHealth h = b.health();
         ClockSync sync = h != null && h.clockSync() != null ? h.clockSync() : b.clockSync();
-        Instant unsyncedSince = sync == null || sync == ClockSync.SYNCED ? null
+        Instant unsyncedSince = sync == null || sync == ClockSync.SYNCED
+                ? null
                 : before != null && before.unsyncedSince() != null ? before.unsyncedSince() : now;
-        GatewaySeen seen = new GatewaySeen(b.gatewayId(), now, b.bootId(), b.sequence(),
-                sync == null ? null : WireNames.of(sync), unsyncedSince,
+        GatewaySeen seen = new GatewaySeen(
+                b.gatewayId(),
+                now,
+                b.bootId(),
+                b.sequence(),
+                sync == null ? null : WireNames.of(sync),
+                unsyncedSince,
                 h != null ? now : before == null ? null : before.healthAt(),
                 h != null ? h.agentVersion() : before == null ? null : before.agentVersion(),
                 h != null ? h.configVersion() : before == null ? null : before.configVersion(),
                 h != null ? Long.valueOf(h.outboxDepth()) : before == null ? null : before.outboxDepth(),
-                h != null ? Long.valueOf(h.oldestUnsentAge() == null ? 0 : h.oldestUnsentAge().toMillis())
+                h != null
+                        ? Long.valueOf(
+                                h.oldestUnsentAge() == null
+                                        ? 0
+                                        : h.oldestUnsentAge().toMillis())
                         : before == null ? null : before.oldestUnsentMs());
         gateways.put(b.gatewayId(), seen);
         dirtyGateways.put(b.gatewayId(), seen);
@@ -86,12 +95,18 @@ public class ActivityTracker implements AutoCloseable {
             if (i + 1 < readings.size() && readings.get(i + 1).sameSeries(r)) {
                 continue; // a batch keeps each series' readings together, times ascending: its last one is the latest
             }
-            SensorSeen s = new SensorSeen(b.gatewayId(), r.sensorId(), r.quantity().wireName(), r.time(), now);
+            SensorSeen s =
+                    new SensorSeen(b.gatewayId(), r.sensorId(), r.quantity().wireName(), r.time(), now);
             latest.merge(s.key(), s, (x, y) -> y.lastReading().isAfter(x.lastReading()) ? y : x);
         }
         for (SensorSeen s : latest.values()) {
-            sensors.merge(s.key(), s, (old, neu) -> neu.lastReading().isBefore(old.lastReading())
-                    ? new SensorSeen(old.gatewayId(), old.sensorId(), old.quantity(), old.lastReading(), neu.lastSeen()) : neu);
+            sensors.merge(
+                    s.key(),
+                    s,
+                    (old, neu) -> neu.lastReading().isBefore(old.lastReading())
+                            ? new SensorSeen(
+                                    old.gatewayId(), old.sensorId(), old.quantity(), old.lastReading(), neu.lastSeen())
+                            : neu);
             dirtySensors.put(s.key(), sensors.get(s.key()));
         }
     }
@@ -143,52 +158,97 @@ public class ActivityTracker implements AutoCloseable {
     }
 
     private static void upsertGateway(Connection c, GatewaySeen g) throws SQLException {
-        Object[] values = {g.lastSeen(), g.bootId(), g.sequence(), g.clockSync(), g.unsyncedSince(), g.healthAt(),
-                g.agentVersion(), g.configVersion(), g.outboxDepth(), g.oldestUnsentMs(), g.gatewayId()};
-        int n = RelationalStore.update(c, "UPDATE gateway_activity SET last_seen = ?, boot_id = ?, last_sequence = ?, clock_sync = ?,"
-                + " unsynced_since = ?, health_at = ?, agent_version = ?, config_version = ?, outbox_depth = ?, oldest_unsent_ms = ?"
-                + " WHERE gateway_id = ? AND last_seen <= ?", append(values, g.lastSeen()));
+        Object[] values = {
+            g.lastSeen(),
+            g.bootId(),
+            g.sequence(),
+            g.clockSync(),
+            g.unsyncedSince(),
+            g.healthAt(),
+            g.agentVersion(),
+            g.configVersion(),
+            g.outboxDepth(),
+            g.oldestUnsentMs(),
+            g.gatewayId()
+        };
+        int n = RelationalStore.update(
+                c,
+                "UPDATE gateway_activity SET last_seen = ?, boot_id = ?, last_sequence = ?, clock_sync = ?,"
+                        + " unsynced_since = ?, health_at = ?, agent_version = ?, config_version = ?, outbox_depth = ?, oldest_unsent_ms = ?"
+                        + " WHERE gateway_id = ? AND last_seen <= ?",
+                append(values, g.lastSeen()));
         if (n == 0) {
-            try (PreparedStatement ps = RelationalStore.bind(c.prepareStatement(
-                    "SELECT 1 FROM gateway_activity WHERE gateway_id = ?"), g.gatewayId()); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = RelationalStore.bind(
+                            c.prepareStatement("SELECT 1 FROM gateway_activity WHERE gateway_id = ?"), g.gatewayId());
+                    ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
                     return; // another instance knows something newer
                 }
             }
-            RelationalStore.update(c, "INSERT INTO gateway_activity (last_seen, boot_id, last_sequence, clock_sync, unsynced_since,"
-                    + " health_at, agent_version, config_version, outbox_depth, oldest_unsent_ms, gateway_id)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
+            RelationalStore.update(
+                    c,
+                    "INSERT INTO gateway_activity (last_seen, boot_id, last_sequence, clock_sync, unsynced_since,"
+                            + " health_at, agent_version, config_version, outbox_depth, oldest_unsent_ms, gateway_id)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    values);
         }
     }
 
     private static void upsertSensor(Connection c, SensorSeen s) throws SQLException {
-        int n = RelationalStore.update(c, "UPDATE sensor_activity SET last_reading = ?, last_seen = ?"
+        int n = RelationalStore.update(
+                c,
+                "UPDATE sensor_activity SET last_reading = ?, last_seen = ?"
                         + " WHERE gateway_id = ? AND sensor_id = ? AND quantity = ? AND last_seen <= ?",
-                s.lastReading(), s.lastSeen(), s.gatewayId(), s.sensorId(), s.quantity(), s.lastSeen());
+                s.lastReading(),
+                s.lastSeen(),
+                s.gatewayId(),
+                s.sensorId(),
+                s.quantity(),
+                s.lastSeen());
         if (n == 0) {
-            try (PreparedStatement ps = RelationalStore.bind(c.prepareStatement(
-                    "SELECT 1 FROM sensor_activity WHERE gateway_id = ? AND sensor_id = ? AND quantity = ?"),
-                    s.gatewayId(), s.sensorId(), s.quantity()); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = RelationalStore.bind(
+                            c.prepareStatement(
+                                    "SELECT 1 FROM sensor_activity WHERE gateway_id = ? AND sensor_id = ? AND quantity = ?"),
+                            s.gatewayId(),
+                            s.sensorId(),
+                            s.quantity());
+                    ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
                     return;
                 }
             }
-            RelationalStore.update(c, "INSERT INTO sensor_activity (gateway_id, sensor_id, quantity, last_reading, last_seen)"
-                    + " VALUES (?, ?, ?, ?, ?)", s.gatewayId(), s.sensorId(), s.quantity(), s.lastReading(), s.lastSeen());
+            RelationalStore.update(
+                    c,
+                    "INSERT INTO sensor_activity (gateway_id, sensor_id, quantity, last_reading, last_seen)"
+                            + " VALUES (?, ?, ?, ?, ?)",
+                    s.gatewayId(),
+                    s.sensorId(),
+                    s.quantity(),
+                    s.lastReading(),
+                    s.lastSeen());
         }
     }
 
     private Map<String, GatewaySeen> loadGateways() {
         return store.run(c -> {
             Map<String, GatewaySeen> out = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM gateway_activity"); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM gateway_activity");
+                    ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getString("gateway_id"), new GatewaySeen(rs.getString("gateway_id"),
-                            RelationalStore.instant(rs, "last_seen"), rs.getString("boot_id"),
-                            RelationalStore.nullableLong(rs, "last_sequence"), rs.getString("clock_sync"),
-                            RelationalStore.instant(rs, "unsynced_since"), RelationalStore.instant(rs, "health_at"),
-                            rs.getString("agent_version"), rs.getString("config_version"),
-                            RelationalStore.nullableLong(rs, "outbox_depth"), RelationalStore.nullableLong(rs, "oldest_unsent_ms")));
+                    out.put(
+                            rs.getString("gateway_id"),
+                            new GatewaySeen(
+                                    rs.getString("gateway_id"),
+                                    RelationalStore.instant(rs, "last_seen"),
+                                    rs.getString("boot_id"),
+                                    RelationalStore.nullableLong(rs, "last_sequence"),
+                                    rs.getString("clock_sync"),
+                                    RelationalStore.instant(rs, "unsynced_since"),
+                                    RelationalStore.instant(rs, "health_at"),
+                                    rs.getString("agent_version"),
+                                    rs.getString("config_version"),
+                                    RelationalStore.nullableLong(rs, "outbox_depth"),
+                                    RelationalStore.nullableLong(rs, "oldest_unsent_ms")));
                 }
             }
             return out;
@@ -198,10 +258,15 @@ public class ActivityTracker implements AutoCloseable {
     private Map<String, SensorSeen> loadSensors() {
         return store.run(c -> {
             Map<String, SensorSeen> out = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM sensor_activity"); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM sensor_activity");
+                    ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    SensorSeen s = new SensorSeen(rs.getString("gateway_id"), rs.getString("sensor_id"), rs.getString("quantity"),
-                            RelationalStore.instant(rs, "last_reading"), RelationalStore.instant(rs, "last_seen"));
+                    SensorSeen s = new SensorSeen(
+                            rs.getString("gateway_id"),
+                            rs.getString("sensor_id"),
+                            rs.getString("quantity"),
+                            RelationalStore.instant(rs, "last_reading"),
+                            RelationalStore.instant(rs, "last_seen"));
                     out.put(s.key(), s);
                 }
             }

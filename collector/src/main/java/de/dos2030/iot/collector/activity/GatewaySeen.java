@@ -2,7 +2,6 @@ package de.dos2030.iot.collector.activity;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.Instant;
 
 /**
@@ -11,10 +10,18 @@ import java.time.Instant;
  * {@code unsyncedSince}: since when the gateway reports its clock as not synchronised (null when synced).
  */
 @Serdeable
-public record GatewaySeen(String gatewayId, Instant lastSeen, @Nullable String bootId, @Nullable Long sequence,
-                          @Nullable String clockSync, @Nullable Instant unsyncedSince, @Nullable Instant healthAt,
-                          @Nullable String agentVersion, @Nullable String configVersion, @Nullable Long outboxDepth,
-                          @Nullable Long oldestUnsentMs) {
+public record GatewaySeen(
+        String gatewayId,
+        Instant lastSeen,
+        @Nullable String bootId,
+        @Nullable Long sequence,
+        @Nullable String clockSync,
+        @Nullable Instant unsyncedSince,
+        @Nullable Instant healthAt,
+        @Nullable String agentVersion,
+        @Nullable String configVersion,
+        @Nullable Long outboxDepth,
+        @Nullable Long oldestUnsentMs) {
 
     GatewaySeen newer(GatewaySeen other) {
         return other == null || !other.lastSeen.isAfter(lastSeen) ? this : other;

@@ -1,7 +1,6 @@
 package de.dos2030.iot.collector.activity;
 
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.Instant;
 
 /**

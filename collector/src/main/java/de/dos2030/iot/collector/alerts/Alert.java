@@ -2,7 +2,6 @@ package de.dos2030.iot.collector.alerts;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -11,16 +10,40 @@ import java.util.List;
  * {@code critical}, {@code edge}). {@code events} is filled only when one alert is asked for.
  */
 @Serdeable
-public record Alert(String gatewayId, String alertId, String siteId, String siteKind, @Nullable String sensorId,
-                    @Nullable String quantity, @Nullable String unit, String ruleId, String source, String severity,
-                    String maxSeverity, String status, @Nullable Double value, @Nullable Double limit, String message,
-                    @Nullable Instant raisedAt, @Nullable Instant clearedAt, @Nullable Instant acknowledgedAt,
-                    @Nullable String acknowledgedBy, @Nullable String ackNote, Instant updatedAt,
-                    @Nullable List<Step> events) {
+public record Alert(
+        String gatewayId,
+        String alertId,
+        String siteId,
+        String siteKind,
+        @Nullable String sensorId,
+        @Nullable String quantity,
+        @Nullable String unit,
+        String ruleId,
+        String source,
+        String severity,
+        String maxSeverity,
+        String status,
+        @Nullable Double value,
+        @Nullable Double limit,
+        String message,
+        @Nullable Instant raisedAt,
+        @Nullable Instant clearedAt,
+        @Nullable Instant acknowledgedAt,
+        @Nullable String acknowledgedBy,
+        @Nullable String ackNote,
+        Instant updatedAt,
+        @Nullable List<Step> events) {
 
     /** One recorded lifecycle step. */
     @Serdeable
-    public record Step(long eventId, String kind, String severity, @Nullable Double value, @Nullable Double limit,
-                       String message, Instant time, Instant recordedAt, @Nullable String actor) {
-    }
+    public record Step(
+            long eventId,
+            String kind,
+            String severity,
+            @Nullable Double value,
+            @Nullable Double limit,
+            String message,
+            Instant time,
+            Instant recordedAt,
+            @Nullable String actor) {}
 }

@@ -21,13 +21,12 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
-import org.reactivestreams.Publisher;
-import reactor.core.publisher.Flux;
-
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
 
 /**
  * Alert history, active alerts, one alert with its lifecycle (viewer and up), acknowledgement
@@ -48,62 +47,93 @@ public class AlertController {
         this.config = config;
     }
 
-    @Operation(summary = "Alerts, most recently changed first; status: active (raised or acknowledged), raised, acknowledged, cleared or all")
+    @Operation(
+            summary =
+                    "Alerts, most recently changed first; status: active (raised or acknowledged), raised, acknowledged, cleared or all")
     @Get
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public List<Alert> list(@Nullable @QueryValue String status, @Nullable @QueryValue String siteId, @Nullable @QueryValue String siteKind,
-                            @Nullable @QueryValue String gatewayId, @Nullable @QueryValue String sensorId,
-                            @Nullable @QueryValue String quantity, @Nullable @QueryValue String minSeverity,
-                            @Nullable @QueryValue String ruleId, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
-                            @Nullable @QueryValue Integer limit) {
+    public List<Alert> list(
+            @Nullable @QueryValue String status,
+            @Nullable @QueryValue String siteId,
+            @Nullable @QueryValue String siteKind,
+            @Nullable @QueryValue String gatewayId,
+            @Nullable @QueryValue String sensorId,
+            @Nullable @QueryValue String quantity,
+            @Nullable @QueryValue String minSeverity,
+            @Nullable @QueryValue String ruleId,
+            @Nullable @QueryValue String from,
+            @Nullable @QueryValue String to,
+            @Nullable @QueryValue Integer limit) {
         String s = status == null || status.equals("all") ? null : status;
         if (s != null && !List.of("active", "raised", "acknowledged", "cleared").contains(s)) {
-            throw new BadQueryException("status '" + status + "' is unknown (allowed: active, raised, acknowledged, cleared, all)");
+            throw new BadQueryException(
+                    "status '" + status + "' is unknown (allowed: active, raised, acknowledged, cleared, all)");
         }
         AlertFilter filter = AlertFilter.of(siteId, siteKind, gatewayId, sensorId, quantity, minSeverity);
         if (ruleId != null) {
             de.dos2030.iot.collector.query.InfluxQl.requireId("ruleId", ruleId);
         }
-        return alerts.list(s, filter, ruleId, instant("from", from), instant("to", to),
+        return alerts.list(
+                s,
+                filter,
+                ruleId,
+                instant("from", from),
+                instant("to", to),
                 limit == null ? 100 : Math.max(1, Math.min(limit, 1000)));
     }
 
     @Operation(summary = "Active alerts (raised or acknowledged)")
     @Get("/active")
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public List<Alert> active(@Nullable @QueryValue String siteId, @Nullable @QueryValue String siteKind,
-                              @Nullable @QueryValue String gatewayId, @Nullable @QueryValue String sensorId,
-                              @Nullable @QueryValue String quantity, @Nullable @QueryValue String minSeverity) {
-        return alerts.list("active", AlertFilter.of(siteId, siteKind, gatewayId, sensorId, quantity, minSeverity), null, null, null, 1000);
+    public List<Alert> active(
+            @Nullable @QueryValue String siteId,
+            @Nullable @QueryValue String siteKind,
+            @Nullable @QueryValue String gatewayId,
+            @Nullable @QueryValue String sensorId,
+            @Nullable @QueryValue String quantity,
+            @Nullable @QueryValue String minSeverity) {
+        return alerts.list(
+                "active",
+                AlertFilter.of(siteId, siteKind, gatewayId, sensorId, quantity, minSeverity),
+                null,
+                null,
+                null,
+                1000);
     }
 
     @Operation(summary = "One alert with every step of its lifecycle")
     @Get("/{gatewayId}/{alertId}")
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<?> get(@PathVariable String gatewayId, @PathVariable String alertId) {
-        return alerts.get(gatewayId, alertId).<HttpResponse<?>>map(HttpResponse::ok)
-                .orElseGet(() -> HttpResponse.status(HttpStatus.NOT_FOUND).body(Map.of("error", "no alert '" + alertId + "' of gateway '" + gatewayId + "'")));
+        return alerts.get(gatewayId, alertId)
+                .<HttpResponse<?>>map(HttpResponse::ok)
+                .orElseGet(() -> HttpResponse.status(HttpStatus.NOT_FOUND)
+                        .body(Map.of("error", "no alert '" + alertId + "' of gateway '" + gatewayId + "'")));
     }
 
     /** An optional note for the acknowledgement. */
     @Serdeable
-    public record Acknowledgement(@Nullable String note) {
-    }
+    public record Acknowledgement(@Nullable String note) {}
 
     @Operation(summary = "Acknowledge a raised alert (engineer)")
     @Post("/{gatewayId}/{alertId}/acknowledge")
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Allowed(Role.ENGINEER)
-    public HttpResponse<?> acknowledge(HttpRequest<?> request, @PathVariable String gatewayId, @PathVariable String alertId,
-                                       @Nullable @Body Acknowledgement body) {
-        AlertService.AckResult r = service.acknowledge(gatewayId, alertId, Caller.of(request), body == null ? null : body.note());
+    public HttpResponse<?> acknowledge(
+            HttpRequest<?> request,
+            @PathVariable String gatewayId,
+            @PathVariable String alertId,
+            @Nullable @Body Acknowledgement body) {
+        AlertService.AckResult r =
+                service.acknowledge(gatewayId, alertId, Caller.of(request), body == null ? null : body.note());
         if (r instanceof AlertService.AckResult.Done d) {
             return HttpResponse.ok(d.alert());
         }
         if (r instanceof AlertService.AckResult.Conflict c) {
             return HttpResponse.status(HttpStatus.CONFLICT).body(Map.of("error", c.reason()));
         }
-        return HttpResponse.status(HttpStatus.NOT_FOUND).body(Map.of("error", "no alert '" + alertId + "' of gateway '" + gatewayId + "'"));
+        return HttpResponse.status(HttpStatus.NOT_FOUND)
+                .body(Map.of("error", "no alert '" + alertId + "' of gateway '" + gatewayId + "'"));
     }
 
     /**
@@ -114,10 +144,14 @@ public class AlertController {
     @Operation(summary = "Live alert steps as Server-Sent Events, with the same filters as subscriptions")
     @Get(uri = "/stream", produces = MediaType.TEXT_EVENT_STREAM)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public Publisher<Event<?>> stream(@Nullable @QueryValue String siteId, @Nullable @QueryValue String siteKind,
-                                      @Nullable @QueryValue String gatewayId, @Nullable @QueryValue String sensorId,
-                                      @Nullable @QueryValue String quantity, @Nullable @QueryValue String minSeverity,
-                                      @Nullable @Header("Last-Event-ID") String lastEventId) {
+    public Publisher<Event<?>> stream(
+            @Nullable @QueryValue String siteId,
+            @Nullable @QueryValue String siteKind,
+            @Nullable @QueryValue String gatewayId,
+            @Nullable @QueryValue String sensorId,
+            @Nullable @QueryValue String quantity,
+            @Nullable @QueryValue String minSeverity,
+            @Nullable @Header("Last-Event-ID") String lastEventId) {
         AlertFilter filter = AlertFilter.of(siteId, siteKind, gatewayId, sensorId, quantity, minSeverity);
         Long after = null;
         if (lastEventId != null && !lastEventId.isBlank()) {
@@ -127,10 +161,12 @@ public class AlertController {
                 throw new BadQueryException("Last-Event-ID '" + lastEventId + "' is not an event id");
             }
         }
-        Flux<Event<?>> steps = feed.stream(after).filter(filter::matches)
+        Flux<Event<?>> steps = feed.stream(after)
+                .filter(filter::matches)
                 .map(n -> Event.of(n).id(Long.toString(n.eventId())).name(n.kind()));
         // The first heartbeat at once: it sends the response headers, so a client knows it is subscribed.
-        Flux<Event<?>> heartbeat = Flux.interval(java.time.Duration.ZERO, config.sseHeartbeat()).map(i -> Event.of("").name("heartbeat"));
+        Flux<Event<?>> heartbeat = Flux.interval(java.time.Duration.ZERO, config.sseHeartbeat())
+                .map(i -> Event.of("").name("heartbeat"));
         return Flux.merge(steps, heartbeat);
     }
 
@@ -141,7 +177,8 @@ public class AlertController {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new BadQueryException(name + " '" + text + "' is not an ISO-8601 instant such as 2025-03-01T00:00:00Z");
+            throw new BadQueryException(
+                    name + " '" + text + "' is not an ISO-8601 instant such as 2025-03-01T00:00:00Z");
         }
     }
 }

@@ -3,11 +3,6 @@ package de.dos2030.iot.collector.alerts;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.FluxSink;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +11,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
 
 /**
  * The live stream of recorded lifecycle steps, for Server-Sent Events. Reads {@code alert_event}
@@ -67,22 +66,26 @@ public class AlertFeed implements AutoCloseable {
      * {@link #RING}). Each subscriber buffers what it has not yet taken.
      */
     public Flux<AlertNotification> stream(Long afterId) {
-        return Flux.create(sink -> {
-            synchronized (this) {
-                if (afterId != null && afterId < lastId) {
-                    List<AlertNotification> backlog = new ArrayList<>();
-                    AlertNotification oldest = ring.peekFirst();
-                    if (oldest != null && oldest.eventId() <= afterId + 1) {
-                        ring.stream().filter(n -> n.eventId() > afterId).forEach(backlog::add);
-                    } else {
-                        backlog.addAll(alerts.notificationsAfter(afterId, RING).stream().filter(n -> n.eventId() <= lastId).toList());
+        return Flux.create(
+                sink -> {
+                    synchronized (this) {
+                        if (afterId != null && afterId < lastId) {
+                            List<AlertNotification> backlog = new ArrayList<>();
+                            AlertNotification oldest = ring.peekFirst();
+                            if (oldest != null && oldest.eventId() <= afterId + 1) {
+                                ring.stream().filter(n -> n.eventId() > afterId).forEach(backlog::add);
+                            } else {
+                                backlog.addAll(alerts.notificationsAfter(afterId, RING).stream()
+                                        .filter(n -> n.eventId() <= lastId)
+                                        .toList());
+                            }
+                            backlog.forEach(sink::next);
+                        }
+                        listeners.add(sink);
                     }
-                    backlog.forEach(sink::next);
-                }
-                listeners.add(sink);
-            }
-            sink.onDispose(() -> listeners.remove(sink));
-        }, FluxSink.OverflowStrategy.BUFFER);
+                    sink.onDispose(() -> listeners.remove(sink));
+                },
+                FluxSink.OverflowStrategy.BUFFER);
     }
 
     private void pollQuietly() {

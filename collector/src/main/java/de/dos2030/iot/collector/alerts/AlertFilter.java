@@ -7,7 +7,6 @@ import de.dos2030.iot.model.Severity;
 import de.dos2030.iot.model.WireNames;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.Objects;
 
 /**
@@ -16,14 +15,24 @@ import java.util.Objects;
  * heard the raise at {@code critical} also hears its clear after it fell to {@code warning}.
  */
 @Serdeable
-public record AlertFilter(@Nullable String siteId, @Nullable String siteKind, @Nullable String gatewayId,
-                          @Nullable String sensorId, @Nullable String quantity, @Nullable String minSeverity) {
+public record AlertFilter(
+        @Nullable String siteId,
+        @Nullable String siteKind,
+        @Nullable String gatewayId,
+        @Nullable String sensorId,
+        @Nullable String quantity,
+        @Nullable String minSeverity) {
 
     public static final AlertFilter ANY = new AlertFilter(null, null, null, null, null, null);
 
     /** Checks every criterion (ids by the shared-model id rule) and normalises blanks to null. */
-    public static AlertFilter of(@Nullable String siteId, @Nullable String siteKind, @Nullable String gatewayId,
-                                 @Nullable String sensorId, @Nullable String quantity, @Nullable String minSeverity) {
+    public static AlertFilter of(
+            @Nullable String siteId,
+            @Nullable String siteKind,
+            @Nullable String gatewayId,
+            @Nullable String sensorId,
+            @Nullable String quantity,
+            @Nullable String minSeverity) {
         siteId = blankToNull(siteId);
         siteKind = blankToNull(siteKind);
         gatewayId = blankToNull(gatewayId);
@@ -43,10 +52,12 @@ public record AlertFilter(@Nullable String siteId, @Nullable String siteKind, @N
             throw new BadQueryException("siteKind '" + siteKind + "' is unknown (allowed: bridge, school)");
         }
         if (quantity != null && Quantity.fromWireName(quantity) == null) {
-            throw new BadQueryException("quantity '" + quantity + "' is unknown (allowed: " + WireNames.allowed(Quantity.class) + ")");
+            throw new BadQueryException(
+                    "quantity '" + quantity + "' is unknown (allowed: " + WireNames.allowed(Quantity.class) + ")");
         }
         if (minSeverity != null && WireNames.parse(Severity.class, minSeverity) == null) {
-            throw new BadQueryException("minSeverity '" + minSeverity + "' is unknown (allowed: " + WireNames.allowed(Severity.class) + ")");
+            throw new BadQueryException("minSeverity '" + minSeverity + "' is unknown (allowed: "
+                    + WireNames.allowed(Severity.class) + ")");
         }
         return new AlertFilter(siteId, siteKind, gatewayId, sensorId, quantity, minSeverity);
     }
@@ -60,8 +71,10 @@ public record AlertFilter(@Nullable String siteId, @Nullable String siteKind, @N
     }
 
     private boolean matches(String site, String kind, String gateway, String sensor, String qty, String maxSeverity) {
-        if (siteId != null && !siteId.equals(site) || siteKind != null && !siteKind.equals(kind)
-                || gatewayId != null && !gatewayId.equals(gateway) || sensorId != null && !Objects.equals(sensorId, sensor)
+        if (siteId != null && !siteId.equals(site)
+                || siteKind != null && !siteKind.equals(kind)
+                || gatewayId != null && !gatewayId.equals(gateway)
+                || sensorId != null && !Objects.equals(sensorId, sensor)
                 || quantity != null && !Objects.equals(quantity, qty)) {
             return false;
         }

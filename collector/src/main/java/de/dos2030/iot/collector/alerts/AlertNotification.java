@@ -2,7 +2,6 @@ package de.dos2030.iot.collector.alerts;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.Instant;
 
 /**
@@ -12,8 +11,23 @@ import java.time.Instant;
  * and increasing, the SSE event id.
  */
 @Serdeable
-public record AlertNotification(long eventId, String kind, Instant time, String gatewayId, String alertId, String siteId,
-                                String siteKind, @Nullable String sensorId, @Nullable String quantity, @Nullable String unit,
-                                String ruleId, String source, String severity, String maxSeverity, String status,
-                                @Nullable Double value, @Nullable Double limit, String message, @Nullable String actor) {
-}
+public record AlertNotification(
+        long eventId,
+        String kind,
+        Instant time,
+        String gatewayId,
+        String alertId,
+        String siteId,
+        String siteKind,
+        @Nullable String sensorId,
+        @Nullable String quantity,
+        @Nullable String unit,
+        String ruleId,
+        String source,
+        String severity,
+        String maxSeverity,
+        String status,
+        @Nullable Double value,
+        @Nullable Double limit,
+        String message,
+        @Nullable String actor) {}

@@ -11,9 +11,6 @@ import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -22,6 +19,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Records alert events and their lifecycle, once. An alert is keyed by gateway and alert id. A
@@ -44,8 +43,12 @@ public class AlertService {
     private final Clock clock;
     private final ApplicationEventPublisher<AlertRecorded> recorded;
 
-    public AlertService(RelationalStore store, AlertStore alerts, Fanout fanout, Clock clock,
-                        ApplicationEventPublisher<AlertRecorded> recorded) {
+    public AlertService(
+            RelationalStore store,
+            AlertStore alerts,
+            Fanout fanout,
+            Clock clock,
+            ApplicationEventPublisher<AlertRecorded> recorded) {
         this.store = store;
         this.alerts = alerts;
         this.fanout = fanout;
@@ -72,7 +75,14 @@ public class AlertService {
             try {
                 Optional<AlertNotification> step = store.inTransaction(c -> recordIn(c, s));
                 step.ifPresent(n -> {
-                    LOG.info("Alert {} {} {} at {} ({}, {})", n.kind(), n.severity(), n.ruleId(), n.siteId(), n.gatewayId(), n.alertId());
+                    LOG.info(
+                            "Alert {} {} {} at {} ({}, {})",
+                            n.kind(),
+                            n.severity(),
+                            n.ruleId(),
+                            n.siteId(),
+                            n.gatewayId(),
+                            n.alertId());
                     recorded.publishEvent(new AlertRecorded(n.eventId()));
                 });
                 return step;
@@ -109,7 +119,17 @@ public class AlertService {
                 return Optional.empty();
             }
             alerts.update(c, key, "status = 'cleared', cleared_at = ?, updated_at = ?", s.time(), now);
-            return step(c, key, EventKind.CLEARED, severity, s.value(), s.limit(), s.message(), s.time(), now, null,
+            return step(
+                    c,
+                    key,
+                    EventKind.CLEARED,
+                    severity,
+                    s.value(),
+                    s.limit(),
+                    s.message(),
+                    s.time(),
+                    now,
+                    null,
                     AlertStatus.CLEARED);
         }
         if (status == AlertStatus.CLEARED) {
@@ -121,27 +141,87 @@ public class AlertService {
                 // collector restart): recorded and still announced once, with its own time and the status
                 // "cleared", so every subscriber hears of the alarm even though it is already over.
                 alerts.update(c, key, "raised_at = ?, max_severity = ?, updated_at = ?", s.time(), newMax, now);
-                return step(c, key, EventKind.RAISED, severity, s.value(), s.limit(), s.message(), s.time(), now, null,
+                return step(
+                        c,
+                        key,
+                        EventKind.RAISED,
+                        severity,
+                        s.value(),
+                        s.limit(),
+                        s.message(),
+                        s.time(),
+                        now,
+                        null,
                         AlertStatus.CLEARED);
             }
-            alerts.update(c, key, "status = 'raised', severity = ?, max_severity = ?, alert_value = ?, limit_value = ?, message = ?,"
+            alerts.update(
+                    c,
+                    key,
+                    "status = 'raised', severity = ?, max_severity = ?, alert_value = ?, limit_value = ?, message = ?,"
                             + " raised_at = ?, cleared_at = NULL, acknowledged_at = NULL, acknowledged_by = NULL, ack_note = NULL, updated_at = ?",
-                    severity, newMax, s.value(), s.limit(), s.message(), s.time(), now);
-            return step(c, key, EventKind.RAISED, severity, s.value(), s.limit(), s.message(), s.time(), now, null, AlertStatus.RAISED);
+                    severity,
+                    newMax,
+                    s.value(),
+                    s.limit(),
+                    s.message(),
+                    s.time(),
+                    now);
+            return step(
+                    c,
+                    key,
+                    EventKind.RAISED,
+                    severity,
+                    s.value(),
+                    s.limit(),
+                    s.message(),
+                    s.time(),
+                    now,
+                    null,
+                    AlertStatus.RAISED);
         }
         if (s.severity() == current) {
             return Optional.empty(); // raised again at the same severity: a duplicate, never a storm
         }
         boolean escalated = s.severity().compareTo(current) > 0;
         AlertStatus after = escalated ? AlertStatus.RAISED : status; // an escalation needs a fresh acknowledgement
-        alerts.update(c, key, "severity = ?, max_severity = ?, alert_value = ?, limit_value = ?, message = ?, status = ?, updated_at = ?"
+        alerts.update(
+                c,
+                key,
+                "severity = ?, max_severity = ?, alert_value = ?, limit_value = ?, message = ?, status = ?, updated_at = ?"
                         + (escalated ? ", acknowledged_at = NULL, acknowledged_by = NULL, ack_note = NULL" : ""),
-                severity, newMax, s.value(), s.limit(), s.message(), AlertStore.lower(after), now);
-        return step(c, key, EventKind.SEVERITY_CHANGED, severity, s.value(), s.limit(), s.message(), s.time(), now, null, after);
+                severity,
+                newMax,
+                s.value(),
+                s.limit(),
+                s.message(),
+                AlertStore.lower(after),
+                now);
+        return step(
+                c,
+                key,
+                EventKind.SEVERITY_CHANGED,
+                severity,
+                s.value(),
+                s.limit(),
+                s.message(),
+                s.time(),
+                now,
+                null,
+                after);
     }
 
-    private Optional<AlertNotification> step(Connection c, String key, EventKind kind, String severity, Double value, Double limit,
-                                             String message, Instant time, Instant now, String actor, AlertStatus after)
+    private Optional<AlertNotification> step(
+            Connection c,
+            String key,
+            EventKind kind,
+            String severity,
+            Double value,
+            Double limit,
+            String message,
+            Instant time,
+            Instant now,
+            String actor,
+            AlertStatus after)
             throws SQLException {
         Optional<Long> id = alerts.insertEvent(c, key, kind, severity, value, limit, message, time, now, actor, after);
         if (id.isEmpty()) {
@@ -154,9 +234,11 @@ public class AlertService {
 
     /** Outcome of an acknowledgement. */
     public sealed interface AckResult {
-        record Done(Alert alert) implements AckResult { }
-        record NotFound() implements AckResult { }
-        record Conflict(String reason) implements AckResult { }
+        record Done(Alert alert) implements AckResult {}
+
+        record NotFound() implements AckResult {}
+
+        record Conflict(String reason) implements AckResult {}
     }
 
     /** An engineer acknowledges a raised alert; the step is delivered like the others. */
@@ -169,17 +251,35 @@ public class AlertService {
                 return new AckResult.NotFound();
             }
             if (a.get().status().equals("cleared")) {
-                return new AckResult.Conflict("alert is cleared since " + a.get().clearedAt() + ": nothing to acknowledge");
+                return new AckResult.Conflict(
+                        "alert is cleared since " + a.get().clearedAt() + ": nothing to acknowledge");
             }
             if (a.get().status().equals("acknowledged")) {
-                return new AckResult.Conflict("alert was acknowledged by " + a.get().acknowledgedBy() + " at " + a.get().acknowledgedAt());
+                return new AckResult.Conflict("alert was acknowledged by "
+                        + a.get().acknowledgedBy() + " at " + a.get().acknowledgedAt());
             }
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             String cleanNote = note == null ? null : note.length() > 500 ? note.substring(0, 500) : note;
-            alerts.update(c, key, "status = 'acknowledged', acknowledged_at = ?, acknowledged_by = ?, ack_note = ?, updated_at = ?",
-                    now, by.subject(), cleanNote, now);
-            step(c, key, EventKind.ACKNOWLEDGED, a.get().severity(), a.get().value(), a.get().limit(),
-                    cleanNote == null ? "acknowledged by " + by.subject() : cleanNote, now, now, by.subject(), AlertStatus.ACKNOWLEDGED)
+            alerts.update(
+                    c,
+                    key,
+                    "status = 'acknowledged', acknowledged_at = ?, acknowledged_by = ?, ack_note = ?, updated_at = ?",
+                    now,
+                    by.subject(),
+                    cleanNote,
+                    now);
+            step(
+                            c,
+                            key,
+                            EventKind.ACKNOWLEDGED,
+                            a.get().severity(),
+                            a.get().value(),
+                            a.get().limit(),
+                            cleanNote == null ? "acknowledged by " + by.subject() : cleanNote,
+                            now,
+                            now,
+                            by.subject(),
+                            AlertStatus.ACKNOWLEDGED)
                     .ifPresent(done::add);
             return new AckResult.Done(null);
         });

@@ -1,10 +1,13 @@
 package de.dos2030.iot.collector.alerts;
 
+import static de.dos2030.iot.collector.store.RelationalStore.bind;
+import static de.dos2030.iot.collector.store.RelationalStore.instant;
+import static de.dos2030.iot.collector.store.RelationalStore.nullableDouble;
+
 import de.dos2030.iot.collector.store.RelationalStore;
 import de.dos2030.iot.model.Quantity;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,10 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
-import static de.dos2030.iot.collector.store.RelationalStore.bind;
-import static de.dos2030.iot.collector.store.RelationalStore.instant;
-import static de.dos2030.iot.collector.store.RelationalStore.nullableDouble;
 
 /** SQL of the {@code alert} and {@code alert_event} tables. Stateless; callers hold the connection. */
 @Singleton
@@ -38,35 +37,82 @@ public class AlertStore {
 
     /** The alert row, locked for update when {@code forUpdate}. */
     Optional<Alert> find(Connection c, String key, boolean forUpdate) throws SQLException {
-        try (PreparedStatement ps = bind(c.prepareStatement("SELECT * FROM alert WHERE alert_key = ?" + (forUpdate ? " FOR UPDATE" : "")), key);
-             ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = bind(
+                        c.prepareStatement(
+                                "SELECT * FROM alert WHERE alert_key = ?" + (forUpdate ? " FOR UPDATE" : "")),
+                        key);
+                ResultSet rs = ps.executeQuery()) {
             return rs.next() ? Optional.of(alert(rs, null)) : Optional.empty();
         }
     }
 
     void insert(Connection c, AlertSignal s, AlertStatus status, Instant now) throws SQLException {
         boolean cleared = status == AlertStatus.CLEARED;
-        RelationalStore.update(c, "INSERT INTO alert (alert_key, alert_id, gateway_id, site_id, site_kind, sensor_id, quantity, rule_id,"
+        RelationalStore.update(
+                c,
+                "INSERT INTO alert (alert_key, alert_id, gateway_id, site_id, site_kind, sensor_id, quantity, rule_id,"
                         + " source, severity, max_severity, status, alert_value, limit_value, message, raised_at, cleared_at, updated_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                key(s.gatewayId(), s.alertId()), s.alertId(), s.gatewayId(), s.siteId(), s.siteKind(), s.sensorId(), s.quantity(),
-                s.ruleId(), lower(s.source()), lower(s.severity()), lower(s.severity()), lower(status), s.value(), s.limit(),
-                truncate(s.message(), 1000), cleared ? null : s.time(), cleared ? s.time() : null, now);
+                key(s.gatewayId(), s.alertId()),
+                s.alertId(),
+                s.gatewayId(),
+                s.siteId(),
+                s.siteKind(),
+                s.sensorId(),
+                s.quantity(),
+                s.ruleId(),
+                lower(s.source()),
+                lower(s.severity()),
+                lower(s.severity()),
+                lower(status),
+                s.value(),
+                s.limit(),
+                truncate(s.message(), 1000),
+                cleared ? null : s.time(),
+                cleared ? s.time() : null,
+                now);
     }
 
     /** Inserts one lifecycle step; empty when exactly this step is recorded already (a re-sent event). */
-    Optional<Long> insertEvent(Connection c, String key, EventKind kind, String severity, @Nullable Double value,
-                               @Nullable Double limit, String message, Instant time, Instant now, @Nullable String actor,
-                               AlertStatus statusAfter) throws SQLException {
-        try (PreparedStatement probe = bind(c.prepareStatement("SELECT id FROM alert_event WHERE alert_key = ? AND kind = ?"
-                + " AND severity = ? AND event_time = ?"), key, lower(kind), severity, time); ResultSet rs = probe.executeQuery()) {
+    Optional<Long> insertEvent(
+            Connection c,
+            String key,
+            EventKind kind,
+            String severity,
+            @Nullable Double value,
+            @Nullable Double limit,
+            String message,
+            Instant time,
+            Instant now,
+            @Nullable String actor,
+            AlertStatus statusAfter)
+            throws SQLException {
+        try (PreparedStatement probe = bind(
+                        c.prepareStatement("SELECT id FROM alert_event WHERE alert_key = ? AND kind = ?"
+                                + " AND severity = ? AND event_time = ?"),
+                        key,
+                        lower(kind),
+                        severity,
+                        time);
+                ResultSet rs = probe.executeQuery()) {
             if (rs.next()) {
                 return Optional.empty();
             }
         }
-        return Optional.of(RelationalStore.insertReturningId(c, "INSERT INTO alert_event (alert_key, kind, severity, alert_value,"
+        return Optional.of(RelationalStore.insertReturningId(
+                c,
+                "INSERT INTO alert_event (alert_key, kind, severity, alert_value,"
                         + " limit_value, message, event_time, recorded_at, actor, status_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                key, lower(kind), severity, value, limit, truncate(message, 1000), time, now, actor, lower(statusAfter)));
+                key,
+                lower(kind),
+                severity,
+                value,
+                limit,
+                truncate(message, 1000),
+                time,
+                now,
+                actor,
+                lower(statusAfter)));
     }
 
     void update(Connection c, String key, String set, Object... params) throws SQLException {
@@ -78,7 +124,7 @@ public class AlertStore {
     /** One notification per event id. */
     Optional<AlertNotification> notification(Connection c, long eventId) throws SQLException {
         try (PreparedStatement ps = bind(c.prepareStatement(NOTIFICATION_SELECT + " WHERE e.id = ?"), eventId);
-             ResultSet rs = ps.executeQuery()) {
+                ResultSet rs = ps.executeQuery()) {
             return rs.next() ? Optional.of(notification(rs)) : Optional.empty();
         }
     }
@@ -92,7 +138,8 @@ public class AlertStore {
     public List<AlertNotification> notificationsAfter(long afterId, int limit) {
         return store.run(c -> {
             List<AlertNotification> out = new ArrayList<>();
-            try (PreparedStatement ps = bind(c.prepareStatement(NOTIFICATION_SELECT + " WHERE e.id > ? ORDER BY e.id"), afterId)) {
+            try (PreparedStatement ps =
+                    bind(c.prepareStatement(NOTIFICATION_SELECT + " WHERE e.id > ? ORDER BY e.id"), afterId)) {
                 ps.setMaxRows(limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -106,7 +153,8 @@ public class AlertStore {
 
     public long lastEventId() {
         return store.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT MAX(id) FROM alert_event"); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT MAX(id) FROM alert_event");
+                    ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0L;
             }
         });
@@ -116,8 +164,13 @@ public class AlertStore {
      * Alerts by status ({@code active} = raised or acknowledged; null = all), filter and update time,
      * most recently updated first.
      */
-    public List<Alert> list(@Nullable String status, AlertFilter filter, @Nullable String ruleId, @Nullable Instant from,
-                            @Nullable Instant to, int limit) {
+    public List<Alert> list(
+            @Nullable String status,
+            AlertFilter filter,
+            @Nullable String ruleId,
+            @Nullable Instant from,
+            @Nullable Instant to,
+            int limit) {
         StringBuilder sql = new StringBuilder("SELECT * FROM alert WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         if ("active".equals(status)) {
@@ -184,18 +237,46 @@ public class AlertStore {
                 return a;
             }
             List<Alert.Step> steps = new ArrayList<>();
-            try (PreparedStatement ps = bind(c.prepareStatement("SELECT * FROM alert_event WHERE alert_key = ? ORDER BY id"), key);
-                 ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps =
+                            bind(c.prepareStatement("SELECT * FROM alert_event WHERE alert_key = ? ORDER BY id"), key);
+                    ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    steps.add(new Alert.Step(rs.getLong("id"), rs.getString("kind"), rs.getString("severity"),
-                            nullableDouble(rs, "alert_value"), nullableDouble(rs, "limit_value"), rs.getString("message"),
-                            instant(rs, "event_time"), instant(rs, "recorded_at"), rs.getString("actor")));
+                    steps.add(new Alert.Step(
+                            rs.getLong("id"),
+                            rs.getString("kind"),
+                            rs.getString("severity"),
+                            nullableDouble(rs, "alert_value"),
+                            nullableDouble(rs, "limit_value"),
+                            rs.getString("message"),
+                            instant(rs, "event_time"),
+                            instant(rs, "recorded_at"),
+                            rs.getString("actor")));
                 }
             }
             Alert x = a.get();
-            return Optional.of(new Alert(x.gatewayId(), x.alertId(), x.siteId(), x.siteKind(), x.sensorId(), x.quantity(), x.unit(),
-                    x.ruleId(), x.source(), x.severity(), x.maxSeverity(), x.status(), x.value(), x.limit(), x.message(),
-                    x.raisedAt(), x.clearedAt(), x.acknowledgedAt(), x.acknowledgedBy(), x.ackNote(), x.updatedAt(), steps));
+            return Optional.of(new Alert(
+                    x.gatewayId(),
+                    x.alertId(),
+                    x.siteId(),
+                    x.siteKind(),
+                    x.sensorId(),
+                    x.quantity(),
+                    x.unit(),
+                    x.ruleId(),
+                    x.source(),
+                    x.severity(),
+                    x.maxSeverity(),
+                    x.status(),
+                    x.value(),
+                    x.limit(),
+                    x.message(),
+                    x.raisedAt(),
+                    x.clearedAt(),
+                    x.acknowledgedAt(),
+                    x.acknowledgedBy(),
+                    x.ackNote(),
+                    x.updatedAt(),
+                    steps));
         });
     }
 
@@ -203,8 +284,9 @@ public class AlertStore {
     public List<Alert> openServerAlerts() {
         return store.run(c -> {
             List<Alert> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM alert WHERE source = 'server' AND status <> 'cleared'");
-                 ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps =
+                            c.prepareStatement("SELECT * FROM alert WHERE source = 'server' AND status <> 'cleared'");
+                    ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(alert(rs, null));
                 }
@@ -216,21 +298,54 @@ public class AlertStore {
     static Alert alert(ResultSet rs, @Nullable List<Alert.Step> steps) throws SQLException {
         String quantity = rs.getString("quantity");
         Quantity q = quantity == null ? null : Quantity.fromWireName(quantity);
-        return new Alert(rs.getString("gateway_id"), rs.getString("alert_id"), rs.getString("site_id"), rs.getString("site_kind"),
-                rs.getString("sensor_id"), quantity, q == null ? null : q.unit(), rs.getString("rule_id"), rs.getString("source"),
-                rs.getString("severity"), rs.getString("max_severity"), rs.getString("status"), nullableDouble(rs, "alert_value"),
-                nullableDouble(rs, "limit_value"), rs.getString("message"), instant(rs, "raised_at"), instant(rs, "cleared_at"),
-                instant(rs, "acknowledged_at"), rs.getString("acknowledged_by"), rs.getString("ack_note"), instant(rs, "updated_at"), steps);
+        return new Alert(
+                rs.getString("gateway_id"),
+                rs.getString("alert_id"),
+                rs.getString("site_id"),
+                rs.getString("site_kind"),
+                rs.getString("sensor_id"),
+                quantity,
+                q == null ? null : q.unit(),
+                rs.getString("rule_id"),
+                rs.getString("source"),
+                rs.getString("severity"),
+                rs.getString("max_severity"),
+                rs.getString("status"),
+                nullableDouble(rs, "alert_value"),
+                nullableDouble(rs, "limit_value"),
+                rs.getString("message"),
+                instant(rs, "raised_at"),
+                instant(rs, "cleared_at"),
+                instant(rs, "acknowledged_at"),
+                rs.getString("acknowledged_by"),
+                rs.getString("ack_note"),
+                instant(rs, "updated_at"),
+                steps);
     }
 
     static AlertNotification notification(ResultSet rs) throws SQLException {
         String quantity = rs.getString("quantity");
         Quantity q = quantity == null ? null : Quantity.fromWireName(quantity);
-        return new AlertNotification(rs.getLong("e_id"), rs.getString("e_kind"), instant(rs, "e_time"), rs.getString("gateway_id"),
-                rs.getString("alert_id"), rs.getString("site_id"), rs.getString("site_kind"), rs.getString("sensor_id"), quantity,
-                q == null ? null : q.unit(), rs.getString("rule_id"), rs.getString("source"), rs.getString("e_severity"),
-                rs.getString("max_severity"), rs.getString("e_status"), nullableDouble(rs, "e_value"), nullableDouble(rs, "e_limit"),
-                rs.getString("e_message"), rs.getString("e_actor"));
+        return new AlertNotification(
+                rs.getLong("e_id"),
+                rs.getString("e_kind"),
+                instant(rs, "e_time"),
+                rs.getString("gateway_id"),
+                rs.getString("alert_id"),
+                rs.getString("site_id"),
+                rs.getString("site_kind"),
+                rs.getString("sensor_id"),
+                quantity,
+                q == null ? null : q.unit(),
+                rs.getString("rule_id"),
+                rs.getString("source"),
+                rs.getString("e_severity"),
+                rs.getString("max_severity"),
+                rs.getString("e_status"),
+                nullableDouble(rs, "e_value"),
+                nullableDouble(rs, "e_limit"),
+                rs.getString("e_message"),
+                rs.getString("e_actor"));
     }
 
     static String lower(Enum<?> e) {

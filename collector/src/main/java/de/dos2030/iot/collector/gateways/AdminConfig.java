@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
  * @param token the bootstrap admin's bearer token; at least 16 characters (set COLLECTOR_ADMIN_TOKEN)
  */
 @ConfigurationProperties("collector.admin")
-public record AdminConfig(@NotNull(message = "is required: set COLLECTOR_ADMIN_TOKEN")
-                          @Size(min = 16, message = "must be at least 16 characters") String token) {
-}
+public record AdminConfig(
+        @NotNull(message = "is required: set COLLECTOR_ADMIN_TOKEN")
+        @Size(min = 16, message = "must be at least 16 characters")
+        String token) {}

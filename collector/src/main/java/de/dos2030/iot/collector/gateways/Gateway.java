@@ -2,7 +2,6 @@ package de.dos2030.iot.collector.gateways;
 
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
-
 import java.time.Instant;
 
 /**
@@ -13,9 +12,18 @@ import java.time.Instant;
  * so the registry holds what the CoAPS door needs to complete a handshake: protect its database
  * as you would a key store.
  */
-@MappedEntity(value = "gateway", escape = false) // unquoted: H2 and PostgreSQL each fold the names of V1__gateways.sql their own way
-public record Gateway(@Id String id, String siteId, SiteKind siteKind, String tokenHash, String mqttPasswordHash,
-                      boolean enabled, Instant createdAt, Instant tokenIssuedAt) {
+@MappedEntity(
+        value = "gateway",
+        escape = false) // unquoted: H2 and PostgreSQL each fold the names of V1__gateways.sql their own way
+public record Gateway(
+        @Id String id,
+        String siteId,
+        SiteKind siteKind,
+        String tokenHash,
+        String mqttPasswordHash,
+        boolean enabled,
+        Instant createdAt,
+        Instant tokenIssuedAt) {
 
     Gateway withToken(String newTokenHash, String newMqttPasswordHash, Instant issuedAt) {
         return new Gateway(id, siteId, siteKind, newTokenHash, newMqttPasswordHash, enabled, createdAt, issuedAt);

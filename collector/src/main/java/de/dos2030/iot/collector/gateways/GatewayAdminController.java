@@ -16,7 +16,6 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -43,14 +42,23 @@ public class GatewayAdminController {
     }
 
     @Serdeable
-    public record Registration(@Nullable String id, @Nullable String siteId, @Nullable String siteKind) {
-    }
+    public record Registration(
+            @Nullable String id,
+            @Nullable String siteId,
+            @Nullable String siteKind) {}
 
     @Serdeable
-    public record GatewayView(String id, String siteId, String siteKind, boolean enabled, Instant createdAt,
-                              Instant tokenIssuedAt, @Nullable String token) {
+    public record GatewayView(
+            String id,
+            String siteId,
+            String siteKind,
+            boolean enabled,
+            Instant createdAt,
+            Instant tokenIssuedAt,
+            @Nullable String token) {
         static GatewayView of(Gateway g, @Nullable String token) {
-            return new GatewayView(g.id(), g.siteId(), g.siteKind().tag(), g.enabled(), g.createdAt(), g.tokenIssuedAt(), token);
+            return new GatewayView(
+                    g.id(), g.siteId(), g.siteKind().tag(), g.enabled(), g.createdAt(), g.tokenIssuedAt(), token);
         }
     }
 
@@ -58,9 +66,12 @@ public class GatewayAdminController {
     public HttpResponse<?> register(@Body Registration body) {
         SiteKind kind;
         try {
-            kind = body.siteKind() == null ? null : SiteKind.valueOf(body.siteKind().toUpperCase(Locale.ROOT));
+            kind = body.siteKind() == null
+                    ? null
+                    : SiteKind.valueOf(body.siteKind().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            return error(HttpStatus.BAD_REQUEST, "siteKind '" + body.siteKind() + "' is unknown (allowed: bridge, school)");
+            return error(
+                    HttpStatus.BAD_REQUEST, "siteKind '" + body.siteKind() + "' is unknown (allowed: bridge, school)");
         }
         try {
             GatewayRegistry.IssuedToken issued = registry.register(body.id(), body.siteId(), kind);
@@ -79,25 +90,29 @@ public class GatewayAdminController {
 
     @Get("/gateways/{id}")
     public HttpResponse<?> get(String id) {
-        return registry.find(id).<HttpResponse<?>>map(g -> HttpResponse.ok(GatewayView.of(g, null)))
+        return registry.find(id)
+                .<HttpResponse<?>>map(g -> HttpResponse.ok(GatewayView.of(g, null)))
                 .orElseGet(() -> notFound(id));
     }
 
     @Post("/gateways/{id}/token")
     public HttpResponse<?> rotate(String id) {
-        return registry.rotateToken(id).<HttpResponse<?>>map(i -> HttpResponse.ok(GatewayView.of(i.gateway(), i.token())))
+        return registry.rotateToken(id)
+                .<HttpResponse<?>>map(i -> HttpResponse.ok(GatewayView.of(i.gateway(), i.token())))
                 .orElseGet(() -> notFound(id));
     }
 
     @Post("/gateways/{id}/disable")
     public HttpResponse<?> disable(String id) {
-        return registry.setEnabled(id, false).<HttpResponse<?>>map(g -> HttpResponse.ok(GatewayView.of(g, null)))
+        return registry.setEnabled(id, false)
+                .<HttpResponse<?>>map(g -> HttpResponse.ok(GatewayView.of(g, null)))
                 .orElseGet(() -> notFound(id));
     }
 
     @Post("/gateways/{id}/enable")
     public HttpResponse<?> enable(String id) {
-        return registry.setEnabled(id, true).<HttpResponse<?>>map(g -> HttpResponse.ok(GatewayView.of(g, null)))
+        return registry.setEnabled(id, true)
+                .<HttpResponse<?>>map(g -> HttpResponse.ok(GatewayView.of(g, null)))
                 .orElseGet(() -> notFound(id));
     }
 
@@ -119,7 +134,8 @@ public class GatewayAdminController {
     @Post("/mosquitto/sync")
     public HttpResponse<?> syncMosquitto() {
         try {
-            return HttpResponse.ok(Map.of("written", mosquitto.sync().stream().map(Path::toString).toList()));
+            return HttpResponse.ok(Map.of(
+                    "written", mosquitto.sync().stream().map(Path::toString).toList()));
         } catch (IllegalStateException e) {
             return error(HttpStatus.CONFLICT, e.getMessage());
         }

@@ -2,7 +2,6 @@ package de.dos2030.iot.collector.gateways;
 
 import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,15 +29,15 @@ public class GatewayRegistry {
     private final ConcurrentMap<String, Cached> byTokenHash = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Cached> byId = new ConcurrentHashMap<>();
 
-    public GatewayRegistry(GatewayRepository repository, ApplicationEventPublisher<GatewaysChanged> events, Clock clock) {
+    public GatewayRegistry(
+            GatewayRepository repository, ApplicationEventPublisher<GatewaysChanged> events, Clock clock) {
         this.repository = repository;
         this.events = events;
         this.clock = clock;
     }
 
     /** A gateway and its newly issued token: the only moment the token exists in the clear. */
-    public record IssuedToken(Gateway gateway, String token) {
-    }
+    public record IssuedToken(Gateway gateway, String token) {}
 
     /**
      * Registers a new gateway and issues its first token.
@@ -57,8 +56,8 @@ public class GatewayRegistry {
         }
         String token = GatewayToken.newToken();
         Instant now = now();
-        Gateway gateway = new Gateway(id, siteId, siteKind, GatewayToken.hashOf(token),
-                MosquittoPasswordHash.hash(token), true, now, now);
+        Gateway gateway = new Gateway(
+                id, siteId, siteKind, GatewayToken.hashOf(token), MosquittoPasswordHash.hash(token), true, now, now);
         repository.save(gateway);
         changed();
         return new IssuedToken(gateway, token);
@@ -68,8 +67,8 @@ public class GatewayRegistry {
     public Optional<IssuedToken> rotateToken(String id) {
         return repository.findById(id).map(old -> {
             String token = GatewayToken.newToken();
-            Gateway gateway = repository.update(old.withToken(GatewayToken.hashOf(token),
-                    MosquittoPasswordHash.hash(token), now()));
+            Gateway gateway = repository.update(
+                    old.withToken(GatewayToken.hashOf(token), MosquittoPasswordHash.hash(token), now()));
             changed();
             return new IssuedToken(gateway, token);
         });
@@ -154,17 +153,19 @@ public class GatewayRegistry {
     }
 
     private static void requireId(String what, String value) {
-        if (value == null || value.isEmpty() || value.length() > de.dos2030.iot.model.validation.Validator.MAX_ID_LENGTH
-                || !de.dos2030.iot.model.validation.Validator.ID_PATTERN.matcher(value).matches()) {
-            throw new IllegalArgumentException(what + " '" + value + "' must be 1 to 64 characters of A-Z a-z 0-9 . _ - "
-                    + "starting with a letter or digit");
+        if (value == null
+                || value.isEmpty()
+                || value.length() > de.dos2030.iot.model.validation.Validator.MAX_ID_LENGTH
+                || !de.dos2030.iot.model.validation.Validator.ID_PATTERN
+                        .matcher(value)
+                        .matches()) {
+            throw new IllegalArgumentException(what + " '" + value
+                    + "' must be 1 to 64 characters of A-Z a-z 0-9 . _ - " + "starting with a letter or digit");
         }
     }
 
-    private record Cached(Optional<Gateway> gateway, long loadedAt) {
-    }
+    private record Cached(Optional<Gateway> gateway, long loadedAt) {}
 
     /** The registry after a change. */
-    public record GatewaysChanged(List<Gateway> gateways) {
-    }
+    public record GatewaysChanged(List<Gateway> gateways) {}
 }

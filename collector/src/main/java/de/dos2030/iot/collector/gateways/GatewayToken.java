@@ -14,8 +14,7 @@ import java.util.HexFormat;
 public final class GatewayToken {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private GatewayToken() {
-    }
+    private GatewayToken() {}
 
     public static String newToken() {
         byte[] bytes = new byte[32];

@@ -2,9 +2,6 @@ package de.dos2030.iot.collector.gateways;
 
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Mosquitto's password and ACL files from the registry. A gateway may publish only under its own
@@ -67,7 +66,10 @@ public class MosquittoAuthFiles {
             }
         }
         if (config.collectorPassword() != null) {
-            out.append(config.collectorUser()).append(':').append(MosquittoPasswordHash.hash(config.collectorPassword())).append('\n');
+            out.append(config.collectorUser())
+                    .append(':')
+                    .append(MosquittoPasswordHash.hash(config.collectorPassword()))
+                    .append('\n');
         }
         for (Gateway g : gateways) {
             if (g.enabled()) {
@@ -86,16 +88,24 @@ public class MosquittoAuthFiles {
             }
         }
         if (config.collectorPassword() != null) {
-            out.append(MARKER).append(config.collectorUser()).append('\n')
-                    .append("user ").append(config.collectorUser()).append('\n')
+            out.append(MARKER)
+                    .append(config.collectorUser())
+                    .append('\n')
+                    .append("user ")
+                    .append(config.collectorUser())
+                    .append('\n')
                     .append("topic read dos/+/+/batch\ntopic read dos/+/+/alert\ntopic read dos/+/+/health\n")
                     .append("topic read dos/+/+/status\ntopic write dos/+/+/ack\ntopic write dos/alerts/#\n\n");
         }
         for (Gateway g : gateways) {
             if (g.enabled()) {
                 String base = "dos/" + g.siteId() + "/" + g.id() + "/";
-                out.append(MARKER).append(g.id()).append('\n')
-                        .append("user ").append(g.id()).append('\n');
+                out.append(MARKER)
+                        .append(g.id())
+                        .append('\n')
+                        .append("user ")
+                        .append(g.id())
+                        .append('\n');
                 for (String kind : List.of("batch", "alert", "health", "status")) {
                     out.append("topic write ").append(base).append(kind).append('\n');
                 }
@@ -141,8 +151,11 @@ public class MosquittoAuthFiles {
         String oldAcl = read(config.aclFile());
         writeAtomically(config.passwdFile(), passwd(gateways, read(config.passwdFile()), oldAcl));
         writeAtomically(config.aclFile(), acl(gateways, oldAcl));
-        LOG.info("Wrote Mosquitto password file {} and ACL file {} for {} gateways: reload Mosquitto (SIGHUP) to apply",
-                config.passwdFile(), config.aclFile(), gateways.size());
+        LOG.info(
+                "Wrote Mosquitto password file {} and ACL file {} for {} gateways: reload Mosquitto (SIGHUP) to apply",
+                config.passwdFile(),
+                config.aclFile(),
+                gateways.size());
     }
 
     private static String read(Path file) {
@@ -159,14 +172,21 @@ public class MosquittoAuthFiles {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             UserPrincipal owner = Files.exists(file) ? Files.getOwner(file) : null;
-            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp",
+            Path tmp = Files.createTempFile(
+                    dir,
+                    file.getFileName().toString(),
+                    ".tmp",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
             if (owner != null) {
                 try {
                     Files.setOwner(tmp, owner);
                 } catch (IOException | UnsupportedOperationException e) {
-                    LOG.warn("Cannot give {} to {} ({}): Mosquitto may not be able to read it", file, owner, e.getMessage());
+                    LOG.warn(
+                            "Cannot give {} to {} ({}): Mosquitto may not be able to read it",
+                            file,
+                            owner,
+                            e.getMessage());
                 }
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -4,7 +4,6 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.NotBlank;
-
 import java.nio.file.Path;
 
 /**
@@ -18,7 +17,8 @@ import java.nio.file.Path;
  * @param collectorPassword when set, the collector writes its own account's line too
  */
 @ConfigurationProperties("collector.mosquitto")
-public record MosquittoFilesConfig(@Nullable Path passwdFile, @Nullable Path aclFile,
-                                   @Bindable(defaultValue = "collector") @NotBlank String collectorUser,
-                                   @Nullable String collectorPassword) {
-}
+public record MosquittoFilesConfig(
+        @Nullable Path passwdFile,
+        @Nullable Path aclFile,
+        @Bindable(defaultValue = "collector") @NotBlank String collectorUser,
+        @Nullable String collectorPassword) {}

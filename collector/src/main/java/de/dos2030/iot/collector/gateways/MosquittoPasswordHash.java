@@ -1,10 +1,10 @@
 package de.dos2030.iot.collector.gateways;
 
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
 
 /**
  * Password hashes in the format of Mosquitto 2's {@code mosquitto_passwd}:
@@ -17,8 +17,7 @@ public final class MosquittoPasswordHash {
     private static final int KEY_BYTES = 64;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private MosquittoPasswordHash() {
-    }
+    private MosquittoPasswordHash() {}
 
     public static String hash(String password) {
         byte[] salt = new byte[SALT_BYTES];
@@ -30,7 +29,9 @@ public final class MosquittoPasswordHash {
     public static String hash(String password, byte[] salt, int iterations) {
         try {
             PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, KEY_BYTES * 8);
-            byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512").generateSecret(spec).getEncoded();
+            byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512")
+                    .generateSecret(spec)
+                    .getEncoded();
             Base64.Encoder b64 = Base64.getEncoder();
             return "$7$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(key);
         } catch (GeneralSecurityException e) {

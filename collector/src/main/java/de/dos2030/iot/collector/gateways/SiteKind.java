@@ -2,7 +2,8 @@ package de.dos2030.iot.collector.gateways;
 
 /** What a site is: stored as the {@code site_kind} tag so that bridges and schools can be queried apart. */
 public enum SiteKind {
-    BRIDGE, SCHOOL;
+    BRIDGE,
+    SCHOOL;
 
     /** The tag value: {@code bridge}, {@code school}. */
     public String tag() {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import de.dos2030.iot.model.validation.Problem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.List;
 
 /**
@@ -21,27 +20,50 @@ import java.util.List;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record IngestAnswer(String status, @Nullable String gatewayId, @Nullable String bootId, @Nullable Long sequence,
-                           int stored, int alerts, int quarantined, List<Item> rejected,
-                           @Nullable Long retryAfterSeconds) {
+public record IngestAnswer(
+        String status,
+        @Nullable String gatewayId,
+        @Nullable String bootId,
+        @Nullable Long sequence,
+        int stored,
+        int alerts,
+        int quarantined,
+        List<Item> rejected,
+        @Nullable Long retryAfterSeconds) {
 
     /** One refused part: where and why. */
     @Serdeable
-    public record Item(String path, String reason) {
-    }
+    public record Item(String path, String reason) {}
 
     public static IngestAnswer of(IngestOutcome outcome) {
         IngestOutcome.Identity id = outcome.identity();
         if (outcome instanceof IngestOutcome.Stored s) {
-            return new IngestAnswer("stored", id.gatewayId(), id.bootId(), id.sequence(), s.storedReadings(),
-                    s.storedAlerts(), s.quarantined(), items(s.rejected()), null);
+            return new IngestAnswer(
+                    "stored",
+                    id.gatewayId(),
+                    id.bootId(),
+                    id.sequence(),
+                    s.storedReadings(),
+                    s.storedAlerts(),
+                    s.quarantined(),
+                    items(s.rejected()),
+                    null);
         }
         if (outcome instanceof IngestOutcome.Rejected r) {
-            return new IngestAnswer("rejected", id.gatewayId(), id.bootId(), id.sequence(), 0, 0, 0, items(r.reasons()), null);
+            return new IngestAnswer(
+                    "rejected", id.gatewayId(), id.bootId(), id.sequence(), 0, 0, 0, items(r.reasons()), null);
         }
         IngestOutcome.TryLater t = (IngestOutcome.TryLater) outcome;
-        return new IngestAnswer("try_later", id.gatewayId(), id.bootId(), id.sequence(), 0, 0, 0,
-                List.of(new Item("", t.reason())), Math.max(1, t.retryAfter().toSeconds()));
+        return new IngestAnswer(
+                "try_later",
+                id.gatewayId(),
+                id.bootId(),
+                id.sequence(),
+                0,
+                0,
+                0,
+                List.of(new Item("", t.reason())),
+                Math.max(1, t.retryAfter().toSeconds()));
     }
 
     private static List<Item> items(List<Problem> problems) {

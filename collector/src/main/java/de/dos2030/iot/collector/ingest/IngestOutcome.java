@@ -1,7 +1,6 @@
 package de.dos2030.iot.collector.ingest;
 
 import de.dos2030.iot.model.validation.Problem;
-
 import java.time.Duration;
 import java.util.List;
 
@@ -28,8 +27,7 @@ public sealed interface IngestOutcome {
      * @param rejected       the problems of the refused items, each with its path
      */
     record Stored(Identity identity, int storedReadings, int storedAlerts, int quarantined, List<Problem> rejected)
-            implements IngestOutcome {
-    }
+            implements IngestOutcome {}
 
     /** The caller's fault: nothing of the batch was stored. */
     record Rejected(Identity identity, RejectKind kind, List<Problem> reasons) implements IngestOutcome {
@@ -39,6 +37,5 @@ public sealed interface IngestOutcome {
     }
 
     /** Nothing stored now; the gateway keeps the batch and re-sends it after {@code retryAfter}. */
-    record TryLater(Identity identity, Duration retryAfter, String reason) implements IngestOutcome {
-    }
+    record TryLater(Identity identity, Duration retryAfter, String reason) implements IngestOutcome {}
 }

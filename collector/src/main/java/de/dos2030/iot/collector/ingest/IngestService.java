@@ -15,9 +15,6 @@ import de.dos2030.iot.model.validation.ValidationReport;
 import de.dos2030.iot.model.validation.Validator;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +25,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one ingest path behind every door: identity check -> validation -> store (valid part and
@@ -48,9 +47,14 @@ public class IngestService {
     private final ApplicationEventPublisher<AlertsStored> alertEvents;
     private final ApplicationEventPublisher<BatchStored> batchEvents;
 
-    public IngestService(Validator validator, InfluxWriter writer, InfluxConfig influxConfig, SequenceTracker sequences,
-                         IngestMetrics metrics, ApplicationEventPublisher<AlertsStored> alertEvents,
-                         ApplicationEventPublisher<BatchStored> batchEvents) {
+    public IngestService(
+            Validator validator,
+            InfluxWriter writer,
+            InfluxConfig influxConfig,
+            SequenceTracker sequences,
+            IngestMetrics metrics,
+            ApplicationEventPublisher<AlertsStored> alertEvents,
+            ApplicationEventPublisher<BatchStored> batchEvents) {
         this.validator = validator;
         this.writer = writer;
         this.influxConfig = influxConfig;
@@ -61,28 +65,31 @@ public class IngestService {
     }
 
     /** Valid alert events of a stored batch, for the alert service (published after InfluxDB accepted them). */
-    public record AlertsStored(String gatewayId, String siteId, String siteKind, List<AlertEvent> alerts) {
-    }
+    public record AlertsStored(String gatewayId, String siteId, String siteKind, List<AlertEvent> alerts) {}
 
     /**
      * A batch whose valid part InfluxDB accepted: activity tracking (last seen, health, sensors)
      * listens. {@code storedReadings} holds only the readings that were stored.
      */
-    public record BatchStored(Gateway sender, Batch batch, List<Reading> storedReadings) {
-    }
+    public record BatchStored(Gateway sender, Batch batch, List<Reading> storedReadings) {}
 
     /**
      * Decodes untrusted bytes with size limit, then ingests them as sent by {@code sender}.
      * A payload that is not a batch is rejected with the decoder's path and reason.
      */
-    public CompletionStage<IngestOutcome> ingest(Door door, Gateway sender, BatchCodec codec, byte[] payload, int maxBytes) {
+    public CompletionStage<IngestOutcome> ingest(
+            Door door, Gateway sender, BatchCodec codec, byte[] payload, int maxBytes) {
         IngestOutcome refused = null;
         Batch batch = null;
         if (payload.length > maxBytes) {
-            refused = IngestOutcome.Rejected.of(RejectKind.TOO_LARGE, "",
+            refused = IngestOutcome.Rejected.of(
+                    RejectKind.TOO_LARGE,
+                    "",
                     "payload of " + payload.length + " bytes is over the limit of " + maxBytes + " bytes");
         } else if (codec == null) {
-            refused = IngestOutcome.Rejected.of(RejectKind.UNSUPPORTED_FORMAT, "",
+            refused = IngestOutcome.Rejected.of(
+                    RejectKind.UNSUPPORTED_FORMAT,
+                    "",
                     "unsupported content format (allowed: application/json, application/cbor)");
         } else {
             try {
@@ -91,9 +98,17 @@ public class IngestService {
                 refused = IngestOutcome.Rejected.of(RejectKind.BAD_REQUEST, e.path(), e.reason());
             } catch (RuntimeException e) {
                 // A decoder bug must not become a server error nor take the door down: log it loudly.
-                LOG.error("{} decoder failed on a {}-byte payload from {}", codec.mediaType(), payload.length, sender.id(), e);
-                refused = IngestOutcome.Rejected.of(RejectKind.BAD_REQUEST, "", "payload could not be decoded as "
-                        + codec.mediaType() + ": " + e.getClass().getSimpleName());
+                LOG.error(
+                        "{} decoder failed on a {}-byte payload from {}",
+                        codec.mediaType(),
+                        payload.length,
+                        sender.id(),
+                        e);
+                refused = IngestOutcome.Rejected.of(
+                        RejectKind.BAD_REQUEST,
+                        "",
+                        "payload could not be decoded as " + codec.mediaType() + ": "
+                                + e.getClass().getSimpleName());
             }
         }
         if (refused != null) {
@@ -109,11 +124,20 @@ public class IngestService {
         ValidationReport report = validator.validate(batch);
         IngestOutcome early = null;
         if (batch.gatewayId() != null && !batch.gatewayId().equals(sender.id())) {
-            early = new IngestOutcome.Rejected(id, RejectKind.FORBIDDEN, List.of(new Problem("gatewayId",
-                    "batch claims gateway '" + batch.gatewayId() + "' but was sent by '" + sender.id() + "'")));
+            early = new IngestOutcome.Rejected(
+                    id,
+                    RejectKind.FORBIDDEN,
+                    List.of(new Problem(
+                            "gatewayId",
+                            "batch claims gateway '" + batch.gatewayId() + "' but was sent by '" + sender.id() + "'")));
         } else if (batch.siteId() != null && !batch.siteId().equals(sender.siteId())) {
-            early = new IngestOutcome.Rejected(id, RejectKind.FORBIDDEN, List.of(new Problem("siteId",
-                    "gateway '" + sender.id() + "' is registered for site '" + sender.siteId() + "', not '" + batch.siteId() + "'")));
+            early = new IngestOutcome.Rejected(
+                    id,
+                    RejectKind.FORBIDDEN,
+                    List.of(new Problem(
+                            "siteId",
+                            "gateway '" + sender.id() + "' is registered for site '" + sender.siteId() + "', not '"
+                                    + batch.siteId() + "'")));
         } else if (!report.envelopeValid()) {
             early = new IngestOutcome.Rejected(id, RejectKind.BAD_REQUEST, report.problems());
         }
@@ -125,7 +149,9 @@ public class IngestService {
         String siteKind = sender.siteKind().tag();
         Map<String, List<Problem>> byItem = problemsByItem(report.problems());
         Points points = new Points(batch.readings().size() + batch.alerts().size() + 1);
-        List<Reading> stored = byItem.isEmpty() ? batch.readings() : new ArrayList<>(batch.readings().size());
+        List<Reading> stored = byItem.isEmpty()
+                ? batch.readings()
+                : new ArrayList<>(batch.readings().size());
         StorageLayout.ReadingLines readingLines = new StorageLayout.ReadingLines(batch, siteKind);
         for (int i = 0; i < batch.readings().size(); i++) {
             Reading r = batch.readings().get(i);
@@ -169,22 +195,36 @@ public class IngestService {
                             // only once the collector holds it. When that fails the gateway re-sends; the
                             // readings overwrite themselves and the alert events are de-duplicated by id.
                             try {
-                                alertEvents.publishEvent(new AlertsStored(batch.gatewayId(), batch.siteId(), siteKind, goodAlerts));
+                                alertEvents.publishEvent(
+                                        new AlertsStored(batch.gatewayId(), batch.siteId(), siteKind, goodAlerts));
                             } catch (RuntimeException e) {
-                                LOG.warn("Alerts of batch {} not recorded, gateway told to try later: {}", batch.identity(), e.toString());
-                                outcome = new IngestOutcome.TryLater(id, influxConfig.retryAfter(), "alert store unavailable: " + e.getMessage());
+                                LOG.warn(
+                                        "Alerts of batch {} not recorded, gateway told to try later: {}",
+                                        batch.identity(),
+                                        e.toString());
+                                outcome = new IngestOutcome.TryLater(
+                                        id, influxConfig.retryAfter(), "alert store unavailable: " + e.getMessage());
                             }
                         }
                         if (outcome == null) {
-                            outcome = new IngestOutcome.Stored(id, readings, goodAlerts.size(), quarantined, report.problems());
+                            outcome = new IngestOutcome.Stored(
+                                    id, readings, goodAlerts.size(), quarantined, report.problems());
                             metrics.stored(door, readings, quarantined, System.nanoTime() - started);
                         }
                     } else {
-                        Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
+                        Throwable cause = failure instanceof java.util.concurrent.CompletionException
+                                ? failure.getCause()
+                                : failure;
                         String reason = cause instanceof TimeoutException
-                                ? "InfluxDB did not confirm within " + influxConfig.ingestTimeout().toMillis() + " ms"
-                                : Objects.toString(cause.getMessage(), cause.getClass().getSimpleName());
-                        LOG.warn("Batch {} via {} not stored, gateway told to try later: {}", batch.identity(), door.label(), reason);
+                                ? "InfluxDB did not confirm within "
+                                        + influxConfig.ingestTimeout().toMillis() + " ms"
+                                : Objects.toString(
+                                        cause.getMessage(), cause.getClass().getSimpleName());
+                        LOG.warn(
+                                "Batch {} via {} not stored, gateway told to try later: {}",
+                                batch.identity(),
+                                door.label(),
+                                reason);
                         outcome = new IngestOutcome.TryLater(id, influxConfig.retryAfter(), reason);
                     }
                     metrics.outcome(door, outcome);

@@ -3,7 +3,6 @@ package de.dos2030.iot.collector.ingest;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.NotNull;
-
 import java.time.Duration;
 
 /**
@@ -15,5 +14,5 @@ import java.time.Duration;
  *                      missing on the others.
  */
 @ConfigurationProperties("collector.sequences")
-public record SequenceConfig(@Bindable(defaultValue = "2s") @NotNull Duration shareInterval) {
-}
+public record SequenceConfig(
+        @Bindable(defaultValue = "2s") @NotNull Duration shareInterval) {}

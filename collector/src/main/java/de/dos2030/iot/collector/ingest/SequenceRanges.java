@@ -5,8 +5,7 @@ import java.util.List;
 
 /** Inclusive sequence ranges as text, {@code 0-1523,1525,1527-1600}: how instances share them. */
 final class SequenceRanges {
-    private SequenceRanges() {
-    }
+    private SequenceRanges() {}
 
     static String format(List<long[]> ranges) {
         StringBuilder out = new StringBuilder();

@@ -3,9 +3,6 @@ package de.dos2030.iot.collector.ingest;
 import de.dos2030.iot.collector.store.RelationalStore;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +15,8 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Shares the {@link SequenceTracker}'s knowledge between collector instances through the
@@ -76,7 +75,8 @@ public class SequenceSharing implements AutoCloseable {
         readUpTo = now;
         tracker.settle();
         if (Duration.between(prunedAt, now).toHours() >= 1) {
-            store.run(c -> RelationalStore.update(c, "DELETE FROM stored_sequences WHERE updated_at < ?", now.minus(KEEP)));
+            store.run(c ->
+                    RelationalStore.update(c, "DELETE FROM stored_sequences WHERE updated_at < ?", now.minus(KEEP)));
             prunedAt = now;
         }
     }
@@ -90,7 +90,8 @@ public class SequenceSharing implements AutoCloseable {
     }
 
     private static Instant databaseNow(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT CURRENT_TIMESTAMP AS now"); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT CURRENT_TIMESTAMP AS now");
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
             return RelationalStore.instant(rs, "now");
         }
@@ -98,31 +99,58 @@ public class SequenceSharing implements AutoCloseable {
 
     private void publish(Connection c, SequenceTracker.BootRanges r, Instant now) throws SQLException {
         String ranges = SequenceRanges.format(r.stored());
-        int n = RelationalStore.update(c, "UPDATE stored_sequences SET ranges = ?, first_seen = ?, last_seen = ?, updated_at = ?"
+        int n = RelationalStore.update(
+                c,
+                "UPDATE stored_sequences SET ranges = ?, first_seen = ?, last_seen = ?, updated_at = ?"
                         + " WHERE gateway_id = ? AND boot_id = ? AND instance_id = ?",
-                ranges, r.firstSeen(), r.lastSeen(), now, r.gatewayId(), r.bootId(), instanceId);
+                ranges,
+                r.firstSeen(),
+                r.lastSeen(),
+                now,
+                r.gatewayId(),
+                r.bootId(),
+                instanceId);
         if (n == 0) {
-            RelationalStore.update(c, "INSERT INTO stored_sequences (gateway_id, boot_id, instance_id, ranges, first_seen, last_seen,"
-                    + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)", r.gatewayId(), r.bootId(), instanceId, ranges, r.firstSeen(),
-                    r.lastSeen(), now);
+            RelationalStore.update(
+                    c,
+                    "INSERT INTO stored_sequences (gateway_id, boot_id, instance_id, ranges, first_seen, last_seen,"
+                            + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    r.gatewayId(),
+                    r.bootId(),
+                    instanceId,
+                    ranges,
+                    r.firstSeen(),
+                    r.lastSeen(),
+                    now);
         }
     }
 
     private List<SequenceTracker.BootRanges> othersChangedSince(Instant since) {
         return store.run(c -> {
             List<SequenceTracker.BootRanges> out = new ArrayList<>();
-            String sql = "SELECT gateway_id, boot_id, ranges, first_seen, last_seen FROM stored_sequences WHERE instance_id <> ?"
-                    + (since == null ? "" : " AND updated_at >= ?");
-            try (PreparedStatement ps = since == null ? RelationalStore.bind(c.prepareStatement(sql), instanceId)
-                    : RelationalStore.bind(c.prepareStatement(sql), instanceId, since); ResultSet rs = ps.executeQuery()) {
+            String sql =
+                    "SELECT gateway_id, boot_id, ranges, first_seen, last_seen FROM stored_sequences WHERE instance_id <> ?"
+                            + (since == null ? "" : " AND updated_at >= ?");
+            try (PreparedStatement ps = since == null
+                            ? RelationalStore.bind(c.prepareStatement(sql), instanceId)
+                            : RelationalStore.bind(c.prepareStatement(sql), instanceId, since);
+                    ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String gateway = rs.getString("gateway_id");
                     String boot = rs.getString("boot_id");
                     try {
-                        out.add(new SequenceTracker.BootRanges(gateway, boot, SequenceRanges.parse(rs.getString("ranges")),
-                                RelationalStore.instant(rs, "first_seen"), RelationalStore.instant(rs, "last_seen")));
+                        out.add(new SequenceTracker.BootRanges(
+                                gateway,
+                                boot,
+                                SequenceRanges.parse(rs.getString("ranges")),
+                                RelationalStore.instant(rs, "first_seen"),
+                                RelationalStore.instant(rs, "last_seen")));
                     } catch (IllegalArgumentException e) {
-                        LOG.warn("stored_sequences row of gateway {} boot {} skipped: {}", gateway, boot, e.getMessage());
+                        LOG.warn(
+                                "stored_sequences row of gateway {} boot {} skipped: {}",
+                                gateway,
+                                boot,
+                                e.getMessage());
                     }
                 }
             }

@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,13 +43,21 @@ public class SequenceTracker {
     public SequenceTracker(Clock clock, MeterRegistry meters) {
         this.clock = clock;
         this.gapsDetected = Counter.builder("collector.sequence.gaps")
-                .description("batches found missing: holes in the stored sequences that outlived two sharing rounds between instances")
+                .description(
+                        "batches found missing: holes in the stored sequences that outlived two sharing rounds between instances")
                 .register(meters);
         meters.gauge("collector.sequence.missing", this, SequenceTracker::missingNow);
     }
 
     /** What {@link #record} saw. */
-    public enum Seen { FIRST, NEXT, GAP, FILLED_GAP, BEFORE_TRACKING, DUPLICATE }
+    public enum Seen {
+        FIRST,
+        NEXT,
+        GAP,
+        FILLED_GAP,
+        BEFORE_TRACKING,
+        DUPLICATE
+    }
 
     /** Records a batch this instance stored. */
     public Seen record(String gatewayId, String bootId, long sequence) {
@@ -82,14 +89,20 @@ public class SequenceTracker {
      * inclusive [from, to] ranges.
      */
     @Serdeable
-    public record BootSequences(String bootId, Instant firstSeen, Instant lastSeen, long firstSequence,
-                                long highestSequence, long stored, long duplicates, long missingCount,
-                                List<long[]> missing) {
-    }
+    public record BootSequences(
+            String bootId,
+            Instant firstSeen,
+            Instant lastSeen,
+            long firstSequence,
+            long highestSequence,
+            long stored,
+            long duplicates,
+            long missingCount,
+            List<long[]> missing) {}
 
     /** What one instance knows was stored of one boot: inclusive [from, to] ranges, ascending. */
-    public record BootRanges(String gatewayId, String bootId, List<long[]> stored, Instant firstSeen, Instant lastSeen) {
-    }
+    public record BootRanges(
+            String gatewayId, String bootId, List<long[]> stored, Instant firstSeen, Instant lastSeen) {}
 
     /** The boots whose knowledge changed since the last call (recorded here or merged), for sharing. */
     public List<BootRanges> takeChanged() {
@@ -144,19 +157,22 @@ public class SequenceTracker {
      * by then. Those not counted yet are counted as gaps now.
      */
     public void settle() {
-        gateways.values().forEach(boots -> boots.values().forEach(b -> {
-            synchronized (b) {
-                gapsDetected.increment(b.settle());
-            }
-        }));
+        gateways.values()
+                .forEach(boots -> boots.values().forEach(b -> {
+                    synchronized (b) {
+                        gapsDetected.increment(b.settle());
+                    }
+                }));
     }
 
     private BootState boot(String gatewayId, String bootId) {
         Map<String, BootState> boots = gateways.computeIfAbsent(gatewayId, g -> new ConcurrentHashMap<>());
         BootState boot = boots.computeIfAbsent(bootId, b -> new BootState(bootId, clock.instant()));
         if (boots.size() > MAX_BOOTS_PER_GATEWAY) {
-            boots.values().stream().min(Comparator.comparing(b -> b.lastSeen))
-                    .filter(oldest -> oldest != boot).ifPresent(oldest -> boots.remove(oldest.bootId));
+            boots.values().stream()
+                    .min(Comparator.comparing(b -> b.lastSeen))
+                    .filter(oldest -> oldest != boot)
+                    .ifPresent(oldest -> boots.remove(oldest.bootId));
         }
         return boot;
     }
@@ -185,6 +201,7 @@ public class SequenceTracker {
         long countedUpTo = Long.MIN_VALUE;
         /** The highest sequence at the end of the previous sharing round, and of the one before. */
         long highestAtLastRound = Long.MIN_VALUE;
+
         long highestTwoRoundsAgo = Long.MIN_VALUE;
 
         BootState(String bootId, Instant firstSeen) {
@@ -257,7 +274,9 @@ public class SequenceTracker {
         }
 
         List<long[]> storedRanges() {
-            return stored.entrySet().stream().map(e -> new long[] {e.getKey(), e.getValue()}).toList();
+            return stored.entrySet().stream()
+                    .map(e -> new long[] {e.getKey(), e.getValue()})
+                    .toList();
         }
 
         /** Missing [from, to] ranges between the first and the highest stored sequence. */
@@ -312,8 +331,16 @@ public class SequenceTracker {
         }
 
         BootSequences snapshot() {
-            return new BootSequences(bootId, firstSeen, lastSeen, first(), highest(), distinctStored(), duplicates,
-                    missingCount(), missing());
+            return new BootSequences(
+                    bootId,
+                    firstSeen,
+                    lastSeen,
+                    first(),
+                    highest(),
+                    distinctStored(),
+                    duplicates,
+                    missingCount(),
+                    missing());
         }
     }
 }

@@ -5,7 +5,6 @@ import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import io.micronaut.management.health.indicator.annotation.Readiness;
 import jakarta.inject.Singleton;
-
 import java.util.Map;
 
 /** {@code /health} part "influxdb": UP when InfluxDB answers its ping. Without it ingest answers "try later". */

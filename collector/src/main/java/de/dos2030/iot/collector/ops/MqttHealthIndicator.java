@@ -6,7 +6,6 @@ import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import io.micronaut.management.health.indicator.annotation.Readiness;
 import jakarta.inject.Singleton;
-
 import java.util.Map;
 
 /** {@code /health} part "mqtt": UP while the MQTT door is connected to the broker. */

@@ -9,7 +9,12 @@ import java.util.stream.Collectors;
  * nearest-rank value at index {@code round(n * 0.95) - 1} of the window's sorted values.
  */
 public enum Aggregate {
-    MEAN("mean"), MIN("min"), MAX("max"), COUNT("count"), LAST("last"), P95("p95");
+    MEAN("mean"),
+    MIN("min"),
+    MAX("max"),
+    COUNT("count"),
+    LAST("last"),
+    P95("p95");
 
     private final String wireName;
 
@@ -23,7 +28,9 @@ public enum Aggregate {
 
     /** The InfluxQL selector of {@code field} (already quoted). */
     String select(String quotedField) {
-        return this == P95 ? "percentile(" + quotedField + ", 95)" : name().toLowerCase(Locale.ROOT) + "(" + quotedField + ")";
+        return this == P95
+                ? "percentile(" + quotedField + ", 95)"
+                : name().toLowerCase(Locale.ROOT) + "(" + quotedField + ")";
     }
 
     public static Aggregate parse(String name) {

@@ -1,17 +1,16 @@
 package de.dos2030.iot.collector.query;
 
-import org.msgpack.core.MessageFormat;
-import org.msgpack.core.MessagePack;
-import org.msgpack.core.MessagePackException;
-import org.msgpack.core.MessageUnpacker;
-import org.msgpack.value.ValueType;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.msgpack.core.MessageFormat;
+import org.msgpack.core.MessagePack;
+import org.msgpack.core.MessagePackException;
+import org.msgpack.core.MessageUnpacker;
+import org.msgpack.value.ValueType;
 
 /**
  * Reads InfluxDB's MessagePack answer ({@code Accept: application/x-msgpack}, InfluxDB 1.4 and
@@ -22,8 +21,7 @@ import java.util.Map;
  * as soon as the answer passes {@code maxPoints}. Stateless.
  */
 final class InfluxMsgpackParser {
-    private InfluxMsgpackParser() {
-    }
+    private InfluxMsgpackParser() {}
 
     /**
      * @throws InfluxReader.QueryFailedException when InfluxDB reports an error in the answer
@@ -43,7 +41,8 @@ final class InfluxMsgpackParser {
                         result(p, out, total, maxPoints);
                     }
                 } else if (name.equals("error")) {
-                    throw new InfluxReader.QueryFailedException("InfluxDB refused the query: " + p.unpackString(), null);
+                    throw new InfluxReader.QueryFailedException(
+                            "InfluxDB refused the query: " + p.unpackString(), null);
                 } else {
                     p.skipValue();
                 }
@@ -54,7 +53,8 @@ final class InfluxMsgpackParser {
         return out;
     }
 
-    private static void result(MessageUnpacker p, List<SeriesColumns> out, long[] total, int maxPoints) throws IOException {
+    private static void result(MessageUnpacker p, List<SeriesColumns> out, long[] total, int maxPoints)
+            throws IOException {
         int fields = p.unpackMapHeader();
         for (int f = 0; f < fields; f++) {
             String name = p.unpackString();

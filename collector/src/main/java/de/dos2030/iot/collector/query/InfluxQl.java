@@ -10,12 +10,13 @@ import de.dos2030.iot.model.validation.Validator;
  * names come from shared-model's {@code Quantity}, never from the request, and are quoted too.
  */
 public final class InfluxQl {
-    private InfluxQl() {
-    }
+    private InfluxQl() {}
 
     /** Refuses what is not a valid id; returns it unchanged. */
     public static String requireId(String parameter, String value) {
-        if (value == null || value.isEmpty() || value.length() > Validator.MAX_ID_LENGTH
+        if (value == null
+                || value.isEmpty()
+                || value.length() > Validator.MAX_ID_LENGTH
                 || !Validator.ID_PATTERN.matcher(value).matches()) {
             throw new BadQueryException(parameter + " '" + printable(value) + "' is not a valid id: 1 to "
                     + Validator.MAX_ID_LENGTH + " characters of A-Z a-z 0-9 . _ - starting with a letter or digit");

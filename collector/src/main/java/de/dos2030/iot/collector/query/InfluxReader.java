@@ -5,6 +5,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.Credentials;
 import okhttp3.HttpUrl;
@@ -16,10 +19,6 @@ import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
 import org.influxdb.dto.Query;
 import org.influxdb.dto.QueryResult;
-
-import java.io.IOException;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs InfluxQL built by the query package (never text from a request: see {@link InfluxQl})
@@ -101,18 +100,24 @@ public class InfluxReader implements AutoCloseable {
                 .addQueryParameter("db", config.database())
                 .addQueryParameter("epoch", "ms")
                 .addQueryParameter("q", influxQl);
-        Request.Builder request = new Request.Builder().url(url.build()).header("Accept-Encoding", "identity")
+        Request.Builder request = new Request.Builder()
+                .url(url.build())
+                .header("Accept-Encoding", "identity")
                 .header("Accept", MSGPACK); // exactly: InfluxDB compares the whole header, no lists
         if (config.username() != null) {
-            request.header("Authorization", Credentials.basic(config.username(), config.password() == null ? "" : config.password()));
+            request.header(
+                    "Authorization",
+                    Credentials.basic(config.username(), config.password() == null ? "" : config.password()));
         }
         try (Response response = raw.newCall(request.build()).execute()) {
             ResponseBody body = response.body();
             if (body == null) {
-                throw new QueryFailedException("InfluxDB at " + config.url() + " answered " + response.code() + " without a body", null);
+                throw new QueryFailedException(
+                        "InfluxDB at " + config.url() + " answered " + response.code() + " without a body", null);
             }
             if (!response.isSuccessful() && response.code() != 400) {
-                throw new QueryFailedException("InfluxDB at " + config.url() + " answered " + response.code() + ": " + body.string(), null);
+                throw new QueryFailedException(
+                        "InfluxDB at " + config.url() + " answered " + response.code() + ": " + body.string(), null);
             }
             okhttp3.MediaType type = body.contentType();
             if (type != null && MSGPACK.equals(type.type() + "/" + type.subtype())) {
@@ -127,8 +132,10 @@ public class InfluxReader implements AutoCloseable {
     }
 
     private static Counter answers(MeterRegistry meters, String format) {
-        return Counter.builder("collector.query.influx.answers").tag("format", format)
-                .description("series answers read from InfluxDB, by format: json means InfluxDB or a proxy ignored the MessagePack request")
+        return Counter.builder("collector.query.influx.answers")
+                .tag("format", format)
+                .description(
+                        "series answers read from InfluxDB, by format: json means InfluxDB or a proxy ignored the MessagePack request")
                 .register(meters);
     }
 

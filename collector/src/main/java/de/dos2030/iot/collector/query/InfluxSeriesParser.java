@@ -3,7 +3,6 @@ package de.dos2030.iot.collector.query;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -21,8 +20,7 @@ import java.util.Map;
 final class InfluxSeriesParser {
     private static final JsonFactory JSON = new JsonFactory();
 
-    private InfluxSeriesParser() {
-    }
+    private InfluxSeriesParser() {}
 
     /**
      * @throws InfluxReader.QueryFailedException when InfluxDB reports an error in the answer

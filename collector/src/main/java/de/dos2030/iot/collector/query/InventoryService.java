@@ -12,8 +12,6 @@ import de.dos2030.iot.model.Quantity;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
-import org.influxdb.dto.QueryResult;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.influxdb.dto.QueryResult;
 
 /**
  * What there is to query: sites and their gateways (registry), each gateway's last contact and
@@ -41,8 +40,13 @@ public class InventoryService {
     private final LivenessConfig liveness;
     private final Clock clock;
 
-    public InventoryService(GatewayRegistry registry, ActivityTracker activity, SequenceTracker sequences,
-                            InfluxReader influx, LivenessConfig liveness, Clock clock) {
+    public InventoryService(
+            GatewayRegistry registry,
+            ActivityTracker activity,
+            SequenceTracker sequences,
+            InfluxReader influx,
+            LivenessConfig liveness,
+            Clock clock) {
         this.registry = registry;
         this.activity = activity;
         this.sequences = sequences;
@@ -52,32 +56,50 @@ public class InventoryService {
     }
 
     @Serdeable
-    public record Site(String id, String kind, List<String> gateways) {
-    }
+    public record Site(String id, String kind, List<String> gateways) {}
 
     /** {@code state}: online, offline (nothing for {@code collector.liveness.offline-after}), never-seen, disabled. */
     @Serdeable
-    public record GatewayStatus(String id, String siteId, String siteKind, boolean enabled, String state,
-                                @Nullable Instant lastSeen, @Nullable String bootId, @Nullable Long lastSequence,
-                                @Nullable String clockSync, @Nullable Health health, long missingSequences,
-                                List<SequenceTracker.BootSequences> sequences) {
-    }
+    public record GatewayStatus(
+            String id,
+            String siteId,
+            String siteKind,
+            boolean enabled,
+            String state,
+            @Nullable Instant lastSeen,
+            @Nullable String bootId,
+            @Nullable Long lastSequence,
+            @Nullable String clockSync,
+            @Nullable Health health,
+            long missingSequences,
+            List<SequenceTracker.BootSequences> sequences) {}
 
     /** The latest health a gateway reported; {@code detail} holds every field of InfluxDB's latest point (single gateway only). */
     @Serdeable
-    public record Health(@Nullable Instant reportedAt, @Nullable String agentVersion, @Nullable String configVersion,
-                         @Nullable Long outboxDepth, @Nullable Long oldestUnsentMs, @Nullable Map<String, Object> detail) {
-    }
+    public record Health(
+            @Nullable Instant reportedAt,
+            @Nullable String agentVersion,
+            @Nullable String configVersion,
+            @Nullable Long outboxDepth,
+            @Nullable Long oldestUnsentMs,
+            @Nullable Map<String, Object> detail) {}
 
     @Serdeable
-    public record Sensor(String site, String gateway, String sensor, String quantity, String unit,
-                         @Nullable Instant lastReading, @Nullable Instant lastSeen) {
-    }
+    public record Sensor(
+            String site,
+            String gateway,
+            String sensor,
+            String quantity,
+            String unit,
+            @Nullable Instant lastReading,
+            @Nullable Instant lastSeen) {}
 
     public List<Site> sites() {
         Map<String, Site> sites = new TreeMap<>();
         for (Gateway g : registry.list()) {
-            sites.computeIfAbsent(g.siteId(), id -> new Site(id, g.siteKind().tag(), new ArrayList<>())).gateways().add(g.id());
+            sites.computeIfAbsent(g.siteId(), id -> new Site(id, g.siteKind().tag(), new ArrayList<>()))
+                    .gateways()
+                    .add(g.id());
         }
         return List.copyOf(sites.values());
     }
@@ -111,16 +133,32 @@ public class InventoryService {
             state = seen.lastSeen().plus(liveness.offlineAfter()).isBefore(clock.instant()) ? "offline" : "online";
         }
         List<SequenceTracker.BootSequences> boots = sequences.of(g.id());
-        long missing = boots.stream().mapToLong(SequenceTracker.BootSequences::missingCount).sum();
+        long missing = boots.stream()
+                .mapToLong(SequenceTracker.BootSequences::missingCount)
+                .sum();
         Health health = null;
         if (seen != null && seen.healthAt() != null || detail != null) {
-            health = new Health(seen == null ? null : seen.healthAt(), seen == null ? null : seen.agentVersion(),
-                    seen == null ? null : seen.configVersion(), seen == null ? null : seen.outboxDepth(),
-                    seen == null ? null : seen.oldestUnsentMs(), detail);
+            health = new Health(
+                    seen == null ? null : seen.healthAt(),
+                    seen == null ? null : seen.agentVersion(),
+                    seen == null ? null : seen.configVersion(),
+                    seen == null ? null : seen.outboxDepth(),
+                    seen == null ? null : seen.oldestUnsentMs(),
+                    detail);
         }
-        return new GatewayStatus(g.id(), g.siteId(), g.siteKind().tag(), g.enabled(), state,
-                seen == null ? null : seen.lastSeen(), seen == null ? null : seen.bootId(),
-                seen == null ? null : seen.sequence(), seen == null ? null : seen.clockSync(), health, missing, boots);
+        return new GatewayStatus(
+                g.id(),
+                g.siteId(),
+                g.siteKind().tag(),
+                g.enabled(),
+                state,
+                seen == null ? null : seen.lastSeen(),
+                seen == null ? null : seen.bootId(),
+                seen == null ? null : seen.sequence(),
+                seen == null ? null : seen.clockSync(),
+                health,
+                missing,
+                boots);
     }
 
     private Map<String, Object> latestHealth(String gateway) {
@@ -136,7 +174,11 @@ public class InventoryService {
         for (int i = 0; i < columns.size(); i++) {
             Object v = row.get(i);
             if (v != null) {
-                detail.put(columns.get(i), columns.get(i).equals("time") ? Instant.ofEpochMilli(((Number) v).longValue()).toString() : v);
+                detail.put(
+                        columns.get(i),
+                        columns.get(i).equals("time")
+                                ? Instant.ofEpochMilli(((Number) v).longValue()).toString()
+                                : v);
             }
         }
         return detail;
@@ -153,7 +195,9 @@ public class InventoryService {
         }
         Map<String, List<Quantity>> byMeasurement = new HashMap<>();
         for (Quantity q : Quantity.values()) {
-            byMeasurement.computeIfAbsent(q.measurement(), m -> new ArrayList<>()).add(q);
+            byMeasurement
+                    .computeIfAbsent(q.measurement(), m -> new ArrayList<>())
+                    .add(q);
         }
         StringBuilder from = new StringBuilder();
         for (String m : new TreeSet<>(byMeasurement.keySet())) {
@@ -162,14 +206,24 @@ public class InventoryService {
         Map<String, Sensor> found = new TreeMap<>();
         Map<String, String> siteOf = new HashMap<>();
         registry.list().forEach(g -> siteOf.put(g.id(), g.siteId()));
-        for (QueryResult.Series s : influx.series("SHOW SERIES FROM " + from + (where.length() == 0 ? "" : " WHERE " + where))) {
+        for (QueryResult.Series s :
+                influx.series("SHOW SERIES FROM " + from + (where.length() == 0 ? "" : " WHERE " + where))) {
             for (List<Object> row : s.getValues()) {
                 Map<String, String> tags = seriesTags(String.valueOf(row.get(0)));
                 List<Quantity> quantities = byMeasurement.getOrDefault(tags.get(""), List.of());
                 for (Quantity q : quantities) {
-                    String key = tags.get("site") + "/" + tags.get("gateway") + "/" + tags.get("sensor") + "/" + q.wireName();
-                    found.putIfAbsent(key, new Sensor(tags.getOrDefault("site", ""), tags.getOrDefault("gateway", ""),
-                            tags.getOrDefault("sensor", ""), q.wireName(), q.unit(), null, null));
+                    String key = tags.get("site") + "/" + tags.get("gateway") + "/" + tags.get("sensor") + "/"
+                            + q.wireName();
+                    found.putIfAbsent(
+                            key,
+                            new Sensor(
+                                    tags.getOrDefault("site", ""),
+                                    tags.getOrDefault("gateway", ""),
+                                    tags.getOrDefault("sensor", ""),
+                                    q.wireName(),
+                                    q.unit(),
+                                    null,
+                                    null));
                 }
             }
         }
@@ -180,10 +234,21 @@ public class InventoryService {
             }
             Quantity q = Quantity.fromWireName(a.quantity());
             String key = s + "/" + a.gatewayId() + "/" + a.sensorId() + "/" + a.quantity();
-            found.put(key, new Sensor(s, a.gatewayId(), a.sensorId(), a.quantity(), q == null ? "" : q.unit(), a.lastReading(), a.lastSeen()));
+            found.put(
+                    key,
+                    new Sensor(
+                            s,
+                            a.gatewayId(),
+                            a.sensorId(),
+                            a.quantity(),
+                            q == null ? "" : q.unit(),
+                            a.lastReading(),
+                            a.lastSeen()));
         }
         List<Sensor> out = new ArrayList<>(found.values());
-        out.sort(Comparator.comparing(Sensor::site).thenComparing(Sensor::gateway).thenComparing(Sensor::sensor)
+        out.sort(Comparator.comparing(Sensor::site)
+                .thenComparing(Sensor::gateway)
+                .thenComparing(Sensor::sensor)
                 .thenComparing(Sensor::quantity));
         return out;
     }

@@ -12,8 +12,7 @@ import java.time.LocalDate;
 final class IsoSeconds {
     private static final long MAX_MILLIS = Instant.parse("9999-12-31T23:59:59Z").toEpochMilli();
 
-    private IsoSeconds() {
-    }
+    private IsoSeconds() {}
 
     static String format(long epochMillis) {
         Buffer buffer = new Buffer();

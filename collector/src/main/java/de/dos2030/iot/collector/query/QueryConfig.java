@@ -5,7 +5,6 @@ import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-
 import java.time.Duration;
 
 /**
@@ -16,7 +15,9 @@ import java.time.Duration;
  * @param requestTimeout how long a query may take at InfluxDB
  */
 @ConfigurationProperties("collector.query")
-public record QueryConfig(@Bindable(defaultValue = "100000") @Min(1) @Max(5_000_000) int maxPoints,
-                          @Bindable(defaultValue = "1d") @NotNull Duration defaultRange,
-                          @Bindable(defaultValue = "30s") @NotNull Duration requestTimeout) {
-}
+public record QueryConfig(
+        @Bindable(defaultValue = "100000") @Min(1) @Max(5_000_000)
+        int maxPoints,
+
+        @Bindable(defaultValue = "1d") @NotNull Duration defaultRange,
+        @Bindable(defaultValue = "30s") @NotNull Duration requestTimeout) {}

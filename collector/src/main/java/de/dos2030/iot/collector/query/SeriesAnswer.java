@@ -2,7 +2,6 @@ package de.dos2030.iot.collector.query;
 
 import de.dos2030.iot.model.WireNames;
 import io.micronaut.core.annotation.Nullable;
-
 import java.time.Instant;
 import java.util.List;
 

@@ -23,7 +23,8 @@ public final class SeriesColumns {
 
     /** An empty series for InfluxDB's {@code tags} of a series (missing tags read as empty). */
     static SeriesColumns of(Map<String, String> tags) {
-        return new SeriesColumns(tags.getOrDefault("site", ""), tags.getOrDefault("gateway", ""), tags.getOrDefault("sensor", ""));
+        return new SeriesColumns(
+                tags.getOrDefault("site", ""), tags.getOrDefault("gateway", ""), tags.getOrDefault("sensor", ""));
     }
 
     void add(long epochMillis, double value) {

@@ -15,8 +15,7 @@ import java.math.BigDecimal;
 public final class SeriesCsv {
     public static final String MEDIA_TYPE = "text/csv";
 
-    private SeriesCsv() {
-    }
+    private SeriesCsv() {}
 
     public static String header(SeriesAnswer r) {
         return "time,site,gateway,sensor,quantity,statistic,aggregate,window,value [" + r.unit() + "]\r\n";
@@ -29,10 +28,26 @@ public final class SeriesCsv {
         boolean integral = r.aggregate().equals("count");
         IsoSeconds.Buffer time = new IsoSeconds.Buffer();
         for (SeriesColumns s : r.series()) {
-            String prefix = field(s.site()) + ',' + field(s.gateway()) + ',' + field(s.sensor()) + ',' + field(r.quantity()) + ','
-                    + field(r.statistic()) + ',' + field(r.aggregate()) + ',' + field(window) + ',';
+            String prefix = field(s.site())
+                    + ','
+                    + field(s.gateway())
+                    + ','
+                    + field(s.sensor())
+                    + ','
+                    + field(r.quantity())
+                    + ','
+                    + field(r.statistic())
+                    + ','
+                    + field(r.aggregate())
+                    + ','
+                    + field(window)
+                    + ',';
             for (int i = 0; i < s.size(); i++) {
-                out.append(time.chars(), 0, time.write(s.time(i))).append(',').append(prefix).append(number(s.value(i), integral)).append("\r\n");
+                out.append(time.chars(), 0, time.write(s.time(i)))
+                        .append(',')
+                        .append(prefix)
+                        .append(number(s.value(i), integral))
+                        .append("\r\n");
             }
         }
         return out.toString();

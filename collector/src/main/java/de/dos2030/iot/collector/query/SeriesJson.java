@@ -3,7 +3,6 @@ package de.dos2030.iot.collector.query;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,10 +15,11 @@ import java.io.UncheckedIOException;
  * answer, and differs only for some numbers past 10^16, by printing a digit more than needed.
  */
 public final class SeriesJson {
-    private static final JsonFactory JSON = JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+            .build();
 
-    private SeriesJson() {
-    }
+    private SeriesJson() {}
 
     public static byte[] write(SeriesAnswer a) {
         // About 55 bytes a point ({"time":"2025-03-01T08:00:00Z","value":612.3456790123457}): sized so as not to grow.

@@ -4,7 +4,6 @@ import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.Statistic;
 import de.dos2030.iot.model.WireNames;
 import io.micronaut.core.annotation.Nullable;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -19,28 +18,49 @@ import java.util.regex.Pattern;
  * @param aggregate null for raw points
  * @param quality   {@code ok} (the default) or null for every quality
  */
-public record SeriesQuery(Quantity quantity, Statistic statistic, @Nullable String site, @Nullable String siteKind,
-                          @Nullable String gateway, @Nullable String sensor, Instant from, Instant to,
-                          @Nullable Duration window, @Nullable Aggregate aggregate, @Nullable String quality) {
+public record SeriesQuery(
+        Quantity quantity,
+        Statistic statistic,
+        @Nullable String site,
+        @Nullable String siteKind,
+        @Nullable String gateway,
+        @Nullable String sensor,
+        Instant from,
+        Instant to,
+        @Nullable Duration window,
+        @Nullable Aggregate aggregate,
+        @Nullable String quality) {
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})(s|m|h|d)");
 
     /** Parses request parameters; {@code now} and {@code defaultRange} fill a missing {@code to}/{@code from}. */
-    public static SeriesQuery parse(@Nullable String quantity, @Nullable String statistic, @Nullable String site,
-                                    @Nullable String siteKind, @Nullable String gateway, @Nullable String sensor,
-                                    @Nullable String from, @Nullable String to, @Nullable String window,
-                                    @Nullable String aggregate, @Nullable String quality, Instant now, Duration defaultRange) {
+    public static SeriesQuery parse(
+            @Nullable String quantity,
+            @Nullable String statistic,
+            @Nullable String site,
+            @Nullable String siteKind,
+            @Nullable String gateway,
+            @Nullable String sensor,
+            @Nullable String from,
+            @Nullable String to,
+            @Nullable String window,
+            @Nullable String aggregate,
+            @Nullable String quality,
+            Instant now,
+            Duration defaultRange) {
         if (quantity == null || quantity.isEmpty()) {
             throw new BadQueryException("quantity is required (allowed: " + WireNames.allowed(Quantity.class) + ")");
         }
         Quantity q = Quantity.fromWireName(quantity);
         if (q == null) {
-            throw new BadQueryException("quantity '" + quantity + "' is unknown (allowed: " + WireNames.allowed(Quantity.class) + ")");
+            throw new BadQueryException(
+                    "quantity '" + quantity + "' is unknown (allowed: " + WireNames.allowed(Quantity.class) + ")");
         }
         Statistic stat = Statistic.SAMPLE;
         if (statistic != null) {
             stat = WireNames.parse(Statistic.class, statistic);
             if (stat == null) {
-                throw new BadQueryException("statistic '" + statistic + "' is unknown (allowed: " + WireNames.allowed(Statistic.class) + ")");
+                throw new BadQueryException("statistic '" + statistic + "' is unknown (allowed: "
+                        + WireNames.allowed(Statistic.class) + ")");
             }
         }
         if (site != null) {
@@ -101,7 +121,8 @@ public record SeriesQuery(Quantity quantity, Statistic statistic, @Nullable Stri
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new BadQueryException(name + " '" + text + "' is not an ISO-8601 instant such as 2025-03-01T00:00:00Z");
+            throw new BadQueryException(
+                    name + " '" + text + "' is not an ISO-8601 instant such as 2025-03-01T00:00:00Z");
         }
     }
 

@@ -2,7 +2,6 @@ package de.dos2030.iot.collector.query;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -13,14 +12,21 @@ import java.util.List;
  * InfluxDB's {@code GROUP BY time()} does) and empty windows are left out.
  */
 @Serdeable
-public record SeriesResult(String quantity, String unit, String statistic, String aggregate, @Nullable String window,
-                           Instant from, Instant to, String quality, long points, List<Series> series) {
+public record SeriesResult(
+        String quantity,
+        String unit,
+        String statistic,
+        String aggregate,
+        @Nullable String window,
+        Instant from,
+        Instant to,
+        String quality,
+        long points,
+        List<Series> series) {
 
     @Serdeable
-    public record Series(String site, String gateway, String sensor, List<Point> points) {
-    }
+    public record Series(String site, String gateway, String sensor, List<Point> points) {}
 
     @Serdeable
-    public record Point(Instant time, double value) {
-    }
+    public record Point(Instant time, double value) {}
 }

@@ -1,7 +1,6 @@
 package de.dos2030.iot.collector.query;
 
 import jakarta.inject.Singleton;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,10 +24,16 @@ public class SeriesService {
     public String influxQl(SeriesQuery q) {
         String field = InfluxQl.identifier(q.field());
         StringBuilder ql = new StringBuilder("SELECT ");
-        ql.append(q.aggregate() == null ? field : q.aggregate().select(field)).append(" AS \"value\" FROM ")
-                .append(influx.retentionPolicy()).append('.').append(InfluxQl.identifier(q.quantity().measurement()))
-                .append(" WHERE time >= ").append(q.from().toEpochMilli()).append("ms AND time < ")
-                .append(q.to().toEpochMilli()).append("ms");
+        ql.append(q.aggregate() == null ? field : q.aggregate().select(field))
+                .append(" AS \"value\" FROM ")
+                .append(influx.retentionPolicy())
+                .append('.')
+                .append(InfluxQl.identifier(q.quantity().measurement()))
+                .append(" WHERE time >= ")
+                .append(q.from().toEpochMilli())
+                .append("ms AND time < ")
+                .append(q.to().toEpochMilli())
+                .append("ms");
         if (q.quality() != null) {
             ql.append(" AND ").append(InfluxQl.tagEquals("quality", "quality", q.quality()));
         }
@@ -65,7 +70,11 @@ public class SeriesService {
      */
     public SeriesAnswer run(SeriesQuery q) {
         if (q.window() != null) {
-            long windows = (q.to().toEpochMilli() - q.from().toEpochMilli() + q.window().toMillis() - 1) / q.window().toMillis();
+            long windows = (q.to().toEpochMilli()
+                            - q.from().toEpochMilli()
+                            + q.window().toMillis()
+                            - 1)
+                    / q.window().toMillis();
             if (windows > config.maxPoints()) {
                 throw new TooManyPointsException(windows, config.maxPoints());
             }
@@ -75,7 +84,8 @@ public class SeriesService {
         for (SeriesColumns s : series) {
             total += s.size();
         }
-        series.sort(Comparator.comparing(SeriesColumns::site).thenComparing(SeriesColumns::gateway)
+        series.sort(Comparator.comparing(SeriesColumns::site)
+                .thenComparing(SeriesColumns::gateway)
                 .thenComparing(SeriesColumns::sensor));
         return new SeriesAnswer(q, total, series);
     }

@@ -12,9 +12,8 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.web.router.RouteMatch;
 import io.micronaut.web.router.RouteAttributes;
-
+import io.micronaut.web.router.RouteMatch;
 import java.util.Map;
 import java.util.Optional;
 
@@ -58,7 +57,8 @@ public class AccessFilter {
         try {
             caller = tokens.authenticate(token);
         } catch (RelationalStore.StoreException e) {
-            return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("error", "token store unavailable: try again"));
+            return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .body(Map.of("error", "token store unavailable: try again"));
         }
         if (caller.isEmpty()) {
             if (gateways.authenticate(token).isPresent()) {
@@ -70,7 +70,8 @@ public class AccessFilter {
             return forbidden("this route has no access rule");
         }
         if (!caller.get().is(least.get())) {
-            return forbidden("role '" + caller.get().role().wireName() + "' may not do this: it needs '" + least.get().wireName() + "'");
+            return forbidden("role '" + caller.get().role().wireName() + "' may not do this: it needs '"
+                    + least.get().wireName() + "'");
         }
         request.setAttribute(Caller.ATTRIBUTE, caller.get());
         return null;

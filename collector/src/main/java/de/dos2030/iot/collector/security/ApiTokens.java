@@ -5,7 +5,6 @@ import de.dos2030.iot.collector.gateways.GatewayToken;
 import de.dos2030.iot.collector.store.RelationalStore;
 import de.dos2030.iot.model.validation.Validator;
 import jakarta.inject.Singleton;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.PreparedStatement;
@@ -40,8 +39,7 @@ public class ApiTokens {
         this.bootstrap = admin.token().getBytes(StandardCharsets.UTF_8);
     }
 
-    private record Cached(Optional<Caller> caller, long loadedAt) {
-    }
+    private record Cached(Optional<Caller> caller, long loadedAt) {}
 
     /**
      * Issues a token.
@@ -50,8 +48,11 @@ public class ApiTokens {
      * @throws IllegalStateException    when the id is taken
      */
     public ApiToken issue(String id, String name, Role role, Caller by) {
-        if (id == null || id.length() > Validator.MAX_ID_LENGTH || !Validator.ID_PATTERN.matcher(id).matches()) {
-            throw new IllegalArgumentException("id '" + id + "' must be 1 to 64 characters of A-Z a-z 0-9 . _ - starting with a letter or digit");
+        if (id == null
+                || id.length() > Validator.MAX_ID_LENGTH
+                || !Validator.ID_PATTERN.matcher(id).matches()) {
+            throw new IllegalArgumentException(
+                    "id '" + id + "' must be 1 to 64 characters of A-Z a-z 0-9 . _ - starting with a letter or digit");
         }
         if (id.equals(Caller.BOOTSTRAP_ADMIN)) {
             throw new IllegalArgumentException("id 'admin' is the bootstrap admin's: choose another");
@@ -65,9 +66,15 @@ public class ApiTokens {
         String token = "dos_" + GatewayToken.newToken();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         try {
-            store.run(c -> RelationalStore.update(c,
+            store.run(c -> RelationalStore.update(
+                    c,
                     "INSERT INTO api_token (id, name, role, token_hash, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)",
-                    id, name, role.wireName(), GatewayToken.hashOf(token), now, by.subject()));
+                    id,
+                    name,
+                    role.wireName(),
+                    GatewayToken.hashOf(token),
+                    now,
+                    by.subject()));
         } catch (RelationalStore.StoreException e) {
             if (RelationalStore.isUniqueViolation(e)) {
                 throw new IllegalStateException("token id '" + id + "' exists: revoke it or choose another id");
@@ -81,11 +88,16 @@ public class ApiTokens {
         return store.run(c -> {
             List<ApiToken> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM api_token ORDER BY id");
-                 ResultSet rs = ps.executeQuery()) {
+                    ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new ApiToken(rs.getString("id"), rs.getString("name"), rs.getString("role"),
-                            RelationalStore.instant(rs, "created_at"), rs.getString("created_by"),
-                            RelationalStore.instant(rs, "revoked_at"), null));
+                    out.add(new ApiToken(
+                            rs.getString("id"),
+                            rs.getString("name"),
+                            rs.getString("role"),
+                            RelationalStore.instant(rs, "created_at"),
+                            rs.getString("created_by"),
+                            RelationalStore.instant(rs, "revoked_at"),
+                            null));
                 }
             }
             return out;
@@ -94,8 +106,8 @@ public class ApiTokens {
 
     /** Revokes a token at once (on this instance); false when there is no such active token. */
     public boolean revoke(String id) {
-        int n = store.run(c -> RelationalStore.update(c,
-                "UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", clock.instant(), id));
+        int n = store.run(c -> RelationalStore.update(
+                c, "UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", clock.instant(), id));
         cache.clear();
         return n == 1;
     }
@@ -123,10 +135,13 @@ public class ApiTokens {
 
     private Optional<Caller> load(String hash) {
         return store.run(c -> {
-            try (PreparedStatement ps = RelationalStore.bind(c.prepareStatement(
-                    "SELECT id, role FROM api_token WHERE token_hash = ? AND revoked_at IS NULL"), hash);
-                 ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Caller(rs.getString("id"), Role.parse(rs.getString("role"))))
+            try (PreparedStatement ps = RelationalStore.bind(
+                            c.prepareStatement(
+                                    "SELECT id, role FROM api_token WHERE token_hash = ? AND revoked_at IS NULL"),
+                            hash);
+                    ResultSet rs = ps.executeQuery()) {
+                return rs.next()
+                        ? Optional.of(new Caller(rs.getString("id"), Role.parse(rs.getString("role"))))
                         : Optional.<Caller>empty();
             }
         });

@@ -8,7 +8,9 @@ import java.util.Locale;
  * tokens and everyone's subscriptions. Gateway tokens are not API tokens: they only ingest.
  */
 public enum Role {
-    VIEWER, ENGINEER, ADMIN;
+    VIEWER,
+    ENGINEER,
+    ADMIN;
 
     public boolean includes(Role other) {
         return compareTo(other) >= 0;

@@ -12,7 +12,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.List;
 import java.util.Map;
 
@@ -29,17 +28,21 @@ public class TokenAdminController {
 
     /** {@code role}: viewer, engineer or admin. */
     @Serdeable
-    public record TokenRequest(@Nullable String id, @Nullable String name, @Nullable String role) {
-    }
+    public record TokenRequest(
+            @Nullable String id,
+            @Nullable String name,
+            @Nullable String role) {}
 
     @Post
     public HttpResponse<?> issue(HttpRequest<?> request, @Body TokenRequest body) {
         Role role = Role.parse(body.role());
         if (role == null) {
-            return error(HttpStatus.BAD_REQUEST, "role '" + body.role() + "' is unknown (allowed: viewer, engineer, admin)");
+            return error(
+                    HttpStatus.BAD_REQUEST, "role '" + body.role() + "' is unknown (allowed: viewer, engineer, admin)");
         }
         try {
-            return HttpResponse.created(tokens.issue(body.id(), body.name() == null ? body.id() : body.name(), role, Caller.of(request)));
+            return HttpResponse.created(
+                    tokens.issue(body.id(), body.name() == null ? body.id() : body.name(), role, Caller.of(request)));
         } catch (IllegalArgumentException e) {
             return error(HttpStatus.BAD_REQUEST, e.getMessage());
         } catch (IllegalStateException e) {
@@ -54,7 +57,9 @@ public class TokenAdminController {
 
     @Delete("/{id}")
     public HttpResponse<?> revoke(String id) {
-        return tokens.revoke(id) ? HttpResponse.noContent() : error(HttpStatus.NOT_FOUND, "no active token '" + id + "'");
+        return tokens.revoke(id)
+                ? HttpResponse.noContent()
+                : error(HttpStatus.NOT_FOUND, "no active token '" + id + "'");
     }
 
     private static HttpResponse<?> error(HttpStatus status, String message) {

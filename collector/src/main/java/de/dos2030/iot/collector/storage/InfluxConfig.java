@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-
 import java.time.Duration;
 
 /**
@@ -31,22 +30,36 @@ import java.time.Duration;
  */
 @ConfigurationProperties("collector.influx")
 public record InfluxConfig(
-        @Bindable(defaultValue = "http://127.0.0.1:18086") @NotNull @Pattern(regexp = "https?://[^\\s/]+(/.*)?",
-                message = "must be an http(s) URL such as http://127.0.0.1:8086") String url,
-        @Bindable(defaultValue = "dos") @NotNull @Pattern(regexp = "[A-Za-z0-9_-]{1,64}",
-                message = "must be 1 to 64 characters of A-Z a-z 0-9 _ -") String database,
+        @Bindable(defaultValue = "http://127.0.0.1:18086")
+        @NotNull
+        @Pattern(regexp = "https?://[^\\s/]+(/.*)?", message = "must be an http(s) URL such as http://127.0.0.1:8086")
+        String url,
+
+        @Bindable(defaultValue = "dos")
+        @NotNull
+        @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "must be 1 to 64 characters of A-Z a-z 0-9 _ -")
+        String database,
+
         @Nullable String username,
         @Nullable String password,
-        @Bindable(defaultValue = "raw") @NotNull @Pattern(regexp = "[A-Za-z0-9_-]{1,64}",
-                message = "must be 1 to 64 characters of A-Z a-z 0-9 _ -") String retentionPolicy,
-        @Bindable(defaultValue = "INF") @NotNull @Pattern(regexp = "INF|[0-9]+[hdw]",
-                message = "must be INF or a number with h, d or w, e.g. 520w") String retentionDuration,
-        @Bindable(defaultValue = "5000") @Min(1) @Max(100_000) int batchPoints,
+
+        @Bindable(defaultValue = "raw")
+        @NotNull
+        @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "must be 1 to 64 characters of A-Z a-z 0-9 _ -")
+        String retentionPolicy,
+
+        @Bindable(defaultValue = "INF")
+        @NotNull
+        @Pattern(regexp = "INF|[0-9]+[hdw]", message = "must be INF or a number with h, d or w, e.g. 520w")
+        String retentionDuration,
+
+        @Bindable(defaultValue = "5000") @Min(1) @Max(100_000)
+        int batchPoints,
+
         @Bindable(defaultValue = "4") @Min(1) @Max(64) int writerThreads,
         @Bindable(defaultValue = "200000") @Min(1000) int maxPendingPoints,
         @Bindable(defaultValue = "3") @Min(1) @Max(20) int maxAttempts,
         @Bindable(defaultValue = "200ms") @NotNull Duration initialBackoff,
         @Bindable(defaultValue = "10s") @NotNull Duration requestTimeout,
         @Bindable(defaultValue = "10s") @NotNull Duration ingestTimeout,
-        @Bindable(defaultValue = "10s") @NotNull Duration retryAfter) {
-}
+        @Bindable(defaultValue = "10s") @NotNull Duration retryAfter) {}

@@ -1,12 +1,11 @@
 package de.dos2030.iot.collector.storage;
 
+import java.util.List;
 import org.influxdb.InfluxDB;
 import org.influxdb.dto.Query;
 import org.influxdb.dto.QueryResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.List;
 
 /**
  * Creates the database and the retention policy (as the database's default) when missing.
@@ -37,14 +36,22 @@ final class InfluxSchema {
                 run("CREATE DATABASE \"" + config.database() + "\"");
                 if (!retentionPolicyExists()) {
                     run("CREATE RETENTION POLICY \"" + config.retentionPolicy() + "\" ON \"" + config.database()
-                            + "\" DURATION " + config.retentionDuration().toLowerCase(java.util.Locale.ROOT)
-                            .replace("inf", "INF") + " REPLICATION 1 DEFAULT");
-                    LOG.info("Created retention policy {} ({}) on InfluxDB database {}", config.retentionPolicy(),
-                            config.retentionDuration(), config.database());
+                            + "\" DURATION "
+                            + config.retentionDuration()
+                                    .toLowerCase(java.util.Locale.ROOT)
+                                    .replace("inf", "INF") + " REPLICATION 1 DEFAULT");
+                    LOG.info(
+                            "Created retention policy {} ({}) on InfluxDB database {}",
+                            config.retentionPolicy(),
+                            config.retentionDuration(),
+                            config.database());
                 }
                 ready = true;
             } catch (RuntimeException e) {
-                LOG.warn("InfluxDB at {} is not ready: {} (will retry before the next write)", config.url(), e.getMessage());
+                LOG.warn(
+                        "InfluxDB at {} is not ready: {} (will retry before the next write)",
+                        config.url(),
+                        e.getMessage());
                 throw e;
             }
         }

@@ -5,6 +5,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.OkHttpClient;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBException;
@@ -12,16 +21,6 @@ import org.influxdb.InfluxDBFactory;
 import org.influxdb.InfluxDBIOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes line-protocol points to InfluxDB with group commit: callers hand in the points of one
@@ -46,8 +45,8 @@ public class InfluxWriter implements AutoCloseable {
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final AtomicLong pendingPoints = new AtomicLong();
     private final List<Thread> writers = new ArrayList<>();
-    private final ExecutorService completions = Executors.newFixedThreadPool(
-            Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+    private final ExecutorService completions =
+            Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
                 Thread t = new Thread(r, "influx-write-done");
                 t.setDaemon(true);
                 return t;
@@ -69,11 +68,17 @@ public class InfluxWriter implements AutoCloseable {
                 : InfluxDBFactory.connect(config.url(), config.username(), config.password(), http);
         this.influx.setLogLevel(InfluxDB.LogLevel.NONE);
         this.schema = new InfluxSchema(influx, config);
-        this.writeTimer = Timer.builder("collector.influx.write").description("InfluxDB write requests, by outcome")
-                .tag("outcome", "ok").publishPercentileHistogram().register(meters);
+        this.writeTimer = Timer.builder("collector.influx.write")
+                .description("InfluxDB write requests, by outcome")
+                .tag("outcome", "ok")
+                .publishPercentileHistogram()
+                .register(meters);
         this.failedWrites = Counter.builder("collector.influx.write.failures")
-                .description("InfluxDB write requests that failed after retries").register(meters);
-        this.pointsWritten = Counter.builder("collector.influx.points").description("points InfluxDB accepted").register(meters);
+                .description("InfluxDB write requests that failed after retries")
+                .register(meters);
+        this.pointsWritten = Counter.builder("collector.influx.points")
+                .description("points InfluxDB accepted")
+                .register(meters);
         meters.gauge("collector.influx.pending.points", pendingPoints);
         try {
             schema.ensure();
@@ -103,8 +108,8 @@ public class InfluxWriter implements AutoCloseable {
         long after = pendingPoints.addAndGet(lines.count());
         if (after > config.maxPendingPoints() && after != lines.count()) {
             pendingPoints.addAndGet(-lines.count());
-            done.completeExceptionally(new StorageUnavailableException("write queue full (" + config.maxPendingPoints()
-                    + " points waiting for InfluxDB)"));
+            done.completeExceptionally(new StorageUnavailableException(
+                    "write queue full (" + config.maxPendingPoints() + " points waiting for InfluxDB)"));
             return done;
         }
         queue.add(new Pending(lines, done));
@@ -154,7 +159,8 @@ public class InfluxWriter implements AutoCloseable {
 
     private void writeGroup(List<Pending> group, int points) throws InterruptedException {
         try {
-            writeWithRetry(Points.requestBodies(group.stream().map(Pending::lines).toList(), config.batchPoints()));
+            writeWithRetry(
+                    Points.requestBodies(group.stream().map(Pending::lines).toList(), config.batchPoints()));
             pointsWritten.increment(points);
             group.forEach(p -> finish(p, null));
         } catch (RefusedException e) {
@@ -164,8 +170,10 @@ public class InfluxWriter implements AutoCloseable {
                     writeGroup(List.of(p), p.lines.count());
                 }
             } else {
-                LOG.error("InfluxDB refused a batch's points: {}. The gateway will be told to try later; "
-                        + "check the points' types against the measurement's existing fields", e.getMessage());
+                LOG.error(
+                        "InfluxDB refused a batch's points: {}. The gateway will be told to try later; "
+                                + "check the points' types against the measurement's existing fields",
+                        e.getMessage());
                 finish(group.get(0), new StorageUnavailableException("InfluxDB refused the points: " + e.getMessage()));
             }
         } catch (StorageUnavailableException e) {
@@ -191,13 +199,19 @@ public class InfluxWriter implements AutoCloseable {
                 long start = System.nanoTime();
                 try {
                     schema.ensure();
-                    influx.write(config.database(), config.retentionPolicy(), InfluxDB.ConsistencyLevel.ONE,
-                            TimeUnit.MILLISECONDS, body);
+                    influx.write(
+                            config.database(),
+                            config.retentionPolicy(),
+                            InfluxDB.ConsistencyLevel.ONE,
+                            TimeUnit.MILLISECONDS,
+                            body);
                     writeTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
                     break;
                 } catch (InfluxDBException | IllegalStateException e) {
-                    boolean transientError = !(e instanceof InfluxDBException ie) || e instanceof InfluxDBIOException
-                            || ie.isRetryWorth() || isMissingDatabase(e);
+                    boolean transientError = !(e instanceof InfluxDBException ie)
+                            || e instanceof InfluxDBIOException
+                            || ie.isRetryWorth()
+                            || isMissingDatabase(e);
                     if (isMissingDatabase(e)) {
                         schema.forget();
                     }
@@ -207,11 +221,17 @@ public class InfluxWriter implements AutoCloseable {
                     }
                     if (attempt >= config.maxAttempts() || !running) {
                         failedWrites.increment();
-                        throw new StorageUnavailableException("InfluxDB at " + config.url() + " did not accept the write after "
-                                + attempt + " tries: " + e.getMessage(), e);
+                        throw new StorageUnavailableException(
+                                "InfluxDB at " + config.url() + " did not accept the write after " + attempt
+                                        + " tries: " + e.getMessage(),
+                                e);
                     }
-                    LOG.debug("InfluxDB write failed (try {} of {}), retrying in {} ms: {}", attempt, config.maxAttempts(),
-                            backoff, e.getMessage());
+                    LOG.debug(
+                            "InfluxDB write failed (try {} of {}), retrying in {} ms: {}",
+                            attempt,
+                            config.maxAttempts(),
+                            backoff,
+                            e.getMessage());
                     Thread.sleep(backoff);
                     backoff *= 2;
                 }
@@ -236,8 +256,7 @@ public class InfluxWriter implements AutoCloseable {
         influx.close();
     }
 
-    private record Pending(Points lines, CompletableFuture<Void> done) {
-    }
+    private record Pending(Points lines, CompletableFuture<Void> done) {}
 
     /** InfluxDB answered 4xx: retrying the same points cannot help. */
     private static final class RefusedException extends RuntimeException {

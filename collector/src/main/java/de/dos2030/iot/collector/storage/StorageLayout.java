@@ -8,7 +8,6 @@ import de.dos2030.iot.model.Reading;
 import de.dos2030.iot.model.Statistic;
 import de.dos2030.iot.model.WireNames;
 import de.dos2030.iot.model.validation.Problem;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -25,8 +24,7 @@ public final class StorageLayout {
     public static final String HEALTH_MEASUREMENT = "gateway_health";
     public static final String QUARANTINE_MEASUREMENT = "quarantine";
 
-    private StorageLayout() {
-    }
+    private StorageLayout() {}
 
     /**
      * The field a reading goes to: the quantity's field for a sample ({@code value}, {@code rms});
@@ -75,7 +73,9 @@ public final class StorageLayout {
                 prefix = tags(batch, siteKind, r).fieldPrefix(fieldOf(r.quantity(), r.statistic()));
             }
             previous = r;
-            LineProtocol.appendDouble(points.nextLine().append(prefix), r.value()).append(' ').append(r.time().toEpochMilli());
+            LineProtocol.appendDouble(points.nextLine().append(prefix), r.value())
+                    .append(' ')
+                    .append(r.time().toEpochMilli());
         }
     }
 
@@ -142,7 +142,8 @@ public final class StorageLayout {
      * batch identity and item path so that a re-send overwrites it; stamped with the batch's
      * creation time because the reading's own time may be the thing that is wrong.
      */
-    public static String quarantinedReading(Batch batch, String siteKind, String item, Reading r, List<Problem> problems) {
+    public static String quarantinedReading(
+            Batch batch, String siteKind, String item, Reading r, List<Problem> problems) {
         LineProtocol line = quarantine(batch, siteKind, item, problems)
                 .field("sensor", r.sensorId())
                 .field("quantity", r.quantity() == null ? null : r.quantity().wireName())
@@ -156,7 +157,8 @@ public final class StorageLayout {
     }
 
     /** An alert event the validator refused. */
-    public static String quarantinedAlert(Batch batch, String siteKind, String item, AlertEvent a, List<Problem> problems) {
+    public static String quarantinedAlert(
+            Batch batch, String siteKind, String item, AlertEvent a, List<Problem> problems) {
         LineProtocol line = quarantine(batch, siteKind, item, problems)
                 .field("alert_id", a.alertId())
                 .field("rule", a.ruleId())

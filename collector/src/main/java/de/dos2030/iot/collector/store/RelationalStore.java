@@ -2,8 +2,6 @@ package de.dos2030.iot.collector.store;
 
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +10,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import javax.sql.DataSource;
 
 /**
  * Plain JDBC on the registry's database (H2 file by default, PostgreSQL by profile) for the
@@ -80,7 +79,9 @@ public class RelationalStore {
         for (int i = 0; i < params.length; i++) {
             Object p = params[i];
             if (p == null) {
-                ps.setNull(i + 1, Types.NULL); // untyped: PostgreSQL infers the column's type (VARCHAR failed on timestamps)
+                ps.setNull(
+                        i + 1,
+                        Types.NULL); // untyped: PostgreSQL infers the column's type (VARCHAR failed on timestamps)
             } else if (p instanceof Instant t) {
                 ps.setObject(i + 1, t.atOffset(ZoneOffset.UTC));
             } else if (p instanceof Enum<?> e) {

@@ -1,5 +1,7 @@
 package de.dos2030.iot.collector.alerts;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import de.dos2030.iot.collector.TestBatches;
 import de.dos2030.iot.collector.TestCollector;
 import de.dos2030.iot.collector.alerts.liveness.LivenessMonitor;
@@ -11,16 +13,13 @@ import de.dos2030.iot.model.GatewayHealth;
 import de.dos2030.iot.model.codec.BatchCodec;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The collector's own rules on a moved clock: offline, silent sensor, sequence gap, outbox, clock sync. */
 class LivenessIT {
@@ -31,9 +30,19 @@ class LivenessIT {
 
     @BeforeAll
     static void start() {
-        collector = new TestCollector(Map.of("test.mutable-clock", true, "collector.liveness.offline-after", "5m",
-                "collector.liveness.sensor-silent-after", "2m", "collector.liveness.gap-grace", "1m",
-                "collector.liveness.outbox-depth-limit", 100, "collector.liveness.clock-unsynced-after", "1m"));
+        collector = new TestCollector(Map.of(
+                "test.mutable-clock",
+                true,
+                "collector.liveness.offline-after",
+                "5m",
+                "collector.liveness.sensor-silent-after",
+                "2m",
+                "collector.liveness.gap-grace",
+                "1m",
+                "collector.liveness.outbox-depth-limit",
+                100,
+                "collector.liveness.clock-unsynced-after",
+                "1m"));
         json = collector.context.getBean(JsonMapper.class);
         monitor = collector.context.getBean(LivenessMonitor.class);
         viewer = collector.apiToken("live-viewer", Role.VIEWER);
@@ -56,10 +65,28 @@ class LivenessIT {
     }
 
     private static Batch withHealth(Batch b, long outboxDepth, ClockSync sync) {
-        GatewayHealth h = new GatewayHealth("0.2.0", "cfg-7", Duration.ofHours(1), outboxDepth, outboxDepth * 1000,
-                Duration.ofSeconds(outboxDepth), 0, null, 45.0, sync);
-        return new Batch(b.formatVersion(), b.gatewayId(), b.siteId(), b.bootId(), b.sequence(), b.createdAt(), sync, b.readings(),
-                b.alerts(), h);
+        GatewayHealth h = new GatewayHealth(
+                "0.2.0",
+                "cfg-7",
+                Duration.ofHours(1),
+                outboxDepth,
+                outboxDepth * 1000,
+                Duration.ofSeconds(outboxDepth),
+                0,
+                null,
+                45.0,
+                sync);
+        return new Batch(
+                b.formatVersion(),
+                b.gatewayId(),
+                b.siteId(),
+                b.bootId(),
+                b.sequence(),
+                b.createdAt(),
+                sync,
+                b.readings(),
+                b.alerts(),
+                h);
     }
 
     @Test
@@ -81,14 +108,20 @@ class LivenessIT {
         assertThat(raised.get(0).status()).isEqualTo("raised");
         assertThat(raised.get(0).source()).isEqualTo("server");
         assertThat(raised.get(0).severity()).isEqualTo("warning");
-        assertThat(collector.send("GET", "/api/v1/gateways/lv-gw1", viewer, null).body()).contains("\"state\":\"offline\"");
+        assertThat(collector
+                        .send("GET", "/api/v1/gateways/lv-gw1", viewer, null)
+                        .body())
+                .contains("\"state\":\"offline\"");
 
         post(token, TestBatches.school("lv-gw1", "lv-site1", "boot-lv1", 1, 10));
         monitor.check();
         List<Alert> cleared = alerts("gatewayId=lv-gw1&ruleId=gateway-offline");
         assertThat(cleared).hasSize(1);
         assertThat(cleared.get(0).status()).isEqualTo("cleared");
-        assertThat(collector.send("GET", "/api/v1/gateways/lv-gw1", viewer, null).body()).contains("\"state\":\"online\"");
+        assertThat(collector
+                        .send("GET", "/api/v1/gateways/lv-gw1", viewer, null)
+                        .body())
+                .contains("\"state\":\"online\"");
     }
 
     @Test
@@ -97,35 +130,70 @@ class LivenessIT {
         post(token, withHealth(TestBatches.school("lv-gw2", "lv-site2", "boot-lv2", 0, 5), 250, ClockSync.UNSYNCED));
         // seq 1 and 2 never arrive; the humidity sensor goes quiet
         Batch noHumidity = TestBatches.school("lv-gw2", "lv-site2", "boot-lv2", 3, 5);
-        noHumidity = new Batch(noHumidity.formatVersion(), noHumidity.gatewayId(), noHumidity.siteId(), noHumidity.bootId(), 3,
-                noHumidity.createdAt(), noHumidity.clockSync(), noHumidity.readings().stream().filter(r -> !r.sensorId().equals("room-1.rh")).toList(),
-                List.of(), null);
+        noHumidity = new Batch(
+                noHumidity.formatVersion(),
+                noHumidity.gatewayId(),
+                noHumidity.siteId(),
+                noHumidity.bootId(),
+                3,
+                noHumidity.createdAt(),
+                noHumidity.clockSync(),
+                noHumidity.readings().stream()
+                        .filter(r -> !r.sensorId().equals("room-1.rh"))
+                        .toList(),
+                List.of(),
+                null);
         collector.clock().advance(Duration.ofSeconds(90));
         post(token, withHealth(noHumidity, 250, ClockSync.UNSYNCED));
         monitor.check(); // notices the gap; its grace starts now
         collector.clock().advance(Duration.ofSeconds(70));
-        post(token, withHealth(TestBatches.school("lv-gw2", "lv-site2", "boot-lv2", 4, 5), 250, ClockSync.UNSYNCED)
-                .readings().isEmpty() ? null : withHealth(onlyCo2AndTemp(TestBatches.school("lv-gw2", "lv-site2", "boot-lv2", 4, 5)), 250, ClockSync.UNSYNCED));
+        post(
+                token,
+                withHealth(TestBatches.school("lv-gw2", "lv-site2", "boot-lv2", 4, 5), 250, ClockSync.UNSYNCED)
+                                .readings()
+                                .isEmpty()
+                        ? null
+                        : withHealth(
+                                onlyCo2AndTemp(TestBatches.school("lv-gw2", "lv-site2", "boot-lv2", 4, 5)),
+                                250,
+                                ClockSync.UNSYNCED));
         monitor.check();
 
-        assertThat(alerts("gatewayId=lv-gw2&status=raised&ruleId=sensor-silent")).singleElement()
+        assertThat(alerts("gatewayId=lv-gw2&status=raised&ruleId=sensor-silent"))
+                .singleElement()
                 .satisfies(a -> assertThat(a.sensorId()).isEqualTo("room-1.rh"));
-        assertThat(alerts("gatewayId=lv-gw2&status=raised&ruleId=outbox-filling")).hasSize(1);
-        assertThat(alerts("gatewayId=lv-gw2&status=raised&ruleId=clock-not-synced")).hasSize(1);
-        assertThat(alerts("gatewayId=lv-gw2&status=raised&ruleId=sequence-gap")).singleElement()
+        assertThat(alerts("gatewayId=lv-gw2&status=raised&ruleId=outbox-filling"))
+                .hasSize(1);
+        assertThat(alerts("gatewayId=lv-gw2&status=raised&ruleId=clock-not-synced"))
+                .hasSize(1);
+        assertThat(alerts("gatewayId=lv-gw2&status=raised&ruleId=sequence-gap"))
+                .singleElement()
                 .satisfies(a -> assertThat(a.value()).isEqualTo(2.0));
 
         post(token, TestBatches.school("lv-gw2", "lv-site2", "boot-lv2", 1, 5));
         post(token, withHealth(TestBatches.school("lv-gw2", "lv-site2", "boot-lv2", 2, 5), 10, ClockSync.SYNCED));
         monitor.check();
         for (String rule : List.of("sensor-silent", "outbox-filling", "clock-not-synced", "sequence-gap")) {
-            assertThat(alerts("gatewayId=lv-gw2&ruleId=" + rule)).as(rule).singleElement()
+            assertThat(alerts("gatewayId=lv-gw2&ruleId=" + rule))
+                    .as(rule)
+                    .singleElement()
                     .satisfies(a -> assertThat(a.status()).isEqualTo("cleared"));
         }
     }
 
     private static Batch onlyCo2AndTemp(Batch b) {
-        return new Batch(b.formatVersion(), b.gatewayId(), b.siteId(), b.bootId(), b.sequence(), b.createdAt(), b.clockSync(),
-                b.readings().stream().filter(r -> !r.sensorId().equals("room-1.rh")).toList(), List.of(), null);
+        return new Batch(
+                b.formatVersion(),
+                b.gatewayId(),
+                b.siteId(),
+                b.bootId(),
+                b.sequence(),
+                b.createdAt(),
+                b.clockSync(),
+                b.readings().stream()
+                        .filter(r -> !r.sensorId().equals("room-1.rh"))
+                        .toList(),
+                List.of(),
+                null);
     }
 }

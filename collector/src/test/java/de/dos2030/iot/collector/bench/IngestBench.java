@@ -7,10 +7,6 @@ import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.Reading;
 import de.dos2030.iot.model.Statistic;
 import de.dos2030.iot.model.codec.BatchCodec;
-import org.influxdb.InfluxDB;
-import org.influxdb.InfluxDBFactory;
-import org.influxdb.dto.Query;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,6 +28,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.influxdb.InfluxDB;
+import org.influxdb.InfluxDBFactory;
+import org.influxdb.dto.Query;
 
 /**
  * Whole-system ingest benchmark, driven by scripts/bench-ingest.sh against a running collector:
@@ -62,13 +61,17 @@ public final class IngestBench {
         int inFlight = args.length > 8 ? Integer.parseInt(args[8]) : 4;
         int rounds = args.length > 9 ? Integer.parseInt(args[9]) : 5;
         long run = System.currentTimeMillis() / 1000;
-        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .executor(Executors.newFixedThreadPool(4))
+                .build();
         InfluxDB influx = InfluxDBFactory.connect(influxUrl);
         String ceilingDb = database + "_ceiling";
         influx.query(new Query("CREATE DATABASE \"" + ceilingDb + "\""));
         long expected = (long) gateways * batches * perBatch;
-        System.out.printf("bench: %d gateways x %d batches x %d readings = %d readings per door and round, CBOR, up to %d batches "
-                + "in flight per gateway, %d rounds of ceiling, HTTP, MQTT%n", gateways, batches, perBatch, expected, inFlight, rounds);
+        System.out.printf(
+                "bench: %d gateways x %d batches x %d readings = %d readings per door and round, CBOR, up to %d batches "
+                        + "in flight per gateway, %d rounds of ceiling, HTTP, MQTT%n",
+                gateways, batches, perBatch, expected, inFlight, rounds);
 
         // Warm-up: a collector runs for weeks, so its JIT-compiled steady state is what counts (a JFR
         // recording of a cold run showed 11 s of JIT compilation in 30 s). One untimed round of the
@@ -93,26 +96,49 @@ public final class IngestBench {
             quiesce();
             ceilings[round] = ceiling(influx, ceilingDb, "bench-c-" + tag, gateways, batches, perBatch);
             quiesce();
-            httpRates[round] = timed("HTTP", expected, influx, database, httpFleet.ids,
+            httpRates[round] = timed(
+                    "HTTP",
+                    expected,
+                    influx,
+                    database,
+                    httpFleet.ids,
                     () -> runGateways(gateways, (g, start) -> sendHttp(collector, httpFleet, g, inFlight, start)));
             quiesce();
-            mqttRates[round] = timed("MQTT", expected, influx, database, mqttFleet.ids,
+            mqttRates[round] = timed(
+                    "MQTT",
+                    expected,
+                    influx,
+                    database,
+                    mqttFleet.ids,
                     () -> runGateways(gateways, (g, start) -> sendMqtt(mqttUrl, mqttFleet, g, inFlight, start)));
             httpRatios[round] = httpRates[round] / ceilings[round];
             mqttRatios[round] = mqttRates[round] / ceilings[round];
-            System.out.printf("round %d: ceiling %.0f, HTTP %.0f (%.0f%%), MQTT %.0f (%.0f%%) readings/s%n", round + 1, ceilings[round],
-                    httpRates[round], 100 * httpRatios[round], mqttRates[round], 100 * mqttRatios[round]);
+            System.out.printf(
+                    "round %d: ceiling %.0f, HTTP %.0f (%.0f%%), MQTT %.0f (%.0f%%) readings/s%n",
+                    round + 1,
+                    ceilings[round],
+                    httpRates[round],
+                    100 * httpRatios[round],
+                    mqttRates[round],
+                    100 * mqttRatios[round]);
         }
-        System.out.printf("RESULT (medians of %d rounds; ratios paired within each round) http %.0f readings/s = %.0f%% of ceiling; "
-                        + "mqtt %.0f readings/s = %.0f%% of ceiling; ceiling %.0f readings/s%n", rounds, median(httpRates),
-                100 * median(httpRatios), median(mqttRates), 100 * median(mqttRatios), median(ceilings));
+        System.out.printf(
+                "RESULT (medians of %d rounds; ratios paired within each round) http %.0f readings/s = %.0f%% of ceiling; "
+                        + "mqtt %.0f readings/s = %.0f%% of ceiling; ceiling %.0f readings/s%n",
+                rounds,
+                median(httpRates),
+                100 * median(httpRatios),
+                median(mqttRates),
+                100 * median(mqttRatios),
+                median(ceilings));
         influx.query(new Query("DROP DATABASE \"" + ceilingDb + "\""));
         influx.close();
         System.exit(0);
     }
 
     /** The ceiling: the same number of points, same layout, straight to InfluxDB in 5000-point requests from 4 writers. */
-    private static double ceiling(InfluxDB influx, String db, String prefix, int gateways, int batches, int perBatch) throws Exception {
+    private static double ceiling(InfluxDB influx, String db, String prefix, int gateways, int batches, int perBatch)
+            throws Exception {
         List<List<String>> requests = new ArrayList<>();
         List<String> current = new ArrayList<>(5000);
         for (int g = 0; g < gateways; g++) {
@@ -135,7 +161,8 @@ public final class IngestBench {
         long start = System.nanoTime();
         List<Future<?>> done = new ArrayList<>();
         for (List<String> req : requests) {
-            done.add(writers.submit(() -> influx.write(db, "autogen", InfluxDB.ConsistencyLevel.ONE, TimeUnit.MILLISECONDS, req)));
+            done.add(writers.submit(
+                    () -> influx.write(db, "autogen", InfluxDB.ConsistencyLevel.ONE, TimeUnit.MILLISECONDS, req)));
         }
         for (Future<?> f : done) {
             f.get();
@@ -144,7 +171,9 @@ public final class IngestBench {
         printCpu("ceiling", cpuBefore, cpuTimes(), seconds, (long) gateways * batches * perBatch);
         writers.shutdown();
         long stored = count(influx, db, prefix);
-        System.out.printf("ceiling: %d points straight to InfluxDB in %.2f s = %.0f readings/s%n", stored, seconds, stored / seconds);
+        System.out.printf(
+                "ceiling: %d points straight to InfluxDB in %.2f s = %.0f readings/s%n",
+                stored, seconds, stored / seconds);
         return stored / seconds;
     }
 
@@ -178,11 +207,11 @@ public final class IngestBench {
     }
 
     /** Simulated gateways of one door: ids, HTTP tokens, and their batches, encoded before any clock starts (gateways encode on their own CPUs). */
-    private record Fleet(List<String> ids, List<String> tokens, byte[][][] bodies) {
-    }
+    private record Fleet(List<String> ids, List<String> tokens, byte[][][] bodies) {}
 
-    private static Fleet fleet(HttpClient http, String collector, String admin, String prefix, int gateways, int batches,
-                               int perBatch) throws Exception {
+    private static Fleet fleet(
+            HttpClient http, String collector, String admin, String prefix, int gateways, int batches, int perBatch)
+            throws Exception {
         List<String> ids = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
         byte[][][] bodies = new byte[gateways][batches][];
@@ -216,10 +245,12 @@ public final class IngestBench {
                     for (int b = next.getAndIncrement(); b < fleet.bodies[g].length; b = next.getAndIncrement()) {
                         int status;
                         do {
-                            status = http.post("/api/v1/batches", authorization, "application/cbor", fleet.bodies[g][b]);
+                            status =
+                                    http.post("/api/v1/batches", authorization, "application/cbor", fleet.bodies[g][b]);
                         } while (status == 503);
                         if (status != 200) {
-                            throw new IllegalStateException("HTTP " + status + " for batch " + b + " of " + fleet.ids.get(g));
+                            throw new IllegalStateException(
+                                    "HTTP " + status + " for batch " + b + " of " + fleet.ids.get(g));
                         }
                     }
                     return null;
@@ -275,8 +306,12 @@ public final class IngestBench {
 
     /** Never more than inFlight plus its re-sends (fewer than 20, Mosquitto's Receive Maximum) are in flight. */
     private static void publish(LeanMqtt client, String id, int b, byte[] body) throws Exception {
-        client.publish("dos/bridge-bench/" + id + "/batch", body, "dos/bridge-bench/" + id + "/ack",
-                Integer.toString(b).getBytes(StandardCharsets.UTF_8), "application/cbor");
+        client.publish(
+                "dos/bridge-bench/" + id + "/batch",
+                body,
+                "dos/bridge-bench/" + id + "/ack",
+                Integer.toString(b).getBytes(StandardCharsets.UTF_8),
+                "application/cbor");
     }
 
     /** No answer within 10 s means "try later": re-send, as the gateway does. */
@@ -320,8 +355,7 @@ public final class IngestBench {
     }
 
     /** Seconds from the start line to the last answer, and the CPU times (see {@link #cpuTimes}) at both. */
-    record Timing(double seconds, Map<String, Long> cpuAtStart, Map<String, Long> cpuAtEnd) {
-    }
+    record Timing(double seconds, Map<String, Long> cpuAtStart, Map<String, Long> cpuAtEnd) {}
 
     /** Runs one door's phase. */
     private static Timing runGateways(int gateways, GatewayLoop loop) throws Exception {
@@ -359,13 +393,15 @@ public final class IngestBench {
         Timing run() throws Exception;
     }
 
-    private static double timed(String door, long expected, InfluxDB influx, String db, List<String> ids, Phase phase) throws Exception {
+    private static double timed(String door, long expected, InfluxDB influx, String db, List<String> ids, Phase phase)
+            throws Exception {
         Timing timing = phase.run();
         double seconds = timing.seconds();
         printCpu(door, timing.cpuAtStart(), timing.cpuAtEnd(), seconds, expected);
         String prefix = ids.get(0).substring(0, ids.get(0).lastIndexOf('-') + 1);
         long stored = count(influx, db, prefix);
-        System.out.printf("%s: %d of %d readings stored (counted in InfluxDB) in %.2f s = %.0f readings/s (%d re-sent after 10 s without answer)%n",
+        System.out.printf(
+                "%s: %d of %d readings stored (counted in InfluxDB) in %.2f s = %.0f readings/s (%d re-sent after 10 s without answer)%n",
                 door, stored, expected, seconds, stored / seconds, RESENT.getAndSet(0));
         if (stored != expected) {
             throw new IllegalStateException(door + ": " + stored + " readings in InfluxDB, expected " + expected);
@@ -379,7 +415,8 @@ public final class IngestBench {
      */
     static Map<String, Long> cpuTimes() {
         Map<String, Long> out = new java.util.LinkedHashMap<>();
-        String spec = System.getenv().getOrDefault("BENCH_PIDS", "") + " generator=" + ProcessHandle.current().pid();
+        String spec = System.getenv().getOrDefault("BENCH_PIDS", "") + " generator="
+                + ProcessHandle.current().pid();
         for (String entry : spec.trim().split("\\s+")) {
             String[] kv = entry.split("=");
             try {
@@ -393,7 +430,8 @@ public final class IngestBench {
         return out;
     }
 
-    static void printCpu(String phase, Map<String, Long> before, Map<String, Long> after, double seconds, long readings) {
+    static void printCpu(
+            String phase, Map<String, Long> before, Map<String, Long> after, double seconds, long readings) {
         StringBuilder line = new StringBuilder("  CPU during " + phase + " (cores busy; us per reading):");
         after.forEach((name, ms) -> {
             long used = ms - before.getOrDefault(name, ms);
@@ -404,7 +442,9 @@ public final class IngestBench {
 
     private static long count(InfluxDB influx, String db, String gatewayPrefix) {
         long total = 0;
-        for (String q : List.of("SELECT count(value) FROM strain", "SELECT count(rms) FROM vibration",
+        for (String q : List.of(
+                "SELECT count(value) FROM strain",
+                "SELECT count(rms) FROM vibration",
                 "SELECT count(peak) FROM vibration")) {
             var result = influx.query(new Query(q + " WHERE gateway =~ /^" + gatewayPrefix + "/", db));
             var series = result.getResults().get(0).getSeries();
@@ -422,25 +462,45 @@ public final class IngestBench {
         int strainPerGauge = readings * 9 / 10 / 4;
         for (int gauge = 0; gauge < 4; gauge++) {
             for (int i = 0; i < strainPerGauge; i++) {
-                out.add(Reading.sample("deck.strain-" + gauge, Quantity.STRAIN, end.minusMillis(100L * (strainPerGauge - i)),
+                out.add(Reading.sample(
+                        "deck.strain-" + gauge,
+                        Quantity.STRAIN,
+                        end.minusMillis(100L * (strainPerGauge - i)),
                         120 + 30 * Math.sin(i / 7.0) + gauge));
             }
         }
         int features = (readings - out.size()) / 2;
         for (int i = 0; i < features; i++) {
-            out.add(new Reading("deck.acc", Quantity.VIBRATION_RMS, Statistic.SAMPLE, end.minusSeconds(features - i), 0.01 + i * 1e-4, Quality.OK));
+            out.add(new Reading(
+                    "deck.acc",
+                    Quantity.VIBRATION_RMS,
+                    Statistic.SAMPLE,
+                    end.minusSeconds(features - i),
+                    0.01 + i * 1e-4,
+                    Quality.OK));
         }
         for (int i = 0; out.size() < readings; i++) {
-            out.add(new Reading("deck.acc", Quantity.VIBRATION_PEAK, Statistic.SAMPLE, end.minusSeconds(readings - i), 0.05, Quality.OK));
+            out.add(new Reading(
+                    "deck.acc",
+                    Quantity.VIBRATION_PEAK,
+                    Statistic.SAMPLE,
+                    end.minusSeconds(readings - i),
+                    0.05,
+                    Quality.OK));
         }
-        return new Batch(1, gatewayId, "bridge-bench", "boot-bench", sequence, end, ClockSync.SYNCED, out, List.of(), null);
+        return new Batch(
+                1, gatewayId, "bridge-bench", "boot-bench", sequence, end, ClockSync.SYNCED, out, List.of(), null);
     }
 
     private static String register(HttpClient http, String collector, String admin, String id) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(collector + "/admin/gateways"))
-                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"" + id + "\",\"siteId\":\"bridge-bench\",\"siteKind\":\"bridge\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(collector + "/admin/gateways"))
+                        .header("Authorization", "Bearer " + admin)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"id\":\"" + id + "\",\"siteId\":\"bridge-bench\",\"siteKind\":\"bridge\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         Matcher m = TOKEN.matcher(r.body());
         if (r.statusCode() != 201 || !m.find()) {
             throw new IllegalStateException("registering " + id + ": " + r.statusCode() + " " + r.body());

@@ -53,7 +53,11 @@ final class KeepAliveHttp implements AutoCloseable {
 
     /** GETs {@code pathAndQuery} (already URL-encoded) with extra headers ("Name: value" each). */
     Answer get(String pathAndQuery, String... headers) throws IOException {
-        StringBuilder head = new StringBuilder("GET ").append(pathAndQuery).append(" HTTP/1.1\r\nHost: ").append(host).append("\r\n");
+        StringBuilder head = new StringBuilder("GET ")
+                .append(pathAndQuery)
+                .append(" HTTP/1.1\r\nHost: ")
+                .append(host)
+                .append("\r\n");
         for (String h : headers) {
             head.append(h).append("\r\n");
         }
@@ -70,7 +74,9 @@ final class KeepAliveHttp implements AutoCloseable {
         Map<String, String> headers = new HashMap<>();
         for (String header = line(); !header.isEmpty(); header = line()) {
             int colon = header.indexOf(':');
-            headers.put(header.substring(0, colon).trim().toLowerCase(Locale.ROOT), header.substring(colon + 1).trim());
+            headers.put(
+                    header.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    header.substring(colon + 1).trim());
         }
         byte[] body;
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {

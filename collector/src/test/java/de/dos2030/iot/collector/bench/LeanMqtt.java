@@ -55,7 +55,8 @@ final class LeanMqtt implements AutoCloseable {
         byte[] connack = new byte[readVarint()];
         in.readFully(connack);
         if (header >> 4 != CONNACK || connack.length < 2 || connack[1] != 0) {
-            throw new IOException("broker refused " + clientId + ": reason " + (connack.length > 1 ? connack[1] & 0xff : -1));
+            throw new IOException(
+                    "broker refused " + clientId + ": reason " + (connack.length > 1 ? connack[1] & 0xff : -1));
         }
         this.reader = new Thread(this::readLoop, "lean-mqtt-" + clientId);
         this.reader.setDaemon(true);
@@ -73,7 +74,8 @@ final class LeanMqtt implements AutoCloseable {
     }
 
     /** Publishes at QoS 1 (the broker's PUBACK is read and dropped). */
-    void publish(String topic, byte[] payload, String responseTopic, byte[] correlation, String contentType) throws IOException {
+    void publish(String topic, byte[] payload, String responseTopic, byte[] correlation, String contentType)
+            throws IOException {
         if (failure != null) {
             throw new IOException(failure);
         }
@@ -83,7 +85,11 @@ final class LeanMqtt implements AutoCloseable {
         props.bytes(new byte[] {0x09}).u16(correlation.length).bytes(correlation);
         Packet p = new Packet();
         synchronized (this) {
-            p.string(topic).u16(packetId()).varint(props.size()).bytes(props.toByteArray()).bytes(payload);
+            p.string(topic)
+                    .u16(packetId())
+                    .varint(props.size())
+                    .bytes(props.toByteArray())
+                    .bytes(payload);
             send(PUBLISH << 4 | 0x02, p);
         }
     }
@@ -111,8 +117,9 @@ final class LeanMqtt implements AutoCloseable {
                 switch (header >> 4) {
                     case PUBLISH -> received(header, body);
                     case SUBACK -> subscribed.countDown();
-                    case PUBACK -> { } // our publish reached the broker; the answer is what counts
-                    case DISCONNECT -> throw new IOException("broker disconnected: reason " + (body.length > 0 ? body[0] & 0xff : 0));
+                    case PUBACK -> {} // our publish reached the broker; the answer is what counts
+                    case DISCONNECT ->
+                        throw new IOException("broker disconnected: reason " + (body.length > 0 ? body[0] & 0xff : 0));
                     default -> throw new IOException("unexpected packet type " + (header >> 4));
                 }
             }

@@ -44,9 +44,14 @@ public final class QueryBench {
         long points = 0;
         Random values = new Random(42);
         for (Instant t = start; t.isBefore(end); t = t.plusSeconds(10)) {
-            double co2 = 420 + 600 * Math.max(0, Math.sin((t.getEpochSecond() % 86400) / 86400.0 * Math.PI)) + values.nextGaussian() * 15;
+            double co2 = 420
+                    + 600 * Math.max(0, Math.sin((t.getEpochSecond() % 86400) / 86400.0 * Math.PI))
+                    + values.nextGaussian() * 15;
             lines.append("co2,gateway=bench-gw,quality=ok,sensor=bench.co2,site=bench-site,site_kind=school value=")
-                    .append(Math.round(co2 * 10) / 10.0).append(' ').append(t.toEpochMilli()).append('\n');
+                    .append(Math.round(co2 * 10) / 10.0)
+                    .append(' ')
+                    .append(t.toEpochMilli())
+                    .append('\n');
             if (++points % 10_000 == 0) {
                 write(http, influx, db, lines);
             }
@@ -54,9 +59,12 @@ public final class QueryBench {
         write(http, influx, db, lines);
         System.out.printf("loaded %,d points (30 days, 10 s) in %.1f s%n", points, (System.nanoTime() - t0) / 1e9);
 
-        HttpResponse<String> issued = http.send(HttpRequest.newBuilder(URI.create(collector + "/admin/tokens"))
-                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"bench-viewer\",\"role\":\"viewer\"}")).build(),
+        HttpResponse<String> issued = http.send(
+                HttpRequest.newBuilder(URI.create(collector + "/admin/tokens"))
+                        .header("Authorization", "Bearer " + admin)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"bench-viewer\",\"role\":\"viewer\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         Matcher m = TOKEN.matcher(issued.body());
         if (!m.find()) {
@@ -83,7 +91,8 @@ public final class QueryBench {
             String ql = "SELECT mean(\"value\") AS \"value\" FROM \"raw\".\"co2\" WHERE time >= " + from.toEpochMilli()
                     + "ms AND time < " + to.toEpochMilli() + "ms AND \"quality\" = 'ok' AND \"sensor\" = 'bench.co2'"
                     + " GROUP BY time(60s), \"site\", \"gateway\", \"sensor\" fill(none)";
-            String viaApi = "/api/v1/series?quantity=co2&sensor=bench.co2&from=" + from + "&to=" + to + "&window=1m&aggregate=mean";
+            String viaApi = "/api/v1/series?quantity=co2&sensor=bench.co2&from=" + from + "&to=" + to
+                    + "&window=1m&aggregate=mean";
             String straight = "/query?epoch=ms&db=" + db + "&q=" + URLEncoder.encode(ql, StandardCharsets.UTF_8);
             // The order rotates, so that none of the three always runs first (on a warmer or colder InfluxDB).
             Timed viaApiTimed = null;
@@ -91,16 +100,20 @@ public final class QueryBench {
             Timed msgpackTimed = null;
             for (int k = 0; k < 3; k++) {
                 switch ((i + k) % 3) {
-                    case 0 -> viaApiTimed = timed(apiConnection, viaApi, "\"points\":1440", "Authorization: Bearer " + viewer);
+                    case 0 ->
+                        viaApiTimed =
+                                timed(apiConnection, viaApi, "\"points\":1440", "Authorization: Bearer " + viewer);
                     case 1 -> jsonTimed = timed(influxConnection, straight, "\"values\"");
-                    default -> msgpackTimed = timed(influxConnection, straight, "values", "Accept: application/x-msgpack");
+                    default ->
+                        msgpackTimed = timed(influxConnection, straight, "values", "Accept: application/x-msgpack");
                 }
             }
             if (i >= warmup) {
                 api.add(viaApiTimed.micros);
                 direct.add(jsonTimed.micros);
                 directMsgpack.add(msgpackTimed.micros);
-                Matcher timing = SERVER_TIMING.matcher(viaApiTimed.answer.headers().getOrDefault("server-timing", ""));
+                Matcher timing =
+                        SERVER_TIMING.matcher(viaApiTimed.answer.headers().getOrDefault("server-timing", ""));
                 if (timing.find()) {
                     apiInflux.add(Math.round(Double.parseDouble(timing.group(1)) * 1000));
                     apiRender.add(Math.round(Double.parseDouble(timing.group(2)) * 1000));
@@ -111,29 +124,37 @@ public final class QueryBench {
         double apiP95 = pct(api, 95);
         double dP50 = pct(direct, 50);
         double dP95 = pct(direct, 95);
-        System.out.printf("1-day, 1-minute mean of one sensor (1440 points), %d requests each, interleaved:%n", iterations);
+        System.out.printf(
+                "1-day, 1-minute mean of one sensor (1440 points), %d requests each, interleaved:%n", iterations);
         System.out.printf("  API (JSON)                   p50 %6.1f ms   p95 %6.1f ms%n", apiP50, apiP95);
-        System.out.printf("    of which InfluxDB          p50 %6.1f ms   p95 %6.1f ms   (the collector asking, MessagePack, read into columns)%n",
+        System.out.printf(
+                "    of which InfluxDB          p50 %6.1f ms   p95 %6.1f ms   (the collector asking, MessagePack, read into columns)%n",
                 pct(apiInflux, 50), pct(apiInflux, 95));
-        System.out.printf("    of which our JSON          p50 %6.1f ms   p95 %6.1f ms%n", pct(apiRender, 50), pct(apiRender, 95));
+        System.out.printf(
+                "    of which our JSON          p50 %6.1f ms   p95 %6.1f ms%n", pct(apiRender, 50), pct(apiRender, 95));
         System.out.printf("  InfluxDB direct (JSON)       p50 %6.1f ms   p95 %6.1f ms%n", dP50, dP95);
-        System.out.printf("  InfluxDB direct (MessagePack) p50 %5.1f ms   p95 %6.1f ms%n", pct(directMsgpack, 50), pct(directMsgpack, 95));
-        System.out.printf("  API / direct (JSON)          p50 %.2fx      p95 %.2fx   (target: API p95 <= 150 ms and <= 1.3x direct)%n",
+        System.out.printf(
+                "  InfluxDB direct (MessagePack) p50 %5.1f ms   p95 %6.1f ms%n",
+                pct(directMsgpack, 50), pct(directMsgpack, 95));
+        System.out.printf(
+                "  API / direct (JSON)          p50 %.2fx      p95 %.2fx   (target: API p95 <= 150 ms and <= 1.3x direct)%n",
                 apiP50 / dP50, apiP95 / dP95);
-        System.out.printf("  API / direct (MessagePack)   p50 %.2fx      p95 %.2fx%n",
+        System.out.printf(
+                "  API / direct (MessagePack)   p50 %.2fx      p95 %.2fx%n",
                 apiP50 / pct(directMsgpack, 50), apiP95 / pct(directMsgpack, 95));
     }
 
-    private record Timed(long micros, KeepAliveHttp.Answer answer) {
-    }
+    private record Timed(long micros, KeepAliveHttp.Answer answer) {}
 
-    private static Timed timed(KeepAliveHttp connection, String pathAndQuery, String mustContain, String... headers) throws Exception {
+    private static Timed timed(KeepAliveHttp connection, String pathAndQuery, String mustContain, String... headers)
+            throws Exception {
         long t = System.nanoTime();
         KeepAliveHttp.Answer answer = connection.get(pathAndQuery, headers);
         long micros = (System.nanoTime() - t) / 1000;
         String text = new String(answer.body(), StandardCharsets.ISO_8859_1);
         if (answer.status() != 200 || !text.contains(mustContain)) {
-            throw new IllegalStateException(pathAndQuery + " -> " + answer.status() + " " + text.substring(0, Math.min(300, text.length())));
+            throw new IllegalStateException(
+                    pathAndQuery + " -> " + answer.status() + " " + text.substring(0, Math.min(300, text.length())));
         }
         return new Timed(micros, answer);
     }
@@ -149,8 +170,11 @@ public final class QueryBench {
         if (lines.length() == 0) {
             return;
         }
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(influx + "/write?precision=ms&rp=raw&db=" + db))
-                .POST(HttpRequest.BodyPublishers.ofString(lines.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(influx + "/write?precision=ms&rp=raw&db=" + db))
+                        .POST(HttpRequest.BodyPublishers.ofString(lines.toString()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() / 100 != 2) {
             throw new IllegalStateException("InfluxDB write: " + r.statusCode() + " " + r.body());
         }

@@ -1,27 +1,35 @@
 package de.dos2030.iot.collector.gateways;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class MosquittoAuthFilesTest {
-    final MosquittoAuthFiles files = new MosquittoAuthFiles(new MosquittoFilesConfig(null, null, "collector", null), null);
-    final Gateway gw1 = new Gateway("gw-1", "school-1", SiteKind.SCHOOL, "h", "$7$101$c2FsdA==$aGFzaA==", true, Instant.EPOCH, Instant.EPOCH);
+    final MosquittoAuthFiles files =
+            new MosquittoAuthFiles(new MosquittoFilesConfig(null, null, "collector", null), null);
+    final Gateway gw1 = new Gateway(
+            "gw-1", "school-1", SiteKind.SCHOOL, "h", "$7$101$c2FsdA==$aGFzaA==", true, Instant.EPOCH, Instant.EPOCH);
 
     @Test
     void keepsForeignAccountsAndDropsDeletedGateways() {
-        String oldAcl = "user collector\ntopic readwrite #\n\n" + MosquittoAuthFiles.MARKER + "gw-old\nuser gw-old\ntopic write dos/x/gw-old/batch\n";
+        String oldAcl = "user collector\ntopic readwrite #\n\n" + MosquittoAuthFiles.MARKER
+                + "gw-old\nuser gw-old\ntopic write dos/x/gw-old/batch\n";
         String oldPasswd = "collector:$7$101$x$y\ngw-old:$7$101$a$b\n";
 
         String passwd = files.passwd(List.of(gw1), oldPasswd, oldAcl);
         String acl = files.acl(List.of(gw1), oldAcl);
 
-        assertThat(passwd).contains("collector:$7$101$x$y").contains("gw-1:$7$101$c2FsdA==$aGFzaA==").doesNotContain("gw-old");
-        assertThat(acl).contains("user collector\ntopic readwrite #").doesNotContain("gw-old")
-                .contains("user gw-1\ntopic write dos/school-1/gw-1/batch\n").contains("topic read dos/school-1/gw-1/ack");
+        assertThat(passwd)
+                .contains("collector:$7$101$x$y")
+                .contains("gw-1:$7$101$c2FsdA==$aGFzaA==")
+                .doesNotContain("gw-old");
+        assertThat(acl)
+                .contains("user collector\ntopic readwrite #")
+                .doesNotContain("gw-old")
+                .contains("user gw-1\ntopic write dos/school-1/gw-1/batch\n")
+                .contains("topic read dos/school-1/gw-1/ack");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package de.dos2030.iot.collector.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import de.dos2030.iot.collector.TestBatches;
 import de.dos2030.iot.collector.TestCollector;
 import de.dos2030.iot.collector.TestInflux;
@@ -7,14 +10,6 @@ import de.dos2030.iot.collector.gateways.SiteKind;
 import de.dos2030.iot.collector.ingest.coap.CoapIngestITSupport;
 import de.dos2030.iot.model.Batch;
 import de.dos2030.iot.model.codec.BatchCodec;
-import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,9 +22,13 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * InfluxDB down: every door says "try later" (503 + Retry-After, 5.03 + Max-Age, no MQTT answer);
@@ -70,13 +69,15 @@ class InfluxOutageIT {
         gateway.setCallback(new de.dos2030.iot.collector.ingest.mqtt.MqttIngestIT.Answers() {
             @Override
             public void messageArrived(String topic, MqttMessage message) {
-                answers.put(new String(message.getProperties().getCorrelationData(), StandardCharsets.UTF_8),
+                answers.put(
+                        new String(message.getProperties().getCorrelationData(), StandardCharsets.UTF_8),
                         new String(message.getPayload(), StandardCharsets.UTF_8));
             }
         });
         gateway.connect();
         gateway.subscribe("dos/school-o/outage-gw/ack", 1);
-        await().atMost(Duration.ofSeconds(10)).until(() -> collector.get("/health", null).body().contains("\"connected\":true"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> collector.get("/health", null).body().contains("\"connected\":true"));
     }
 
     @AfterAll
@@ -107,12 +108,23 @@ class InfluxOutageIT {
                 [logging]
                   level = "warn"
                 """.formatted(DIR, PORT));
-        influxd = new ProcessBuilder("influxd", "run", "-config", DIR.resolve("influxdb.conf").toString())
-                .redirectErrorStream(true).redirectOutput(DIR.resolve("influxd.log").toFile()).start();
+        influxd = new ProcessBuilder(
+                        "influxd",
+                        "run",
+                        "-config",
+                        DIR.resolve("influxdb.conf").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(DIR.resolve("influxd.log").toFile())
+                .start();
         HttpClient http = HttpClient.newHttpClient();
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/ping")).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode() == 204);
+        await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
+                .until(() -> http.send(
+                                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/ping"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 204);
     }
 
     static void stopInflux() throws InterruptedException {
@@ -153,17 +165,25 @@ class InfluxOutageIT {
         assertThat(http.headers().firstValue("Retry-After")).hasValue("7");
         assertThat(http.body()).contains("\"status\":\"try_later\"");
         assertThat(coap).contains("5.03");
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> !answers.containsKey("outage-1"));
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> !answers.containsKey("outage-1"));
 
         startInflux();
-        assertThat(collector.postBatch(BatchCodec.json().encode(viaHttp), "application/json", token).statusCode()).isEqualTo(200);
+        assertThat(collector
+                        .postBatch(BatchCodec.json().encode(viaHttp), "application/json", token)
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(CoapIngestITSupport.post(coapPort, BatchCodec.cbor().encode(viaCoap), 60, "?token=" + token))
                 .contains("\"status\":\"stored\"");
         publish(viaMqtt, "outage-2");
         await().atMost(Duration.ofSeconds(10)).until(() -> answers.containsKey("outage-2"));
         assertThat(answers.get("outage-2")).contains("\"status\":\"stored\"");
         // A gateway that missed the answer re-sends once more: still the same points.
-        assertThat(collector.postBatch(BatchCodec.json().encode(viaHttp), "application/json", token).statusCode()).isEqualTo(200);
+        assertThat(collector
+                        .postBatch(BatchCodec.json().encode(viaHttp), "application/json", token)
+                        .statusCode())
+                .isEqualTo(200);
 
         assertThat(readingsOf(viaHttp)).isEqualTo(60);
         assertThat(readingsOf(viaCoap)).isEqualTo(60);

@@ -1,21 +1,20 @@
 package de.dos2030.iot.collector.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import de.dos2030.iot.collector.TestBatches;
 import de.dos2030.iot.collector.TestCollector;
 import de.dos2030.iot.collector.gateways.SiteKind;
 import de.dos2030.iot.model.codec.BatchCodec;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Two collectors on one registry database and one InfluxDB, as two instances in an MQTT share
@@ -60,7 +59,11 @@ class SequenceSharingIT {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             for (TestCollector c : List.of(first, second)) {
                 assertThat(boot(c).missing()).containsExactly(new long[] {10, 11});
-                assertThat(c.context.getBean(MeterRegistry.class).counter("collector.sequence.gaps").count()).isEqualTo(2);
+                assertThat(c.context
+                                .getBean(MeterRegistry.class)
+                                .counter("collector.sequence.gaps")
+                                .count())
+                        .isEqualTo(2);
             }
         });
 
@@ -78,16 +81,23 @@ class SequenceSharingIT {
     void aRestartedInstanceRemembersWhatWasStoredBeforeIt() throws Exception {
         String shared = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         TestCollector before = new TestCollector(Map.of(), shared, false);
-        String restartToken = before.register("restart-gw", "share-site", SiteKind.SCHOOL).token();
+        String restartToken =
+                before.register("restart-gw", "share-site", SiteKind.SCHOOL).token();
         for (long seq : new long[] {0, 1, 2, 5}) {
-            assertThat(before.postBatch(BatchCodec.json().encode(TestBatches.school("restart-gw", "share-site", "boot-r", seq, 1)),
-                    "application/json", restartToken).statusCode()).isEqualTo(200);
+            assertThat(before.postBatch(
+                                    BatchCodec.json()
+                                            .encode(TestBatches.school("restart-gw", "share-site", "boot-r", seq, 1)),
+                                    "application/json",
+                                    restartToken)
+                            .statusCode())
+                    .isEqualTo(200);
         }
         before.close(); // shares what it knows on the way out
 
         try (TestCollector after = new TestCollector(Map.of(), shared, true)) {
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-                List<SequenceTracker.BootSequences> boots = after.context.getBean(SequenceTracker.class).of("restart-gw");
+                List<SequenceTracker.BootSequences> boots =
+                        after.context.getBean(SequenceTracker.class).of("restart-gw");
                 assertThat(boots).hasSize(1);
                 assertThat(boots.get(0).missing()).containsExactly(new long[] {3, 4});
             });
@@ -100,7 +110,8 @@ class SequenceSharingIT {
     }
 
     private static SequenceTracker.BootSequences boot(TestCollector c) {
-        List<SequenceTracker.BootSequences> boots = c.context.getBean(SequenceTracker.class).of("share-gw");
+        List<SequenceTracker.BootSequences> boots =
+                c.context.getBean(SequenceTracker.class).of("share-gw");
         assertThat(boots).hasSize(1);
         return boots.get(0);
     }

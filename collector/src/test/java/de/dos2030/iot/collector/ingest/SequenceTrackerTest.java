@@ -1,15 +1,14 @@
 package de.dos2030.iot.collector.ingest;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class SequenceTrackerTest {
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -47,7 +46,9 @@ class SequenceTrackerTest {
         tracker.record("gw", "b1", 40);
         tracker.record("gw", "b2", 0);
         assertThat(tracker.record("gw", "b1", 12)).isEqualTo(SequenceTracker.Seen.BEFORE_TRACKING);
-        assertThat(tracker.of("gw")).hasSize(2).allSatisfy(b -> assertThat(b.missingCount()).isZero());
+        assertThat(tracker.of("gw"))
+                .hasSize(2)
+                .allSatisfy(b -> assertThat(b.missingCount()).isZero());
         assertThat(tracker.of("other")).isEmpty();
     }
 
@@ -100,8 +101,8 @@ class SequenceTrackerTest {
         }
         SequenceTracker.BootSequences boot = tracker.of("gw").get(0);
         assertThat(boot.missing()).hasSize(SequenceTracker.MAX_RANGES - 1);
-        assertThat(boot.missing().get(boot.missing().size() - 1)).containsExactly(2L * SequenceTracker.MAX_RANGES + 7,
-                2L * SequenceTracker.MAX_RANGES + 7);
+        assertThat(boot.missing().get(boot.missing().size() - 1))
+                .containsExactly(2L * SequenceTracker.MAX_RANGES + 7, 2L * SequenceTracker.MAX_RANGES + 7);
     }
 
     @Test

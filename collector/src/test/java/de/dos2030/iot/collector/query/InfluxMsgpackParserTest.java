@@ -1,15 +1,14 @@
 package de.dos2030.iot.collector.query;
 
-import org.junit.jupiter.api.Test;
-import org.msgpack.core.MessageBufferPacker;
-import org.msgpack.core.MessagePack;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.msgpack.core.MessageBufferPacker;
+import org.msgpack.core.MessagePack;
 
 class InfluxMsgpackParserTest {
 
@@ -17,7 +16,11 @@ class InfluxMsgpackParserTest {
     static byte[] answer() throws IOException {
         MessageBufferPacker p = MessagePack.newDefaultBufferPacker();
         p.packMapHeader(1).packString("results").packArrayHeader(1);
-        p.packMapHeader(2).packString("statement_id").packInt(0).packString("series").packArrayHeader(2);
+        p.packMapHeader(2)
+                .packString("statement_id")
+                .packInt(0)
+                .packString("series")
+                .packArrayHeader(2);
         series(p, "room-1.co2");
         p.packArrayHeader(3);
         p.packArrayHeader(2).packLong(1740787200000L).packDouble(612.5);
@@ -31,8 +34,14 @@ class InfluxMsgpackParserTest {
 
     private static void series(MessageBufferPacker p, String sensor) throws IOException {
         p.packMapHeader(4).packString("name").packString("co2");
-        p.packString("tags").packMapHeader(3).packString("gateway").packString("gw-1")
-                .packString("sensor").packString(sensor).packString("site").packString("school-1");
+        p.packString("tags")
+                .packMapHeader(3)
+                .packString("gateway")
+                .packString("gw-1")
+                .packString("sensor")
+                .packString(sensor)
+                .packString("site")
+                .packString("school-1");
         p.packString("columns").packArrayHeader(2).packString("time").packString("value");
         p.packString("values");
     }
@@ -72,7 +81,8 @@ class InfluxMsgpackParserTest {
 
     @Test
     void stopsAsSoonAsTheAnswerPassesThePointLimit() {
-        assertThatThrownBy(() -> parse(answer(), 2)).isInstanceOf(TooManyPointsException.class)
+        assertThatThrownBy(() -> parse(answer(), 2))
+                .isInstanceOf(TooManyPointsException.class)
                 .hasMessageContaining("over the limit of 2 points");
     }
 
@@ -80,11 +90,13 @@ class InfluxMsgpackParserTest {
     void missingDatabaseIsAnEmptyAnswerAndOtherErrorsFail() throws IOException {
         assertThat(parse(resultWithError("database not found: x"), 10)).isEmpty();
         assertThatThrownBy(() -> parse(resultWithError("invalid operation"), 10))
-                .isInstanceOf(InfluxReader.QueryFailedException.class).hasMessageContaining("invalid operation");
+                .isInstanceOf(InfluxReader.QueryFailedException.class)
+                .hasMessageContaining("invalid operation");
         MessageBufferPacker topLevel = MessagePack.newDefaultBufferPacker();
         topLevel.packMapHeader(1).packString("error").packString("error parsing query: found EOF");
         assertThatThrownBy(() -> parse(topLevel.toByteArray(), 10))
-                .isInstanceOf(InfluxReader.QueryFailedException.class).hasMessageContaining("error parsing query");
+                .isInstanceOf(InfluxReader.QueryFailedException.class)
+                .hasMessageContaining("error parsing query");
     }
 
     @Test
@@ -102,7 +114,11 @@ class InfluxMsgpackParserTest {
     private static byte[] resultWithError(String error) throws IOException {
         MessageBufferPacker p = MessagePack.newDefaultBufferPacker();
         p.packMapHeader(1).packString("results").packArrayHeader(1);
-        p.packMapHeader(2).packString("statement_id").packInt(0).packString("error").packString(error);
+        p.packMapHeader(2)
+                .packString("statement_id")
+                .packInt(0)
+                .packString("error")
+                .packString(error);
         return p.toByteArray();
     }
 }

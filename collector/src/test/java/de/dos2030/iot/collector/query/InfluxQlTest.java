@@ -1,12 +1,11 @@
 package de.dos2030.iot.collector.query;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class InfluxQlTest {
     @Test
@@ -19,7 +18,8 @@ class InfluxQlTest {
     @Test
     void refusesIdsTheValidatorWouldNeverHaveStored() {
         for (String bad : new String[] {"", "x'y", "x y", "-x", "x;DROP", "x\"", "a".repeat(65), null}) {
-            assertThatThrownBy(() -> InfluxQl.tagEquals("sensor", "sensor", bad)).isInstanceOf(BadQueryException.class)
+            assertThatThrownBy(() -> InfluxQl.tagEquals("sensor", "sensor", bad))
+                    .isInstanceOf(BadQueryException.class)
                     .hasMessageContaining("is not a valid id");
         }
         assertThat(InfluxQl.tagEquals("sensor", "sensor", "room-1.co2")).isEqualTo("\"sensor\" = 'room-1.co2'");
@@ -33,11 +33,37 @@ class InfluxQlTest {
         assertThatThrownBy(() -> SeriesQuery.duration("500ms")).hasMessageContaining("not a duration");
         assertThatThrownBy(() -> SeriesQuery.duration("PT0.5S")).hasMessageContaining("whole seconds");
         Instant now = Instant.parse("2025-03-03T10:00:00Z");
-        assertThatThrownBy(() -> SeriesQuery.parse("co2", null, null, null, null, null, "2025-03-03T11:00:00Z", null, null,
-                null, null, now, Duration.ofDays(1))).hasMessageContaining("must be before to");
-        assertThatThrownBy(() -> SeriesQuery.parse("co2", null, null, null, null, null, null, null, null, "max", null, now,
-                Duration.ofDays(1))).hasMessageContaining("needs a window");
-        SeriesQuery q = SeriesQuery.parse("vibration_rms", "mean", null, "bridge", null, null, null, null, "1m", null, "any", now,
+        assertThatThrownBy(() -> SeriesQuery.parse(
+                        "co2",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "2025-03-03T11:00:00Z",
+                        null,
+                        null,
+                        null,
+                        null,
+                        now,
+                        Duration.ofDays(1)))
+                .hasMessageContaining("must be before to");
+        assertThatThrownBy(() -> SeriesQuery.parse(
+                        "co2", null, null, null, null, null, null, null, null, "max", null, now, Duration.ofDays(1)))
+                .hasMessageContaining("needs a window");
+        SeriesQuery q = SeriesQuery.parse(
+                "vibration_rms",
+                "mean",
+                null,
+                "bridge",
+                null,
+                null,
+                null,
+                null,
+                "1m",
+                null,
+                "any",
+                now,
                 Duration.ofDays(1));
         assertThat(q.field()).isEqualTo("rms_mean");
         assertThat(q.aggregate()).isEqualTo(Aggregate.MEAN);

@@ -1,19 +1,18 @@
 package de.dos2030.iot.collector.query;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.Statistic;
 import io.micronaut.json.JsonMapper;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class InfluxSeriesParserTest {
     /** Shaped like InfluxDB 1.6's answer to a grouped SELECT with epoch=ms. */
@@ -44,26 +43,40 @@ class InfluxSeriesParserTest {
 
     @Test
     void stopsAsSoonAsTheAnswerPassesThePointLimit() {
-        assertThatThrownBy(() -> parse(ANSWER, 2)).isInstanceOf(TooManyPointsException.class)
+        assertThatThrownBy(() -> parse(ANSWER, 2))
+                .isInstanceOf(TooManyPointsException.class)
                 .hasMessageContaining("over the limit of 2 points");
     }
 
     @Test
     void missingDatabaseIsAnEmptyAnswerAndOtherErrorsFail() throws IOException {
-        assertThat(parse("{\"results\":[{\"statement_id\":0,\"error\":\"database not found: x\"}]}", 10)).isEmpty();
+        assertThat(parse("{\"results\":[{\"statement_id\":0,\"error\":\"database not found: x\"}]}", 10))
+                .isEmpty();
         assertThat(parse("{\"results\":[{\"statement_id\":0}]}", 10)).isEmpty();
         assertThatThrownBy(() -> parse("{\"results\":[{\"statement_id\":0,\"error\":\"invalid operation\"}]}", 10))
-                .isInstanceOf(InfluxReader.QueryFailedException.class).hasMessageContaining("invalid operation");
+                .isInstanceOf(InfluxReader.QueryFailedException.class)
+                .hasMessageContaining("invalid operation");
         assertThatThrownBy(() -> parse("{\"error\":\"error parsing query: found EOF\"}", 10))
-                .isInstanceOf(InfluxReader.QueryFailedException.class).hasMessageContaining("error parsing query");
+                .isInstanceOf(InfluxReader.QueryFailedException.class)
+                .hasMessageContaining("error parsing query");
         assertThatThrownBy(() -> parse("[1,2]", 10)).isInstanceOf(IOException.class);
     }
 
     @Test
     void jsonAnswerHasTheShapeOfSeriesResult() throws IOException {
         Instant from = Instant.parse("2025-03-01T00:00:00Z");
-        SeriesQuery q = new SeriesQuery(Quantity.CO2, Statistic.SAMPLE, null, null, null, null, from, from.plus(Duration.ofDays(1)),
-                Duration.ofMinutes(1), Aggregate.MEAN, "ok");
+        SeriesQuery q = new SeriesQuery(
+                Quantity.CO2,
+                Statistic.SAMPLE,
+                null,
+                null,
+                null,
+                null,
+                from,
+                from.plus(Duration.ofDays(1)),
+                Duration.ofMinutes(1),
+                Aggregate.MEAN,
+                "ok");
         byte[] json = SeriesJson.write(new SeriesAnswer(q, 3, parse(ANSWER, 100)));
         SeriesResult r = JsonMapper.createDefault().readValue(json, SeriesResult.class);
         assertThat(r.quantity()).isEqualTo("co2");
@@ -72,12 +85,14 @@ class InfluxSeriesParserTest {
         assertThat(r.window()).isEqualTo("PT1M");
         assertThat(r.from()).isEqualTo(from);
         assertThat(r.points()).isEqualTo(3);
-        assertThat(r.series().get(0).points()).containsExactly(
-                new SeriesResult.Point(Instant.ofEpochMilli(1740787200000L), 612.5),
-                new SeriesResult.Point(Instant.ofEpochMilli(1740787320000L), 615.0));
-        assertThat(new String(json, StandardCharsets.UTF_8)).startsWith("{\"quantity\":\"co2\",\"unit\":\"ppm\",\"statistic\":\"sample\","
-                + "\"aggregate\":\"mean\",\"window\":\"PT1M\",\"from\":\"2025-03-01T00:00:00Z\",\"to\":\"2025-03-02T00:00:00Z\","
-                + "\"quality\":\"ok\",\"points\":3,\"series\":[{\"site\":\"school-1\",\"gateway\":\"gw-1\",\"sensor\":\"room-1.co2\","
-                + "\"points\":[{\"time\":\"2025-03-01T00:00:00Z\",\"value\":612.5}");
+        assertThat(r.series().get(0).points())
+                .containsExactly(
+                        new SeriesResult.Point(Instant.ofEpochMilli(1740787200000L), 612.5),
+                        new SeriesResult.Point(Instant.ofEpochMilli(1740787320000L), 615.0));
+        assertThat(new String(json, StandardCharsets.UTF_8))
+                .startsWith("{\"quantity\":\"co2\",\"unit\":\"ppm\",\"statistic\":\"sample\","
+                        + "\"aggregate\":\"mean\",\"window\":\"PT1M\",\"from\":\"2025-03-01T00:00:00Z\",\"to\":\"2025-03-02T00:00:00Z\","
+                        + "\"quality\":\"ok\",\"points\":3,\"series\":[{\"site\":\"school-1\",\"gateway\":\"gw-1\",\"sensor\":\"room-1.co2\","
+                        + "\"points\":[{\"time\":\"2025-03-01T00:00:00Z\",\"value\":612.5}");
     }
 }

@@ -1,5 +1,8 @@
 package de.dos2030.iot.collector.query;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import de.dos2030.iot.collector.TestCollector;
 import de.dos2030.iot.collector.TestInflux;
 import de.dos2030.iot.collector.gateways.SiteKind;
@@ -12,12 +15,6 @@ import de.dos2030.iot.model.Reading;
 import de.dos2030.iot.model.Statistic;
 import de.dos2030.iot.model.codec.BatchCodec;
 import io.micronaut.json.JsonMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -29,9 +26,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Series queries against the dev InfluxDB: windowed aggregates equal what the test computes from
@@ -54,11 +53,26 @@ class SeriesQueryIT {
         collector.register("q-gw2", "q-site2", SiteKind.BRIDGE);
         for (int i = 0; i * 7 < SPAN.toSeconds(); i++) {
             Instant t = T0.plusSeconds(i * 7L);
-            SENT.add(new Reading("room-9.co2", Quantity.CO2, Statistic.SAMPLE, t, 400 + (i * 37 % 211) + 0.5 * (i % 3),
+            SENT.add(new Reading(
+                    "room-9.co2",
+                    Quantity.CO2,
+                    Statistic.SAMPLE,
+                    t,
+                    400 + (i * 37 % 211) + 0.5 * (i % 3),
                     i % 11 == 5 ? Quality.SUSPECT : Quality.OK));
             SENT.add(new Reading("room-8.co2", Quantity.CO2, Statistic.SAMPLE, t, 900 + (i * 13 % 97), Quality.OK));
         }
-        Batch batch = new Batch(Batch.FORMAT_VERSION, "q-gw", "q-site", "boot-q", 0, T0.plus(SPAN), ClockSync.SYNCED, SENT, List.of(), null);
+        Batch batch = new Batch(
+                Batch.FORMAT_VERSION,
+                "q-gw",
+                "q-site",
+                "boot-q",
+                0,
+                T0.plus(SPAN),
+                ClockSync.SYNCED,
+                SENT,
+                List.of(),
+                null);
         HttpResponse<String> r = collector.postBatch(BatchCodec.json().encode(batch), "application/json", token);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     }
@@ -74,7 +88,8 @@ class SeriesQueryIT {
         for (Reading r : SENT) {
             if (r.sensorId().equals("room-9.co2") && r.quality() == Quality.OK) {
                 long start = r.time().toEpochMilli() / window.toMillis() * window.toMillis();
-                out.computeIfAbsent(Instant.ofEpochMilli(start), k -> new ArrayList<>()).add(r.value());
+                out.computeIfAbsent(Instant.ofEpochMilli(start), k -> new ArrayList<>())
+                        .add(r.value());
             }
         }
         return out;
@@ -113,26 +128,38 @@ class SeriesQueryIT {
 
     @Test
     void windowedMeanMatchesTheReadingsSent() throws Exception {
-        assertWindows("mean", v -> v.stream().mapToDouble(Double::doubleValue).average().orElseThrow());
+        assertWindows(
+                "mean",
+                v -> v.stream().mapToDouble(Double::doubleValue).average().orElseThrow());
     }
 
     @Test
     void readsInfluxDbsMessagePackAnswerAndSaysWhereTheTimeWent() throws Exception {
         var meters = collector.context.getBean(io.micrometer.core.instrument.MeterRegistry.class);
-        double before = meters.counter("collector.query.influx.answers", "format", "msgpack").count();
-        HttpResponse<String> r = collector.send("GET", "/api/v1/series?quantity=co2&sensor=room-9.co2&from=" + T0 + "&to="
-                + T0.plus(SPAN) + "&window=5m", viewer, null);
+        double before = meters.counter("collector.query.influx.answers", "format", "msgpack")
+                .count();
+        HttpResponse<String> r = collector.send(
+                "GET",
+                "/api/v1/series?quantity=co2&sensor=room-9.co2&from=" + T0 + "&to=" + T0.plus(SPAN) + "&window=5m",
+                viewer,
+                null);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        assertThat(meters.counter("collector.query.influx.answers", "format", "msgpack").count()).isEqualTo(before + 1);
-        assertThat(meters.counter("collector.query.influx.answers", "format", "json").count()).isZero();
+        assertThat(meters.counter("collector.query.influx.answers", "format", "msgpack")
+                        .count())
+                .isEqualTo(before + 1);
+        assertThat(meters.counter("collector.query.influx.answers", "format", "json")
+                        .count())
+                .isZero();
         assertThat(r.headers().firstValue("Server-Timing").orElse(""))
                 .matches("influxdb;dur=[0-9]+\\.[0-9]{2}, render;dur=[0-9]+\\.[0-9]{2}");
     }
 
     @Test
     void windowedMinMaxCountLastAndP95MatchTheReadingsSent() throws Exception {
-        assertWindows("min", v -> v.stream().mapToDouble(Double::doubleValue).min().orElseThrow());
-        assertWindows("max", v -> v.stream().mapToDouble(Double::doubleValue).max().orElseThrow());
+        assertWindows(
+                "min", v -> v.stream().mapToDouble(Double::doubleValue).min().orElseThrow());
+        assertWindows(
+                "max", v -> v.stream().mapToDouble(Double::doubleValue).max().orElseThrow());
         assertWindows("count", v -> (double) v.size());
         assertWindows("last", v -> v.get(v.size() - 1));
         assertWindows("p95", SeriesQueryIT::p95);
@@ -140,17 +167,38 @@ class SeriesQueryIT {
 
     @Test
     void csvHasStableHeaderWithUnitAndExactRows() throws Exception {
-        HttpResponse<String> r = collector.send("GET", "/api/v1/series?quantity=co2&site=q-site&sensor=room-9.co2&from=" + T0
-                + "&to=" + T0.plus(SPAN) + "&window=10m&aggregate=max", viewer, null, "Accept", "text/csv");
+        HttpResponse<String> r = collector.send(
+                "GET",
+                "/api/v1/series?quantity=co2&site=q-site&sensor=room-9.co2&from=" + T0 + "&to=" + T0.plus(SPAN)
+                        + "&window=10m&aggregate=max",
+                viewer,
+                null,
+                "Accept",
+                "text/csv");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
-        StringBuilder expected = new StringBuilder("time,site,gateway,sensor,quantity,statistic,aggregate,window,value [ppm]\r\n");
-        windows(Duration.ofMinutes(10)).forEach((t, v) -> expected.append(t).append(",q-site,q-gw,room-9.co2,co2,sample,max,PT10M,")
-                .append(new java.math.BigDecimal(Double.toString(v.stream().mapToDouble(Double::doubleValue).max().orElseThrow()))
-                        .stripTrailingZeros().toPlainString()).append("\r\n"));
+        StringBuilder expected =
+                new StringBuilder("time,site,gateway,sensor,quantity,statistic,aggregate,window,value [ppm]\r\n");
+        windows(Duration.ofMinutes(10))
+                .forEach((t, v) -> expected.append(t)
+                        .append(",q-site,q-gw,room-9.co2,co2,sample,max,PT10M,")
+                        .append(new java.math.BigDecimal(Double.toString(v.stream()
+                                        .mapToDouble(Double::doubleValue)
+                                        .max()
+                                        .orElseThrow()))
+                                .stripTrailingZeros()
+                                .toPlainString())
+                        .append("\r\n"));
         assertThat(r.body()).isEqualTo(expected.toString());
-        assertThat(collector.send("GET", "/api/v1/series?format=csv&quantity=co2&site=q-site&sensor=room-9.co2&from=" + T0
-                + "&to=" + T0.plus(SPAN) + "&window=10m&aggregate=max", viewer, null).body()).isEqualTo(expected.toString());
+        assertThat(collector
+                        .send(
+                                "GET",
+                                "/api/v1/series?format=csv&quantity=co2&site=q-site&sensor=room-9.co2&from=" + T0
+                                        + "&to=" + T0.plus(SPAN) + "&window=10m&aggregate=max",
+                                viewer,
+                                null)
+                        .body())
+                .isEqualTo(expected.toString());
     }
 
     @Test
@@ -159,13 +207,19 @@ class SeriesQueryIT {
         assertThat(all.points()).isEqualTo(SENT.size());
         assertThat(all.series()).extracting(SeriesResult.Series::sensor).containsExactly("room-8.co2", "room-9.co2");
         SeriesResult ok = query("quantity=co2&gateway=q-gw&sensor=room-9.co2&from=" + T0 + "&to=" + T0.plus(SPAN));
-        assertThat(ok.points()).isEqualTo(SENT.stream().filter(x -> x.sensorId().equals("room-9.co2") && x.quality() == Quality.OK).count());
+        assertThat(ok.points())
+                .isEqualTo(SENT.stream()
+                        .filter(x -> x.sensorId().equals("room-9.co2") && x.quality() == Quality.OK)
+                        .count());
     }
 
     @Test
     void answerOverThePointLimitIsRefusedWithAClearError() throws Exception {
-        HttpResponse<String> r = collector.send("GET", "/api/v1/series?quantity=co2&window=1s&from=" + T0.minus(Duration.ofDays(30))
-                + "&to=" + T0, viewer, null);
+        HttpResponse<String> r = collector.send(
+                "GET",
+                "/api/v1/series?quantity=co2&window=1s&from=" + T0.minus(Duration.ofDays(30)) + "&to=" + T0,
+                viewer,
+                null);
         assertThat(r.statusCode()).isEqualTo(422);
         assertThat(r.body()).contains("over the limit of 100000 points").contains("larger window");
     }
@@ -173,26 +227,52 @@ class SeriesQueryIT {
     @Test
     void badParametersAreNamedInTheError() throws Exception {
         assertThat(collector.send("GET", "/api/v1/series", viewer, null).body()).contains("quantity is required");
-        assertThat(collector.send("GET", "/api/v1/series?quantity=radon", viewer, null).body()).contains("quantity 'radon' is unknown");
-        assertThat(collector.send("GET", "/api/v1/series?quantity=co2&window=1m&aggregate=median", viewer, null).body())
+        assertThat(collector
+                        .send("GET", "/api/v1/series?quantity=radon", viewer, null)
+                        .body())
+                .contains("quantity 'radon' is unknown");
+        assertThat(collector
+                        .send("GET", "/api/v1/series?quantity=co2&window=1m&aggregate=median", viewer, null)
+                        .body())
                 .contains("aggregate 'median' is unknown");
-        assertThat(collector.send("GET", "/api/v1/series?quantity=co2&from=yesterday", viewer, null).statusCode()).isEqualTo(400);
+        assertThat(collector
+                        .send("GET", "/api/v1/series?quantity=co2&from=yesterday", viewer, null)
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"x' OR '1'='1", "room-9.co2' ; DROP MEASUREMENT co2 ; --", "x\" ; DROP DATABASE \"x",
-            "x') OR (sensor =~ /.*/", "-leading-dash", "a\\'b", "../etc", "ok\nSELECT", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
+    @ValueSource(
+            strings = {
+                "x' OR '1'='1",
+                "room-9.co2' ; DROP MEASUREMENT co2 ; --",
+                "x\" ; DROP DATABASE \"x",
+                "x') OR (sensor =~ /.*/",
+                "-leading-dash",
+                "a\\'b",
+                "../etc",
+                "ok\nSELECT",
+                "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+            })
     void hostileIdentifiersAreRefusedAndNeverExecuted(String hostile) throws Exception {
         String q = URLEncoder.encode(hostile, StandardCharsets.UTF_8);
         for (String param : List.of("sensor", "site", "gateway")) {
-            HttpResponse<String> r = collector.send("GET", "/api/v1/series?quantity=co2&" + param + "=" + q, viewer, null);
+            HttpResponse<String> r =
+                    collector.send("GET", "/api/v1/series?quantity=co2&" + param + "=" + q, viewer, null);
             assertThat(r.statusCode()).as(param + "=" + hostile).isEqualTo(400);
             assertThat(r.body()).contains("is not a valid id");
         }
-        assertThat(collector.send("GET", "/api/v1/sensors?site=" + q, viewer, null).statusCode()).isEqualTo(400);
-        assertThat(collector.send("GET", "/api/v1/alerts?sensorId=" + q, viewer, null).statusCode()).isEqualTo(400);
+        assertThat(collector
+                        .send("GET", "/api/v1/sensors?site=" + q, viewer, null)
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(collector
+                        .send("GET", "/api/v1/alerts?sensorId=" + q, viewer, null)
+                        .statusCode())
+                .isEqualTo(400);
         try (TestInflux influx = new TestInflux(TestInflux.DEV_URL, collector.database)) {
-            assertThat(influx.count("SELECT count(value) FROM co2 WHERE gateway='q-gw'")).isEqualTo(SENT.size());
+            assertThat(influx.count("SELECT count(value) FROM co2 WHERE gateway='q-gw'"))
+                    .isEqualTo(SENT.size());
         }
     }
 
@@ -201,8 +281,10 @@ class SeriesQueryIT {
         InfluxReader reader = collector.context.getBean(InfluxReader.class);
         String base = "SELECT count(\"value\") FROM \"co2\" WHERE \"sensor\" = ";
         assertThat(reader.series(base + InfluxQl.literal("room-9.co2"))).hasSize(1);
-        assertThat(reader.series(base + InfluxQl.literal("x' OR \"sensor\" = 'room-9.co2"))).isEmpty();
-        assertThat(reader.series(base + InfluxQl.literal("x\\' OR \"sensor\" = \\'room-9.co2"))).isEmpty();
+        assertThat(reader.series(base + InfluxQl.literal("x' OR \"sensor\" = 'room-9.co2")))
+                .isEmpty();
+        assertThat(reader.series(base + InfluxQl.literal("x\\' OR \"sensor\" = \\'room-9.co2")))
+                .isEmpty();
     }
 
     @Test
@@ -210,12 +292,21 @@ class SeriesQueryIT {
         assertThat(collector.send("GET", "/api/v1/sites", viewer, null).body())
                 .contains("{\"id\":\"q-site\",\"kind\":\"school\",\"gateways\":[\"q-gw\"]}")
                 .contains("{\"id\":\"q-site2\",\"kind\":\"bridge\",\"gateways\":[\"q-gw2\"]}");
-        String gateways = collector.send("GET", "/api/v1/gateways", viewer, null).body();
-        assertThat(gateways).contains("\"id\":\"q-gw\"").contains("\"state\":\"online\"").contains("\"bootId\":\"boot-q\"")
+        String gateways =
+                collector.send("GET", "/api/v1/gateways", viewer, null).body();
+        assertThat(gateways)
+                .contains("\"id\":\"q-gw\"")
+                .contains("\"state\":\"online\"")
+                .contains("\"bootId\":\"boot-q\"")
                 .contains("\"state\":\"never-seen\"");
-        String sensors = collector.send("GET", "/api/v1/sensors?gateway=q-gw", viewer, null).body();
-        assertThat(sensors).contains("\"sensor\":\"room-9.co2\",\"quantity\":\"co2\",\"unit\":\"ppm\"")
-                .contains("\"sensor\":\"room-8.co2\"").doesNotContain("q-gw2");
-        assertThat(collector.send("GET", "/api/v1/gateways/nope", viewer, null).statusCode()).isEqualTo(404);
+        String sensors = collector
+                .send("GET", "/api/v1/sensors?gateway=q-gw", viewer, null)
+                .body();
+        assertThat(sensors)
+                .contains("\"sensor\":\"room-9.co2\",\"quantity\":\"co2\",\"unit\":\"ppm\"")
+                .contains("\"sensor\":\"room-8.co2\"")
+                .doesNotContain("q-gw2");
+        assertThat(collector.send("GET", "/api/v1/gateways/nope", viewer, null).statusCode())
+                .isEqualTo(404);
     }
 }

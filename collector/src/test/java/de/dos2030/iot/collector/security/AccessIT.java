@@ -1,23 +1,22 @@
 package de.dos2030.iot.collector.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import de.dos2030.iot.collector.TestBatches;
 import de.dos2030.iot.collector.TestCollector;
 import de.dos2030.iot.collector.gateways.SiteKind;
 import de.dos2030.iot.model.codec.BatchCodec;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Roles: every forbidden combination of caller and route is refused, the allowed ones pass. */
 class AccessIT {
@@ -66,7 +65,11 @@ class AccessIT {
                 new Route("GET", "/api/v1/subscriptions", null, Role.ENGINEER),
                 new Route("POST", "/api/v1/subscriptions", SUB, Role.ENGINEER),
                 new Route("GET", "/admin/gateways", null, Role.ADMIN),
-                new Route("POST", "/admin/gateways", "{\"id\":\"acc-new\",\"siteId\":\"acc-site\",\"siteKind\":\"school\"}", Role.ADMIN),
+                new Route(
+                        "POST",
+                        "/admin/gateways",
+                        "{\"id\":\"acc-new\",\"siteId\":\"acc-site\",\"siteKind\":\"school\"}",
+                        Role.ADMIN),
                 new Route("POST", "/admin/gateways/acc-gw/disable", null, Role.ADMIN),
                 new Route("GET", "/admin/tokens", null, Role.ADMIN),
                 new Route("POST", "/admin/tokens", "{\"id\":\"x-new\",\"role\":\"viewer\"}", Role.ADMIN),
@@ -114,67 +117,127 @@ class AccessIT {
 
     @Test
     void letsEachRoleThroughItsOwnRoutes() throws Exception {
-        assertThat(collector.send("GET", "/api/v1/sites", viewer, null).statusCode()).isEqualTo(200);
-        assertThat(collector.send("GET", "/api/v1/alerts", viewer, null).statusCode()).isEqualTo(200);
-        assertThat(collector.send("GET", "/api/v1/series?quantity=co2", viewer, null).statusCode()).isEqualTo(200);
-        assertThat(collector.send("POST", "/api/v1/subscriptions", engineer, SUB).statusCode()).isEqualTo(201);
-        assertThat(collector.send("GET", "/api/v1/subscriptions", engineer, null).statusCode()).isEqualTo(200);
-        assertThat(collector.send("GET", "/admin/gateways", admin, null).statusCode()).isEqualTo(200);
-        assertThat(collector.send("GET", "/admin/tokens", TestCollector.ADMIN_TOKEN, null).statusCode()).isEqualTo(200);
+        assertThat(collector.send("GET", "/api/v1/sites", viewer, null).statusCode())
+                .isEqualTo(200);
+        assertThat(collector.send("GET", "/api/v1/alerts", viewer, null).statusCode())
+                .isEqualTo(200);
+        assertThat(collector
+                        .send("GET", "/api/v1/series?quantity=co2", viewer, null)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(collector
+                        .send("POST", "/api/v1/subscriptions", engineer, SUB)
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(collector
+                        .send("GET", "/api/v1/subscriptions", engineer, null)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(collector.send("GET", "/admin/gateways", admin, null).statusCode())
+                .isEqualTo(200);
+        assertThat(collector
+                        .send("GET", "/admin/tokens", TestCollector.ADMIN_TOKEN, null)
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void apiTokensCannotIngestOnlyGatewayTokensCan() throws Exception {
         byte[] batch = BatchCodec.json().encode(TestBatches.school("acc-gw", "acc-site", "boot-acc", 0, 5));
         for (String apiToken : List.of(viewer, engineer, admin, TestCollector.ADMIN_TOKEN)) {
-            assertThat(collector.postBatch(batch, "application/json", apiToken).statusCode()).isEqualTo(401);
+            assertThat(collector.postBatch(batch, "application/json", apiToken).statusCode())
+                    .isEqualTo(401);
         }
-        assertThat(collector.postBatch(batch, "application/json", gatewayToken).statusCode()).isEqualTo(200);
+        assertThat(collector.postBatch(batch, "application/json", gatewayToken).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void engineerSeesAndChangesOnlyOwnSubscriptionsAdminAll() throws Exception {
-        HttpResponse<String> created = collector.send("POST", "/api/v1/subscriptions", otherEngineer,
+        HttpResponse<String> created = collector.send(
+                "POST",
+                "/api/v1/subscriptions",
+                otherEngineer,
                 "{\"name\":\"theirs\",\"channel\":\"webhook\",\"target\":\"http://127.0.0.1:9/theirs\"}");
         assertThat(created.statusCode()).isEqualTo(201);
         String id = created.body().replaceAll(".*\"id\":\"(sub-[0-9a-f]+)\".*", "$1");
 
-        assertThat(collector.send("GET", "/api/v1/subscriptions/" + id, engineer, null).statusCode()).isEqualTo(404);
-        assertThat(collector.send("PUT", "/api/v1/subscriptions/" + id, engineer, "{\"enabled\":false}").statusCode()).isEqualTo(404);
-        assertThat(collector.send("DELETE", "/api/v1/subscriptions/" + id, engineer, null).statusCode()).isEqualTo(404);
-        assertThat(collector.send("GET", "/api/v1/subscriptions/" + id + "/deliveries", engineer, null).statusCode()).isEqualTo(404);
-        assertThat(collector.send("GET", "/api/v1/subscriptions", engineer, null).body()).doesNotContain(id);
+        assertThat(collector
+                        .send("GET", "/api/v1/subscriptions/" + id, engineer, null)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(collector
+                        .send("PUT", "/api/v1/subscriptions/" + id, engineer, "{\"enabled\":false}")
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(collector
+                        .send("DELETE", "/api/v1/subscriptions/" + id, engineer, null)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(collector
+                        .send("GET", "/api/v1/subscriptions/" + id + "/deliveries", engineer, null)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(collector
+                        .send("GET", "/api/v1/subscriptions", engineer, null)
+                        .body())
+                .doesNotContain(id);
 
-        assertThat(collector.send("GET", "/api/v1/subscriptions/" + id, otherEngineer, null).statusCode()).isEqualTo(200);
-        assertThat(collector.send("GET", "/api/v1/subscriptions", admin, null).body()).contains(id);
-        assertThat(collector.send("PUT", "/api/v1/subscriptions/" + id, admin, "{\"enabled\":false}").body()).contains("\"enabled\":false");
-        assertThat(collector.send("DELETE", "/api/v1/subscriptions/" + id, admin, null).statusCode()).isEqualTo(204);
+        assertThat(collector
+                        .send("GET", "/api/v1/subscriptions/" + id, otherEngineer, null)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(collector.send("GET", "/api/v1/subscriptions", admin, null).body())
+                .contains(id);
+        assertThat(collector
+                        .send("PUT", "/api/v1/subscriptions/" + id, admin, "{\"enabled\":false}")
+                        .body())
+                .contains("\"enabled\":false");
+        assertThat(collector
+                        .send("DELETE", "/api/v1/subscriptions/" + id, admin, null)
+                        .statusCode())
+                .isEqualTo(204);
     }
 
     @Test
     void revokedTokenStopsAtOnce() throws Exception {
         String t = collector.apiToken("short-lived", Role.VIEWER);
         assertThat(collector.send("GET", "/api/v1/sites", t, null).statusCode()).isEqualTo(200);
-        assertThat(collector.send("DELETE", "/admin/tokens/short-lived", admin, null).statusCode()).isEqualTo(204);
+        assertThat(collector
+                        .send("DELETE", "/admin/tokens/short-lived", admin, null)
+                        .statusCode())
+                .isEqualTo(204);
         assertThat(collector.send("GET", "/api/v1/sites", t, null).statusCode()).isEqualTo(401);
     }
 
     @Test
     void issuedTokenIsShownOnceAndNeverListed() throws Exception {
-        HttpResponse<String> issued = collector.send("POST", "/admin/tokens", admin, "{\"id\":\"listed-1\",\"name\":\"Caretaker\",\"role\":\"engineer\"}");
+        HttpResponse<String> issued = collector.send(
+                "POST", "/admin/tokens", admin, "{\"id\":\"listed-1\",\"name\":\"Caretaker\",\"role\":\"engineer\"}");
         assertThat(issued.statusCode()).isEqualTo(201);
         String token = issued.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
         assertThat(token).startsWith("dos_");
-        assertThat(collector.send("GET", "/admin/tokens", admin, null).body()).contains("listed-1").doesNotContain(token);
-        assertThat(collector.send("POST", "/admin/tokens", admin, "{\"id\":\"bad\",\"role\":\"root\"}").statusCode()).isEqualTo(400);
-        assertThat(collector.send("POST", "/admin/tokens", admin, "{\"id\":\"listed-1\",\"role\":\"viewer\"}").statusCode()).isEqualTo(409);
+        assertThat(collector.send("GET", "/admin/tokens", admin, null).body())
+                .contains("listed-1")
+                .doesNotContain(token);
+        assertThat(collector
+                        .send("POST", "/admin/tokens", admin, "{\"id\":\"bad\",\"role\":\"root\"}")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(collector
+                        .send("POST", "/admin/tokens", admin, "{\"id\":\"listed-1\",\"role\":\"viewer\"}")
+                        .statusCode())
+                .isEqualTo(409);
     }
 
     @Test
     void openApiDocumentIsServed() throws Exception {
         HttpResponse<String> r = collector.send("GET", "/swagger/dos-collector-api-0.1.yml", null, null);
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).contains("openapi: 3").contains("/api/v1/series").contains("/api/v1/alerts/stream")
+        assertThat(r.body())
+                .contains("openapi: 3")
+                .contains("/api/v1/series")
+                .contains("/api/v1/alerts/stream")
                 .contains("/api/v1/subscriptions");
     }
 }

@@ -1,13 +1,13 @@
 package de.dos2030.iot.collector.storage;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class LineProtocolTest {
 
@@ -26,14 +26,17 @@ class LineProtocolTest {
     /** InfluxDB parses decimals correctly rounded, as Java does: every finite value must come back bit for bit. */
     @Property(tries = 2000)
     void everyFiniteValueParsesBackExactly(@ForAll("values") double value) {
-        assertThat(Double.doubleToRawLongBits(Double.parseDouble(format(value)))).isEqualTo(Double.doubleToRawLongBits(value));
+        assertThat(Double.doubleToRawLongBits(Double.parseDouble(format(value))))
+                .isEqualTo(Double.doubleToRawLongBits(value));
     }
 
     @Provide
     Arbitrary<Double> values() {
-        Arbitrary<Double> quantised = Arbitraries.longs().between(-10_000_000_000L, 10_000_000_000L)
+        Arbitrary<Double> quantised = Arbitraries.longs()
+                .between(-10_000_000_000L, 10_000_000_000L)
                 .flatMap(m -> Arbitraries.integers().between(0, 9).map(k -> m / Math.pow(10, k)));
-        Arbitrary<Double> any = Arbitraries.longs().map(Double::longBitsToDouble).filter(Double::isFinite);
+        Arbitrary<Double> any =
+                Arbitraries.longs().map(Double::longBitsToDouble).filter(Double::isFinite);
         return Arbitraries.oneOf(quantised, any, Arbitraries.doubles());
     }
 

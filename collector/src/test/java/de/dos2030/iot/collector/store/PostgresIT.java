@@ -1,5 +1,8 @@
 package de.dos2030.iot.collector.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import de.dos2030.iot.collector.TestBatches;
 import de.dos2030.iot.collector.TestCollector;
 import de.dos2030.iot.collector.TestWebhookReceiver;
@@ -12,10 +15,6 @@ import de.dos2030.iot.model.AlertEvent;
 import de.dos2030.iot.model.AlertState;
 import de.dos2030.iot.model.Severity;
 import de.dos2030.iot.model.codec.BatchCodec;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,9 +27,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The collector on PostgreSQL (the dev services' PostgreSQL 15, a fresh database per run), as
@@ -42,15 +41,28 @@ class PostgresIT {
     static final String SERVER = "jdbc:postgresql://127.0.0.1:15432/";
     static final String USER = "dos";
     static final String PASSWORD = "dos-dev-secret";
-    static final String DATABASE = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    static final String DATABASE =
+            "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     static TestCollector collector;
 
     @BeforeAll
     static void start() throws SQLException {
         execute("dos", "CREATE DATABASE " + DATABASE);
-        collector = new TestCollector(Map.of("datasources.default.url", SERVER + DATABASE, "datasources.default.username", USER,
-                "datasources.default.password", PASSWORD, "datasources.default.driver-class-name", "org.postgresql.Driver",
-                "datasources.default.dialect", "POSTGRES", "test.mutable-clock", true, "collector.liveness.offline-after", "5m"));
+        collector = new TestCollector(Map.of(
+                "datasources.default.url",
+                SERVER + DATABASE,
+                "datasources.default.username",
+                USER,
+                "datasources.default.password",
+                PASSWORD,
+                "datasources.default.driver-class-name",
+                "org.postgresql.Driver",
+                "datasources.default.dialect",
+                "POSTGRES",
+                "test.mutable-clock",
+                true,
+                "collector.liveness.offline-after",
+                "5m"));
     }
 
     @AfterAll
@@ -65,22 +77,31 @@ class PostgresIT {
     void registryTokensActivityAndSharedSequencesLiveInPostgres() throws Exception {
         String token = collector.register("pg-gw", "pg-site", SiteKind.SCHOOL).token();
         for (long seq : new long[] {0, 1, 3}) {
-            HttpResponse<String> r = collector.postBatch(BatchCodec.json().encode(TestBatches.school("pg-gw", "pg-site", "boot-pg", seq, 2)),
-                    "application/json", token);
+            HttpResponse<String> r = collector.postBatch(
+                    BatchCodec.json().encode(TestBatches.school("pg-gw", "pg-site", "boot-pg", seq, 2)),
+                    "application/json",
+                    token);
             assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         }
         String viewer = collector.apiToken("pg-viewer", Role.VIEWER);
         assertThat(collector.get("/api/v1/sites", viewer).body()).contains("\"pg-site\"");
-        assertThat(collector.send("DELETE", "/admin/tokens/pg-viewer", TestCollector.ADMIN_TOKEN, null).statusCode()).isEqualTo(204);
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                assertThat(collector.get("/api/v1/sites", viewer).statusCode()).isEqualTo(401));
+        assertThat(collector
+                        .send("DELETE", "/admin/tokens/pg-viewer", TestCollector.ADMIN_TOKEN, null)
+                        .statusCode())
+                .isEqualTo(204);
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(
+                        () -> assertThat(collector.get("/api/v1/sites", viewer).statusCode())
+                                .isEqualTo(401));
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(query("SELECT ranges FROM stored_sequences WHERE gateway_id = 'pg-gw' AND boot_id = 'boot-pg'"))
                     .containsExactly("0-1,3");
-            assertThat(query("SELECT boot_id FROM gateway_activity WHERE gateway_id = 'pg-gw'")).containsExactly("boot-pg");
+            assertThat(query("SELECT boot_id FROM gateway_activity WHERE gateway_id = 'pg-gw'"))
+                    .containsExactly("boot-pg");
         });
-        List<SequenceTracker.BootSequences> boots = collector.context.getBean(SequenceTracker.class).of("pg-gw");
+        List<SequenceTracker.BootSequences> boots =
+                collector.context.getBean(SequenceTracker.class).of("pg-gw");
         assertThat(boots.get(0).missing()).containsExactly(new long[] {2, 2});
     }
 
@@ -89,25 +110,36 @@ class PostgresIT {
         String token = collector.register("pg-gw2", "pg-site2", SiteKind.SCHOOL).token();
         String engineer = collector.apiToken("pg-eng", Role.ENGINEER);
         try (TestWebhookReceiver receiver = new TestWebhookReceiver()) {
-            HttpResponse<String> sub = collector.send("POST", "/api/v1/subscriptions", engineer, "{\"name\":\"pg\",\"channel\":\"webhook\","
-                    + "\"target\":\"" + receiver.url() + "\",\"filter\":{\"siteId\":\"pg-site2\"}}");
+            HttpResponse<String> sub = collector.send(
+                    "POST",
+                    "/api/v1/subscriptions",
+                    engineer,
+                    "{\"name\":\"pg\",\"channel\":\"webhook\"," + "\"target\":\"" + receiver.url()
+                            + "\",\"filter\":{\"siteId\":\"pg-site2\"}}");
             assertThat(sub.statusCode()).as(sub.body()).isEqualTo(201);
             Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(60);
             AlertEvent raise = TestBatches.co2Alert("pg-a1", Severity.WARNING, AlertState.RAISED, 1450, 1400, t);
             for (int i = 0; i < 2; i++) { // the second is a re-send: stored once, delivered once
-                HttpResponse<String> r = collector.postBatch(BatchCodec.json().encode(TestBatches.alerts("pg-gw2", "pg-site2", "boot-pg2", 0, raise)),
-                        "application/json", token);
+                HttpResponse<String> r = collector.postBatch(
+                        BatchCodec.json().encode(TestBatches.alerts("pg-gw2", "pg-site2", "boot-pg2", 0, raise)),
+                        "application/json",
+                        token);
                 assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
             }
-            await().atMost(Duration.ofSeconds(10)).until(() -> receiver.accepted().size() >= 1);
-            HttpResponse<String> ack = collector.send("POST", "/api/v1/alerts/pg-gw2/pg-a1/acknowledge", engineer, "{\"note\":\"aired\"}");
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> receiver.accepted().size() >= 1);
+            HttpResponse<String> ack =
+                    collector.send("POST", "/api/v1/alerts/pg-gw2/pg-a1/acknowledge", engineer, "{\"note\":\"aired\"}");
             assertThat(ack.statusCode()).as(ack.body()).isEqualTo(200);
-            await().atMost(Duration.ofSeconds(10)).until(() -> receiver.accepted().size() >= 2);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> receiver.accepted().size() >= 2);
             Thread.sleep(500); // a third (duplicate) delivery would arrive within the poll interval
             assertThat(receiver.accepted()).hasSize(2);
             assertThat(receiver.accepted().get(0).body()).contains("\"kind\":\"raised\"");
             assertThat(receiver.accepted().get(1).body()).contains("\"kind\":\"acknowledged\"");
-            assertThat(query("SELECT status FROM delivery")).containsOnly("delivered").hasSize(2);
+            assertThat(query("SELECT status FROM delivery"))
+                    .containsOnly("delivered")
+                    .hasSize(2);
         }
     }
 
@@ -115,25 +147,41 @@ class PostgresIT {
     void serverSideAlertsAndTheirFiltersWorkOnPostgres() throws Exception {
         String token = collector.register("pg-gw3", "pg-site3", SiteKind.BRIDGE).token();
         String viewer = collector.apiToken("pg-viewer3", Role.VIEWER);
-        assertThat(collector.postBatch(BatchCodec.json().encode(TestBatches.school("pg-gw3", "pg-site3", "boot-pg3", 0, 2)),
-                "application/json", token).statusCode()).isEqualTo(200);
+        assertThat(collector
+                        .postBatch(
+                                BatchCodec.json().encode(TestBatches.school("pg-gw3", "pg-site3", "boot-pg3", 0, 2)),
+                                "application/json",
+                                token)
+                        .statusCode())
+                .isEqualTo(200);
         collector.context.getBean(ActivityTracker.class).flush();
         collector.clock().advance(Duration.ofMinutes(6));
         collector.context.getBean(LivenessMonitor.class).check();
 
-        for (String filter : new String[] {"gatewayId=pg-gw3&ruleId=gateway-offline", "siteKind=bridge&minSeverity=warning&status=active",
-                "siteId=pg-site3&status=all&limit=5&from=2000-01-01T00:00:00Z"}) {
+        for (String filter : new String[] {
+            "gatewayId=pg-gw3&ruleId=gateway-offline",
+            "siteKind=bridge&minSeverity=warning&status=active",
+            "siteId=pg-site3&status=all&limit=5&from=2000-01-01T00:00:00Z"
+        }) {
             HttpResponse<String> r = collector.send("GET", "/api/v1/alerts?" + filter, viewer, null);
             assertThat(r.statusCode()).as(filter + ": " + r.body()).isEqualTo(200);
-            assertThat(r.body()).as(filter).contains("\"ruleId\":\"gateway-offline\"").contains("\"gatewayId\":\"pg-gw3\"");
+            assertThat(r.body())
+                    .as(filter)
+                    .contains("\"ruleId\":\"gateway-offline\"")
+                    .contains("\"gatewayId\":\"pg-gw3\"");
         }
-        assertThat(collector.send("GET", "/api/v1/alerts/active", viewer, null).body()).contains("gateway-offline");
-        assertThat(collector.send("GET", "/api/v1/gateways?site=pg-site3", viewer, null).body()).contains("\"state\":\"offline\"");
+        assertThat(collector.send("GET", "/api/v1/alerts/active", viewer, null).body())
+                .contains("gateway-offline");
+        assertThat(collector
+                        .send("GET", "/api/v1/gateways?site=pg-site3", viewer, null)
+                        .body())
+                .contains("\"state\":\"offline\"");
     }
 
     private static List<String> query(String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(SERVER + DATABASE, USER, PASSWORD);
-             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             List<String> out = new java.util.ArrayList<>();
             while (rs.next()) {
                 out.add(rs.getString(1));
@@ -143,7 +191,8 @@ class PostgresIT {
     }
 
     private static void execute(String database, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(SERVER + database, USER, PASSWORD); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(SERVER + database, USER, PASSWORD);
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }

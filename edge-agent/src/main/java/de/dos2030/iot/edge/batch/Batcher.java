@@ -11,9 +11,6 @@ import de.dos2030.iot.model.ClockSync;
 import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.Reading;
 import de.dos2030.iot.model.Statistic;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +20,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Collects the pipeline's output into batches and journals each closed batch in the outbox.
@@ -40,8 +39,8 @@ import java.util.function.Supplier;
  */
 public final class Batcher implements PipelineOutput {
     private static final Logger log = LoggerFactory.getLogger(Batcher.class);
-    private static final Set<Quantity> FEATURE_QUANTITIES = EnumSet.of(Quantity.VIBRATION_RMS,
-            Quantity.VIBRATION_PEAK, Quantity.CREST_FACTOR, Quantity.DOMINANT_FREQUENCY);
+    private static final Set<Quantity> FEATURE_QUANTITIES = EnumSet.of(
+            Quantity.VIBRATION_RMS, Quantity.VIBRATION_PEAK, Quantity.CREST_FACTOR, Quantity.DOMINANT_FREQUENCY);
 
     private final Outbox outbox;
     private final Batching batching;
@@ -55,8 +54,8 @@ public final class Batcher implements PipelineOutput {
     /** The longest the first batch of each kind waits after start. */
     public static final Duration FIRST_BATCH_AGE = Duration.ofMillis(500);
 
-    public Batcher(Outbox outbox, Batching batching, AlertDelivery alertDelivery, Clock clock,
-                   Supplier<ClockSync> clockSync) {
+    public Batcher(
+            Outbox outbox, Batching batching, AlertDelivery alertDelivery, Clock clock, Supplier<ClockSync> clockSync) {
         this.outbox = outbox;
         this.batching = batching;
         this.alertDelivery = alertDelivery;
@@ -80,8 +79,15 @@ public final class Batcher implements PipelineOutput {
 
     @Override
     public synchronized void alert(AlertEvent event) {
-        log.info("event=alert alert-id={} rule={} sensor={} severity={} state={} value={} limit={}", event.alertId(),
-                event.ruleId(), event.sensorId(), event.severity(), event.state(), event.value(), event.limit());
+        log.info(
+                "event=alert alert-id={} rule={} sensor={} severity={} state={} value={} limit={}",
+                event.alertId(),
+                event.ruleId(),
+                event.sensorId(),
+                event.severity(),
+                event.state(),
+                event.value(),
+                event.limit());
         if (alertDelivery == AlertDelivery.PRIORITY) {
             journal(EntryKind.ALERT, List.of(), List.of(event));
         } else {
@@ -130,13 +136,22 @@ public final class Batcher implements PipelineOutput {
         try {
             AppendResult result = outbox.append(kind, readings, alerts, null, clockSync.get());
             if (result instanceof AppendResult.Journaled j) {
-                log.debug("event=batch-journaled identity={} kind={} readings={} alerts={}", j.entry().label(), kind,
-                        readings.size(), alerts.size());
+                log.debug(
+                        "event=batch-journaled identity={} kind={} readings={} alerts={}",
+                        j.entry().label(),
+                        kind,
+                        readings.size(),
+                        alerts.size());
             }
         } catch (UncheckedIOException e) {
             lostToDiskErrors += readings.size();
-            log.error("event=outbox-write-failed kind={} readings={} alerts={} error=\"{}\"", kind, readings.size(),
-                    alerts.size(), e.getMessage(), e);
+            log.error(
+                    "event=outbox-write-failed kind={} readings={} alerts={} error=\"{}\"",
+                    kind,
+                    readings.size(),
+                    alerts.size(),
+                    e.getMessage(),
+                    e);
         }
     }
 

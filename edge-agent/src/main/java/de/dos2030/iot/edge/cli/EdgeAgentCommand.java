@@ -4,21 +4,37 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code edge-agent} command line: technician tools on the gateway. */
-@Command(name = "edge-agent", mixinStandardHelpOptions = true, version = "edge-agent 0.1.0",
-        subcommands = {ProbeCommand.class, WatchCommand.class, de.dos2030.iot.edge.pipeline.replay.ReplayCommand.class, de.dos2030.iot.edge.runtime.RunCommand.class, de.dos2030.iot.edge.fleet.FleetCommand.class, de.dos2030.iot.edge.fleet.FleetVerifyCommand.class},
+@Command(
+        name = "edge-agent",
+        mixinStandardHelpOptions = true,
+        version = "edge-agent 0.1.0",
+        subcommands = {
+            ProbeCommand.class,
+            WatchCommand.class,
+            de.dos2030.iot.edge.pipeline.replay.ReplayCommand.class,
+            de.dos2030.iot.edge.runtime.RunCommand.class,
+            de.dos2030.iot.edge.fleet.FleetCommand.class,
+            de.dos2030.iot.edge.fleet.FleetVerifyCommand.class
+        },
         description = "DOS IoT gateway agent.")
 public final class EdgeAgentCommand implements Runnable {
 
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
-    @Override public void run() {
+    @Override
+    public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     /** The command line with case-insensitive enum values (fault names), for main and tests. */
     public static CommandLine commandLine() {
-        return new CommandLine(new EdgeAgentCommand()).setCaseInsensitiveEnumValuesAllowed(true)
-                .registerConverter(Gateway.SimFault.class, s -> Gateway.SimFault.valueOf(s.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_')));
+        return new CommandLine(new EdgeAgentCommand())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .registerConverter(
+                        Gateway.SimFault.class,
+                        s -> Gateway.SimFault.valueOf(
+                                s.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_')));
     }
 
     public static void main(String[] args) {

@@ -25,10 +25,16 @@ import java.util.Map;
 final class Gateway implements AutoCloseable {
 
     /** A fault a technician can ask the simulation for, to see what probe and watch make of it. */
-    enum SimFault { DISCONNECT, CRC, STUCK, SELF_TEST, MISWIRE }
+    enum SimFault {
+        DISCONNECT,
+        CRC,
+        STUCK,
+        SELF_TEST,
+        MISWIRE
+    }
 
     /** A sensor that could not even be opened (bus missing, driver not implemented). */
-    record Broken(SensorConfig config, String message) { }
+    record Broken(SensorConfig config, String message) {}
 
     final GatewayConfig config;
     final SensorRun run;
@@ -68,7 +74,8 @@ final class Gateway implements AutoCloseable {
     /** The next address up (same bus), where the configuration will not find the chip. */
     private static BusAddress miswired(SensorConfig s) {
         BusAddress at = SensorSources.busAddress(s).orElseThrow();
-        if (at instanceof BusAddress.I2c i2c) return new BusAddress.I2c(i2c.bus(), i2c.address() == 0x77 ? 0x76 : i2c.address() + 1);
+        if (at instanceof BusAddress.I2c i2c)
+            return new BusAddress.I2c(i2c.bus(), i2c.address() == 0x77 ? 0x76 : i2c.address() + 1);
         BusAddress.Spi spi = (BusAddress.Spi) at;
         return new BusAddress.Spi(spi.bus(), spi.chipSelect() == 0 ? 1 : 0);
     }
@@ -80,7 +87,7 @@ final class Gateway implements AutoCloseable {
             case CRC -> f.crcErrorRate(0.3);
             case STUCK -> f.stick(true);
             case SELF_TEST -> f.failSelfTest(true);
-            case MISWIRE -> { }
+            case MISWIRE -> {}
         }
     }
 

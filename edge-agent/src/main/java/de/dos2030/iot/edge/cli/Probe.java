@@ -29,40 +29,62 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Probe {
 
     /** One configured sensor's outcome. */
-    record Result(SensorConfig config, boolean ok, String where, String identity, String detail) { }
+    record Result(SensorConfig config, boolean ok, String where, String identity, String detail) {}
 
     record Report(List<Result> results, List<String> unconfigured) {
-        int failures() { return (int) results.stream().filter(r -> !r.ok()).count(); }
+        int failures() {
+            return (int) results.stream().filter(r -> !r.ok()).count();
+        }
 
-        int exitCode() { return failures() == 0 ? 0 : 1; }
+        int exitCode() {
+            return failures() == 0 ? 0 : 1;
+        }
     }
 
-    private Probe() { }
+    private Probe() {}
 
     static Report run(Gateway gateway, Duration limit) {
         Map<String, Map<Quantity, Sample>> firsts = new ConcurrentHashMap<>();
         Map<String, SensorFault> faults = new ConcurrentHashMap<>();
         SensorListener listener = new SensorListener() {
-            @Override public void sample(Sample s) {
-                firsts.computeIfAbsent(s.sensorId(), k -> new ConcurrentHashMap<>()).putIfAbsent(s.quantity(), s);
+            @Override
+            public void sample(Sample s) {
+                firsts.computeIfAbsent(s.sensorId(), k -> new ConcurrentHashMap<>())
+                        .putIfAbsent(s.quantity(), s);
             }
 
-            @Override public void fault(SensorFault f) { faults.putIfAbsent(f.sensorId(), f); }
+            @Override
+            public void fault(SensorFault f) {
+                faults.putIfAbsent(f.sensorId(), f);
+            }
         };
         Map<String, SensorSources.Source> byId = new LinkedHashMap<>();
         gateway.sources.forEach(s -> byId.put(s.config().id(), s));
         try (SensorScheduler scheduler = gateway.scheduler(listener)) {
-            gateway.run.run(scheduler, limit, Duration.ofMillis(100), Double.POSITIVE_INFINITY, () -> byId.values().stream().allMatch(s -> {
-                String id = s.config().id();
-                return faults.containsKey(id) || firsts.getOrDefault(id, Map.of()).keySet().containsAll(s.acquisition().quantities());
-            }), () -> { });
+            gateway.run.run(
+                    scheduler,
+                    limit,
+                    Duration.ofMillis(100),
+                    Double.POSITIVE_INFINITY,
+                    () -> byId.values().stream().allMatch(s -> {
+                        String id = s.config().id();
+                        return faults.containsKey(id)
+                                || firsts.getOrDefault(id, Map.of())
+                                        .keySet()
+                                        .containsAll(s.acquisition().quantities());
+                    }),
+                    () -> {});
         }
         List<Result> results = new ArrayList<>();
         for (SensorConfig c : gateway.config.sensors()) {
             String where = where(c);
             SensorSources.Source source = byId.get(c.id());
             if (source == null) {
-                String msg = gateway.broken.stream().filter(b -> b.config() == c).map(Gateway.Broken::message).findFirst().orElse("not opened");
+                String msg = gateway.broken.stream()
+                        .filter(b -> b.config() == c)
+                        .map(Gateway.Broken::message)
+                        .findFirst()
+                        .orElse("not opened");
                 results.add(new Result(c, false, where, "", msg));
                 continue;
             }
@@ -72,12 +94,19 @@ final class Probe {
             if (fault != null) {
                 results.add(new Result(c, false, where, identity, fault.message()));
             } else if (!got.keySet().containsAll(source.acquisition().quantities())) {
-                results.add(new Result(c, false, where, identity, "no complete reading within " + limit.toSeconds()
-                        + " s (got " + got.keySet() + "): check the sample interval and the chip's power"));
+                results.add(new Result(
+                        c,
+                        false,
+                        where,
+                        identity,
+                        "no complete reading within " + limit.toSeconds() + " s (got " + got.keySet()
+                                + "): check the sample interval and the chip's power"));
             } else {
                 Map<Quantity, Sample> ordered = new EnumMap<>(got);
                 StringBuilder values = new StringBuilder();
-                ordered.values().forEach(s -> values.append(values.length() == 0 ? "" : ", ").append(Values.format(s)));
+                ordered.values()
+                        .forEach(s ->
+                                values.append(values.length() == 0 ? "" : ", ").append(Values.format(s)));
                 results.add(new Result(c, true, where, identity, values.toString()));
             }
         }
@@ -85,7 +114,8 @@ final class Probe {
     }
 
     static String where(SensorConfig c) {
-        if (c.source() instanceof SourceConfig.Replay r) return "replay " + r.file().getFileName();
+        if (c.source() instanceof SourceConfig.Replay r)
+            return "replay " + r.file().getFileName();
         return SensorSources.busAddress(c).map(BusAddress::toString).orElse("gpio");
     }
 
@@ -131,17 +161,35 @@ final class Probe {
     }
 
     static void print(Report report, PrintWriter out) {
-        int idWidth = Math.max(6, report.results().stream().mapToInt(r -> r.config().id().length()).max().orElse(6));
-        int whereWidth = Math.max(5, report.results().stream().mapToInt(r -> r.where().length()).max().orElse(5));
+        int idWidth = Math.max(
+                6,
+                report.results().stream()
+                        .mapToInt(r -> r.config().id().length())
+                        .max()
+                        .orElse(6));
+        int whereWidth = Math.max(
+                5,
+                report.results().stream()
+                        .mapToInt(r -> r.where().length())
+                        .max()
+                        .orElse(5));
         for (Result r : report.results()) {
-            String head = String.format("%-4s  %-" + idWidth + "s  %-8s %-" + whereWidth + "s  ", r.ok() ? "OK" : "FAIL",
-                    r.config().id(), r.config().driver().chipName(), r.where());
+            String head = String.format(
+                    "%-4s  %-" + idWidth + "s  %-8s %-" + whereWidth + "s  ",
+                    r.ok() ? "OK" : "FAIL",
+                    r.config().id(),
+                    r.config().driver().chipName(),
+                    r.where());
             out.println(head + (r.ok() ? r.identity() + ": " + r.detail() : r.detail()));
         }
         if (!report.unconfigured().isEmpty()) {
             out.println("Answering but not in the configuration: " + String.join(", ", report.unconfigured()));
         }
-        out.println(report.failures() == 0 ? (report.results().size() == 1 ? "The sensor is OK." : "All " + report.results().size() + " sensors OK.")
-                : report.failures() + " of " + report.results().size() + " sensors failed.");
+        out.println(
+                report.failures() == 0
+                        ? (report.results().size() == 1
+                                ? "The sensor is OK."
+                                : "All " + report.results().size() + " sensors OK.")
+                        : report.failures() + " of " + report.results().size() + " sensors failed.");
     }
 }

@@ -10,26 +10,36 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code edge-agent probe --config FILE}: exit 0 all sensors OK, 1 a sensor failed, 2 the configuration is invalid. */
-@Command(name = "probe", mixinStandardHelpOptions = true,
-        description = "Start every configured sensor once: OK with chip id/serial and a first reading, or what is wrong and what to check.")
+@Command(
+        name = "probe",
+        mixinStandardHelpOptions = true,
+        description =
+                "Start every configured sensor once: OK with chip id/serial and a first reading, or what is wrong and what to check.")
 final class ProbeCommand implements Callable<Integer> {
 
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--config", required = true, description = "gateway configuration file (YAML)")
     Path config;
 
-    @Option(names = "--timeout", defaultValue = "40s", converter = DurationConverter.class,
+    @Option(
+            names = "--timeout",
+            defaultValue = "40s",
+            converter = DurationConverter.class,
             description = "longest wait for a sensor's first reading (sensor time; default ${DEFAULT-VALUE})")
     Duration timeout;
 
-    @Option(names = "--simulate-fault", paramLabel = "SENSOR=FAULT",
-            description = "simulated sources only: give a sensor a fault (disconnect, crc (Sensirion chips and SCL3300), stuck, self-test (SCD41 at start, SCL3300), miswire) to see what probe reports")
+    @Option(
+            names = "--simulate-fault",
+            paramLabel = "SENSOR=FAULT",
+            description =
+                    "simulated sources only: give a sensor a fault (disconnect, crc (Sensirion chips and SCL3300), stuck, self-test (SCD41 at start, SCL3300), miswire) to see what probe reports")
     Map<String, Gateway.SimFault> simFaults = new LinkedHashMap<>();
 
     @Option(names = "--sim-start", description = "simulated time to start at, ISO-8601 (default: now)")
@@ -47,7 +57,9 @@ final class ProbeCommand implements Callable<Integer> {
             return 2;
         }
         try (Gateway gateway = new Gateway(gatewayConfig, simStart != null ? simStart : Instant.now(), simFaults)) {
-            out.println("Probing gateway " + gatewayConfig.id() + " (" + gatewayConfig.sensors().size() + (gatewayConfig.sensors().size() == 1 ? " sensor, " : " sensors, ")
+            out.println("Probing gateway " + gatewayConfig.id() + " ("
+                    + gatewayConfig.sensors().size()
+                    + (gatewayConfig.sensors().size() == 1 ? " sensor, " : " sensors, ")
                     + (gateway.run.isVirtual() ? "simulated/replay time" : "hardware, real time") + ")");
             Probe.Report report = Probe.run(gateway, timeout);
             Probe.print(report, out);

@@ -22,13 +22,21 @@ final class SensorRun {
         this.virtual = virtual;
     }
 
-    static SensorRun virtual(VirtualClock clock) { return new SensorRun(clock, clock); }
+    static SensorRun virtual(VirtualClock clock) {
+        return new SensorRun(clock, clock);
+    }
 
-    static SensorRun realTime() { return new SensorRun(Clock.systemUTC(), null); }
+    static SensorRun realTime() {
+        return new SensorRun(Clock.systemUTC(), null);
+    }
 
-    Clock clock() { return clock; }
+    Clock clock() {
+        return clock;
+    }
 
-    boolean isVirtual() { return virtual != null; }
+    boolean isVirtual() {
+        return virtual != null;
+    }
 
     /**
      * Runs until {@code done} or {@code limit} of scheduler time has passed, checking every
@@ -36,7 +44,13 @@ final class SensorRun {
      *
      * @param speed virtual seconds per wall second; {@code Double.POSITIVE_INFINITY} for as fast as possible
      */
-    void run(SensorScheduler scheduler, Duration limit, Duration slice, double speed, BooleanSupplier done, Runnable everySlice) {
+    void run(
+            SensorScheduler scheduler,
+            Duration limit,
+            Duration slice,
+            double speed,
+            BooleanSupplier done,
+            Runnable everySlice) {
         Instant end = clock.instant().plus(limit);
         if (virtual == null) {
             if (!started) {

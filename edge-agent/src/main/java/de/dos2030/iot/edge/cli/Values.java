@@ -6,7 +6,7 @@ import de.dos2030.iot.model.Quantity;
 /** How a value is printed for a technician: enough digits for the quantity, with its unit. */
 final class Values {
 
-    private Values() { }
+    private Values() {}
 
     static String number(Quantity q, double v) {
         return switch (q) {
@@ -19,6 +19,7 @@ final class Values {
     }
 
     static String format(Sample s) {
-        return s.quantity().wireName() + " " + number(s.quantity(), s.value()) + " " + s.quantity().unit();
+        return s.quantity().wireName() + " " + number(s.quantity(), s.value()) + " "
+                + s.quantity().unit();
     }
 }

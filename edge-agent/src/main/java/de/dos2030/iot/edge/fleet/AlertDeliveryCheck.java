@@ -2,7 +2,6 @@ package de.dos2030.iot.edge.fleet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,8 +24,14 @@ import java.util.TreeMap;
  */
 final class AlertDeliveryCheck {
 
-    record Result(int expectedSteps, int deliveredSteps, List<String> missing, List<String> duplicated,
-                  long validPosts, long retriedPosts, long otherAlertSteps) {
+    record Result(
+            int expectedSteps,
+            int deliveredSteps,
+            List<String> missing,
+            List<String> duplicated,
+            long validPosts,
+            long retriedPosts,
+            long otherAlertSteps) {
         boolean ok() {
             return missing.isEmpty() && duplicated.isEmpty();
         }
@@ -66,8 +71,11 @@ final class AlertDeliveryCheck {
                 retried++;
             }
             JsonNode event = post.path("body").path("event");
-            String key = event.path("alertId").asText() + " " + event.path("kind").asText();
-            delivered.computeIfAbsent(key, k -> new HashSet<>()).add(post.path("body").path("deliveryId").asText());
+            String key =
+                    event.path("alertId").asText() + " " + event.path("kind").asText();
+            delivered
+                    .computeIfAbsent(key, k -> new HashSet<>())
+                    .add(post.path("body").path("deliveryId").asText());
         }
         List<String> missing = new ArrayList<>();
         List<String> duplicated = new ArrayList<>();
@@ -89,12 +97,14 @@ final class AlertDeliveryCheck {
                 continue;
             }
             if (gatewayAlertIds.contains(e.getKey().substring(0, e.getKey().indexOf(' ')))) {
-                duplicated.add(e.getKey() + " (not raised by the gateway, delivered " + e.getValue().size() + ")");
+                duplicated.add(e.getKey() + " (not raised by the gateway, delivered "
+                        + e.getValue().size() + ")");
             } else {
                 other++; // the collector's own alerts, e.g. liveness: gateway offline while it was killed
             }
         }
-        int expectedSteps = expected.values().stream().mapToInt(Integer::intValue).sum();
+        int expectedSteps =
+                expected.values().stream().mapToInt(Integer::intValue).sum();
         return new Result(expectedSteps, deliveredSteps, missing, duplicated, valid, retried, other);
     }
 }

@@ -8,7 +8,6 @@ import de.dos2030.iot.edge.outbox.OutboxSettings;
 import de.dos2030.iot.edge.uplink.Credentials;
 import de.dos2030.iot.edge.uplink.Dispatcher;
 import de.dos2030.iot.edge.uplink.mqtt.MqttUplink;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,13 +24,22 @@ final class Drainer implements AutoCloseable {
 
     Drainer(GatewayConfig config, Path gatewayDir, ScheduledExecutorService executor) throws Exception {
         Clock clock = Clock.systemUTC();
-        this.outbox = Outbox.open(OutboxSettings.of(config.outbox()),
-                new BatchOrigin(config.id(), config.site().id(), BatchOrigin.newBootId(clock.instant())), clock);
+        this.outbox = Outbox.open(
+                OutboxSettings.of(config.outbox()),
+                new BatchOrigin(config.id(), config.site().id(), BatchOrigin.newBootId(clock.instant())),
+                clock);
         GenerationLog log = new GenerationLog(gatewayDir, clock);
         log.attach(outbox, gatewayDir);
         Endpoint e = config.uplink().primary();
-        this.uplink = new MqttUplink(new MqttUplink.Settings(e.url(), e.clientId(), config.site().id(), config.id(),
-                e.credentialsFile().map(Credentials::load).orElse(Credentials.none()), e.ackTimeout()), executor);
+        this.uplink = new MqttUplink(
+                new MqttUplink.Settings(
+                        e.url(),
+                        e.clientId(),
+                        config.site().id(),
+                        config.id(),
+                        e.credentialsFile().map(Credentials::load).orElse(Credentials.none()),
+                        e.ackTimeout()),
+                executor);
         this.dispatcher = new Dispatcher(outbox, uplink, clock, executor, Dispatcher.Settings.defaults());
     }
 

@@ -1,7 +1,6 @@
 package de.dos2030.iot.edge.fleet;
 
 import de.dos2030.iot.config.model.SiteKind;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +16,7 @@ import java.util.Locale;
 record FleetPlan(List<Member> members) {
 
     /** One gateway of the fleet; {@code index} (its line among the members) varies the simulation seeds. */
-    record Member(String gatewayId, String siteId, SiteKind kind, int index) {
-    }
+    record Member(String gatewayId, String siteId, SiteKind kind, int index) {}
 
     static FleetPlan read(Path file) throws IOException {
         List<Member> members = new ArrayList<>();
@@ -31,12 +29,15 @@ record FleetPlan(List<Member> members) {
             }
             String[] f = line.split("\\s+");
             if (f.length != 3) {
-                throw new IllegalArgumentException(file + ":" + lineNo + ": expected '<gateway-id> <site-id> school|bridge', got '" + line + "'");
+                throw new IllegalArgumentException(
+                        file + ":" + lineNo + ": expected '<gateway-id> <site-id> school|bridge', got '" + line + "'");
             }
             SiteKind kind = switch (f[2].toLowerCase(Locale.ROOT)) {
                 case "school" -> SiteKind.SCHOOL;
                 case "bridge" -> SiteKind.BRIDGE;
-                default -> throw new IllegalArgumentException(file + ":" + lineNo + ": kind '" + f[2] + "' is neither school nor bridge");
+                default ->
+                    throw new IllegalArgumentException(
+                            file + ":" + lineNo + ": kind '" + f[2] + "' is neither school nor bridge");
             };
             members.add(new Member(f[0], f[1], kind, members.size()));
         }

@@ -9,7 +9,6 @@ import de.dos2030.iot.model.Batch;
 import de.dos2030.iot.model.Reading;
 import de.dos2030.iot.model.codec.BatchCodec;
 import de.dos2030.iot.model.codec.DecodeException;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -48,7 +47,10 @@ final class GenerationLog implements OutboxListener, AutoCloseable {
 
     GenerationLog(Path gatewayDir, Clock clock) throws IOException {
         Files.createDirectories(gatewayDir);
-        this.channel = FileChannel.open(gatewayDir.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        this.channel = FileChannel.open(
+                gatewayDir.resolve(FILE),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND);
         this.clock = clock;
     }
@@ -78,9 +80,18 @@ final class GenerationLog implements OutboxListener, AutoCloseable {
     }
 
     private String journaled(OutboxEntry e) {
-        StringBuilder line = new StringBuilder(96).append("J ").append(e.bootId()).append(' ').append(e.sequence())
-                .append(' ').append(e.kind()).append(' ').append(e.readingCount()).append(' ')
-                .append(e.createdAt().toEpochMilli()).append(' ');
+        StringBuilder line = new StringBuilder(96)
+                .append("J ")
+                .append(e.bootId())
+                .append(' ')
+                .append(e.sequence())
+                .append(' ')
+                .append(e.kind())
+                .append(' ')
+                .append(e.readingCount())
+                .append(' ')
+                .append(e.createdAt().toEpochMilli())
+                .append(' ');
         Batch batch;
         try {
             batch = codec.decode(outbox.payload(e));
@@ -90,7 +101,12 @@ final class GenerationLog implements OutboxListener, AutoCloseable {
         long newest = newest(batch);
         line.append(newest < 0 ? "-" : Long.toString(newest));
         for (AlertEvent a : batch.alerts()) {
-            line.append(' ').append(a.alertId()).append('|').append(a.state()).append('|').append(a.severity());
+            line.append(' ')
+                    .append(a.alertId())
+                    .append('|')
+                    .append(a.state())
+                    .append('|')
+                    .append(a.severity());
         }
         return line.toString();
     }
@@ -127,6 +143,10 @@ final class GenerationLog implements OutboxListener, AutoCloseable {
 
     /** The newest reading time of a batch (epoch ms), -1 when it has none. */
     static long newest(Batch batch) {
-        return batch.readings().stream().map(Reading::time).mapToLong(t -> t.toEpochMilli()).max().orElse(-1);
+        return batch.readings().stream()
+                .map(Reading::time)
+                .mapToLong(t -> t.toEpochMilli())
+                .max()
+                .orElse(-1);
     }
 }

@@ -13,17 +13,15 @@ import java.util.Map;
  * One gateway's {@link GenerationLog} read back: its boots, the batches it journaled (each
  * identity once) and how each left the outbox. A torn last line is skipped.
  */
-record GenerationRecord(String gatewayId, List<String> boots, Map<String, Journaled> journaled,
-                        Map<String, Released> released) {
+record GenerationRecord(
+        String gatewayId, List<String> boots, Map<String, Journaled> journaled, Map<String, Released> released) {
 
     /** A journaled batch; {@code alerts} as {@code alertId|STATE|SEVERITY}. */
-    record Journaled(String identity, String kind, int readings, long createdAtMs, long newestReadingMs,
-                     List<String> alerts) {
-    }
+    record Journaled(
+            String identity, String kind, int readings, long createdAtMs, long newestReadingMs, List<String> alerts) {}
 
     /** {@code sameBoot}: released by the boot that journaled it (not re-sent after a restart). */
-    record Released(String reason, long atMs, boolean sameBoot) {
-    }
+    record Released(String reason, long atMs, boolean sameBoot) {}
 
     static GenerationRecord read(String gatewayId, Path file) throws IOException {
         List<String> boots = new ArrayList<>();
@@ -40,15 +38,23 @@ record GenerationRecord(String gatewayId, List<String> boots, Map<String, Journa
                         }
                         String id = f[1] + " " + f[2];
                         List<String> alerts = List.of(f).subList(7, f.length);
-                        journaled.putIfAbsent(id, new Journaled(id, f[3], Integer.parseInt(f[4]), Long.parseLong(f[5]),
-                                f[6].equals("-") ? -1 : Long.parseLong(f[6]), List.copyOf(alerts)));
+                        journaled.putIfAbsent(
+                                id,
+                                new Journaled(
+                                        id,
+                                        f[3],
+                                        Integer.parseInt(f[4]),
+                                        Long.parseLong(f[5]),
+                                        f[6].equals("-") ? -1 : Long.parseLong(f[6]),
+                                        List.copyOf(alerts)));
                     }
                     case "R" -> {
                         if (f.length == 6) {
-                            released.putIfAbsent(f[1] + " " + f[2], new Released(f[3], Long.parseLong(f[4]), f[5].equals(f[1])));
+                            released.putIfAbsent(
+                                    f[1] + " " + f[2], new Released(f[3], Long.parseLong(f[4]), f[5].equals(f[1])));
                         }
                     }
-                    default -> { }
+                    default -> {}
                 }
             } catch (RuntimeException tornOrForeign) {
                 // a line cut by kill -9 in the middle of its write: the J line is re-added at the next start
@@ -62,11 +68,16 @@ record GenerationRecord(String gatewayId, List<String> boots, Map<String, Journa
     }
 
     long readingsReleased(String reason) {
-        return journaled.values().stream().filter(j -> released.containsKey(j.identity())
-                && released.get(j.identity()).reason().equals(reason)).mapToLong(Journaled::readings).sum();
+        return journaled.values().stream()
+                .filter(j -> released.containsKey(j.identity())
+                        && released.get(j.identity()).reason().equals(reason))
+                .mapToLong(Journaled::readings)
+                .sum();
     }
 
     long batchesWaiting() {
-        return journaled.keySet().stream().filter(id -> !released.containsKey(id)).count();
+        return journaled.keySet().stream()
+                .filter(id -> !released.containsKey(id))
+                .count();
     }
 }

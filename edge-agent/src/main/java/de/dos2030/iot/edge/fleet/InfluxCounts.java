@@ -2,7 +2,6 @@ package de.dos2030.iot.edge.fleet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -31,7 +30,8 @@ final class InfluxCounts {
 
     private final URI url;
     private final String database;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
 
     InfluxCounts(URI url, String database) {
@@ -42,7 +42,9 @@ final class InfluxCounts {
     Map<String, Long> readingsPerGateway() throws IOException, InterruptedException {
         List<String> quantities = new ArrayList<>();
         List<JsonNode> measurements = series(query("SHOW MEASUREMENTS"));
-        for (JsonNode row : measurements.isEmpty() ? List.<JsonNode>of() : measurements.get(0).path("values")) {
+        for (JsonNode row : measurements.isEmpty()
+                ? List.<JsonNode>of()
+                : measurements.get(0).path("values")) {
             String name = row.get(0).asText();
             if (!NOT_READINGS.contains(name)) {
                 quantities.add('"' + name + '"');
@@ -79,7 +81,8 @@ final class InfluxCounts {
         List<JsonNode> out = new ArrayList<>();
         for (JsonNode result : answer.path("results")) {
             if (result.has("error")) {
-                throw new IllegalStateException("InfluxDB: " + result.get("error").asText());
+                throw new IllegalStateException(
+                        "InfluxDB: " + result.get("error").asText());
             }
             Iterator<JsonNode> it = result.path("series").elements();
             it.forEachRemaining(out::add);
@@ -88,13 +91,17 @@ final class InfluxCounts {
     }
 
     private JsonNode query(String q) throws IOException, InterruptedException {
-        String body = "db=" + URLEncoder.encode(database, StandardCharsets.UTF_8) + "&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(url.resolve("/query")).timeout(Duration.ofMinutes(2))
+        String body = "db=" + URLEncoder.encode(database, StandardCharsets.UTF_8) + "&q="
+                + URLEncoder.encode(q, StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(url.resolve("/query"))
+                .timeout(Duration.ofMinutes(2))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
-            throw new IOException("InfluxDB at " + url + " answered " + r.statusCode() + " to '" + q + "': " + r.body());
+            throw new IOException(
+                    "InfluxDB at " + url + " answered " + r.statusCode() + " to '" + q + "': " + r.body());
         }
         return json.readTree(r.body());
     }

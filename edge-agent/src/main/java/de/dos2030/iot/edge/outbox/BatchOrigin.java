@@ -13,8 +13,8 @@ import java.util.HexFormat;
  */
 public record BatchOrigin(String gatewayId, String siteId, String bootId) {
 
-    private static final DateTimeFormatter BOOT_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter BOOT_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A fresh boot id: start time (readable, sortable) plus 32 random bits, e.g. {@code 20250301T081500-9f3a01c2}. */

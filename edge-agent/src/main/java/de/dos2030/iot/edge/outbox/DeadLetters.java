@@ -47,14 +47,17 @@ public final class DeadLetters {
             return List.of();
         }
         try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(p -> p.toString().endsWith(".txt")).sorted(byAge()).toList();
+            return files.filter(p -> p.toString().endsWith(".txt"))
+                    .sorted(byAge())
+                    .toList();
         }
     }
 
     private Path write(String name, byte[] bytes) throws IOException {
         Path tmp = directory.resolve(name + ".tmp");
         Files.write(tmp, bytes);
-        return Files.move(tmp, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return Files.move(
+                tmp, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private void trim() throws IOException {
@@ -69,11 +72,12 @@ public final class DeadLetters {
 
     private static Comparator<Path> byAge() {
         return Comparator.comparing((Path p) -> {
-            try {
-                return Files.getLastModifiedTime(p).toMillis();
-            } catch (IOException e) {
-                return 0L;
-            }
-        }).thenComparing(Path::toString);
+                    try {
+                        return Files.getLastModifiedTime(p).toMillis();
+                    } catch (IOException e) {
+                        return 0L;
+                    }
+                })
+                .thenComparing(Path::toString);
     }
 }

@@ -1,7 +1,6 @@
 package de.dos2030.iot.edge.outbox;
 
 import de.dos2030.iot.config.model.EvictionPolicy;
-
 import java.util.List;
 
 /**
@@ -15,17 +14,20 @@ import java.util.List;
  * </ul>
  */
 final class EvictionOrder {
-    private static final List<List<EntryKind>> READINGS_FIRST = List.of(List.of(EntryKind.HEALTH, EntryKind.SAMPLES),
-            List.of(EntryKind.FEATURES), List.of(EntryKind.ALERT));
+    private static final List<List<EntryKind>> READINGS_FIRST = List.of(
+            List.of(EntryKind.HEALTH, EntryKind.SAMPLES), List.of(EntryKind.FEATURES), List.of(EntryKind.ALERT));
     private static final List<EntryKind> NON_ALERTS = List.of(EntryKind.HEALTH, EntryKind.SAMPLES, EntryKind.FEATURES);
 
-    private EvictionOrder() {
-    }
+    private EvictionOrder() {}
 
     static List<OutboxEntry> victims(EvictionPolicy policy, EntryKind incoming, List<OutboxEntry> oldestSegment) {
         return switch (policy) {
-            case OLDEST_READINGS_FIRST -> READINGS_FIRST.stream().map(kinds -> ofKinds(kinds, oldestSegment))
-                    .filter(l -> !l.isEmpty()).findFirst().orElse(List.of());
+            case OLDEST_READINGS_FIRST ->
+                READINGS_FIRST.stream()
+                        .map(kinds -> ofKinds(kinds, oldestSegment))
+                        .filter(l -> !l.isEmpty())
+                        .findFirst()
+                        .orElse(List.of());
             case OLDEST_FIRST -> oldestSegment;
             case REJECT_NEW -> incoming == EntryKind.ALERT ? ofKinds(NON_ALERTS, oldestSegment) : List.of();
         };

@@ -28,8 +28,7 @@ final class Journal implements Closeable {
     static final String SUFFIX = ".seg";
 
     /** Where a record's frame starts. */
-    record Location(long segment, long frameOffset) {
-    }
+    record Location(long segment, long frameOffset) {}
 
     /** Receives the records found on start, in journal order. */
     interface Visitor {
@@ -46,6 +45,7 @@ final class Journal implements Closeable {
      * stopped, an executor shut down) closes a FileChannel for everyone, this does not.
      */
     private RandomAccessFile writer;
+
     private long writePosition;
     private boolean dirty;
 
@@ -76,7 +76,8 @@ final class Journal implements Closeable {
     private List<Long> listSegments() throws IOException {
         List<Long> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(directory)) {
-            files.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d{16}\\" + SUFFIX))
+            files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.matches("\\d{16}\\" + SUFFIX))
                     .forEach(n -> out.add(Long.parseLong(n.substring(0, 16))));
         }
         out.sort(null);
@@ -151,8 +152,8 @@ final class Journal implements Closeable {
             file.readFully(bytes);
             return bytes;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read outbox journal " + segmentPath(segment)
-                    + ": check the storage device", e);
+            throw new UncheckedIOException(
+                    "cannot read outbox journal " + segmentPath(segment) + ": check the storage device", e);
         }
     }
 

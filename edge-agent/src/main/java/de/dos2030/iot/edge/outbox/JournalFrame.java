@@ -14,12 +14,14 @@ final class JournalFrame {
     /** A body longer than this is a corrupt length, not a record: the largest batch plus headroom. */
     static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
 
-    private JournalFrame() {
-    }
+    private JournalFrame() {}
 
     static ByteBuffer encode(byte[] body) {
         ByteBuffer frame = ByteBuffer.allocate(HEADER_BYTES + body.length);
-        frame.putInt(MAGIC).putInt(body.length).putInt(crc(body.length, body, 0, body.length)).put(body);
+        frame.putInt(MAGIC)
+                .putInt(body.length)
+                .putInt(crc(body.length, body, 0, body.length))
+                .put(body);
         return frame.flip();
     }
 

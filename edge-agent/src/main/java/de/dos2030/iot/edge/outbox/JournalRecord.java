@@ -17,8 +17,15 @@ sealed interface JournalRecord {
     byte[] encode();
 
     /** Everything about an entry except its payload's position, and the payload itself. */
-    record Enqueue(long entryId, EntryKind kind, long createdAtMillis, String bootId, long sequence,
-                   int readingCount, byte[] payload) implements JournalRecord {
+    record Enqueue(
+            long entryId,
+            EntryKind kind,
+            long createdAtMillis,
+            String bootId,
+            long sequence,
+            int readingCount,
+            byte[] payload)
+            implements JournalRecord {
         /** Bytes before the payload inside the body: offsets are computed from it on recovery. */
         int payloadOffsetInBody() {
             return 1 + 8 + 1 + 8 + 8 + 4 + 2 + bootId.getBytes(StandardCharsets.UTF_8).length + 4;
@@ -28,8 +35,16 @@ sealed interface JournalRecord {
         public byte[] encode() {
             byte[] boot = bootId.getBytes(StandardCharsets.UTF_8);
             ByteBuffer b = ByteBuffer.allocate(payloadOffsetInBody() + payload.length);
-            b.put(ENQUEUE).putLong(entryId).put((byte) kind.ordinal()).putLong(createdAtMillis).putLong(sequence)
-                    .putInt(readingCount).putShort((short) boot.length).put(boot).putInt(payload.length).put(payload);
+            b.put(ENQUEUE)
+                    .putLong(entryId)
+                    .put((byte) kind.ordinal())
+                    .putLong(createdAtMillis)
+                    .putLong(sequence)
+                    .putInt(readingCount)
+                    .putShort((short) boot.length)
+                    .put(boot)
+                    .putInt(payload.length)
+                    .put(payload);
             return b.array();
         }
     }
@@ -37,7 +52,11 @@ sealed interface JournalRecord {
     record Release(long entryId, ReleaseReason reason) implements JournalRecord {
         @Override
         public byte[] encode() {
-            return ByteBuffer.allocate(10).put(RELEASE).putLong(entryId).put((byte) reason.ordinal()).array();
+            return ByteBuffer.allocate(10)
+                    .put(RELEASE)
+                    .putLong(entryId)
+                    .put((byte) reason.ordinal())
+                    .array();
         }
     }
 
@@ -65,7 +84,8 @@ sealed interface JournalRecord {
             b.get(boot);
             byte[] payload = new byte[b.getInt()];
             b.get(payload);
-            return new Enqueue(id, kind, created, new String(boot, StandardCharsets.UTF_8), sequence, readings, payload);
+            return new Enqueue(
+                    id, kind, created, new String(boot, StandardCharsets.UTF_8), sequence, readings, payload);
         } catch (BufferUnderflowException | IndexOutOfBoundsException | NegativeArraySizeException e) {
             throw new IllegalArgumentException("record body is truncated or has a bad field: " + e, e);
         }

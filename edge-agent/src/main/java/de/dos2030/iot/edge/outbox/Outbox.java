@@ -9,9 +9,6 @@ import de.dos2030.iot.model.Reading;
 import de.dos2030.iot.model.codec.BatchCodec;
 import de.dos2030.iot.model.validation.ValidationReport;
 import de.dos2030.iot.model.validation.Validator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,6 +23,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The gateway's durable store of batches not yet confirmed by the collector.
@@ -89,13 +88,22 @@ public final class Outbox implements Closeable {
         try {
             Outbox outbox = new Outbox(settings, origin, clock);
             RecoveryReport r = outbox.recovery;
-            log.info("event=outbox-recovered dir={} segments={} pending={} torn-tail-bytes={} corrupt-records={}",
-                    settings.directory(), r.segments(), r.pendingBatches(), r.tornTailBytes(), r.corruptRecords());
-            r.findings().forEach(f -> log.warn("event=outbox-recovery-finding dir={} finding=\"{}\"", settings.directory(), f));
+            log.info(
+                    "event=outbox-recovered dir={} segments={} pending={} torn-tail-bytes={} corrupt-records={}",
+                    settings.directory(),
+                    r.segments(),
+                    r.pendingBatches(),
+                    r.tornTailBytes(),
+                    r.corruptRecords());
+            r.findings()
+                    .forEach(f ->
+                            log.warn("event=outbox-recovery-finding dir={} finding=\"{}\"", settings.directory(), f));
             return outbox;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the outbox journal in " + settings.directory()
-                    + ": check that the directory exists, is writable by the agent's user and the disk is not full", e);
+            throw new UncheckedIOException(
+                    "cannot open the outbox journal in " + settings.directory()
+                            + ": check that the directory exists, is writable by the agent's user and the disk is not full",
+                    e);
         }
     }
 
@@ -107,8 +115,16 @@ public final class Outbox implements Closeable {
                 forget(previous);
             }
             long payloadAt = at.frameOffset() + JournalFrame.HEADER_BYTES + e.payloadOffsetInBody();
-            remember(new OutboxEntry(e.entryId(), e.kind(), e.bootId(), e.sequence(),
-                    Instant.ofEpochMilli(e.createdAtMillis()), e.readingCount(), frameBytes, at.segment(), payloadAt,
+            remember(new OutboxEntry(
+                    e.entryId(),
+                    e.kind(),
+                    e.bootId(),
+                    e.sequence(),
+                    Instant.ofEpochMilli(e.createdAtMillis()),
+                    e.readingCount(),
+                    frameBytes,
+                    at.segment(),
+                    payloadAt,
                     e.payload().length));
         } else {
             OutboxEntry released = live.get(record.entryId());
@@ -139,12 +155,25 @@ public final class Outbox implements Closeable {
      * reported; a batch with an invalid envelope, or nothing valid left, is refused without using a
      * sequence number. A full outbox evicts by its policy first, or refuses under reject-new.
      */
-    public synchronized AppendResult append(EntryKind kind, List<Reading> readings, List<AlertEvent> alerts,
-                                            GatewayHealth health, ClockSync clockSync) {
+    public synchronized AppendResult append(
+            EntryKind kind,
+            List<Reading> readings,
+            List<AlertEvent> alerts,
+            GatewayHealth health,
+            ClockSync clockSync) {
         ensureOpen();
         Instant now = clock.instant();
-        Batch batch = new Batch(Batch.FORMAT_VERSION, origin.gatewayId(), origin.siteId(), origin.bootId(),
-                nextSequence, now, clockSync, readings, alerts, health);
+        Batch batch = new Batch(
+                Batch.FORMAT_VERSION,
+                origin.gatewayId(),
+                origin.siteId(),
+                origin.bootId(),
+                nextSequence,
+                now,
+                clockSync,
+                readings,
+                alerts,
+                health);
         ValidationReport report = validator.validate(batch);
         List<String> problems = report.problems().stream().map(Object::toString).toList();
         if (!report.envelopeValid()) {
@@ -152,17 +181,36 @@ public final class Outbox implements Closeable {
         }
         if (!report.isValid()) {
             counters.invalidReadings += report.invalidReadings().size();
-            batch = new Batch(batch.formatVersion(), batch.gatewayId(), batch.siteId(), batch.bootId(), batch.sequence(),
-                    batch.createdAt(), batch.clockSync(), report.validReadings(), report.validAlerts(), health);
-            log.warn("event=batch-invalid-items identity={} left-out-readings={} left-out-alerts={} problems=\"{}\"",
-                    batch.identity(), report.invalidReadings().size(), report.invalidAlerts().size(), report);
+            batch = new Batch(
+                    batch.formatVersion(),
+                    batch.gatewayId(),
+                    batch.siteId(),
+                    batch.bootId(),
+                    batch.sequence(),
+                    batch.createdAt(),
+                    batch.clockSync(),
+                    report.validReadings(),
+                    report.validAlerts(),
+                    health);
+            log.warn(
+                    "event=batch-invalid-items identity={} left-out-readings={} left-out-alerts={} problems=\"{}\"",
+                    batch.identity(),
+                    report.invalidReadings().size(),
+                    report.invalidAlerts().size(),
+                    report);
         }
         if (batch.readings().isEmpty() && batch.alerts().isEmpty() && batch.health() == null) {
             return refuse(kind, 0, "nothing valid left to send: " + report);
         }
         byte[] payload = codec.encode(batch);
-        JournalRecord.Enqueue record = new JournalRecord.Enqueue(nextEntryId, kind, batch.createdAt().toEpochMilli(),
-                origin.bootId(), nextSequence, batch.readings().size(), payload);
+        JournalRecord.Enqueue record = new JournalRecord.Enqueue(
+                nextEntryId,
+                kind,
+                batch.createdAt().toEpochMilli(),
+                origin.bootId(),
+                nextSequence,
+                batch.readings().size(),
+                payload);
         byte[] body = record.encode();
         int frameBytes = JournalFrame.frameBytes(body.length);
         try {
@@ -171,9 +219,17 @@ public final class Outbox implements Closeable {
                 return refuse(kind, batch.readings().size(), noRoom.get());
             }
             Journal.Location at = journal.append(body);
-            OutboxEntry entry = new OutboxEntry(nextEntryId, kind, origin.bootId(), nextSequence, batch.createdAt(),
-                    batch.readings().size(), frameBytes, at.segment(),
-                    at.frameOffset() + JournalFrame.HEADER_BYTES + record.payloadOffsetInBody(), payload.length);
+            OutboxEntry entry = new OutboxEntry(
+                    nextEntryId,
+                    kind,
+                    origin.bootId(),
+                    nextSequence,
+                    batch.createdAt(),
+                    batch.readings().size(),
+                    frameBytes,
+                    at.segment(),
+                    at.frameOffset() + JournalFrame.HEADER_BYTES + record.payloadOffsetInBody(),
+                    payload.length);
             nextEntryId++;
             nextSequence++;
             counters.appended++;
@@ -186,8 +242,10 @@ public final class Outbox implements Closeable {
             listeners.forEach(l -> l.appended(entry));
             return new AppendResult.Journaled(entry, problems);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to the outbox journal in " + settings.directory()
-                    + ": check free space and the storage device", e);
+            throw new UncheckedIOException(
+                    "cannot append to the outbox journal in " + settings.directory()
+                            + ": check free space and the storage device",
+                    e);
         }
     }
 
@@ -214,19 +272,28 @@ public final class Outbox implements Closeable {
                 journal.roll();
             }
             long oldest = journal.segments().get(0);
-            List<OutboxEntry> inSegment = live.values().stream().filter(e -> e.segment() == oldest).toList();
-            long liveInSegment = inSegment.stream().mapToLong(OutboxEntry::frameBytes).sum();
-            List<OutboxEntry> victims = liveInSegment * 2 <= journal.segmentSize(oldest) ? List.of()
+            List<OutboxEntry> inSegment =
+                    live.values().stream().filter(e -> e.segment() == oldest).toList();
+            long liveInSegment =
+                    inSegment.stream().mapToLong(OutboxEntry::frameBytes).sum();
+            List<OutboxEntry> victims = liveInSegment * 2 <= journal.segmentSize(oldest)
+                    ? List.of()
                     : EvictionOrder.victims(settings.eviction(), kind, inSegment);
             if (victims.isEmpty() && liveInSegment * 2 > journal.segmentSize(oldest)) {
                 return Optional.of("outbox full (" + journal.diskBytes() + " of " + settings.maxBytes()
-                        + " bytes) and the eviction policy " + settings.eviction().wireName() + " keeps what is in it");
+                        + " bytes) and the eviction policy "
+                        + settings.eviction().wireName() + " keeps what is in it");
             }
             for (OutboxEntry v : victims) {
                 counters.evictedBatches++;
                 counters.evictedReadings += v.readingCount();
-                log.warn("event=outbox-eviction policy={} identity={}/{} kind={} readings={} evicted-total={}",
-                        settings.eviction().wireName(), origin.gatewayId(), v.label(), v.kind(), v.readingCount(),
+                log.warn(
+                        "event=outbox-eviction policy={} identity={}/{} kind={} readings={} evicted-total={}",
+                        settings.eviction().wireName(),
+                        origin.gatewayId(),
+                        v.label(),
+                        v.kind(),
+                        v.readingCount(),
                         counters.evictedBatches);
                 forget(v);
                 listeners.forEach(l -> l.released(v, ReleaseReason.EVICTED));
@@ -241,20 +308,31 @@ public final class Outbox implements Closeable {
             journal.force();
             journal.delete(oldest);
             segmentLive.remove(oldest);
-            log.info("event=outbox-segment-reclaimed segment={} evicted-batches={} moved-batches={}", oldest,
-                    victims.size(), moved);
+            log.info(
+                    "event=outbox-segment-reclaimed segment={} evicted-batches={} moved-batches={}",
+                    oldest,
+                    victims.size(),
+                    moved);
         }
         return Optional.empty();
     }
 
     private void copyForward(OutboxEntry e) throws IOException {
         byte[] payload = journal.read(e.segment(), e.payloadPosition(), e.payloadLength());
-        JournalRecord.Enqueue copy = new JournalRecord.Enqueue(e.id(), e.kind(), e.createdAt().toEpochMilli(),
-                e.bootId(), e.sequence(), e.readingCount(), payload);
+        JournalRecord.Enqueue copy = new JournalRecord.Enqueue(
+                e.id(), e.kind(), e.createdAt().toEpochMilli(), e.bootId(), e.sequence(), e.readingCount(), payload);
         Journal.Location at = journal.append(copy.encode());
         forget(e);
-        remember(new OutboxEntry(e.id(), e.kind(), e.bootId(), e.sequence(), e.createdAt(), e.readingCount(),
-                e.frameBytes(), at.segment(), at.frameOffset() + JournalFrame.HEADER_BYTES + copy.payloadOffsetInBody(),
+        remember(new OutboxEntry(
+                e.id(),
+                e.kind(),
+                e.bootId(),
+                e.sequence(),
+                e.createdAt(),
+                e.readingCount(),
+                e.frameBytes(),
+                at.segment(),
+                at.frameOffset() + JournalFrame.HEADER_BYTES + copy.payloadOffsetInBody(),
                 e.payloadLength()));
     }
 
@@ -296,8 +374,14 @@ public final class Outbox implements Closeable {
         }
         counters.deadLetteredBatches++;
         counters.deadLetteredReadings += entry.readingCount();
-        log.warn("event=dead-letter identity={}/{} kind={} readings={} reason=\"{}\" dir={}", origin.gatewayId(),
-                entry.label(), entry.kind(), entry.readingCount(), reason, deadLetters.directory());
+        log.warn(
+                "event=dead-letter identity={}/{} kind={} readings={} reason=\"{}\" dir={}",
+                origin.gatewayId(),
+                entry.label(),
+                entry.kind(),
+                entry.readingCount(),
+                reason,
+                deadLetters.directory());
         releaseEntry(entry, ReleaseReason.DEAD_LETTERED);
         return true;
     }
@@ -355,8 +439,7 @@ public final class Outbox implements Closeable {
 
     /** Under the interval policy, forces the journal when the interval has passed; call it from a timer. */
     public synchronized void syncIfDue() {
-        if (!closed && journal.hasUnsyncedData()
-                && !clock.instant().isBefore(lastSync.plus(settings.syncInterval()))) {
+        if (!closed && journal.hasUnsyncedData() && !clock.instant().isBefore(lastSync.plus(settings.syncInterval()))) {
             forceNow();
         }
     }
@@ -374,8 +457,8 @@ public final class Outbox implements Closeable {
      * Waiting batches of one kind (all kinds when {@code kind} is null) with entry ids in
      * [{@code fromId}, {@code toId}), oldest first, that pass {@code filter}; at most {@code max}.
      */
-    public synchronized List<OutboxEntry> waiting(EntryKind kind, long fromId, long toId, Predicate<OutboxEntry> filter,
-                                                  int max) {
+    public synchronized List<OutboxEntry> waiting(
+            EntryKind kind, long fromId, long toId, Predicate<OutboxEntry> filter, int max) {
         NavigableMap<Long, OutboxEntry> source = kind == null ? live : byKind.get(kind);
         List<OutboxEntry> out = new ArrayList<>();
         if (fromId >= toId) {
@@ -407,11 +490,26 @@ public final class Outbox implements Closeable {
     }
 
     public synchronized OutboxStats stats() {
-        Instant oldest = live.isEmpty() ? null
-                : live.values().stream().map(OutboxEntry::createdAt).min(Instant::compareTo).orElse(null);
-        return new OutboxStats(live.size(), liveBytes, journal.diskBytes(), oldest, counters.appended, counters.stored,
-                counters.lastStoredAt, counters.evictedBatches, counters.evictedReadings, counters.refusedBatches,
-                counters.refusedReadings, counters.invalidReadings, counters.deadLetteredBatches,
+        Instant oldest = live.isEmpty()
+                ? null
+                : live.values().stream()
+                        .map(OutboxEntry::createdAt)
+                        .min(Instant::compareTo)
+                        .orElse(null);
+        return new OutboxStats(
+                live.size(),
+                liveBytes,
+                journal.diskBytes(),
+                oldest,
+                counters.appended,
+                counters.stored,
+                counters.lastStoredAt,
+                counters.evictedBatches,
+                counters.evictedReadings,
+                counters.refusedBatches,
+                counters.refusedReadings,
+                counters.invalidReadings,
+                counters.deadLetteredBatches,
                 counters.deadLetteredReadings);
     }
 

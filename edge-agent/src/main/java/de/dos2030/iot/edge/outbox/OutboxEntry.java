@@ -14,8 +14,17 @@ import java.time.Instant;
  * @param readingCount readings it carries, for the dropped-readings counters
  * @param frameBytes   journal bytes its record takes, what the size bound counts
  */
-public record OutboxEntry(long id, EntryKind kind, String bootId, long sequence, Instant createdAt,
-                          int readingCount, int frameBytes, long segment, long payloadPosition, int payloadLength) {
+public record OutboxEntry(
+        long id,
+        EntryKind kind,
+        String bootId,
+        long sequence,
+        Instant createdAt,
+        int readingCount,
+        int frameBytes,
+        long segment,
+        long payloadPosition,
+        int payloadLength) {
 
     /** {@code boot/sequence}: with the gateway id, the identity the collector deduplicates on. */
     public String label() {

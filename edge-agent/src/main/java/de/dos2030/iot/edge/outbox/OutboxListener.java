@@ -7,10 +7,8 @@ package de.dos2030.iot.edge.outbox;
 public interface OutboxListener {
 
     /** A batch was journaled and is ready to send. */
-    default void appended(OutboxEntry entry) {
-    }
+    default void appended(OutboxEntry entry) {}
 
     /** A batch left the outbox (stored, dead-lettered or evicted). */
-    default void released(OutboxEntry entry, ReleaseReason reason) {
-    }
+    default void released(OutboxEntry entry, ReleaseReason reason) {}
 }

@@ -3,7 +3,6 @@ package de.dos2030.iot.edge.outbox;
 import de.dos2030.iot.config.model.EvictionPolicy;
 import de.dos2030.iot.config.model.OutboxConfig;
 import de.dos2030.iot.config.model.SyncPolicy;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -19,11 +18,17 @@ import java.util.Objects;
  * @param syncInterval used with {@link SyncPolicy#INTERVAL}
  * @param eviction     what a full outbox gives up
  */
-public record OutboxSettings(Path directory, long maxBytes, long segmentBytes, SyncPolicy sync,
-                             Duration syncInterval, EvictionPolicy eviction) {
+public record OutboxSettings(
+        Path directory,
+        long maxBytes,
+        long segmentBytes,
+        SyncPolicy sync,
+        Duration syncInterval,
+        EvictionPolicy eviction) {
 
     /** Largest segment: recovery reads one segment at a time into memory, and a Pi heap is small. */
     public static final long MAX_SEGMENT_BYTES = 1024 * 1024;
+
     public static final long MIN_SEGMENT_BYTES = 16 * 1024;
 
     public OutboxSettings {
@@ -32,8 +37,8 @@ public record OutboxSettings(Path directory, long maxBytes, long segmentBytes, S
         Objects.requireNonNull(syncInterval, "syncInterval");
         Objects.requireNonNull(eviction, "eviction");
         if (segmentBytes < MIN_SEGMENT_BYTES || segmentBytes > MAX_SEGMENT_BYTES) {
-            throw new IllegalArgumentException("segment size " + segmentBytes + " bytes is outside "
-                    + MIN_SEGMENT_BYTES + " to " + MAX_SEGMENT_BYTES);
+            throw new IllegalArgumentException("segment size " + segmentBytes + " bytes is outside " + MIN_SEGMENT_BYTES
+                    + " to " + MAX_SEGMENT_BYTES);
         }
         if (maxBytes < 4 * segmentBytes) {
             throw new IllegalArgumentException("outbox bound " + maxBytes + " bytes must be at least four segments ("
@@ -47,8 +52,13 @@ public record OutboxSettings(Path directory, long maxBytes, long segmentBytes, S
     /** Segments of a sixteenth of the bound, within 16 KiB to 1 MiB. */
     public static OutboxSettings of(OutboxConfig config) {
         long segment = Math.max(MIN_SEGMENT_BYTES, Math.min(MAX_SEGMENT_BYTES, config.maxBytes() / 16));
-        return new OutboxSettings(config.directory(), config.maxBytes(), segment, config.sync(),
-                config.syncInterval().orElse(Duration.ofSeconds(1)), config.evict());
+        return new OutboxSettings(
+                config.directory(),
+                config.maxBytes(),
+                segment,
+                config.sync(),
+                config.syncInterval().orElse(Duration.ofSeconds(1)),
+                config.evict());
     }
 
     Path deadLetterDirectory() {

@@ -20,10 +20,21 @@ import java.time.Instant;
  * @param deadLetteredBatches   batches the collector rejected for good
  * @param deadLetteredReadings  readings in them
  */
-public record OutboxStats(long depth, long liveBytes, long diskBytes, Instant oldestCreatedAt, long appendedBatches,
-                          long storedBatches, Instant lastStoredAt, long evictedBatches, long evictedReadings,
-                          long refusedBatches, long refusedReadings, long invalidReadings, long deadLetteredBatches,
-                          long deadLetteredReadings) {
+public record OutboxStats(
+        long depth,
+        long liveBytes,
+        long diskBytes,
+        Instant oldestCreatedAt,
+        long appendedBatches,
+        long storedBatches,
+        Instant lastStoredAt,
+        long evictedBatches,
+        long evictedReadings,
+        long refusedBatches,
+        long refusedReadings,
+        long invalidReadings,
+        long deadLetteredBatches,
+        long deadLetteredReadings) {
 
     /** Readings lost since start, for {@code GatewayHealth.droppedReadings}. */
     public long droppedReadings() {

@@ -14,8 +14,8 @@ import java.util.List;
  * @param corruptRecords  records skipped because their checksum did not hold
  * @param findings        one readable line per torn tail or corrupt record
  */
-public record RecoveryReport(int segments, long pendingBatches, long tornTailBytes, long corruptRecords,
-                             List<String> findings) {
+public record RecoveryReport(
+        int segments, long pendingBatches, long tornTailBytes, long corruptRecords, List<String> findings) {
 
     public RecoveryReport {
         findings = List.copyOf(findings);

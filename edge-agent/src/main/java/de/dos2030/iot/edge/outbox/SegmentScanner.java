@@ -13,8 +13,7 @@ import java.nio.file.StandardOpenOption;
  * follows: the file is truncated there and the loss reported). Nothing else is ever removed.
  */
 final class SegmentScanner {
-    private SegmentScanner() {
-    }
+    private SegmentScanner() {}
 
     /** Returns the segment's size after any truncation. */
     static long scan(Path file, long segment, Journal.Visitor visitor, RecoveryReport.Builder report)
@@ -43,12 +42,19 @@ final class SegmentScanner {
         return data.length;
     }
 
-    private static void deliver(byte[] data, int pos, int body, long segment, Journal.Visitor visitor,
-                                RecoveryReport.Builder report, Path file) {
+    private static void deliver(
+            byte[] data,
+            int pos,
+            int body,
+            long segment,
+            Journal.Visitor visitor,
+            RecoveryReport.Builder report,
+            Path file) {
         byte[] bytes = new byte[body];
         System.arraycopy(data, pos + JournalFrame.HEADER_BYTES, bytes, 0, body);
         try {
-            visitor.record(JournalRecord.decode(bytes), new Journal.Location(segment, pos), JournalFrame.frameBytes(body));
+            visitor.record(
+                    JournalRecord.decode(bytes), new Journal.Location(segment, pos), JournalFrame.frameBytes(body));
         } catch (IllegalArgumentException e) {
             // The checksum held but the body is not ours (written by a newer agent?): keep it on disk, skip it.
             report.corruptRecord(file, pos, JournalFrame.frameBytes(body));
@@ -66,7 +72,8 @@ final class SegmentScanner {
         }
         int length = header.getInt();
         int crc = header.getInt();
-        if (length < 0 || length > JournalFrame.MAX_BODY_BYTES
+        if (length < 0
+                || length > JournalFrame.MAX_BODY_BYTES
                 || pos + JournalFrame.HEADER_BYTES + (long) length > data.length) {
             return -1;
         }

@@ -1,7 +1,6 @@
 package de.dos2030.iot.edge.pipeline;
 
 import de.dos2030.iot.model.Severity;
-
 import java.time.Instant;
 
 /**
@@ -9,6 +8,5 @@ import java.time.Instant;
  *
  * @param check which check of the rule: above, below, rate, flatline, nodata or fault
  */
-public record ActiveAlert(String alertId, String sensorId, String ruleId, String check, Severity severity,
-                          Instant since) {
-}
+public record ActiveAlert(
+        String alertId, String sensorId, String ruleId, String check, Severity severity, Instant since) {}

@@ -13,7 +13,6 @@ import de.dos2030.iot.model.Quality;
 import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.Reading;
 import de.dos2030.iot.model.Statistic;
-
 import java.util.List;
 
 /**
@@ -37,8 +36,15 @@ final class Channel implements SampleStage, FeatureSink {
      * @param compensation the temperature compensating this (strain) channel; null for none
      * @param sampleRateHz how often samples arrive here: the sensor's rate, or a derived tilt's interval
      */
-    Channel(SensorNode node, SensorConfig config, Quantity quantity, double sampleRateHz, PipelineOutput output,
-            SpectrumListener spectrumListener, LatestTemperature publishes, LatestTemperature compensation,
+    Channel(
+            SensorNode node,
+            SensorConfig config,
+            Quantity quantity,
+            double sampleRateHz,
+            PipelineOutput output,
+            SpectrumListener spectrumListener,
+            LatestTemperature publishes,
+            LatestTemperature compensation,
             long compensationMaxAgeNanos) {
         this.node = node;
         this.quantity = quantity;
@@ -46,8 +52,8 @@ final class Channel implements SampleStage, FeatureSink {
         this.spectrumListener = spectrumListener;
         this.publishes = publishes;
         boolean primary = config.driver().primaryQuantity() == quantity;
-        this.head = FilterChain.build(quantity, primary, config.calibration(), config.filters(), compensation,
-                compensationMaxAgeNanos, this);
+        this.head = FilterChain.build(
+                quantity, primary, config.calibration(), config.filters(), compensation, compensationMaxAgeNanos, this);
         boolean vibration = quantity == Quantity.ACCELERATION && config.driver().measuresVibration();
         // Every quantity of a sensor with feature windows gets them (the SCD41's temperature and
         // humidity as well as its CO2): with features on, raw samples only flow during an alarm.
@@ -67,8 +73,8 @@ final class Channel implements SampleStage, FeatureSink {
     @Override
     public void accept(long nanos, double value, Quality quality) {
         if (node.sendsRaw()) {
-            output.reading(new Reading(node.sensorId(), quantity, Statistic.SAMPLE, EpochNanos.toInstant(nanos),
-                    value, quality));
+            output.reading(new Reading(
+                    node.sensorId(), quantity, Statistic.SAMPLE, EpochNanos.toInstant(nanos), value, quality));
         }
         if (!SampleStage.usable(quality)) {
             node.rejected();
@@ -84,8 +90,8 @@ final class Channel implements SampleStage, FeatureSink {
     }
 
     @Override
-    public void feature(Quantity q, Statistic statistic, long startNanos, long endNanos, double value,
-                        Quality quality) {
+    public void feature(
+            Quantity q, Statistic statistic, long startNanos, long endNanos, double value, Quality quality) {
         if (node.sendsFeatures()) {
             output.reading(new Reading(node.sensorId(), q, statistic, EpochNanos.toInstant(endNanos), value, quality));
         }

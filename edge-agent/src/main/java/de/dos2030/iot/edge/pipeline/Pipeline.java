@@ -5,11 +5,11 @@ import de.dos2030.iot.config.model.RuleConfig;
 import de.dos2030.iot.config.model.SendPolicy;
 import de.dos2030.iot.config.model.SensorConfig;
 import de.dos2030.iot.config.model.TiltConfig;
-import de.dos2030.iot.edge.pipeline.feature.TiltEstimator;
-import de.dos2030.iot.edge.pipeline.filter.LatestTemperature;
 import de.dos2030.iot.edge.pipeline.action.GpioOutputs;
 import de.dos2030.iot.edge.pipeline.action.LocalOutputs;
 import de.dos2030.iot.edge.pipeline.action.OutputState;
+import de.dos2030.iot.edge.pipeline.feature.TiltEstimator;
+import de.dos2030.iot.edge.pipeline.filter.LatestTemperature;
 import de.dos2030.iot.edge.pipeline.rules.AlertSink;
 import de.dos2030.iot.edge.pipeline.rules.AlertTracker;
 import de.dos2030.iot.edge.pipeline.rules.RuleStateStore;
@@ -23,7 +23,6 @@ import de.dos2030.iot.model.AlertEvent;
 import de.dos2030.iot.model.AlertState;
 import de.dos2030.iot.model.Quality;
 import de.dos2030.iot.model.Quantity;
-
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,6 +51,7 @@ public final class Pipeline implements SensorListener, AutoCloseable {
 
     /** Sensor id suffixes of the angles derived from an accelerometer with {@code tilt:}. */
     public static final String PITCH_SUFFIX = TiltConfig.PITCH_SUFFIX;
+
     public static final String ROLL_SUFFIX = TiltConfig.ROLL_SUFFIX;
     private static final long MIN_TEMPERATURE_AGE_NANOS = 60_000_000_000L;
 
@@ -67,8 +67,13 @@ public final class Pipeline implements SensorListener, AutoCloseable {
     private long unknownSamples;
     private boolean closed;
 
-    private Pipeline(GatewayConfig config, Clock clock, PipelineOutput output, LocalOutputs localOutputs,
-                     RuleStateStore store, SpectrumListener spectra) {
+    private Pipeline(
+            GatewayConfig config,
+            Clock clock,
+            PipelineOutput output,
+            LocalOutputs localOutputs,
+            RuleStateStore store,
+            SpectrumListener spectra) {
         this.clock = clock;
         this.output = output;
         this.store = store;
@@ -78,16 +83,28 @@ public final class Pipeline implements SensorListener, AutoCloseable {
         Map<String, LatestTemperature> temperatures = temperatureSources(config);
         for (SensorConfig sc : config.sensors()) {
             // Rules on tilt of an accelerometer with derived tilt watch its pitch and roll nodes instead.
-            List<RuleConfig> own = sc.tilt().isEmpty() ? sc.rules()
-                    : sc.rules().stream().filter(r -> r.quantity() != Quantity.TILT).toList();
+            List<RuleConfig> own = sc.tilt().isEmpty()
+                    ? sc.rules()
+                    : sc.rules().stream()
+                            .filter(r -> r.quantity() != Quantity.TILT)
+                            .toList();
             SensorNode node = node(sc.id(), sc.send(), own, sink, start, store);
-            LatestTemperature compensation = sc.calibration().temperatureCompensation()
-                    .map(tc -> temperatures.get(tc.source().orElse(sc.id()))).orElse(null);
+            LatestTemperature compensation = sc.calibration()
+                    .temperatureCompensation()
+                    .map(tc -> temperatures.get(tc.source().orElse(sc.id())))
+                    .orElse(null);
             long maxAge = compensation == null ? 0 : maxTemperatureAge(config, sc);
             for (Quantity q : sc.sampleQuantities()) {
-                node.channels[q.ordinal()] = new Channel(node, sc, q, sc.sampling().hertz(), output, spectra,
+                node.channels[q.ordinal()] = new Channel(
+                        node,
+                        sc,
+                        q,
+                        sc.sampling().hertz(),
+                        output,
+                        spectra,
                         q == Quantity.TEMPERATURE ? temperatures.get(sc.id()) : null,
-                        q == Quantity.STRAIN ? compensation : null, maxAge);
+                        q == Quantity.STRAIN ? compensation : null,
+                        maxAge);
             }
             sc.tilt().ifPresent(t -> tilts.put(sc.id(), tilt(sc, t, sink, start, spectra)));
         }
@@ -97,8 +114,8 @@ public final class Pipeline implements SensorListener, AutoCloseable {
         }
     }
 
-    private SensorNode node(String id, SendPolicy send, List<RuleConfig> rules, AlertSink sink, long start,
-                            RuleStateStore store) {
+    private SensorNode node(
+            String id, SendPolicy send, List<RuleConfig> rules, AlertSink sink, long start, RuleStateStore store) {
         SensorRules sensorRules = new SensorRules(id, rules, sink, start, store);
         SensorNode node = new SensorNode(id, send, sensorRules);
         sensors.put(id, node);
@@ -108,13 +125,15 @@ public final class Pipeline implements SensorListener, AutoCloseable {
 
     /** Pitch and roll as two nodes ({@code <id>-pitch}, {@code <id>-roll}) with the sensor's tilt filters, windows and rules. */
     private TiltEstimator tilt(SensorConfig sc, TiltConfig t, AlertSink sink, long start, SpectrumListener spectra) {
-        List<RuleConfig> tiltRules = sc.rules().stream().filter(r -> r.quantity() == Quantity.TILT).toList();
+        List<RuleConfig> tiltRules =
+                sc.rules().stream().filter(r -> r.quantity() == Quantity.TILT).toList();
         Channel[] angles = new Channel[2];
         String[] suffixes = {PITCH_SUFFIX, ROLL_SUFFIX};
         for (int i = 0; i < 2; i++) {
             SensorNode node = node(sc.id() + suffixes[i], sc.send(), tiltRules, sink, start, store);
             // The angles arrive once per interval, not at the accelerometer's rate.
-            angles[i] = new Channel(node, sc, Quantity.TILT, 1e9 / t.interval().toNanos(), output, spectra, null, null, 0);
+            angles[i] =
+                    new Channel(node, sc, Quantity.TILT, 1e9 / t.interval().toNanos(), output, spectra, null, null, 0);
             node.channels[Quantity.TILT.ordinal()] = angles[i];
         }
         return new TiltEstimator(t.lowPass().toNanos(), t.interval().toNanos(), angles[0]::input, angles[1]::input);
@@ -124,7 +143,8 @@ public final class Pipeline implements SensorListener, AutoCloseable {
     private static Map<String, LatestTemperature> temperatureSources(GatewayConfig config) {
         Map<String, LatestTemperature> out = new HashMap<>();
         for (SensorConfig sc : config.sensors()) {
-            sc.calibration().temperatureCompensation()
+            sc.calibration()
+                    .temperatureCompensation()
                     .ifPresent(tc -> out.computeIfAbsent(tc.source().orElse(sc.id()), id -> new LatestTemperature()));
         }
         return out;
@@ -132,8 +152,12 @@ public final class Pipeline implements SensorListener, AutoCloseable {
 
     /** A compensating temperature counts for a minute, or three of its sample periods if they are longer. */
     private static long maxTemperatureAge(GatewayConfig config, SensorConfig strain) {
-        String source = strain.calibration().temperatureCompensation().flatMap(tc -> tc.source()).orElse(strain.id());
-        long period = config.sensor(source).map(s -> s.sampling().period().toNanos()).orElse(0L);
+        String source = strain.calibration()
+                .temperatureCompensation()
+                .flatMap(tc -> tc.source())
+                .orElse(strain.id());
+        long period =
+                config.sensor(source).map(s -> s.sampling().period().toNanos()).orElse(0L);
         return Math.max(MIN_TEMPERATURE_AGE_NANOS, 3 * period);
     }
 
@@ -150,8 +174,9 @@ public final class Pipeline implements SensorListener, AutoCloseable {
      * @throws BusException         when a configured output pin cannot be opened
      * @throws UncheckedIOException when the rule state cannot be read
      */
-    public static Pipeline create(GatewayConfig config, Clock clock, PipelineOutput output, GpioOutputs gpio,
-                                  Path stateDir) throws BusException {
+    public static Pipeline create(
+            GatewayConfig config, Clock clock, PipelineOutput output, GpioOutputs gpio, Path stateDir)
+            throws BusException {
         Objects.requireNonNull(stateDir, "stateDir");
         RuleStateStore store = RuleStateStore.open(stateDir);
         LocalOutputs outputs = LocalOutputs.open(config.outputs(), gpio);
@@ -162,7 +187,8 @@ public final class Pipeline implements SensorListener, AutoCloseable {
      * A pipeline without local outputs and without persisted state, for replays and tests: every
      * rule starts normal. {@code spectra} may be {@code null}.
      */
-    public static Pipeline inMemory(GatewayConfig config, Clock clock, PipelineOutput output, SpectrumListener spectra) {
+    public static Pipeline inMemory(
+            GatewayConfig config, Clock clock, PipelineOutput output, SpectrumListener spectra) {
         return new Pipeline(config, clock, output, null, RuleStateStore.inMemory(), spectra);
     }
 
@@ -203,8 +229,8 @@ public final class Pipeline implements SensorListener, AutoCloseable {
     public AxesInput axes(String sensorId) {
         TiltEstimator tilt = tilts.get(sensorId);
         if (tilt == null) {
-            throw new IllegalArgumentException("sensor '" + sensorId + "' derives no tilt: sensors with tilt are "
-                    + tilts.keySet());
+            throw new IllegalArgumentException(
+                    "sensor '" + sensorId + "' derives no tilt: sensors with tilt are " + tilts.keySet());
         }
         return (nanos, x, y, z, quality) -> {
             synchronized (lock) {
@@ -288,7 +314,12 @@ public final class Pipeline implements SensorListener, AutoCloseable {
             List<ActiveAlert> out = new ArrayList<>();
             for (AlertTracker t : trackers) {
                 if (t.isActive()) {
-                    out.add(new ActiveAlert(t.alertId(), t.sensorId(), t.ruleId(), t.kind().wireName(), t.active(),
+                    out.add(new ActiveAlert(
+                            t.alertId(),
+                            t.sensorId(),
+                            t.ruleId(),
+                            t.kind().wireName(),
+                            t.active(),
                             EpochNanos.toInstant(t.raisedAtNanos())));
                 }
             }
@@ -328,8 +359,11 @@ public final class Pipeline implements SensorListener, AutoCloseable {
     private SensorNode node(String sensorId) {
         SensorNode node = sensors.get(sensorId);
         if (node == null && warnedUnknown.add(sensorId)) {
-            LOG.log(System.Logger.Level.WARNING, "signal from sensor ''{0}'', which the gateway file does not list:"
-                    + " ignored (configured: {1})", sensorId, sensors.keySet());
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "signal from sensor ''{0}'', which the gateway file does not list:" + " ignored (configured: {1})",
+                    sensorId,
+                    sensors.keySet());
         }
         return node;
     }
@@ -340,8 +374,11 @@ public final class Pipeline implements SensorListener, AutoCloseable {
         if (c == null) {
             unknownSamples++;
             if (node != null && warnedUnknown.add(sensorId + "/" + q.wireName())) {
-                LOG.log(System.Logger.Level.WARNING, "sensor ''{0}'' delivered {1}, which its driver/columns do not"
-                        + " list: ignored", sensorId, q.wireName());
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "sensor ''{0}'' delivered {1}, which its driver/columns do not" + " list: ignored",
+                        sensorId,
+                        q.wireName());
             }
         }
         return c;
@@ -376,8 +413,16 @@ public final class Pipeline implements SensorListener, AutoCloseable {
                 continue;
             }
             String[] parts = e.key().split("/", 3);
-            output.alert(new AlertEvent(e.alertId(), parts.length > 1 ? parts[1] : e.key(), parts[0], null,
-                    e.severity(), AlertState.CLEARED, null, null, EpochNanos.toInstant(now),
+            output.alert(new AlertEvent(
+                    e.alertId(),
+                    parts.length > 1 ? parts[1] : e.key(),
+                    parts[0],
+                    null,
+                    e.severity(),
+                    AlertState.CLEARED,
+                    null,
+                    null,
+                    EpochNanos.toInstant(now),
                     "rule no longer in the gateway file: alert closed"));
             try {
                 store.remove(e.key());

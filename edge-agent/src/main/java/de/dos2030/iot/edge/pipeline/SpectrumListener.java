@@ -1,7 +1,6 @@
 package de.dos2030.iot.edge.pipeline;
 
 import de.dos2030.iot.edge.pipeline.feature.SpectrumAnalyzer;
-
 import java.time.Instant;
 
 /**

@@ -11,11 +11,15 @@ public sealed interface BusAddress {
         public I2c {
             if (bus < 0) throw new IllegalArgumentException("I2C bus must be >= 0, was " + bus);
             if (address < 0x03 || address > 0x77) {
-                throw new IllegalArgumentException(String.format("I2C address must be 0x03..0x77, was 0x%02X", address));
+                throw new IllegalArgumentException(
+                        String.format("I2C address must be 0x03..0x77, was 0x%02X", address));
             }
         }
 
-        @Override public String toString() { return String.format("i2c-%d 0x%02X", bus, address); }
+        @Override
+        public String toString() {
+            return String.format("i2c-%d 0x%02X", bus, address);
+        }
     }
 
     /** An SPI device: Linux bus number and chip select ({@code /dev/spidevB.C}). */
@@ -24,7 +28,10 @@ public sealed interface BusAddress {
             if (bus < 0 || chipSelect < 0) throw new IllegalArgumentException("SPI bus and chip select must be >= 0");
         }
 
-        @Override public String toString() { return "spi-" + bus + "." + chipSelect; }
+        @Override
+        public String toString() {
+            return "spi-" + bus + "." + chipSelect;
+        }
     }
 
     /** A GPIO line by its BCM number. */
@@ -33,7 +40,10 @@ public sealed interface BusAddress {
             if (pin < 0) throw new IllegalArgumentException("GPIO pin must be >= 0, was " + pin);
         }
 
-        @Override public String toString() { return "GPIO" + pin; }
+        @Override
+        public String toString() {
+            return "GPIO" + pin;
+        }
     }
 
     /** Name of the bus alone, e.g. {@code i2c-1}: sensors on one bus share its transactions. */

@@ -32,7 +32,11 @@ public class BusException extends IOException {
         this.address = address;
     }
 
-    public Kind kind() { return kind; }
+    public Kind kind() {
+        return kind;
+    }
 
-    public BusAddress address() { return address; }
+    public BusAddress address() {
+        return address;
+    }
 }

@@ -22,11 +22,18 @@ public interface RegisterDevice {
     /** Over I2C: pointer write, repeated start, read. */
     static RegisterDevice over(I2cDevice device) {
         return new RegisterDevice() {
-            @Override public BusAddress address() { return device.address(); }
-            @Override public void read(int register, byte[] buffer) throws BusException {
+            @Override
+            public BusAddress address() {
+                return device.address();
+            }
+
+            @Override
+            public void read(int register, byte[] buffer) throws BusException {
                 device.writeRead(new byte[] {(byte) register}, buffer);
             }
-            @Override public void writeRegister(int register, int value) throws BusException {
+
+            @Override
+            public void writeRegister(int register, int value) throws BusException {
                 device.writeRegister(register, value);
             }
         };
@@ -35,14 +42,21 @@ public interface RegisterDevice {
     /** Over SPI: one command byte in the chip's format, then the data, in one chip-select frame. */
     static RegisterDevice over(SpiDevice device, SpiRegisterFormat format) {
         return new RegisterDevice() {
-            @Override public BusAddress address() { return device.address(); }
-            @Override public void read(int register, byte[] buffer) throws BusException {
+            @Override
+            public BusAddress address() {
+                return device.address();
+            }
+
+            @Override
+            public void read(int register, byte[] buffer) throws BusException {
                 byte[] tx = new byte[buffer.length + 1];
                 tx[0] = (byte) format.command(register, true);
                 byte[] rx = device.transfer(tx);
                 System.arraycopy(rx, 1, buffer, 0, buffer.length);
             }
-            @Override public void writeRegister(int register, int value) throws BusException {
+
+            @Override
+            public void writeRegister(int register, int value) throws BusException {
                 device.transfer(new byte[] {(byte) format.command(register, false), (byte) value});
             }
         };

@@ -34,6 +34,7 @@ public final class RecordedFiles {
 
     /** Where the recordings were made. */
     public static final ZoneId MONS = ZoneId.of("Europe/Brussels");
+
     public static final ZoneId MUNICH = ZoneId.of("Europe/Berlin");
 
     private static final DateTimeFormatter ISO_SPACE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSS]");
@@ -41,7 +42,7 @@ public final class RecordedFiles {
 
     private static final Map<Path, RecordedTable> CACHE = new ConcurrentHashMap<>();
 
-    private RecordedFiles() { }
+    private RecordedFiles() {}
 
     /**
      * Loads (or returns the cached) table for a file.
@@ -54,8 +55,11 @@ public final class RecordedFiles {
         RecordedTable cached = CACHE.get(key);
         if (cached != null) return cached;
         if (!Files.isRegularFile(key)) {
-            throw new NoSuchFileException(key.toString(), null, "recorded data file is missing: the replay data live in "
-                    + "../shared/data beside the repository (see shared/data/README.md)");
+            throw new NoSuchFileException(
+                    key.toString(),
+                    null,
+                    "recorded data file is missing: the replay data live in "
+                            + "../shared/data beside the repository (see shared/data/README.md)");
         }
         RecordedTable table = read(key);
         CACHE.put(key, table);
@@ -65,12 +69,13 @@ public final class RecordedFiles {
     static RecordedTable read(Path file) throws IOException {
         String name = file.getFileName().toString();
         try (InputStream raw = Files.newInputStream(file);
-             InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
-             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
+                InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
             String headerLine = r.readLine();
             if (headerLine == null) throw new IOException(name + ": empty file");
             List<String> header = splitCsv(stripCr(headerLine));
-            while (!header.isEmpty() && header.get(header.size() - 1).isEmpty()) header.remove(header.size() - 1); // trailing comma
+            while (!header.isEmpty() && header.get(header.size() - 1).isEmpty())
+                header.remove(header.size() - 1); // trailing comma
             boolean munich100Hz = header.stream().anyMatch(h -> h.startsWith("ACC01_z"));
             ZoneId zone = header.contains("Occupancy") ? MONS : MUNICH;
             List<String> valueColumns = header.subList(1, header.size());
@@ -85,7 +90,8 @@ public final class RecordedFiles {
                 List<String> fields = splitCsv(line);
                 int offset = fields.size() == header.size() + 1 ? 1 : 0; // UCI: a row id before the date
                 if (fields.size() - offset < header.size()) {
-                    throw new IOException(name + " line " + lineNo + ": " + fields.size() + " fields, header has " + header.size());
+                    throw new IOException(
+                            name + " line " + lineNo + ": " + fields.size() + " fields, header has " + header.size());
                 }
                 times.add(parseTime(fields.get(offset), munich100Hz, zone, name, lineNo));
                 double[] v = new double[valueColumns.size()];
@@ -96,7 +102,8 @@ public final class RecordedFiles {
             double[][] values = new double[valueColumns.size()][times.size()];
             for (int i = 0; i < t.length; i++) {
                 t[i] = times.get(i);
-                if (i > 0 && t[i] < t[i - 1]) throw new IOException(name + ": timestamps go backwards at data row " + (i + 1));
+                if (i > 0 && t[i] < t[i - 1])
+                    throw new IOException(name + ": timestamps go backwards at data row " + (i + 1));
                 for (int c = 0; c < valueColumns.size(); c++) values[c][i] = rows.get(i)[c];
             }
             // The value columns keep their header names; the time column is the table's time axis.
@@ -108,7 +115,9 @@ public final class RecordedFiles {
     /** Parses a row time; the Munich 100 Hz file gets its day and month swapped back. */
     static long parseTime(String text, boolean swappedDayMonth, ZoneId zone, String file, int line) throws IOException {
         try {
-            LocalDateTime t = text.contains(".") && text.indexOf('.') < 3 ? LocalDateTime.parse(text, DOTTED) : LocalDateTime.parse(text, ISO_SPACE);
+            LocalDateTime t = text.contains(".") && text.indexOf('.') < 3
+                    ? LocalDateTime.parse(text, DOTTED)
+                    : LocalDateTime.parse(text, ISO_SPACE);
             if (swappedDayMonth) t = t.withMonth(t.getDayOfMonth()).withDayOfMonth(t.getMonthValue());
             return t.atZone(zone).toInstant().toEpochMilli();
         } catch (java.time.DateTimeException e) {
@@ -125,7 +134,9 @@ public final class RecordedFiles {
         }
     }
 
-    private static String stripCr(String s) { return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s; }
+    private static String stripCr(String s) {
+        return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+    }
 
     /** Splits one CSV line; fields may be double-quoted (no embedded quotes in these files). */
     static List<String> splitCsv(String line) {

@@ -24,21 +24,35 @@ public final class RecordedTable {
     }
 
     /** File name, for messages. */
-    public String source() { return source; }
+    public String source() {
+        return source;
+    }
 
-    public List<String> columns() { return columns; }
+    public List<String> columns() {
+        return columns;
+    }
 
-    public int rows() { return times.length; }
+    public int rows() {
+        return times.length;
+    }
 
-    public Instant time(int row) { return Instant.ofEpochMilli(times[row]); }
+    public Instant time(int row) {
+        return Instant.ofEpochMilli(times[row]);
+    }
 
-    public long epochMillis(int row) { return times[row]; }
+    public long epochMillis(int row) {
+        return times[row];
+    }
 
     /** Index of a column, or -1. */
-    public int column(String name) { return columns.indexOf(Objects.requireNonNull(name)); }
+    public int column(String name) {
+        return columns.indexOf(Objects.requireNonNull(name));
+    }
 
     /** The value in a row; NaN where the file had no number. */
-    public double value(int row, int column) { return values[column][row]; }
+    public double value(int row, int column) {
+        return values[column][row];
+    }
 
     /** Recording length from the first to the last row. */
     public java.time.Duration span() {

@@ -62,12 +62,24 @@ public final class ReplaySensor implements Acquisition {
      *
      * @param minSpacing rows closer than this (in recorded time) to the previous emitted one are skipped (decimation to the configured rate; ZERO keeps all)
      */
-    public ReplaySensor(SensorLabel label, Path file, Map<Quantity, String> columns, double speed, boolean loop, Duration minSpacing) {
+    public ReplaySensor(
+            SensorLabel label,
+            Path file,
+            Map<Quantity, String> columns,
+            double speed,
+            boolean loop,
+            Duration minSpacing) {
         this(label, file, columns, speed, loop, minSpacing, Timeline.RECORDED);
     }
 
-    public ReplaySensor(SensorLabel label, Path file, Map<Quantity, String> columns, double speed, boolean loop, Duration minSpacing,
-                        Timeline timeline) {
+    public ReplaySensor(
+            SensorLabel label,
+            Path file,
+            Map<Quantity, String> columns,
+            double speed,
+            boolean loop,
+            Duration minSpacing,
+            Timeline timeline) {
         if (!(speed > 0)) throw new IllegalArgumentException("speed must be > 0");
         if (timeline == null) throw new IllegalArgumentException("timeline is required");
         this.timeline = timeline;
@@ -85,22 +97,36 @@ public final class ReplaySensor implements Acquisition {
         return new ReplaySensor(label, file, new LinkedHashMap<>(columns), speed, loop, minSpacing, other);
     }
 
-    public Timeline timeline() { return timeline; }
+    public Timeline timeline() {
+        return timeline;
+    }
 
-    @Override public SensorLabel label() { return label; }
+    @Override
+    public SensorLabel label() {
+        return label;
+    }
 
-    @Override public List<Quantity> quantities() { return quantities; }
+    @Override
+    public List<Quantity> quantities() {
+        return quantities;
+    }
 
-    @Override public Optional<String> identity() {
-        return table == null ? Optional.empty()
-                : Optional.of(String.format("%s, %d rows, %s recorded", table.source(), table.rows(), human(table.span())));
+    @Override
+    public Optional<String> identity() {
+        return table == null
+                ? Optional.empty()
+                : Optional.of(
+                        String.format("%s, %d rows, %s recorded", table.source(), table.rows(), human(table.span())));
     }
 
     private static String human(Duration d) {
-        return d.toHours() >= 2 ? d.toHours() + " h" : d.toMinutes() >= 2 ? d.toMinutes() + " min" : d.toSeconds() + " s";
+        return d.toHours() >= 2
+                ? d.toHours() + " h"
+                : d.toMinutes() >= 2 ? d.toMinutes() + " min" : d.toSeconds() + " s";
     }
 
-    @Override public void restart() {
+    @Override
+    public void restart() {
         table = null;
         playStart = null;
     }
@@ -136,7 +162,9 @@ public final class ReplaySensor implements Acquisition {
     }
 
     private long typicalSpacing() {
-        return table.rows() < 2 ? 1000 : (table.epochMillis(table.rows() - 1) - table.epochMillis(0)) / (table.rows() - 1);
+        return table.rows() < 2
+                ? 1000
+                : (table.epochMillis(table.rows() - 1) - table.epochMillis(0)) / (table.rows() - 1);
     }
 
     /** The timestamp of a row at recorded (loop-shifted) time {@code shiftedMs}. */
@@ -163,8 +191,10 @@ public final class ReplaySensor implements Acquisition {
         try {
             table = RecordedFiles.load(file);
         } catch (IOException e) {
-            throw new SensorException(FaultKind.SOURCE_UNAVAILABLE, label.chip() + " '" + label.sensorId()
-                    + "' cannot replay " + file + ": " + e.getMessage(), e);
+            throw new SensorException(
+                    FaultKind.SOURCE_UNAVAILABLE,
+                    label.chip() + " '" + label.sensorId() + "' cannot replay " + file + ": " + e.getMessage(),
+                    e);
         }
         List<Integer> idx = new ArrayList<>();
         for (Map.Entry<Quantity, String> c : columns.entrySet()) {
@@ -172,12 +202,15 @@ public final class ReplaySensor implements Acquisition {
             if (i < 0) {
                 String available = String.join(", ", table.columns());
                 table = null;
-                throw new SensorException(FaultKind.SOURCE_UNAVAILABLE, label.chip() + " '" + label.sensorId() + "': column '"
-                        + c.getValue() + "' is not in " + file.getFileName() + "; value columns: " + available);
+                throw new SensorException(
+                        FaultKind.SOURCE_UNAVAILABLE,
+                        label.chip() + " '" + label.sensorId() + "': column '" + c.getValue() + "' is not in "
+                                + file.getFileName() + "; value columns: " + available);
             }
             idx.add(i);
         }
         columnIndex = idx.stream().mapToInt(Integer::intValue).toArray();
-        if (table.rows() == 0) throw new SensorException(FaultKind.SOURCE_UNAVAILABLE, label.sensorId() + ": " + file + " has no rows");
+        if (table.rows() == 0)
+            throw new SensorException(FaultKind.SOURCE_UNAVAILABLE, label.sensorId() + ": " + file + " has no rows");
     }
 }

@@ -11,9 +11,6 @@ import de.dos2030.iot.edge.pipeline.Pipeline;
 import de.dos2030.iot.edge.sim.TimeLapse;
 import de.dos2030.iot.edge.uplink.Dispatcher;
 import de.dos2030.iot.edge.uplink.Uplink;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,6 +21,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The gateway agent process: sensors -> pipeline -> batcher -> outbox -> dispatcher -> uplink,
@@ -59,6 +58,7 @@ public final class Agent implements AutoCloseable {
     private final SensorSide sensors;
     /** Bus threads queue here; the pipeline (and the outbox's fsync) runs on the hand-off thread. */
     private final SensorHandOff handOff;
+
     private final Uplink uplink;
     private final Dispatcher dispatcher;
     private final HealthReporter health;
@@ -78,27 +78,41 @@ public final class Agent implements AutoCloseable {
         this.options = options;
         String bootId = BatchOrigin.newBootId(clock.instant());
         Path outboxDir = config.outbox().directory();
-        this.outbox = Outbox.open(OutboxSettings.of(config.outbox()), new BatchOrigin(config.id(), config.site().id(),
-                bootId), clock);
+        this.outbox = Outbox.open(
+                OutboxSettings.of(config.outbox()),
+                new BatchOrigin(config.id(), config.site().id(), bootId),
+                clock);
         this.outbox.addListener(new FirstReading());
-        this.batcher = new Batcher(outbox, config.uplink().batching(), config.uplink().alerts(), clock,
-                HealthReporter::clockSync);
+        this.batcher = new Batcher(
+                outbox, config.uplink().batching(), config.uplink().alerts(), clock, HealthReporter::clockSync);
         this.uplink = UplinkFactory.create(config, uplinkTimers, clock);
         this.dispatcher = new Dispatcher(outbox, uplink, clock, dispatch, Dispatcher.Settings.defaults());
-        Path stateDir = options.stateDir() != null ? options.stateDir()
+        Path stateDir = options.stateDir() != null
+                ? options.stateDir()
                 : outboxDir.resolveSibling(outboxDir.getFileName() + ".state");
         PipelineHolder holder = new PipelineHolder();
         Instant now = clock.instant();
         TimeLapse lapse = new TimeLapse(now, options.simStart() == null ? now : options.simStart(), options.simSpeed());
-        this.handOff = new SensorHandOff(holder, config.sensors().stream().filter(s -> s.tilt().isPresent())
-                .map(s -> s.id()).collect(java.util.stream.Collectors.toSet()));
+        this.handOff = new SensorHandOff(
+                holder,
+                config.sensors().stream()
+                        .filter(s -> s.tilt().isPresent())
+                        .map(s -> s.id())
+                        .collect(java.util.stream.Collectors.toSet()));
         this.sensors = new SensorSide(config, clock, lapse, handOff);
         this.pipeline = Pipeline.create(config, clock, batcher, sensors.gpio(), stateDir);
         holder.pipeline = pipeline;
         this.health = new HealthReporter(outbox, clock, VERSION, configVersion, batcher::lostToDiskErrors);
-        log.info("event=agent-starting gateway={} site={} boot-id={} sensors={}/{} uplink=\"{}\" outbox={} state={}",
-                config.id(), config.site().id(), bootId, sensors.running(), config.sensors().size(), uplink.name(),
-                outboxDir, stateDir);
+        log.info(
+                "event=agent-starting gateway={} site={} boot-id={} sensors={}/{} uplink=\"{}\" outbox={} state={}",
+                config.id(),
+                config.site().id(),
+                bootId,
+                sensors.running(),
+                config.sensors().size(),
+                uplink.name(),
+                outboxDir,
+                stateDir);
         if (!lapse.isIdentity()) {
             log.info("event=simulation-time-lapse scenario-start={} speed={}", lapse.scenarioStart(), lapse.speed());
         }
@@ -175,8 +189,11 @@ public final class Agent implements AutoCloseable {
         uplinkTimers.shutdownNow();
         var stats = outbox.stats();
         outbox.close();
-        log.info("event=agent-stopped gateway={} outbox-depth={} outbox-bytes={} journal=synced", config.id(),
-                stats.depth(), stats.diskBytes());
+        log.info(
+                "event=agent-stopped gateway={} outbox-depth={} outbox-bytes={} journal=synced",
+                config.id(),
+                stats.depth(),
+                stats.diskBytes());
     }
 
     /** Logs when the first reading reaches the journal: how long a restarted gateway is blind. */
@@ -187,8 +204,11 @@ public final class Agent implements AutoCloseable {
         public void appended(OutboxEntry entry) {
             if (!seen && entry.readingCount() > 0) {
                 seen = true;
-                log.info("event=first-reading-journaled identity={} readings={} since-process-start-ms={}",
-                        entry.label(), entry.readingCount(), sinceProcessStart());
+                log.info(
+                        "event=first-reading-journaled identity={} readings={} since-process-start-ms={}",
+                        entry.label(),
+                        entry.readingCount(),
+                        sinceProcessStart());
             }
         }
     }
@@ -213,8 +233,13 @@ public final class Agent implements AutoCloseable {
         }
 
         @Override
-        public void axes(String sensorId, java.time.Instant time, double x, double y, double z,
-                         de.dos2030.iot.model.Quality quality) {
+        public void axes(
+                String sensorId,
+                java.time.Instant time,
+                double x,
+                double y,
+                double z,
+                de.dos2030.iot.model.Quality quality) {
             pipeline.axes(sensorId, time, x, y, z, quality);
         }
     }

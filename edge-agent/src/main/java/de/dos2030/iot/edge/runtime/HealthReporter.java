@@ -5,7 +5,6 @@ import de.dos2030.iot.edge.outbox.Outbox;
 import de.dos2030.iot.edge.outbox.OutboxStats;
 import de.dos2030.iot.model.ClockSync;
 import de.dos2030.iot.model.GatewayHealth;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +29,8 @@ final class HealthReporter {
     private final String configVersion;
     private final LongSupplier otherDroppedReadings;
 
-    HealthReporter(Outbox outbox, Clock clock, String agentVersion, String configVersion,
-                   LongSupplier otherDroppedReadings) {
+    HealthReporter(
+            Outbox outbox, Clock clock, String agentVersion, String configVersion, LongSupplier otherDroppedReadings) {
         this.outbox = outbox;
         this.clock = clock;
         this.started = clock.instant();
@@ -44,9 +43,17 @@ final class HealthReporter {
         OutboxStats s = outbox.stats();
         Instant now = clock.instant();
         Duration oldest = s.oldestCreatedAt() == null ? Duration.ZERO : Duration.between(s.oldestCreatedAt(), now);
-        return new GatewayHealth(agentVersion, configVersion, Duration.between(started, now), s.depth(), s.diskBytes(),
-                oldest.isNegative() ? Duration.ZERO : oldest, s.droppedReadings() + otherDroppedReadings.getAsLong(),
-                s.lastStoredAt(), cpuTemperature(), clockSync());
+        return new GatewayHealth(
+                agentVersion,
+                configVersion,
+                Duration.between(started, now),
+                s.depth(),
+                s.diskBytes(),
+                oldest.isNegative() ? Duration.ZERO : oldest,
+                s.droppedReadings() + otherDroppedReadings.getAsLong(),
+                s.lastStoredAt(),
+                cpuTemperature(),
+                clockSync());
     }
 
     void report() {

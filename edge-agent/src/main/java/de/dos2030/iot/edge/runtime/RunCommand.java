@@ -3,11 +3,6 @@ package de.dos2030.iot.edge.runtime;
 import de.dos2030.iot.config.ConfigException;
 import de.dos2030.iot.config.load.GatewayConfigLoader;
 import de.dos2030.iot.config.model.GatewayConfig;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,12 +13,18 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code edge-agent run --config FILE}: the gateway agent, until SIGTERM or SIGINT. Exit codes:
  * 0 after a graceful stop, 2 for a configuration the loader refuses, 1 when start-up fails.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
         description = "Run the gateway agent: sensors, pipeline, outbox and uplink, until SIGTERM.")
 public final class RunCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
@@ -31,21 +32,33 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "The gateway YAML file.")
     Path config;
 
-    @Option(names = "--health-interval", paramLabel = "SECONDS", defaultValue = "60",
+    @Option(
+            names = "--health-interval",
+            paramLabel = "SECONDS",
+            defaultValue = "60",
             description = "Seconds between health reports (default: ${DEFAULT-VALUE}).")
     long healthSeconds;
 
-    @Option(names = "--state-dir", paramLabel = "DIR",
+    @Option(
+            names = "--state-dir",
+            paramLabel = "DIR",
             description = "Where rule state survives restarts (default: next to the outbox directory).")
     Path stateDir;
 
-    @Option(names = "--sim-start", paramLabel = "INSTANT",
-            description = "Simulated sources: the classroom's time at start, ISO-8601 (default: now). Readings keep the real clock.")
+    @Option(
+            names = "--sim-start",
+            paramLabel = "INSTANT",
+            description =
+                    "Simulated sources: the classroom's time at start, ISO-8601 (default: now). Readings keep the real clock.")
     Instant simStart;
 
-    @Option(names = "--sim-speed", paramLabel = "FACTOR", defaultValue = "1",
-            description = "Simulated sources: classroom time per real second, e.g. 200 for a school day in about 2 minutes "
-                    + "(default: ${DEFAULT-VALUE}). Chips, bridges and timestamps stay real-time.")
+    @Option(
+            names = "--sim-speed",
+            paramLabel = "FACTOR",
+            defaultValue = "1",
+            description =
+                    "Simulated sources: classroom time per real second, e.g. 200 for a school day in about 2 minutes "
+                            + "(default: ${DEFAULT-VALUE}). Chips, bridges and timestamps stay real-time.")
     double simSpeed;
 
     @Override
@@ -55,7 +68,10 @@ public final class RunCommand implements Callable<Integer> {
             gateway = GatewayConfigLoader.load(config);
         } catch (ConfigException e) {
             System.err.println(e.getMessage());
-            log.error("event=config-invalid file={} problems=\"{}\"", config, e.getMessage().replace('\n', ' '));
+            log.error(
+                    "event=config-invalid file={} problems=\"{}\"",
+                    config,
+                    e.getMessage().replace('\n', ' '));
             return 2;
         }
         if (!(simSpeed > 0 && simSpeed <= 100_000)) {
@@ -65,18 +81,24 @@ public final class RunCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Agent agent;
         try {
-            agent = new Agent(gateway, configVersion(config), new Agent.Options(Duration.ofSeconds(healthSeconds), stateDir, simStart, simSpeed));
+            agent = new Agent(
+                    gateway,
+                    configVersion(config),
+                    new Agent.Options(Duration.ofSeconds(healthSeconds), stateDir, simStart, simSpeed));
         } catch (Exception e) {
             log.error("event=agent-start-failed gateway={} error=\"{}\"", gateway.id(), e.getMessage(), e);
             return 1;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                agent.close();
-            } finally {
-                stopped.countDown();
-            }
-        }, "shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                agent.close();
+                            } finally {
+                                stopped.countDown();
+                            }
+                        },
+                        "shutdown"));
         agent.start();
         stopped.await();
         return 0;

@@ -54,11 +54,20 @@ final class SensorHandOff implements SensorListener, AutoCloseable {
         thread.start();
     }
 
-    @Override public void sample(Sample sample) { put(() -> downstream.sample(sample)); }
+    @Override
+    public void sample(Sample sample) {
+        put(() -> downstream.sample(sample));
+    }
 
-    @Override public void fault(SensorFault fault) { put(() -> downstream.fault(fault)); }
+    @Override
+    public void fault(SensorFault fault) {
+        put(() -> downstream.fault(fault));
+    }
 
-    @Override public void recovered(String sensorId, Instant time) { put(() -> downstream.recovered(sensorId, time)); }
+    @Override
+    public void recovered(String sensorId, Instant time) {
+        put(() -> downstream.recovered(sensorId, time));
+    }
 
     @Override
     public void axes(String sensorId, Instant time, double x, double y, double z, Quality quality) {
@@ -71,7 +80,8 @@ final class SensorHandOff implements SensorListener, AutoCloseable {
         if (queue.offer(event)) return;
         if (!warned) {
             warned = true;
-            log.warn("event=sensor-hand-off-full capacity={} why=\"the pipeline is slower than the sensors: bus threads wait\"",
+            log.warn(
+                    "event=sensor-hand-off-full capacity={} why=\"the pipeline is slower than the sensors: bus threads wait\"",
                     queue.remainingCapacity() + queue.size());
         }
         try {

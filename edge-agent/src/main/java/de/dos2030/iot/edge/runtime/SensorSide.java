@@ -13,10 +13,9 @@ import de.dos2030.iot.edge.sensor.SensorScheduler;
 import de.dos2030.iot.edge.sim.TimeLapse;
 import de.dos2030.iot.edge.source.SensorSources;
 import de.dos2030.iot.edge.source.SimulatedWorld;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.time.Clock;
 
 /**
  * The sensors of the gateway file on their sources, in real time: Pi4J for hardware sensors
@@ -46,13 +45,20 @@ final class SensorSide implements AutoCloseable {
                 }
                 SensorSources.Source source = SensorSources.create(s, buses);
                 Acquisition acquisition = source.acquisition() instanceof ReplaySensor replay
-                        ? replay.on(ReplaySensor.Timeline.LIVE) : source.acquisition();
+                        ? replay.on(ReplaySensor.Timeline.LIVE)
+                        : source.acquisition();
                 scheduler.add(source.lane(), acquisition);
                 running++;
-                log.info("event=sensor-opened sensor={} driver={} source={}", s.id(), s.driver().chipName(),
+                log.info(
+                        "event=sensor-opened sensor={} driver={} source={}",
+                        s.id(),
+                        s.driver().chipName(),
                         s.source().kind());
             } catch (Exception e) {
-                log.error("event=sensor-unavailable sensor={} driver={} cause=\"{}\"", s.id(), s.driver().chipName(),
+                log.error(
+                        "event=sensor-unavailable sensor={} driver={} cause=\"{}\"",
+                        s.id(),
+                        s.driver().chipName(),
                         e.getMessage());
             }
         }

@@ -8,7 +8,6 @@ import de.dos2030.iot.edge.uplink.Uplink;
 import de.dos2030.iot.edge.uplink.coap.CoapUplink;
 import de.dos2030.iot.edge.uplink.http.HttpUplink;
 import de.dos2030.iot.edge.uplink.mqtt.MqttUplink;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,21 +17,30 @@ final class UplinkFactory {
     /** How long the MQTT primary must be down before batches take the alternative. */
     static final Duration SWITCH_AFTER = Duration.ofMinutes(2);
 
-    private UplinkFactory() {
-    }
+    private UplinkFactory() {}
 
     static Uplink create(GatewayConfig config, ScheduledExecutorService timers, Clock clock) {
         Uplink primary = endpoint(config, config.uplink().primary(), timers);
-        return config.uplink().alternative()
+        return config.uplink()
+                .alternative()
                 .<Uplink>map(alt -> new FailoverUplink(primary, endpoint(config, alt, timers), SWITCH_AFTER, clock))
                 .orElse(primary);
     }
 
     private static Uplink endpoint(GatewayConfig config, Endpoint endpoint, ScheduledExecutorService timers) {
-        Credentials credentials = endpoint.credentialsFile().map(Credentials::load).orElse(Credentials.none());
+        Credentials credentials =
+                endpoint.credentialsFile().map(Credentials::load).orElse(Credentials.none());
         return switch (endpoint.protocol()) {
-            case MQTT -> new MqttUplink(new MqttUplink.Settings(endpoint.url(), endpoint.clientId(), config.site().id(),
-                    config.id(), credentials, endpoint.ackTimeout()), timers);
+            case MQTT ->
+                new MqttUplink(
+                        new MqttUplink.Settings(
+                                endpoint.url(),
+                                endpoint.clientId(),
+                                config.site().id(),
+                                config.id(),
+                                credentials,
+                                endpoint.ackTimeout()),
+                        timers);
             case COAP -> new CoapUplink(endpoint.url(), credentials, config.id(), endpoint.ackTimeout(), timers);
             case HTTP -> new HttpUplink(endpoint.url(), credentials, endpoint.ackTimeout());
         };

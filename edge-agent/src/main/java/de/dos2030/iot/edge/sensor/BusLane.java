@@ -22,14 +22,18 @@ final class BusLane {
         this.bus = bus;
     }
 
-    String bus() { return bus; }
+    String bus() {
+        return bus;
+    }
 
     void add(ScheduledSensor sensor) {
         queue.add(sensor);
         all.add(sensor);
     }
 
-    List<ScheduledSensor> sensors() { return List.copyOf(all); }
+    List<ScheduledSensor> sensors() {
+        return List.copyOf(all);
+    }
 
     /** Earliest due time, or {@code null} for an empty lane. */
     Instant nextDue() {

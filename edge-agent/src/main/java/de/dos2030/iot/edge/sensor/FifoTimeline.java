@@ -51,8 +51,16 @@ public final class FifoTimeline {
      * an ACCELERATION sample, the whole set for tilt ({@link SampleSink#axes}). The first set carries
      * {@code firstQuality} (SUSPECT after an overrun: sets before it were lost), the others OK.
      */
-    public void deliver(SampleSink sink, String sensorId, Axis axis, Instant now, int count,
-                        double[] x, double[] y, double[] z, Quality firstQuality) {
+    public void deliver(
+            SampleSink sink,
+            String sensorId,
+            Axis axis,
+            Instant now,
+            int count,
+            double[] x,
+            double[] y,
+            double[] z,
+            Quality firstQuality) {
         if (count == 0) {
             return;
         }

@@ -22,5 +22,5 @@ public interface SampleSink {
      * where no inclinometer is fitted: a {@link Sample} carries one axis. Delivered in addition to
      * the samples of the same set, after them. Ignored by default.
      */
-    default void axes(String sensorId, Instant time, double x, double y, double z, Quality quality) { }
+    default void axes(String sensorId, Instant time, double x, double y, double z, Quality quality) {}
 }

@@ -28,9 +28,13 @@ final class ScheduledSensor {
         this.due = firstDue;
     }
 
-    Acquisition acquisition() { return acquisition; }
+    Acquisition acquisition() {
+        return acquisition;
+    }
 
-    Instant due() { return due; }
+    Instant due() {
+        return due;
+    }
 
     /**
      * Runs one step at the clock's current time and moves the due time. The returned delay counts
@@ -43,7 +47,8 @@ final class ScheduledSensor {
         String id = acquisition.label().sensorId();
         boolean[] faultedThisStep = {false};
         SampleSink sink = new SampleSink() {
-            @Override public void sample(Sample sample) {
+            @Override
+            public void sample(Sample sample) {
                 // A good sample from the step that reported the fault (the temperature of a frame
                 // whose CO2 was invalid) is no recovery: that needs a good sample in a later step.
                 if (activeFault != null && sample.quality() == Quality.OK && !faultedThisStep[0]) {
@@ -53,11 +58,13 @@ final class ScheduledSensor {
                 listener.sample(sample);
             }
 
-            @Override public void axes(String sensorId, Instant time, double x, double y, double z, Quality quality) {
+            @Override
+            public void axes(String sensorId, Instant time, double x, double y, double z, Quality quality) {
                 listener.axes(sensorId, time, x, y, z, quality);
             }
 
-            @Override public void fault(SensorException fault) {
+            @Override
+            public void fault(SensorException fault) {
                 faultedThisStep[0] = true;
                 signal(fault, now);
             }
@@ -74,8 +81,10 @@ final class ScheduledSensor {
             retry = doubled.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : doubled;
         } catch (RuntimeException e) {
             // A driver bug must not take the other sensors on this bus down with it.
-            signal(new SensorException(FaultKind.BUS_ERROR, acquisition.label().chip() + " '" + id
-                    + "' driver error: " + e, e), now);
+            signal(
+                    new SensorException(
+                            FaultKind.BUS_ERROR, acquisition.label().chip() + " '" + id + "' driver error: " + e, e),
+                    now);
             acquisition.restart();
             due = later(now, clock.instant()).plus(MAX_RETRY);
         }

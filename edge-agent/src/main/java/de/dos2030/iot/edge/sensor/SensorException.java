@@ -18,5 +18,7 @@ public class SensorException extends Exception {
         this.kind = kind;
     }
 
-    public FaultKind kind() { return kind; }
+    public FaultKind kind() {
+        return kind;
+    }
 }

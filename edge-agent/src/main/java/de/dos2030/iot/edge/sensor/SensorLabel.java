@@ -19,34 +19,42 @@ public record SensorLabel(String chip, String sensorId, String where, String wir
 
     /** Label for a chip on a bus with the usual wiring advice for that bus. */
     public static SensorLabel on(String chip, String sensorId, BusAddress address) {
-        return new SensorLabel(chip, sensorId, address.toString(),
-                address instanceof BusAddress.I2c ? I2C_WIRING : SPI_WIRING);
+        return new SensorLabel(
+                chip, sensorId, address.toString(), address instanceof BusAddress.I2c ? I2C_WIRING : SPI_WIRING);
     }
 
-    private String who() { return chip + " '" + sensorId + "'"; }
+    private String who() {
+        return chip + " '" + sensorId + "'";
+    }
 
     public SensorException noAnswer() {
         return new SensorException(FaultKind.NO_ANSWER, who() + " did not answer at " + where + ": check " + wiring);
     }
 
     public SensorException wrongId(String what, String found, String expected, String hint) {
-        return new SensorException(FaultKind.WRONG_ID, who() + " at " + where + " reports " + what + " " + found
-                + ", expected " + expected + ": " + hint);
+        return new SensorException(
+                FaultKind.WRONG_ID,
+                who() + " at " + where + " reports " + what + " " + found + ", expected " + expected + ": " + hint);
     }
 
     public SensorException crcMismatch(String what, int received, int computed) {
-        return new SensorException(FaultKind.CRC_MISMATCH, String.format(
-                "%s at %s: CRC mismatch in %s (received 0x%02X, computed 0x%02X): check cable length, pull-ups and interference",
-                who(), where, what, received, computed));
+        return new SensorException(
+                FaultKind.CRC_MISMATCH,
+                String.format(
+                        "%s at %s: CRC mismatch in %s (received 0x%02X, computed 0x%02X): check cable length, pull-ups and interference",
+                        who(), where, what, received, computed));
     }
 
     public SensorException selfTestFailed(String detail) {
-        return new SensorException(FaultKind.SELF_TEST_FAILED, who() + " at " + where + " failed its self-test: " + detail
-                + ": power-cycle it; replace the sensor if this persists");
+        return new SensorException(
+                FaultKind.SELF_TEST_FAILED,
+                who() + " at " + where + " failed its self-test: " + detail
+                        + ": power-cycle it; replace the sensor if this persists");
     }
 
     public SensorException invalidValue(String detail) {
-        return new SensorException(FaultKind.INVALID_VALUE, who() + " at " + where + " returned an invalid value: " + detail);
+        return new SensorException(
+                FaultKind.INVALID_VALUE, who() + " at " + where + " returned an invalid value: " + detail);
     }
 
     public SensorException timeout(String detail) {
@@ -56,11 +64,18 @@ public record SensorLabel(String chip, String sensorId, String where, String wir
     /** Translate a bus error into the message the technician needs. */
     public SensorException fromBus(BusException e) {
         return switch (e.kind()) {
-            case NO_ACKNOWLEDGE -> new SensorException(FaultKind.NO_ANSWER, noAnswer().getMessage(), e);
-            case TIMEOUT -> new SensorException(FaultKind.TIMEOUT,
-                    who() + " at " + where + ": bus transaction timed out (" + e.getMessage() + ")", e);
-            case OTHER -> new SensorException(FaultKind.BUS_ERROR,
-                    who() + " at " + where + ": bus error (" + e.getMessage() + "): check " + wiring, e);
+            case NO_ACKNOWLEDGE ->
+                new SensorException(FaultKind.NO_ANSWER, noAnswer().getMessage(), e);
+            case TIMEOUT ->
+                new SensorException(
+                        FaultKind.TIMEOUT,
+                        who() + " at " + where + ": bus transaction timed out (" + e.getMessage() + ")",
+                        e);
+            case OTHER ->
+                new SensorException(
+                        FaultKind.BUS_ERROR,
+                        who() + " at " + where + ": bus error (" + e.getMessage() + "): check " + wiring,
+                        e);
         };
     }
 }

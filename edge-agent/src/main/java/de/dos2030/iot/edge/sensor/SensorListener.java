@@ -15,8 +15,8 @@ public interface SensorListener {
     void fault(SensorFault fault);
 
     /** A faulty sensor delivered a good sample again. */
-    default void recovered(String sensorId, Instant time) { }
+    default void recovered(String sensorId, Instant time) {}
 
     /** All three axes of one accelerometer set, see {@link SampleSink#axes}. Ignored by default. */
-    default void axes(String sensorId, Instant time, double x, double y, double z, Quality quality) { }
+    default void axes(String sensorId, Instant time, double x, double y, double z, Quality quality) {}
 }

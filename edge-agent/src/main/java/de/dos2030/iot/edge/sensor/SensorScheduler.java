@@ -47,7 +47,9 @@ public final class SensorScheduler implements AutoCloseable {
         lanes.computeIfAbsent(bus, BusLane::new).add(new ScheduledSensor(acquisition, listener, clock.instant()));
     }
 
-    public synchronized List<String> buses() { return List.copyOf(lanes.keySet()); }
+    public synchronized List<String> buses() {
+        return List.copyOf(lanes.keySet());
+    }
 
     /**
      * Discrete-event run up to {@code end}: repeatedly picks the earliest due step of any lane,

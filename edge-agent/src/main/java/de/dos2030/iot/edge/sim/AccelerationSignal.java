@@ -9,6 +9,10 @@ public interface AccelerationSignal {
     void accelerationG(Instant t, double[] xyz);
 
     static AccelerationSignal constant(double x, double y, double z) {
-        return (t, xyz) -> { xyz[0] = x; xyz[1] = y; xyz[2] = z; };
+        return (t, xyz) -> {
+            xyz[0] = x;
+            xyz[1] = y;
+            xyz[2] = z;
+        };
     }
 }

@@ -26,32 +26,61 @@ public final class ChipFaults {
     }
 
     /** The chip stops acknowledging: a loose wire or lost power. */
-    public ChipFaults disconnect() { disconnected = true; return this; }
+    public ChipFaults disconnect() {
+        disconnected = true;
+        return this;
+    }
 
-    public ChipFaults reconnect() { disconnected = false; return this; }
+    public ChipFaults reconnect() {
+        disconnected = false;
+        return this;
+    }
 
-    public boolean disconnected() { return disconnected; }
+    public boolean disconnected() {
+        return disconnected;
+    }
 
     /** The chip keeps returning its last conversion (a frozen sensor element). */
-    public ChipFaults stick(boolean stuck) { this.stuck = stuck; return this; }
+    public ChipFaults stick(boolean stuck) {
+        this.stuck = stuck;
+        return this;
+    }
 
-    public boolean stuck() { return stuck; }
+    public boolean stuck() {
+        return stuck;
+    }
 
     /** The chip's self-test reports a malfunction. */
-    public ChipFaults failSelfTest(boolean fail) { this.selfTestFails = fail; return this; }
+    public ChipFaults failSelfTest(boolean fail) {
+        this.selfTestFails = fail;
+        return this;
+    }
 
-    public boolean selfTestFails() { return selfTestFails; }
+    public boolean selfTestFails() {
+        return selfTestFails;
+    }
 
     /** The next {@code n} responses carry a wrong checksum. */
-    public ChipFaults corruptNextCrcs(int n) { corruptNext = n; return this; }
+    public ChipFaults corruptNextCrcs(int n) {
+        corruptNext = n;
+        return this;
+    }
 
     /** Each response independently carries a wrong checksum with this probability (seeded). */
-    public ChipFaults crcErrorRate(double rate) { crcErrorRate = rate; return this; }
+    public ChipFaults crcErrorRate(double rate) {
+        crcErrorRate = rate;
+        return this;
+    }
 
     /** How long the chip holds SCL low during a transaction. */
-    public ChipFaults clockStretch(Duration stretch) { clockStretch = stretch; return this; }
+    public ChipFaults clockStretch(Duration stretch) {
+        clockStretch = stretch;
+        return this;
+    }
 
-    public Duration clockStretch() { return clockStretch; }
+    public Duration clockStretch() {
+        return clockStretch;
+    }
 
     /** Asks once per response: should this one be corrupted? Consumes a pending corruption. */
     public synchronized boolean corruptThisResponse() {

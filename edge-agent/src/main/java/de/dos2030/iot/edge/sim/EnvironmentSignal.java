@@ -16,10 +16,25 @@ public interface EnvironmentSignal {
     /** Constant air: for contract tests that compare against fixed datasheet values. */
     static EnvironmentSignal constant(double co2Ppm, double temperatureC, double rhPercent, double pressureHpa) {
         return new EnvironmentSignal() {
-            @Override public double co2Ppm(Instant t) { return co2Ppm; }
-            @Override public double temperatureC(Instant t) { return temperatureC; }
-            @Override public double relativeHumidityPercent(Instant t) { return rhPercent; }
-            @Override public double pressureHpa(Instant t) { return pressureHpa; }
+            @Override
+            public double co2Ppm(Instant t) {
+                return co2Ppm;
+            }
+
+            @Override
+            public double temperatureC(Instant t) {
+                return temperatureC;
+            }
+
+            @Override
+            public double relativeHumidityPercent(Instant t) {
+                return rhPercent;
+            }
+
+            @Override
+            public double pressureHpa(Instant t) {
+                return pressureHpa;
+            }
         };
     }
 }

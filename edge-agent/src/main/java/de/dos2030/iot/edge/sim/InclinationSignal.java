@@ -9,6 +9,10 @@ public interface InclinationSignal {
     void anglesDeg(Instant t, double[] angles);
 
     static InclinationSignal constant(double x, double y, double z) {
-        return (t, a) -> { a[0] = x; a[1] = y; a[2] = z; };
+        return (t, a) -> {
+            a[0] = x;
+            a[1] = y;
+            a[2] = z;
+        };
     }
 }

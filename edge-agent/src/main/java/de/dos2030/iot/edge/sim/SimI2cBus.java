@@ -30,7 +30,9 @@ public final class SimI2cBus {
         this.stretchTimeout = stretchTimeout;
     }
 
-    public int bus() { return bus; }
+    public int bus() {
+        return bus;
+    }
 
     public void attach(int address, SimI2cChip chip) {
         if (chips.putIfAbsent(address, chip) != null) {
@@ -50,19 +52,25 @@ public final class SimI2cBus {
     public I2cDevice device(int address) {
         BusAddress.I2c where = new BusAddress.I2c(bus, address);
         return new I2cDevice() {
-            @Override public BusAddress.I2c address() { return where; }
+            @Override
+            public BusAddress.I2c address() {
+                return where;
+            }
 
-            @Override public void write(byte[] data) throws BusException {
+            @Override
+            public void write(byte[] data) throws BusException {
                 chip(where).onWrite(data.clone());
                 checkStretch(where);
             }
 
-            @Override public void read(byte[] buffer) throws BusException {
+            @Override
+            public void read(byte[] buffer) throws BusException {
                 chip(where).onRead(buffer);
                 checkStretch(where);
             }
 
-            @Override public void writeRead(byte[] data, byte[] buffer) throws BusException {
+            @Override
+            public void writeRead(byte[] data, byte[] buffer) throws BusException {
                 chip(where).onWriteRead(data.clone(), buffer);
                 checkStretch(where);
             }
@@ -81,9 +89,12 @@ public final class SimI2cBus {
         SimI2cChip chip = chips.get(where.address());
         Duration stretch = chip.clockStretch();
         if (stretchTimeout.isPresent() && stretch.compareTo(stretchTimeout.get()) > 0) {
-            throw new BusException(BusException.Kind.TIMEOUT, where, "clock stretched " + stretch.toMillis()
-                    + " ms, controller timeout " + stretchTimeout.get().toMillis()
-                    + " ms: put this chip on a software i2c-gpio bus (dtoverlay=i2c-gpio)");
+            throw new BusException(
+                    BusException.Kind.TIMEOUT,
+                    where,
+                    "clock stretched " + stretch.toMillis()
+                            + " ms, controller timeout " + stretchTimeout.get().toMillis()
+                            + " ms: put this chip on a software i2c-gpio bus (dtoverlay=i2c-gpio)");
         }
     }
 }

@@ -21,7 +21,9 @@ public interface SimI2cChip {
      * ({@link ChipFaults#clockStretch}) or, for chips that stretch by nature (SCD30), their own.
      * On the virtual clock a transaction takes no time; the bus compares this with its timeout.
      */
-    default Duration clockStretch() { return faults().clockStretch(); }
+    default Duration clockStretch() {
+        return faults().clockStretch();
+    }
 
     /** A write transaction addressed to the chip. */
     void onWrite(byte[] data) throws BusException;

@@ -32,8 +32,10 @@ public final class SimulatedBusFactory implements BusFactory {
     }
 
     public SimI2cBus i2cBus(int bus) {
-        return i2cBuses.computeIfAbsent(bus, b -> new SimI2cBus(b,
-                b == 1 ? Optional.of(SimI2cBus.PI_HARDWARE_TIMEOUT) : Optional.<Duration>empty()));
+        return i2cBuses.computeIfAbsent(
+                bus,
+                b -> new SimI2cBus(
+                        b, b == 1 ? Optional.of(SimI2cBus.PI_HARDWARE_TIMEOUT) : Optional.<Duration>empty()));
     }
 
     public SimulatedBusFactory attach(BusAddress.I2c address, SimI2cChip chip) {
@@ -42,7 +44,8 @@ public final class SimulatedBusFactory implements BusFactory {
     }
 
     public SimulatedBusFactory attach(BusAddress.Spi address, SimSpiChip chip) {
-        if (spiChips.putIfAbsent(address, chip) != null) throw new IllegalStateException(address + " already has a chip");
+        if (spiChips.putIfAbsent(address, chip) != null)
+            throw new IllegalStateException(address + " already has a chip");
         return this;
     }
 
@@ -52,9 +55,18 @@ public final class SimulatedBusFactory implements BusFactory {
      */
     public SimulatedBusFactory attach(BusAddress.Spi address, SimI2cChip chip, SpiRegisterFormat format) {
         return attach(address, new SimSpiChip() {
-            @Override public String name() { return chip.name(); }
-            @Override public ChipFaults faults() { return chip.faults(); }
-            @Override public byte[] onTransfer(byte[] tx) throws BusException {
+            @Override
+            public String name() {
+                return chip.name();
+            }
+
+            @Override
+            public ChipFaults faults() {
+                return chip.faults();
+            }
+
+            @Override
+            public byte[] onTransfer(byte[] tx) throws BusException {
                 int command = tx[0] & 0xFF;
                 int register = format.register(command);
                 byte[] rx = new byte[tx.length];
@@ -72,47 +84,74 @@ public final class SimulatedBusFactory implements BusFactory {
         });
     }
 
-    @Override public I2cDevice i2c(BusAddress.I2c address) {
+    @Override
+    public I2cDevice i2c(BusAddress.I2c address) {
         return i2cBus(address.bus()).device(address.address());
     }
 
-    @Override public SpiDevice spi(BusAddress.Spi address, int clockHz, int mode) {
+    @Override
+    public SpiDevice spi(BusAddress.Spi address, int clockHz, int mode) {
         return new SpiDevice() {
-            @Override public BusAddress.Spi address() { return address; }
+            @Override
+            public BusAddress.Spi address() {
+                return address;
+            }
 
-            @Override public byte[] transfer(byte[] tx) throws BusException {
+            @Override
+            public byte[] transfer(byte[] tx) throws BusException {
                 SimSpiChip chip = spiChips.get(address);
                 if (chip == null || chip.faults().disconnected()) {
                     return new byte[tx.length]; // nobody drives MISO: it reads as zeros
                 }
                 byte[] rx = chip.onTransfer(tx.clone());
-                if (rx.length != tx.length) throw new IllegalStateException(chip.name() + " answered " + rx.length + " bytes to " + tx.length);
+                if (rx.length != tx.length)
+                    throw new IllegalStateException(chip.name() + " answered " + rx.length + " bytes to " + tx.length);
                 return rx;
             }
         };
     }
 
-    @Override public GpioOutput gpioOutput(int pin) {
+    @Override
+    public GpioOutput gpioOutput(int pin) {
         pins.putIfAbsent(pin, false);
         return new GpioOutput() {
-            @Override public int pin() { return pin; }
-            @Override public void set(boolean high) { pins.put(pin, high); }
+            @Override
+            public int pin() {
+                return pin;
+            }
+
+            @Override
+            public void set(boolean high) {
+                pins.put(pin, high);
+            }
         };
     }
 
-    @Override public GpioInput gpioInput(int pin) {
+    @Override
+    public GpioInput gpioInput(int pin) {
         return new GpioInput() {
-            @Override public int pin() { return pin; }
-            @Override public boolean isHigh() { return pins.getOrDefault(pin, false); }
+            @Override
+            public int pin() {
+                return pin;
+            }
+
+            @Override
+            public boolean isHigh() {
+                return pins.getOrDefault(pin, false);
+            }
         };
     }
 
     /** Level of a pin as last set (for tests of local actions). */
-    public boolean pinLevel(int pin) { return pins.getOrDefault(pin, false); }
+    public boolean pinLevel(int pin) {
+        return pins.getOrDefault(pin, false);
+    }
 
-    @Override public List<Integer> scanI2c(int bus) {
+    @Override
+    public List<Integer> scanI2c(int bus) {
         return i2cBus(bus).answering();
     }
 
-    @Override public void close() { }
+    @Override
+    public void close() {}
 }

@@ -14,8 +14,10 @@ import java.time.Instant;
 public record TimeLapse(Instant realStart, Instant scenarioStart, double speed) {
 
     public TimeLapse {
-        if (realStart == null || scenarioStart == null) throw new IllegalArgumentException("realStart and scenarioStart are required");
-        if (!(speed > 0 && speed <= 100_000)) throw new IllegalArgumentException("speed must be above 0 up to 100000, was " + speed);
+        if (realStart == null || scenarioStart == null)
+            throw new IllegalArgumentException("realStart and scenarioStart are required");
+        if (!(speed > 0 && speed <= 100_000))
+            throw new IllegalArgumentException("speed must be above 0 up to 100000, was " + speed);
     }
 
     /** Scenario time equals real time. */
@@ -37,10 +39,25 @@ public record TimeLapse(Instant realStart, Instant scenarioStart, double speed) 
     public EnvironmentSignal apply(EnvironmentSignal air) {
         if (isIdentity()) return air;
         return new EnvironmentSignal() {
-            @Override public double co2Ppm(Instant t) { return air.co2Ppm(scenarioTime(t)); }
-            @Override public double temperatureC(Instant t) { return air.temperatureC(scenarioTime(t)); }
-            @Override public double relativeHumidityPercent(Instant t) { return air.relativeHumidityPercent(scenarioTime(t)); }
-            @Override public double pressureHpa(Instant t) { return air.pressureHpa(scenarioTime(t)); }
+            @Override
+            public double co2Ppm(Instant t) {
+                return air.co2Ppm(scenarioTime(t));
+            }
+
+            @Override
+            public double temperatureC(Instant t) {
+                return air.temperatureC(scenarioTime(t));
+            }
+
+            @Override
+            public double relativeHumidityPercent(Instant t) {
+                return air.relativeHumidityPercent(scenarioTime(t));
+            }
+
+            @Override
+            public double pressureHpa(Instant t) {
+                return air.pressureHpa(scenarioTime(t));
+            }
         };
     }
 }

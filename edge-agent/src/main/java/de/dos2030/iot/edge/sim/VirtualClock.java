@@ -25,19 +25,37 @@ public final class VirtualClock extends Clock {
         this.zone = zone;
     }
 
-    @Override public ZoneId getZone() { return zone; }
+    @Override
+    public ZoneId getZone() {
+        return zone;
+    }
 
-    @Override public Clock withZone(ZoneId zone) {
+    @Override
+    public Clock withZone(ZoneId zone) {
         // Shares the time source: moving either moves both.
         VirtualClock parent = this;
         return new Clock() {
-            @Override public ZoneId getZone() { return zone; }
-            @Override public Clock withZone(ZoneId z) { return parent.withZone(z); }
-            @Override public Instant instant() { return parent.instant(); }
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId z) {
+                return parent.withZone(z);
+            }
+
+            @Override
+            public Instant instant() {
+                return parent.instant();
+            }
         };
     }
 
-    @Override public Instant instant() { return now.get(); }
+    @Override
+    public Instant instant() {
+        return now.get();
+    }
 
     /** Moves forward by {@code step} (must not be negative). */
     public void advance(Duration step) {

@@ -46,9 +46,9 @@ import java.util.Optional;
 public final class SensorSources {
 
     /** An acquisition and the bus lane it runs on. */
-    public record Source(SensorConfig config, Acquisition acquisition, String lane) { }
+    public record Source(SensorConfig config, Acquisition acquisition, String lane) {}
 
-    private SensorSources() { }
+    private SensorSources() {}
 
     /** Where a sensor sits on a bus, if it sits on one. */
     public static Optional<BusAddress> busAddress(SensorConfig s) {
@@ -66,13 +66,25 @@ public final class SensorSources {
      */
     public static Source create(SensorConfig s, BusFactory buses) throws BusException {
         if (s.source() instanceof SourceConfig.Replay replay) {
-            SensorLabel label = new SensorLabel(s.driver().chipName(), s.id(), "replay " + replay.file().getFileName(), "the replay file");
-            Duration spacing = s.sampling() == null ? Duration.ZERO : s.sampling().period().multipliedBy(9).dividedBy(10);
-            return new Source(s, new ReplaySensor(label, replay.file(), replay.columns(), replay.speed(),
-                    replay.repeat() == de.dos2030.iot.config.model.ReplayRepeat.LOOP, spacing), "replay-" + s.id());
+            SensorLabel label = new SensorLabel(
+                    s.driver().chipName(), s.id(), "replay " + replay.file().getFileName(), "the replay file");
+            Duration spacing = s.sampling() == null
+                    ? Duration.ZERO
+                    : s.sampling().period().multipliedBy(9).dividedBy(10);
+            return new Source(
+                    s,
+                    new ReplaySensor(
+                            label,
+                            replay.file(),
+                            replay.columns(),
+                            replay.speed(),
+                            replay.repeat() == de.dos2030.iot.config.model.ReplayRepeat.LOOP,
+                            spacing),
+                    "replay-" + s.id());
         }
-        BusAddress where = busAddress(s).orElseThrow(() -> new UnsupportedOperationException(
-                s.driver().chipName() + " '" + s.id() + "': GPIO-wired sensors are not supported by this agent version"));
+        BusAddress where = busAddress(s)
+                .orElseThrow(() -> new UnsupportedOperationException(s.driver().chipName() + " '" + s.id()
+                        + "': GPIO-wired sensors are not supported by this agent version"));
         SensorLabel label = SensorLabel.on(s.driver().chipName(), s.id(), where);
         Duration period = s.sampling().period();
         Acquisition a;
@@ -84,33 +96,61 @@ public final class SensorSources {
         return new Source(s, a, where.busName());
     }
 
-    private static Acquisition onBus(SensorConfig s, BusFactory buses, BusAddress where, SensorLabel label, Duration period)
+    private static Acquisition onBus(
+            SensorConfig s, BusFactory buses, BusAddress where, SensorLabel label, Duration period)
             throws BusException {
         Optional<Integer> altitude = s.calibration().altitude().map(m -> (int) Math.round(m));
         return switch (s.driver()) {
-            case SCD41 -> new Scd4xSensor(new Scd4xDriver(buses.i2c((BusAddress.I2c) where), label),
-                    new Scd4xSensor.Settings("SCD41", period.compareTo(Duration.ofSeconds(30)) >= 0
-                            ? Scd4xSensor.Mode.LOW_POWER : Scd4xSensor.Mode.PERIODIC, false,
-                            s.calibration().temperatureOffset(), altitude));
-            case SCD30 -> new Scd30Sensor(new Scd30Driver(buses.i2c((BusAddress.I2c) where), label),
-                    new Scd30Sensor.Settings((int) Math.max(Scd30Constants.MIN_INTERVAL_S, Math.round(period.toMillis() / 1000.0)),
-                            s.calibration().temperatureOffset(), altitude));
+            case SCD41 ->
+                new Scd4xSensor(
+                        new Scd4xDriver(buses.i2c((BusAddress.I2c) where), label),
+                        new Scd4xSensor.Settings(
+                                "SCD41",
+                                period.compareTo(Duration.ofSeconds(30)) >= 0
+                                        ? Scd4xSensor.Mode.LOW_POWER
+                                        : Scd4xSensor.Mode.PERIODIC,
+                                false,
+                                s.calibration().temperatureOffset(),
+                                altitude));
+            case SCD30 ->
+                new Scd30Sensor(
+                        new Scd30Driver(buses.i2c((BusAddress.I2c) where), label),
+                        new Scd30Sensor.Settings(
+                                (int) Math.max(Scd30Constants.MIN_INTERVAL_S, Math.round(period.toMillis() / 1000.0)),
+                                s.calibration().temperatureOffset(),
+                                altitude));
             case SHT3X -> new Sht3xSensor(new Sht3xDriver(buses.i2c((BusAddress.I2c) where), label), period);
-            case ADXL345 -> new Adxl345Sensor(new Adxl345Driver(registers(buses, where, SpiRegisterFormat.ADXL345), label),
-                    new Adxl345Sensor.Settings(Axis.Z, 2, s.sampling().hertz()));
+            case ADXL345 ->
+                new Adxl345Sensor(
+                        new Adxl345Driver(registers(buses, where, SpiRegisterFormat.ADXL345), label),
+                        new Adxl345Sensor.Settings(Axis.Z, 2, s.sampling().hertz()));
             case SHT4X -> new Sht4xSensor(new Sht4xDriver(buses.i2c((BusAddress.I2c) where), label), period);
-            case BME280 -> new Bme280Sensor(new Bme280Driver(registers(buses, where, SpiRegisterFormat.BOSCH), label), period);
-            case ADXL355 -> new Adxl355Sensor(new Adxl355Driver(registers(buses, where, SpiRegisterFormat.ADXL355), label),
-                    new Adxl355Sensor.Settings(Axis.Z, 2, s.sampling().hertz()));
-            case SCL3300 -> new Scl3300Sensor(new Scl3300Driver(buses.spi((BusAddress.Spi) where,
-                    ((SpiBus) s.bus().get()).clockHz(), Scl3300Constants.SPI_MODE), label), Axis.X, period);
-            case ADS1115 -> new Ads1115Sensor(new Ads1115Driver(buses.i2c((BusAddress.I2c) where), label), ads1115Settings(s));
-            default -> throw new UnsupportedOperationException(s.driver().chipName() + " '" + s.id()
-                    + "': the " + s.driver().wireName() + " driver is not implemented in this agent version");
+            case BME280 ->
+                new Bme280Sensor(new Bme280Driver(registers(buses, where, SpiRegisterFormat.BOSCH), label), period);
+            case ADXL355 ->
+                new Adxl355Sensor(
+                        new Adxl355Driver(registers(buses, where, SpiRegisterFormat.ADXL355), label),
+                        new Adxl355Sensor.Settings(Axis.Z, 2, s.sampling().hertz()));
+            case SCL3300 ->
+                new Scl3300Sensor(
+                        new Scl3300Driver(
+                                buses.spi(
+                                        (BusAddress.Spi) where,
+                                        ((SpiBus) s.bus().get()).clockHz(),
+                                        Scl3300Constants.SPI_MODE),
+                                label),
+                        Axis.X,
+                        period);
+            case ADS1115 ->
+                new Ads1115Sensor(new Ads1115Driver(buses.i2c((BusAddress.I2c) where), label), ads1115Settings(s));
+            default ->
+                throw new UnsupportedOperationException(s.driver().chipName() + " '" + s.id() + "': the "
+                        + s.driver().wireName() + " driver is not implemented in this agent version");
         };
     }
 
-    private static RegisterDevice registers(BusFactory buses, BusAddress where, SpiRegisterFormat format) throws BusException {
+    private static RegisterDevice registers(BusFactory buses, BusAddress where, SpiRegisterFormat format)
+            throws BusException {
         if (where instanceof BusAddress.I2c i2c) return RegisterDevice.over(buses.i2c(i2c));
         BusAddress.Spi spi = (BusAddress.Spi) where;
         return RegisterDevice.over(buses.spi(spi, 4_000_000, format == SpiRegisterFormat.ADXL345 ? 3 : 0), format);
@@ -126,7 +166,12 @@ public final class SensorSources {
                 break;
             }
         }
-        return new Ads1115Sensor.Settings(s.calibration().gaugeFactor().orElse(2.0), s.calibration().excitationVolts().orElse(3.3),
-                0.0, 0.256, sps, s.sampling().period());
+        return new Ads1115Sensor.Settings(
+                s.calibration().gaugeFactor().orElse(2.0),
+                s.calibration().excitationVolts().orElse(3.3),
+                0.0,
+                0.256,
+                sps,
+                s.sampling().period());
     }
 }

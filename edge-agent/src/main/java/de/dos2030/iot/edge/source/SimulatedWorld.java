@@ -58,9 +58,13 @@ public final class SimulatedWorld {
         this.lapse = lapse;
     }
 
-    public SimulatedBusFactory buses() { return buses; }
+    public SimulatedBusFactory buses() {
+        return buses;
+    }
 
-    public Optional<ChipFaults> faults(String sensorId) { return Optional.ofNullable(faults.get(sensorId)); }
+    public Optional<ChipFaults> faults(String sensorId) {
+        return Optional.ofNullable(faults.get(sensorId));
+    }
 
     /** Wires the sensor's chip where the configuration says. */
     public void place(SensorConfig s) {
@@ -69,17 +73,29 @@ public final class SimulatedWorld {
 
     /** Wires the sensor's chip at {@code where}, e.g. an address other than the configured one (a miswired sensor). */
     public void place(SensorConfig s, BusAddress where) {
-        if (!(s.source() instanceof SourceConfig.Simulated sim)) throw new IllegalArgumentException(s.id() + " is not simulated");
+        if (!(s.source() instanceof SourceConfig.Simulated sim))
+            throw new IllegalArgumentException(s.id() + " is not simulated");
         long seed = sim.seed();
         ChipFaults f = new ChipFaults(seed ^ s.id().hashCode());
         faults.put(s.id(), f);
         Object model = model(sim.scenario(), seed);
-        EnvironmentSignal air = model instanceof ClassroomModel room ? lapse.apply(room) : ((BridgeModel) model).environment();
+        EnvironmentSignal air =
+                model instanceof ClassroomModel room ? lapse.apply(room) : ((BridgeModel) model).environment();
         switch (s.driver()) {
-            case SCD41 -> buses.attach((BusAddress.I2c) where, new SimScd4x(clock, f, (BusAddress.I2c) where, air, 0x7E31_0000_0000L | (seed & 0xFFFF_FFFFL), 1));
+            case SCD41 ->
+                buses.attach(
+                        (BusAddress.I2c) where,
+                        new SimScd4x(
+                                clock, f, (BusAddress.I2c) where, air, 0x7E31_0000_0000L | (seed & 0xFFFF_FFFFL), 1));
             case SCD30 -> buses.attach((BusAddress.I2c) where, new SimScd30(clock, f, (BusAddress.I2c) where, air));
-            case SHT3X -> buses.attach((BusAddress.I2c) where, new SimSht3x(clock, f, (BusAddress.I2c) where, air, 0x3A00_0000L | (seed & 0xFFFFFF)));
-            case SHT4X -> buses.attach((BusAddress.I2c) where, new SimSht4x(clock, f, (BusAddress.I2c) where, air, 0x1F00_0000L | (seed & 0xFFFFFF)));
+            case SHT3X ->
+                buses.attach(
+                        (BusAddress.I2c) where,
+                        new SimSht3x(clock, f, (BusAddress.I2c) where, air, 0x3A00_0000L | (seed & 0xFFFFFF)));
+            case SHT4X ->
+                buses.attach(
+                        (BusAddress.I2c) where,
+                        new SimSht4x(clock, f, (BusAddress.I2c) where, air, 0x1F00_0000L | (seed & 0xFFFFFF)));
             case BME280 -> {
                 SimBme280 chip = new SimBme280(clock, f, air);
                 if (where instanceof BusAddress.I2c i2c) buses.attach(i2c, chip);
@@ -87,7 +103,8 @@ public final class SimulatedWorld {
             }
             case ADXL355 -> {
                 BridgeModel bridge = bridgeOf(model, s);
-                SimAdxl355 chip = new SimAdxl355(clock, f, bridge.accelerometer(), () -> bridge.airTemperatureC(clock.instant()));
+                SimAdxl355 chip =
+                        new SimAdxl355(clock, f, bridge.accelerometer(), () -> bridge.airTemperatureC(clock.instant()));
                 if (where instanceof BusAddress.I2c i2c) buses.attach(i2c, chip);
                 else buses.attach((BusAddress.Spi) where, chip, SpiRegisterFormat.ADXL355);
             }
@@ -96,10 +113,25 @@ public final class SimulatedWorld {
                 if (where instanceof BusAddress.I2c i2c) buses.attach(i2c, chip);
                 else buses.attach((BusAddress.Spi) where, chip, SpiRegisterFormat.ADXL345);
             }
-            case SCL3300 -> buses.attach((BusAddress.Spi) where, new SimScl3300(clock, f, bridgeOf(model, s).inclinometer()));
-            case ADS1115 -> buses.attach((BusAddress.I2c) where, new SimAds1115(clock, f, bridgeOf(model, s).strainGauge(
-                    s.calibration().gaugeFactor().orElse(2.0), s.calibration().excitationVolts().orElse(3.3))));
-            default -> throw new UnsupportedOperationException("no simulated " + s.driver().chipName() + " in this agent version");
+            case SCL3300 ->
+                buses.attach(
+                        (BusAddress.Spi) where,
+                        new SimScl3300(clock, f, bridgeOf(model, s).inclinometer()));
+            case ADS1115 ->
+                buses.attach(
+                        (BusAddress.I2c) where,
+                        new SimAds1115(
+                                clock,
+                                f,
+                                bridgeOf(model, s)
+                                        .strainGauge(
+                                                s.calibration().gaugeFactor().orElse(2.0),
+                                                s.calibration()
+                                                        .excitationVolts()
+                                                        .orElse(3.3))));
+            default ->
+                throw new UnsupportedOperationException(
+                        "no simulated " + s.driver().chipName() + " in this agent version");
         }
     }
 
@@ -112,13 +144,24 @@ public final class SimulatedWorld {
     public Object model(Scenario scenario, long seed) {
         // A room starts at local midnight of the start day, so that a start at 10:00 finds the
         // air of a morning's lessons rather than a freshly aired room (10 s steps: cheap).
-        Instant midnight = lapse.scenarioTime(start).atZone(ZoneId.of("Europe/Berlin")).truncatedTo(ChronoUnit.DAYS).toInstant();
+        Instant midnight = lapse.scenarioTime(start)
+                .atZone(ZoneId.of("Europe/Berlin"))
+                .truncatedTo(ChronoUnit.DAYS)
+                .toInstant();
         return models.computeIfAbsent(scenario.wireName() + "#" + seed, k -> switch (scenario) {
-            case CLASSROOM_AIRED -> new ClassroomModel(ClassroomModel.Settings.typical(ClassroomModel.Airing.UBA), seed, midnight);
-            case CLASSROOM_UNAIRED -> new ClassroomModel(ClassroomModel.Settings.typical(ClassroomModel.Airing.NEVER), seed, midnight);
-            case CLASSROOM_EMPTY -> new ClassroomModel(ClassroomModel.Settings.typical(ClassroomModel.Airing.NEVER).empty(), seed, midnight);
+            case CLASSROOM_AIRED ->
+                new ClassroomModel(ClassroomModel.Settings.typical(ClassroomModel.Airing.UBA), seed, midnight);
+            case CLASSROOM_UNAIRED ->
+                new ClassroomModel(ClassroomModel.Settings.typical(ClassroomModel.Airing.NEVER), seed, midnight);
+            case CLASSROOM_EMPTY ->
+                new ClassroomModel(
+                        ClassroomModel.Settings.typical(ClassroomModel.Airing.NEVER)
+                                .empty(),
+                        seed,
+                        midnight);
             case BRIDGE_TRAFFIC -> new BridgeModel(BridgeModel.Settings.typical(), seed, start);
-            case BRIDGE_AMBIENT -> new BridgeModel(BridgeModel.Settings.typical().withoutTraffic(), seed, start);
+            case BRIDGE_AMBIENT ->
+                new BridgeModel(BridgeModel.Settings.typical().withoutTraffic(), seed, start);
         });
     }
 }

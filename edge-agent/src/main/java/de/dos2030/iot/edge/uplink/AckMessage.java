@@ -3,7 +3,6 @@ package de.dos2030.iot.edge.uplink;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +12,8 @@ import java.util.List;
  * response bodies: {@code {"status":"stored"|"rejected","gatewayId":..,"bootId":..,"sequence":..,
  * "stored":n,"rejected":[{"path":..,"reason":..}]}}. Unknown fields are ignored.
  */
-public record AckMessage(String status, String gatewayId, String bootId, long sequence, long stored,
-                         List<String> rejected) {
+public record AckMessage(
+        String status, String gatewayId, String bootId, long sequence, long stored, List<String> rejected) {
     private static final JsonFactory JSON = new JsonFactory();
 
     /**

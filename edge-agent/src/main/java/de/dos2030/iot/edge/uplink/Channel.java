@@ -4,7 +4,9 @@ import de.dos2030.iot.edge.outbox.EntryKind;
 
 /** Where a batch goes: {@code dos/{site}/{gateway}/batch}, {@code .../alert} or {@code .../health}. */
 public enum Channel {
-    BATCH("batch"), ALERT("alert"), HEALTH("health");
+    BATCH("batch"),
+    ALERT("alert"),
+    HEALTH("health");
 
     private final String topicLevel;
 

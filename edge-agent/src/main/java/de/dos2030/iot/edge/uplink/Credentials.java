@@ -24,11 +24,16 @@ import java.util.Properties;
  * psk-key-hex=00112233...     # CoAP over DTLS, default SHA-256 of the token
  * </pre>
  */
-public record Credentials(Optional<String> username, Optional<String> password, Optional<String> token,
-                          Optional<String> pskIdentity, Optional<byte[]> pskKey) {
+public record Credentials(
+        Optional<String> username,
+        Optional<String> password,
+        Optional<String> token,
+        Optional<String> pskIdentity,
+        Optional<byte[]> pskKey) {
 
     public static Credentials none() {
-        return new Credentials(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        return new Credentials(
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /**
@@ -39,8 +44,10 @@ public record Credentials(Optional<String> username, Optional<String> password, 
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(reader);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read credentials file " + file + ": " + e.getMessage()
-                    + " (it must be readable by the agent's user)", e);
+            throw new IllegalArgumentException(
+                    "cannot read credentials file " + file + ": " + e.getMessage()
+                            + " (it must be readable by the agent's user)",
+                    e);
         }
         Optional<byte[]> key;
         try {
@@ -48,8 +55,8 @@ public record Credentials(Optional<String> username, Optional<String> password, 
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("credentials file " + file + ": psk-key-hex is not hexadecimal", e);
         }
-        return new Credentials(value(p, "username"), value(p, "password"), value(p, "token"),
-                value(p, "psk-identity"), key);
+        return new Credentials(
+                value(p, "username"), value(p, "password"), value(p, "token"), value(p, "psk-identity"), key);
     }
 
     /** The MQTT password: {@code password}, else the token. */

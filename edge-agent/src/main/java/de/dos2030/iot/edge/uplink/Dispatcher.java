@@ -5,9 +5,6 @@ import de.dos2030.iot.edge.outbox.Outbox;
 import de.dos2030.iot.edge.outbox.OutboxEntry;
 import de.dos2030.iot.edge.outbox.OutboxListener;
 import de.dos2030.iot.edge.outbox.ReleaseReason;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +14,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Moves batches from the outbox to the uplink and the collector's answers back into the outbox.
@@ -36,17 +35,25 @@ public final class Dispatcher implements OutboxListener, LinkListener, AutoClose
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
     /** Tuning, with the defaults a Pi on a school LAN or an LTE stick on a bridge works well with. */
-    public record Settings(int liveInFlight, int maxWindow, int initialThreshold, Duration retryInitial,
-                           Duration retryMax, Duration tick) {
+    public record Settings(
+            int liveInFlight,
+            int maxWindow,
+            int initialThreshold,
+            Duration retryInitial,
+            Duration retryMax,
+            Duration tick) {
         public static Settings defaults() {
             return new Settings(4, 64, 16, Duration.ofSeconds(1), Duration.ofMinutes(2), Duration.ofSeconds(1));
         }
     }
 
-    private enum Lane { ALERT, LIVE, BACKLOG }
-
-    private record Flight(OutboxEntry entry, Lane lane) {
+    private enum Lane {
+        ALERT,
+        LIVE,
+        BACKLOG
     }
+
+    private record Flight(OutboxEntry entry, Lane lane) {}
 
     private final Outbox outbox;
     private final Uplink uplink;
@@ -60,6 +67,7 @@ public final class Dispatcher implements OutboxListener, LinkListener, AutoClose
     private double threshold;
     /** Entries from this id on are live; written by link callbacks, read by the pump. */
     private volatile long liveFrom = Long.MAX_VALUE;
+
     private Instant pausedUntil = Instant.MIN;
     private volatile boolean closed;
 
@@ -77,7 +85,10 @@ public final class Dispatcher implements OutboxListener, LinkListener, AutoClose
     public void start() {
         outbox.addListener(this);
         uplink.start(this);
-        executor.scheduleWithFixedDelay(() -> post(this::pump), settings.tick().toMillis(), settings.tick().toMillis(),
+        executor.scheduleWithFixedDelay(
+                () -> post(this::pump),
+                settings.tick().toMillis(),
+                settings.tick().toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 
@@ -89,7 +100,10 @@ public final class Dispatcher implements OutboxListener, LinkListener, AutoClose
     @Override
     public void connected(Uplink link) {
         liveFrom = outbox.nextEntryId(); // everything journaled while the link was down is backlog
-        log.info("event=uplink-connected uplink=\"{}\" backlog-batches={}", link.name(), outbox.stats().depth());
+        log.info(
+                "event=uplink-connected uplink=\"{}\" backlog-batches={}",
+                link.name(),
+                outbox.stats().depth());
         post(this::pump);
     }
 
@@ -168,8 +182,9 @@ public final class Dispatcher implements OutboxListener, LinkListener, AutoClose
             return;
         }
         String identity = outbox.origin().gatewayId() + "/" + entry.label();
-        uplink.send(Channel.of(entry.kind()), identity, payload).whenComplete((outcome, failure) -> post(() ->
-                answered(flight, failure != null ? SendOutcome.RetryLater.because(failure.toString()) : outcome)));
+        uplink.send(Channel.of(entry.kind()), identity, payload)
+                .whenComplete((outcome, failure) -> post(() -> answered(
+                        flight, failure != null ? SendOutcome.RetryLater.because(failure.toString()) : outcome)));
     }
 
     private void answered(Flight flight, SendOutcome outcome) {
@@ -199,8 +214,12 @@ public final class Dispatcher implements OutboxListener, LinkListener, AutoClose
             Instant until = clock.instant().plus(wait);
             if (until.isAfter(pausedUntil)) {
                 pausedUntil = until;
-                log.info("event=uplink-retry-later identity={} why=\"{}\" pause-ms={} window={}", entry.label(),
-                        retry.why(), wait.toMillis(), (int) window);
+                log.info(
+                        "event=uplink-retry-later identity={} why=\"{}\" pause-ms={} window={}",
+                        entry.label(),
+                        retry.why(),
+                        wait.toMillis(),
+                        (int) window);
                 executor.schedule(() -> post(this::pump), wait.toMillis(), TimeUnit.MILLISECONDS);
             }
         }
@@ -213,8 +232,7 @@ public final class Dispatcher implements OutboxListener, LinkListener, AutoClose
     }
 
     /** What the dispatcher did since start. */
-    public record DispatchStats(long sent, long stored, long rejected, long retries, double window) {
-    }
+    public record DispatchStats(long sent, long stored, long rejected, long retries, double window) {}
 
     /** Stops sending; batches in flight stay in the outbox and go again next start. Does not close the uplink. */
     @Override

@@ -36,8 +36,7 @@ public final class FailoverUplink implements Uplink, LinkListener {
         primaryDownSince = clock.instant();
         alternative.start(new LinkListener() {
             @Override
-            public void connected(Uplink uplink) {
-            }
+            public void connected(Uplink uplink) {}
 
             @Override
             public void disconnected(Uplink uplink, String cause) {
@@ -76,8 +75,8 @@ public final class FailoverUplink implements Uplink, LinkListener {
     @Override
     public void disconnected(Uplink uplink, String cause) {
         primaryDownSince = clock.instant();
-        listener.disconnected(uplink, cause + "; alternative " + alternative.name() + " after "
-                + switchAfter.toSeconds() + " s");
+        listener.disconnected(
+                uplink, cause + "; alternative " + alternative.name() + " after " + switchAfter.toSeconds() + " s");
     }
 
     @Override

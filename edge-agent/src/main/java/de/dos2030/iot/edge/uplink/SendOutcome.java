@@ -10,12 +10,10 @@ import java.util.Optional;
 public sealed interface SendOutcome {
 
     /** In InfluxDB: the batch may leave the outbox. {@code summary} is for the log. */
-    record Stored(String summary) implements SendOutcome {
-    }
+    record Stored(String summary) implements SendOutcome {}
 
     /** Refused for good (bad batch, not authorised): dead letter, do not retry. */
-    record Rejected(String reason) implements SendOutcome {
-    }
+    record Rejected(String reason) implements SendOutcome {}
 
     /** Try later: no answer, overloaded, storage down, link down. {@code after} is the server's hint, if any. */
     record RetryLater(String why, Optional<Duration> after) implements SendOutcome {

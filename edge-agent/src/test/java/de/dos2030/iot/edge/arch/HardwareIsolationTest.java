@@ -16,15 +16,23 @@ class HardwareIsolationTest {
 
     @Test
     void nothingOutsideThePi4jAdapterImportsPi4j() {
-        noClasses().that().resideOutsideOfPackage("de.dos2030.iot.edge.hardware.pi4j..")
-                .should().dependOnClassesThat().resideInAPackage("com.pi4j..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("de.dos2030.iot.edge.hardware.pi4j..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.pi4j..")
                 .check(AGENT);
     }
 
     @Test
     void driversDoNotDependOnTheSimulation() {
-        noClasses().that().resideInAPackage("de.dos2030.iot.edge.sensor..")
-                .should().dependOnClassesThat().resideInAnyPackage("de.dos2030.iot.edge.sim..", "de.dos2030.iot.edge.hardware..")
+        noClasses()
+                .that()
+                .resideInAPackage("de.dos2030.iot.edge.sensor..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("de.dos2030.iot.edge.sim..", "de.dos2030.iot.edge.hardware..")
                 .check(AGENT);
     }
 }

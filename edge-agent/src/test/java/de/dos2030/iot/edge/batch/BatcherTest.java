@@ -1,5 +1,7 @@
 package de.dos2030.iot.edge.batch;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import de.dos2030.iot.config.model.AlertDelivery;
 import de.dos2030.iot.config.model.Batching;
 import de.dos2030.iot.config.model.EvictionPolicy;
@@ -17,25 +19,25 @@ import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.Reading;
 import de.dos2030.iot.model.Statistic;
 import de.dos2030.iot.model.codec.BatchCodec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class BatcherTest {
     @TempDir
     Path dir;
+
     final VirtualClock clock = new VirtualClock(OutboxFixtures.T0);
     Outbox outbox;
 
     Batcher batcher(int maxReadings, Duration maxAge, AlertDelivery alerts) {
-        outbox = Outbox.open(OutboxFixtures.settings(dir, SyncPolicy.EVERY_BATCH, EvictionPolicy.OLDEST_READINGS_FIRST),
-                new BatchOrigin("gw-1", "school-1", "boot-a"), clock);
+        outbox = Outbox.open(
+                OutboxFixtures.settings(dir, SyncPolicy.EVERY_BATCH, EvictionPolicy.OLDEST_READINGS_FIRST),
+                new BatchOrigin("gw-1", "school-1", "boot-a"),
+                clock);
         return new Batcher(outbox, new Batching(maxReadings, maxAge), alerts, clock, () -> ClockSync.SYNCED);
     }
 
@@ -90,7 +92,8 @@ class BatcherTest {
         b.reading(Reading.sample("p2-vibration", Quantity.VIBRATION_RMS, clock.instant(), 0.001));
         b.flush();
         assertThat(batch(waiting(EntryKind.SAMPLES).get(0)).readings()).hasSize(1);
-        assertThat(batch(waiting(EntryKind.FEATURES).get(0)).readings()).extracting(Reading::quantity)
+        assertThat(batch(waiting(EntryKind.FEATURES).get(0)).readings())
+                .extracting(Reading::quantity)
                 .containsExactly(Quantity.CO2, Quantity.VIBRATION_RMS);
     }
 
@@ -104,7 +107,9 @@ class BatcherTest {
         Batch batch = batch(alerts.get(0));
         assertThat(batch.alerts()).hasSize(1);
         assertThat(batch.readings()).isEmpty();
-        assertThat(waiting(EntryKind.SAMPLES)).as("the open sample batch is not closed by an alert").isEmpty();
+        assertThat(waiting(EntryKind.SAMPLES))
+                .as("the open sample batch is not closed by an alert")
+                .isEmpty();
     }
 
     @Test
@@ -125,6 +130,8 @@ class BatcherTest {
         b.reading(sample(2));
         b.reading(new Reading("room-1.co2", Quantity.CO2, Statistic.MAX, clock.instant(), 700, Quality.OK));
         b.flush();
-        assertThat(outbox.waiting(null, 0, e -> true, 10)).extracting(OutboxEntry::sequence).containsExactly(0L, 1L, 2L);
+        assertThat(outbox.waiting(null, 0, e -> true, 10))
+                .extracting(OutboxEntry::sequence)
+                .containsExactly(0L, 1L, 2L);
     }
 }

@@ -23,7 +23,6 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -61,18 +60,34 @@ public class Adxl355SustainedRateBenchmark {
         BusAddress.I2c at = new BusAddress.I2c(3, 0x1D);
         // A 3.2 Hz sine rather than the bridge model, so the figure is the agent's cost, not the physics'.
         Instant t0 = clock.instant();
-        buses.attach(at, new SimAdxl355(clock, new ChipFaults(), (t, xyz) -> {
-            double s = Duration.between(t0, t).toNanos() / 1e9;
-            xyz[0] = 0;
-            xyz[1] = 0;
-            xyz[2] = 1 + 0.002 * Math.sin(2 * Math.PI * 3.2 * s);
-        }, () -> 12));
+        buses.attach(
+                at,
+                new SimAdxl355(
+                        clock,
+                        new ChipFaults(),
+                        (t, xyz) -> {
+                            double s = Duration.between(t0, t).toNanos() / 1e9;
+                            xyz[0] = 0;
+                            xyz[1] = 0;
+                            xyz[2] = 1 + 0.002 * Math.sin(2 * Math.PI * 3.2 * s);
+                        },
+                        () -> 12));
         scheduler = new SensorScheduler(clock, new SensorListener() {
-            @Override public void sample(Sample s) { samples++; }
-            @Override public void fault(SensorFault f) { faults++; }
+            @Override
+            public void sample(Sample s) {
+                samples++;
+            }
+
+            @Override
+            public void fault(SensorFault f) {
+                faults++;
+            }
         });
-        scheduler.add("i2c-3", new Adxl355Sensor(new Adxl355Driver(RegisterDevice.over(buses.i2c(at)),
-                SensorLabel.on("ADXL355", "deck", at)), new Adxl355Sensor.Settings(Axis.Z, 2, odrHz)));
+        scheduler.add(
+                "i2c-3",
+                new Adxl355Sensor(
+                        new Adxl355Driver(RegisterDevice.over(buses.i2c(at)), SensorLabel.on("ADXL355", "deck", at)),
+                        new Adxl355Sensor.Settings(Axis.Z, 2, odrHz)));
     }
 
     /** One second of chip time; the score times odrHz is samples per CPU second. */

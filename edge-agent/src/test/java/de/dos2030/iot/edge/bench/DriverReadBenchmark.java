@@ -77,22 +77,29 @@ public class DriverReadBenchmark {
         clock = new VirtualClock(Instant.parse("2025-03-10T08:00:00Z"));
         SimulatedBusFactory buses = new SimulatedBusFactory();
         EnvironmentSignal air = EnvironmentSignal.constant(800, 22.5, 45, 1010);
-        BusAddress.I2c scdAt = new BusAddress.I2c(3, 0x62), shtAt = new BusAddress.I2c(3, 0x44), bmeAt = new BusAddress.I2c(3, 0x76);
+        BusAddress.I2c scdAt = new BusAddress.I2c(3, 0x62),
+                shtAt = new BusAddress.I2c(3, 0x44),
+                bmeAt = new BusAddress.I2c(3, 0x76);
         BusAddress.I2c accAt = new BusAddress.I2c(3, 0x1D), adcAt = new BusAddress.I2c(3, 0x48);
         BusAddress.Spi tiltAt = new BusAddress.Spi(0, 1);
-        BusAddress.I2c scd30At = new BusAddress.I2c(3, 0x61), sht3xAt = new BusAddress.I2c(3, 0x45), adxl345At = new BusAddress.I2c(3, 0x53);
+        BusAddress.I2c scd30At = new BusAddress.I2c(3, 0x61),
+                sht3xAt = new BusAddress.I2c(3, 0x45),
+                adxl345At = new BusAddress.I2c(3, 0x53);
         buses.attach(scd30At, new SimScd30(clock, new ChipFaults(), scd30At, air));
         buses.attach(sht3xAt, new SimSht3x(clock, new ChipFaults(), sht3xAt, air, 1));
         buses.attach(adxl345At, new SimAdxl345(clock, new ChipFaults(), AccelerationSignal.constant(0.01, -0.02, 1.0)));
         scd30 = new Scd30Driver(buses.i2c(scd30At), SensorLabel.on("SCD30", "b", scd30At));
         sht3x = new Sht3xDriver(buses.i2c(sht3xAt), SensorLabel.on("SHT3x", "b", sht3xAt));
-        adxl345 = new Adxl345Driver(RegisterDevice.over(buses.i2c(adxl345At)), SensorLabel.on("ADXL345", "b", adxl345At));
+        adxl345 =
+                new Adxl345Driver(RegisterDevice.over(buses.i2c(adxl345At)), SensorLabel.on("ADXL345", "b", adxl345At));
         scd30.send(Scd30Constants.START_CONTINUOUS_MEASUREMENT, 0);
         adxl345.configure(0, 0x0F); // 3200 Hz
         buses.attach(scdAt, new SimScd4x(clock, new ChipFaults(), scdAt, air, 1, 1));
         buses.attach(shtAt, new SimSht4x(clock, new ChipFaults(), shtAt, air, 1));
         buses.attach(bmeAt, new SimBme280(clock, new ChipFaults(), air));
-        buses.attach(accAt, new SimAdxl355(clock, new ChipFaults(), AccelerationSignal.constant(0.01, -0.02, 1.0), () -> 20));
+        buses.attach(
+                accAt,
+                new SimAdxl355(clock, new ChipFaults(), AccelerationSignal.constant(0.01, -0.02, 1.0), () -> 20));
         buses.attach(adcAt, new SimAds1115(clock, new ChipFaults(), t -> 0.8e-3));
         buses.attach(tiltAt, new SimScl3300(clock, new ChipFaults(), InclinationSignal.constant(0.5, 0.1, 89)));
         scd4x = new Scd4xDriver(buses.i2c(scdAt), SensorLabel.on("SCD41", "b", scdAt));

@@ -30,9 +30,10 @@ class ProbeCommandTest {
                 sample-interval: 10s
             """;
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
-    record Run(int exit, String out, String err) { }
+    record Run(int exit, String out, String err) {}
 
     Run probe(String yaml, String... extra) throws Exception {
         Path config = dir.resolve("gateway.yaml");
@@ -54,7 +55,8 @@ class ProbeCommandTest {
     void reportsEverySensorOkWithIdentityAndAFirstReading() throws Exception {
         Run r = probe(SCHOOL);
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).containsPattern("OK +r1-air +SCD41 +i2c-1 0x62 +SCD41 serial 0x[0-9A-F]{12}: co2 \\d+ ppm")
+        assertThat(r.out())
+                .containsPattern("OK +r1-air +SCD41 +i2c-1 0x62 +SCD41 serial 0x[0-9A-F]{12}: co2 \\d+ ppm")
                 .containsPattern("OK +r1-climate +BME280 +i2c-1 0x76 +chip id 0x60: temperature")
                 .contains("All 2 sensors OK.");
     }
@@ -64,7 +66,8 @@ class ProbeCommandTest {
         Run r = probe(SCHOOL, "--simulate-fault", "r1-climate=miswire");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out())
-                .contains("FAIL  r1-climate  BME280   i2c-1 0x76  BME280 'r1-climate' did not answer at i2c-1 0x76: check SDA/SCL wiring and 3.3 V power")
+                .contains(
+                        "FAIL  r1-climate  BME280   i2c-1 0x76  BME280 'r1-climate' did not answer at i2c-1 0x76: check SDA/SCL wiring and 3.3 V power")
                 .containsPattern("OK +r1-air")
                 .contains("Answering but not in the configuration: i2c-1 0x77 (BME280/BMP280?)")
                 .contains("1 of 2 sensors failed.");

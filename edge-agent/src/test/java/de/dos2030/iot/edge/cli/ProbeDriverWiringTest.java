@@ -19,7 +19,8 @@ class ProbeDriverWiringTest {
             sensors:
             """;
 
-    static final String SCHOOL = "id: school-test\nsite: {id: test-school, kind: school, name: Test school, room: r1}\n" + HEAD + """
+    static final String SCHOOL =
+            "id: school-test\nsite: {id: test-school, kind: school, name: Test school, room: r1}\n" + HEAD + """
               - id: r1-co2
                 driver: scd30
                 source: {kind: simulated, scenario: classroom-unaired, seed: 1}
@@ -33,7 +34,8 @@ class ProbeDriverWiringTest {
                 sample-interval: 10s
             """;
 
-    static final String BRIDGE = "id: bridge-test\nsite: {id: test-bridge, kind: bridge, name: Test bridge}\n" + HEAD + """
+    static final String BRIDGE =
+            "id: bridge-test\nsite: {id: test-bridge, kind: bridge, name: Test bridge}\n" + HEAD + """
               - id: deck-acc
                 driver: adxl345
                 source: {kind: simulated, scenario: bridge-traffic, seed: 7}
@@ -46,7 +48,8 @@ class ProbeDriverWiringTest {
                 sample-rate: 400Hz
             """;
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     String probe(String yaml, int expectedExit, String... extra) throws Exception {
         Path config = dir.resolve("gateway.yaml");
@@ -68,7 +71,9 @@ class ProbeDriverWiringTest {
     @Test
     void probesAnScd30AndAnSht3xInASimulatedClassroom() throws Exception {
         String out = probe(SCHOOL, 0, "--sim-start", "2025-03-10T08:40:00Z");
-        assertThat(out).containsPattern("OK +r1-co2 +SCD30 +i2c-3 0x61 +firmware 3\\.66: co2 \\d+ ppm, temperature [\\d.]+ degC, humidity")
+        assertThat(out)
+                .containsPattern(
+                        "OK +r1-co2 +SCD30 +i2c-3 0x61 +firmware 3\\.66: co2 \\d+ ppm, temperature [\\d.]+ degC, humidity")
                 .containsPattern("OK +r1-rh +SHT3x +i2c-1 0x45 +serial 0x3A[0-9A-F]{6}: temperature")
                 .contains("All 2 sensors OK.");
     }
@@ -76,14 +81,17 @@ class ProbeDriverWiringTest {
     @Test
     void probesAdxl345OnSpiAndI2cOnASimulatedBridge() throws Exception {
         String out = probe(BRIDGE, 0);
-        assertThat(out).containsPattern("OK +deck-acc +ADXL345 +spi-0.0 +DEVID 0xE5: acceleration [\\d.]+ g")
+        assertThat(out)
+                .containsPattern("OK +deck-acc +ADXL345 +spi-0.0 +DEVID 0xE5: acceleration [\\d.]+ g")
                 .containsPattern("OK +deck-acc2 +ADXL345 +i2c-1 0x53 +DEVID 0xE5: acceleration");
     }
 
     @Test
     void namesAMiswiredScd30() throws Exception {
         String out = probe(SCHOOL, 1, "--simulate-fault", "r1-co2=miswire");
-        assertThat(out).contains("FAIL  r1-co2  SCD30    i2c-3 0x61  SCD30 'r1-co2' did not answer at i2c-3 0x61: check SDA/SCL wiring and 3.3 V power")
+        assertThat(out)
+                .contains(
+                        "FAIL  r1-co2  SCD30    i2c-3 0x61  SCD30 'r1-co2' did not answer at i2c-3 0x61: check SDA/SCL wiring and 3.3 V power")
                 .contains("Answering but not in the configuration: i2c-3 0x62 (SCD4x?)");
     }
 }

@@ -4,12 +4,11 @@ import de.dos2030.iot.config.model.EvictionPolicy;
 import de.dos2030.iot.config.model.SyncPolicy;
 import de.dos2030.iot.model.AlertEvent;
 import de.dos2030.iot.model.AlertState;
+import de.dos2030.iot.model.Quality;
 import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.Reading;
 import de.dos2030.iot.model.Severity;
 import de.dos2030.iot.model.Statistic;
-import de.dos2030.iot.model.Quality;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,8 +22,7 @@ public final class OutboxFixtures {
     /** Values and jitter that do not compress away, so that byte bounds are reached with few batches. */
     private static final java.util.Random NOISE = new java.util.Random(42);
 
-    private OutboxFixtures() {
-    }
+    private OutboxFixtures() {}
 
     public static OutboxSettings settings(Path dir, SyncPolicy sync, EvictionPolicy eviction) {
         return new OutboxSettings(dir, 1024 * 1024, 64 * 1024, sync, Duration.ofSeconds(1), eviction);
@@ -33,7 +31,10 @@ public final class OutboxFixtures {
     public static List<Reading> samples(int n, Instant from) {
         List<Reading> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            out.add(Reading.sample("room-1.co2", Quantity.CO2, from.plusMillis(i * 100L + NOISE.nextInt(50)),
+            out.add(Reading.sample(
+                    "room-1.co2",
+                    Quantity.CO2,
+                    from.plusMillis(i * 100L + NOISE.nextInt(50)),
                     400 + NOISE.nextInt(20_000)));
         }
         return out;
@@ -42,14 +43,23 @@ public final class OutboxFixtures {
     public static List<Reading> features(int n, Instant from) {
         List<Reading> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            out.add(new Reading("room-1.co2", Quantity.CO2, Statistic.MEAN, from.minusSeconds(i * 60L), 800 + i,
-                    Quality.OK));
+            out.add(new Reading(
+                    "room-1.co2", Quantity.CO2, Statistic.MEAN, from.minusSeconds(i * 60L), 800 + i, Quality.OK));
         }
         return out;
     }
 
     public static AlertEvent alert(String id, Instant at) {
-        return new AlertEvent(id, "co2-high", "room-1.co2", Quantity.CO2, Severity.WARNING, AlertState.RAISED,
-                1600.0, 1500.0, at, "CO2 above 1500 ppm");
+        return new AlertEvent(
+                id,
+                "co2-high",
+                "room-1.co2",
+                Quantity.CO2,
+                Severity.WARNING,
+                AlertState.RAISED,
+                1600.0,
+                1500.0,
+                at,
+                "CO2 above 1500 ppm");
     }
 }

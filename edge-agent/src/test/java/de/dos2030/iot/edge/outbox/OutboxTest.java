@@ -1,5 +1,12 @@
 package de.dos2030.iot.edge.outbox;
 
+import static de.dos2030.iot.edge.outbox.OutboxFixtures.T0;
+import static de.dos2030.iot.edge.outbox.OutboxFixtures.alert;
+import static de.dos2030.iot.edge.outbox.OutboxFixtures.features;
+import static de.dos2030.iot.edge.outbox.OutboxFixtures.samples;
+import static de.dos2030.iot.edge.outbox.OutboxFixtures.settings;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import de.dos2030.iot.config.model.EvictionPolicy;
 import de.dos2030.iot.config.model.SyncPolicy;
 import de.dos2030.iot.edge.sim.VirtualClock;
@@ -8,9 +15,6 @@ import de.dos2030.iot.model.ClockSync;
 import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.Reading;
 import de.dos2030.iot.model.codec.BatchCodec;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,17 +22,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static de.dos2030.iot.edge.outbox.OutboxFixtures.T0;
-import static de.dos2030.iot.edge.outbox.OutboxFixtures.alert;
-import static de.dos2030.iot.edge.outbox.OutboxFixtures.features;
-import static de.dos2030.iot.edge.outbox.OutboxFixtures.samples;
-import static de.dos2030.iot.edge.outbox.OutboxFixtures.settings;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class OutboxTest {
     @TempDir
     Path dir;
+
     final VirtualClock clock = new VirtualClock(T0);
 
     Outbox open(String boot) {
@@ -46,8 +46,8 @@ class OutboxTest {
 
     OutboxEntry appendSamples(Outbox o, int n) {
         clock.advance(Duration.ofSeconds(1));
-        return journaled(o.append(EntryKind.SAMPLES, samples(n, clock.instant().minusSeconds(1)), List.of(), null,
-                ClockSync.SYNCED));
+        return journaled(o.append(
+                EntryKind.SAMPLES, samples(n, clock.instant().minusSeconds(1)), List.of(), null, ClockSync.SYNCED));
     }
 
     static Batch decode(Outbox o, OutboxEntry e) throws Exception {
@@ -118,7 +118,9 @@ class OutboxTest {
             }
         }
         try (Outbox o = open("boot-c")) {
-            assertThat(o.recovery().clean()).as("the tail was truncated once, not found again").isTrue();
+            assertThat(o.recovery().clean())
+                    .as("the tail was truncated once, not found again")
+                    .isTrue();
             assertThat(o.recovery().pendingBatches()).isEqualTo(3);
         }
     }
@@ -143,7 +145,8 @@ class OutboxTest {
             RecoveryReport r = o.recovery();
             assertThat(r.corruptRecords()).isEqualTo(1);
             assertThat(r.tornTailBytes()).isZero();
-            assertThat(o.waiting(null, 0, e -> true, 10)).extracting(OutboxEntry::label)
+            assertThat(o.waiting(null, 0, e -> true, 10))
+                    .extracting(OutboxEntry::label)
                     .containsExactly("boot-a/0", "boot-a/1", "boot-a/3", "boot-a/4");
         }
     }
@@ -160,7 +163,9 @@ class OutboxTest {
         Files.write(segment, data);
         try (Outbox o = open("boot-b")) {
             assertThat(o.recovery().corruptRecords()).isEqualTo(1);
-            assertThat(o.waiting(null, 0, e -> true, 10)).extracting(OutboxEntry::label).containsExactly("boot-a/1");
+            assertThat(o.waiting(null, 0, e -> true, 10))
+                    .extracting(OutboxEntry::label)
+                    .containsExactly("boot-a/1");
         }
     }
 
@@ -178,8 +183,10 @@ class OutboxTest {
 
     @Test
     void refusesABatchWithAnInvalidEnvelopeWithoutUsingASequenceNumber() {
-        try (Outbox o = Outbox.open(settings(dir, SyncPolicy.EVERY_BATCH, EvictionPolicy.OLDEST_FIRST),
-                new BatchOrigin("gw 1", "school-1", "boot-a"), clock)) {
+        try (Outbox o = Outbox.open(
+                settings(dir, SyncPolicy.EVERY_BATCH, EvictionPolicy.OLDEST_FIRST),
+                new BatchOrigin("gw 1", "school-1", "boot-a"),
+                clock)) {
             AppendResult r = o.append(EntryKind.SAMPLES, samples(2, T0), List.of(), null, ClockSync.SYNCED);
             assertThat(r).isInstanceOf(AppendResult.Refused.class);
             assertThat(((AppendResult.Refused) r).reason()).contains("gatewayId");
@@ -196,7 +203,8 @@ class OutboxTest {
     void writesARejectedBatchToTheDeadLetterDirectoryWithItsReason() throws Exception {
         try (Outbox o = open("boot-a")) {
             OutboxEntry e = appendSamples(o, 4);
-            assertThat(o.deadLetter(e.id(), "readings[2].value: outside plausible range")).isTrue();
+            assertThat(o.deadLetter(e.id(), "readings[2].value: outside plausible range"))
+                    .isTrue();
             assertThat(o.stats().depth()).isZero();
             assertThat(o.stats().deadLetteredReadings()).isEqualTo(4);
             Path reason = o.deadLetters().reasonFiles().get(0);
@@ -205,7 +213,9 @@ class OutboxTest {
             assertThat(BatchCodec.cbor().decode(payload).identity()).isEqualTo("gw-1/boot-a/0");
         }
         try (Outbox o = open("boot-b")) {
-            assertThat(o.recovery().pendingBatches()).as("dead letters are not retried").isZero();
+            assertThat(o.recovery().pendingBatches())
+                    .as("dead letters are not retried")
+                    .isZero();
         }
     }
 
@@ -223,10 +233,10 @@ class OutboxTest {
     @Test
     void evictsOldestRawSamplesFirstAndKeepsAlertsAndFeatures() throws Exception {
         try (Outbox o = open("boot-a", SyncPolicy.INTERVAL, EvictionPolicy.OLDEST_READINGS_FIRST)) {
-            OutboxEntry alert = journaled(o.append(EntryKind.ALERT, List.of(), List.of(alert("a1", T0)), null,
-                    ClockSync.SYNCED));
-            OutboxEntry feature = journaled(o.append(EntryKind.FEATURES, features(10, T0), List.of(), null,
-                    ClockSync.SYNCED));
+            OutboxEntry alert =
+                    journaled(o.append(EntryKind.ALERT, List.of(), List.of(alert("a1", T0)), null, ClockSync.SYNCED));
+            OutboxEntry feature =
+                    journaled(o.append(EntryKind.FEATURES, features(10, T0), List.of(), null, ClockSync.SYNCED));
             fillPastTheBound(o);
             OutboxStats s = o.stats();
             assertThat(s.evictedBatches()).isPositive();
@@ -234,7 +244,8 @@ class OutboxTest {
             assertThat(o.contains(alert.id())).isTrue();
             assertThat(o.contains(feature.id())).isTrue();
             assertThat(o.waiting(EntryKind.SAMPLES, 0, e -> true, 1).get(0).sequence())
-                    .as("the oldest samples went first").isGreaterThan(2);
+                    .as("the oldest samples went first")
+                    .isGreaterThan(2);
             assertThat(s.liveBytes()).isLessThanOrEqualTo(1024 * 1024);
             assertThat(s.diskBytes()).as(segmentListing()).isLessThanOrEqualTo(1024 * 1024);
         }
@@ -244,8 +255,8 @@ class OutboxTest {
     @Test
     void evictsTheOldestOfAnythingUnderOldestFirst() {
         try (Outbox o = open("boot-a", SyncPolicy.INTERVAL, EvictionPolicy.OLDEST_FIRST)) {
-            OutboxEntry alert = journaled(o.append(EntryKind.ALERT, List.of(), List.of(alert("a1", T0)), null,
-                    ClockSync.SYNCED));
+            OutboxEntry alert =
+                    journaled(o.append(EntryKind.ALERT, List.of(), List.of(alert("a1", T0)), null, ClockSync.SYNCED));
             fillPastTheBound(o);
             assertThat(o.contains(alert.id())).isFalse();
             assertThat(o.stats().evictedBatches()).isPositive();
@@ -261,13 +272,16 @@ class OutboxTest {
             assertThat(s.refusedBatches()).isPositive();
             assertThat(s.refusedReadings()).isEqualTo(s.refusedBatches() * 500);
             for (int i = 0; o.stats().evictedBatches() == 0; i++) {
-                assertThat(i).as("alerts keep coming in until one displaces a sample batch").isLessThan(10_000);
-                AppendResult a = o.append(EntryKind.ALERT, List.of(), List.of(alert("a" + i, T0)), null,
-                        ClockSync.SYNCED);
+                assertThat(i)
+                        .as("alerts keep coming in until one displaces a sample batch")
+                        .isLessThan(10_000);
+                AppendResult a =
+                        o.append(EntryKind.ALERT, List.of(), List.of(alert("a" + i, T0)), null, ClockSync.SYNCED);
                 assertThat(a).isInstanceOf(AppendResult.Journaled.class);
             }
             assertThat(o.waiting(EntryKind.SAMPLES, 0, e -> true, 1).get(0).sequence())
-                    .as("the alert displaced the oldest samples").isPositive();
+                    .as("the alert displaced the oldest samples")
+                    .isPositive();
             assertThat(o.waiting(EntryKind.ALERT, 0, e -> true, 100_000)).hasSizeGreaterThan(0);
             assertThat(o.stats().diskBytes()).isLessThanOrEqualTo(1024 * 1024);
         }
@@ -288,7 +302,9 @@ class OutboxTest {
             assertThat(o.stats().diskBytes()).isLessThanOrEqualTo(1024 * 1024);
         }
         try (Outbox o = open("boot-b")) {
-            assertThat(o.waiting(null, 0, e -> true, 10)).extracting(OutboxEntry::label).containsExactly("boot-a/0");
+            assertThat(o.waiting(null, 0, e -> true, 10))
+                    .extracting(OutboxEntry::label)
+                    .containsExactly("boot-a/0");
         }
     }
 
@@ -336,7 +352,9 @@ class OutboxTest {
         Files.copy(first, copy);
         try (Outbox o = open("boot-c")) {
             assertThat(o.recovery().pendingBatches()).isEqualTo(3);
-            assertThat(o.waiting(null, 0, e -> true, 10)).extracting(OutboxEntry::segment).containsOnly(9L);
+            assertThat(o.waiting(null, 0, e -> true, 10))
+                    .extracting(OutboxEntry::segment)
+                    .containsOnly(9L);
         }
     }
 
@@ -345,7 +363,11 @@ class OutboxTest {
         long offered = 0;
         while (offered < 2 * 1024 * 1024) {
             clock.advance(Duration.ofSeconds(1));
-            AppendResult r = o.append(EntryKind.SAMPLES, samples(500, clock.instant().minusSeconds(60)), List.of(), null,
+            AppendResult r = o.append(
+                    EntryKind.SAMPLES,
+                    samples(500, clock.instant().minusSeconds(60)),
+                    List.of(),
+                    null,
                     ClockSync.SYNCED);
             offered += r instanceof AppendResult.Journaled j ? j.entry().frameBytes() : 1500;
         }
@@ -353,7 +375,8 @@ class OutboxTest {
 
     private Path onlySegmentWithData() throws Exception {
         try (Stream<Path> files = Files.list(dir)) {
-            List<Path> withData = files.filter(p -> p.toString().endsWith(".seg")).filter(p -> p.toFile().length() > 0)
+            List<Path> withData = files.filter(p -> p.toString().endsWith(".seg"))
+                    .filter(p -> p.toFile().length() > 0)
                     .toList();
             assertThat(withData).hasSize(1);
             return withData.get(0);
@@ -362,7 +385,10 @@ class OutboxTest {
 
     private String segmentListing() {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.sorted().map(p -> p.getFileName() + "=" + p.toFile().length()).toList().toString();
+            return files.sorted()
+                    .map(p -> p.getFileName() + "=" + p.toFile().length())
+                    .toList()
+                    .toString();
         } catch (java.io.IOException e) {
             return e.toString();
         }
@@ -376,7 +402,9 @@ class OutboxTest {
 
     private long journalBytes() throws Exception {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.toString().endsWith(".seg")).mapToLong(p -> p.toFile().length()).sum();
+            return files.filter(p -> p.toString().endsWith(".seg"))
+                    .mapToLong(p -> p.toFile().length())
+                    .sum();
         }
     }
 }

@@ -22,40 +22,63 @@ class ArchitectureTest {
 
     @Test
     void pipelineCoreDependsOnlyOnJdkModelConfigAndCommonsMath() {
-        classes().that().resideInAPackage("de.dos2030.iot.edge.pipeline..")
-                .and().resideOutsideOfPackage("de.dos2030.iot.edge.pipeline.replay..")
-                .should().onlyDependOnClassesThat(
-                        com.tngtech.archunit.base.DescribedPredicate.describe("JDK, model, config, Commons Math, pipeline, signal types",
-                                c -> c.getPackageName().startsWith("java.")
-                                        || c.getPackageName().startsWith("de.dos2030.iot.model")
-                                        || c.getPackageName().startsWith("de.dos2030.iot.config")
-                                        || c.getPackageName().startsWith("org.apache.commons.math3")
-                                        || c.getPackageName().startsWith("de.dos2030.iot.edge.pipeline")
-                                        || c.isPrimitive() || c.isArray()
-                                        || c.getName().equals("de.dos2030.iot.edge.sensor.Sample")
-                                        || c.getName().equals("de.dos2030.iot.edge.sensor.SensorListener")
-                                        || c.getName().equals("de.dos2030.iot.edge.sensor.SensorFault")
-                                        || c.getName().equals("de.dos2030.iot.edge.sensor.FaultKind")
-                                        || c.getName().equals("de.dos2030.iot.edge.port.GpioOutput")
-                                        || c.getName().equals("de.dos2030.iot.edge.port.BusException")))
+        classes()
+                .that()
+                .resideInAPackage("de.dos2030.iot.edge.pipeline..")
+                .and()
+                .resideOutsideOfPackage("de.dos2030.iot.edge.pipeline.replay..")
+                .should()
+                .onlyDependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "JDK, model, config, Commons Math, pipeline, signal types",
+                        c -> c.getPackageName().startsWith("java.")
+                                || c.getPackageName().startsWith("de.dos2030.iot.model")
+                                || c.getPackageName().startsWith("de.dos2030.iot.config")
+                                || c.getPackageName().startsWith("org.apache.commons.math3")
+                                || c.getPackageName().startsWith("de.dos2030.iot.edge.pipeline")
+                                || c.isPrimitive()
+                                || c.isArray()
+                                || c.getName().equals("de.dos2030.iot.edge.sensor.Sample")
+                                || c.getName().equals("de.dos2030.iot.edge.sensor.SensorListener")
+                                || c.getName().equals("de.dos2030.iot.edge.sensor.SensorFault")
+                                || c.getName().equals("de.dos2030.iot.edge.sensor.FaultKind")
+                                || c.getName().equals("de.dos2030.iot.edge.port.GpioOutput")
+                                || c.getName().equals("de.dos2030.iot.edge.port.BusException")))
                 .check(PIPELINE);
     }
 
     @Test
     void theSignalTypesTheCoreUsesAreThemselvesFreeOfAdapters() {
-        JavaClasses signals = new ClassFileImporter().importClasses(
-                de.dos2030.iot.edge.sensor.Sample.class, de.dos2030.iot.edge.sensor.SensorListener.class,
-                de.dos2030.iot.edge.sensor.SensorFault.class, de.dos2030.iot.edge.sensor.FaultKind.class,
-                de.dos2030.iot.edge.port.GpioOutput.class, de.dos2030.iot.edge.port.BusException.class);
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("com.pi4j..", "org.eclipse.paho..",
-                "org.eclipse.californium..", "picocli..", "com.fasterxml..", "io.micronaut..").check(signals);
+        JavaClasses signals = new ClassFileImporter()
+                .importClasses(
+                        de.dos2030.iot.edge.sensor.Sample.class, de.dos2030.iot.edge.sensor.SensorListener.class,
+                        de.dos2030.iot.edge.sensor.SensorFault.class, de.dos2030.iot.edge.sensor.FaultKind.class,
+                        de.dos2030.iot.edge.port.GpioOutput.class, de.dos2030.iot.edge.port.BusException.class);
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "com.pi4j..",
+                        "org.eclipse.paho..",
+                        "org.eclipse.californium..",
+                        "picocli..",
+                        "com.fasterxml..",
+                        "io.micronaut..")
+                .check(signals);
     }
 
     @Test
     void noPipelineClassTouchesHardwareNetworkOrCommandLine() {
-        noClasses().that().resideInAPackage("de.dos2030.iot.edge.pipeline..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.pi4j..", "org.eclipse.paho..",
-                        "org.eclipse.californium..", "java.net.http..", "io.micronaut..")
+        noClasses()
+                .that()
+                .resideInAPackage("de.dos2030.iot.edge.pipeline..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "com.pi4j..",
+                        "org.eclipse.paho..",
+                        "org.eclipse.californium..",
+                        "java.net.http..",
+                        "io.micronaut..")
                 .check(PIPELINE);
     }
 }

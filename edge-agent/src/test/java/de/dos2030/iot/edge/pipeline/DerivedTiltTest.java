@@ -11,7 +11,6 @@ import de.dos2030.iot.model.Quality;
 import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.Reading;
 import de.dos2030.iot.model.Statistic;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
@@ -44,14 +43,21 @@ class DerivedTiltTest {
         AxesInput axes = pipeline.axes("deck");
         for (int i = 0; i < seconds * 100; i++) {
             double vib = 0.02 * Math.sin(2 * Math.PI * 3.1 * i / 100.0); // deck vibration, mostly vertical
-            axes.accept(start + i * 10_000_000L, x + 0.001 * r.nextGaussian(), y + 0.001 * r.nextGaussian(),
-                    z + vib, Quality.OK);
+            axes.accept(
+                    start + i * 10_000_000L,
+                    x + 0.001 * r.nextGaussian(),
+                    y + 0.001 * r.nextGaussian(),
+                    z + vib,
+                    Quality.OK);
         }
     }
 
     List<Reading> angles(String sensorId) {
-        return out.readings.stream().filter(r -> r.sensorId().equals(sensorId) && r.quantity() == Quantity.TILT
-                && r.statistic() == Statistic.SAMPLE).toList();
+        return out.readings.stream()
+                .filter(r -> r.sensorId().equals(sensorId)
+                        && r.quantity() == Quantity.TILT
+                        && r.statistic() == Statistic.SAMPLE)
+                .toList();
     }
 
     @Test
@@ -63,13 +69,15 @@ class DerivedTiltTest {
         assertThat(roll).hasSize(30);
         assertThat(pitch.get(pitch.size() - 1).value()).isCloseTo(1.5, within(0.01));
         assertThat(roll.get(roll.size() - 1).value()).isCloseTo(-0.8, within(0.01));
-        assertThat(pitch.get(1).time().toEpochMilli() - pitch.get(0).time().toEpochMilli()).isEqualTo(1000);
+        assertThat(pitch.get(1).time().toEpochMilli() - pitch.get(0).time().toEpochMilli())
+                .isEqualTo(1000);
     }
 
     @Test
     void rulesOnTiltWatchPitchAndRollEachWithItsOwnAlert() {
         tilted(2.5, 0.5, 20, EpochNanos.of(clock.instant()));
-        assertThat(out.raised("deck-tilt")).singleElement()
+        assertThat(out.raised("deck-tilt"))
+                .singleElement()
                 .satisfies(a -> assertThat(a.sensorId()).isEqualTo("deck-pitch"));
     }
 
@@ -79,7 +87,9 @@ class DerivedTiltTest {
                   - id: deck
                     driver: adxl355
                     spi: {bus: 0, chip-select: 0}
-                """), clock, out, null).axes("deck")).isInstanceOf(IllegalArgumentException.class)
+                """), clock, out, null)
+                        .axes("deck"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("derives no tilt");
     }
 }

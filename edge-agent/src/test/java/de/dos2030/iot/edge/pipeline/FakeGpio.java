@@ -2,7 +2,6 @@ package de.dos2030.iot.edge.pipeline;
 
 import de.dos2030.iot.edge.pipeline.action.GpioOutputs;
 import de.dos2030.iot.edge.port.GpioOutput;
-
 import java.util.HashMap;
 import java.util.Map;
 

@@ -15,7 +15,6 @@ import de.dos2030.iot.model.Quality;
 import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.Severity;
 import de.dos2030.iot.model.Statistic;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +45,7 @@ class PipelineTest {
     final VirtualClock clock = new VirtualClock(Instant.parse("2026-03-02T08:00:00Z"));
     final RecordingOutput out = new RecordingOutput();
     final FakeGpio gpio = new FakeGpio();
+
     @TempDir
     Path state;
 
@@ -68,7 +68,9 @@ class PipelineTest {
         if (g && y && r) {
             return Light.FAULT;
         }
-        assertThat((g ? 1 : 0) + (y ? 1 : 0) + (r ? 1 : 0)).as("exactly one lamp lit, or all three").isOne();
+        assertThat((g ? 1 : 0) + (y ? 1 : 0) + (r ? 1 : 0))
+                .as("exactly one lamp lit, or all three")
+                .isOne();
         return g ? Light.GREEN : y ? Light.YELLOW : Light.RED;
     }
 
@@ -98,8 +100,9 @@ class PipelineTest {
             co2(p, 850, Duration.ofMinutes(6));
             assertThat(light()).isEqualTo(Light.GREEN);
         }
-        assertThat(out.alerts("room-co2")).extracting(a -> a.state() + " " + a.severity()).containsExactly(
-                "RAISED WARNING", "RAISED CRITICAL", "RAISED WARNING", "CLEARED WARNING");
+        assertThat(out.alerts("room-co2"))
+                .extracting(a -> a.state() + " " + a.severity())
+                .containsExactly("RAISED WARNING", "RAISED CRITICAL", "RAISED WARNING", "CLEARED WARNING");
         // start, four colour changes, shutdown: the pin is not rewritten for every sample
         assertThat(gpio.writes.get(RED)).as("pins written only on change").isEqualTo(6);
     }
@@ -109,10 +112,15 @@ class PipelineTest {
         try (Pipeline p = pipeline(SCHOOL)) {
             co2(p, 2500, Duration.ofMinutes(3));
             assertThat(light()).isEqualTo(Light.RED);
-            p.fault(new SensorFault("room-air", FaultKind.CRC_MISMATCH, "CRC mismatch in read_measurement", clock.instant()));
-            assertThat(light()).as("a red from a sensor that is no longer trusted").isEqualTo(Light.FAULT);
+            p.fault(new SensorFault(
+                    "room-air", FaultKind.CRC_MISMATCH, "CRC mismatch in read_measurement", clock.instant()));
+            assertThat(light())
+                    .as("a red from a sensor that is no longer trusted")
+                    .isEqualTo(Light.FAULT);
             assertThat(p.outputs().light()).contains(Light.FAULT);
-            assertThat(buzzing()).as("the buzzer still follows the critical level").isTrue();
+            assertThat(buzzing())
+                    .as("the buzzer still follows the critical level")
+                    .isTrue();
             p.recovered("room-air", clock.instant());
             assertThat(light()).isEqualTo(Light.RED);
             co2(p, 700, Duration.ofMinutes(6));
@@ -134,7 +142,9 @@ class PipelineTest {
             assertThat(out.raised("room-co2")).hasSize(1);
             id = out.raised("room-co2").get(0).alertId();
         }
-        assertThat(gpio.high(GREEN) || gpio.high(YELLOW) || gpio.high(RED)).as("light dark while stopped").isFalse();
+        assertThat(gpio.high(GREEN) || gpio.high(YELLOW) || gpio.high(RED))
+                .as("light dark while stopped")
+                .isFalse();
         out.alerts.clear();
         clock.advance(Duration.ofMinutes(1));
         try (Pipeline p = pipeline(SCHOOL)) {
@@ -189,19 +199,28 @@ class PipelineTest {
             p.sample(Sample.ok("room-air", Quantity.TEMPERATURE, clock.instant().minusSeconds(30), 21.5));
             p.sample(Sample.ok("room-air", Quantity.CO2, clock.instant().plusSeconds(1), 700)); // closes the window
             p.sample(Sample.ok("room-air", Quantity.TEMPERATURE, clock.instant().plusSeconds(1), 21.7));
-            assertThat(out.readings(Quantity.TEMPERATURE, Statistic.MEAN)).as("side channels get windows too")
-                    .singleElement().extracting(r -> r.value()).isEqualTo(21.5);
-            assertThat(out.readings(Quantity.CO2, Statistic.SAMPLE)).as("no raw samples while normal").isEmpty();
-            assertThat(out.readings(Quantity.CO2, Statistic.MEAN)).singleElement().satisfies(r -> {
-                assertThat(r.value()).isCloseTo(655, within(1e-9));
-                assertThat(r.time()).isEqualTo(Instant.parse("2026-03-02T08:01:00Z"));
-            });
+            assertThat(out.readings(Quantity.TEMPERATURE, Statistic.MEAN))
+                    .as("side channels get windows too")
+                    .singleElement()
+                    .extracting(r -> r.value())
+                    .isEqualTo(21.5);
+            assertThat(out.readings(Quantity.CO2, Statistic.SAMPLE))
+                    .as("no raw samples while normal")
+                    .isEmpty();
+            assertThat(out.readings(Quantity.CO2, Statistic.MEAN))
+                    .singleElement()
+                    .satisfies(r -> {
+                        assertThat(r.value()).isCloseTo(655, within(1e-9));
+                        assertThat(r.time()).isEqualTo(Instant.parse("2026-03-02T08:01:00Z"));
+                    });
             assertThat(out.readings(Quantity.CO2, Statistic.MIN).get(0).value()).isEqualTo(600);
             assertThat(out.readings(Quantity.CO2, Statistic.MAX).get(0).value()).isEqualTo(710);
             assertThat(out.readings(Quantity.CO2, Statistic.STDDEV).get(0).value())
                     .isCloseTo(Math.sqrt((144 - 1) / 12.0) * 10, within(1e-9));
             co2(p, 1500, Duration.ofMinutes(3));
-            assertThat(out.readings(Quantity.CO2, Statistic.SAMPLE)).as("raw burst during the alarm").isNotEmpty();
+            assertThat(out.readings(Quantity.CO2, Statistic.SAMPLE))
+                    .as("raw burst during the alarm")
+                    .isNotEmpty();
         }
     }
 
@@ -221,7 +240,8 @@ class PipelineTest {
             co2(p, 45_000, Duration.ofMinutes(10));
         }
         assertThat(out.alerts).isEmpty();
-        assertThat(out.readings(Quantity.CO2, Statistic.SAMPLE)).isNotEmpty()
+        assertThat(out.readings(Quantity.CO2, Statistic.SAMPLE))
+                .isNotEmpty()
                 .allSatisfy(r -> assertThat(r.quality()).isEqualTo(Quality.OUT_OF_RANGE));
     }
 
@@ -234,10 +254,13 @@ class PipelineTest {
             assertThat(out.alerts("room-co2-watch")).isEmpty();
             clock.advance(Duration.ofSeconds(2));
             p.tick();
-            assertThat(out.alerts("room-co2-watch")).singleElement()
-                    .extracting(AlertEvent::state).isEqualTo(AlertState.RAISED);
+            assertThat(out.alerts("room-co2-watch"))
+                    .singleElement()
+                    .extracting(AlertEvent::state)
+                    .isEqualTo(AlertState.RAISED);
             co2(p, 600, Duration.ofSeconds(5));
-            assertThat(out.alerts("room-co2-watch")).extracting(AlertEvent::state)
+            assertThat(out.alerts("room-co2-watch"))
+                    .extracting(AlertEvent::state)
                     .containsExactly(AlertState.RAISED, AlertState.CLEARED);
         }
     }
@@ -247,11 +270,13 @@ class PipelineTest {
         try (Pipeline p = pipeline(SCHOOL)) {
             Instant t = clock.instant();
             p.fault(new SensorFault("room-air", FaultKind.CRC_MISMATCH, "SCD41 'room-air' CRC mismatch", t));
-            p.fault(new SensorFault("room-air", FaultKind.CRC_MISMATCH, "SCD41 'room-air' CRC mismatch", t.plusSeconds(5)));
+            p.fault(new SensorFault(
+                    "room-air", FaultKind.CRC_MISMATCH, "SCD41 'room-air' CRC mismatch", t.plusSeconds(5)));
             p.recovered("room-air", t.plusSeconds(10));
             p.fault(new SensorFault("nobody", FaultKind.NO_ANSWER, "unknown sensor", t));
         }
-        assertThat(out.alerts("sensor-fault")).extracting(a -> a.state() + " " + a.sensorId())
+        assertThat(out.alerts("sensor-fault"))
+                .extracting(a -> a.state() + " " + a.sensorId())
                 .containsExactly("RAISED room-air", "CLEARED room-air");
         assertThat(out.alerts("sensor-fault").get(0).quantity()).isNull();
     }
@@ -287,13 +312,17 @@ class PipelineTest {
         assertThat(rms).hasSize(6);
         assertThat(rms.get(0).value()).isCloseTo(0.0001 / Math.sqrt(2), within(1e-7));
         assertThat(rms.get(5).value()).isCloseTo(0.004 / Math.sqrt(2), within(1e-5));
-        assertThat(o.readings(Quantity.CREST_FACTOR, Statistic.SAMPLE).get(5).value()).isCloseTo(Math.sqrt(2), within(0.01));
-        assertThat(o.readings(Quantity.DOMINANT_FREQUENCY, Statistic.SAMPLE)).isNotEmpty()
+        assertThat(o.readings(Quantity.CREST_FACTOR, Statistic.SAMPLE).get(5).value())
+                .isCloseTo(Math.sqrt(2), within(0.01));
+        assertThat(o.readings(Quantity.DOMINANT_FREQUENCY, Statistic.SAMPLE))
+                .isNotEmpty()
                 .allSatisfy(r -> assertThat(r.value()).isCloseTo(4.2, within(100.0 / 512 / 2)));
         assertThat(o.raised("deck-rms")).singleElement().satisfies(a -> {
             assertThat(a.time()).isEqualTo(start.plusSeconds(40));
             assertThat(a.quantity()).isEqualTo(Quantity.VIBRATION_RMS);
         });
-        assertThat(o.readings(Quantity.ACCELERATION, Statistic.SAMPLE)).as("raw burst once raised").isNotEmpty();
+        assertThat(o.readings(Quantity.ACCELERATION, Statistic.SAMPLE))
+                .as("raw burst once raised")
+                .isNotEmpty();
     }
 }

@@ -5,7 +5,6 @@ import de.dos2030.iot.model.AlertState;
 import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.Reading;
 import de.dos2030.iot.model.Statistic;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,10 +29,14 @@ public final class RecordingOutput implements PipelineOutput {
     }
 
     public List<AlertEvent> raised(String ruleId) {
-        return alerts(ruleId).stream().filter(a -> a.state() == AlertState.RAISED).toList();
+        return alerts(ruleId).stream()
+                .filter(a -> a.state() == AlertState.RAISED)
+                .toList();
     }
 
     public List<Reading> readings(Quantity q, Statistic s) {
-        return readings.stream().filter(r -> r.quantity() == q && r.statistic() == s).toList();
+        return readings.stream()
+                .filter(r -> r.quantity() == q && r.statistic() == s)
+                .toList();
     }
 }

@@ -8,7 +8,6 @@ import de.dos2030.iot.edge.sim.VirtualClock;
 import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.Reading;
 import de.dos2030.iot.model.Statistic;
-
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -42,18 +41,25 @@ class SendPolicyTest {
     }
 
     long raw() {
-        return out.readings.stream().filter(r -> r.statistic() == Statistic.SAMPLE).count();
+        return out.readings.stream()
+                .filter(r -> r.statistic() == Statistic.SAMPLE)
+                .count();
     }
 
     long means() {
-        return out.readings.stream().map(Reading::statistic).filter(s -> s == Statistic.MEAN).count();
+        return out.readings.stream()
+                .map(Reading::statistic)
+                .filter(s -> s == Statistic.MEAN)
+                .count();
     }
 
     @Test
     void defaultsToFeaturesForASensorWithWindows() {
         run(air(null), 20);
         assertThat(raw()).isZero();
-        assertThat(means()).as("windows ending 08:00:10, :20, :30 and the flushed one").isEqualTo(4);
+        assertThat(means())
+                .as("windows ending 08:00:10, :20, :30 and the flushed one")
+                .isEqualTo(4);
     }
 
     @Test
@@ -67,7 +73,9 @@ class SendPolicyTest {
     void bothSendsSamplesAndFeatures() {
         run(air("both"), 20);
         assertThat(raw()).isEqualTo(30);
-        assertThat(means()).as("windows ending 08:00:10, :20, :30 and the flushed one").isEqualTo(4);
+        assertThat(means())
+                .as("windows ending 08:00:10, :20, :30 and the flushed one")
+                .isEqualTo(4);
     }
 
     @Test
@@ -75,6 +83,8 @@ class SendPolicyTest {
         run(air("features"), 31);
         assertThat(out.raised("air-warm")).hasSize(1);
         assertThat(raw()).as("the raw burst around the alarm").isEqualTo(29);
-        assertThat(means()).as("windows ending 08:00:10, :20, :30 and the flushed one").isEqualTo(4);
+        assertThat(means())
+                .as("windows ending 08:00:10, :20, :30 and the flushed one")
+                .isEqualTo(4);
     }
 }

@@ -9,7 +9,6 @@ import de.dos2030.iot.edge.sim.VirtualClock;
 import de.dos2030.iot.model.Quality;
 import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.Reading;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

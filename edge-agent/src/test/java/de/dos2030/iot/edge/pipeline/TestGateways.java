@@ -3,15 +3,13 @@ package de.dos2030.iot.edge.pipeline;
 import de.dos2030.iot.config.ConfigException;
 import de.dos2030.iot.config.load.GatewayConfigLoader;
 import de.dos2030.iot.config.model.GatewayConfig;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Gateway files for tests, written as the technician would, loaded by the real loader. */
 public final class TestGateways {
 
-    private TestGateways() {
-    }
+    private TestGateways() {}
 
     /** A school gateway with the given {@code sensors:} entries (indented by two spaces) and a traffic light and buzzer. */
     public static GatewayConfig school(String sensorsYaml) {
@@ -57,7 +55,8 @@ public final class TestGateways {
                 return candidate;
             }
         }
-        throw new AssertionError("firmware-config/examples/" + name + " not found above " + Path.of("").toAbsolutePath());
+        throw new AssertionError("firmware-config/examples/" + name + " not found above "
+                + Path.of("").toAbsolutePath());
     }
 
     /** The repository's shared data folder ({@code ../shared/data} beside the checkout). */

@@ -16,7 +16,8 @@ class RecordedFilesTest {
     void readsUciRowsDespiteTheRowIdTheHeaderDoesNotName() throws Exception {
         RecordedTable t = RecordedFiles.load(SharedData.file("uci-occupancy/datatraining.txt"));
         assertThat(t.rows()).isEqualTo(8143);
-        assertThat(t.columns()).containsExactly("Temperature", "Humidity", "Light", "CO2", "HumidityRatio", "Occupancy");
+        assertThat(t.columns())
+                .containsExactly("Temperature", "Humidity", "Light", "CO2", "HumidityRatio", "Occupancy");
         // "1","2015-02-04 17:51:00",23.18,27.272,426,721.25,... at Mons local time (CET)
         assertThat(t.time(0)).isEqualTo(Instant.parse("2015-02-04T16:51:00Z"));
         assertThat(t.value(0, t.column("Temperature"))).isEqualTo(23.18);
@@ -46,6 +47,7 @@ class RecordedFilesTest {
     @Test
     void namesTheDataFolderWhenAFileIsMissing() {
         assertThatThrownBy(() -> RecordedFiles.load(Path.of("/nonexistent/shared/data/x.csv")))
-                .isInstanceOf(NoSuchFileException.class).hasMessageContaining("../shared/data");
+                .isInstanceOf(NoSuchFileException.class)
+                .hasMessageContaining("../shared/data");
     }
 }

@@ -22,9 +22,13 @@ class ReplaySensorTest {
     final SensorScheduler scheduler = new SensorScheduler(clock, recorder);
 
     ReplaySensor uci(double speed, boolean loop) {
-        return new ReplaySensor(new SensorLabel("SCD41", "office-air", "uci", "replay file"),
+        return new ReplaySensor(
+                new SensorLabel("SCD41", "office-air", "uci", "replay file"),
                 SharedData.file("uci-occupancy/datatest.txt"),
-                Map.of(Quantity.CO2, "CO2", Quantity.TEMPERATURE, "Temperature"), speed, loop, Duration.ZERO);
+                Map.of(Quantity.CO2, "CO2", Quantity.TEMPERATURE, "Temperature"),
+                speed,
+                loop,
+                Duration.ZERO);
     }
 
     @Test
@@ -36,7 +40,9 @@ class ReplaySensorTest {
         assertThat(co2).hasSizeBetween(10, 11);
         assertThat(co2.get(0).value()).isEqualTo(749.2);
         assertThat(co2.get(0).timestamp()).isEqualTo(Instant.parse("2015-02-02T13:19:00Z"));
-        assertThat(Duration.between(co2.get(0).timestamp(), co2.get(1).timestamp()).toSeconds()).isBetween(59L, 60L);
+        assertThat(Duration.between(co2.get(0).timestamp(), co2.get(1).timestamp())
+                        .toSeconds())
+                .isBetween(59L, 60L);
     }
 
     @Test
@@ -47,7 +53,8 @@ class ReplaySensorTest {
         scheduler.runUntil(clock.instant().plus(oneRound.multipliedBy(2)).plusSeconds(1), clock::setInstant);
         List<Sample> co2 = recorder.of("office-air", Quantity.CO2);
         assertThat(co2.size()).isGreaterThan(2 * table.rows());
-        for (int i = 1; i < co2.size(); i++) assertThat(co2.get(i).timestamp()).isAfter(co2.get(i - 1).timestamp());
+        for (int i = 1; i < co2.size(); i++)
+            assertThat(co2.get(i).timestamp()).isAfter(co2.get(i - 1).timestamp());
     }
 
     @Test
@@ -60,35 +67,55 @@ class ReplaySensorTest {
         assertThat(co2).hasSize(3);
         assertThat(co2.get(0).value()).isEqualTo(749.2);
         assertThat(co2.get(0).timestamp()).isEqualTo(start);
-        assertThat(Duration.between(co2.get(0).timestamp(), co2.get(1).timestamp()).toSeconds()).isBetween(59L, 60L);
+        assertThat(Duration.between(co2.get(0).timestamp(), co2.get(1).timestamp())
+                        .toSeconds())
+                .isBetween(59L, 60L);
         assertThat(co2).allSatisfy(s -> assertThat(s.timestamp()).isBetween(start, clock.instant()));
     }
 
     @Test
     void onTheLiveTimelineAFasterReplayCompressesSpacingAndNeverRunsAheadOfTheClock() throws Exception {
         var table = RecordedFiles.load(SharedData.file("uci-occupancy/datatest.txt"));
-        scheduler.add("replay", new ReplaySensor(new SensorLabel("SCD41", "office-air", "uci", "replay file"),
-                SharedData.file("uci-occupancy/datatest.txt"), Map.of(Quantity.CO2, "CO2"), 600, true,
-                Duration.ofSeconds(54), ReplaySensor.Timeline.LIVE));
+        scheduler.add(
+                "replay",
+                new ReplaySensor(
+                        new SensorLabel("SCD41", "office-air", "uci", "replay file"),
+                        SharedData.file("uci-occupancy/datatest.txt"),
+                        Map.of(Quantity.CO2, "CO2"),
+                        600,
+                        true,
+                        Duration.ofSeconds(54),
+                        ReplaySensor.Timeline.LIVE));
         Instant start = clock.instant();
         Duration oneRound = table.span().dividedBy(600);
         scheduler.runUntil(start.plus(oneRound.multipliedBy(2)), clock::setInstant);
         List<Sample> co2 = recorder.of("office-air", Quantity.CO2);
         // decimation (54 s) works on recorded time: every one-minute row is kept, two rounds of them
         assertThat(co2.size()).isGreaterThan(2 * table.rows() - 5);
-        assertThat(Duration.between(co2.get(0).timestamp(), co2.get(1).timestamp()).toMillis()).isBetween(98L, 101L);
-        for (int i = 1; i < co2.size(); i++) assertThat(co2.get(i).timestamp()).isAfter(co2.get(i - 1).timestamp());
+        assertThat(Duration.between(co2.get(0).timestamp(), co2.get(1).timestamp())
+                        .toMillis())
+                .isBetween(98L, 101L);
+        for (int i = 1; i < co2.size(); i++)
+            assertThat(co2.get(i).timestamp()).isAfter(co2.get(i - 1).timestamp());
         assertThat(co2.get(co2.size() - 1).timestamp()).isBeforeOrEqualTo(clock.instant());
     }
 
     @Test
     void reportsAMissingColumnWithTheColumnsThatExist() {
-        scheduler.add("replay", new ReplaySensor(new SensorLabel("SCD41", "office-air", "uci", "replay file"),
-                SharedData.file("uci-occupancy/datatest.txt"), Map.of(Quantity.CO2, "co2"), 1, false, Duration.ZERO));
+        scheduler.add(
+                "replay",
+                new ReplaySensor(
+                        new SensorLabel("SCD41", "office-air", "uci", "replay file"),
+                        SharedData.file("uci-occupancy/datatest.txt"),
+                        Map.of(Quantity.CO2, "co2"),
+                        1,
+                        false,
+                        Duration.ZERO));
         scheduler.runUntil(clock.instant().plusSeconds(1), clock::setInstant);
         assertThat(recorder.faults).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(FaultKind.SOURCE_UNAVAILABLE);
-            assertThat(f.message()).contains("column 'co2' is not in datatest.txt; value columns: Temperature, Humidity, Light, CO2");
+            assertThat(f.message())
+                    .contains("column 'co2' is not in datatest.txt; value columns: Temperature, Humidity, Light, CO2");
         });
     }
 }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 /** Locates {@code ../shared/data} relative to the repository root, failing with a clear message if it is missing. */
 public final class SharedData {
 
-    private SharedData() { }
+    private SharedData() {}
 
     public static Path dir() {
         Path here = Path.of("").toAbsolutePath();
@@ -23,5 +23,7 @@ public final class SharedData {
         throw new IllegalStateException("cannot find the repository root (pom.xml with edge-agent/) above " + here);
     }
 
-    public static Path file(String relative) { return dir().resolve(relative); }
+    public static Path file(String relative) {
+        return dir().resolve(relative);
+    }
 }

@@ -1,13 +1,11 @@
 package de.dos2030.iot.edge.runtime;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import de.dos2030.iot.edge.uplink.Poll;
 import de.dos2030.iot.edge.uplink.mqtt.CollectorResponder;
 import de.dos2030.iot.edge.uplink.mqtt.MosquittoProcess;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -19,9 +17,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The agent as a child process: killed with SIGKILL while it journals, restarted, and every batch
@@ -31,10 +30,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class AgentCrashIT {
     /** The JVM exits with 128 + 15 after its shutdown hooks ran; the unit file lists it as success. */
     static final int SIGTERM_EXIT = 143;
+
     static final Pattern JOURNALED = Pattern.compile("event=batch-journaled identity=(\\S+) ");
 
     @TempDir
     Path tmp;
+
     MosquittoProcess broker;
     CollectorResponder responder;
     final AtomicBoolean answering = new AtomicBoolean(false);
@@ -43,8 +44,11 @@ class AgentCrashIT {
     void start() throws Exception {
         assumeTrue(MosquittoProcess.available(), "Debian's mosquitto is not installed");
         broker = new MosquittoProcess(tmp.resolve("broker")).start();
-        responder = new CollectorResponder(broker.url(), (b, n) -> answering.get()
-                ? new CollectorResponder.Answer.Stored() : new CollectorResponder.Answer.Silent());
+        responder = new CollectorResponder(
+                broker.url(),
+                (b, n) -> answering.get()
+                        ? new CollectorResponder.Answer.Stored()
+                        : new CollectorResponder.Answer.Silent());
     }
 
     @AfterEach
@@ -101,9 +105,12 @@ class AgentCrashIT {
         // What a power cut adds to a kill: half a record at the end of the active segment.
         Path last;
         try (Stream<Path> files = Files.list(tmp.resolve("outbox"))) {
-            last = files.filter(p -> p.toString().endsWith(".seg")).sorted().reduce((a, b) -> b).orElseThrow();
+            last = files.filter(p -> p.toString().endsWith(".seg"))
+                    .sorted()
+                    .reduce((a, b) -> b)
+                    .orElseThrow();
         }
-        Files.write(last, new byte[]{(byte) 0xD0, 0x5B, 0x0A, 0x7C, 0, 0, 1, 0, 1, 2, 3}, StandardOpenOption.APPEND);
+        Files.write(last, new byte[] {(byte) 0xD0, 0x5B, 0x0A, 0x7C, 0, 0, 1, 0, 1, 2, 3}, StandardOpenOption.APPEND);
 
         answering.set(true);
         try (AgentProcess second = new AgentProcess(config)) {
@@ -111,12 +118,19 @@ class AgentCrashIT {
             second.awaitLine(l -> l.contains("event=outbox-recovery-finding"), Duration.ofSeconds(20));
             assertThat(second.lines(l -> l.contains("event=outbox-recovered")).get(0))
                     .contains("torn-tail-bytes=11", "corrupt-records=0");
-            assertThat(second.lines(l -> l.contains("event=outbox-recovery-finding"))).singleElement().asString()
+            assertThat(second.lines(l -> l.contains("event=outbox-recovery-finding")))
+                    .singleElement()
+                    .asString()
                     .contains("torn tail");
-            Poll.until(Duration.ofSeconds(60), () -> responder.storedAt().keySet().containsAll(synced),
+            Poll.until(
+                    Duration.ofSeconds(60),
+                    () -> responder.storedAt().keySet().containsAll(synced),
                     () -> "not delivered: " + missing(synced));
             assertThat(second.terminate(Duration.ofSeconds(15))).isEqualTo(SIGTERM_EXIT);
-            assertThat(second.lines(l -> l.contains("event=agent-stopped"))).as(second.log()).singleElement().asString()
+            assertThat(second.lines(l -> l.contains("event=agent-stopped")))
+                    .as(second.log())
+                    .singleElement()
+                    .asString()
                     .contains("journal=synced");
         }
     }
@@ -136,14 +150,20 @@ class AgentCrashIT {
             assertThat(agent.terminate(Duration.ofSeconds(15))).isEqualTo(SIGTERM_EXIT);
             journaledBeforeStop = journaled(agent);
             List<String> stopped = agent.lines(l -> l.contains("event=agent-stopped"));
-            assertThat(stopped).as(agent.log()).singleElement().asString().contains("outbox-depth=" + journaledBeforeStop.size());
+            assertThat(stopped)
+                    .as(agent.log())
+                    .singleElement()
+                    .asString()
+                    .contains("outbox-depth=" + journaledBeforeStop.size());
         }
         answering.set(true);
         try (AgentProcess again = new AgentProcess(config)) {
             again.awaitLine(l -> l.contains("event=outbox-recovered"), Duration.ofSeconds(20));
             assertThat(again.lines(l -> l.contains("event=outbox-recovered")).get(0))
                     .contains("pending=" + journaledBeforeStop.size(), "torn-tail-bytes=0");
-            Poll.until(Duration.ofSeconds(60), () -> responder.storedAt().keySet().containsAll(journaledBeforeStop),
+            Poll.until(
+                    Duration.ofSeconds(60),
+                    () -> responder.storedAt().keySet().containsAll(journaledBeforeStop),
                     () -> "not delivered: " + missing(journaledBeforeStop));
         }
     }

@@ -25,7 +25,8 @@ final class AgentProcess implements AutoCloseable {
 
     AgentProcess(Path config, String... jvmFlags) throws IOException {
         if (!Files.exists(JAR)) {
-            throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run through 'mvn verify' (package comes first)");
+            throw new IllegalStateException(
+                    JAR.toAbsolutePath() + " is missing: run through 'mvn verify' (package comes first)");
         }
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
@@ -34,15 +35,18 @@ final class AgentProcess implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("EDGE_LOG_LEVEL", "DEBUG");
         process = pb.start();
-        reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = r.readLine(); line != null; line = r.readLine()) {
-                    lines.add(line);
-                }
-            } catch (IOException e) {
-                lines.add("reader: " + e);
-            }
-        }, "agent-log");
+        reader = new Thread(
+                () -> {
+                    try (BufferedReader r = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line = r.readLine(); line != null; line = r.readLine()) {
+                            lines.add(line);
+                        }
+                    } catch (IOException e) {
+                        lines.add("reader: " + e);
+                    }
+                },
+                "agent-log");
         reader.setDaemon(true);
         reader.start();
     }
@@ -58,7 +62,8 @@ final class AgentProcess implements AutoCloseable {
     void awaitLine(Predicate<String> filter, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (lines(filter).isEmpty()) {
-            if (System.nanoTime() > deadline || !process.isAlive() && lines(filter).isEmpty()) {
+            if (System.nanoTime() > deadline
+                    || !process.isAlive() && lines(filter).isEmpty()) {
                 if (!process.isAlive()) {
                     Thread.sleep(200);
                     if (!lines(filter).isEmpty()) {
@@ -92,7 +97,10 @@ final class AgentProcess implements AutoCloseable {
     /** Through kill(1): Process.destroy() would also close the pipe and lose the last log lines. */
     private void signal(String name) throws InterruptedException {
         try {
-            new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
+            new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+                    .inheritIO()
+                    .start()
+                    .waitFor();
         } catch (IOException e) {
             throw new IllegalStateException("cannot run kill -" + name, e);
         }

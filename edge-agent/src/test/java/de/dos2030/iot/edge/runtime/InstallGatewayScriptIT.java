@@ -1,15 +1,14 @@
 package de.dos2030.iot.edge.runtime;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code scripts/install-gateway.sh --dry-run}: prints every step, changes nothing, refuses a broken file. */
 class InstallGatewayScriptIT {
@@ -19,12 +18,18 @@ class InstallGatewayScriptIT {
     @TempDir
     Path tmp;
 
-    record Result(int exit, String output) {
-    }
+    record Result(int exit, String output) {}
 
     Result dryRun(Path config, Path bootConfig) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder("bash", SCRIPT.toString(), "--config", config.toString(), "--jar",
-                AgentProcess.JAR.toString(), "--dry-run").redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(
+                        "bash",
+                        SCRIPT.toString(),
+                        "--config",
+                        config.toString(),
+                        "--jar",
+                        AgentProcess.JAR.toString(),
+                        "--dry-run")
+                .redirectErrorStream(true);
         pb.environment().put("DOS_BOOT_CONFIG", bootConfig.toString());
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -38,21 +43,24 @@ class InstallGatewayScriptIT {
         Files.writeString(boot, "dtparam=spi=on\n");
         Result r = dryRun(EXAMPLE, boot);
         assertThat(r.exit()).as(r.output()).isZero();
-        assertThat(r.output()).contains(
-                "valid",
-                "[dry-run] useradd --system",
-                "[dry-run] install -m 0644 " + AgentProcess.JAR + " /opt/dos-edge-agent/edge-agent.jar",
-                "/etc/dos-edge-agent/gateway.yaml",
-                "[dry-run]   dtparam=i2c_arm=on",
-                "[dry-run] install -m 0644 ",
-                "/etc/systemd/system/dos-edge-agent.service",
-                "[dry-run] systemctl enable dos-edge-agent.service",
-                "would ask: Reboot now?");
+        assertThat(r.output())
+                .contains(
+                        "valid",
+                        "[dry-run] useradd --system",
+                        "[dry-run] install -m 0644 " + AgentProcess.JAR + " /opt/dos-edge-agent/edge-agent.jar",
+                        "/etc/dos-edge-agent/gateway.yaml",
+                        "[dry-run]   dtparam=i2c_arm=on",
+                        "[dry-run] install -m 0644 ",
+                        "/etc/systemd/system/dos-edge-agent.service",
+                        "[dry-run] systemctl enable dos-edge-agent.service",
+                        "would ask: Reboot now?");
         assertThat(r.output()).doesNotContain("[dry-run]   dtparam=spi=on"); // already there
         assertThat(Files.readString(boot)).isEqualTo("dtparam=spi=on\n");
         assertThat(Path.of("/opt/dos-edge-agent/edge-agent.jar")).doesNotExist();
         assertThat(Path.of("/etc/systemd/system/dos-edge-agent.service")).doesNotExist();
-        assertThat(r.output().lines().filter(l -> l.startsWith("+ "))).as("nothing executed").isEmpty();
+        assertThat(r.output().lines().filter(l -> l.startsWith("+ ")))
+                .as("nothing executed")
+                .isEmpty();
     }
 
     @Test
@@ -68,7 +76,8 @@ class InstallGatewayScriptIT {
     @Test
     void rejectsAnUnknownOption() throws Exception {
         Process p = new ProcessBuilder("bash", SCRIPT.toString(), "--config", EXAMPLE.toString(), "--bogus")
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).isNotZero();
         assertThat(out).contains("unknown option '--bogus'");

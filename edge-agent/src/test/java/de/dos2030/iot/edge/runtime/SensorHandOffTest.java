@@ -24,7 +24,8 @@ class SensorHandOffTest {
         CountDownLatch diskBusy = new CountDownLatch(1);
         List<String> delivered = new CopyOnWriteArrayList<>();
         SensorListener slowPipeline = new SensorListener() {
-            @Override public void sample(Sample sample) {
+            @Override
+            public void sample(Sample sample) {
                 try {
                     diskBusy.await(); // the batcher waiting for an fsync
                 } catch (InterruptedException e) {
@@ -32,28 +33,45 @@ class SensorHandOffTest {
                 }
                 delivered.add("sample " + (long) sample.value());
             }
-            @Override public void fault(SensorFault fault) { delivered.add("fault " + fault.sensorId()); }
-            @Override public void recovered(String sensorId, Instant time) { delivered.add("recovered " + sensorId); }
+
+            @Override
+            public void fault(SensorFault fault) {
+                delivered.add("fault " + fault.sensorId());
+            }
+
+            @Override
+            public void recovered(String sensorId, Instant time) {
+                delivered.add("recovered " + sensorId);
+            }
         };
         SensorHandOff handOff = new SensorHandOff(slowPipeline, Set.of(), 1000);
 
-        for (int i = 0; i < 500; i++) handOff.sample(new Sample("acc", Quantity.ACCELERATION, T.plusMillis(2L * i), i, Quality.OK));
+        for (int i = 0; i < 500; i++)
+            handOff.sample(new Sample("acc", Quantity.ACCELERATION, T.plusMillis(2L * i), i, Quality.OK));
         handOff.fault(new SensorFault("acc", FaultKind.TIMEOUT, "FIFO overrun", T));
         handOff.recovered("acc", T);
 
         assertThat(delivered).isEmpty(); // the bus thread got here while the pipeline still waits
         diskBusy.countDown();
         handOff.close();
-        assertThat(delivered).hasSize(502).startsWith("sample 0", "sample 1").endsWith("sample 499", "fault acc", "recovered acc");
+        assertThat(delivered)
+                .hasSize(502)
+                .startsWith("sample 0", "sample 1")
+                .endsWith("sample 499", "fault acc", "recovered acc");
     }
 
     @Test
     void forwardsAccelerometerSetsOnlyForSensorsThatDeriveTilt() {
         List<String> delivered = new CopyOnWriteArrayList<>();
         SensorListener pipeline = new SensorListener() {
-            @Override public void sample(Sample sample) { }
-            @Override public void fault(SensorFault fault) { }
-            @Override public void axes(String sensorId, Instant time, double x, double y, double z, Quality quality) {
+            @Override
+            public void sample(Sample sample) {}
+
+            @Override
+            public void fault(SensorFault fault) {}
+
+            @Override
+            public void axes(String sensorId, Instant time, double x, double y, double z, Quality quality) {
                 delivered.add(sensorId + " " + x + " " + y + " " + z);
             }
         };

@@ -59,10 +59,14 @@ public abstract class AcquisitionContract {
         scheduler.add(bus(), sensor);
         rig.run(scheduler, runTime());
         for (Quantity q : sensor.quantities()) {
-            assertThat(recorder.of(sensor.label().sensorId(), q)).as(q.name()).isNotEmpty()
+            assertThat(recorder.of(sensor.label().sensorId(), q))
+                    .as(q.name())
+                    .isNotEmpty()
                     .allSatisfy(s -> {
                         assertThat(s.quality()).isEqualTo(Quality.OK);
-                        assertThat(q.isPlausible(s.value())).as("%s plausible", s).isTrue();
+                        assertThat(q.isPlausible(s.value()))
+                                .as("%s plausible", s)
+                                .isTrue();
                     });
         }
     }

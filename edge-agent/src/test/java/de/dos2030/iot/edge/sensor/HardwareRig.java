@@ -21,11 +21,18 @@ public final class HardwareRig implements Rig {
         return new HardwareRig();
     }
 
-    @Override public Pi4jBusFactory buses() { return buses; }
+    @Override
+    public Pi4jBusFactory buses() {
+        return buses;
+    }
 
-    @Override public Clock clock() { return Clock.systemUTC(); }
+    @Override
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
 
-    @Override public void run(SensorScheduler scheduler, Duration duration) {
+    @Override
+    public void run(SensorScheduler scheduler, Duration duration) {
         scheduler.start();
         try {
             Thread.sleep(duration.toMillis());
@@ -36,5 +43,8 @@ public final class HardwareRig implements Rig {
         }
     }
 
-    @Override public void close() { buses.close(); }
+    @Override
+    public void close() {
+        buses.close();
+    }
 }

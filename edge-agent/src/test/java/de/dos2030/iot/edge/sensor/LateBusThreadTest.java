@@ -37,18 +37,34 @@ class LateBusThreadTest {
 
     /** Wakes the lane up to {@code maxLate} after the step was due, as a busy CPU would. */
     private void runLate(SensorScheduler scheduler, Duration span, Duration maxLate) {
-        scheduler.runUntil(rig.clock.instant().plus(span),
+        scheduler.runUntil(
+                rig.clock.instant().plus(span),
                 due -> rig.clock.setInstant(due.plusNanos((long) (random.nextDouble() * maxLate.toNanos()))));
     }
 
     /** A sensor on the same bus whose every step holds the bus thread for {@code busy}. */
     private Acquisition slowNeighbour(Duration every, Duration busy) {
         return new Acquisition() {
-            @Override public SensorLabel label() { return SensorLabel.on("SLOW", "neighbour", SCD41_AT); }
-            @Override public List<Quantity> quantities() { return List.of(); }
-            @Override public Optional<String> identity() { return Optional.empty(); }
-            @Override public void restart() { }
-            @Override public Duration step(Instant now, SampleSink sink) {
+            @Override
+            public SensorLabel label() {
+                return SensorLabel.on("SLOW", "neighbour", SCD41_AT);
+            }
+
+            @Override
+            public List<Quantity> quantities() {
+                return List.of();
+            }
+
+            @Override
+            public Optional<String> identity() {
+                return Optional.empty();
+            }
+
+            @Override
+            public void restart() {}
+
+            @Override
+            public Duration step(Instant now, SampleSink sink) {
                 rig.clock.advance(busy);
                 return every;
             }
@@ -57,12 +73,22 @@ class LateBusThreadTest {
 
     @Test
     void scd41KeepsMeasuringForAnHourWhenItsBusThreadRunsLateAndANeighbourIsSlow() {
-        rig.buses.attach(SCD41_AT, new SimScd4x(rig.clock, new ChipFaults(), SCD41_AT,
-                EnvironmentSignal.constant(800, 21.0, 45.0, 1013.25), 1L, 1));
+        rig.buses.attach(
+                SCD41_AT,
+                new SimScd4x(
+                        rig.clock,
+                        new ChipFaults(),
+                        SCD41_AT,
+                        EnvironmentSignal.constant(800, 21.0, 45.0, 1013.25),
+                        1L,
+                        1));
         var scheduler = new SensorScheduler(rig.clock, recorder);
         scheduler.add("i2c-1", slowNeighbour(Duration.ofMillis(100), Duration.ofMillis(40)));
-        scheduler.add("i2c-1", new Scd4xSensor(new Scd4xDriver(rig.buses.i2c(SCD41_AT),
-                SensorLabel.on("SCD41", "r204-air", SCD41_AT)), Scd4xSensor.Settings.defaults()));
+        scheduler.add(
+                "i2c-1",
+                new Scd4xSensor(
+                        new Scd4xDriver(rig.buses.i2c(SCD41_AT), SensorLabel.on("SCD41", "r204-air", SCD41_AT)),
+                        Scd4xSensor.Settings.defaults()));
 
         // A lane that woke at T and stepped the neighbour first must not read the SCD41 1 ms after T
         // when its command went out 40 ms after T: the chip is still executing and NACKs.
@@ -75,10 +101,17 @@ class LateBusThreadTest {
 
     @Test
     void adxl355At500HzLosesNothingWhenItsBusThreadIsUpTo40MsLate() {
-        rig.buses.attach(ADXL355_AT, new SimAdxl355(rig.clock, new ChipFaults(), AccelerationSignal.constant(0, 0, 1), () -> 20));
+        rig.buses.attach(
+                ADXL355_AT,
+                new SimAdxl355(rig.clock, new ChipFaults(), AccelerationSignal.constant(0, 0, 1), () -> 20));
         var scheduler = new SensorScheduler(rig.clock, recorder);
-        scheduler.add("i2c-1", new Adxl355Sensor(new Adxl355Driver(RegisterDevice.over(rig.buses.i2c(ADXL355_AT)),
-                SensorLabel.on("ADXL355", "p2-vibration", ADXL355_AT)), new Adxl355Sensor.Settings(Axis.Z, 2, 500)));
+        scheduler.add(
+                "i2c-1",
+                new Adxl355Sensor(
+                        new Adxl355Driver(
+                                RegisterDevice.over(rig.buses.i2c(ADXL355_AT)),
+                                SensorLabel.on("ADXL355", "p2-vibration", ADXL355_AT)),
+                        new Adxl355Sensor.Settings(Axis.Z, 2, 500)));
 
         // The FIFO holds 32 sets = 64 ms at 500 Hz: a drain every 32 ms left only 32 ms for lateness.
         runLate(scheduler, Duration.ofMinutes(1), Duration.ofMillis(40));
@@ -94,10 +127,17 @@ class LateBusThreadTest {
      */
     @Test
     void adxl355SampleTimesStayEvenlySpacedAcrossDrainsWhenItsBusThreadIsLate() {
-        rig.buses.attach(ADXL355_AT, new SimAdxl355(rig.clock, new ChipFaults(), AccelerationSignal.constant(0, 0, 1), () -> 20));
+        rig.buses.attach(
+                ADXL355_AT,
+                new SimAdxl355(rig.clock, new ChipFaults(), AccelerationSignal.constant(0, 0, 1), () -> 20));
         var scheduler = new SensorScheduler(rig.clock, recorder);
-        scheduler.add("i2c-1", new Adxl355Sensor(new Adxl355Driver(RegisterDevice.over(rig.buses.i2c(ADXL355_AT)),
-                SensorLabel.on("ADXL355", "p2-vibration", ADXL355_AT)), new Adxl355Sensor.Settings(Axis.Z, 2, 500)));
+        scheduler.add(
+                "i2c-1",
+                new Adxl355Sensor(
+                        new Adxl355Driver(
+                                RegisterDevice.over(rig.buses.i2c(ADXL355_AT)),
+                                SensorLabel.on("ADXL355", "p2-vibration", ADXL355_AT)),
+                        new Adxl355Sensor.Settings(Axis.Z, 2, 500)));
 
         runLate(scheduler, Duration.ofSeconds(20), Duration.ofMillis(10));
 
@@ -105,13 +145,17 @@ class LateBusThreadTest {
         assertThat(samples).hasSizeGreaterThan(19 * 500);
         long period = 2_000_000L;
         for (int i = 1; i < samples.size(); i++) {
-            long gap = Duration.between(samples.get(i - 1).timestamp(), samples.get(i).timestamp()).toNanos();
+            long gap = Duration.between(
+                            samples.get(i - 1).timestamp(), samples.get(i).timestamp())
+                    .toNanos();
             assertThat(gap).as("gap before sample " + i).isBetween(period / 2, 2 * period);
-            assertThat(samples.get(i).timestamp().toEpochMilli()).as("millisecond of sample " + i)
+            assertThat(samples.get(i).timestamp().toEpochMilli())
+                    .as("millisecond of sample " + i)
                     .isGreaterThan(samples.get(i - 1).timestamp().toEpochMilli());
         }
         // Still on the gateway's clock: the newest sample is no more than a few periods from now.
-        assertThat(Duration.between(samples.get(samples.size() - 1).timestamp(), rig.clock.instant()).abs())
+        assertThat(Duration.between(samples.get(samples.size() - 1).timestamp(), rig.clock.instant())
+                        .abs())
                 .isLessThan(Duration.ofMillis(20));
     }
 }

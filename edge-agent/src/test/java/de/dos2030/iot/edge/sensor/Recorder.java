@@ -12,14 +12,25 @@ public final class Recorder implements SensorListener {
     public final List<SensorFault> faults = new CopyOnWriteArrayList<>();
     public final List<String> recovered = new CopyOnWriteArrayList<>();
 
-    @Override public void sample(Sample sample) { samples.add(sample); }
+    @Override
+    public void sample(Sample sample) {
+        samples.add(sample);
+    }
 
-    @Override public void fault(SensorFault fault) { faults.add(fault); }
+    @Override
+    public void fault(SensorFault fault) {
+        faults.add(fault);
+    }
 
-    @Override public void recovered(String sensorId, java.time.Instant time) { recovered.add(sensorId); }
+    @Override
+    public void recovered(String sensorId, java.time.Instant time) {
+        recovered.add(sensorId);
+    }
 
     public List<Sample> of(String sensorId, Quantity quantity) {
-        return samples.stream().filter(s -> s.sensorId().equals(sensorId) && s.quantity() == quantity).collect(Collectors.toList());
+        return samples.stream()
+                .filter(s -> s.sensorId().equals(sensorId) && s.quantity() == quantity)
+                .collect(Collectors.toList());
     }
 
     public List<Sample> of(String sensorId) {

@@ -14,5 +14,6 @@ public interface Rig extends AutoCloseable {
     /** Runs the scheduler for {@code duration} of (virtual or real) time. */
     void run(SensorScheduler scheduler, Duration duration);
 
-    @Override void close();
+    @Override
+    void close();
 }

@@ -14,13 +14,23 @@ public final class SimRig implements Rig {
     public final VirtualClock clock = new VirtualClock(START);
     public final SimulatedBusFactory buses = new SimulatedBusFactory();
 
-    @Override public SimulatedBusFactory buses() { return buses; }
+    @Override
+    public SimulatedBusFactory buses() {
+        return buses;
+    }
 
-    @Override public Clock clock() { return clock; }
+    @Override
+    public Clock clock() {
+        return clock;
+    }
 
-    @Override public void run(SensorScheduler scheduler, Duration duration) {
+    @Override
+    public void run(SensorScheduler scheduler, Duration duration) {
         scheduler.runUntil(clock.instant().plus(duration), clock::setInstant);
     }
 
-    @Override public void close() { buses.close(); }
+    @Override
+    public void close() {
+        buses.close();
+    }
 }

@@ -25,10 +25,29 @@ class TimeLapseTest {
     void readsTheSignalAtScenarioTime() {
         List<Instant> asked = new ArrayList<>();
         EnvironmentSignal recorder = new EnvironmentSignal() {
-            @Override public double co2Ppm(Instant t) { asked.add(t); return 400; }
-            @Override public double temperatureC(Instant t) { asked.add(t); return 20; }
-            @Override public double relativeHumidityPercent(Instant t) { asked.add(t); return 50; }
-            @Override public double pressureHpa(Instant t) { asked.add(t); return 1013; }
+            @Override
+            public double co2Ppm(Instant t) {
+                asked.add(t);
+                return 400;
+            }
+
+            @Override
+            public double temperatureC(Instant t) {
+                asked.add(t);
+                return 20;
+            }
+
+            @Override
+            public double relativeHumidityPercent(Instant t) {
+                asked.add(t);
+                return 50;
+            }
+
+            @Override
+            public double pressureHpa(Instant t) {
+                asked.add(t);
+                return 1013;
+            }
         };
         EnvironmentSignal lapsed = new TimeLapse(REAL, SCENARIO, 60).apply(recorder);
         lapsed.co2Ppm(REAL.plusSeconds(60));

@@ -71,11 +71,17 @@ class SimulatedAccelerometerTiltTest {
         assertThat(pitch.get(pitch.size() - 1).value()).isCloseTo(inclination, within(tolerance));
         assertThat(roll.get(roll.size() - 1).value()).isCloseTo(0.0, within(tolerance));
         // The single-axis series is still there beside the derived tilt.
-        assertThat(out.readings.stream().filter(r -> r.sensorId().equals("deck")).count()).isPositive();
+        assertThat(out.readings.stream()
+                        .filter(r -> r.sensorId().equals("deck"))
+                        .count())
+                .isPositive();
     }
 
     static List<Reading> angles(RecordingOutput out, String sensorId) {
-        return out.readings.stream().filter(r -> r.sensorId().equals(sensorId) && r.quantity() == Quantity.TILT
-                && r.statistic() == Statistic.SAMPLE).toList();
+        return out.readings.stream()
+                .filter(r -> r.sensorId().equals(sensorId)
+                        && r.quantity() == Quantity.TILT
+                        && r.statistic() == Statistic.SAMPLE)
+                .toList();
     }
 }

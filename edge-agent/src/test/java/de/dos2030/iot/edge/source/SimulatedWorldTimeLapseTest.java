@@ -48,6 +48,10 @@ class SimulatedWorldTimeLapseTest {
     }
 
     private static double valueAt(List<Sample> samples, Instant t) {
-        return samples.stream().filter(s -> !s.timestamp().isAfter(t)).reduce((a, b) -> b).orElseThrow().value();
+        return samples.stream()
+                .filter(s -> !s.timestamp().isAfter(t))
+                .reduce((a, b) -> b)
+                .orElseThrow()
+                .value();
     }
 }

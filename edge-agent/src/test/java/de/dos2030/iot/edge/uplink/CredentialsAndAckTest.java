@@ -1,14 +1,13 @@
 package de.dos2030.iot.edge.uplink;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CredentialsAndAckTest {
     @TempDir
@@ -40,21 +39,25 @@ class CredentialsAndAckTest {
     void namesTheFileAndKeyWhenTheKeyIsNotHex() throws Exception {
         Path file = dir.resolve("bad.properties");
         Files.writeString(file, "psk-key-hex=xyz\n");
-        assertThatThrownBy(() -> Credentials.load(file)).hasMessageContaining("bad.properties")
+        assertThatThrownBy(() -> Credentials.load(file))
+                .hasMessageContaining("bad.properties")
                 .hasMessageContaining("psk-key-hex");
-        assertThatThrownBy(() -> Credentials.load(dir.resolve("missing"))).hasMessageContaining("cannot read credentials file");
+        assertThatThrownBy(() -> Credentials.load(dir.resolve("missing")))
+                .hasMessageContaining("cannot read credentials file");
     }
 
     @Test
     void parsesTheCollectorsAnswerIntoAnOutcome() {
-        AckMessage stored = AckMessage.parse(("{\"status\":\"stored\",\"gatewayId\":\"gw\",\"bootId\":\"b\",\"sequence\":7,"
-                + "\"stored\":3,\"rejected\":[{\"path\":\"readings[1].value\",\"reason\":\"NaN\"}],\"extra\":{\"x\":1}}")
-                .getBytes(StandardCharsets.UTF_8));
+        AckMessage stored =
+                AckMessage.parse(("{\"status\":\"stored\",\"gatewayId\":\"gw\",\"bootId\":\"b\",\"sequence\":7,"
+                                + "\"stored\":3,\"rejected\":[{\"path\":\"readings[1].value\",\"reason\":\"NaN\"}],\"extra\":{\"x\":1}}")
+                        .getBytes(StandardCharsets.UTF_8));
         assertThat(stored.sequence()).isEqualTo(7);
         assertThat(stored.rejected()).containsExactly("readings[1].value: NaN");
         assertThat(stored.outcome()).isInstanceOf(SendOutcome.Stored.class);
-        AckMessage rejected = AckMessage.parse("{\"status\":\"rejected\",\"rejected\":[{\"reason\":\"unknown gateway\"}]}"
-                .getBytes(StandardCharsets.UTF_8));
+        AckMessage rejected =
+                AckMessage.parse("{\"status\":\"rejected\",\"rejected\":[{\"reason\":\"unknown gateway\"}]}"
+                        .getBytes(StandardCharsets.UTF_8));
         assertThat(rejected.outcome()).isEqualTo(new SendOutcome.Rejected("unknown gateway"));
     }
 

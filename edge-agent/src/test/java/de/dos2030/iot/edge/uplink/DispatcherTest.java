@@ -1,5 +1,7 @@
 package de.dos2030.iot.edge.uplink;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import de.dos2030.iot.config.model.EvictionPolicy;
 import de.dos2030.iot.config.model.SyncPolicy;
 import de.dos2030.iot.edge.outbox.BatchOrigin;
@@ -7,11 +9,6 @@ import de.dos2030.iot.edge.outbox.EntryKind;
 import de.dos2030.iot.edge.outbox.Outbox;
 import de.dos2030.iot.edge.outbox.OutboxFixtures;
 import de.dos2030.iot.model.ClockSync;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,20 +20,22 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The dispatcher's lanes and window against a fake uplink whose answers the test gives. */
 class DispatcherTest {
     @TempDir
     Path dir;
+
     final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
     final FakeUplink uplink = new FakeUplink();
     Outbox outbox;
     Dispatcher dispatcher;
 
-    record Sent(Channel channel, String identity, CompletableFuture<SendOutcome> answer) {
-    }
+    record Sent(Channel channel, String identity, CompletableFuture<SendOutcome> answer) {}
 
     static final class FakeUplink implements Uplink {
         final LinkedBlockingQueue<Sent> sent = new LinkedBlockingQueue<>();
@@ -71,16 +70,22 @@ class DispatcherTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     @BeforeEach
     void open() {
-        outbox = Outbox.open(OutboxFixtures.settings(dir, SyncPolicy.INTERVAL, EvictionPolicy.OLDEST_READINGS_FIRST),
-                new BatchOrigin("gw-1", "school-1", "boot-a"), Clock.systemUTC());
-        dispatcher = new Dispatcher(outbox, uplink, Clock.systemUTC(), executor, new Dispatcher.Settings(2, 8, 4,
-                Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofSeconds(60)));
+        outbox = Outbox.open(
+                OutboxFixtures.settings(dir, SyncPolicy.INTERVAL, EvictionPolicy.OLDEST_READINGS_FIRST),
+                new BatchOrigin("gw-1", "school-1", "boot-a"),
+                Clock.systemUTC());
+        dispatcher = new Dispatcher(
+                outbox,
+                uplink,
+                Clock.systemUTC(),
+                executor,
+                new Dispatcher.Settings(
+                        2, 8, 4, Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofSeconds(60)));
         dispatcher.start();
     }
 
@@ -93,7 +98,11 @@ class DispatcherTest {
 
     void appendSamples(int batches) {
         for (int i = 0; i < batches; i++) {
-            outbox.append(EntryKind.SAMPLES, OutboxFixtures.samples(3, Instant.now().minusSeconds(10)), List.of(), null,
+            outbox.append(
+                    EntryKind.SAMPLES,
+                    OutboxFixtures.samples(3, Instant.now().minusSeconds(10)),
+                    List.of(),
+                    null,
                     ClockSync.SYNCED);
         }
     }
@@ -105,7 +114,9 @@ class DispatcherTest {
     }
 
     void nothingMoreSent() throws InterruptedException {
-        assertThat(uplink.sent.poll(200, TimeUnit.MILLISECONDS)).as("no further send").isNull();
+        assertThat(uplink.sent.poll(200, TimeUnit.MILLISECONDS))
+                .as("no further send")
+                .isNull();
     }
 
     @Test
@@ -134,8 +145,8 @@ class DispatcherTest {
         appendSamples(5);
         uplink.comeUp();
         Sent backlog = next();
-        outbox.append(EntryKind.ALERT, List.of(), List.of(OutboxFixtures.alert("a1", Instant.now())), null,
-                ClockSync.SYNCED);
+        outbox.append(
+                EntryKind.ALERT, List.of(), List.of(OutboxFixtures.alert("a1", Instant.now())), null, ClockSync.SYNCED);
         Sent alert = next();
         assertThat(alert.channel()).isEqualTo(Channel.ALERT);
         appendSamples(3);
@@ -158,11 +169,14 @@ class DispatcherTest {
         nothingMoreSent();
         b.answer().complete(new SendOutcome.Stored("ok"));
         Sent again = next();
-        assertThat(System.nanoTime() - pausedAt).as("waited for Max-Age/Retry-After")
+        assertThat(System.nanoTime() - pausedAt)
+                .as("waited for Max-Age/Retry-After")
                 .isGreaterThanOrEqualTo(Duration.ofMillis(450).toNanos());
         assertThat(again.identity()).isEqualTo("gw-1/boot-a/1");
-        assertThat(outbox.waiting(null, 0, e -> true, 100)).extracting(e -> e.label())
-                .as("a try-later releases nothing").contains("boot-a/1");
+        assertThat(outbox.waiting(null, 0, e -> true, 100))
+                .extracting(e -> e.label())
+                .as("a try-later releases nothing")
+                .contains("boot-a/1");
         assertThat(dispatcher.stats().retries()).isEqualTo(1);
     }
 

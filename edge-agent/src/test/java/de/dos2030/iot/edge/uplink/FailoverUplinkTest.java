@@ -1,15 +1,14 @@
 package de.dos2030.iot.edge.uplink;
 
-import de.dos2030.iot.edge.sim.VirtualClock;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import de.dos2030.iot.edge.sim.VirtualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class FailoverUplinkTest {
     final VirtualClock clock = new VirtualClock(Instant.parse("2025-03-01T08:00:00Z"));
@@ -50,8 +49,7 @@ class FailoverUplinkTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     void start() {
@@ -88,7 +86,9 @@ class FailoverUplinkTest {
         primary.up = false;
         primary.listener.disconnected(primary, "broker gone");
         clock.advance(Duration.ofSeconds(30));
-        assertThat(failover.connected()).as("a short broker restart moves nothing").isFalse();
+        assertThat(failover.connected())
+                .as("a short broker restart moves nothing")
+                .isFalse();
         clock.advance(Duration.ofMinutes(2));
         assertThat(failover.connected()).isTrue();
         failover.send(Channel.BATCH, "gw/b/1", new byte[0]);

@@ -6,8 +6,7 @@ import java.util.function.Supplier;
 
 /** Waits for a condition that other threads (broker, collector, dispatcher) bring about. */
 public final class Poll {
-    private Poll() {
-    }
+    private Poll() {}
 
     public static void until(Duration timeout, BooleanSupplier condition, Supplier<String> whatFailed)
             throws InterruptedException {

@@ -3,13 +3,12 @@ package de.dos2030.iot.config.cli;
 import de.dos2030.iot.config.ConfigException;
 import de.dos2030.iot.config.explain.Explanation;
 import de.dos2030.iot.config.load.GatewayConfigLoader;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 /** {@code explain FILE}: a readable summary with defaults filled in; exit 1 if the file is invalid. */
 @Command(name = "explain", description = "Summarise a gateway file: sensors, wiring, sample rates, rules, outputs.")

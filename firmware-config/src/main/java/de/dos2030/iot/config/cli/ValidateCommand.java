@@ -2,14 +2,13 @@ package de.dos2030.iot.config.cli;
 
 import de.dos2030.iot.config.ConfigException;
 import de.dos2030.iot.config.load.GatewayConfigLoader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code validate FILE...}: every problem of every file; exit 0 when all are valid, 1 otherwise. */
 @Command(name = "validate", description = "Check gateway files and print every problem as file:line:column.")

@@ -2,7 +2,6 @@ package de.dos2030.iot.config.explain;
 
 import de.dos2030.iot.config.model.*;
 import de.dos2030.iot.model.Quantity;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,27 +13,42 @@ import java.util.stream.Collectors;
  */
 public final class Explanation {
 
-    private Explanation() {
-    }
+    private Explanation() {}
 
     public static String render(GatewayConfig c) {
         StringBuilder sb = new StringBuilder();
         SiteConfig site = c.site();
-        line(sb, 0, "Gateway " + c.id() + " at " + site.kind().wireName() + " '" + site.name() + "' (site " + site.id()
-                + site.span().map(s -> ", span " + s).orElse("") + site.room().map(r -> ", room " + r).orElse("") + ")");
+        line(
+                sb,
+                0,
+                "Gateway " + c.id() + " at " + site.kind().wireName() + " '" + site.name() + "' (site " + site.id()
+                        + site.span().map(s -> ", span " + s).orElse("")
+                        + site.room().map(r -> ", room " + r).orElse("") + ")");
         site.address().ifPresent(a -> line(sb, 1, "address: " + a));
         site.position().ifPresent(p -> line(sb, 1, "position: " + p.lat() + ", " + p.lon()));
         UplinkConfig u = c.uplink();
         line(sb, 0, "Uplink");
         line(sb, 1, "primary:     " + endpoint(u.primary()));
         u.alternative().ifPresent(a -> line(sb, 1, "alternative: " + endpoint(a)));
-        line(sb, 1, "batches of up to " + u.batching().maxReadings() + " readings or " + d(u.batching().maxAge())
-                + "; alerts " + (u.alerts() == AlertDelivery.PRIORITY ? "sent at once, ahead of the queue" : "inside batches"));
+        line(
+                sb,
+                1,
+                "batches of up to " + u.batching().maxReadings() + " readings or "
+                        + d(u.batching().maxAge()) + "; alerts "
+                        + (u.alerts() == AlertDelivery.PRIORITY
+                                ? "sent at once, ahead of the queue"
+                                : "inside batches"));
         OutboxConfig o = c.outbox();
         line(sb, 0, "Outbox " + o.directory());
-        line(sb, 1, "at most " + bytes(o.maxBytes()) + ", sync " + (o.sync() == SyncPolicy.INTERVAL
-                ? "every " + d(o.syncInterval().orElseThrow()) : "after every batch") + ", when full: "
-                + o.evict().wireName());
+        line(
+                sb,
+                1,
+                "at most " + bytes(o.maxBytes()) + ", sync "
+                        + (o.sync() == SyncPolicy.INTERVAL
+                                ? "every " + d(o.syncInterval().orElseThrow())
+                                : "after every batch")
+                        + ", when full: "
+                        + o.evict().wireName());
         line(sb, 0, "Sensors (" + c.sensors().size() + ")");
         for (SensorConfig s : c.sensors()) {
             sensor(sb, s);
@@ -43,17 +57,35 @@ public final class Explanation {
         if (c.outputs().trafficLight().isEmpty() && c.outputs().buzzer().isEmpty()) {
             line(sb, 1, "none");
         }
-        c.outputs().trafficLight().ifPresent(t -> line(sb, 1, "traffic light: green GPIO " + t.green() + ", yellow GPIO "
-                + t.yellow() + ", red GPIO " + t.red() + " (active " + t.active().wireName() + ")"));
-        c.outputs().buzzer().ifPresent(b -> line(sb, 1, "buzzer: GPIO " + b.pin() + " (active " + b.active().wireName() + ")"));
+        c.outputs()
+                .trafficLight()
+                .ifPresent(t -> line(
+                        sb,
+                        1,
+                        "traffic light: green GPIO " + t.green() + ", yellow GPIO " + t.yellow() + ", red GPIO "
+                                + t.red() + " (active " + t.active().wireName() + ")"));
+        c.outputs()
+                .buzzer()
+                .ifPresent(b -> line(
+                        sb,
+                        1,
+                        "buzzer: GPIO " + b.pin() + " (active " + b.active().wireName() + ")"));
         return sb.toString();
     }
 
     private static void sensor(StringBuilder sb, SensorConfig s) {
-        line(sb, 1, s.id() + ": " + s.driver().chipName() + ", " + source(s.source()) + ", "
-                + s.bus().map(Explanation::bus).orElse("no wiring (replay)"));
-        line(sb, 2, "measures " + s.measuredQuantities().stream().map(Quantity::wireName).collect(Collectors.joining(", "))
-                + "; samples " + sampling(s.sampling()));
+        line(
+                sb,
+                1,
+                s.id() + ": " + s.driver().chipName() + ", " + source(s.source()) + ", "
+                        + s.bus().map(Explanation::bus).orElse("no wiring (replay)"));
+        line(
+                sb,
+                2,
+                "measures "
+                        + s.measuredQuantities().stream()
+                                .map(Quantity::wireName)
+                                .collect(Collectors.joining(", ")) + "; samples " + sampling(s.sampling()));
         Calibration cal = s.calibration();
         List<String> calParts = new ArrayList<>();
         if (cal.scale() != 1 || cal.offset() != 0) {
@@ -63,25 +95,44 @@ public final class Explanation {
         cal.excitationVolts().ifPresent(v -> calParts.add("excitation " + n(v) + " V"));
         cal.temperatureOffset().ifPresent(t -> calParts.add("temperature offset " + n(t) + " degC"));
         cal.altitude().ifPresent(a -> calParts.add("altitude " + n(a) + " m"));
-        cal.temperatureCompensation().ifPresent(t -> calParts.add("strain - " + n(t.coefficient()) + " um/m per degC * ("
-                + t.source().orElse(s.id()) + " temperature - " + n(t.reference()) + " degC)"));
+        cal.temperatureCompensation()
+                .ifPresent(t -> calParts.add("strain - " + n(t.coefficient()) + " um/m per degC * ("
+                        + t.source().orElse(s.id()) + " temperature - " + n(t.reference()) + " degC)"));
         if (!calParts.isEmpty()) {
             line(sb, 2, "calibration: " + String.join(", ", calParts));
         }
         if (!s.filters().isEmpty()) {
-            line(sb, 2, "filters: " + s.filters().stream().map(Explanation::filter).collect(Collectors.joining(" -> ")));
+            line(
+                    sb,
+                    2,
+                    "filters: " + s.filters().stream().map(Explanation::filter).collect(Collectors.joining(" -> ")));
         }
         for (FeatureWindow w : s.features()) {
-            line(sb, 2, "window " + d(w.length()) + w.fftSize().map(n -> ", FFT " + n + " ("
-                    + n(Math.round(s.sampling().hertz() / n * 10000) / 10000.0) + " Hz resolution)").orElse(""));
+            line(
+                    sb,
+                    2,
+                    "window " + d(w.length())
+                            + w.fftSize()
+                                    .map(n -> ", FFT " + n + " ("
+                                            + n(Math.round(s.sampling().hertz() / n * 10000) / 10000.0)
+                                            + " Hz resolution)")
+                                    .orElse(""));
         }
-        s.tilt().ifPresent(t -> line(sb, 2, "tilt: " + String.join(" and ", TiltConfig.derivedIds(s.id())) + " every "
-                + d(t.interval()) + " (low-pass " + d(t.lowPass()) + ")"));
-        line(sb, 2, "sends " + switch (s.send()) {
-            case RAW -> "raw samples";
-            case FEATURES -> "window features; raw samples while an alert is active";
-            case BOTH -> "raw samples and window features";
-        });
+        s.tilt()
+                .ifPresent(t -> line(
+                        sb,
+                        2,
+                        "tilt: " + String.join(" and ", TiltConfig.derivedIds(s.id())) + " every " + d(t.interval())
+                                + " (low-pass " + d(t.lowPass()) + ")"));
+        line(
+                sb,
+                2,
+                "sends "
+                        + switch (s.send()) {
+                            case RAW -> "raw samples";
+                            case FEATURES -> "window features; raw samples while an alert is active";
+                            case BOTH -> "raw samples and window features";
+                        });
         for (RuleConfig r : s.rules()) {
             line(sb, 2, "rule " + r.id() + " on " + r.quantity().wireName() + ": " + rule(r));
         }
@@ -110,7 +161,8 @@ public final class Explanation {
 
     private static String endpoint(Endpoint e) {
         return e.protocol().wireName().toUpperCase() + (e.tls() ? " with TLS" : "") + " " + e.url() + ", client id "
-                + e.clientId() + e.credentialsFile().map(f -> ", credentials " + f).orElse("") + ", ack timeout "
+                + e.clientId()
+                + e.credentialsFile().map(f -> ", credentials " + f).orElse("") + ", ack timeout "
                 + d(e.ackTimeout());
     }
 
@@ -119,19 +171,24 @@ public final class Explanation {
             return "simulated (" + sim.scenario().wireName() + ", seed " + sim.seed() + ")";
         }
         if (s instanceof SourceConfig.Replay r) {
-            return "replay of " + r.file().getFileName() + " at " + n(r.speed()) + "x" + (r.repeat() == ReplayRepeat.LOOP
-                    ? ", looping" : "") + " (" + r.columns().entrySet().stream().map(e -> e.getKey().wireName() + " <- '"
-                    + e.getValue() + "'").collect(Collectors.joining(", ")) + ")";
+            return "replay of " + r.file().getFileName() + " at " + n(r.speed()) + "x"
+                    + (r.repeat() == ReplayRepeat.LOOP ? ", looping" : "") + " ("
+                    + r.columns().entrySet().stream()
+                            .map(e -> e.getKey().wireName() + " <- '" + e.getValue() + "'")
+                            .collect(Collectors.joining(", "))
+                    + ")";
         }
         return "hardware";
     }
 
     private static String bus(BusConfig b) {
         if (b instanceof I2cBus i) {
-            return "i2c-" + i.bus() + " " + I2cBus.hex(i.address()) + " (SDA GPIO " + i.sda() + ", SCL GPIO " + i.scl() + ")";
+            return "i2c-" + i.bus() + " " + I2cBus.hex(i.address()) + " (SDA GPIO " + i.sda() + ", SCL GPIO " + i.scl()
+                    + ")";
         }
         if (b instanceof SpiBus s) {
-            return "spi" + s.bus() + " CE" + s.chipSelect() + " (GPIO " + s.chipSelectGpio() + ") at " + hz(s.clockHz());
+            return "spi" + s.bus() + " CE" + s.chipSelect() + " (GPIO " + s.chipSelectGpio() + ") at "
+                    + hz(s.clockHz());
         }
         GpioBus g = (GpioBus) b;
         return "GPIO data " + g.data() + ", clock " + g.clock();
@@ -140,16 +197,19 @@ public final class Explanation {
     private static String filter(FilterConfig f) {
         String q = f.quantity().map(x -> " " + x.wireName()).orElse("");
         if (f instanceof FilterConfig.Range r) {
-            return "range" + q + (r.min().isPresent() || r.max().isPresent()
-                    ? " [" + r.min().map(Explanation::n).orElse("") + ", " + r.max().map(Explanation::n).orElse("") + "]"
-                    : " (plausible)");
+            return "range" + q
+                    + (r.min().isPresent() || r.max().isPresent()
+                            ? " [" + r.min().map(Explanation::n).orElse("") + ", "
+                                    + r.max().map(Explanation::n).orElse("") + "]"
+                            : " (plausible)");
         }
         if (f instanceof FilterConfig.Hampel h) {
             return "hampel" + q + " (+-" + h.halfWindow() + ", " + n(h.threshold()) + " MAD)";
         }
         if (f instanceof FilterConfig.Jump j) {
-            return "jump" + q + " (" + j.maxJump().map(m -> n(m) + " per " + j.per().wireName()).orElse("default per"
-                    + " quantity") + ")";
+            return "jump" + q + " ("
+                    + j.maxJump().map(m -> n(m) + " per " + j.per().wireName()).orElse("default per" + " quantity")
+                    + ")";
         }
         if (f instanceof FilterConfig.Median m) {
             return "median" + q + " (" + m.window() + " samples)";
@@ -162,8 +222,9 @@ public final class Explanation {
     }
 
     private static String hz(double hz) {
-        return hz >= 1e6 && hz % 1e5 == 0 ? n(hz / 1e6) + " MHz" : hz >= 1e3 && hz % 100 == 0 ? n(hz / 1e3) + " kHz"
-                : n(hz) + " Hz";
+        return hz >= 1e6 && hz % 1e5 == 0
+                ? n(hz / 1e6) + " MHz"
+                : hz >= 1e3 && hz % 100 == 0 ? n(hz / 1e3) + " kHz" : n(hz) + " Hz";
     }
 
     private static String bytes(long b) {
@@ -181,5 +242,4 @@ public final class Explanation {
     private static void line(StringBuilder sb, int indent, String text) {
         sb.append("  ".repeat(indent)).append(text).append('\n');
     }
-
 }

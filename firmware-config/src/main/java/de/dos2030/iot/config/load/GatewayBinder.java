@@ -8,7 +8,6 @@ import de.dos2030.iot.config.spec.GatewayFile.Root;
 import de.dos2030.iot.config.spec.GatewayFile.Site;
 import de.dos2030.iot.config.spec.GatewayFile.Uplink;
 import de.dos2030.iot.config.spec.ReadContext;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +40,8 @@ final class GatewayBinder {
         SensorBinder sensorBinder = new SensorBinder(ctx);
         if (sensorFields != null) {
             sensorFields.forEach(f -> sensors.add(f == null ? null : sensorBinder.bind(f, kind)));
-            GatewayInvariants.violations(id, site, uplink, outbox, sensors, outputs).forEach(ctx::report);
+            GatewayInvariants.violations(id, site, uplink, outbox, sensors, outputs)
+                    .forEach(ctx::report);
         }
         new ReplayFileCheck(ctx).check(sensors);
         if (ctx.hasProblems() || id == null || site == null || uplink == null || outbox == null || outputs == null) {
@@ -54,9 +54,18 @@ final class GatewayBinder {
         if (f == null || !f.complete()) {
             return null;
         }
-        Optional<GeoPosition> position = f.opt(Site.POSITION).map(p -> new GeoPosition(p.get(Site.LAT), p.get(Site.LON)));
-        return parts.build(f.path(), () -> new SiteConfig(f.get(Site.ID), f.get(Site.KIND), f.get(Site.NAME),
-                f.opt(Site.ADDRESS), position, f.opt(Site.SPAN), f.opt(Site.ROOM)));
+        Optional<GeoPosition> position =
+                f.opt(Site.POSITION).map(p -> new GeoPosition(p.get(Site.LAT), p.get(Site.LON)));
+        return parts.build(
+                f.path(),
+                () -> new SiteConfig(
+                        f.get(Site.ID),
+                        f.get(Site.KIND),
+                        f.get(Site.NAME),
+                        f.opt(Site.ADDRESS),
+                        position,
+                        f.opt(Site.SPAN),
+                        f.opt(Site.ROOM)));
     }
 
     private UplinkConfig uplink(Fields f, String gatewayId) {
@@ -66,7 +75,8 @@ final class GatewayBinder {
         Endpoint primary = endpoint(f.get(Uplink.PRIMARY), gatewayId);
         Optional<Endpoint> alternative = f.opt(Uplink.ALTERNATIVE).map(a -> endpoint(a, gatewayId));
         Fields b = f.get(Uplink.BATCHING);
-        Batching batching = b == null ? new Batching(Defaults.BATCH_MAX_READINGS, Defaults.BATCH_MAX_AGE)
+        Batching batching = b == null
+                ? new Batching(Defaults.BATCH_MAX_READINGS, Defaults.BATCH_MAX_AGE)
                 : parts.build(b.path(), () -> new Batching(b.get(Uplink.MAX_READINGS), b.get(Uplink.MAX_AGE)));
         if (primary == null || batching == null || (f.has(Uplink.ALTERNATIVE) && alternative.isEmpty())) {
             return null;
@@ -75,8 +85,13 @@ final class GatewayBinder {
     }
 
     private Endpoint endpoint(Fields f, String gatewayId) {
-        return parts.build(f.path(), () -> new Endpoint(f.get(Uplink.URL), f.opt(Uplink.CLIENT_ID).orElse(gatewayId),
-                f.opt(Uplink.CREDENTIALS), f.get(Uplink.ACK_TIMEOUT)));
+        return parts.build(
+                f.path(),
+                () -> new Endpoint(
+                        f.get(Uplink.URL),
+                        f.opt(Uplink.CLIENT_ID).orElse(gatewayId),
+                        f.opt(Uplink.CREDENTIALS),
+                        f.get(Uplink.ACK_TIMEOUT)));
     }
 
     private OutboxConfig outbox(Fields f) {
@@ -86,19 +101,27 @@ final class GatewayBinder {
         SyncPolicy sync = f.get(Outbox.SYNC);
         Optional<java.time.Duration> interval = f.opt(Outbox.SYNC_INTERVAL)
                 .or(() -> sync == SyncPolicy.INTERVAL ? Optional.of(Defaults.OUTBOX_SYNC_INTERVAL) : Optional.empty());
-        return parts.build(f.path(), () -> new OutboxConfig(f.get(Outbox.DIRECTORY), f.get(Outbox.MAX_SIZE), sync,
-                interval, f.get(Outbox.EVICT)));
+        return parts.build(
+                f.path(),
+                () -> new OutboxConfig(
+                        f.get(Outbox.DIRECTORY), f.get(Outbox.MAX_SIZE), sync, interval, f.get(Outbox.EVICT)));
     }
 
     private OutputsConfig outputs(Fields f) {
         if (f == null || !f.complete()) {
             return null;
         }
-        Optional<OutputsConfig.TrafficLight> light = f.opt(Outputs.TRAFFIC_LIGHT).map(t -> parts.build(t.path(),
-                () -> new OutputsConfig.TrafficLight(t.get(Outputs.GREEN), t.get(Outputs.YELLOW), t.get(Outputs.RED),
-                        t.get(Outputs.ACTIVE_LEVEL))));
-        Optional<OutputsConfig.Buzzer> buzzer = f.opt(Outputs.BUZZER).map(b -> parts.build(b.path(),
-                () -> new OutputsConfig.Buzzer(b.get(Outputs.PIN), b.get(Outputs.ACTIVE_LEVEL))));
+        Optional<OutputsConfig.TrafficLight> light = f.opt(Outputs.TRAFFIC_LIGHT)
+                .map(t -> parts.build(
+                        t.path(),
+                        () -> new OutputsConfig.TrafficLight(
+                                t.get(Outputs.GREEN),
+                                t.get(Outputs.YELLOW),
+                                t.get(Outputs.RED),
+                                t.get(Outputs.ACTIVE_LEVEL))));
+        Optional<OutputsConfig.Buzzer> buzzer = f.opt(Outputs.BUZZER)
+                .map(b -> parts.build(
+                        b.path(), () -> new OutputsConfig.Buzzer(b.get(Outputs.PIN), b.get(Outputs.ACTIVE_LEVEL))));
         if (f.has(Outputs.TRAFFIC_LIGHT) != light.isPresent() || f.has(Outputs.BUZZER) != buzzer.isPresent()) {
             return null;
         }

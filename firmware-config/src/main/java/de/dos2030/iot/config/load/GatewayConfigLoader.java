@@ -10,7 +10,6 @@ import de.dos2030.iot.config.yaml.Location;
 import de.dos2030.iot.config.yaml.YamlNode;
 import de.dos2030.iot.config.yaml.YamlSyntaxException;
 import de.dos2030.iot.config.yaml.YamlTreeReader;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,8 +24,7 @@ import java.util.List;
  */
 public final class GatewayConfigLoader {
 
-    private GatewayConfigLoader() {
-    }
+    private GatewayConfigLoader() {}
 
     /**
      * Loads and validates a gateway file.
@@ -38,8 +36,12 @@ public final class GatewayConfigLoader {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ConfigException(List.of(new ConfigProblem(file.toString(), Location.START, "",
-                    "cannot read the file: " + e.getClass().getSimpleName() + " " + e.getMessage(), null)));
+            throw new ConfigException(List.of(new ConfigProblem(
+                    file.toString(),
+                    Location.START,
+                    "",
+                    "cannot read the file: " + e.getClass().getSimpleName() + " " + e.getMessage(),
+                    null)));
         }
         Path dir = file.toAbsolutePath().getParent();
         return loadString(text, dir, file.toString());
@@ -53,14 +55,29 @@ public final class GatewayConfigLoader {
      * @throws ConfigException with every problem
      */
     public static GatewayConfig loadString(String yaml, Path baseDirectory, String fileName) throws ConfigException {
-        ReadContext ctx = new ReadContext(fileName, baseDirectory.toAbsolutePath().normalize());
+        ReadContext ctx =
+                new ReadContext(fileName, baseDirectory.toAbsolutePath().normalize());
         YamlNode root;
         try {
-            root = new YamlTreeReader().read(yaml, (at, path) -> ctx.report(path, at, "duplicate key '"
-                    + path.substring(path.lastIndexOf('.') + 1) + "'", "each key once per mapping"));
+            root = new YamlTreeReader()
+                    .read(
+                            yaml,
+                            (at, path) -> ctx.report(
+                                    path,
+                                    at,
+                                    "duplicate key '" + path.substring(path.lastIndexOf('.') + 1) + "'",
+                                    "each key once per mapping"));
         } catch (YamlSyntaxException e) {
-            ctx.report("", e.location(), "not valid YAML: " + String.join("; ", e.getMessage().lines()
-                    .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0))).toList()));
+            ctx.report(
+                    "",
+                    e.location(),
+                    "not valid YAML: "
+                            + String.join(
+                                    "; ",
+                                    e.getMessage()
+                                            .lines()
+                                            .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                                            .toList()));
             throw new ConfigException(ctx.problems());
         }
         Fields fields = GatewayFile.Root.SECTION.read(root, "", ctx);

@@ -3,7 +3,6 @@ package de.dos2030.iot.config.load;
 import de.dos2030.iot.config.model.SensorConfig;
 import de.dos2030.iot.config.model.SourceConfig;
 import de.dos2030.iot.config.spec.ReadContext;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,8 +37,10 @@ final class ReplayFileCheck {
     private void check(String path, SourceConfig.Replay replay) {
         Path file = replay.file();
         if (!Files.isRegularFile(file)) {
-            ctx.report(path + ".file", ctx.locationOf(path + ".file"), "replay file "
-                    + ctx.baseDirectory().relativize(file) + " does not exist",
+            ctx.report(
+                    path + ".file",
+                    ctx.locationOf(path + ".file"),
+                    "replay file " + ctx.baseDirectory().relativize(file) + " does not exist",
                     "an existing CSV or CSV.gz file; relative paths start at this file's directory");
             return;
         }
@@ -47,28 +48,37 @@ final class ReplayFileCheck {
         try {
             header = header(file);
         } catch (IOException e) {
-            ctx.report(path + ".file", ctx.locationOf(path + ".file"), "cannot read replay file " + file + ": "
-                    + e.getMessage());
+            ctx.report(
+                    path + ".file",
+                    ctx.locationOf(path + ".file"),
+                    "cannot read replay file " + file + ": " + e.getMessage());
             return;
         }
         String allowed = String.join(", ", header);
         replay.columns().forEach((q, column) -> {
             if (!header.contains(column)) {
                 String p = path + ".columns." + q.wireName();
-                ctx.report(p, ctx.locationOf(p), "column '" + column + "' is not in the header of " + file.getFileName(),
+                ctx.report(
+                        p,
+                        ctx.locationOf(p),
+                        "column '" + column + "' is not in the header of " + file.getFileName(),
                         allowed);
             }
         });
-        replay.timestampColumn().filter(c -> !header.contains(c)).ifPresent(c -> ctx.report(path + ".timestamp-column",
-                ctx.locationOf(path + ".timestamp-column"), "column '" + c + "' is not in the header of "
-                        + file.getFileName(), allowed));
+        replay.timestampColumn()
+                .filter(c -> !header.contains(c))
+                .ifPresent(c -> ctx.report(
+                        path + ".timestamp-column",
+                        ctx.locationOf(path + ".timestamp-column"),
+                        "column '" + c + "' is not in the header of " + file.getFileName(),
+                        allowed));
     }
 
     /** Header names of a CSV file, unquoted. */
     static List<String> header(Path file) throws IOException {
         try (InputStream raw = Files.newInputStream(file);
-             InputStream in = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
-             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                InputStream in = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line = r.readLine();
             List<String> names = new ArrayList<>();
             if (line == null) {

@@ -9,7 +9,6 @@ import de.dos2030.iot.config.spec.SensorFile.Bus;
 import de.dos2030.iot.config.spec.SensorFile.Filter;
 import de.dos2030.iot.config.spec.SensorFile.Source;
 import de.dos2030.iot.model.Quantity;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -38,19 +37,51 @@ final class SensorBinder {
         List<FilterConfig> filters = parts.list(f.get(SensorFile.FILTERS), this::filter);
         List<FeatureWindow> features = parts.list(f.get(SensorFile.FEATURES), this::feature);
         List<RuleConfig> rules = parts.list(f.get(SensorFile.RULES), r -> rule(r, siteKind));
-        SendPolicy send = f.opt(SensorFile.SEND).orElseGet(() -> Parts.whole(features) ? Defaults.send(features) : null);
+        SendPolicy send =
+                f.opt(SensorFile.SEND).orElseGet(() -> Parts.whole(features) ? Defaults.send(features) : null);
         Optional<TiltConfig> tilt = tilt(f);
         if (driver == null || source == null || f.get(SensorFile.ID) == null) {
             return null;
         }
-        List<Violation> violations = SensorInvariants.violations(f.get(SensorFile.ID), driver, source, bus, sampling,
-                calibration, filters, features, rules, send == null ? SendPolicy.RAW : send,
+        List<Violation> violations = SensorInvariants.violations(
+                f.get(SensorFile.ID),
+                driver,
+                source,
+                bus,
+                sampling,
+                calibration,
+                filters,
+                features,
+                rules,
+                send == null ? SendPolicy.RAW : send,
                 tilt == null ? Optional.empty() : tilt);
         violations.forEach(v -> ctx.report(v.under(path)));
-        boolean whole = f.complete() && violations.isEmpty() && bus != null && sampling != null && calibration != null
-                && Parts.whole(filters) && Parts.whole(features) && Parts.whole(rules) && send != null && tilt != null;
-        return whole ? parts.build(path, () -> new SensorConfig(f.get(SensorFile.ID), driver, source, bus, sampling,
-                calibration, filters, features, rules, send, tilt)) : null;
+        boolean whole = f.complete()
+                && violations.isEmpty()
+                && bus != null
+                && sampling != null
+                && calibration != null
+                && Parts.whole(filters)
+                && Parts.whole(features)
+                && Parts.whole(rules)
+                && send != null
+                && tilt != null;
+        return whole
+                ? parts.build(
+                        path,
+                        () -> new SensorConfig(
+                                f.get(SensorFile.ID),
+                                driver,
+                                source,
+                                bus,
+                                sampling,
+                                calibration,
+                                filters,
+                                features,
+                                rules,
+                                send,
+                                tilt))
+                : null;
     }
 
     private SourceConfig source(Fields f) {
@@ -58,11 +89,22 @@ final class SensorBinder {
             return null;
         }
         return switch (f.kind()) {
-            case "simulated" -> f.complete() ? parts.build(f.path(), () -> new SourceConfig.Simulated(
-                    f.get(Source.SCENARIO), f.get(Source.SEED))) : null;
-            case "replay" -> f.complete() ? parts.build(f.path(), () -> new SourceConfig.Replay(f.get(Source.FILE),
-                    f.get(Source.COLUMNS), f.opt(Source.TIMESTAMP_COLUMN), f.get(Source.SPEED), f.get(Source.REPEAT)))
-                    : null;
+            case "simulated" ->
+                f.complete()
+                        ? parts.build(
+                                f.path(), () -> new SourceConfig.Simulated(f.get(Source.SCENARIO), f.get(Source.SEED)))
+                        : null;
+            case "replay" ->
+                f.complete()
+                        ? parts.build(
+                                f.path(),
+                                () -> new SourceConfig.Replay(
+                                        f.get(Source.FILE),
+                                        f.get(Source.COLUMNS),
+                                        f.opt(Source.TIMESTAMP_COLUMN),
+                                        f.get(Source.SPEED),
+                                        f.get(Source.REPEAT)))
+                        : null;
             default -> new SourceConfig.Hardware();
         };
     }
@@ -88,8 +130,10 @@ final class SensorBinder {
             int scl = i2c.opt(Bus.SCL).orElse(hardware ? GpioHeader.I2C1_PINS.get(1) : Defaults.I2C_SOFTWARE_SCL);
             b = parts.build(i2c.path(), () -> new I2cBus(busNo, i2c.get(Bus.ADDRESS), sda, scl));
         } else if (spi != null) {
-            b = parts.build(spi.path(), () -> new SpiBus(spi.get(Bus.SPI_BUS), spi.get(Bus.CHIP_SELECT),
-                    (int) Math.round(spi.get(Bus.CLOCK))));
+            b = parts.build(
+                    spi.path(),
+                    () -> new SpiBus(
+                            spi.get(Bus.SPI_BUS), spi.get(Bus.CHIP_SELECT), (int) Math.round(spi.get(Bus.CLOCK))));
         } else {
             b = parts.build(gpio.path(), () -> new GpioBus(gpio.get(Bus.DATA), gpio.get(Bus.GPIO_CLOCK)));
         }
@@ -105,8 +149,8 @@ final class SensorBinder {
         if (!t.complete()) {
             return null;
         }
-        TiltConfig built = parts.build(t.path(), () -> new TiltConfig(t.get(SensorFile.TILT_LOW_PASS),
-                t.get(SensorFile.TILT_INTERVAL)));
+        TiltConfig built = parts.build(
+                t.path(), () -> new TiltConfig(t.get(SensorFile.TILT_LOW_PASS), t.get(SensorFile.TILT_INTERVAL)));
         return built == null ? null : Optional.of(built);
     }
 
@@ -123,9 +167,15 @@ final class SensorBinder {
     private Calibration calibration(Fields c, Driver driver, String sensorPath) {
         boolean strain = driver.quantities().contains(Quantity.STRAIN);
         if (c == null) {
-            return strain ? new Calibration(Defaults.CALIBRATION_OFFSET, Defaults.CALIBRATION_SCALE,
-                    Optional.of(Defaults.GAUGE_FACTOR), Optional.of(Defaults.EXCITATION_VOLTS), Optional.empty(),
-                    Optional.empty()) : Calibration.none();
+            return strain
+                    ? new Calibration(
+                            Defaults.CALIBRATION_OFFSET,
+                            Defaults.CALIBRATION_SCALE,
+                            Optional.of(Defaults.GAUGE_FACTOR),
+                            Optional.of(Defaults.EXCITATION_VOLTS),
+                            Optional.empty(),
+                            Optional.empty())
+                    : Calibration.none();
         }
         if (!c.complete()) {
             return null;
@@ -133,18 +183,25 @@ final class SensorBinder {
         Optional<Double> gauge = c.opt(SensorFile.Calibration.GAUGE_FACTOR);
         Optional<Double> excitation = c.opt(SensorFile.Calibration.EXCITATION);
         Optional<TemperatureCompensation> compensation = c.opt(SensorFile.Calibration.TEMPERATURE_COMPENSATION)
-                .map(t -> parts.build(t.path(), () -> new TemperatureCompensation(
-                        t.get(SensorFile.Calibration.COEFFICIENT), t.opt(SensorFile.Calibration.TEMPERATURE_SOURCE),
-                        t.get(SensorFile.Calibration.REFERENCE_TEMPERATURE))));
+                .map(t -> parts.build(
+                        t.path(),
+                        () -> new TemperatureCompensation(
+                                t.get(SensorFile.Calibration.COEFFICIENT),
+                                t.opt(SensorFile.Calibration.TEMPERATURE_SOURCE),
+                                t.get(SensorFile.Calibration.REFERENCE_TEMPERATURE))));
         if (c.has(SensorFile.Calibration.TEMPERATURE_COMPENSATION) && compensation.isEmpty()) {
             return null;
         }
-        return parts.build(c.path(), () -> new Calibration(c.get(SensorFile.Calibration.OFFSET),
-                c.get(SensorFile.Calibration.SCALE),
-                strain ? gauge.or(() -> Optional.of(Defaults.GAUGE_FACTOR)) : gauge,
-                strain ? excitation.or(() -> Optional.of(Defaults.EXCITATION_VOLTS)) : excitation,
-                c.opt(SensorFile.Calibration.TEMPERATURE_OFFSET), c.opt(SensorFile.Calibration.ALTITUDE),
-                compensation));
+        return parts.build(
+                c.path(),
+                () -> new Calibration(
+                        c.get(SensorFile.Calibration.OFFSET),
+                        c.get(SensorFile.Calibration.SCALE),
+                        strain ? gauge.or(() -> Optional.of(Defaults.GAUGE_FACTOR)) : gauge,
+                        strain ? excitation.or(() -> Optional.of(Defaults.EXCITATION_VOLTS)) : excitation,
+                        c.opt(SensorFile.Calibration.TEMPERATURE_OFFSET),
+                        c.opt(SensorFile.Calibration.ALTITUDE),
+                        compensation));
     }
 
     private FilterConfig filter(Fields f) {
@@ -162,8 +219,9 @@ final class SensorBinder {
     }
 
     private FeatureWindow feature(Fields f) {
-        return f.complete() ? parts.build(f.path(), () -> new FeatureWindow(f.get(SensorFile.LENGTH),
-                f.opt(SensorFile.FFT_SIZE))) : null;
+        return f.complete()
+                ? parts.build(f.path(), () -> new FeatureWindow(f.get(SensorFile.LENGTH), f.opt(SensorFile.FFT_SIZE)))
+                : null;
     }
 
     private RuleConfig rule(Fields f, SiteKind siteKind) {
@@ -171,25 +229,40 @@ final class SensorBinder {
             return null;
         }
         Quantity q = f.get(Rule.QUANTITY);
-        boolean anyCheck = f.has(Rule.WARNING_ABOVE) || f.has(Rule.CRITICAL_ABOVE) || f.has(Rule.WARNING_BELOW)
-                || f.has(Rule.CRITICAL_BELOW) || f.has(Rule.RATE_OF_CHANGE) || f.has(Rule.FLATLINE)
+        boolean anyCheck = f.has(Rule.WARNING_ABOVE)
+                || f.has(Rule.CRITICAL_ABOVE)
+                || f.has(Rule.WARNING_BELOW)
+                || f.has(Rule.CRITICAL_BELOW)
+                || f.has(Rule.RATE_OF_CHANGE)
+                || f.has(Rule.FLATLINE)
                 || f.has(Rule.NO_DATA_AFTER);
-        Optional<Thresholds> siteDefault = anyCheck || siteKind == null ? Optional.empty() : Defaults.limits(siteKind, q);
+        Optional<Thresholds> siteDefault =
+                anyCheck || siteKind == null ? Optional.empty() : Defaults.limits(siteKind, q);
         Thresholds base = siteDefault.orElse(null);
-        Thresholds thresholds = parts.build(f.path(), () -> new Thresholds(
-                base != null ? base.warningAbove() : f.opt(Rule.WARNING_ABOVE),
-                base != null ? base.criticalAbove() : f.opt(Rule.CRITICAL_ABOVE),
-                base != null ? base.warningBelow() : f.opt(Rule.WARNING_BELOW),
-                base != null ? base.criticalBelow() : f.opt(Rule.CRITICAL_BELOW),
-                f.opt(Rule.DEADBAND).orElse(base != null ? base.deadband() : Defaults.DEADBAND),
-                f.opt(Rule.RAISE_AFTER).orElse(base != null ? base.raiseAfter() : Defaults.RAISE_AFTER),
-                f.opt(Rule.CLEAR_AFTER).orElse(base != null ? base.clearAfter() : Defaults.CLEAR_AFTER)));
-        Optional<RateOfChange> roc = f.opt(Rule.RATE_OF_CHANGE).map(r -> parts.build(r.path(),
-                () -> new RateOfChange(r.get(Rule.ROC_LIMIT), r.get(Rule.ROC_PER))));
+        Thresholds thresholds = parts.build(
+                f.path(),
+                () -> new Thresholds(
+                        base != null ? base.warningAbove() : f.opt(Rule.WARNING_ABOVE),
+                        base != null ? base.criticalAbove() : f.opt(Rule.CRITICAL_ABOVE),
+                        base != null ? base.warningBelow() : f.opt(Rule.WARNING_BELOW),
+                        base != null ? base.criticalBelow() : f.opt(Rule.CRITICAL_BELOW),
+                        f.opt(Rule.DEADBAND).orElse(base != null ? base.deadband() : Defaults.DEADBAND),
+                        f.opt(Rule.RAISE_AFTER).orElse(base != null ? base.raiseAfter() : Defaults.RAISE_AFTER),
+                        f.opt(Rule.CLEAR_AFTER).orElse(base != null ? base.clearAfter() : Defaults.CLEAR_AFTER)));
+        Optional<RateOfChange> roc = f.opt(Rule.RATE_OF_CHANGE)
+                .map(r -> parts.build(r.path(), () -> new RateOfChange(r.get(Rule.ROC_LIMIT), r.get(Rule.ROC_PER))));
         if (thresholds == null || (f.has(Rule.RATE_OF_CHANGE) && roc.isEmpty())) {
             return null;
         }
-        return parts.build(f.path(), () -> new RuleConfig(f.get(Rule.ID), q, thresholds, roc, f.opt(Rule.FLATLINE),
-                f.opt(Rule.NO_DATA_AFTER), f.opt(Rule.ACTIONS).orElse(List.of())));
+        return parts.build(
+                f.path(),
+                () -> new RuleConfig(
+                        f.get(Rule.ID),
+                        q,
+                        thresholds,
+                        roc,
+                        f.opt(Rule.FLATLINE),
+                        f.opt(Rule.NO_DATA_AFTER),
+                        f.opt(Rule.ACTIONS).orElse(List.of())));
     }
 }

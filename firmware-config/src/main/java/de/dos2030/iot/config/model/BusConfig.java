@@ -19,9 +19,11 @@ public sealed interface BusConfig permits I2cBus, SpiBus, GpioBus {
      * A {@link Sharing#BUS} pin may be claimed again by another chip on the same owner bus;
      * an {@link Sharing#EXCLUSIVE} pin belongs to one chip or output only.
      */
-    record PinClaim(int gpio, String owner, String role, Sharing sharing) {
-    }
+    record PinClaim(int gpio, String owner, String role, Sharing sharing) {}
 
     /** Whether other chips on the same bus may use the same pin. */
-    enum Sharing { BUS, EXCLUSIVE }
+    enum Sharing {
+        BUS,
+        EXCLUSIVE
+    }
 }

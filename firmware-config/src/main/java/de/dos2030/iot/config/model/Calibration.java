@@ -13,9 +13,14 @@ import java.util.Optional;
  * metres for pressure compensation. A strain chip may compensate the gauge's temperature
  * response ({@link TemperatureCompensation}).
  */
-public record Calibration(double offset, double scale, Optional<Double> gaugeFactor,
-                          Optional<Double> excitationVolts, Optional<Double> temperatureOffset,
-                          Optional<Double> altitude, Optional<TemperatureCompensation> temperatureCompensation) {
+public record Calibration(
+        double offset,
+        double scale,
+        Optional<Double> gaugeFactor,
+        Optional<Double> excitationVolts,
+        Optional<Double> temperatureOffset,
+        Optional<Double> altitude,
+        Optional<TemperatureCompensation> temperatureCompensation) {
 
     public Calibration {
         List<Violation> out = new ArrayList<>();
@@ -25,13 +30,18 @@ public record Calibration(double offset, double scale, Optional<Double> gaugeFac
         if (!Double.isFinite(scale) || scale == 0) {
             out.add(Violation.of("scale", "must be a finite, non-zero number"));
         }
-        if (gaugeFactor == null || excitationVolts == null || temperatureOffset == null || altitude == null
+        if (gaugeFactor == null
+                || excitationVolts == null
+                || temperatureOffset == null
+                || altitude == null
                 || temperatureCompensation == null) {
             out.add(Violation.of("", "optional values must not be null"));
         } else {
-            gaugeFactor.filter(g -> !(g > 0 && g <= 10))
+            gaugeFactor
+                    .filter(g -> !(g > 0 && g <= 10))
                     .ifPresent(g -> out.add(Violation.of("gauge-factor", g + " is out of range", "0-10")));
-            excitationVolts.filter(v -> !(v > 0 && v <= 12))
+            excitationVolts
+                    .filter(v -> !(v > 0 && v <= 12))
                     .ifPresent(v -> out.add(Violation.of("excitation-voltage", v + " is out of range", "0-12 V")));
             altitude.filter(a -> !(a >= -500 && a <= 9000))
                     .ifPresent(a -> out.add(Violation.of("altitude", a + " m is out of range", "-500 to 9000 m")));
@@ -40,14 +50,24 @@ public record Calibration(double offset, double scale, Optional<Double> gaugeFac
     }
 
     /** Without temperature compensation. */
-    public Calibration(double offset, double scale, Optional<Double> gaugeFactor, Optional<Double> excitationVolts,
-                       Optional<Double> temperatureOffset, Optional<Double> altitude) {
+    public Calibration(
+            double offset,
+            double scale,
+            Optional<Double> gaugeFactor,
+            Optional<Double> excitationVolts,
+            Optional<Double> temperatureOffset,
+            Optional<Double> altitude) {
         this(offset, scale, gaugeFactor, excitationVolts, temperatureOffset, altitude, Optional.empty());
     }
 
     /** No correction. */
     public static Calibration none() {
-        return new Calibration(Defaults.CALIBRATION_OFFSET, Defaults.CALIBRATION_SCALE, Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+        return new Calibration(
+                Defaults.CALIBRATION_OFFSET,
+                Defaults.CALIBRATION_SCALE,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 }

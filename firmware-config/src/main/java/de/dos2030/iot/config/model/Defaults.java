@@ -1,7 +1,6 @@
 package de.dos2030.iot.config.model;
 
 import de.dos2030.iot.model.Quantity;
-
 import java.time.Duration;
 import java.util.Optional;
 
@@ -11,8 +10,7 @@ import java.util.Optional;
  */
 public final class Defaults {
 
-    private Defaults() {
-    }
+    private Defaults() {}
 
     // uplink
     public static final int BATCH_MAX_READINGS = 500;
@@ -34,6 +32,7 @@ public final class Defaults {
     public static final int I2C_BAUDRATE_HZ = 100_000;
     /** Bus number and pins of the software i2c-gpio bus the SCD30 needs (the overlay's own defaults). */
     public static final int I2C_SOFTWARE_BUS = 3;
+
     public static final int I2C_SOFTWARE_SDA = 23;
     public static final int I2C_SOFTWARE_SCL = 24;
     public static final int SPI_CLOCK_HZ = 1_000_000;
@@ -43,6 +42,7 @@ public final class Defaults {
     public static final double CALIBRATION_SCALE = 1.0;
     /** Typical foil strain gauge. */
     public static final double GAUGE_FACTOR = 2.0;
+
     public static final double EXCITATION_VOLTS = 3.3;
     public static final int HAMPEL_HALF_WINDOW = 3;
     public static final double HAMPEL_THRESHOLD = 3.0;
@@ -52,6 +52,7 @@ public final class Defaults {
     public static final double STRAIN_REFERENCE_TEMPERATURE = 20.0;
     /** Long enough to average out bridge vibration (modes above 0.5 Hz), short enough to follow a settling support. */
     public static final Duration TILT_LOW_PASS = Duration.ofSeconds(2);
+
     public static final Duration TILT_INTERVAL = Duration.ofSeconds(1);
     public static final ReplayRepeat REPLAY_REPEAT = ReplayRepeat.ONCE;
     public static final double REPLAY_SPEED = 1.0;
@@ -111,10 +112,24 @@ public final class Defaults {
             return Optional.empty();
         }
         return switch (quantity) {
-            case CO2 -> Optional.of(new Thresholds(Optional.of(1000.0), Optional.of(2000.0), Optional.empty(),
-                    Optional.empty(), 100.0, Duration.ofMinutes(2), Duration.ofMinutes(5)));
-            case TEMPERATURE -> Optional.of(new Thresholds(Optional.of(26.0), Optional.of(30.0), Optional.empty(),
-                    Optional.empty(), 0.5, Duration.ofMinutes(10), Duration.ofMinutes(10)));
+            case CO2 ->
+                Optional.of(new Thresholds(
+                        Optional.of(1000.0),
+                        Optional.of(2000.0),
+                        Optional.empty(),
+                        Optional.empty(),
+                        100.0,
+                        Duration.ofMinutes(2),
+                        Duration.ofMinutes(5)));
+            case TEMPERATURE ->
+                Optional.of(new Thresholds(
+                        Optional.of(26.0),
+                        Optional.of(30.0),
+                        Optional.empty(),
+                        Optional.empty(),
+                        0.5,
+                        Duration.ofMinutes(10),
+                        Duration.ofMinutes(10)));
             default -> Optional.empty();
         };
     }

@@ -1,7 +1,6 @@
 package de.dos2030.iot.config.model;
 
 import de.dos2030.iot.model.Quantity;
-
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -12,26 +11,79 @@ import java.util.Set;
  * datasheets summarised in {@code shared/DOMAIN.md}.
  */
 public enum Driver {
-    SCD41("scd41", "SCD41", Quantity.CO2, EnumSet.of(Quantity.CO2, Quantity.TEMPERATURE, Quantity.RELATIVE_HUMIDITY),
-            EnumSet.of(BusKind.I2C), List.of(0x62), 0.2),
-    SCD30("scd30", "SCD30", Quantity.CO2, EnumSet.of(Quantity.CO2, Quantity.TEMPERATURE, Quantity.RELATIVE_HUMIDITY),
-            EnumSet.of(BusKind.I2C), List.of(0x61), 0.5),
-    SHT4X("sht4x", "SHT4x", Quantity.TEMPERATURE, EnumSet.of(Quantity.TEMPERATURE, Quantity.RELATIVE_HUMIDITY),
-            EnumSet.of(BusKind.I2C), List.of(0x44, 0x45, 0x46), 100),
-    SHT3X("sht3x", "SHT3x", Quantity.TEMPERATURE, EnumSet.of(Quantity.TEMPERATURE, Quantity.RELATIVE_HUMIDITY),
-            EnumSet.of(BusKind.I2C), List.of(0x44, 0x45), 10),
-    BME280("bme280", "BME280", Quantity.TEMPERATURE, EnumSet.of(Quantity.TEMPERATURE, Quantity.RELATIVE_HUMIDITY, Quantity.AIR_PRESSURE),
-            EnumSet.of(BusKind.I2C, BusKind.SPI), List.of(0x76, 0x77), 150),
-    ADXL345("adxl345", "ADXL345", Quantity.ACCELERATION, EnumSet.of(Quantity.ACCELERATION, Quantity.TILT),
-            EnumSet.of(BusKind.I2C, BusKind.SPI), List.of(0x53, 0x1D), 3200),
-    ADXL355("adxl355", "ADXL355", Quantity.ACCELERATION, EnumSet.of(Quantity.ACCELERATION, Quantity.TILT, Quantity.TEMPERATURE),
-            EnumSet.of(BusKind.I2C, BusKind.SPI), List.of(0x1D, 0x53), 4000),
-    SCL3300("scl3300", "SCL3300", Quantity.TILT, EnumSet.of(Quantity.TILT, Quantity.ACCELERATION),
-            EnumSet.of(BusKind.SPI), List.of(), 2000),
-    ADS1115("ads1115", "ADS1115", Quantity.STRAIN, EnumSet.of(Quantity.STRAIN),
-            EnumSet.of(BusKind.I2C), List.of(0x48, 0x49, 0x4A, 0x4B), 860),
-    HX711("hx711", "HX711", Quantity.STRAIN, EnumSet.of(Quantity.STRAIN),
-            EnumSet.of(BusKind.GPIO), List.of(), 80);
+    SCD41(
+            "scd41",
+            "SCD41",
+            Quantity.CO2,
+            EnumSet.of(Quantity.CO2, Quantity.TEMPERATURE, Quantity.RELATIVE_HUMIDITY),
+            EnumSet.of(BusKind.I2C),
+            List.of(0x62),
+            0.2),
+    SCD30(
+            "scd30",
+            "SCD30",
+            Quantity.CO2,
+            EnumSet.of(Quantity.CO2, Quantity.TEMPERATURE, Quantity.RELATIVE_HUMIDITY),
+            EnumSet.of(BusKind.I2C),
+            List.of(0x61),
+            0.5),
+    SHT4X(
+            "sht4x",
+            "SHT4x",
+            Quantity.TEMPERATURE,
+            EnumSet.of(Quantity.TEMPERATURE, Quantity.RELATIVE_HUMIDITY),
+            EnumSet.of(BusKind.I2C),
+            List.of(0x44, 0x45, 0x46),
+            100),
+    SHT3X(
+            "sht3x",
+            "SHT3x",
+            Quantity.TEMPERATURE,
+            EnumSet.of(Quantity.TEMPERATURE, Quantity.RELATIVE_HUMIDITY),
+            EnumSet.of(BusKind.I2C),
+            List.of(0x44, 0x45),
+            10),
+    BME280(
+            "bme280",
+            "BME280",
+            Quantity.TEMPERATURE,
+            EnumSet.of(Quantity.TEMPERATURE, Quantity.RELATIVE_HUMIDITY, Quantity.AIR_PRESSURE),
+            EnumSet.of(BusKind.I2C, BusKind.SPI),
+            List.of(0x76, 0x77),
+            150),
+    ADXL345(
+            "adxl345",
+            "ADXL345",
+            Quantity.ACCELERATION,
+            EnumSet.of(Quantity.ACCELERATION, Quantity.TILT),
+            EnumSet.of(BusKind.I2C, BusKind.SPI),
+            List.of(0x53, 0x1D),
+            3200),
+    ADXL355(
+            "adxl355",
+            "ADXL355",
+            Quantity.ACCELERATION,
+            EnumSet.of(Quantity.ACCELERATION, Quantity.TILT, Quantity.TEMPERATURE),
+            EnumSet.of(BusKind.I2C, BusKind.SPI),
+            List.of(0x1D, 0x53),
+            4000),
+    SCL3300(
+            "scl3300",
+            "SCL3300",
+            Quantity.TILT,
+            EnumSet.of(Quantity.TILT, Quantity.ACCELERATION),
+            EnumSet.of(BusKind.SPI),
+            List.of(),
+            2000),
+    ADS1115(
+            "ads1115",
+            "ADS1115",
+            Quantity.STRAIN,
+            EnumSet.of(Quantity.STRAIN),
+            EnumSet.of(BusKind.I2C),
+            List.of(0x48, 0x49, 0x4A, 0x4B),
+            860),
+    HX711("hx711", "HX711", Quantity.STRAIN, EnumSet.of(Quantity.STRAIN), EnumSet.of(BusKind.GPIO), List.of(), 80);
 
     private final String wireName;
     private final String chipName;
@@ -41,8 +93,14 @@ public enum Driver {
     private final List<Integer> i2cAddresses;
     private final double maxRateHz;
 
-    Driver(String wireName, String chipName, Quantity primary, Set<Quantity> quantities, Set<BusKind> buses,
-           List<Integer> i2cAddresses, double maxRateHz) {
+    Driver(
+            String wireName,
+            String chipName,
+            Quantity primary,
+            Set<Quantity> quantities,
+            Set<BusKind> buses,
+            List<Integer> i2cAddresses,
+            double maxRateHz) {
         this.wireName = wireName;
         this.chipName = chipName;
         this.primary = primary;

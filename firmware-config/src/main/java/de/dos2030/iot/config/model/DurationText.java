@@ -14,11 +14,11 @@ public final class DurationText {
 
     /** The JSON Schema pattern and the parser's grammar. */
     public static final String PATTERN = "^[0-9]+(ms|s|m|h|d)$";
+
     public static final String ALLOWED = "a whole number with ms, s, m, h or d, e.g. 500ms, 10s, 5m";
     private static final Pattern GRAMMAR = Pattern.compile("([0-9]{1,12})\\s*([a-zA-Z]*)");
 
-    private DurationText() {
-    }
+    private DurationText() {}
 
     /** The duration, or empty when the text is not a number with a known unit. */
     public static Optional<Duration> parse(String text) {

@@ -31,18 +31,20 @@ public record Endpoint(URI url, String clientId, Optional<Path> credentialsFile,
     }
 
     public static String allSchemes() {
-        return Stream.of(TransportProtocol.values()).flatMap(p -> p.schemes().stream())
+        return Stream.of(TransportProtocol.values())
+                .flatMap(p -> p.schemes().stream())
                 .collect(Collectors.joining(", "));
     }
 
-    public static List<Violation> violations(URI url, String clientId, Optional<Path> credentialsFile,
-                                             Duration ackTimeout) {
+    public static List<Violation> violations(
+            URI url, String clientId, Optional<Path> credentialsFile, Duration ackTimeout) {
         List<Violation> out = new ArrayList<>();
         if (url == null || clientId == null || credentialsFile == null || ackTimeout == null) {
             out.add(Violation.of("", "url, client-id, credentials-file and ack-timeout must not be null"));
             return out;
         }
-        if (url.getScheme() == null || TransportProtocol.ofScheme(url.getScheme()).isEmpty()) {
+        if (url.getScheme() == null
+                || TransportProtocol.ofScheme(url.getScheme()).isEmpty()) {
             out.add(Violation.of("url", "'" + url + "' has no uplink scheme", allSchemes()));
         } else if (url.getHost() == null || url.getPort() == 0) {
             out.add(Violation.of("url", "'" + url + "' names no host", "scheme://host:port"));

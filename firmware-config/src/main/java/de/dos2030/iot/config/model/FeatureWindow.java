@@ -42,8 +42,10 @@ public record FeatureWindow(Duration length, Optional<Integer> fftSize) {
         if (fftSize == null) {
             out.add(Violation.of("fft-size", "must not be null"));
         } else {
-            fftSize.filter(n -> n < MIN_FFT || n > MAX_FFT || Integer.bitCount(n) != 1).ifPresent(n -> out.add(
-                    Violation.of("fft-size", n + " is not a power of two from 64 to 65536",
+            fftSize.filter(n -> n < MIN_FFT || n > MAX_FFT || Integer.bitCount(n) != 1)
+                    .ifPresent(n -> out.add(Violation.of(
+                            "fft-size",
+                            n + " is not a power of two from 64 to 65536",
                             "64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768, 65536")));
         }
         return out;

@@ -1,7 +1,6 @@
 package de.dos2030.iot.config.model;
 
 import de.dos2030.iot.model.Quantity;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -21,12 +20,14 @@ public sealed interface FilterConfig {
     record Range(Optional<Quantity> quantity, Optional<Double> min, Optional<Double> max) implements FilterConfig {
         public Range {
             if (min.isPresent() && max.isPresent() && min.get() >= max.get()) {
-                throw new InvalidConfigException("range filter", List.of(Violation.of("min",
-                        "min " + min.get() + " is not below max " + max.get())));
+                throw new InvalidConfigException(
+                        "range filter",
+                        List.of(Violation.of("min", "min " + min.get() + " is not below max " + max.get())));
             }
             if ((min.isPresent() || max.isPresent()) && quantity.isEmpty()) {
-                throw new InvalidConfigException("range filter", List.of(Violation.of("quantity",
-                        "a range with min or max must name its quantity")));
+                throw new InvalidConfigException(
+                        "range filter",
+                        List.of(Violation.of("quantity", "a range with min or max must name its quantity")));
             }
         }
 
@@ -43,9 +44,12 @@ public sealed interface FilterConfig {
     record Hampel(Optional<Quantity> quantity, int halfWindow, double threshold) implements FilterConfig {
         public Hampel {
             if (halfWindow < 1 || halfWindow > 50 || !(threshold > 0 && threshold <= 10)) {
-                throw new InvalidConfigException("hampel filter", List.of(Violation.of("",
-                        "window " + halfWindow + " / threshold " + threshold + " out of range",
-                        "window 1-50, threshold above 0 up to 10")));
+                throw new InvalidConfigException(
+                        "hampel filter",
+                        List.of(Violation.of(
+                                "",
+                                "window " + halfWindow + " / threshold " + threshold + " out of range",
+                                "window 1-50, threshold above 0 up to 10")));
             }
         }
 
@@ -81,17 +85,22 @@ public sealed interface FilterConfig {
             if (maxJump == null || per == null) {
                 out.add(Violation.of("", "max-jump and per must not be null"));
             } else {
-                maxJump.filter(m -> !(m > 0) || Double.isInfinite(m)).ifPresent(m -> out.add(
-                        Violation.of("max-jump", "must be positive, got " + m)));
+                maxJump.filter(m -> !(m > 0) || Double.isInfinite(m))
+                        .ifPresent(m -> out.add(Violation.of("max-jump", "must be positive, got " + m)));
                 if (maxJump.isPresent() && quantity.isEmpty()) {
                     out.add(Violation.of("quantity", "a jump filter with max-jump must name its quantity"));
                 }
                 if (maxJump.isEmpty() && per == JumpPer.SAMPLE) {
-                    out.add(Violation.of("max-jump", "the defaults are per second: a jump per sample needs max-jump",
+                    out.add(Violation.of(
+                            "max-jump",
+                            "the defaults are per second: a jump per sample needs max-jump",
                             "max-jump, or per: second"));
-                } else if (maxJump.isEmpty() && quantity.isPresent()
+                } else if (maxJump.isEmpty()
+                        && quantity.isPresent()
                         && Defaults.maxJumpPerSecond(quantity.get()).isEmpty()) {
-                    out.add(Violation.of("max-jump", quantity.get().wireName() + " has no default max-jump",
+                    out.add(Violation.of(
+                            "max-jump",
+                            quantity.get().wireName() + " has no default max-jump",
                             "max-jump in " + quantity.get().unit() + " per " + per.wireName()));
                 }
             }
@@ -114,9 +123,12 @@ public sealed interface FilterConfig {
 
         public Median {
             if (window < MIN_WINDOW || window > MAX_WINDOW || window % 2 == 0) {
-                throw new InvalidConfigException("median filter", List.of(Violation.of("window",
-                        "window " + window + " is not an odd number of samples from 3 to 99",
-                        "3, 5, 7, ... 99: the median of an odd window is one of its samples")));
+                throw new InvalidConfigException(
+                        "median filter",
+                        List.of(Violation.of(
+                                "window",
+                                "window " + window + " is not an odd number of samples from 3 to 99",
+                                "3, 5, 7, ... 99: the median of an odd window is one of its samples")));
             }
         }
 

@@ -8,8 +8,13 @@ import java.util.List;
  * outputs, and each part enforces its own. Load one with
  * {@code de.dos2030.iot.config.load.GatewayConfigLoader}.
  */
-public record GatewayConfig(String id, SiteConfig site, UplinkConfig uplink, OutboxConfig outbox,
-                            List<SensorConfig> sensors, OutputsConfig outputs) {
+public record GatewayConfig(
+        String id,
+        SiteConfig site,
+        UplinkConfig uplink,
+        OutboxConfig outbox,
+        List<SensorConfig> sensors,
+        OutputsConfig outputs) {
 
     public GatewayConfig {
         sensors = sensors == null ? null : List.copyOf(sensors);

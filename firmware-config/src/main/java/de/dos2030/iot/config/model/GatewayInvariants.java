@@ -18,11 +18,15 @@ import java.util.stream.IntStream;
  */
 public final class GatewayInvariants {
 
-    private GatewayInvariants() {
-    }
+    private GatewayInvariants() {}
 
-    public static List<Violation> violations(String id, SiteConfig site, UplinkConfig uplink, OutboxConfig outbox,
-                                             List<SensorConfig> sensors, OutputsConfig outputs) {
+    public static List<Violation> violations(
+            String id,
+            SiteConfig site,
+            UplinkConfig uplink,
+            OutboxConfig outbox,
+            List<SensorConfig> sensors,
+            OutputsConfig outputs) {
         List<Violation> out = new ArrayList<>();
         Identifier.check("id", id).ifPresent(out::add);
         if (sensors == null) {
@@ -43,12 +47,18 @@ public final class GatewayInvariants {
             if (outputs != null) {
                 actions(out, "sensors[" + i + "]", s, outputs);
             }
-            if (site != null && s.source() instanceof SourceConfig.Simulated sim
+            if (site != null
+                    && s.source() instanceof SourceConfig.Simulated sim
                     && sim.scenario().siteKind() != site.kind()) {
-                out.add(Violation.of("sensors[" + i + "].source.scenario", sim.scenario().wireName() + " simulates a "
-                        + sim.scenario().siteKind().wireName() + ", but this site is a " + site.kind().wireName(),
-                        java.util.Arrays.stream(Scenario.values()).filter(x -> x.siteKind() == site.kind())
-                                .map(Scenario::wireName).collect(Collectors.joining(", "))));
+                out.add(Violation.of(
+                        "sensors[" + i + "].source.scenario",
+                        sim.scenario().wireName() + " simulates a "
+                                + sim.scenario().siteKind().wireName() + ", but this site is a "
+                                + site.kind().wireName(),
+                        java.util.Arrays.stream(Scenario.values())
+                                .filter(x -> x.siteKind() == site.kind())
+                                .map(Scenario::wireName)
+                                .collect(Collectors.joining(", "))));
             }
         }
         return out;
@@ -64,15 +74,19 @@ public final class GatewayInvariants {
             }
             Integer first = sensorIds.putIfAbsent(s.id(), i);
             if (first != null) {
-                out.add(Violation.of("sensors[" + i + "].id", "sensor id '" + s.id() + "' is already used by sensors["
-                        + first + "]", "an id unique within the gateway"));
+                out.add(Violation.of(
+                        "sensors[" + i + "].id",
+                        "sensor id '" + s.id() + "' is already used by sensors[" + first + "]",
+                        "an id unique within the gateway"));
             }
             for (int r = 0; r < s.rules().size(); r++) {
                 String path = "sensors[" + i + "].rules[" + r + "]";
                 String prev = ruleIds.putIfAbsent(s.rules().get(r).id(), path);
                 if (prev != null) {
-                    out.add(Violation.of(path + ".id", "rule id '" + s.rules().get(r).id() + "' is already used by "
-                            + prev, "an id unique within the gateway"));
+                    out.add(Violation.of(
+                            path + ".id",
+                            "rule id '" + s.rules().get(r).id() + "' is already used by " + prev,
+                            "an id unique within the gateway"));
                 }
             }
         }
@@ -80,7 +94,8 @@ public final class GatewayInvariants {
     }
 
     /** {@code <id>-pitch} and {@code <id>-roll} of a sensor with tilt are sensor ids too: no other sensor may have them. */
-    private static void derivedTiltIds(List<Violation> out, List<SensorConfig> sensors, Map<String, Integer> sensorIds) {
+    private static void derivedTiltIds(
+            List<Violation> out, List<SensorConfig> sensors, Map<String, Integer> sensorIds) {
         for (int i = 0; i < sensors.size(); i++) {
             SensorConfig s = sensors.get(i);
             if (s == null || s.tilt().isEmpty()) {
@@ -89,9 +104,10 @@ public final class GatewayInvariants {
             for (String derived : TiltConfig.derivedIds(s.id())) {
                 Integer other = sensorIds.get(derived);
                 if (other != null) {
-                    out.add(Violation.of("sensors[" + i + "].tilt", "the derived sensor id '" + derived
-                            + "' is already used by sensors[" + other + "]", "an id unique within the gateway:"
-                            + " rename one of the two sensors"));
+                    out.add(Violation.of(
+                            "sensors[" + i + "].tilt",
+                            "the derived sensor id '" + derived + "' is already used by sensors[" + other + "]",
+                            "an id unique within the gateway:" + " rename one of the two sensors"));
                 }
             }
         }
@@ -118,14 +134,15 @@ public final class GatewayInvariants {
             }
             SensorConfig other = taken.putIfAbsent(key, s);
             if (other != null) {
-                out.add(Violation.of("sensors[" + i + "]." + path, key + " is already taken by sensor '" + other.id()
-                        + "'", "one chip per address"));
+                out.add(Violation.of(
+                        "sensors[" + i + "]." + path,
+                        key + " is already taken by sensor '" + other.id() + "'",
+                        "one chip per address"));
             }
         }
     }
 
-    private record Owner(String owner, BusConfig.Sharing sharing, String what, String path) {
-    }
+    private record Owner(String owner, BusConfig.Sharing sharing, String what, String path) {}
 
     private static void pins(List<Violation> out, List<SensorConfig> sensors, OutputsConfig outputs) {
         List<Owner> claims = new ArrayList<>();
@@ -137,14 +154,18 @@ public final class GatewayInvariants {
             }
             BusConfig b = s.bus().get();
             for (BusConfig.PinClaim c : b.pins()) {
-                String key = b.kind().wireName() + "." + switch (c.role()) {
-                    case "SDA" -> "sda";
-                    case "SCL" -> "scl";
-                    case "data" -> "data";
-                    case "clock" -> "clock";
-                    default -> c.role().startsWith("CE") ? "chip-select" : "bus";
-                };
-                claims.add(new Owner(c.owner(), c.sharing(), c.role() + " of " + c.owner().replaceAll("\\.ce[0-9]$", "") + " for sensor '" + s.id() + "'",
+                String key = b.kind().wireName() + "."
+                        + switch (c.role()) {
+                            case "SDA" -> "sda";
+                            case "SCL" -> "scl";
+                            case "data" -> "data";
+                            case "clock" -> "clock";
+                            default -> c.role().startsWith("CE") ? "chip-select" : "bus";
+                        };
+                claims.add(new Owner(
+                        c.owner(),
+                        c.sharing(),
+                        c.role() + " of " + c.owner().replaceAll("\\.ce[0-9]$", "") + " for sensor '" + s.id() + "'",
                         "sensors[" + i + "]." + key));
                 gpios.add(c.gpio());
             }
@@ -157,16 +178,22 @@ public final class GatewayInvariants {
         }
         Set<Integer> used = new TreeSet<>(gpios);
         String free = IntStream.rangeClosed(GpioHeader.FIRST_USABLE, GpioHeader.LAST_USABLE)
-                .filter(g -> !used.contains(g)).mapToObj(g -> "GPIO " + g).collect(Collectors.joining(", "));
+                .filter(g -> !used.contains(g))
+                .mapToObj(g -> "GPIO " + g)
+                .collect(Collectors.joining(", "));
         Map<Integer, Owner> byPin = new LinkedHashMap<>();
         Set<String> reported = new TreeSet<>();
         for (int k = 0; k < claims.size(); k++) {
             Owner c = claims.get(k);
             Owner first = byPin.putIfAbsent(gpios.get(k), c);
-            boolean shared = first != null && first.owner().equals(c.owner())
-                    && c.sharing() == BusConfig.Sharing.BUS && first.sharing() == BusConfig.Sharing.BUS;
+            boolean shared = first != null
+                    && first.owner().equals(c.owner())
+                    && c.sharing() == BusConfig.Sharing.BUS
+                    && first.sharing() == BusConfig.Sharing.BUS;
             if (first != null && !shared && reported.add(c.path())) {
-                out.add(Violation.of(c.path(), "GPIO " + gpios.get(k) + " is already used as " + first.what(),
+                out.add(Violation.of(
+                        c.path(),
+                        "GPIO " + gpios.get(k) + " is already used as " + first.what(),
                         free.isEmpty() ? "no GPIO is left free" : "a free pin: " + free));
             }
         }
@@ -180,8 +207,10 @@ public final class GatewayInvariants {
             if (s != null && s.bus().orElse(null) instanceof I2cBus i2c && !i2c.isHardware()) {
                 I2cBus prev = first.putIfAbsent(i2c.bus(), i2c);
                 if (prev != null && (prev.sda() != i2c.sda() || prev.scl() != i2c.scl())) {
-                    out.add(Violation.of("sensors[" + i + "].i2c.sda", "i2c-" + i2c.bus() + " is already on SDA GPIO "
-                            + prev.sda() + " / SCL GPIO " + prev.scl(), "sda: " + prev.sda() + ", scl: " + prev.scl()));
+                    out.add(Violation.of(
+                            "sensors[" + i + "].i2c.sda",
+                            "i2c-" + i2c.bus() + " is already on SDA GPIO " + prev.sda() + " / SCL GPIO " + prev.scl(),
+                            "sda: " + prev.sda() + ", scl: " + prev.scl()));
                 }
             }
         }
@@ -195,28 +224,34 @@ public final class GatewayInvariants {
                 byId.putIfAbsent(s.id(), s);
             }
         }
-        String withTemperature = sensors.stream().filter(s -> s != null
-                        && s.sampleQuantities().contains(de.dos2030.iot.model.Quantity.TEMPERATURE))
-                .map(SensorConfig::id).collect(Collectors.joining(", "));
-        String allowed = withTemperature.isEmpty() ? "no sensor of this gateway measures temperature"
-                : withTemperature;
+        String withTemperature = sensors.stream()
+                .filter(s -> s != null && s.sampleQuantities().contains(de.dos2030.iot.model.Quantity.TEMPERATURE))
+                .map(SensorConfig::id)
+                .collect(Collectors.joining(", "));
+        String allowed = withTemperature.isEmpty() ? "no sensor of this gateway measures temperature" : withTemperature;
         for (int i = 0; i < sensors.size(); i++) {
             SensorConfig s = sensors.get(i);
             if (s == null || s.calibration().temperatureCompensation().isEmpty()) {
                 continue;
             }
-            TemperatureCompensation tc = s.calibration().temperatureCompensation().get();
+            TemperatureCompensation tc =
+                    s.calibration().temperatureCompensation().get();
             String path = "sensors[" + i + "].calibration.temperature-compensation";
             SensorConfig source = byId.get(tc.source().orElse(s.id()));
             if (source != null && source.sampleQuantities().contains(de.dos2030.iot.model.Quantity.TEMPERATURE)) {
                 continue;
             }
             if (tc.source().isPresent()) {
-                out.add(Violation.of(path + ".source", "'" + tc.source().get() + "' is not a sensor of this gateway"
-                        + " that measures temperature", allowed));
+                out.add(Violation.of(
+                        path + ".source",
+                        "'" + tc.source().get() + "' is not a sensor of this gateway" + " that measures temperature",
+                        allowed));
             } else {
-                out.add(Violation.of(path, "the " + s.driver().chipName() + " has no temperature of its own: name"
-                        + " the sensor whose temperature compensates the gauge in source", allowed));
+                out.add(Violation.of(
+                        path,
+                        "the " + s.driver().chipName() + " has no temperature of its own: name"
+                                + " the sensor whose temperature compensates the gauge in source",
+                        allowed));
             }
         }
     }
@@ -229,8 +264,10 @@ public final class GatewayInvariants {
                     case BUZZER -> outputs.buzzer().isPresent();
                 };
                 if (!configured) {
-                    out.add(Violation.of(path + ".rules[" + r + "].actions", a.wireName()
-                            + " is not configured under outputs", "outputs." + a.wireName()));
+                    out.add(Violation.of(
+                            path + ".rules[" + r + "].actions",
+                            a.wireName() + " is not configured under outputs",
+                            "outputs." + a.wireName()));
                 }
             }
         }

@@ -17,7 +17,9 @@ public record GpioBus(int data, int clock) implements BusConfig {
 
     @Override
     public List<PinClaim> pins() {
-        return List.of(new PinClaim(data, "hx711", "data", Sharing.EXCLUSIVE), new PinClaim(clock, "hx711", "clock", Sharing.EXCLUSIVE));
+        return List.of(
+                new PinClaim(data, "hx711", "data", Sharing.EXCLUSIVE),
+                new PinClaim(clock, "hx711", "clock", Sharing.EXCLUSIVE));
     }
 
     public static List<Violation> violations(int data, int clock) {

@@ -18,13 +18,14 @@ public final class GpioHeader {
     public static final List<Integer> I2C1_PINS = List.of(2, 3);
     /** SPI0: MISO, MOSI, SCLK; chip selects CE0, CE1. */
     public static final List<Integer> SPI0_PINS = List.of(9, 10, 11);
+
     public static final List<Integer> SPI0_CHIP_SELECTS = List.of(8, 7);
     /** SPI1 (auxiliary): MISO, MOSI, SCLK; chip selects CE0, CE1, CE2. */
     public static final List<Integer> SPI1_PINS = List.of(19, 20, 21);
+
     public static final List<Integer> SPI1_CHIP_SELECTS = List.of(18, 17, 16);
 
-    private GpioHeader() {
-    }
+    private GpioHeader() {}
 
     public static boolean isUsable(int gpio) {
         return gpio >= FIRST_USABLE && gpio <= LAST_USABLE;
@@ -32,7 +33,9 @@ public final class GpioHeader {
 
     /** A violation at {@code path} when {@code gpio} is not a usable header pin. */
     public static Optional<Violation> check(String path, int gpio) {
-        return isUsable(gpio) ? Optional.empty()
-                : Optional.of(Violation.of(path, "GPIO " + gpio + " is not a usable pin on the 40-pin header", ALLOWED));
+        return isUsable(gpio)
+                ? Optional.empty()
+                : Optional.of(
+                        Violation.of(path, "GPIO " + gpio + " is not a usable pin on the 40-pin header", ALLOWED));
     }
 }

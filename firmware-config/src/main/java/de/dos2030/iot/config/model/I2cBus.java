@@ -45,7 +45,9 @@ public record I2cBus(int bus, int address, int sda, int scl) implements BusConfi
     public static List<Violation> violations(int bus, int address, int sda, int scl) {
         List<Violation> out = new ArrayList<>();
         if (bus == 0 || bus == 2) {
-            out.add(Violation.of("bus", "i2c-" + bus + " is reserved by the Pi (HAT EEPROM / camera and display)",
+            out.add(Violation.of(
+                    "bus",
+                    "i2c-" + bus + " is reserved by the Pi (HAT EEPROM / camera and display)",
                     "1 (hardware) or 3-31 (software i2c-gpio)"));
         } else if (bus < 1 || bus > 31) {
             out.add(Violation.of("bus", bus + " is not an I2C bus number", "1 (hardware) or 3-31 (software i2c-gpio)"));
@@ -55,7 +57,9 @@ public record I2cBus(int bus, int address, int sda, int scl) implements BusConfi
         }
         if (bus == Defaults.I2C_HARDWARE_BUS) {
             if (sda != GpioHeader.I2C1_PINS.get(0) || scl != GpioHeader.I2C1_PINS.get(1)) {
-                out.add(Violation.of("sda", "hardware i2c-1 is fixed to GPIO 2 (SDA) and GPIO 3 (SCL)",
+                out.add(Violation.of(
+                        "sda",
+                        "hardware i2c-1 is fixed to GPIO 2 (SDA) and GPIO 3 (SCL)",
                         "omit sda/scl, or sda: 2, scl: 3"));
             }
         } else {

@@ -14,8 +14,7 @@ public final class Identifier {
     public static final Pattern PATTERN = Pattern.compile("[a-z0-9][a-z0-9-]{1," + (MAX_LENGTH - 1) + "}");
     public static final String ALLOWED = "lower-case letters, digits and '-', 2-64 characters";
 
-    private Identifier() {
-    }
+    private Identifier() {}
 
     /** A violation at {@code path} when {@code id} is not a valid id. */
     public static Optional<Violation> check(String path, String id) {

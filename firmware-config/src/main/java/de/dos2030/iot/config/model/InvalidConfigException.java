@@ -13,8 +13,8 @@ public final class InvalidConfigException extends IllegalArgumentException {
     private final transient List<Violation> violations;
 
     public InvalidConfigException(String what, List<Violation> violations) {
-        super("invalid " + what + ": " + violations.stream().map(Violation::toString)
-                .collect(Collectors.joining("; ")));
+        super("invalid " + what + ": "
+                + violations.stream().map(Violation::toString).collect(Collectors.joining("; ")));
         this.violations = List.copyOf(violations);
     }
 

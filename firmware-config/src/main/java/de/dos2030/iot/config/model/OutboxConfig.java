@@ -11,8 +11,8 @@ import java.util.Optional;
  * size cap in bytes, when it syncs to disk ({@code syncInterval} present exactly when the policy
  * is {@link SyncPolicy#INTERVAL}), and what it evicts first when full.
  */
-public record OutboxConfig(Path directory, long maxBytes, SyncPolicy sync, Optional<Duration> syncInterval,
-                           EvictionPolicy evict) {
+public record OutboxConfig(
+        Path directory, long maxBytes, SyncPolicy sync, Optional<Duration> syncInterval, EvictionPolicy evict) {
 
     public static final long MIN_BYTES = 1024L * 1024;
 
@@ -20,8 +20,8 @@ public record OutboxConfig(Path directory, long maxBytes, SyncPolicy sync, Optio
         Violation.throwIfAny("outbox", violations(directory, maxBytes, sync, syncInterval, evict));
     }
 
-    public static List<Violation> violations(Path directory, long maxBytes, SyncPolicy sync,
-                                             Optional<Duration> syncInterval, EvictionPolicy evict) {
+    public static List<Violation> violations(
+            Path directory, long maxBytes, SyncPolicy sync, Optional<Duration> syncInterval, EvictionPolicy evict) {
         List<Violation> out = new ArrayList<>();
         if (directory == null || sync == null || syncInterval == null || evict == null) {
             out.add(Violation.of("", "directory, sync and evict are required"));
@@ -34,9 +34,11 @@ public record OutboxConfig(Path directory, long maxBytes, SyncPolicy sync, Optio
             out.add(Violation.of("sync-interval", "is required when sync is interval"));
         }
         if (sync == SyncPolicy.EVERY_BATCH && syncInterval.isPresent()) {
-            out.add(Violation.of("sync-interval", "applies only when sync is interval", "remove it, or sync: interval"));
+            out.add(Violation.of(
+                    "sync-interval", "applies only when sync is interval", "remove it, or sync: interval"));
         }
-        syncInterval.filter(d -> d.isNegative() || d.isZero())
+        syncInterval
+                .filter(d -> d.isNegative() || d.isZero())
                 .ifPresent(d -> out.add(Violation.of("sync-interval", "must be a positive duration")));
         return out;
     }

@@ -12,7 +12,8 @@ public record OutputsConfig(Optional<TrafficLight> trafficLight, Optional<Buzzer
 
     public OutputsConfig {
         if (trafficLight == null || buzzer == null) {
-            throw new InvalidConfigException("outputs", List.of(Violation.of("", "use Optional.empty() for no output")));
+            throw new InvalidConfigException(
+                    "outputs", List.of(Violation.of("", "use Optional.empty() for no output")));
         }
     }
 
@@ -33,8 +34,7 @@ public record OutputsConfig(Optional<TrafficLight> trafficLight, Optional<Buzzer
     }
 
     /** An output's path in the file and its GPIO. */
-    public record Claim(String path, int gpio) {
-    }
+    public record Claim(String path, int gpio) {}
 
     /** Three LEDs on GPIOs; {@code active} is the level that lights them. */
     public record TrafficLight(int green, int yellow, int red, ActiveLevel active) {

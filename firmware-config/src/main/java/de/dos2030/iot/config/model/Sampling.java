@@ -26,8 +26,8 @@ public sealed interface Sampling {
     record Interval(Duration interval) implements Sampling {
         public Interval {
             if (interval == null || interval.compareTo(Duration.ofMillis(1)) < 0) {
-                throw new InvalidConfigException("sampling", java.util.List.of(
-                        Violation.of("sample-interval", "must be at least 1ms")));
+                throw new InvalidConfigException(
+                        "sampling", java.util.List.of(Violation.of("sample-interval", "must be at least 1ms")));
             }
         }
 
@@ -46,8 +46,10 @@ public sealed interface Sampling {
     record Rate(double hertz) implements Sampling {
         public Rate {
             if (!(hertz > 0 && hertz <= 10_000)) {
-                throw new InvalidConfigException("sampling", java.util.List.of(
-                        Violation.of("sample-rate", hertz + " Hz is out of range", "above 0 up to 10000 Hz")));
+                throw new InvalidConfigException(
+                        "sampling",
+                        java.util.List.of(
+                                Violation.of("sample-rate", hertz + " Hz is out of range", "above 0 up to 10000 Hz")));
             }
         }
 

@@ -1,7 +1,6 @@
 package de.dos2030.iot.config.model;
 
 import de.dos2030.iot.model.Quantity;
-
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -13,25 +12,52 @@ import java.util.Set;
  * upstream and, for accelerometers, tilt derived from the three axes.
  * The constructor enforces {@link SensorInvariants}.
  */
-public record SensorConfig(String id, Driver driver, SourceConfig source, Optional<BusConfig> bus, Sampling sampling,
-                           Calibration calibration, List<FilterConfig> filters, List<FeatureWindow> features,
-                           List<RuleConfig> rules, SendPolicy send, Optional<TiltConfig> tilt) {
+public record SensorConfig(
+        String id,
+        Driver driver,
+        SourceConfig source,
+        Optional<BusConfig> bus,
+        Sampling sampling,
+        Calibration calibration,
+        List<FilterConfig> filters,
+        List<FeatureWindow> features,
+        List<RuleConfig> rules,
+        SendPolicy send,
+        Optional<TiltConfig> tilt) {
 
     public SensorConfig {
         filters = filters == null ? null : List.copyOf(filters);
         features = features == null ? null : List.copyOf(features);
         rules = rules == null ? null : List.copyOf(rules);
-        Violation.throwIfAny("sensor " + id,
-                SensorInvariants.violations(id, driver, source, bus, sampling, calibration, filters, features, rules,
-                        send, tilt));
+        Violation.throwIfAny(
+                "sensor " + id,
+                SensorInvariants.violations(
+                        id, driver, source, bus, sampling, calibration, filters, features, rules, send, tilt));
     }
 
     /** Sending the default for its windows ({@link Defaults#send}), without derived tilt. */
-    public SensorConfig(String id, Driver driver, SourceConfig source, Optional<BusConfig> bus, Sampling sampling,
-                        Calibration calibration, List<FilterConfig> filters, List<FeatureWindow> features,
-                        List<RuleConfig> rules) {
-        this(id, driver, source, bus, sampling, calibration, filters, features, rules,
-                features == null ? null : Defaults.send(features), Optional.empty());
+    public SensorConfig(
+            String id,
+            Driver driver,
+            SourceConfig source,
+            Optional<BusConfig> bus,
+            Sampling sampling,
+            Calibration calibration,
+            List<FilterConfig> filters,
+            List<FeatureWindow> features,
+            List<RuleConfig> rules) {
+        this(
+                id,
+                driver,
+                source,
+                bus,
+                sampling,
+                calibration,
+                filters,
+                features,
+                rules,
+                features == null ? null : Defaults.send(features),
+                Optional.empty());
     }
 
     /** Quantities this sensor delivers as samples: the driver's, or for a replay the mapped columns. */

@@ -1,7 +1,6 @@
 package de.dos2030.iot.config.model;
 
 import de.dos2030.iot.model.Quantity;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -47,8 +46,13 @@ public sealed interface SourceConfig {
      * recorded times, otherwise rows follow the sensor's sample rate. {@code speed} 1 is real time,
      * 10 is ten times faster. {@code file} is absolute once loaded (resolved against the config file).
      */
-    record Replay(Path file, Map<Quantity, String> columns, Optional<String> timestampColumn, double speed,
-                  ReplayRepeat repeat) implements SourceConfig {
+    record Replay(
+            Path file,
+            Map<Quantity, String> columns,
+            Optional<String> timestampColumn,
+            double speed,
+            ReplayRepeat repeat)
+            implements SourceConfig {
         public Replay {
             if (columns != null) {
                 EnumMap<Quantity, String> copy = new EnumMap<>(Quantity.class);

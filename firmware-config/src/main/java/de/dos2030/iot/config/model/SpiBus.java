@@ -29,7 +29,9 @@ public record SpiBus(int bus, int chipSelect, int clockHz) implements BusConfig 
     public List<PinClaim> pins() {
         String owner = "spi" + bus;
         List<Integer> shared = bus == 0 ? GpioHeader.SPI0_PINS : GpioHeader.SPI1_PINS;
-        return List.of(new PinClaim(shared.get(0), owner, "MISO", Sharing.BUS), new PinClaim(shared.get(1), owner, "MOSI", Sharing.BUS),
+        return List.of(
+                new PinClaim(shared.get(0), owner, "MISO", Sharing.BUS),
+                new PinClaim(shared.get(1), owner, "MOSI", Sharing.BUS),
                 new PinClaim(shared.get(2), owner, "SCLK", Sharing.BUS),
                 new PinClaim(chipSelectGpio(), owner + ".ce" + chipSelect, "CE" + chipSelect, Sharing.BUS));
     }

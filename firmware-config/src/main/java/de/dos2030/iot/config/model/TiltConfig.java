@@ -16,6 +16,7 @@ public record TiltConfig(Duration lowPass, Duration interval) {
 
     /** Sensor id suffixes of the derived angles. */
     public static final String PITCH_SUFFIX = "-pitch";
+
     public static final String ROLL_SUFFIX = "-roll";
 
     public TiltConfig {

@@ -33,7 +33,8 @@ public enum TransportProtocol {
     }
 
     public List<String> schemes() {
-        return java.util.stream.Stream.concat(plainSchemes.stream(), secureSchemes.stream()).toList();
+        return java.util.stream.Stream.concat(plainSchemes.stream(), secureSchemes.stream())
+                .toList();
     }
 
     public static Optional<TransportProtocol> ofScheme(String scheme) {

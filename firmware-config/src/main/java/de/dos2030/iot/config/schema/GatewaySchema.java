@@ -16,8 +16,7 @@ public final class GatewaySchema {
 
     public static final String ID = "https://dos2030.de/schemas/iot/gateway-config.schema.json";
 
-    private GatewaySchema() {
-    }
+    private GatewaySchema() {}
 
     public static ObjectNode build() {
         SchemaBuilder b = new SchemaBuilder();
@@ -36,7 +35,10 @@ public final class GatewaySchema {
     /** The schema as indented JSON. */
     public static String json() {
         try {
-            return new SchemaBuilder().mapper().copy().enable(SerializationFeature.INDENT_OUTPUT)
+            return new SchemaBuilder()
+                    .mapper()
+                    .copy()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(build());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the schema tree is always serialisable", e);

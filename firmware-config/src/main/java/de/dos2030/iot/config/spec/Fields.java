@@ -1,7 +1,6 @@
 package de.dos2030.iot.config.spec;
 
 import de.dos2030.iot.config.yaml.Location;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

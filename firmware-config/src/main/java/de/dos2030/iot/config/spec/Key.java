@@ -9,7 +9,10 @@ import java.util.Optional;
 public record Key<T>(String name, ValueType<T> type, Presence presence, T defaultValue, String description) {
 
     /** Whether a key must be written. */
-    public enum Presence { REQUIRED, OPTIONAL }
+    public enum Presence {
+        REQUIRED,
+        OPTIONAL
+    }
 
     public static <T> Key<T> required(String name, ValueType<T> type, String description) {
         return new Key<>(name, type, Presence.REQUIRED, null, description);

@@ -2,7 +2,6 @@ package de.dos2030.iot.config.spec;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.dos2030.iot.config.yaml.YamlNode;
-
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,7 +2,6 @@ package de.dos2030.iot.config.spec;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.dos2030.iot.config.yaml.YamlNode;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,8 +12,10 @@ public record MapType<K extends Enum<K>, V>(Scalars.EnumType<K> keys, ValueType<
     @Override
     public Map<K, V> read(YamlNode node, String path, ReadContext ctx) {
         if (!(node instanceof YamlNode.MapNode map)) {
-            ctx.report(path, node.location(), "expected a mapping of " + keys.allowed() + " to values, got "
-                    + node.describe());
+            ctx.report(
+                    path,
+                    node.location(),
+                    "expected a mapping of " + keys.allowed() + " to values, got " + node.describe());
             return null;
         }
         if (map.entries().size() < minEntries) {

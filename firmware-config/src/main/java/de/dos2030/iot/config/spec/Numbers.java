@@ -5,7 +5,6 @@ import de.dos2030.iot.config.model.DurationText;
 import de.dos2030.iot.config.yaml.YamlNode;
 import de.dos2030.iot.config.yaml.YamlNode.ScalarKind;
 import de.dos2030.iot.config.yaml.YamlNode.ScalarNode;
-
 import java.time.Duration;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -16,8 +15,7 @@ public final class Numbers {
 
     private static final Set<ScalarKind> NUMBERS = Set.of(ScalarKind.INTEGER, ScalarKind.DECIMAL);
 
-    private Numbers() {
-    }
+    private Numbers() {}
 
     /** An integer in [min, max]; {@code what} names it in messages ("a 7-bit I2C address"). */
     public record Int(long min, long max, String what, String allowed) implements ValueType<Integer> {
@@ -92,7 +90,10 @@ public final class Numbers {
                 return null;
             }
             if (!(positive ? v > min : v >= min) || !(v <= max)) {
-                ctx.report(path, node.location(), s.text() + (unit.isEmpty() ? "" : " " + unit) + " is out of range",
+                ctx.report(
+                        path,
+                        node.location(),
+                        s.text() + (unit.isEmpty() ? "" : " " + unit) + " is out of range",
                         allowed());
                 return null;
             }
@@ -106,7 +107,9 @@ public final class Numbers {
 
         @Override
         public ObjectNode schema(SchemaBuilder schema) {
-            ObjectNode o = schema.object().put("type", "number").put(positive ? "exclusiveMinimum" : "minimum", min)
+            ObjectNode o = schema.object()
+                    .put("type", "number")
+                    .put(positive ? "exclusiveMinimum" : "minimum", min)
                     .put("maximum", max);
             return unit.isEmpty() ? o : o.put("x-unit", unit);
         }
@@ -120,7 +123,8 @@ public final class Numbers {
                 ctx.report(path, node.location(), s.text() + " has no unit", DurationText.ALLOWED);
                 return null;
             }
-            ScalarNode s = Scalars.scalar(node, path, ctx, Set.of(ScalarKind.STRING), "a duration", DurationText.ALLOWED);
+            ScalarNode s =
+                    Scalars.scalar(node, path, ctx, Set.of(ScalarKind.STRING), "a duration", DurationText.ALLOWED);
             if (s == null) {
                 return null;
             }
@@ -152,8 +156,13 @@ public final class Numbers {
 
         @Override
         public Double read(YamlNode node, String path, ReadContext ctx) {
-            ScalarNode s = Scalars.scalar(node, path, ctx, Set.of(ScalarKind.INTEGER, ScalarKind.DECIMAL,
-                    ScalarKind.STRING), "a frequency", ALLOWED_FORM);
+            ScalarNode s = Scalars.scalar(
+                    node,
+                    path,
+                    ctx,
+                    Set.of(ScalarKind.INTEGER, ScalarKind.DECIMAL, ScalarKind.STRING),
+                    "a frequency",
+                    ALLOWED_FORM);
             if (s == null) {
                 return null;
             }
@@ -164,11 +173,12 @@ public final class Numbers {
                     ctx.report(path, node.location(), "'" + s.text() + "' is not a frequency", ALLOWED_FORM);
                     return null;
                 }
-                hz = Double.parseDouble(m.group(1)) * switch (m.group(2)) {
-                    case "kHz" -> 1e3;
-                    case "MHz" -> 1e6;
-                    default -> 1;
-                };
+                hz = Double.parseDouble(m.group(1))
+                        * switch (m.group(2)) {
+                            case "kHz" -> 1e3;
+                            case "MHz" -> 1e6;
+                            default -> 1;
+                        };
             } else {
                 hz = Double.parseDouble(s.text());
             }
@@ -187,10 +197,14 @@ public final class Numbers {
         @Override
         public ObjectNode schema(SchemaBuilder schema) {
             ObjectNode o = schema.object();
-            o.putArray("oneOf").add(schema.object().put("type", "number").put("exclusiveMinimum", 0)
+            o.putArray("oneOf")
+                    .add(schema.object()
+                            .put("type", "number")
+                            .put("exclusiveMinimum", 0)
                             .put("maximum", maxHz))
-                    .add(schema.object().put("type", "string").put("pattern", "^" + TEXT.pattern().replace("\\s*", " ?")
-                            + "$"));
+                    .add(schema.object()
+                            .put("type", "string")
+                            .put("pattern", "^" + TEXT.pattern().replace("\\s*", " ?") + "$"));
             return o;
         }
     }
@@ -202,8 +216,8 @@ public final class Numbers {
 
         @Override
         public Long read(YamlNode node, String path, ReadContext ctx) {
-            ScalarNode s = Scalars.scalar(node, path, ctx, Set.of(ScalarKind.INTEGER, ScalarKind.STRING), "a size",
-                    ALLOWED_FORM);
+            ScalarNode s = Scalars.scalar(
+                    node, path, ctx, Set.of(ScalarKind.INTEGER, ScalarKind.STRING), "a size", ALLOWED_FORM);
             if (s == null) {
                 return null;
             }
@@ -214,15 +228,16 @@ public final class Numbers {
                     ctx.report(path, node.location(), "'" + s.text() + "' is not a size", ALLOWED_FORM);
                     return null;
                 }
-                bytes = Long.parseLong(m.group(1)) * switch (m.group(2)) {
-                    case "KB" -> 1_000L;
-                    case "MB" -> 1_000_000L;
-                    case "GB" -> 1_000_000_000L;
-                    case "KiB" -> 1L << 10;
-                    case "MiB" -> 1L << 20;
-                    case "GiB" -> 1L << 30;
-                    default -> 1L;
-                };
+                bytes = Long.parseLong(m.group(1))
+                        * switch (m.group(2)) {
+                            case "KB" -> 1_000L;
+                            case "MB" -> 1_000_000L;
+                            case "GB" -> 1_000_000_000L;
+                            case "KiB" -> 1L << 10;
+                            case "MiB" -> 1L << 20;
+                            case "GiB" -> 1L << 30;
+                            default -> 1L;
+                        };
             } else {
                 bytes = Long.parseLong(s.text());
             }
@@ -247,9 +262,11 @@ public final class Numbers {
         @Override
         public ObjectNode schema(SchemaBuilder schema) {
             ObjectNode o = schema.object();
-            o.putArray("oneOf").add(schema.object().put("type", "integer").put("minimum", min))
-                    .add(schema.object().put("type", "string").put("pattern", "^" + TEXT.pattern().replace("\\s*", " ?")
-                            + "$"));
+            o.putArray("oneOf")
+                    .add(schema.object().put("type", "integer").put("minimum", min))
+                    .add(schema.object()
+                            .put("type", "string")
+                            .put("pattern", "^" + TEXT.pattern().replace("\\s*", " ?") + "$"));
             return o;
         }
     }

@@ -3,7 +3,6 @@ package de.dos2030.iot.config.spec;
 import de.dos2030.iot.config.ConfigProblem;
 import de.dos2030.iot.config.model.Violation;
 import de.dos2030.iot.config.yaml.Location;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -78,8 +77,10 @@ public final class ReadContext {
 
     /** Problems in file order, each reported once. */
     public List<ConfigProblem> problems() {
-        return problems.stream().distinct()
-                .sorted(Comparator.comparingInt((ConfigProblem p) -> p.location().line())
+        return problems.stream()
+                .distinct()
+                .sorted(Comparator.comparingInt(
+                                (ConfigProblem p) -> p.location().line())
                         .thenComparingInt(p -> p.location().column()))
                 .toList();
     }

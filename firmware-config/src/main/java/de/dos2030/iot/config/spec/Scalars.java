@@ -5,7 +5,6 @@ import de.dos2030.iot.config.yaml.Location;
 import de.dos2030.iot.config.yaml.YamlNode;
 import de.dos2030.iot.config.yaml.YamlNode.ScalarKind;
 import de.dos2030.iot.config.yaml.YamlNode.ScalarNode;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -20,12 +19,11 @@ import java.util.stream.Collectors;
 /** Text-like value types: fixed words, free text, ids, enums, paths and URLs. */
 public final class Scalars {
 
-    private Scalars() {
-    }
+    private Scalars() {}
 
     /** The scalar at {@code node} when it is one of {@code kinds}; otherwise reports and returns null. */
-    static ScalarNode scalar(YamlNode node, String path, ReadContext ctx, Set<ScalarKind> kinds, String expected,
-                             String allowed) {
+    static ScalarNode scalar(
+            YamlNode node, String path, ReadContext ctx, Set<ScalarKind> kinds, String expected, String allowed) {
         if (node instanceof ScalarNode s && kinds.contains(s.kind())) {
             return s;
         }
@@ -69,8 +67,8 @@ public final class Scalars {
 
         @Override
         public String read(YamlNode node, String path, ReadContext ctx) {
-            ScalarNode s = scalar(node, path, ctx, Set.of(ScalarKind.STRING), what,
-                    allowed == null ? "quoted text" : allowed);
+            ScalarNode s =
+                    scalar(node, path, ctx, Set.of(ScalarKind.STRING), what, allowed == null ? "quoted text" : allowed);
             if (s == null) {
                 return null;
             }
@@ -92,7 +90,8 @@ public final class Scalars {
 
         @Override
         public ObjectNode schema(SchemaBuilder schema) {
-            ObjectNode o = schema.object().put("type", "string").put("minLength", 1).put("maxLength", maxLength);
+            ObjectNode o =
+                    schema.object().put("type", "string").put("minLength", 1).put("maxLength", maxLength);
             if (pattern != null) {
                 o.put("pattern", "^" + pattern.pattern() + "$");
             }
@@ -117,7 +116,8 @@ public final class Scalars {
         E parse(String text, String path, Location location, ReadContext ctx) {
             E e = byName.get(text);
             if (e == null) {
-                String hint = Suggestions.closest(text, byName.keySet()).map(s -> ", did you mean '" + s + "'?")
+                String hint = Suggestions.closest(text, byName.keySet())
+                        .map(s -> ", did you mean '" + s + "'?")
                         .orElse("");
                 ctx.report(path, location, "unknown value '" + text + "'" + hint, allowed());
             }
@@ -191,7 +191,10 @@ public final class Scalars {
                 }
                 return uri;
             } catch (URISyntaxException e) {
-                ctx.report(path, node.location(), "'" + s.text() + "' is not a URL: " + e.getReason(),
+                ctx.report(
+                        path,
+                        node.location(),
+                        "'" + s.text() + "' is not a URL: " + e.getReason(),
                         "scheme://host:port");
                 return null;
             }
@@ -204,7 +207,8 @@ public final class Scalars {
 
         @Override
         public ObjectNode schema(SchemaBuilder schema) {
-            return schema.object().put("type", "string")
+            return schema.object()
+                    .put("type", "string")
                     .put("pattern", "^(" + schemes.stream().sorted().collect(Collectors.joining("|")) + ")://[^/:]+");
         }
     }

@@ -2,7 +2,6 @@ package de.dos2030.iot.config.spec;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.Map;
 import java.util.TreeMap;
 

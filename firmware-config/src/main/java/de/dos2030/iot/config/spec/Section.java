@@ -3,7 +3,6 @@ package de.dos2030.iot.config.spec;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.dos2030.iot.config.yaml.YamlNode;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,8 +54,10 @@ public final class Section implements ValueType<Fields> {
     @Override
     public Fields read(YamlNode node, String path, ReadContext ctx) {
         if (!(node instanceof YamlNode.MapNode map)) {
-            ctx.report(path, node.location(), "expected a mapping of " + String.join(", ", keys.keySet())
-                    + ", got " + node.describe());
+            ctx.report(
+                    path,
+                    node.location(),
+                    "expected a mapping of " + String.join(", ", keys.keySet()) + ", got " + node.describe());
             return null;
         }
         int before = ctx.problemCount();
@@ -67,8 +68,13 @@ public final class Section implements ValueType<Fields> {
             String keyPath = join(path, keyName);
             Key<?> key = keys.get(keyName);
             if (key == null) {
-                String hint = Suggestions.closest(keyName, keys.keySet()).map(s -> ", did you mean '" + s + "'?").orElse("");
-                ctx.report(keyPath, e.getValue().keyLocation(), "unknown key '" + keyName + "'" + hint,
+                String hint = Suggestions.closest(keyName, keys.keySet())
+                        .map(s -> ", did you mean '" + s + "'?")
+                        .orElse("");
+                ctx.report(
+                        keyPath,
+                        e.getValue().keyLocation(),
+                        "unknown key '" + keyName + "'" + hint,
                         String.join(", ", keys.keySet()));
                 continue;
             }
@@ -84,10 +90,15 @@ public final class Section implements ValueType<Fields> {
             }
         }
         for (List<Key<?>> group : exclusive) {
-            List<Key<?>> written = group.stream().filter(k -> map.entries().containsKey(k.name())).toList();
+            List<Key<?>> written = group.stream()
+                    .filter(k -> map.entries().containsKey(k.name()))
+                    .toList();
             for (Key<?> extra : written.subList(Math.min(1, written.size()), written.size())) {
-                ctx.report(join(path, extra.name()), map.entries().get(extra.name()).keyLocation(),
-                        "'" + extra.name() + "' cannot be combined with '" + written.get(0).name() + "'",
+                ctx.report(
+                        join(path, extra.name()),
+                        map.entries().get(extra.name()).keyLocation(),
+                        "'" + extra.name() + "' cannot be combined with '"
+                                + written.get(0).name() + "'",
                         "one of " + group.stream().map(Key::name).collect(Collectors.joining(", ")));
             }
         }
@@ -140,7 +151,9 @@ public final class Section implements ValueType<Fields> {
                     for (int i = 0; i < group.size(); i++) {
                         for (int j = i + 1; j < group.size(); j++) {
                             ObjectNode not = all.addObject().putObject("not");
-                            not.putArray("required").add(group.get(i).name()).add(group.get(j).name());
+                            not.putArray("required")
+                                    .add(group.get(i).name())
+                                    .add(group.get(j).name());
                         }
                     }
                 }

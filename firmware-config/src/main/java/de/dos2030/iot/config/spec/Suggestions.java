@@ -6,8 +6,7 @@ import java.util.Optional;
 /** "Did you mean" for misspelt keys and enum values: the closest candidate by edit distance. */
 public final class Suggestions {
 
-    private Suggestions() {
-    }
+    private Suggestions() {}
 
     /** The candidate within edit distance 2 (or 1/3 of the word) of {@code word}, closest first. */
     public static Optional<String> closest(String word, Collection<String> candidates) {

@@ -3,7 +3,6 @@ package de.dos2030.iot.config.spec;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.dos2030.iot.config.yaml.YamlNode;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,11 +62,16 @@ public final class UnionType implements ValueType<Fields> {
             ctx.report(Section.join(path, KIND), map.location(), "required key 'kind' is missing", allowed);
             return null;
         }
-        String text = kind.value() instanceof YamlNode.ScalarNode s ? s.text() : kind.value().describe();
+        String text = kind.value() instanceof YamlNode.ScalarNode s
+                ? s.text()
+                : kind.value().describe();
         Section section = variants.get(text);
         if (section == null) {
-            String hint = Suggestions.closest(text, variants.keySet()).map(s -> ", did you mean '" + s + "'?").orElse("");
-            ctx.report(Section.join(path, KIND), kind.value().location(), "unknown kind '" + text + "'" + hint, allowed);
+            String hint = Suggestions.closest(text, variants.keySet())
+                    .map(s -> ", did you mean '" + s + "'?")
+                    .orElse("");
+            ctx.report(
+                    Section.join(path, KIND), kind.value().location(), "unknown kind '" + text + "'" + hint, allowed);
             return null;
         }
         return section.read(node, path, ctx);

@@ -29,8 +29,7 @@ public sealed interface YamlNode {
     }
 
     /** One key of a mapping with the key's own location and its value. */
-    record Entry(Location keyLocation, YamlNode value) {
-    }
+    record Entry(Location keyLocation, YamlNode value) {}
 
     record SeqNode(Location location, List<YamlNode> items) implements YamlNode {
         public SeqNode {
@@ -57,5 +56,11 @@ public sealed interface YamlNode {
     }
 
     /** How the YAML parser resolved a plain scalar. */
-    enum ScalarKind { STRING, INTEGER, DECIMAL, BOOLEAN, NULL }
+    enum ScalarKind {
+        STRING,
+        INTEGER,
+        DECIMAL,
+        BOOLEAN,
+        NULL
+    }
 }

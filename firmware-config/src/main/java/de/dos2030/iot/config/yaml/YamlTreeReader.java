@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,8 +35,8 @@ public final class YamlTreeReader {
             }
             YamlNode root = node(p, "", duplicateKey);
             if (p.nextToken() != null) {
-                throw new YamlSyntaxException(at(p.currentTokenLocation()),
-                        "only one YAML document per gateway file", null);
+                throw new YamlSyntaxException(
+                        at(p.currentTokenLocation()), "only one YAML document per gateway file", null);
             }
             return root;
         } catch (JsonProcessingException e) {

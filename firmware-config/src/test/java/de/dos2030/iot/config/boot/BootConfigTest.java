@@ -1,12 +1,11 @@
 package de.dos2030.iot.config.boot;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import de.dos2030.iot.config.load.GatewayConfigLoader;
 import de.dos2030.iot.config.model.GatewayConfig;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class BootConfigTest {
 
@@ -26,7 +25,8 @@ class BootConfigTest {
         GatewayConfig c = load("""
                   - {id: co2, driver: scd30, i2c: {bus: 3, address: 0x61}}
                 """, "");
-        assertThat(BootConfig.lines(c)).extracting(BootConfig.Line::text)
+        assertThat(BootConfig.lines(c))
+                .extracting(BootConfig.Line::text)
                 .containsExactly("dtoverlay=i2c-gpio,bus=3,i2c_gpio_sda=23,i2c_gpio_scl=24,i2c_gpio_delay_us=2");
         assertThat(BootConfig.lines(c).get(0).why()).contains("clock stretching");
     }
@@ -37,7 +37,8 @@ class BootConfigTest {
                   - {id: vib, driver: adxl345, spi: {bus: 1, chip-select: 1}}
                   - {id: load, driver: hx711, gpio: {data: 5, clock: 6}}
                 """, "");
-        assertThat(BootConfig.lines(c)).extracting(BootConfig.Line::text)
+        assertThat(BootConfig.lines(c))
+                .extracting(BootConfig.Line::text)
                 .containsExactly("dtoverlay=spi1-2cs", "gpio=5=ip,pn", "gpio=6=op,dl");
     }
 
@@ -50,8 +51,13 @@ class BootConfigTest {
                   traffic-light: {green: 17, yellow: 27, red: 22, active: low}
                   buzzer: {pin: 13}
                 """);
-        assertThat(BootConfig.lines(c)).extracting(BootConfig.Line::text).containsExactly("dtparam=i2c_arm=on",
-                "dtparam=i2c_arm_baudrate=100000", "gpio=17,27,22=op,dh", "gpio=13=op,dl");
+        assertThat(BootConfig.lines(c))
+                .extracting(BootConfig.Line::text)
+                .containsExactly(
+                        "dtparam=i2c_arm=on",
+                        "dtparam=i2c_arm_baudrate=100000",
+                        "gpio=17,27,22=op,dh",
+                        "gpio=13=op,dl");
     }
 
     @Test

@@ -1,14 +1,13 @@
 package de.dos2030.iot.config.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.dos2030.iot.config.TestFiles;
-import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class FirmwareConfigCliTest {
 
@@ -26,15 +25,22 @@ class FirmwareConfigCliTest {
     void validateExitsZeroForValidFiles() {
         int exit = run("validate", "examples/school-hardware.yaml", "examples/bridge-replay.yaml");
         assertThat(exit).isZero();
-        assertThat(out.toString()).contains("examples/school-hardware.yaml: valid", "examples/bridge-replay.yaml: valid");
+        assertThat(out.toString())
+                .contains("examples/school-hardware.yaml: valid", "examples/bridge-replay.yaml: valid");
     }
 
     @Test
     void validateExitsOneAndPrintsEveryProblemWhenAnyFileIsInvalid() {
-        int exit = run("validate", "examples/school-hardware.yaml", TestFiles.BROKEN.resolve("unknown-key.yaml").toString());
+        int exit = run(
+                "validate",
+                "examples/school-hardware.yaml",
+                TestFiles.BROKEN.resolve("unknown-key.yaml").toString());
         assertThat(exit).isEqualTo(1);
-        assertThat(err.toString()).contains("unknown-key.yaml:12:11: sensors[0].i2c.adress: unknown key 'adress', "
-                + "did you mean 'address'?", "unknown-key.yaml: 2 problems");
+        assertThat(err.toString())
+                .contains(
+                        "unknown-key.yaml:12:11: sensors[0].i2c.adress: unknown key 'adress', "
+                                + "did you mean 'address'?",
+                        "unknown-key.yaml: 2 problems");
     }
 
     @Test
@@ -54,16 +60,22 @@ class FirmwareConfigCliTest {
     @Test
     void bootConfigPrintsTheLinesTheWiringNeedsWithReasons() {
         assertThat(run("boot-config", "examples/bridge-hardware.yaml")).isZero();
-        assertThat(out.toString()).contains("dtparam=i2c_arm=on\n", "dtparam=i2c_arm_baudrate=100000\n",
-                "dtparam=spi=on\n", "# SPI0 on GPIO 9/10/11 with chip selects CE0, CE1\n");
+        assertThat(out.toString())
+                .contains(
+                        "dtparam=i2c_arm=on\n",
+                        "dtparam=i2c_arm_baudrate=100000\n",
+                        "dtparam=spi=on\n",
+                        "# SPI0 on GPIO 9/10/11 with chip selects CE0, CE1\n");
     }
 
     @Test
     void explainSummarisesSensorsRulesAndOutputs() {
         assertThat(run("explain", "examples/school-hardware.yaml")).isZero();
-        assertThat(out.toString()).contains("r204-air: SCD41, hardware, i2c-1 0x62 (SDA GPIO 2, SCL GPIO 3)",
-                "rule r204-co2 on co2: warning above 1000 ppm; critical above 2000 ppm",
-                "traffic light: green GPIO 17, yellow GPIO 27, red GPIO 22 (active high)");
+        assertThat(out.toString())
+                .contains(
+                        "r204-air: SCD41, hardware, i2c-1 0x62 (SDA GPIO 2, SCL GPIO 3)",
+                        "rule r204-co2 on co2: warning above 1000 ppm; critical above 2000 ppm",
+                        "traffic light: green GPIO 17, yellow GPIO 27, red GPIO 22 (active high)");
     }
 
     @Test

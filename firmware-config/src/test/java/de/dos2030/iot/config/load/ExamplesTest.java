@@ -1,19 +1,18 @@
 package de.dos2030.iot.config.load;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import de.dos2030.iot.config.TestFiles;
 import de.dos2030.iot.config.model.*;
 import de.dos2030.iot.model.Quantity;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ExamplesTest {
 
@@ -29,9 +28,15 @@ class ExamplesTest {
 
     @Test
     void theSixNamedExamplesExist() {
-        assertThat(examples()).extracting(p -> p.getFileName().toString()).contains("bridge-hardware.yaml",
-                "school-hardware.yaml", "bridge-simulated.yaml", "school-simulated.yaml", "school-replay.yaml",
-                "bridge-replay.yaml");
+        assertThat(examples())
+                .extracting(p -> p.getFileName().toString())
+                .contains(
+                        "bridge-hardware.yaml",
+                        "school-hardware.yaml",
+                        "bridge-simulated.yaml",
+                        "school-simulated.yaml",
+                        "school-replay.yaml",
+                        "bridge-replay.yaml");
     }
 
     @Test
@@ -59,22 +64,32 @@ class ExamplesTest {
     @Test
     void simulatedSchoolIsTheUnairedClassroom() throws Exception {
         GatewayConfig c = GatewayConfigLoader.load(TestFiles.EXAMPLES.resolve("school-simulated.yaml"));
-        assertThat(c.sensors()).allSatisfy(s -> assertThat(s.source())
-                .isEqualTo(new SourceConfig.Simulated(Scenario.CLASSROOM_UNAIRED, ((SourceConfig.Simulated) s.source()).seed())));
+        assertThat(c.sensors())
+                .allSatisfy(s -> assertThat(s.source())
+                        .isEqualTo(new SourceConfig.Simulated(
+                                Scenario.CLASSROOM_UNAIRED, ((SourceConfig.Simulated) s.source()).seed())));
     }
 
     @Test
     void replayPathsResolveAgainstTheExampleDirectoryToTheSharedData() throws Exception {
         GatewayConfig school = GatewayConfigLoader.load(TestFiles.EXAMPLES.resolve("school-replay.yaml"));
         SourceConfig.Replay uci = (SourceConfig.Replay) school.sensors().get(0).source();
-        assertThat(uci.file()).isAbsolute().exists()
-                .isEqualTo(TestFiles.SHARED_DATA.resolve("uci-occupancy/datatraining.txt").toAbsolutePath().normalize());
+        assertThat(uci.file())
+                .isAbsolute()
+                .exists()
+                .isEqualTo(TestFiles.SHARED_DATA
+                        .resolve("uci-occupancy/datatraining.txt")
+                        .toAbsolutePath()
+                        .normalize());
         assertThat(uci.columns()).containsEntry(Quantity.CO2, "CO2");
 
         GatewayConfig bridge = GatewayConfigLoader.load(TestFiles.EXAMPLES.resolve("bridge-replay.yaml"));
-        assertThat(bridge.sensors()).allSatisfy(s -> assertThat(((SourceConfig.Replay) s.source()).file())
-                .isEqualTo(TestFiles.SHARED_DATA.resolve("munich-bridge/ref_load_01_all_100hz.csv.gz")
-                        .toAbsolutePath().normalize()));
+        assertThat(bridge.sensors())
+                .allSatisfy(s -> assertThat(((SourceConfig.Replay) s.source()).file())
+                        .isEqualTo(TestFiles.SHARED_DATA
+                                .resolve("munich-bridge/ref_load_01_all_100hz.csv.gz")
+                                .toAbsolutePath()
+                                .normalize()));
     }
 
     @Test
@@ -87,14 +102,16 @@ class ExamplesTest {
     @Test
     void bridgeHardwareWiresTheFourChipsTheIssueAsksFor() throws Exception {
         GatewayConfig c = GatewayConfigLoader.load(TestFiles.EXAMPLES.resolve("bridge-hardware.yaml"));
-        assertThat(c.sensors()).extracting(SensorConfig::driver)
+        assertThat(c.sensors())
+                .extracting(SensorConfig::driver)
                 .containsExactly(Driver.ADXL355, Driver.SCL3300, Driver.ADS1115, Driver.SHT4X);
         SensorConfig vibration = c.sensor("p2-vibration").orElseThrow();
         assertThat(vibration.bus()).contains(new SpiBus(0, 0, 4_000_000));
         assertThat(vibration.sampling().hertz()).isEqualTo(400.0);
         assertThat(vibration.features()).containsExactly(new FeatureWindow(Duration.ofSeconds(10), Optional.of(4096)));
         assertThat(vibration.send()).isEqualTo(SendPolicy.FEATURES);
-        assertThat(c.sensor("p2-strain").orElseThrow().calibration().gaugeFactor()).contains(2.05);
+        assertThat(c.sensor("p2-strain").orElseThrow().calibration().gaugeFactor())
+                .contains(2.05);
         assertThat(c.sensor("p2-strain").orElseThrow().calibration().temperatureCompensation())
                 .contains(new TemperatureCompensation(1.2, Optional.of("p2-air"), 18));
         assertThat(c.outbox().syncInterval()).contains(Duration.ofSeconds(2));

@@ -1,13 +1,12 @@
 package de.dos2030.iot.config.load;
 
-import de.dos2030.iot.config.ConfigException;
-import de.dos2030.iot.config.ConfigProblem;
-import org.junit.jupiter.api.Test;
-
-import java.nio.file.Path;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import de.dos2030.iot.config.ConfigException;
+import de.dos2030.iot.config.ConfigProblem;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 
 class LoaderTest {
 
@@ -21,16 +20,22 @@ class LoaderTest {
                 sensors: []
                 """;
         assertThatThrownBy(() -> GatewayConfigLoader.loadString(yaml, Path.of("."), "g.yaml"))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
-                        .extracting(ConfigProblem::path)
-                        .containsExactly("id", "site.kind", "uplink.batching.max-age", "outbox.max-size", "sensors"));
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(ConfigProblem::path)
+                                .containsExactly(
+                                        "id", "site.kind", "uplink.batching.max-age", "outbox.max-size", "sensors"));
     }
 
     @Test
     void anEmptyFileNamesTheMissingTopLevelKeys() {
         assertThatThrownBy(() -> GatewayConfigLoader.loadString("", Path.of("."), "empty.yaml"))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.getMessage())
-                        .isEqualTo("empty.yaml:1:1: expected a mapping of id, site, uplink, outbox, sensors, outputs, "
-                                + "got nothing (null)"));
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.getMessage())
+                                .isEqualTo(
+                                        "empty.yaml:1:1: expected a mapping of id, site, uplink, outbox, sensors, outputs, "
+                                                + "got nothing (null)"));
     }
 }

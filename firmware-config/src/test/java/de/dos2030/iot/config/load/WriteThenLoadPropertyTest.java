@@ -1,15 +1,14 @@
 package de.dos2030.iot.config.load;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import de.dos2030.iot.config.model.GatewayConfig;
+import java.nio.file.Path;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class WriteThenLoadPropertyTest {
 

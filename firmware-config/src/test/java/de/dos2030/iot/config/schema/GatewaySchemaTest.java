@@ -1,5 +1,7 @@
 package de.dos2030.iot.config.schema;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -11,22 +13,19 @@ import de.dos2030.iot.config.TestFiles;
 import de.dos2030.iot.config.spec.GatewayFile;
 import de.dos2030.iot.config.spec.Key;
 import de.dos2030.iot.config.spec.SensorFile;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The generated JSON Schema, checked by an independent validator against examples and broken files. */
 class GatewaySchemaTest {
 
-    private static final JsonSchema SCHEMA = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-            .getSchema(GatewaySchema.build());
+    private static final JsonSchema SCHEMA =
+            JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(GatewaySchema.build());
     private static final YAMLMapper YAML = new YAMLMapper();
 
     static List<Path> examples() {
@@ -51,7 +50,9 @@ class GatewaySchemaTest {
     @MethodSource("brokenFiles")
     void rejectsEachStructurallyBrokenFileAndLeavesCrossValueRulesToTheLoader(Path file) throws IOException {
         List<String> verdict = TestFiles.header(file, "# schema: ");
-        assertThat(verdict).as("each broken file says whether the schema can see its fault").hasSize(1);
+        assertThat(verdict)
+                .as("each broken file says whether the schema can see its fault")
+                .hasSize(1);
         if (verdict.get(0).equals("reject")) {
             Set<ValidationMessage> messages;
             try {
@@ -62,7 +63,9 @@ class GatewaySchemaTest {
             assertThat(messages).as("schema problems in " + file).isNotEmpty();
         } else {
             assertThat(verdict.get(0)).isEqualTo("accept");
-            assertThat(validate(file)).as("a rule across values is beyond JSON Schema").isEmpty();
+            assertThat(validate(file))
+                    .as("a rule across values is beyond JSON Schema")
+                    .isEmpty();
         }
     }
 
@@ -82,10 +85,23 @@ class GatewaySchemaTest {
             assertThat(property).as(key.name()).isNotNull();
             assertThat(property.get("description").asText()).isEqualTo(key.description());
         }
-        assertThat(defs.get("batching").get("properties").get("max-age").get("default").asText()).isEqualTo("10s");
-        assertThat(defs.get("outbox").get("properties").get("max-size").get("default").asText()).isEqualTo("64MiB");
-        assertThat(defs.get("gateway").get("required")).extracting(JsonNode::asText)
-                .containsExactlyInAnyOrder(GatewayFile.Root.SECTION.keys().stream().filter(Key::isRequired)
-                        .map(Key::name).toArray(String[]::new));
+        assertThat(defs.get("batching")
+                        .get("properties")
+                        .get("max-age")
+                        .get("default")
+                        .asText())
+                .isEqualTo("10s");
+        assertThat(defs.get("outbox")
+                        .get("properties")
+                        .get("max-size")
+                        .get("default")
+                        .asText())
+                .isEqualTo("64MiB");
+        assertThat(defs.get("gateway").get("required"))
+                .extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder(GatewayFile.Root.SECTION.keys().stream()
+                        .filter(Key::isRequired)
+                        .map(Key::name)
+                        .toArray(String[]::new));
     }
 }

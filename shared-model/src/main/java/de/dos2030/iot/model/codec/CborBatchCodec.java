@@ -6,7 +6,6 @@ import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.Reading;
 import de.dos2030.iot.model.Statistic;
 import de.dos2030.iot.model.WireNames;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +32,9 @@ public final class CborBatchCodec extends EnvelopeCodec {
     private static final double MAX_STEPS = 0x1p52;
 
     private CborBatchCodec() {
-        super(JacksonFactories.CBOR, new FieldNames("v", "g", "s", "b", "n", "c", "k", "r", "a", "h"),
+        super(
+                JacksonFactories.CBOR,
+                new FieldNames("v", "g", "s", "b", "n", "c", "k", "r", "a", "h"),
                 EventFields.TimeStyle.MILLIS);
     }
 
@@ -59,7 +60,10 @@ public final class CborBatchCodec extends EnvelopeCodec {
         Reading first = series.get(0);
         for (int i = 0; i < series.size(); i++) {
             Reading r = series.get(i);
-            if (r.sensorId() == null || r.quantity() == null || r.statistic() == null || r.time() == null
+            if (r.sensorId() == null
+                    || r.quantity() == null
+                    || r.statistic() == null
+                    || r.time() == null
                     || r.quality() == null) {
                 throw new IllegalArgumentException("readings[" + (offset + i)
                         + "]: cannot encode a reading without sensor, quantity, statistic, time and quality");
@@ -180,7 +184,8 @@ public final class CborBatchCodec extends EnvelopeCodec {
                 throw r.fail("a series needs q (quantity), t (first time) and at least one value in w");
             }
             if (timeDeltas.size() != n - 1) {
-                throw r.fail("d has " + timeDeltas.size() + " time deltas for " + n + " values (expected " + (n - 1) + ")");
+                throw r.fail(
+                        "d has " + timeDeltas.size() + " time deltas for " + n + " values (expected " + (n - 1) + ")");
             }
             Double[] exact = new Double[n];
             for (int k = 0; k < exactIndexes.size(); k++) {
@@ -202,7 +207,12 @@ public final class CborBatchCodec extends EnvelopeCodec {
                     }
                     steps = Math.addExact(steps, valueDeltas.get(i));
                     double value = exact[i] != null ? exact[i] : steps / scale;
-                    out.add(new Reading(sensorId, quantity, statistic, r.epochMillis(time), value,
+                    out.add(new Reading(
+                            sensorId,
+                            quantity,
+                            statistic,
+                            r.epochMillis(time),
+                            value,
                             quality[i] == null ? Quality.OK : quality[i]));
                 }
             } catch (ArithmeticException e) {

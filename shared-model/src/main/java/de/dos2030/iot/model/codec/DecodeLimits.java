@@ -2,8 +2,7 @@ package de.dos2030.iot.model.codec;
 
 /** Bounds every decoder enforces on untrusted input, before it allocates for it. */
 public final class DecodeLimits {
-    private DecodeLimits() {
-    }
+    private DecodeLimits() {}
 
     /** A day of a 100 Hz bridge in features fits many times over; anything bigger is refused unread. */
     public static final int MAX_PAYLOAD_BYTES = 4 * 1024 * 1024;
@@ -13,5 +12,6 @@ public final class DecodeLimits {
     public static final int MAX_STRING_LENGTH = 4_096;
     /** Same as the Validator's bound: the decoder stops counting there. */
     public static final int MAX_READINGS = de.dos2030.iot.model.validation.Validator.MAX_READINGS;
+
     public static final int MAX_ALERTS = de.dos2030.iot.model.validation.Validator.MAX_ALERTS;
 }

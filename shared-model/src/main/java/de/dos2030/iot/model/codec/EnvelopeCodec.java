@@ -8,7 +8,6 @@ import de.dos2030.iot.model.Batch;
 import de.dos2030.iot.model.ClockSync;
 import de.dos2030.iot.model.GatewayHealth;
 import de.dos2030.iot.model.Reading;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,9 +22,17 @@ import java.util.List;
 abstract class EnvelopeCodec implements BatchCodec {
 
     /** The names of the batch's fields in one encoding. */
-    record FieldNames(String formatVersion, String gatewayId, String siteId, String bootId, String sequence,
-                      String createdAt, String clockSync, String readings, String alerts, String health) {
-    }
+    record FieldNames(
+            String formatVersion,
+            String gatewayId,
+            String siteId,
+            String bootId,
+            String sequence,
+            String createdAt,
+            String clockSync,
+            String readings,
+            String alerts,
+            String health) {}
 
     private final JsonFactory factory;
     private final FieldNames names;
@@ -48,7 +55,8 @@ abstract class EnvelopeCodec implements BatchCodec {
 
     @Override
     public final byte[] encode(Batch batch) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + batch.readings().size() * bytesPerReading());
+        ByteArrayOutputStream out =
+                new ByteArrayOutputStream(256 + batch.readings().size() * bytesPerReading());
         try (JsonGenerator g = factory.createGenerator(out)) {
             g.writeStartObject();
             g.writeNumberField(names.formatVersion(), batch.formatVersion());
@@ -79,8 +87,9 @@ abstract class EnvelopeCodec implements BatchCodec {
     @Override
     public final Batch decode(byte[] bytes) throws DecodeException {
         if (bytes.length > DecodeLimits.MAX_PAYLOAD_BYTES) {
-            throw new DecodeException("", "payload is " + bytes.length + " bytes, at most "
-                    + DecodeLimits.MAX_PAYLOAD_BYTES + " allowed");
+            throw new DecodeException(
+                    "",
+                    "payload is " + bytes.length + " bytes, at most " + DecodeLimits.MAX_PAYLOAD_BYTES + " allowed");
         }
         try (JsonParser parser = factory.createParser(bytes)) {
             StructReader r = new StructReader(parser);
@@ -128,8 +137,8 @@ abstract class EnvelopeCodec implements BatchCodec {
             if (sequence == null) {
                 throw new DecodeException(names.sequence(), "is missing");
             }
-            return new Batch(formatVersion, gatewayId, siteId, bootId, sequence, createdAt, clockSync,
-                    readings, alerts, health);
+            return new Batch(
+                    formatVersion, gatewayId, siteId, bootId, sequence, createdAt, clockSync, readings, alerts, health);
         } catch (IOException e) {
             throw new DecodeException("", "unreadable input: " + e.getMessage());
         }

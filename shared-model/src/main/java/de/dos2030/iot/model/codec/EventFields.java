@@ -7,7 +7,6 @@ import de.dos2030.iot.model.ClockSync;
 import de.dos2030.iot.model.GatewayHealth;
 import de.dos2030.iot.model.Severity;
 import de.dos2030.iot.model.WireNames;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +18,10 @@ import java.time.Instant;
  */
 final class EventFields {
     /** How instants and durations are written. */
-    enum TimeStyle { ISO_TEXT, MILLIS }
+    enum TimeStyle {
+        ISO_TEXT,
+        MILLIS
+    }
 
     private final TimeStyle style;
 
@@ -112,8 +114,17 @@ final class EventFields {
             }
             r.leave();
         }
-        return new GatewayHealth(agentVersion, configVersion, uptime, outboxDepth, outboxBytes, oldestUnsentAge,
-                droppedReadings, lastAck, cpuTemperature, clockSync);
+        return new GatewayHealth(
+                agentVersion,
+                configVersion,
+                uptime,
+                outboxDepth,
+                outboxBytes,
+                oldestUnsentAge,
+                droppedReadings,
+                lastAck,
+                cpuTemperature,
+                clockSync);
     }
 
     void writeInstant(JsonGenerator g, String field, Instant time) throws IOException {

@@ -11,8 +11,7 @@ import java.time.LocalDate;
  * its time in; every other form falls back to {@link Instant#parse}.
  */
 final class IsoInstant {
-    private IsoInstant() {
-    }
+    private IsoInstant() {}
 
     static Instant parse(CharSequence text) {
         Instant fast = parseCanonical(text);
@@ -22,8 +21,13 @@ final class IsoInstant {
     /** The canonical form with 0, 3, 6 or 9 fraction digits, or {@code null} for anything else. */
     private static Instant parseCanonical(CharSequence s) {
         int n = s.length();
-        if (n < 20 || s.charAt(n - 1) != 'Z' || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
-                || s.charAt(13) != ':' || s.charAt(16) != ':') {
+        if (n < 20
+                || s.charAt(n - 1) != 'Z'
+                || s.charAt(4) != '-'
+                || s.charAt(7) != '-'
+                || s.charAt(10) != 'T'
+                || s.charAt(13) != ':'
+                || s.charAt(16) != ':') {
             return null;
         }
         int year = digits(s, 0, 4), month = digits(s, 5, 2), day = digits(s, 8, 2);
@@ -40,8 +44,16 @@ final class IsoInstant {
             }
             nanos = fraction * (fractionDigits == 3 ? 1_000_000 : fractionDigits == 6 ? 1_000 : 1);
         }
-        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
-                || second < 0 || second > 59) {
+        if (year < 0
+                || month < 1
+                || month > 12
+                || day < 1
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
+                || second > 59) {
             return null;
         }
         try {

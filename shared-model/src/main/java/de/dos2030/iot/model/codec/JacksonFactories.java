@@ -7,8 +7,7 @@ import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 
 /** Parser factories with the {@link DecodeLimits} applied, shared because factories are costly and thread-safe. */
 final class JacksonFactories {
-    private JacksonFactories() {
-    }
+    private JacksonFactories() {}
 
     private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
             .maxNestingDepth(DecodeLimits.MAX_NESTING_DEPTH)

@@ -5,7 +5,6 @@ import de.dos2030.iot.model.Quality;
 import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.Reading;
 import de.dos2030.iot.model.Statistic;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -18,8 +17,20 @@ public final class JsonBatchCodec extends EnvelopeCodec {
     static final JsonBatchCodec INSTANCE = new JsonBatchCodec();
 
     private JsonBatchCodec() {
-        super(JacksonFactories.JSON, new FieldNames("formatVersion", "gatewayId", "siteId", "bootId", "sequence",
-                "createdAt", "clockSync", "readings", "alerts", "health"), EventFields.TimeStyle.ISO_TEXT);
+        super(
+                JacksonFactories.JSON,
+                new FieldNames(
+                        "formatVersion",
+                        "gatewayId",
+                        "siteId",
+                        "bootId",
+                        "sequence",
+                        "createdAt",
+                        "clockSync",
+                        "readings",
+                        "alerts",
+                        "health"),
+                EventFields.TimeStyle.ISO_TEXT);
     }
 
     @Override

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.WireNames;
-
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -146,10 +145,14 @@ final class StructReader {
             }
             if (t == JsonToken.VALUE_STRING) {
                 switch (parser.getText()) {
-                    case "NaN": return Double.NaN;
-                    case "Infinity": return Double.POSITIVE_INFINITY;
-                    case "-Infinity": return Double.NEGATIVE_INFINITY;
-                    default: break;
+                    case "NaN":
+                        return Double.NaN;
+                    case "Infinity":
+                        return Double.POSITIVE_INFINITY;
+                    case "-Infinity":
+                        return Double.NEGATIVE_INFINITY;
+                    default:
+                        break;
                 }
             }
         } catch (IOException e) {
@@ -232,6 +235,9 @@ final class StructReader {
 
     private static String malformed(IOException e) {
         String detail = e instanceof StreamReadException sre ? sre.getOriginalMessage() : e.getMessage();
-        return "malformed input: " + (detail == null ? e.getClass().getSimpleName() : detail.lines().findFirst().orElse(""));
+        return "malformed input: "
+                + (detail == null
+                        ? e.getClass().getSimpleName()
+                        : detail.lines().findFirst().orElse(""));
     }
 }

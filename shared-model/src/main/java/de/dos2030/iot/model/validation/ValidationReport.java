@@ -3,7 +3,6 @@ package de.dos2030.iot.model.validation;
 import de.dos2030.iot.model.AlertEvent;
 import de.dos2030.iot.model.Batch;
 import de.dos2030.iot.model.Reading;
-
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -19,8 +18,12 @@ public final class ValidationReport {
     private final Map<Integer, List<Problem>> badReadings;
     private final Map<Integer, List<Problem>> badAlerts;
 
-    ValidationReport(Batch batch, List<Problem> problems, boolean envelopeValid,
-                     Map<Integer, List<Problem>> badReadings, Map<Integer, List<Problem>> badAlerts) {
+    ValidationReport(
+            Batch batch,
+            List<Problem> problems,
+            boolean envelopeValid,
+            Map<Integer, List<Problem>> badReadings,
+            Map<Integer, List<Problem>> badAlerts) {
         this.batch = batch;
         this.problems = List.copyOf(problems);
         this.envelopeValid = envelopeValid;
@@ -47,8 +50,10 @@ public final class ValidationReport {
     }
 
     public List<Reading> validReadings() {
-        return IntStream.range(0, batch.readings().size()).filter(i -> !badReadings.containsKey(i))
-                .mapToObj(batch.readings()::get).toList();
+        return IntStream.range(0, batch.readings().size())
+                .filter(i -> !badReadings.containsKey(i))
+                .mapToObj(batch.readings()::get)
+                .toList();
     }
 
     public List<Reading> invalidReadings() {
@@ -61,8 +66,10 @@ public final class ValidationReport {
     }
 
     public List<AlertEvent> validAlerts() {
-        return IntStream.range(0, batch.alerts().size()).filter(i -> !badAlerts.containsKey(i))
-                .mapToObj(batch.alerts()::get).toList();
+        return IntStream.range(0, batch.alerts().size())
+                .filter(i -> !badAlerts.containsKey(i))
+                .mapToObj(batch.alerts()::get)
+                .toList();
     }
 
     public List<AlertEvent> invalidAlerts() {
@@ -76,6 +83,8 @@ public final class ValidationReport {
 
     @Override
     public String toString() {
-        return problems.isEmpty() ? "valid" : String.join("; ", problems.stream().map(Problem::toString).toList());
+        return problems.isEmpty()
+                ? "valid"
+                : String.join("; ", problems.stream().map(Problem::toString).toList());
     }
 }

@@ -4,7 +4,6 @@ import de.dos2030.iot.model.AlertEvent;
 import de.dos2030.iot.model.Batch;
 import de.dos2030.iot.model.GatewayHealth;
 import de.dos2030.iot.model.Reading;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,10 +23,12 @@ import java.util.regex.Pattern;
 public final class Validator {
     /** Ids go into MQTT topics, InfluxDB tags and file names: a safe alphabet, bounded length. */
     public static final Pattern ID_PATTERN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
     public static final int MAX_ID_LENGTH = 64;
     public static final int MAX_MESSAGE_LENGTH = 500;
     /** More readings than this in one batch is a runaway sender, not a batch. */
     public static final int MAX_READINGS = 100_000;
+
     public static final int MAX_ALERTS = 10_000;
     /** Nothing in this system was measured before 2020. */
     public static final Instant EARLIEST = Instant.parse("2020-01-01T00:00:00Z");
@@ -48,8 +49,9 @@ public final class Validator {
         Instant latest = clock.instant().plus(MAX_CLOCK_AHEAD);
         Problems envelope = new Problems();
         if (batch.formatVersion() != Batch.FORMAT_VERSION) {
-            envelope.add("formatVersion", "unsupported version " + batch.formatVersion()
-                    + " (allowed: " + Batch.FORMAT_VERSION + ")");
+            envelope.add(
+                    "formatVersion",
+                    "unsupported version " + batch.formatVersion() + " (allowed: " + Batch.FORMAT_VERSION + ")");
         }
         envelope.id("gatewayId", batch.gatewayId());
         envelope.id("siteId", batch.siteId());
@@ -112,8 +114,11 @@ public final class Validator {
         p.time("time", r.time(), latest);
         p.finite("value", r.value());
         if (r.quantity() != null && Double.isFinite(r.value()) && !r.quantity().isPlausible(r.value())) {
-            p.add("value", r.value() + " " + r.quantity().unit() + " is outside the plausible range of "
-                    + r.quantity().wireName() + " (allowed: " + r.quantity().min() + " to " + r.quantity().max() + ")");
+            p.add(
+                    "value",
+                    r.value() + " " + r.quantity().unit() + " is outside the plausible range of "
+                            + r.quantity().wireName() + " (allowed: "
+                            + r.quantity().min() + " to " + r.quantity().max() + ")");
         }
     }
 
@@ -204,7 +209,10 @@ public final class Validator {
             } else if (id.length() > MAX_ID_LENGTH) {
                 add(field, "is " + id.length() + " characters long, at most " + MAX_ID_LENGTH + " allowed");
             } else if (!ID_PATTERN.matcher(id).matches()) {
-                add(field, "'" + id + "' has characters outside A-Z a-z 0-9 . _ - (or does not start with a letter or digit)");
+                add(
+                        field,
+                        "'" + id
+                                + "' has characters outside A-Z a-z 0-9 . _ - (or does not start with a letter or digit)");
             }
         }
 
@@ -222,8 +230,10 @@ public final class Validator {
             } else if (time.isBefore(EARLIEST)) {
                 add(field, time + " is before " + EARLIEST + ": check the gateway clock");
             } else if (time.isAfter(latest)) {
-                add(field, time + " is more than " + MAX_CLOCK_AHEAD.toMinutes()
-                        + " minutes in the future: check the gateway clock");
+                add(
+                        field,
+                        time + " is more than " + MAX_CLOCK_AHEAD.toMinutes()
+                                + " minutes in the future: check the gateway clock");
             }
         }
 

@@ -4,6 +4,8 @@ import de.dos2030.iot.model.Batch;
 import de.dos2030.iot.model.SampleBatches;
 import de.dos2030.iot.model.codec.BatchCodec;
 import de.dos2030.iot.model.codec.DecodeException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -15,9 +17,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /** Encode and decode time of one hour of a school or bridge gateway's readings, per batch. */
 @BenchmarkMode(Mode.AverageTime)
@@ -43,7 +42,8 @@ public class CodecBenchmark {
     }
 
     static Batch profileBatch(String profile) {
-        return profile.equals("school") ? SampleBatches.school(Duration.ofHours(1), 42)
+        return profile.equals("school")
+                ? SampleBatches.school(Duration.ofHours(1), 42)
                 : SampleBatches.bridge(Duration.ofHours(1), 42);
     }
 

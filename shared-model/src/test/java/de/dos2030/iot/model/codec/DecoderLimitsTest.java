@@ -1,11 +1,10 @@
 package de.dos2030.iot.model.codec;
 
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 
 class DecoderLimitsTest {
 
@@ -13,7 +12,8 @@ class DecoderLimitsTest {
     void refusesOversizePayloadsBeforeParsingThem() {
         byte[] huge = new byte[DecodeLimits.MAX_PAYLOAD_BYTES + 1];
         assertThatThrownBy(() -> BatchCodec.json().decode(huge))
-                .isInstanceOf(DecodeException.class).hasMessageContaining("at most " + DecodeLimits.MAX_PAYLOAD_BYTES);
+                .isInstanceOf(DecodeException.class)
+                .hasMessageContaining("at most " + DecodeLimits.MAX_PAYLOAD_BYTES);
         assertThatThrownBy(() -> BatchCodec.cbor().decode(huge)).isInstanceOf(DecodeException.class);
     }
 
@@ -21,7 +21,8 @@ class DecoderLimitsTest {
     void refusesDeeplyNestedJson() {
         String nested = "{\"formatVersion\":1,\"x\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}";
         assertThatThrownBy(() -> BatchCodec.json().decode(nested.getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(DecodeException.class).hasMessageContaining("nesting depth");
+                .isInstanceOf(DecodeException.class)
+                .hasMessageContaining("nesting depth");
     }
 
     @Test
@@ -33,12 +34,15 @@ class DecoderLimitsTest {
 
     @Test
     void refusesACborSeriesWhoseColumnsDisagree() {
-        byte[] good = BatchCodec.cbor().encode(de.dos2030.iot.model.SampleBatches.school(java.time.Duration.ofMinutes(1), 1));
+        byte[] good =
+                BatchCodec.cbor().encode(de.dos2030.iot.model.SampleBatches.school(java.time.Duration.ofMinutes(1), 1));
         // drop one time delta by re-encoding is awkward; instead: a hand-made series with 2 values and 0 deltas
-        String diag = "{\"v\":1,\"n\":0,\"r\":[{\"i\":\"s\",\"q\":\"co2\",\"t\":1700000000000,\"d\":[],\"w\":[400,1]}]}";
+        String diag =
+                "{\"v\":1,\"n\":0,\"r\":[{\"i\":\"s\",\"q\":\"co2\",\"t\":1700000000000,\"d\":[],\"w\":[400,1]}]}";
         byte[] cbor = jsonToCbor(diag);
         assertThat(good).isNotEmpty();
-        assertThatThrownBy(() -> BatchCodec.cbor().decode(cbor)).isInstanceOf(DecodeException.class)
+        assertThatThrownBy(() -> BatchCodec.cbor().decode(cbor))
+                .isInstanceOf(DecodeException.class)
                 .hasMessage("r[0]: d has 0 time deltas for 2 values (expected 1)");
     }
 
@@ -62,7 +66,12 @@ class DecoderLimitsTest {
     void readsNanAsAValueSoTheValidatorCanNameIt() throws DecodeException {
         String json = "{\"formatVersion\":1,\"sequence\":0,\"readings\":[{\"sensorId\":\"a\",\"quantity\":\"co2\","
                 + "\"time\":\"2026-01-01T00:00:00Z\",\"value\":\"NaN\"}]}";
-        assertThat(BatchCodec.json().decode(json.getBytes(StandardCharsets.UTF_8)).readings().get(0).value()).isNaN();
+        assertThat(BatchCodec.json()
+                        .decode(json.getBytes(StandardCharsets.UTF_8))
+                        .readings()
+                        .get(0)
+                        .value())
+                .isNaN();
     }
 
     @Test
@@ -74,8 +83,8 @@ class DecoderLimitsTest {
 
     private static byte[] jsonToCbor(String json) {
         try (var parser = JacksonFactories.JSON.createParser(json);
-             var out = new java.io.ByteArrayOutputStream();
-             var gen = JacksonFactories.CBOR.createGenerator(out)) {
+                var out = new java.io.ByteArrayOutputStream();
+                var gen = JacksonFactories.CBOR.createGenerator(out)) {
             while (parser.nextToken() != null) {
                 gen.copyCurrentEvent(parser);
             }

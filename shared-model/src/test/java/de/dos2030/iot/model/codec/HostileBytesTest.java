@@ -1,19 +1,18 @@
 package de.dos2030.iot.model.codec;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
 import de.dos2030.iot.model.Batch;
 import de.dos2030.iot.model.BatchArbitraries;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
-
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** Untrusted bytes may decode to a batch or fail with a DecodeException: nothing else, and never slowly. */
 class HostileBytesTest {
@@ -35,7 +34,8 @@ class HostileBytesTest {
     }
 
     @Property(tries = 1000)
-    void truncatedBatchesYieldADecodeError(@ForAll("validBatches") Batch batch, @ForAll @IntRange(min = 0, max = 10_000) int cut) {
+    void truncatedBatchesYieldADecodeError(
+            @ForAll("validBatches") Batch batch, @ForAll @IntRange(min = 0, max = 10_000) int cut) {
         for (BatchCodec codec : CODECS) {
             byte[] bytes = codec.encode(batch);
             decodeSafely(codec, Arrays.copyOf(bytes, Math.min(cut, bytes.length - 1)));
@@ -43,9 +43,10 @@ class HostileBytesTest {
     }
 
     @Property(tries = 1000)
-    void bitFlippedBatchesYieldABatchOrADecodeError(@ForAll("validBatches") Batch batch,
-                                                     @ForAll @IntRange(min = 0, max = 1_000_000) int position,
-                                                     @ForAll @IntRange(min = 1, max = 4) int flips) {
+    void bitFlippedBatchesYieldABatchOrADecodeError(
+            @ForAll("validBatches") Batch batch,
+            @ForAll @IntRange(min = 0, max = 1_000_000) int position,
+            @ForAll @IntRange(min = 1, max = 4) int flips) {
         for (BatchCodec codec : CODECS) {
             byte[] bytes = codec.encode(batch);
             for (int f = 0; f < flips; f++) {

@@ -1,7 +1,6 @@
 package de.dos2030.iot.collector.alerts.delivery;
 
 import de.dos2030.iot.collector.alerts.AlertNotification;
-
 import java.util.concurrent.CompletionStage;
 
 /**

@@ -2,7 +2,6 @@ package de.dos2030.iot.collector.alerts.delivery;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.Instant;
 
 /**
@@ -10,7 +9,17 @@ import java.time.Instant;
  * attempts), delivered, dead (gave up after {@code collector.delivery.max-attempts}; can be retried).
  */
 @Serdeable
-public record Delivery(long id, String subscriptionId, long eventId, String kind, String alertId, String gatewayId,
-                       String status, int attempts, Instant nextAttemptAt, @Nullable Instant lastAttemptAt,
-                       @Nullable String lastError, @Nullable Instant deliveredAt, Instant createdAt) {
-}
+public record Delivery(
+        long id,
+        String subscriptionId,
+        long eventId,
+        String kind,
+        String alertId,
+        String gatewayId,
+        String status,
+        int attempts,
+        Instant nextAttemptAt,
+        @Nullable Instant lastAttemptAt,
+        @Nullable String lastError,
+        @Nullable Instant deliveredAt,
+        Instant createdAt) {}

@@ -5,7 +5,6 @@ import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-
 import java.time.Duration;
 
 /**
@@ -19,12 +18,13 @@ import java.time.Duration;
  * @param lease          how long an instance holds a claimed delivery before another may take it over
  */
 @ConfigurationProperties("collector.delivery")
-public record DeliveryConfig(@Bindable(defaultValue = "1s") @NotNull Duration pollInterval,
-                             @Bindable(defaultValue = "8") @Min(1) @Max(100) int maxAttempts,
-                             @Bindable(defaultValue = "10s") @NotNull Duration initialBackoff,
-                             @Bindable(defaultValue = "1h") @NotNull Duration maxBackoff,
-                             @Bindable(defaultValue = "10s") @NotNull Duration timeout,
-                             @Bindable(defaultValue = "2m") @NotNull Duration lease) {
+public record DeliveryConfig(
+        @Bindable(defaultValue = "1s") @NotNull Duration pollInterval,
+        @Bindable(defaultValue = "8") @Min(1) @Max(100) int maxAttempts,
+        @Bindable(defaultValue = "10s") @NotNull Duration initialBackoff,
+        @Bindable(defaultValue = "1h") @NotNull Duration maxBackoff,
+        @Bindable(defaultValue = "10s") @NotNull Duration timeout,
+        @Bindable(defaultValue = "2m") @NotNull Duration lease) {
 
     /** Wait after the {@code failures}-th failed attempt: initial * 2^(failures-1), at most maxBackoff. */
     public Duration backoff(int failures) {

@@ -6,9 +6,6 @@ import de.dos2030.iot.collector.alerts.AlertStore;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -24,6 +21,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Works through the delivery outbox. One thread looks for due deliveries (every
@@ -52,8 +51,13 @@ public class DeliveryDispatcher implements AutoCloseable {
     private final ScheduledExecutorService loop;
     private final AtomicBoolean nudged = new AtomicBoolean();
 
-    public DeliveryDispatcher(DeliveryStore deliveries, SubscriptionStore subscriptions, AlertStore alerts, DeliveryConfig config,
-                              Clock clock, List<ChannelSender> senders) {
+    public DeliveryDispatcher(
+            DeliveryStore deliveries,
+            SubscriptionStore subscriptions,
+            AlertStore alerts,
+            DeliveryConfig config,
+            Clock clock,
+            List<ChannelSender> senders) {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.alerts = alerts;
@@ -119,7 +123,8 @@ public class DeliveryDispatcher implements AutoCloseable {
             inFlight.add(due.subscriptionId());
             CompletableFuture<Void> attempt;
             try {
-                attempt = sender.send(sub.get(), step.get(), due.id()).toCompletableFuture()
+                attempt = sender.send(sub.get(), step.get(), due.id())
+                        .toCompletableFuture()
                         .orTimeout(config.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
             } catch (RuntimeException e) {
                 attempt = CompletableFuture.failedFuture(e);
@@ -128,7 +133,10 @@ public class DeliveryDispatcher implements AutoCloseable {
                 try {
                     finish(due, failure == null ? null : reason(failure));
                 } catch (RuntimeException e) {
-                    LOG.warn("Outcome of delivery {} not recorded (its lease will expire and it is sent again): {}", due.id(), e.toString());
+                    LOG.warn(
+                            "Outcome of delivery {} not recorded (its lease will expire and it is sent again): {}",
+                            due.id(),
+                            e.toString());
                 } finally {
                     inFlight.remove(due.subscriptionId());
                     nudge();
@@ -145,7 +153,12 @@ public class DeliveryDispatcher implements AutoCloseable {
         }
         int failures = due.attempts() + 1;
         if (failures >= config.maxAttempts()) {
-            LOG.warn("Delivery {} to subscription {} is dead after {} attempts: {}", due.id(), due.subscriptionId(), failures, error);
+            LOG.warn(
+                    "Delivery {} to subscription {} is dead after {} attempts: {}",
+                    due.id(),
+                    due.subscriptionId(),
+                    failures,
+                    error);
             deliveries.failed(due.id(), now, null, error);
         } else {
             deliveries.failed(due.id(), now, now.plus(config.backoff(failures)), error);
@@ -153,7 +166,8 @@ public class DeliveryDispatcher implements AutoCloseable {
     }
 
     private static String reason(Throwable failure) {
-        Throwable t = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable t =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (t instanceof TimeoutException) {
             return "no answer within the delivery timeout";
         }

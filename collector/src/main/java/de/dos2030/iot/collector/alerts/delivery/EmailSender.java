@@ -11,7 +11,6 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -58,8 +57,9 @@ public class EmailSender implements ChannelSender, AutoCloseable {
     }
 
     static String subject(AlertNotification n) {
-        return "[DOS " + n.severity().toUpperCase(java.util.Locale.ROOT) + "] " + n.kind().replace('_', ' ') + ": " + n.ruleId()
-                + " at " + n.siteId() + (n.sensorId() == null ? "" : " / " + n.sensorId());
+        return "[DOS " + n.severity().toUpperCase(java.util.Locale.ROOT) + "] "
+                + n.kind().replace('_', ' ') + ": " + n.ruleId() + " at " + n.siteId()
+                + (n.sensorId() == null ? "" : " / " + n.sensorId());
     }
 
     static String text(AlertNotification n) {
@@ -81,19 +81,22 @@ public class EmailSender implements ChannelSender, AutoCloseable {
 
     @Override
     public CompletionStage<Void> send(Subscription s, AlertNotification step, long deliveryId) {
-        return CompletableFuture.runAsync(() -> {
-            try {
-                MimeMessage m = new MimeMessage(session());
-                m.setFrom(new InternetAddress(config.from()));
-                m.setRecipients(Message.RecipientType.TO, InternetAddress.parse(s.target()));
-                m.setSubject(subject(step), "UTF-8");
-                m.setText(text(step), "UTF-8");
-                m.setHeader("X-DOS-Delivery", Long.toString(deliveryId));
-                Transport.send(m);
-            } catch (MessagingException e) {
-                throw new IllegalStateException("SMTP " + config.host() + ":" + config.port() + " refused: " + e.getMessage(), e);
-            }
-        }, executor);
+        return CompletableFuture.runAsync(
+                () -> {
+                    try {
+                        MimeMessage m = new MimeMessage(session());
+                        m.setFrom(new InternetAddress(config.from()));
+                        m.setRecipients(Message.RecipientType.TO, InternetAddress.parse(s.target()));
+                        m.setSubject(subject(step), "UTF-8");
+                        m.setText(text(step), "UTF-8");
+                        m.setHeader("X-DOS-Delivery", Long.toString(deliveryId));
+                        Transport.send(m);
+                    } catch (MessagingException e) {
+                        throw new IllegalStateException(
+                                "SMTP " + config.host() + ":" + config.port() + " refused: " + e.getMessage(), e);
+                    }
+                },
+                executor);
     }
 
     private Session session() {

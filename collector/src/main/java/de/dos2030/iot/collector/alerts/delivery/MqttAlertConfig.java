@@ -10,6 +10,8 @@ import io.micronaut.core.bind.annotation.Bindable;
  * access to {@code dos/alerts/#} (the collector's ACL block written by the registry has it).
  */
 @ConfigurationProperties("collector.alerts.mqtt")
-public record MqttAlertConfig(@Nullable String url, @Nullable String username, @Nullable String password,
-                              @Bindable(defaultValue = "1") int qos) {
-}
+public record MqttAlertConfig(
+        @Nullable String url,
+        @Nullable String username,
+        @Nullable String password,
+        @Bindable(defaultValue = "1") int qos) {}

@@ -4,6 +4,12 @@ import de.dos2030.iot.collector.alerts.AlertNotification;
 import io.micronaut.json.JsonMapper;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -14,13 +20,6 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * MQTT channel: publishes the step as JSON to {@code <prefix>/<site>/<severity>} (prefix = the
@@ -42,6 +41,7 @@ public class MqttAlertSender implements ChannelSender, AutoCloseable {
     private MqttAsyncClient client;
     /** Publishes awaiting the broker's acknowledgement on the current connection (a new counter per connection). */
     private volatile AtomicInteger unacknowledged = new AtomicInteger();
+
     private volatile int brokerWindow = Integer.MAX_VALUE;
 
     public MqttAlertSender(MqttAlertConfig config, JsonMapper json) {
@@ -59,9 +59,15 @@ public class MqttAlertSender implements ChannelSender, AutoCloseable {
         if (config.url() == null) {
             throw new IllegalArgumentException("the MQTT channel is not configured (collector.alerts.mqtt.url)");
         }
-        if (target.isEmpty() || target.length() > 200 || target.contains("+") || target.contains("#")
-                || target.startsWith("/") || target.endsWith("/") || target.startsWith("$")) {
-            throw new IllegalArgumentException("target '" + target + "' must be a topic prefix without wildcards or a leading/trailing '/', e.g. dos/alerts");
+        if (target.isEmpty()
+                || target.length() > 200
+                || target.contains("+")
+                || target.contains("#")
+                || target.startsWith("/")
+                || target.endsWith("/")
+                || target.startsWith("$")) {
+            throw new IllegalArgumentException("target '" + target
+                    + "' must be a topic prefix without wildcards or a leading/trailing '/', e.g. dos/alerts");
         }
     }
 
@@ -77,7 +83,8 @@ public class MqttAlertSender implements ChannelSender, AutoCloseable {
         try {
             c = connected();
         } catch (MqttException | RuntimeException e) {
-            done.completeExceptionally(new IllegalStateException("MQTT broker " + config.url() + ": " + e.getMessage()));
+            done.completeExceptionally(
+                    new IllegalStateException("MQTT broker " + config.url() + ": " + e.getMessage()));
             return done;
         }
         AtomicInteger window = unacknowledged;
@@ -108,7 +115,8 @@ public class MqttAlertSender implements ChannelSender, AutoCloseable {
             });
         } catch (MqttException | IOException | RuntimeException e) {
             release(window);
-            done.completeExceptionally(new IllegalStateException("MQTT broker " + config.url() + ": " + e.getMessage()));
+            done.completeExceptionally(
+                    new IllegalStateException("MQTT broker " + config.url() + ": " + e.getMessage()));
         }
         return done;
     }
@@ -124,7 +132,9 @@ public class MqttAlertSender implements ChannelSender, AutoCloseable {
             throw new IllegalStateException("the MQTT channel is not configured (collector.alerts.mqtt.url)");
         }
         if (client == null) {
-            client = new MqttAsyncClient(config.url(), "dos-collector-alerts-" + UUID.randomUUID().toString().substring(0, 8),
+            client = new MqttAsyncClient(
+                    config.url(),
+                    "dos-collector-alerts-" + UUID.randomUUID().toString().substring(0, 8),
                     new MemoryPersistence());
         }
         if (!client.isConnected()) {
@@ -133,11 +143,16 @@ public class MqttAlertSender implements ChannelSender, AutoCloseable {
             options.setConnectionTimeout(5);
             if (config.username() != null) {
                 options.setUserName(config.username());
-                options.setPassword(config.password() == null ? new byte[0] : config.password().getBytes(StandardCharsets.UTF_8));
+                options.setPassword(
+                        config.password() == null
+                                ? new byte[0]
+                                : config.password().getBytes(StandardCharsets.UTF_8));
             }
             IMqttToken connack = client.connect(options);
             connack.waitForCompletion(5_000);
-            Integer receiveMaximum = connack.getResponseProperties() == null ? null : connack.getResponseProperties().getReceiveMaximum();
+            Integer receiveMaximum = connack.getResponseProperties() == null
+                    ? null
+                    : connack.getResponseProperties().getReceiveMaximum();
             unacknowledged = new AtomicInteger();
             brokerWindow = receiveMaximum == null ? Integer.MAX_VALUE : receiveMaximum;
             LOG.info("Alert publisher connected to {}", config.url());

@@ -11,7 +11,10 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param startTls require STARTTLS (production); off for a local relay
  */
 @ConfigurationProperties("collector.alerts.smtp")
-public record SmtpConfig(@Nullable String host, @Bindable(defaultValue = "25") int port, @Nullable String username,
-                         @Nullable String password, @Bindable(defaultValue = "dos-collector@localhost") String from,
-                         @Bindable(defaultValue = "false") boolean startTls) {
-}
+public record SmtpConfig(
+        @Nullable String host,
+        @Bindable(defaultValue = "25") int port,
+        @Nullable String username,
+        @Nullable String password,
+        @Bindable(defaultValue = "dos-collector@localhost") String from,
+        @Bindable(defaultValue = "false") boolean startTls) {}

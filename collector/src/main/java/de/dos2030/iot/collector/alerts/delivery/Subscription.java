@@ -3,7 +3,6 @@ package de.dos2030.iot.collector.alerts.delivery;
 import de.dos2030.iot.collector.alerts.AlertFilter;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.Instant;
 
 /**
@@ -11,8 +10,17 @@ import java.time.Instant;
  * subscription is created. {@code deliveries} counts its deliveries by status when listed.
  */
 @Serdeable
-public record Subscription(String id, String owner, String name, String channel, String target, AlertFilter filter,
-                           boolean enabled, Instant createdAt, @Nullable String secret, @Nullable DeliveryCounts deliveries) {
+public record Subscription(
+        String id,
+        String owner,
+        String name,
+        String channel,
+        String target,
+        AlertFilter filter,
+        boolean enabled,
+        Instant createdAt,
+        @Nullable String secret,
+        @Nullable DeliveryCounts deliveries) {
 
     public Channel channelType() {
         return Channel.parse(channel);
@@ -28,7 +36,10 @@ public record Subscription(String id, String owner, String name, String channel,
 
     /** Deliveries by status, and the last failure (what a subscriber looks at when nothing arrives). */
     @Serdeable
-    public record DeliveryCounts(long pending, long delivered, long dead, @Nullable String lastError,
-                                 @Nullable Instant lastAttemptAt) {
-    }
+    public record DeliveryCounts(
+            long pending,
+            long delivered,
+            long dead,
+            @Nullable String lastError,
+            @Nullable Instant lastAttemptAt) {}
 }

@@ -1,7 +1,6 @@
 package de.dos2030.iot.collector.alerts.delivery;
 
 import de.dos2030.iot.collector.alerts.AlertFilter;
-import de.dos2030.iot.collector.query.BadQueryException;
 import de.dos2030.iot.collector.security.Allowed;
 import de.dos2030.iot.collector.security.Caller;
 import de.dos2030.iot.collector.security.Role;
@@ -21,7 +20,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
-
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -46,7 +44,8 @@ public class SubscriptionController {
     private final DeliveryDispatcher dispatcher;
     private final Clock clock;
 
-    public SubscriptionController(SubscriptionStore subscriptions, DeliveryStore deliveries, DeliveryDispatcher dispatcher, Clock clock) {
+    public SubscriptionController(
+            SubscriptionStore subscriptions, DeliveryStore deliveries, DeliveryDispatcher dispatcher, Clock clock) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.dispatcher = dispatcher;
@@ -58,9 +57,12 @@ public class SubscriptionController {
      * prefix (default dos/alerts) or e-mail address; {@code filter}: all criteria optional.
      */
     @Serdeable
-    public record SubscriptionRequest(@Nullable String name, @Nullable String channel, @Nullable String target,
-                                      @Nullable AlertFilter filter, @Nullable Boolean enabled) {
-    }
+    public record SubscriptionRequest(
+            @Nullable String name,
+            @Nullable String channel,
+            @Nullable String target,
+            @Nullable AlertFilter filter,
+            @Nullable Boolean enabled) {}
 
     @Operation(summary = "Create a subscription; a webhook's signing secret is in the answer, once")
     @Post
@@ -68,7 +70,9 @@ public class SubscriptionController {
         Caller caller = Caller.of(request);
         Channel channel = body.channel() == null ? null : Channel.parse(body.channel());
         if (channel == null) {
-            return error(HttpStatus.BAD_REQUEST, "channel '" + body.channel() + "' is unknown (allowed: webhook, mqtt, email)");
+            return error(
+                    HttpStatus.BAD_REQUEST,
+                    "channel '" + body.channel() + "' is unknown (allowed: webhook, mqtt, email)");
         }
         String target = body.target() == null && channel == Channel.MQTT ? "dos/alerts" : body.target();
         Optional<String> invalid = check(channel, body.name(), target);
@@ -84,9 +88,17 @@ public class SubscriptionController {
             RANDOM.nextBytes(key);
             secret = "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(key);
         }
-        Subscription s = new Subscription("sub-" + HexFormat.of().formatHex(id), caller.subject(),
-                body.name() == null ? channel.wireName() + " " + target : body.name(), channel.wireName(), target, filter,
-                body.enabled() == null || body.enabled(), clock.instant().truncatedTo(ChronoUnit.MILLIS), secret, null);
+        Subscription s = new Subscription(
+                "sub-" + HexFormat.of().formatHex(id),
+                caller.subject(),
+                body.name() == null ? channel.wireName() + " " + target : body.name(),
+                channel.wireName(),
+                target,
+                filter,
+                body.enabled() == null || body.enabled(),
+                clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                secret,
+                null);
         subscriptions.insert(s);
         return HttpResponse.created(s);
     }
@@ -100,7 +112,9 @@ public class SubscriptionController {
 
     @Get("/{id}")
     public HttpResponse<?> get(HttpRequest<?> request, @PathVariable String id) {
-        return visible(request, id).<HttpResponse<?>>map(s -> HttpResponse.ok(subscriptions.withCounts(s))).orElseGet(() -> notFound(id));
+        return visible(request, id)
+                .<HttpResponse<?>>map(s -> HttpResponse.ok(subscriptions.withCounts(s)))
+                .orElseGet(() -> notFound(id));
     }
 
     @Operation(summary = "Change name, target, filter or enabled (not the channel)")
@@ -112,16 +126,26 @@ public class SubscriptionController {
         }
         Subscription old = found.get();
         if (body.channel() != null && !body.channel().equals(old.channel())) {
-            return error(HttpStatus.BAD_REQUEST, "channel cannot change (from " + old.channel() + "): create a new subscription");
+            return error(
+                    HttpStatus.BAD_REQUEST,
+                    "channel cannot change (from " + old.channel() + "): create a new subscription");
         }
         String target = body.target() == null ? old.target() : body.target();
         Optional<String> invalid = check(old.channelType(), body.name(), target);
         if (invalid.isPresent()) {
             return error(HttpStatus.BAD_REQUEST, invalid.get());
         }
-        Subscription s = new Subscription(old.id(), old.owner(), body.name() == null ? old.name() : body.name(), old.channel(), target,
-                body.filter() == null ? old.filter() : filter(body.filter()), body.enabled() == null ? old.enabled() : body.enabled(),
-                old.createdAt(), null, null);
+        Subscription s = new Subscription(
+                old.id(),
+                old.owner(),
+                body.name() == null ? old.name() : body.name(),
+                old.channel(),
+                target,
+                body.filter() == null ? old.filter() : filter(body.filter()),
+                body.enabled() == null ? old.enabled() : body.enabled(),
+                old.createdAt(),
+                null,
+                null);
         subscriptions.update(s);
         dispatcher.nudge();
         return HttpResponse.ok(subscriptions.withCounts(s));
@@ -138,13 +162,17 @@ public class SubscriptionController {
 
     @Operation(summary = "Deliveries of a subscription, newest first; status: pending, delivered or dead")
     @Get("/{id}/deliveries")
-    public HttpResponse<?> deliveries(HttpRequest<?> request, @PathVariable String id, @Nullable @QueryValue String status,
-                                      @Nullable @QueryValue Integer limit) {
+    public HttpResponse<?> deliveries(
+            HttpRequest<?> request,
+            @PathVariable String id,
+            @Nullable @QueryValue String status,
+            @Nullable @QueryValue Integer limit) {
         if (visible(request, id).isEmpty()) {
             return notFound(id);
         }
         if (status != null && !List.of("pending", "delivered", "dead").contains(status)) {
-            return error(HttpStatus.BAD_REQUEST, "status '" + status + "' is unknown (allowed: pending, delivered, dead)");
+            return error(
+                    HttpStatus.BAD_REQUEST, "status '" + status + "' is unknown (allowed: pending, delivered, dead)");
         }
         return HttpResponse.ok(deliveries.list(id, status, limit == null ? 100 : Math.max(1, Math.min(limit, 1000))));
     }
@@ -156,7 +184,8 @@ public class SubscriptionController {
             return notFound(id);
         }
         if (!deliveries.retry(id, deliveryId, clock.instant())) {
-            return error(HttpStatus.CONFLICT, "delivery " + deliveryId + " of " + id + " is not dead (or does not exist)");
+            return error(
+                    HttpStatus.CONFLICT, "delivery " + deliveryId + " of " + id + " is not dead (or does not exist)");
         }
         dispatcher.nudge();
         return HttpResponse.accepted();
@@ -164,7 +193,9 @@ public class SubscriptionController {
 
     private Optional<Subscription> visible(HttpRequest<?> request, String id) {
         Caller caller = Caller.of(request);
-        return subscriptions.find(id).filter(s -> caller.is(Role.ADMIN) || s.owner().equals(caller.subject()));
+        return subscriptions
+                .find(id)
+                .filter(s -> caller.is(Role.ADMIN) || s.owner().equals(caller.subject()));
     }
 
     private Optional<String> check(Channel channel, @Nullable String name, @Nullable String target) {

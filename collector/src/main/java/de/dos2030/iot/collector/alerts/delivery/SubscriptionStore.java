@@ -1,12 +1,14 @@
 package de.dos2030.iot.collector.alerts.delivery;
 
+import static de.dos2030.iot.collector.store.RelationalStore.bind;
+import static de.dos2030.iot.collector.store.RelationalStore.instant;
+
 import de.dos2030.iot.collector.alerts.AlertFilter;
 import de.dos2030.iot.collector.alerts.AlertNotification;
 import de.dos2030.iot.collector.alerts.Fanout;
 import de.dos2030.iot.collector.store.RelationalStore;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,9 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import static de.dos2030.iot.collector.store.RelationalStore.bind;
-import static de.dos2030.iot.collector.store.RelationalStore.instant;
 
 /**
  * The {@code subscription} table, and the fan-out of a recorded step into {@code delivery} rows:
@@ -39,25 +38,55 @@ public class SubscriptionStore implements Fanout {
         Instant now = clock.instant();
         for (Subscription s : list(c, null, true)) {
             if (s.filter().matches(step)) {
-                RelationalStore.update(c, "INSERT INTO delivery (subscription_id, event_id, status, attempts, next_attempt_at, created_at)"
-                        + " VALUES (?, ?, 'pending', 0, ?, ?)", s.id(), step.eventId(), now, now);
+                RelationalStore.update(
+                        c,
+                        "INSERT INTO delivery (subscription_id, event_id, status, attempts, next_attempt_at, created_at)"
+                                + " VALUES (?, ?, 'pending', 0, ?, ?)",
+                        s.id(),
+                        step.eventId(),
+                        now,
+                        now);
             }
         }
     }
 
     public void insert(Subscription s) {
-        store.run(c -> RelationalStore.update(c, "INSERT INTO subscription (id, owner, name, channel, target, secret, site_id, site_kind,"
+        store.run(c -> RelationalStore.update(
+                c,
+                "INSERT INTO subscription (id, owner, name, channel, target, secret, site_id, site_kind,"
                         + " gateway_id, sensor_id, quantity, min_severity, enabled, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                s.id(), s.owner(), s.name(), s.channel(), s.target(), s.secret(), s.filter().siteId(), s.filter().siteKind(),
-                s.filter().gatewayId(), s.filter().sensorId(), s.filter().quantity(), minSeverity(s.filter()), s.enabled(), s.createdAt()));
+                s.id(),
+                s.owner(),
+                s.name(),
+                s.channel(),
+                s.target(),
+                s.secret(),
+                s.filter().siteId(),
+                s.filter().siteKind(),
+                s.filter().gatewayId(),
+                s.filter().sensorId(),
+                s.filter().quantity(),
+                minSeverity(s.filter()),
+                s.enabled(),
+                s.createdAt()));
     }
 
     /** Changes name, target, filter and enabled; channel, owner and secret stay. */
     public void update(Subscription s) {
-        store.run(c -> RelationalStore.update(c, "UPDATE subscription SET name = ?, target = ?, site_id = ?, site_kind = ?, gateway_id = ?,"
+        store.run(c -> RelationalStore.update(
+                c,
+                "UPDATE subscription SET name = ?, target = ?, site_id = ?, site_kind = ?, gateway_id = ?,"
                         + " sensor_id = ?, quantity = ?, min_severity = ?, enabled = ? WHERE id = ?",
-                s.name(), s.target(), s.filter().siteId(), s.filter().siteKind(), s.filter().gatewayId(), s.filter().sensorId(),
-                s.filter().quantity(), minSeverity(s.filter()), s.enabled(), s.id()));
+                s.name(),
+                s.target(),
+                s.filter().siteId(),
+                s.filter().siteKind(),
+                s.filter().gatewayId(),
+                s.filter().sensorId(),
+                s.filter().quantity(),
+                minSeverity(s.filter()),
+                s.enabled(),
+                s.id()));
     }
 
     public boolean delete(String id) {
@@ -68,7 +97,7 @@ public class SubscriptionStore implements Fanout {
     public Optional<Subscription> find(String id) {
         return store.run(c -> {
             try (PreparedStatement ps = bind(c.prepareStatement("SELECT * FROM subscription WHERE id = ?"), id);
-                 ResultSet rs = ps.executeQuery()) {
+                    ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(subscription(rs)) : Optional.<Subscription>empty();
             }
         });
@@ -89,12 +118,13 @@ public class SubscriptionStore implements Fanout {
         return store.run(c -> s.withCounts(counts(c, s.id())));
     }
 
-    private static List<Subscription> list(Connection c, @Nullable String owner, boolean enabledOnly) throws SQLException {
+    private static List<Subscription> list(Connection c, @Nullable String owner, boolean enabledOnly)
+            throws SQLException {
         String sql = "SELECT * FROM subscription WHERE 1 = 1" + (owner == null ? "" : " AND owner = ?")
                 + (enabledOnly ? " AND enabled = TRUE" : "") + " ORDER BY created_at, id";
         List<Subscription> out = new ArrayList<>();
         try (PreparedStatement ps = owner == null ? c.prepareStatement(sql) : bind(c.prepareStatement(sql), owner);
-             ResultSet rs = ps.executeQuery()) {
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.add(subscription(rs));
             }
@@ -106,8 +136,11 @@ public class SubscriptionStore implements Fanout {
         long pending = 0;
         long delivered = 0;
         long dead = 0;
-        try (PreparedStatement ps = bind(c.prepareStatement("SELECT status, COUNT(*) FROM delivery WHERE subscription_id = ? GROUP BY status"), id);
-             ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = bind(
+                        c.prepareStatement(
+                                "SELECT status, COUNT(*) FROM delivery WHERE subscription_id = ? GROUP BY status"),
+                        id);
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 switch (rs.getString(1)) {
                     case "pending" -> pending = rs.getLong(2);
@@ -118,8 +151,10 @@ public class SubscriptionStore implements Fanout {
         }
         String lastError = null;
         Instant lastAttempt = null;
-        try (PreparedStatement ps = bind(c.prepareStatement("SELECT last_error, last_attempt_at FROM delivery WHERE subscription_id = ?"
-                + " AND last_attempt_at IS NOT NULL ORDER BY last_attempt_at DESC, id DESC"), id)) {
+        try (PreparedStatement ps = bind(
+                c.prepareStatement("SELECT last_error, last_attempt_at FROM delivery WHERE subscription_id = ?"
+                        + " AND last_attempt_at IS NOT NULL ORDER BY last_attempt_at DESC, id DESC"),
+                id)) {
             ps.setMaxRows(1);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
@@ -133,10 +168,24 @@ public class SubscriptionStore implements Fanout {
 
     private static Subscription subscription(ResultSet rs) throws SQLException {
         String min = rs.getString("min_severity");
-        AlertFilter filter = new AlertFilter(rs.getString("site_id"), rs.getString("site_kind"), rs.getString("gateway_id"),
-                rs.getString("sensor_id"), rs.getString("quantity"), min.equals("info") ? null : min);
-        return new Subscription(rs.getString("id"), rs.getString("owner"), rs.getString("name"), rs.getString("channel"),
-                rs.getString("target"), filter, rs.getBoolean("enabled"), instant(rs, "created_at"), rs.getString("secret"), null);
+        AlertFilter filter = new AlertFilter(
+                rs.getString("site_id"),
+                rs.getString("site_kind"),
+                rs.getString("gateway_id"),
+                rs.getString("sensor_id"),
+                rs.getString("quantity"),
+                min.equals("info") ? null : min);
+        return new Subscription(
+                rs.getString("id"),
+                rs.getString("owner"),
+                rs.getString("name"),
+                rs.getString("channel"),
+                rs.getString("target"),
+                filter,
+                rs.getBoolean("enabled"),
+                instant(rs, "created_at"),
+                rs.getString("secret"),
+                null);
     }
 
     private static String minSeverity(AlertFilter f) {

@@ -4,7 +4,6 @@ import de.dos2030.iot.collector.alerts.AlertNotification;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -32,13 +31,15 @@ public class WebhookSender implements ChannelSender {
         this.json = json;
         this.config = config;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(config.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /** What a webhook receives. */
     @Serdeable
-    public record Body(long deliveryId, String subscriptionId, AlertNotification event) {
-    }
+    public record Body(long deliveryId, String subscriptionId, AlertNotification event) {}
 
     @Override
     public Channel channel() {
@@ -54,7 +55,8 @@ public class WebhookSender implements ChannelSender {
             throw new IllegalArgumentException("target '" + target + "' is not a URL: " + e.getMessage());
         }
         if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-            throw new IllegalArgumentException("target '" + target + "' must be an http(s) URL with a host, e.g. https://ops.example/hooks/dos");
+            throw new IllegalArgumentException(
+                    "target '" + target + "' must be an http(s) URL with a host, e.g. https://ops.example/hooks/dos");
         }
     }
 
@@ -76,20 +78,28 @@ public class WebhookSender implements ChannelSender {
                 .header("X-DOS-Event", step.kind())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenCompose(r -> {
-            if (r.statusCode() / 100 == 2) {
-                return CompletableFuture.<Void>completedFuture(null);
-            }
-            String text = r.body() == null ? "" : r.body().strip();
-            return CompletableFuture.<Void>failedFuture(new IllegalStateException("webhook answered HTTP " + r.statusCode()
-                    + (text.isEmpty() ? "" : ": " + (text.length() > 200 ? text.substring(0, 200) : text))));
-        }).exceptionallyCompose(e -> {
-            Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
-            if (cause instanceof IllegalStateException) {
-                return CompletableFuture.failedFuture(cause);
-            }
-            return CompletableFuture.failedFuture(new IllegalStateException("webhook " + s.target() + " unreachable: "
-                    + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getClass().getSimpleName() + " " + cause.getMessage())));
-        });
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .thenCompose(r -> {
+                    if (r.statusCode() / 100 == 2) {
+                        return CompletableFuture.<Void>completedFuture(null);
+                    }
+                    String text = r.body() == null ? "" : r.body().strip();
+                    return CompletableFuture.<Void>failedFuture(new IllegalStateException("webhook answered HTTP "
+                            + r.statusCode()
+                            + (text.isEmpty() ? "" : ": " + (text.length() > 200 ? text.substring(0, 200) : text))));
+                })
+                .exceptionallyCompose(e -> {
+                    Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                            ? e.getCause()
+                            : e;
+                    if (cause instanceof IllegalStateException) {
+                        return CompletableFuture.failedFuture(cause);
+                    }
+                    return CompletableFuture.failedFuture(
+                            new IllegalStateException("webhook " + s.target() + " unreachable: "
+                                    + (cause.getMessage() == null
+                                            ? cause.getClass().getSimpleName()
+                                            : cause.getClass().getSimpleName() + " " + cause.getMessage())));
+                });
     }
 }

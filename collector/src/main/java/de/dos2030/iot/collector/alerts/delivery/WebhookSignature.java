@@ -1,11 +1,11 @@
 package de.dos2030.iot.collector.alerts.delivery;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The webhook signature header {@code X-DOS-Signature: t=<unix seconds>,v1=<hex>} where hex is
@@ -15,8 +15,7 @@ import java.util.HexFormat;
 public final class WebhookSignature {
     public static final String HEADER = "X-DOS-Signature";
 
-    private WebhookSignature() {
-    }
+    private WebhookSignature() {}
 
     public static String header(String secret, long unixSeconds, byte[] body) {
         return "t=" + unixSeconds + ",v1=" + hmacHex(secret, unixSeconds, body);
@@ -51,7 +50,10 @@ public final class WebhookSignature {
                 v1 = part.substring(3);
             }
         }
-        return t >= 0 && v1 != null && MessageDigest.isEqual(hmacHex(secret, t, body).getBytes(StandardCharsets.US_ASCII),
-                v1.getBytes(StandardCharsets.US_ASCII));
+        return t >= 0
+                && v1 != null
+                && MessageDigest.isEqual(
+                        hmacHex(secret, t, body).getBytes(StandardCharsets.US_ASCII),
+                        v1.getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -4,7 +4,6 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-
 import java.time.Duration;
 
 /**
@@ -21,12 +20,12 @@ import java.time.Duration;
  * @param clockUnsyncedAfter a gateway whose clock is not synchronised for this long raises clock-not-synced (warning)
  */
 @ConfigurationProperties("collector.liveness")
-public record LivenessConfig(@Bindable(defaultValue = "true") boolean enabled,
-                             @Bindable(defaultValue = "30s") @NotNull Duration checkInterval,
-                             @Bindable(defaultValue = "5m") @NotNull Duration offlineAfter,
-                             @Bindable(defaultValue = "10m") @NotNull Duration sensorSilentAfter,
-                             @Bindable(defaultValue = "2m") @NotNull Duration gapGrace,
-                             @Bindable(defaultValue = "1000") @Min(1) long outboxDepthLimit,
-                             @Bindable(defaultValue = "10m") @NotNull Duration outboxAgeLimit,
-                             @Bindable(defaultValue = "2m") @NotNull Duration clockUnsyncedAfter) {
-}
+public record LivenessConfig(
+        @Bindable(defaultValue = "true") boolean enabled,
+        @Bindable(defaultValue = "30s") @NotNull Duration checkInterval,
+        @Bindable(defaultValue = "5m") @NotNull Duration offlineAfter,
+        @Bindable(defaultValue = "10m") @NotNull Duration sensorSilentAfter,
+        @Bindable(defaultValue = "2m") @NotNull Duration gapGrace,
+        @Bindable(defaultValue = "1000") @Min(1) long outboxDepthLimit,
+        @Bindable(defaultValue = "10m") @NotNull Duration outboxAgeLimit,
+        @Bindable(defaultValue = "2m") @NotNull Duration clockUnsyncedAfter) {}

@@ -14,9 +14,6 @@ import de.dos2030.iot.model.AlertState;
 import de.dos2030.iot.model.Severity;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The collector's own alert rules, checked every {@code check-interval} against the injected
@@ -54,8 +53,14 @@ public class LivenessMonitor implements AutoCloseable {
     private final Map<String, Instant> gapNoticed = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer;
 
-    public LivenessMonitor(LivenessConfig config, GatewayRegistry registry, ActivityTracker activity, SequenceTracker sequences,
-                           AlertService service, AlertStore alerts, Clock clock) {
+    public LivenessMonitor(
+            LivenessConfig config,
+            GatewayRegistry registry,
+            ActivityTracker activity,
+            SequenceTracker sequences,
+            AlertService service,
+            AlertStore alerts,
+            Clock clock) {
         this.config = config;
         this.registry = registry;
         this.activity = activity;
@@ -87,8 +92,10 @@ public class LivenessMonitor implements AutoCloseable {
         Instant now = clock.instant();
         Map<String, Alert> open = new HashMap<>();
         for (Alert a : alerts.openServerAlerts()) {
-            open.put(a.gatewayId() + "|" + a.ruleId() + "|" + (a.sensorId() == null ? "" : a.sensorId()) + "|"
-                    + (a.quantity() == null ? "" : a.quantity()), a);
+            open.put(
+                    a.gatewayId() + "|" + a.ruleId() + "|" + (a.sensorId() == null ? "" : a.sensorId()) + "|"
+                            + (a.quantity() == null ? "" : a.quantity()),
+                    a);
         }
         Map<String, GatewaySeen> seen = activity.gateways();
         Map<String, Boolean> online = new HashMap<>();
@@ -100,9 +107,20 @@ public class LivenessMonitor implements AutoCloseable {
             Instant last = s == null ? g.createdAt() : s.lastSeen();
             boolean isOffline = Duration.between(last, now).compareTo(config.offlineAfter()) > 0;
             online.put(g.id(), !isOffline);
-            rule(open, g, OFFLINE, null, null, isOffline, Severity.WARNING, "srv." + OFFLINE + "." + last.toEpochMilli(),
-                    (double) Duration.between(last, now).toSeconds(), (double) config.offlineAfter().toSeconds(),
-                    isOffline ? "no batch or health from " + g.id() + " since " + last : g.id() + " is back (last batch " + last + ")",
+            rule(
+                    open,
+                    g,
+                    OFFLINE,
+                    null,
+                    null,
+                    isOffline,
+                    Severity.WARNING,
+                    "srv." + OFFLINE + "." + last.toEpochMilli(),
+                    (double) Duration.between(last, now).toSeconds(),
+                    (double) config.offlineAfter().toSeconds(),
+                    isOffline
+                            ? "no batch or health from " + g.id() + " since " + last
+                            : g.id() + " is back (last batch " + last + ")",
                     isOffline ? now : last);
             if (s != null) {
                 checkGateway(open, g, s, now);
@@ -117,10 +135,21 @@ public class LivenessMonitor implements AutoCloseable {
                 continue; // an offline gateway's sensors are covered by the gateway's alert
             }
             boolean silent = Duration.between(s.lastSeen(), now).compareTo(config.sensorSilentAfter()) > 0;
-            rule(open, g, SILENT, s.sensorId(), s.quantity(), silent, Severity.WARNING,
-                    "srv." + SILENT + "." + s.sensorId() + "." + s.quantity() + "." + s.lastSeen().toEpochMilli(),
-                    (double) Duration.between(s.lastSeen(), now).toSeconds(), (double) config.sensorSilentAfter().toSeconds(),
-                    silent ? s.sensorId() + " sent no " + s.quantity() + " since " + s.lastSeen() : s.sensorId() + " reports again",
+            rule(
+                    open,
+                    g,
+                    SILENT,
+                    s.sensorId(),
+                    s.quantity(),
+                    silent,
+                    Severity.WARNING,
+                    "srv." + SILENT + "." + s.sensorId() + "." + s.quantity() + "."
+                            + s.lastSeen().toEpochMilli(),
+                    (double) Duration.between(s.lastSeen(), now).toSeconds(),
+                    (double) config.sensorSilentAfter().toSeconds(),
+                    silent
+                            ? s.sensorId() + " sent no " + s.quantity() + " since " + s.lastSeen()
+                            : s.sensorId() + " reports again",
                     silent ? now : s.lastSeen());
         }
     }
@@ -129,22 +158,48 @@ public class LivenessMonitor implements AutoCloseable {
         if (s.outboxDepth() != null) {
             long depth = s.outboxDepth();
             long ageMs = s.oldestUnsentMs() == null ? 0 : s.oldestUnsentMs();
-            boolean over = depth >= config.outboxDepthLimit() || ageMs >= config.outboxAgeLimit().toMillis();
-            boolean under = depth < config.outboxDepthLimit() / 2 && ageMs < config.outboxAgeLimit().toMillis() / 2;
+            boolean over = depth >= config.outboxDepthLimit()
+                    || ageMs >= config.outboxAgeLimit().toMillis();
+            boolean under = depth < config.outboxDepthLimit() / 2
+                    && ageMs < config.outboxAgeLimit().toMillis() / 2;
             Alert current = open.get(key(g.id(), OUTBOX, null, null));
             if (over || current != null && under) {
-                rule(open, g, OUTBOX, null, null, over, Severity.WARNING,
-                        "srv." + OUTBOX + "." + (s.healthAt() == null ? now : s.healthAt()).toEpochMilli(), (double) depth,
-                        (double) config.outboxDepthLimit(), over ? g.id() + " outbox holds " + depth + " batches, oldest unsent "
-                                + Duration.ofMillis(ageMs).toSeconds() + " s" : g.id() + " outbox drained to " + depth + " batches", now);
+                rule(
+                        open,
+                        g,
+                        OUTBOX,
+                        null,
+                        null,
+                        over,
+                        Severity.WARNING,
+                        "srv." + OUTBOX + "." + (s.healthAt() == null ? now : s.healthAt()).toEpochMilli(),
+                        (double) depth,
+                        (double) config.outboxDepthLimit(),
+                        over
+                                ? g.id() + " outbox holds " + depth + " batches, oldest unsent "
+                                        + Duration.ofMillis(ageMs).toSeconds() + " s"
+                                : g.id() + " outbox drained to " + depth + " batches",
+                        now);
             }
         }
         boolean unsynced = s.unsyncedSince() != null
                 && Duration.between(s.unsyncedSince(), now).compareTo(config.clockUnsyncedAfter()) >= 0;
-        rule(open, g, CLOCK, null, null, unsynced, Severity.WARNING,
-                "srv." + CLOCK + "." + (s.unsyncedSince() == null ? 0 : s.unsyncedSince().toEpochMilli()), null, null,
-                unsynced ? g.id() + " reports its clock as " + s.clockSync() + " since " + s.unsyncedSince()
-                        : g.id() + " clock is synchronised again", now);
+        rule(
+                open,
+                g,
+                CLOCK,
+                null,
+                null,
+                unsynced,
+                Severity.WARNING,
+                "srv." + CLOCK + "."
+                        + (s.unsyncedSince() == null ? 0 : s.unsyncedSince().toEpochMilli()),
+                null,
+                null,
+                unsynced
+                        ? g.id() + " reports its clock as " + s.clockSync() + " since " + s.unsyncedSince()
+                        : g.id() + " clock is synchronised again",
+                now);
     }
 
     private void checkGap(Map<String, Alert> open, Gateway g, Instant now) {
@@ -161,22 +216,72 @@ public class LivenessMonitor implements AutoCloseable {
         } else {
             gapNoticed.putIfAbsent(g.id(), now);
         }
-        boolean raise = missing > 0 && Duration.between(gapNoticed.get(g.id()), now).compareTo(config.gapGrace()) >= 0;
-        rule(open, g, GAP, null, null, raise, Severity.INFO, "srv." + GAP + "." + (firstGap == null ? "none" : firstGap),
-                (double) missing, 0.0, raise ? g.id() + " has " + missing + " batches missing (sequence gaps)" : g.id() + " sequence gaps filled", now);
+        boolean raise =
+                missing > 0 && Duration.between(gapNoticed.get(g.id()), now).compareTo(config.gapGrace()) >= 0;
+        rule(
+                open,
+                g,
+                GAP,
+                null,
+                null,
+                raise,
+                Severity.INFO,
+                "srv." + GAP + "." + (firstGap == null ? "none" : firstGap),
+                (double) missing,
+                0.0,
+                raise
+                        ? g.id() + " has " + missing + " batches missing (sequence gaps)"
+                        : g.id() + " sequence gaps filled",
+                now);
     }
 
     /** Raises when {@code bad} and nothing is open for this rule, clears what is open when not. */
-    private void rule(Map<String, Alert> open, Gateway g, String rule, String sensor, String quantity, boolean bad, Severity severity,
-                      String raiseId, Double value, Double limit, String message, Instant time) {
+    private void rule(
+            Map<String, Alert> open,
+            Gateway g,
+            String rule,
+            String sensor,
+            String quantity,
+            boolean bad,
+            Severity severity,
+            String raiseId,
+            Double value,
+            Double limit,
+            String message,
+            Instant time) {
         Alert current = open.get(key(g.id(), rule, sensor, quantity));
         if (bad && current == null) {
-            service.record(new AlertSignal(AlertSignal.Source.SERVER, g.id(), g.siteId(), g.siteKind().tag(), raiseId, rule, sensor,
-                    quantity, severity, AlertState.RAISED, value, limit, time, message));
+            service.record(new AlertSignal(
+                    AlertSignal.Source.SERVER,
+                    g.id(),
+                    g.siteId(),
+                    g.siteKind().tag(),
+                    raiseId,
+                    rule,
+                    sensor,
+                    quantity,
+                    severity,
+                    AlertState.RAISED,
+                    value,
+                    limit,
+                    time,
+                    message));
         } else if (!bad && current != null) {
-            service.record(new AlertSignal(AlertSignal.Source.SERVER, g.id(), g.siteId(), g.siteKind().tag(), current.alertId(), rule,
-                    sensor, quantity, Severity.valueOf(current.severity().toUpperCase(java.util.Locale.ROOT)), AlertState.CLEARED,
-                    value, limit, time.isBefore(current.raisedAt()) ? current.raisedAt() : time, message));
+            service.record(new AlertSignal(
+                    AlertSignal.Source.SERVER,
+                    g.id(),
+                    g.siteId(),
+                    g.siteKind().tag(),
+                    current.alertId(),
+                    rule,
+                    sensor,
+                    quantity,
+                    Severity.valueOf(current.severity().toUpperCase(java.util.Locale.ROOT)),
+                    AlertState.CLEARED,
+                    value,
+                    limit,
+                    time.isBefore(current.raisedAt()) ? current.raisedAt() : time,
+                    message));
         }
     }
 

@@ -9,6 +9,11 @@ import de.dos2030.iot.collector.ingest.IngestService;
 import de.dos2030.iot.collector.ingest.RejectKind;
 import de.dos2030.iot.model.codec.BatchCodec;
 import io.micronaut.json.JsonMapper;
+import java.io.IOException;
+import java.security.Principal;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
@@ -17,12 +22,6 @@ import org.eclipse.californium.core.server.resources.CoapExchange;
 import org.eclipse.californium.elements.auth.PreSharedKeyIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.io.IOException;
-import java.security.Principal;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 /**
  * {@code POST /batches}: 2.04 with the summary, 4.00 with reasons, 4.01, 4.03, 4.13, 4.15, and
@@ -69,12 +68,19 @@ final class BatchesResource extends CoapResource {
     private CompletionStage<IngestOutcome> handle(CoapExchange exchange) {
         Optional<Gateway> sender = sender(exchange);
         if (sender.isEmpty()) {
-            return CompletableFuture.completedFuture(IngestOutcome.Rejected.of(RejectKind.UNAUTHORIZED, "token",
-                    "no gateway credentials: use CoAPS with the gateway's PSK, or ?token= where plain CoAP is enabled"));
+            return CompletableFuture.completedFuture(
+                    IngestOutcome.Rejected.of(
+                            RejectKind.UNAUTHORIZED,
+                            "token",
+                            "no gateway credentials: use CoAPS with the gateway's PSK, or ?token= where plain CoAP is enabled"));
         }
         byte[] payload = exchange.getRequestPayload() == null ? new byte[0] : exchange.getRequestPayload();
-        return ingest.ingest(Door.COAP, sender.get(), codecOf(exchange.getRequestOptions().getContentFormat(), payload),
-                payload, maxPayloadBytes);
+        return ingest.ingest(
+                Door.COAP,
+                sender.get(),
+                codecOf(exchange.getRequestOptions().getContentFormat(), payload),
+                payload,
+                maxPayloadBytes);
     }
 
     private Optional<Gateway> sender(CoapExchange exchange) {

@@ -23,6 +23,6 @@ public record CoapIngestConfig(
         @Bindable(defaultValue = "5684") @Min(1) @Max(65535) int securePort,
         @Bindable(defaultValue = "false") boolean plainEnabled,
         @Bindable(defaultValue = "5683") @Min(1) @Max(65535) int plainPort,
+
         @Bindable(defaultValue = "1048576") @Min(1024) @Max(de.dos2030.iot.model.codec.DecodeLimits.MAX_PAYLOAD_BYTES)
-        int maxPayloadBytes) {
-}
+        int maxPayloadBytes) {}

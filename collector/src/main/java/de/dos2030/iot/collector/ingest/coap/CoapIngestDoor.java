@@ -8,6 +8,10 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
+import java.net.InetSocketAddress;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
@@ -20,11 +24,6 @@ import org.eclipse.californium.scandium.dtls.cipher.CipherSuite;
 import org.eclipse.californium.scandium.dtls.pskstore.AdvancedMultiPskStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.net.InetSocketAddress;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 
 /**
  * CoAP door: a Californium server with {@code POST /batches} on CoAPS (DTLS PSK, identity = gateway
@@ -54,8 +53,9 @@ public class CoapIngestDoor implements AutoCloseable {
         coap.set(CoapConfig.MAX_MESSAGE_SIZE, 1024);
         coap.set(CoapConfig.PREFERRED_BLOCK_SIZE, 1024);
         coap.set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.SERVER_ONLY);
-        coap.set(DtlsConfig.DTLS_CIPHER_SUITES, List.of(CipherSuite.TLS_PSK_WITH_AES_128_CCM_8,
-                CipherSuite.TLS_PSK_WITH_AES_128_GCM_SHA256));
+        coap.set(
+                DtlsConfig.DTLS_CIPHER_SUITES,
+                List.of(CipherSuite.TLS_PSK_WITH_AES_128_CCM_8, CipherSuite.TLS_PSK_WITH_AES_128_GCM_SHA256));
         this.server = new CoapServer(coap);
         loadKeys(registry.list());
 
@@ -63,20 +63,30 @@ public class CoapIngestDoor implements AutoCloseable {
                 .setAddress(new InetSocketAddress(config.bindAddress(), config.securePort()))
                 .setAdvancedPskStore(psks)
                 .build();
-        this.secure = new CoapEndpoint.Builder().setConfiguration(coap).setConnector(new DTLSConnector(dtls)).build();
+        this.secure = new CoapEndpoint.Builder()
+                .setConfiguration(coap)
+                .setConnector(new DTLSConnector(dtls))
+                .build();
         server.addEndpoint(secure);
         if (config.plainEnabled()) {
-            this.plain = new CoapEndpoint.Builder().setConfiguration(coap)
-                    .setInetSocketAddress(new InetSocketAddress(config.bindAddress(), config.plainPort())).build();
+            this.plain = new CoapEndpoint.Builder()
+                    .setConfiguration(coap)
+                    .setInetSocketAddress(new InetSocketAddress(config.bindAddress(), config.plainPort()))
+                    .build();
             server.addEndpoint(plain);
         } else {
             this.plain = null;
         }
         server.add(new BatchesResource(ingest, registry, json, config.maxPayloadBytes()));
         server.start();
-        LOG.info("CoAP door on coaps://{}:{}{}", config.bindAddress(), secure.getAddress().getPort(),
-                plain == null ? "" : " and coap://" + config.bindAddress() + ":" + plain.getAddress().getPort()
-                        + " (plain CoAP: development only)");
+        LOG.info(
+                "CoAP door on coaps://{}:{}{}",
+                config.bindAddress(),
+                secure.getAddress().getPort(),
+                plain == null
+                        ? ""
+                        : " and coap://" + config.bindAddress() + ":"
+                                + plain.getAddress().getPort() + " (plain CoAP: development only)");
     }
 
     /** The DTLS keys follow the registry: new, rotated, disabled and deleted gateways. */

@@ -21,7 +21,6 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -54,12 +53,21 @@ public class BatchController {
             @Nullable @Body byte[] body) {
         Optional<Gateway> sender = bearer(authorization).flatMap(registry::authenticate);
         if (sender.isEmpty()) {
-            IngestOutcome.Rejected refused = IngestOutcome.Rejected.of(RejectKind.UNAUTHORIZED, "Authorization",
-                    authorization == null ? "missing: send 'Authorization: Bearer <gateway token>'" : "unknown or revoked token");
+            IngestOutcome.Rejected refused = IngestOutcome.Rejected.of(
+                    RejectKind.UNAUTHORIZED,
+                    "Authorization",
+                    authorization == null
+                            ? "missing: send 'Authorization: Bearer <gateway token>'"
+                            : "unknown or revoked token");
             return CompletableFuture.completedFuture(respond(refused));
         }
         byte[] payload = body == null ? new byte[0] : body;
-        return ingest.ingest(Door.HTTP, sender.get(), BatchCodec.forMediaType(contentType), payload, config.maxPayloadBytes())
+        return ingest.ingest(
+                        Door.HTTP,
+                        sender.get(),
+                        BatchCodec.forMediaType(contentType),
+                        payload,
+                        config.maxPayloadBytes())
                 .thenApply(BatchController::respond);
     }
 
@@ -69,17 +77,22 @@ public class BatchController {
             return HttpResponse.ok(answer);
         }
         if (outcome instanceof IngestOutcome.TryLater t) {
-            return HttpResponse.<IngestAnswer>status(HttpStatus.SERVICE_UNAVAILABLE).body(answer)
-                    .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, t.retryAfter().toSeconds())));
+            return HttpResponse.<IngestAnswer>status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .body(answer)
+                    .header(
+                            HttpHeaders.RETRY_AFTER,
+                            Long.toString(Math.max(1, t.retryAfter().toSeconds())));
         }
         IngestOutcome.Rejected r = (IngestOutcome.Rejected) outcome;
-        MutableHttpResponse<IngestAnswer> response = HttpResponse.<IngestAnswer>status(switch (r.kind()) {
-            case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
-            case UNAUTHORIZED -> HttpStatus.UNAUTHORIZED;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case TOO_LARGE -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;
-            case UNSUPPORTED_FORMAT -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-        }).body(answer);
+        MutableHttpResponse<IngestAnswer> response = HttpResponse.<IngestAnswer>status(
+                        switch (r.kind()) {
+                            case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
+                            case UNAUTHORIZED -> HttpStatus.UNAUTHORIZED;
+                            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+                            case TOO_LARGE -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;
+                            case UNSUPPORTED_FORMAT -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+                        })
+                .body(answer);
         if (r.kind() == RejectKind.UNAUTHORIZED) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"dos-collector\"");
         }

@@ -14,5 +14,4 @@ import jakarta.validation.constraints.Min;
 @ConfigurationProperties("collector.http")
 public record HttpIngestConfig(
         @Bindable(defaultValue = "1048576") @Min(1024) @Max(de.dos2030.iot.model.codec.DecodeLimits.MAX_PAYLOAD_BYTES)
-        int maxPayloadBytes) {
-}
+        int maxPayloadBytes) {}

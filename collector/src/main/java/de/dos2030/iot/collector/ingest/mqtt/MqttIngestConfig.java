@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-
 import java.time.Duration;
 
 /**
@@ -32,14 +31,25 @@ import java.time.Duration;
 @ConfigurationProperties("collector.mqtt")
 public record MqttIngestConfig(
         @Bindable(defaultValue = "true") boolean enabled,
-        @Bindable(defaultValue = "tcp://127.0.0.1:1883") @NotNull
-        @Pattern(regexp = "(tcp|ssl|ws|wss)://[^\\s]+:[0-9]+", message = "must be tcp://host:port or ssl://host:port") String url,
+
+        @Bindable(defaultValue = "tcp://127.0.0.1:1883")
+        @NotNull
+        @Pattern(regexp = "(tcp|ssl|ws|wss)://[^\\s]+:[0-9]+", message = "must be tcp://host:port or ssl://host:port")
+        String url,
+
         @Nullable String username,
         @Nullable String password,
         @Nullable String clientId,
-        @Bindable(defaultValue = "collectors") @NotNull @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String shareGroup,
-        @Bindable(defaultValue = "dos") @NotNull @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String topicPrefix,
+
+        @Bindable(defaultValue = "collectors") @NotNull @Pattern(regexp = "[A-Za-z0-9._-]{1,64}")
+        String shareGroup,
+
+        @Bindable(defaultValue = "dos") @NotNull @Pattern(regexp = "[A-Za-z0-9._-]{1,64}")
+        String topicPrefix,
+
         @Bindable(defaultValue = "30s") @NotNull Duration sessionExpiry,
-        @Bindable(defaultValue = "1048576") @Min(1024) @Max(de.dos2030.iot.model.codec.DecodeLimits.MAX_PAYLOAD_BYTES) int maxPayloadBytes,
-        @Bindable(defaultValue = "2000") @Min(1) int maxInFlight) {
-}
+
+        @Bindable(defaultValue = "1048576") @Min(1024) @Max(de.dos2030.iot.model.codec.DecodeLimits.MAX_PAYLOAD_BYTES)
+        int maxPayloadBytes,
+
+        @Bindable(defaultValue = "2000") @Min(1) int maxInFlight) {}

@@ -14,6 +14,16 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.JsonMapper;
 import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
@@ -25,17 +35,6 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.io.IOException;
-import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * MQTT v5 door. Subscribes (QoS 1, shared) to {@code $share/<group>/dos/+/+/batch|alert|health};
@@ -69,25 +68,34 @@ public class MqttIngestDoor implements MqttCallback, AutoCloseable {
         return t;
     });
     /** Decoding and validation off Paho's single delivery thread, so batches are checked in parallel. */
-    private final java.util.concurrent.ExecutorService workers = Executors.newFixedThreadPool(
-            Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+    private final java.util.concurrent.ExecutorService workers =
+            Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
                 Thread t = new Thread(r, "mqtt-ingest");
                 t.setDaemon(true);
                 return t;
             });
+
     private volatile boolean closed;
 
-    public MqttIngestDoor(MqttIngestConfig config, IngestService ingest, GatewayRegistry registry, JsonMapper json,
-                          MeterRegistry meters) throws MqttException {
+    public MqttIngestDoor(
+            MqttIngestConfig config,
+            IngestService ingest,
+            GatewayRegistry registry,
+            JsonMapper json,
+            MeterRegistry meters)
+            throws MqttException {
         this.config = config;
         this.ingest = ingest;
         this.registry = registry;
         this.json = json;
         this.inFlight = new Semaphore(config.maxInFlight());
         this.dropped = Counter.builder("collector.mqtt.unanswered")
-                .description("MQTT batches left unanswered: maxInFlight batches were being stored, or the broker was not connected").register(meters);
+                .description(
+                        "MQTT batches left unanswered: maxInFlight batches were being stored, or the broker was not connected")
+                .register(meters);
         this.disconnects = Counter.builder("collector.mqtt.disconnects")
-                .description("times the MQTT door lost the broker").register(meters);
+                .description("times the MQTT door lost the broker")
+                .register(meters);
         String clientId = config.clientId() != null ? config.clientId() : "dos-collector-" + hostName();
         this.client = new MqttAsyncClient(config.url(), clientId, new MemoryPersistence());
         this.client.setCallback(this);
@@ -160,23 +168,29 @@ public class MqttIngestDoor implements MqttCallback, AutoCloseable {
             dropped.increment();
             return; // no answer: the gateway re-sends after its timeout
         }
-        answerWhenDone(topic, message, CompletableFuture.supplyAsync(() -> handle(site, gatewayId, message), workers)
-                .thenCompose(stage -> stage));
+        answerWhenDone(
+                topic,
+                message,
+                CompletableFuture.supplyAsync(() -> handle(site, gatewayId, message), workers)
+                        .thenCompose(stage -> stage));
     }
 
     private CompletionStage<IngestOutcome> handle(String site, String gatewayId, MqttMessage message) {
         Optional<Gateway> sender = registry.enabled(gatewayId);
         if (sender.isEmpty()) {
-            return CompletableFuture.completedFuture(IngestOutcome.Rejected.of(RejectKind.UNAUTHORIZED, "topic",
-                    "gateway '" + gatewayId + "' is not registered or is disabled"));
+            return CompletableFuture.completedFuture(IngestOutcome.Rejected.of(
+                    RejectKind.UNAUTHORIZED, "topic", "gateway '" + gatewayId + "' is not registered or is disabled"));
         }
         if (!sender.get().siteId().equals(site)) {
-            return CompletableFuture.completedFuture(IngestOutcome.Rejected.of(RejectKind.FORBIDDEN, "topic",
-                    "gateway '" + gatewayId + "' is registered for site '" + sender.get().siteId() + "', not '" + site + "'"));
+            return CompletableFuture.completedFuture(IngestOutcome.Rejected.of(
+                    RejectKind.FORBIDDEN,
+                    "topic",
+                    "gateway '" + gatewayId + "' is registered for site '"
+                            + sender.get().siteId() + "', not '" + site + "'"));
         }
         byte[] payload = message.getPayload();
-        return ingest.ingest(Door.MQTT, sender.get(), codecOf(message.getProperties(), payload), payload,
-                config.maxPayloadBytes());
+        return ingest.ingest(
+                Door.MQTT, sender.get(), codecOf(message.getProperties(), payload), payload, config.maxPayloadBytes());
     }
 
     static BatchCodec codecOf(MqttProperties properties, byte[] payload) {
@@ -189,27 +203,32 @@ public class MqttIngestDoor implements MqttCallback, AutoCloseable {
 
     /** Answers on the door's workers: the future completes on an InfluxDB writer thread, which must go back to writing. */
     private void answerWhenDone(String topic, MqttMessage request, CompletionStage<IngestOutcome> outcome) {
-        outcome.whenCompleteAsync((result, failure) -> {
-            inFlight.release();
-            if (failure != null) {
-                LOG.error("MQTT door: ingest of a message on '{}' failed unexpectedly", topic, failure);
-                return;
-            }
-            if (result instanceof IngestOutcome.TryLater) {
-                return; // no answer: the gateway keeps the batch and re-sends it
-            }
-            MqttProperties props = request.getProperties();
-            String responseTopic = props == null ? null : props.getResponseTopic();
-            if (responseTopic == null) {
-                return;
-            }
-            String own = topic.substring(0, topic.lastIndexOf('/') + 1);
-            if (!responseTopic.startsWith(own)) {
-                LOG.warn("MQTT door does not answer on '{}': a gateway's response topic must be under '{}'", responseTopic, own);
-                return;
-            }
-            publishAnswer(responseTopic, props.getCorrelationData(), result);
-        }, workers);
+        outcome.whenCompleteAsync(
+                (result, failure) -> {
+                    inFlight.release();
+                    if (failure != null) {
+                        LOG.error("MQTT door: ingest of a message on '{}' failed unexpectedly", topic, failure);
+                        return;
+                    }
+                    if (result instanceof IngestOutcome.TryLater) {
+                        return; // no answer: the gateway keeps the batch and re-sends it
+                    }
+                    MqttProperties props = request.getProperties();
+                    String responseTopic = props == null ? null : props.getResponseTopic();
+                    if (responseTopic == null) {
+                        return;
+                    }
+                    String own = topic.substring(0, topic.lastIndexOf('/') + 1);
+                    if (!responseTopic.startsWith(own)) {
+                        LOG.warn(
+                                "MQTT door does not answer on '{}': a gateway's response topic must be under '{}'",
+                                responseTopic,
+                                own);
+                        return;
+                    }
+                    publishAnswer(responseTopic, props.getCorrelationData(), result);
+                },
+                workers);
     }
 
     /**
@@ -228,7 +247,8 @@ public class MqttIngestDoor implements MqttCallback, AutoCloseable {
             if (correlationData != null) {
                 answerProps.setCorrelationData(correlationData);
             }
-            MqttMessage answer = new MqttMessage(json.writeValueAsBytes(IngestAnswer.of(outcome)), 0, false, answerProps);
+            MqttMessage answer =
+                    new MqttMessage(json.writeValueAsBytes(IngestAnswer.of(outcome)), 0, false, answerProps);
             client.publish(responseTopic, answer);
         } catch (IOException | MqttException e) {
             // The gateway hears nothing and re-sends; the re-send is stored idempotently.

@@ -1,5 +1,7 @@
 package de.dos2030.iot.collector.ingest.coap;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import de.dos2030.iot.collector.TestBatches;
 import de.dos2030.iot.collector.TestCollector;
 import de.dos2030.iot.collector.TestInflux;
@@ -7,6 +9,10 @@ import de.dos2030.iot.collector.gateways.GatewayToken;
 import de.dos2030.iot.collector.gateways.SiteKind;
 import de.dos2030.iot.model.Batch;
 import de.dos2030.iot.model.codec.BatchCodec;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import org.eclipse.californium.core.CoapClient;
 import org.eclipse.californium.core.CoapResponse;
 import org.eclipse.californium.core.coap.CoAP;
@@ -20,13 +26,6 @@ import org.eclipse.californium.scandium.dtls.pskstore.AdvancedSinglePskStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The CoAP door: the real coap-client-notls on plain CoAP, Californium's DTLS client on CoAPS. */
 class CoapIngestIT {
@@ -42,12 +41,18 @@ class CoapIngestIT {
         plainPort = TestCollector.freeUdpPort();
         securePort = TestCollector.freeUdpPort();
         collector = new TestCollector(Map.of(
-                "collector.coap.enabled", true,
-                "collector.coap.bind-address", "127.0.0.1",
-                "collector.coap.plain-enabled", true,
-                "collector.coap.plain-port", plainPort,
-                "collector.coap.secure-port", securePort,
-                "collector.coap.max-payload-bytes", 65536));
+                "collector.coap.enabled",
+                true,
+                "collector.coap.bind-address",
+                "127.0.0.1",
+                "collector.coap.plain-enabled",
+                true,
+                "collector.coap.plain-port",
+                plainPort,
+                "collector.coap.secure-port",
+                securePort,
+                "collector.coap.max-payload-bytes",
+                65536));
         influx = new TestInflux(TestInflux.DEV_URL, collector.database);
         tokenA = collector.register("coap-gw-a", "bridge-c", SiteKind.BRIDGE).token();
         tokenB = collector.register("coap-gw-b", "bridge-d", SiteKind.BRIDGE).token();
@@ -63,9 +68,21 @@ class CoapIngestIT {
     static String coapClient(byte[] payload, int contentFormat, String query) throws Exception {
         Path file = Files.createTempFile("batch", ".bin");
         Files.write(file, payload);
-        Process p = new ProcessBuilder("coap-client-notls", "-m", "post", "-t", Integer.toString(contentFormat), "-b", "1024",
-                "-B", "10", "-f", file.toString(), "coap://127.0.0.1:" + plainPort + "/batches" + query)
-                .redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        "coap-client-notls",
+                        "-m",
+                        "post",
+                        "-t",
+                        Integer.toString(contentFormat),
+                        "-b",
+                        "1024",
+                        "-B",
+                        "10",
+                        "-f",
+                        file.toString(),
+                        "coap://127.0.0.1:" + plainPort + "/batches" + query)
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
         return out;
@@ -111,8 +128,10 @@ class CoapIngestIT {
         String q = "?token=" + tokenA;
 
         assertThat(coapClient(garbage, 60, q)).contains("4.00");
-        assertThat(coapClient(java.util.Arrays.copyOf(valid, valid.length / 2), 50, q)).contains("4.00");
-        assertThat(coapClient(("[".repeat(5000) + "]".repeat(5000)).getBytes(StandardCharsets.US_ASCII), 50, q)).contains("4.00");
+        assertThat(coapClient(java.util.Arrays.copyOf(valid, valid.length / 2), 50, q))
+                .contains("4.00");
+        assertThat(coapClient(("[".repeat(5000) + "]".repeat(5000)).getBytes(StandardCharsets.US_ASCII), 50, q))
+                .contains("4.00");
         assertThat(coapClient(new byte[70_000], 60, q)).contains("4.13");
         assertThat(coapClient(valid, 0, q)).contains("4.15");
 
@@ -125,8 +144,12 @@ class CoapIngestIT {
         Configuration config = Configuration.createStandardWithoutFile();
         config.set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.CLIENT_ONLY);
         DtlsConnectorConfig dtls = DtlsConnectorConfig.builder(config)
-                .setAdvancedPskStore(new AdvancedSinglePskStore("coap-gw-a", GatewayToken.pskOf(tokenA))).build();
-        CoapEndpoint endpoint = new CoapEndpoint.Builder().setConfiguration(config).setConnector(new DTLSConnector(dtls)).build();
+                .setAdvancedPskStore(new AdvancedSinglePskStore("coap-gw-a", GatewayToken.pskOf(tokenA)))
+                .build();
+        CoapEndpoint endpoint = new CoapEndpoint.Builder()
+                .setConfiguration(config)
+                .setConnector(new DTLSConnector(dtls))
+                .build();
         CoapClient client = new CoapClient("coaps://127.0.0.1:" + securePort + "/batches");
         client.setEndpoint(endpoint);
         client.setTimeout(10_000L);

@@ -1,23 +1,22 @@
 package de.dos2030.iot.collector.ingest.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import de.dos2030.iot.collector.TestBatches;
 import de.dos2030.iot.collector.TestCollector;
 import de.dos2030.iot.collector.TestInflux;
 import de.dos2030.iot.collector.gateways.SiteKind;
 import de.dos2030.iot.model.Batch;
 import de.dos2030.iot.model.codec.BatchCodec;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The HTTP door against the dev InfluxDB: stored, refused and malformed batches, queried back. */
 class HttpIngestIT {
@@ -52,20 +51,44 @@ class HttpIngestIT {
         Batch batch = TestBatches.schoolWithAlertAndHealth("http-gw-a", "school-a", "boot-curl", 0);
         Path file = Files.createTempFile("batch", ".json");
         Files.write(file, BatchCodec.json().encode(batch));
-        Process curl = new ProcessBuilder("curl", "-sS", "-w", "\n%{http_code}", "-X", "POST",
-                "-H", "Authorization: Bearer " + tokenA, "-H", "Content-Type: application/json",
-                "--data-binary", "@" + file, collector.url("/api/v1/batches")).redirectErrorStream(true).start();
+        Process curl = new ProcessBuilder(
+                        "curl",
+                        "-sS",
+                        "-w",
+                        "\n%{http_code}",
+                        "-X",
+                        "POST",
+                        "-H",
+                        "Authorization: Bearer " + tokenA,
+                        "-H",
+                        "Content-Type: application/json",
+                        "--data-binary",
+                        "@" + file,
+                        collector.url("/api/v1/batches"))
+                .redirectErrorStream(true)
+                .start();
         String out = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(curl.waitFor()).isZero();
 
-        assertThat(out).endsWith("\n200").contains("\"status\":\"stored\"").contains("\"stored\":30").contains("\"alerts\":1");
+        assertThat(out)
+                .endsWith("\n200")
+                .contains("\"status\":\"stored\"")
+                .contains("\"stored\":30")
+                .contains("\"alerts\":1");
         assertThat(readingsOf(batch)).isEqualTo(30);
-        assertThat(influx.count("SELECT count(value) FROM co2 WHERE site='school-a' AND site_kind='school' AND sensor='room-1.co2'"
-                + " AND quality='ok' AND time >= '" + batch.readings().get(0).time() + "' AND time <= '" + batch.createdAt() + "'"))
+        assertThat(influx.count(
+                        "SELECT count(value) FROM co2 WHERE site='school-a' AND site_kind='school' AND sensor='room-1.co2'"
+                                + " AND quality='ok' AND time >= '"
+                                + batch.readings().get(0).time() + "' AND time <= '" + batch.createdAt() + "'"))
                 .isEqualTo(10);
-        assertThat(influx.count("SELECT count(value) FROM alert WHERE gateway='http-gw-a' AND rule='co2-high' AND state='raised' AND boot_id='boot-curl'"))
+        assertThat(
+                        influx.count(
+                                "SELECT count(value) FROM alert WHERE gateway='http-gw-a' AND rule='co2-high' AND state='raised' AND boot_id='boot-curl'"))
                 .isEqualTo(1);
-        assertThat(influx.count("SELECT count(outbox_depth) FROM gateway_health WHERE gateway='http-gw-a' AND boot_id='boot-curl'")).isEqualTo(1);
+        assertThat(
+                        influx.count(
+                                "SELECT count(outbox_depth) FROM gateway_health WHERE gateway='http-gw-a' AND boot_id='boot-curl'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -89,7 +112,8 @@ class HttpIngestIT {
         HttpResponse<String> wrong = collector.postBatch(json, "application/json", "not-a-token");
 
         assertThat(missing.statusCode()).isEqualTo(401);
-        assertThat(missing.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        assertThat(missing.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(wrong.body()).contains("unknown or revoked token");
         assertThat(readingsOf(batch)).isZero();
@@ -110,18 +134,22 @@ class HttpIngestIT {
     void storesValidReadingsOfMixedBatchAndQuarantinesTheRest() throws Exception {
         Batch batch = TestBatches.withNaN(TestBatches.school("http-gw-a", "school-a", "boot-mixed", 0, 10), 2, 15);
 
-        HttpResponse<String> response = collector.postBatch(BatchCodec.json().encode(batch), "application/json", tokenA);
+        HttpResponse<String> response =
+                collector.postBatch(BatchCodec.json().encode(batch), "application/json", tokenA);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        assertThat(response.body()).contains("\"stored\":28").contains("\"quarantined\":2")
+        assertThat(response.body())
+                .contains("\"stored\":28")
+                .contains("\"quarantined\":2")
                 .contains("{\"path\":\"readings[2].value\",\"reason\":\"NaN is not allowed\"}")
                 .contains("\"path\":\"readings[15].value\"");
         assertThat(readingsOf(batch)).isEqualTo(28);
         List<List<Object>> quarantined = influx.rows(
                 "SELECT item, reason, sensor FROM quarantine WHERE gateway='http-gw-a' AND boot_id='boot-mixed'");
         assertThat(quarantined).hasSize(2);
-        assertThat(quarantined).extracting(row -> (String) row.get(2)).containsOnly("readings[2].value: NaN is not allowed",
-                "readings[15].value: NaN is not allowed");
+        assertThat(quarantined)
+                .extracting(row -> (String) row.get(2))
+                .containsOnly("readings[2].value: NaN is not allowed", "readings[15].value: NaN is not allowed");
     }
 
     @Test
@@ -133,36 +161,55 @@ class HttpIngestIT {
         new java.util.Random(7).nextBytes(garbage);
         byte[] oversize = new byte[300_000];
 
-        assertThat(collector.postBatch("hello".getBytes(), "application/json", tokenA).statusCode()).isEqualTo(400);
-        assertThat(collector.postBatch(garbage, "application/cbor", tokenA).statusCode()).isEqualTo(400);
+        assertThat(collector
+                        .postBatch("hello".getBytes(), "application/json", tokenA)
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(collector.postBatch(garbage, "application/cbor", tokenA).statusCode())
+                .isEqualTo(400);
         HttpResponse<String> cut = collector.postBatch(truncated, "application/json", tokenA);
         assertThat(cut.statusCode()).isEqualTo(400);
         assertThat(cut.body()).contains("\"status\":\"rejected\"").contains("reason");
         HttpResponse<String> deep = collector.postBatch(nested, "application/json", tokenA);
         assertThat(deep.statusCode()).isEqualTo(400);
-        assertThat(collector.postBatch(oversize, "application/json", tokenA).statusCode()).isEqualTo(413);
-        assertThat(collector.postBatch(valid, "text/plain", tokenA).statusCode()).isEqualTo(415);
-        assertThat(collector.postBatch(new byte[0], "application/json", tokenA).statusCode()).isEqualTo(400);
+        assertThat(collector.postBatch(oversize, "application/json", tokenA).statusCode())
+                .isEqualTo(413);
+        assertThat(collector.postBatch(valid, "text/plain", tokenA).statusCode())
+                .isEqualTo(415);
+        assertThat(collector.postBatch(new byte[0], "application/json", tokenA).statusCode())
+                .isEqualTo(400);
 
-        assertThat(collector.postBatch(valid, "application/json", tokenA).statusCode()).isEqualTo(200);
+        assertThat(collector.postBatch(valid, "application/json", tokenA).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void reportsSequenceGapsThroughAdminApiAndMetrics() throws Exception {
         for (long seq : new long[] {0, 1, 4}) {
             Batch b = TestBatches.school("http-gw-b", "school-b", "boot-gaps", seq, 2);
-            assertThat(collector.postBatch(BatchCodec.json().encode(b), "application/json", tokenB).statusCode()).isEqualTo(200);
+            assertThat(collector
+                            .postBatch(BatchCodec.json().encode(b), "application/json", tokenB)
+                            .statusCode())
+                    .isEqualTo(200);
         }
 
-        HttpResponse<String> sequences = collector.get("/admin/gateways/http-gw-b/sequences", TestCollector.ADMIN_TOKEN);
+        HttpResponse<String> sequences =
+                collector.get("/admin/gateways/http-gw-b/sequences", TestCollector.ADMIN_TOKEN);
         assertThat(sequences.statusCode()).isEqualTo(200);
-        assertThat(sequences.body()).contains("\"bootId\":\"boot-gaps\"").contains("\"highestSequence\":4")
-                .contains("\"missingCount\":2").contains("\"missing\":[[2,3]]");
-        assertThat(collector.get("/admin/gateways/http-gw-b/sequences", null).statusCode()).isEqualTo(401);
+        assertThat(sequences.body())
+                .contains("\"bootId\":\"boot-gaps\"")
+                .contains("\"highestSequence\":4")
+                .contains("\"missingCount\":2")
+                .contains("\"missing\":[[2,3]]");
+        assertThat(collector.get("/admin/gateways/http-gw-b/sequences", null).statusCode())
+                .isEqualTo(401);
 
         // The gap is counted once it has outlived a round of sharing sequences between instances.
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(collector.get("/prometheus", null).body()).contains("collector_sequence_missing")
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(
+                                collector.get("/prometheus", null).body())
+                        .contains("collector_sequence_missing")
                         .containsPattern("collector_sequence_gaps_total(\\{[^}]*})? [1-9]")
                         .containsPattern("collector_ingest_batches_total\\{door=\"http\",outcome=\"stored\"} [1-9]"));
     }
@@ -171,6 +218,9 @@ class HttpIngestIT {
     void healthReportsInfluxDbAndRegistry() throws Exception {
         HttpResponse<String> health = collector.get("/health", null);
         assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
-        assertThat(health.body()).contains("\"influxdb\"").contains("\"reachable\":true").contains("\"jdbc\"");
+        assertThat(health.body())
+                .contains("\"influxdb\"")
+                .contains("\"reachable\":true")
+                .contains("\"jdbc\"");
     }
 }

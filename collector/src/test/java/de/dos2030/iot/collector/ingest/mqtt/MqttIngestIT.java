@@ -1,15 +1,25 @@
 package de.dos2030.iot.collector.ingest.mqtt;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import de.dos2030.iot.collector.TestBatches;
 import de.dos2030.iot.collector.TestCollector;
 import de.dos2030.iot.collector.TestInflux;
 import de.dos2030.iot.collector.gateways.SiteKind;
 import de.dos2030.iot.model.Batch;
 import de.dos2030.iot.model.codec.BatchCodec;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -19,25 +29,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * The MQTT door on the dev Mosquitto's authenticated listener: gateway accounts come from the
  * collector's generated password/ACL files (merged into the dev files, other accounts kept),
  * batches are published with the real {@code mosquitto_pub}, answers read from the ack topics.
  */
 public class MqttIngestIT {
-    static final Path ROOT = Path.of(System.getProperty("repo.root", "..")).toAbsolutePath().normalize();
+    static final Path ROOT =
+            Path.of(System.getProperty("repo.root", "..")).toAbsolutePath().normalize();
     static final Path PASSWD = ROOT.resolve(".dev-services/mosquitto/passwd");
     static final Path ACL = ROOT.resolve(".dev-services/mosquitto/acl");
 
@@ -51,27 +50,41 @@ public class MqttIngestIT {
     static void start() throws Exception {
         String group = "it-" + UUID.randomUUID().toString().substring(0, 8);
         collector = new TestCollector(Map.of(
-                "collector.mqtt.enabled", true,
-                "collector.mqtt.url", "tcp://127.0.0.1:11884",
-                "collector.mqtt.username", "collector",
-                "collector.mqtt.password", "collector-dev-secret",
-                "collector.mqtt.client-id", "collector-" + group,
-                "collector.mqtt.share-group", group,
-                "collector.mqtt.session-expiry", "60s",
-                "collector.mqtt.max-payload-bytes", 262144,
-                "collector.mosquitto.passwd-file", PASSWD.toString(),
-                "collector.mosquitto.acl-file", ACL.toString()));
+                "collector.mqtt.enabled",
+                true,
+                "collector.mqtt.url",
+                "tcp://127.0.0.1:11884",
+                "collector.mqtt.username",
+                "collector",
+                "collector.mqtt.password",
+                "collector-dev-secret",
+                "collector.mqtt.client-id",
+                "collector-" + group,
+                "collector.mqtt.share-group",
+                group,
+                "collector.mqtt.session-expiry",
+                "60s",
+                "collector.mqtt.max-payload-bytes",
+                262144,
+                "collector.mosquitto.passwd-file",
+                PASSWD.toString(),
+                "collector.mosquitto.acl-file",
+                ACL.toString()));
         influx = new TestInflux(TestInflux.DEV_URL, collector.database);
         tokenA = collector.register("mqtt-gw-a", "bridge-a", SiteKind.BRIDGE).token();
         collector.register("mqtt-gw-b", "bridge-b", SiteKind.BRIDGE);
-        Process reload = new ProcessBuilder(ROOT.resolve("scripts/dev-services.sh").toString(), "reload").inheritIO().start();
+        Process reload = new ProcessBuilder(
+                        ROOT.resolve("scripts/dev-services.sh").toString(), "reload")
+                .inheritIO()
+                .start();
         assertThat(reload.waitFor()).isZero();
 
         listener = new MqttAsyncClient("tcp://127.0.0.1:11883", "it-listener-" + group, new MemoryPersistence());
         listener.setCallback(new Answers());
         listener.connect().waitForCompletion(5000);
         listener.subscribe("dos/+/+/ack", 1).waitForCompletion(5000);
-        await().atMost(Duration.ofSeconds(10)).until(() -> collector.get("/health", null).body().contains("\"connected\":true"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> collector.get("/health", null).body().contains("\"connected\":true"));
     }
 
     @AfterAll
@@ -87,14 +100,39 @@ public class MqttIngestIT {
         return mosquittoPub(user, password, topic, payload, correlation, "");
     }
 
-    private static int mosquittoPub(String user, String password, String topic, byte[] payload, String correlation,
-                                    String expectedOutput) throws Exception {
+    private static int mosquittoPub(
+            String user, String password, String topic, byte[] payload, String correlation, String expectedOutput)
+            throws Exception {
         Path file = Files.createTempFile("batch", ".bin");
         Files.write(file, payload);
-        Process pub = new ProcessBuilder("mosquitto_pub", "-V", "mqttv5", "-h", "127.0.0.1", "-p", "11884",
-                "-u", user, "-P", password, "-q", "1", "-t", topic, "-f", file.toString(),
-                "-D", "publish", "response-topic", topic.substring(0, topic.lastIndexOf('/')) + "/ack",
-                "-D", "publish", "correlation-data", correlation).redirectErrorStream(true).start();
+        Process pub = new ProcessBuilder(
+                        "mosquitto_pub",
+                        "-V",
+                        "mqttv5",
+                        "-h",
+                        "127.0.0.1",
+                        "-p",
+                        "11884",
+                        "-u",
+                        user,
+                        "-P",
+                        password,
+                        "-q",
+                        "1",
+                        "-t",
+                        topic,
+                        "-f",
+                        file.toString(),
+                        "-D",
+                        "publish",
+                        "response-topic",
+                        topic.substring(0, topic.lastIndexOf('/')) + "/ack",
+                        "-D",
+                        "publish",
+                        "correlation-data",
+                        correlation)
+                .redirectErrorStream(true)
+                .start();
         String out = new String(pub.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int rc = pub.waitFor();
         assertThat(out.strip()).as("mosquitto_pub output").isEqualTo(expectedOutput);
@@ -112,12 +150,20 @@ public class MqttIngestIT {
     void storesBatchPublishedWithMosquittoPubAndAnswersAfterStoring() throws Exception {
         Batch batch = TestBatches.school("mqtt-gw-a", "bridge-a", "boot-mqtt", 0, 20);
 
-        assertThat(mosquittoPub("mqtt-gw-a", tokenA, "dos/bridge-a/mqtt-gw-a/batch", BatchCodec.json().encode(batch), "c-1"))
+        assertThat(mosquittoPub(
+                        "mqtt-gw-a",
+                        tokenA,
+                        "dos/bridge-a/mqtt-gw-a/batch",
+                        BatchCodec.json().encode(batch),
+                        "c-1"))
                 .isZero();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> answers.containsKey("c-1"));
-        assertThat(answers.get("c-1")).contains("\"status\":\"stored\"").contains("\"bootId\":\"boot-mqtt\"")
-                .contains("\"sequence\":0").contains("\"stored\":60");
+        assertThat(answers.get("c-1"))
+                .contains("\"status\":\"stored\"")
+                .contains("\"bootId\":\"boot-mqtt\"")
+                .contains("\"sequence\":0")
+                .contains("\"stored\":60");
         assertThat(readingsOf(batch)).isEqualTo(60);
     }
 
@@ -125,7 +171,12 @@ public class MqttIngestIT {
     void storesCborBatchDetectedWithoutContentType() throws Exception {
         Batch batch = TestBatches.school("mqtt-gw-a", "bridge-a", "boot-mqtt-cbor", 3, 10);
 
-        mosquittoPub("mqtt-gw-a", tokenA, "dos/bridge-a/mqtt-gw-a/batch", BatchCodec.cbor().encode(batch), "c-cbor");
+        mosquittoPub(
+                "mqtt-gw-a",
+                tokenA,
+                "dos/bridge-a/mqtt-gw-a/batch",
+                BatchCodec.cbor().encode(batch),
+                "c-cbor");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> answers.containsKey("c-cbor"));
         assertThat(answers.get("c-cbor")).contains("\"status\":\"stored\"").contains("\"stored\":30");
@@ -136,7 +187,12 @@ public class MqttIngestIT {
     void rejectsBatchClaimingAnotherGatewayAndStoresNothing() throws Exception {
         Batch claimsB = TestBatches.school("mqtt-gw-b", "bridge-a", "boot-mqtt-403", 0, 5);
 
-        mosquittoPub("mqtt-gw-a", tokenA, "dos/bridge-a/mqtt-gw-a/batch", BatchCodec.json().encode(claimsB), "c-403");
+        mosquittoPub(
+                "mqtt-gw-a",
+                tokenA,
+                "dos/bridge-a/mqtt-gw-a/batch",
+                BatchCodec.json().encode(claimsB),
+                "c-403");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> answers.containsKey("c-403"));
         assertThat(answers.get("c-403")).contains("\"status\":\"rejected\"").contains("\"path\":\"gatewayId\"");
@@ -150,22 +206,50 @@ public class MqttIngestIT {
 
         int wrongPassword = mosquittoPubExpectingFailure("mqtt-gw-a", "wrong", "dos/bridge-a/mqtt-gw-a/batch", json);
         // The ACL silently drops a publish outside the gateway's own topics: no answer, nothing stored.
-        mosquittoPub("mqtt-gw-a", tokenA, "dos/bridge-b/mqtt-gw-b/batch", json, "c-acl",
+        mosquittoPub(
+                "mqtt-gw-a",
+                tokenA,
+                "dos/bridge-b/mqtt-gw-b/batch",
+                json,
+                "c-acl",
                 "Warning: Publish 1 failed: Not authorized.");
 
         assertThat(wrongPassword).isNotZero();
-        mosquittoPub("mqtt-gw-a", tokenA, "dos/bridge-a/mqtt-gw-a/batch",
-                BatchCodec.json().encode(TestBatches.school("mqtt-gw-a", "bridge-a", "boot-mqtt-acl2", 0, 1)), "c-after");
+        mosquittoPub(
+                "mqtt-gw-a",
+                tokenA,
+                "dos/bridge-a/mqtt-gw-a/batch",
+                BatchCodec.json().encode(TestBatches.school("mqtt-gw-a", "bridge-a", "boot-mqtt-acl2", 0, 1)),
+                "c-after");
         await().atMost(Duration.ofSeconds(10)).until(() -> answers.containsKey("c-after"));
         assertThat(answers).doesNotContainKey("c-acl");
         assertThat(readingsOf(batch)).isZero();
     }
 
-    private static int mosquittoPubExpectingFailure(String user, String password, String topic, byte[] payload) throws Exception {
+    private static int mosquittoPubExpectingFailure(String user, String password, String topic, byte[] payload)
+            throws Exception {
         Path file = Files.createTempFile("batch", ".bin");
         Files.write(file, payload);
-        Process pub = new ProcessBuilder("mosquitto_pub", "-V", "mqttv5", "-h", "127.0.0.1", "-p", "11884",
-                "-u", user, "-P", password, "-q", "1", "-t", topic, "-f", file.toString()).redirectErrorStream(true).start();
+        Process pub = new ProcessBuilder(
+                        "mosquitto_pub",
+                        "-V",
+                        "mqttv5",
+                        "-h",
+                        "127.0.0.1",
+                        "-p",
+                        "11884",
+                        "-u",
+                        user,
+                        "-P",
+                        password,
+                        "-q",
+                        "1",
+                        "-t",
+                        topic,
+                        "-f",
+                        file.toString())
+                .redirectErrorStream(true)
+                .start();
         pub.getInputStream().readAllBytes();
         return pub.waitFor();
     }
@@ -179,17 +263,23 @@ public class MqttIngestIT {
         Map<String, byte[]> bad = Map.of(
                 "bad-garbage", garbage,
                 "bad-truncated", java.util.Arrays.copyOf(valid, valid.length / 2),
-                "bad-nested", ("{\"a\":" + "[".repeat(50_000) + "]".repeat(50_000) + "}").getBytes(StandardCharsets.US_ASCII),
+                "bad-nested",
+                        ("{\"a\":" + "[".repeat(50_000) + "]".repeat(50_000) + "}").getBytes(StandardCharsets.US_ASCII),
                 "bad-oversize", ("{" + " ".repeat(300_000) + "}").getBytes(StandardCharsets.US_ASCII));
         for (Map.Entry<String, byte[]> e : bad.entrySet()) {
             mosquittoPub("mqtt-gw-a", tokenA, "dos/bridge-a/mqtt-gw-a/batch", e.getValue(), e.getKey());
         }
         mosquittoPub("mqtt-gw-a", tokenA, "dos/bridge-a/mqtt-gw-a/batch", valid, "good-after-bad");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> answers.keySet().containsAll(
-                List.of("bad-garbage", "bad-truncated", "bad-nested", "bad-oversize", "good-after-bad")));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> answers.keySet()
+                        .containsAll(List.of(
+                                "bad-garbage", "bad-truncated", "bad-nested", "bad-oversize", "good-after-bad")));
         for (String key : bad.keySet()) {
-            assertThat(answers.get(key)).as(key).contains("\"status\":\"rejected\"").contains("\"reason\":");
+            assertThat(answers.get(key))
+                    .as(key)
+                    .contains("\"status\":\"rejected\"")
+                    .contains("\"reason\":");
         }
         assertThat(answers.get("bad-oversize")).contains("over the limit");
         assertThat(answers.get("good-after-bad")).contains("\"status\":\"stored\"");
@@ -207,7 +297,8 @@ public class MqttIngestIT {
             gateways.add("mqtt-burst-" + g);
             collector.register(gateways.get(g), "bridge-burst", SiteKind.BRIDGE);
         }
-        MqttAsyncClient publisher = new MqttAsyncClient("tcp://127.0.0.1:11883", "it-burst-" + UUID.randomUUID(), new MemoryPersistence());
+        MqttAsyncClient publisher =
+                new MqttAsyncClient("tcp://127.0.0.1:11883", "it-burst-" + UUID.randomUUID(), new MemoryPersistence());
         publisher.connect().waitForCompletion(5000);
         List<String> expected = new java.util.ArrayList<>();
         for (int b = 0; b < 8; b++) {
@@ -224,7 +315,8 @@ public class MqttIngestIT {
         }
 
         await().atMost(Duration.ofSeconds(20)).until(() -> answers.keySet().containsAll(expected));
-        assertThat(expected).allSatisfy(key -> assertThat(answers.get(key)).as(key).contains("\"status\":\"stored\""));
+        assertThat(expected)
+                .allSatisfy(key -> assertThat(answers.get(key)).as(key).contains("\"status\":\"stored\""));
         assertThat(collector.get("/prometheus", null).body()).contains("collector_mqtt_disconnects_total 0.0");
         publisher.disconnect().waitForCompletion(5000);
         publisher.close();
@@ -234,30 +326,29 @@ public class MqttIngestIT {
     public static class Answers implements MqttCallback {
         @Override
         public void messageArrived(String topic, MqttMessage message) {
-            byte[] correlation = message.getProperties() == null ? null : message.getProperties().getCorrelationData();
+            byte[] correlation = message.getProperties() == null
+                    ? null
+                    : message.getProperties().getCorrelationData();
             if (correlation != null) {
-                answers.put(new String(correlation, StandardCharsets.UTF_8), new String(message.getPayload(), StandardCharsets.UTF_8));
+                answers.put(
+                        new String(correlation, StandardCharsets.UTF_8),
+                        new String(message.getPayload(), StandardCharsets.UTF_8));
             }
         }
 
         @Override
-        public void disconnected(MqttDisconnectResponse r) {
-        }
+        public void disconnected(MqttDisconnectResponse r) {}
 
         @Override
-        public void mqttErrorOccurred(MqttException e) {
-        }
+        public void mqttErrorOccurred(MqttException e) {}
 
         @Override
-        public void deliveryComplete(IMqttToken t) {
-        }
+        public void deliveryComplete(IMqttToken t) {}
 
         @Override
-        public void connectComplete(boolean reconnect, String uri) {
-        }
+        public void connectComplete(boolean reconnect, String uri) {}
 
         @Override
-        public void authPacketArrived(int code, MqttProperties p) {
-        }
+        public void authPacketArrived(int code, MqttProperties p) {}
     }
 }

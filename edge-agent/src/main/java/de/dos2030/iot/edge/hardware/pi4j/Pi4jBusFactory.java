@@ -37,7 +37,9 @@ public final class Pi4jBusFactory implements BusFactory {
     }
 
     /** True if this machine has the device node, i.e. a Pi with that bus enabled. */
-    public static boolean hasI2cBus(int bus) { return Files.exists(Path.of("/dev/i2c-" + bus)); }
+    public static boolean hasI2cBus(int bus) {
+        return Files.exists(Path.of("/dev/i2c-" + bus));
+    }
 
     public static boolean hasSpiDevice(int bus, int chipSelect) {
         return Files.exists(Path.of("/dev/spidev" + bus + "." + chipSelect));
@@ -46,13 +48,20 @@ public final class Pi4jBusFactory implements BusFactory {
     @Override
     public I2cDevice i2c(BusAddress.I2c address) throws BusException {
         if (!hasI2cBus(address.bus())) {
-            throw new BusException(BusException.Kind.OTHER, address, "/dev/i2c-" + address.bus()
-                    + " does not exist: enable the bus (dtparam=i2c_arm=on or dtoverlay=i2c-gpio) in the boot config");
+            throw new BusException(
+                    BusException.Kind.OTHER,
+                    address,
+                    "/dev/i2c-" + address.bus()
+                            + " does not exist: enable the bus (dtparam=i2c_arm=on or dtoverlay=i2c-gpio) in the boot config");
         }
         try {
-            I2C i2c = context().create(I2C.newConfigBuilder(context())
-                    .id("i2c-" + address.bus() + "-" + Integer.toHexString(address.address()))
-                    .bus(address.bus()).device(address.address()).provider("linuxfs-i2c").build());
+            I2C i2c = context()
+                    .create(I2C.newConfigBuilder(context())
+                            .id("i2c-" + address.bus() + "-" + Integer.toHexString(address.address()))
+                            .bus(address.bus())
+                            .device(address.address())
+                            .provider("linuxfs-i2c")
+                            .build());
             return new Pi4jI2cDevice(i2c, address);
         } catch (RuntimeException e) {
             throw Pi4jErrors.classify(address, e);
@@ -62,14 +71,22 @@ public final class Pi4jBusFactory implements BusFactory {
     @Override
     public SpiDevice spi(BusAddress.Spi address, int clockHz, int mode) throws BusException {
         if (!hasSpiDevice(address.bus(), address.chipSelect())) {
-            throw new BusException(BusException.Kind.OTHER, address, "/dev/spidev" + address.bus() + "." + address.chipSelect()
-                    + " does not exist: enable SPI (dtparam=spi=on) in the boot config");
+            throw new BusException(
+                    BusException.Kind.OTHER,
+                    address,
+                    "/dev/spidev" + address.bus() + "." + address.chipSelect()
+                            + " does not exist: enable SPI (dtparam=spi=on) in the boot config");
         }
         try {
-            Spi spi = context().create(Spi.newConfigBuilder(context())
-                    .id("spi-" + address.bus() + "-" + address.chipSelect())
-                    .bus(address.bus()).channel(address.chipSelect()).baud(clockHz)
-                    .mode(SpiMode.getByNumber(mode)).provider("linuxfs-spi").build());
+            Spi spi = context()
+                    .create(Spi.newConfigBuilder(context())
+                            .id("spi-" + address.bus() + "-" + address.chipSelect())
+                            .bus(address.bus())
+                            .channel(address.chipSelect())
+                            .baud(clockHz)
+                            .mode(SpiMode.getByNumber(mode))
+                            .provider("linuxfs-spi")
+                            .build());
             return new Pi4jSpiDevice(spi, address);
         } catch (RuntimeException e) {
             throw Pi4jErrors.classify(address, e);
@@ -79,12 +96,24 @@ public final class Pi4jBusFactory implements BusFactory {
     @Override
     public GpioOutput gpioOutput(int pin) throws BusException {
         try {
-            DigitalOutput out = context().create(DigitalOutput.newConfigBuilder(context())
-                    .id("gpio-out-" + pin).address(pin).initial(DigitalState.LOW).shutdown(DigitalState.LOW)
-                    .provider("gpiod-digital-output").build());
+            DigitalOutput out = context()
+                    .create(DigitalOutput.newConfigBuilder(context())
+                            .id("gpio-out-" + pin)
+                            .address(pin)
+                            .initial(DigitalState.LOW)
+                            .shutdown(DigitalState.LOW)
+                            .provider("gpiod-digital-output")
+                            .build());
             return new GpioOutput() {
-                @Override public int pin() { return pin; }
-                @Override public void set(boolean high) { out.state(high ? DigitalState.HIGH : DigitalState.LOW); }
+                @Override
+                public int pin() {
+                    return pin;
+                }
+
+                @Override
+                public void set(boolean high) {
+                    out.state(high ? DigitalState.HIGH : DigitalState.LOW);
+                }
             };
         } catch (RuntimeException e) {
             throw Pi4jErrors.classify(new BusAddress.Gpio(pin), e);
@@ -94,12 +123,23 @@ public final class Pi4jBusFactory implements BusFactory {
     @Override
     public GpioInput gpioInput(int pin) throws BusException {
         try {
-            DigitalInput in = context().create(DigitalInput.newConfigBuilder(context())
-                    .id("gpio-in-" + pin).address(pin).pull(PullResistance.OFF)
-                    .provider("gpiod-digital-input").build());
+            DigitalInput in = context()
+                    .create(DigitalInput.newConfigBuilder(context())
+                            .id("gpio-in-" + pin)
+                            .address(pin)
+                            .pull(PullResistance.OFF)
+                            .provider("gpiod-digital-input")
+                            .build());
             return new GpioInput() {
-                @Override public int pin() { return pin; }
-                @Override public boolean isHigh() { return in.state() == DigitalState.HIGH; }
+                @Override
+                public int pin() {
+                    return pin;
+                }
+
+                @Override
+                public boolean isHigh() {
+                    return in.state() == DigitalState.HIGH;
+                }
             };
         } catch (RuntimeException e) {
             throw Pi4jErrors.classify(new BusAddress.Gpio(pin), e);

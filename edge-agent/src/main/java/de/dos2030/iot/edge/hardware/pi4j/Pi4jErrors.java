@@ -11,14 +11,17 @@ import java.util.Locale;
  */
 final class Pi4jErrors {
 
-    private Pi4jErrors() { }
+    private Pi4jErrors() {}
 
     static BusException classify(BusAddress address, RuntimeException e) {
         StringBuilder text = new StringBuilder();
         for (Throwable t = e; t != null; t = t.getCause()) text.append(' ').append(t.getMessage());
         String s = text.toString().toLowerCase(Locale.ROOT);
         BusException.Kind kind;
-        if (s.contains("remote i/o") || s.contains("no such device or address") || s.contains("errno 121") || s.contains("errno 6")) {
+        if (s.contains("remote i/o")
+                || s.contains("no such device or address")
+                || s.contains("errno 121")
+                || s.contains("errno 6")) {
             kind = BusException.Kind.NO_ACKNOWLEDGE;
         } else if (s.contains("timed out") || s.contains("errno 110")) {
             kind = BusException.Kind.TIMEOUT;

@@ -16,13 +16,18 @@ final class Pi4jI2cDevice implements I2cDevice, AutoCloseable {
         this.address = address;
     }
 
-    @Override public BusAddress.I2c address() { return address; }
+    @Override
+    public BusAddress.I2c address() {
+        return address;
+    }
 
     @Override
     public void write(byte[] data) throws BusException {
         try {
             int n = i2c.write(data, 0, data.length);
-            if (n != data.length) throw new BusException(BusException.Kind.OTHER, address, "wrote " + n + " of " + data.length + " bytes");
+            if (n != data.length)
+                throw new BusException(
+                        BusException.Kind.OTHER, address, "wrote " + n + " of " + data.length + " bytes");
         } catch (RuntimeException e) {
             throw Pi4jErrors.classify(address, e);
         }
@@ -32,7 +37,9 @@ final class Pi4jI2cDevice implements I2cDevice, AutoCloseable {
     public void read(byte[] buffer) throws BusException {
         try {
             int n = i2c.read(buffer, 0, buffer.length);
-            if (n != buffer.length) throw new BusException(BusException.Kind.OTHER, address, "read " + n + " of " + buffer.length + " bytes");
+            if (n != buffer.length)
+                throw new BusException(
+                        BusException.Kind.OTHER, address, "read " + n + " of " + buffer.length + " bytes");
         } catch (RuntimeException e) {
             throw Pi4jErrors.classify(address, e);
         }

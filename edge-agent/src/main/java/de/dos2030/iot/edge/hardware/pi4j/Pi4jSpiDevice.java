@@ -16,14 +16,19 @@ final class Pi4jSpiDevice implements SpiDevice {
         this.address = address;
     }
 
-    @Override public BusAddress.Spi address() { return address; }
+    @Override
+    public BusAddress.Spi address() {
+        return address;
+    }
 
     @Override
     public byte[] transfer(byte[] tx) throws BusException {
         byte[] rx = new byte[tx.length];
         try {
             int n = spi.transfer(tx, 0, rx, 0, tx.length);
-            if (n != tx.length) throw new BusException(BusException.Kind.OTHER, address, "transferred " + n + " of " + tx.length + " bytes");
+            if (n != tx.length)
+                throw new BusException(
+                        BusException.Kind.OTHER, address, "transferred " + n + " of " + tx.length + " bytes");
             return rx;
         } catch (RuntimeException e) {
             throw Pi4jErrors.classify(address, e);

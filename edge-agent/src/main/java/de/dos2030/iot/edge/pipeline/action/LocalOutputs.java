@@ -8,7 +8,6 @@ import de.dos2030.iot.edge.pipeline.rules.CheckKind;
 import de.dos2030.iot.edge.port.BusException;
 import de.dos2030.iot.edge.port.GpioOutput;
 import de.dos2030.iot.model.Severity;
-
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -56,7 +55,9 @@ public final class LocalOutputs {
             r = new Pin(gpio.open(t.red()), t.active());
         }
         if (config.buzzer().isPresent()) {
-            b = new Pin(gpio.open(config.buzzer().get().pin()), config.buzzer().get().active());
+            b = new Pin(
+                    gpio.open(config.buzzer().get().pin()),
+                    config.buzzer().get().active());
         }
         LocalOutputs outputs = new LocalOutputs(g, y, r, b);
         outputs.show(Light.GREEN, false, true);
@@ -75,7 +76,8 @@ public final class LocalOutputs {
         }
         boolean fault = false;
         for (AlertTracker t : trackers) {
-            if (t.isActive() && (t.kind() == CheckKind.SENSOR_FAULT || t.kind() == CheckKind.NO_DATA)
+            if (t.isActive()
+                    && (t.kind() == CheckKind.SENSOR_FAULT || t.kind() == CheckKind.NO_DATA)
                     && lightSensors.contains(t.sensorId())) {
                 fault = true;
             }
@@ -92,8 +94,9 @@ public final class LocalOutputs {
                 sound = true;
             }
         }
-        Light next = fault ? Light.FAULT : lightLevel == null ? Light.GREEN
-                : lightLevel == Severity.CRITICAL ? Light.RED : Light.YELLOW;
+        Light next = fault
+                ? Light.FAULT
+                : lightLevel == null ? Light.GREEN : lightLevel == Severity.CRITICAL ? Light.RED : Light.YELLOW;
         show(next, sound, false);
     }
 

@@ -8,5 +8,4 @@ import java.util.Optional;
  * @param light  the traffic light's colour; empty when none is configured
  * @param buzzer true while the buzzer sounds; false also when none is configured
  */
-public record OutputState(Optional<Light> light, boolean buzzer) {
-}
+public record OutputState(Optional<Light> light, boolean buzzer) {}

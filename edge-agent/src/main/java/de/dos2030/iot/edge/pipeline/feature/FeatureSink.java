@@ -17,6 +17,5 @@ public interface FeatureSink {
     void feature(Quantity quantity, Statistic statistic, long startNanos, long endNanos, double value, Quality quality);
 
     /** The spectrum of a closed vibration window, for consumers that want more than the dominant frequency. */
-    default void spectrum(long endNanos, SpectrumAnalyzer spectrum) {
-    }
+    default void spectrum(long endNanos, SpectrumAnalyzer spectrum) {}
 }

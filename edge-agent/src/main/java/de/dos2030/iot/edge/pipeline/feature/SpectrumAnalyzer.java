@@ -1,10 +1,9 @@
 package de.dos2030.iot.edge.pipeline.feature;
 
+import java.util.Arrays;
 import org.apache.commons.math3.transform.DftNormalization;
 import org.apache.commons.math3.transform.FastFourierTransformer;
 import org.apache.commons.math3.transform.TransformType;
-
-import java.util.Arrays;
 
 /**
  * Dominant frequency and strongest spectral peaks of the last M samples, zero-padded to an N-point
@@ -75,7 +74,8 @@ public final class SpectrumAnalyzer {
         this.firstBin = Math.max(2, (int) Math.ceil(MIN_HZ * n / sampleRateHz));
         this.lastBin = Math.min(n / 2 - 2, (int) Math.floor(MAX_FRACTION * n));
         if (firstBin >= lastBin) {
-            throw new IllegalArgumentException(n + " points at " + sampleRateHz + " Hz leave no band above " + MIN_HZ + " Hz");
+            throw new IllegalArgumentException(
+                    n + " points at " + sampleRateHz + " Hz leave no band above " + MIN_HZ + " Hz");
         }
         this.hann = new HannWindow(samples);
         this.ri = new double[2][n];

@@ -38,7 +38,8 @@ public final class TiltEstimator {
 
     /** One simultaneous reading of the three axes. */
     public void accept(long nanos, double x, double y, double z, Quality quality) {
-        if (!SampleStage.usable(quality) || !(Double.isFinite(x) && Double.isFinite(y) && Double.isFinite(z))
+        if (!SampleStage.usable(quality)
+                || !(Double.isFinite(x) && Double.isFinite(y) && Double.isFinite(z))
                 || x == 0 && y == 0 && z == 0) {
             return;
         }

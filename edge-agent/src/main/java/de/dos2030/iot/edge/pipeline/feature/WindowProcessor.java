@@ -33,11 +33,12 @@ public final class WindowProcessor {
     private long windowEnd = EpochNanos.NONE;
     /** End of the last window reported: samples before it belong to a window already sent. */
     private long closedUpTo = Long.MIN_VALUE;
+
     private boolean suspect;
 
     /** A window without filter lag in front of it. */
-    public WindowProcessor(Quantity quantity, FeatureWindow window, double sampleRateHz, boolean vibration,
-                           FeatureSink sink) {
+    public WindowProcessor(
+            Quantity quantity, FeatureWindow window, double sampleRateHz, boolean vibration, FeatureSink sink) {
         this(quantity, window, sampleRateHz, 0, vibration, sink);
     }
 
@@ -46,8 +47,13 @@ public final class WindowProcessor {
      * @param lagSamples   how many samples the filters in front hold a sample back ({@code FilterChain.lagSamples})
      * @param vibration    true for accelerometer channels: adds RMS, peak, crest and spectrum
      */
-    public WindowProcessor(Quantity quantity, FeatureWindow window, double sampleRateHz, int lagSamples,
-                           boolean vibration, FeatureSink sink) {
+    public WindowProcessor(
+            Quantity quantity,
+            FeatureWindow window,
+            double sampleRateHz,
+            int lagSamples,
+            boolean vibration,
+            FeatureSink sink) {
         this.quantity = quantity;
         this.length = window.length().toNanos();
         this.grace = graceNanos(sampleRateHz, lagSamples);
@@ -127,7 +133,8 @@ public final class WindowProcessor {
             sink.feature(Quantity.CREST_FACTOR, Statistic.SAMPLE, end - length, end, stats.crestFactor(), q);
             if (spectrum != null && ring.isFull()) {
                 spectrum.analyse(ring);
-                sink.feature(Quantity.DOMINANT_FREQUENCY, Statistic.SAMPLE, end - length, end, spectrum.dominantHz(), q);
+                sink.feature(
+                        Quantity.DOMINANT_FREQUENCY, Statistic.SAMPLE, end - length, end, spectrum.dominantHz(), q);
                 sink.spectrum(end, spectrum);
             }
         }

@@ -31,12 +31,10 @@ abstract class CentredWindowFilter implements SampleStage {
     }
 
     /** A value enters the window; {@code size} counts it. */
-    void entering(double value, int size) {
-    }
+    void entering(double value, int size) {}
 
     /** A value leaves the full window, before the newest one enters. */
-    void leaving(double value) {
-    }
+    void leaving(double value) {}
 
     /** Emits the centre sample, judged against the full window. */
     abstract void judgeCentre(long nanos, double value, Quality quality);

@@ -5,7 +5,6 @@ import de.dos2030.iot.config.model.Defaults;
 import de.dos2030.iot.config.model.FilterConfig;
 import de.dos2030.iot.config.model.JumpPer;
 import de.dos2030.iot.model.Quantity;
-
 import java.util.List;
 
 /**
@@ -18,15 +17,14 @@ import java.util.List;
  */
 public final class FilterChain {
 
-    private FilterChain() {
-    }
+    private FilterChain() {}
 
     /**
      * @param primary true when {@code quantity} is the driver's primary quantity (calibration applies)
      * @return the head stage to feed samples into
      */
-    public static SampleStage build(Quantity quantity, boolean primary, Calibration calibration,
-                                    List<FilterConfig> filters, SampleStage tail) {
+    public static SampleStage build(
+            Quantity quantity, boolean primary, Calibration calibration, List<FilterConfig> filters, SampleStage tail) {
         return build(quantity, primary, calibration, filters, null, 0, tail);
     }
 
@@ -55,9 +53,14 @@ public final class FilterChain {
      *                      temperature compensation; null otherwise
      * @param maxAgeNanos   how old that temperature may be before the strain goes uncompensated
      */
-    public static SampleStage build(Quantity quantity, boolean primary, Calibration calibration,
-                                    List<FilterConfig> filters, LatestTemperature temperature, long maxAgeNanos,
-                                    SampleStage tail) {
+    public static SampleStage build(
+            Quantity quantity,
+            boolean primary,
+            Calibration calibration,
+            List<FilterConfig> filters,
+            LatestTemperature temperature,
+            long maxAgeNanos,
+            SampleStage tail) {
         SampleStage head = tail;
         boolean hasRange = false;
         for (int i = filters.size() - 1; i >= 0; i--) {
@@ -86,7 +89,9 @@ public final class FilterChain {
         if (!hasRange) {
             head = new RangeFilter(quantity.min(), quantity.max(), head);
         }
-        if (quantity == Quantity.STRAIN && temperature != null && calibration.temperatureCompensation().isPresent()) {
+        if (quantity == Quantity.STRAIN
+                && temperature != null
+                && calibration.temperatureCompensation().isPresent()) {
             var tc = calibration.temperatureCompensation().get();
             head = new TemperatureCompensationStage(tc.coefficient(), tc.reference(), temperature, maxAgeNanos, head);
         }

@@ -1,7 +1,6 @@
 package de.dos2030.iot.edge.pipeline.filter;
 
 import de.dos2030.iot.model.Quality;
-
 import java.util.Arrays;
 
 /**

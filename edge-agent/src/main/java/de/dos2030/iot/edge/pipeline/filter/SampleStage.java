@@ -13,8 +13,7 @@ public interface SampleStage {
     void accept(long nanos, double value, Quality quality);
 
     /** Samples a filter may still hold (a delaying filter at the end of a replay). Default: none. */
-    default void flush() {
-    }
+    default void flush() {}
 
     /** Only these samples enter filters, features and limit rules; the others are passed on flagged. */
     static boolean usable(Quality q) {

@@ -21,8 +21,8 @@ public final class TemperatureCompensationStage implements SampleStage {
      * @param coefficient apparent strain of the gauge, um/m per degC
      * @param reference   temperature at which the gauge reads true, degC
      */
-    public TemperatureCompensationStage(double coefficient, double reference, LatestTemperature temperature,
-                                        long maxAgeNanos, SampleStage next) {
+    public TemperatureCompensationStage(
+            double coefficient, double reference, LatestTemperature temperature, long maxAgeNanos, SampleStage next) {
         this.coefficient = coefficient;
         this.reference = reference;
         this.temperature = temperature;

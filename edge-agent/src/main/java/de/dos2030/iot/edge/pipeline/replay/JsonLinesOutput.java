@@ -6,7 +6,6 @@ import de.dos2030.iot.edge.pipeline.PipelineOutput;
 import de.dos2030.iot.model.AlertEvent;
 import de.dos2030.iot.model.Reading;
 import de.dos2030.iot.model.WireNames;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

@@ -3,7 +3,6 @@ package de.dos2030.iot.edge.pipeline.replay;
 import de.dos2030.iot.config.ConfigException;
 import de.dos2030.iot.config.load.GatewayConfigLoader;
 import de.dos2030.iot.config.model.GatewayConfig;
-
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -24,33 +23,64 @@ import picocli.CommandLine.Option;
  * without any uplink and prints what it emits, so that engineers tune limits on recorded data
  * before deploying them.
  */
-@Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Run a gateway file's replay sources through filters, features and rules, without uplink,",
-                "and print every reading, window feature and alert event (jsonl) or a summary (table)."},
-        footer = {"", "Examples:",
-                "  edge-agent replay --config firmware-config/examples/school-replay.yaml --output table",
-                "  edge-agent replay --config bridge-replay.yaml --from 2022-04-11T06:40:00Z --to 2022-04-11T06:45:00Z"
-                        + " | jq 'select(.type==\"alert\")'",
-                "", "Exit codes: 0 done, 1 the replay failed, 2 bad options or gateway file."})
+@Command(
+        name = "replay",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run a gateway file's replay sources through filters, features and rules, without uplink,",
+            "and print every reading, window feature and alert event (jsonl) or a summary (table)."
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  edge-agent replay --config firmware-config/examples/school-replay.yaml --output table",
+            "  edge-agent replay --config bridge-replay.yaml --from 2022-04-11T06:40:00Z --to 2022-04-11T06:45:00Z"
+                    + " | jq 'select(.type==\"alert\")'",
+            "",
+            "Exit codes: 0 done, 1 the replay failed, 2 bad options or gateway file."
+        })
 public final class ReplayCommand implements Callable<Integer> {
 
-    enum Format { JSONL, TABLE }
+    enum Format {
+        JSONL,
+        TABLE
+    }
 
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "gateway file (YAML) whose sensors replay recorded files")
+    @Option(
+            names = "--config",
+            required = true,
+            paramLabel = "FILE",
+            description = "gateway file (YAML) whose sensors replay recorded files")
     Path config;
 
-    @Option(names = "--speed", paramLabel = "N|max", defaultValue = "max",
-            description = "recorded seconds per second (above 0 up to 1000), or max: as fast as the CPU allows (default)")
+    @Option(
+            names = "--speed",
+            paramLabel = "N|max",
+            defaultValue = "max",
+            description =
+                    "recorded seconds per second (above 0 up to 1000), or max: as fast as the CPU allows (default)")
     String speed;
 
-    @Option(names = "--from", paramLabel = "T", description = "first recorded time to process: ISO-8601 instant or offset date-time; a bare local date-time is UTC")
+    @Option(
+            names = "--from",
+            paramLabel = "T",
+            description =
+                    "first recorded time to process: ISO-8601 instant or offset date-time; a bare local date-time is UTC")
     String from;
 
-    @Option(names = "--to", paramLabel = "T", description = "recorded time to stop at (exclusive), same forms as --from")
+    @Option(
+            names = "--to",
+            paramLabel = "T",
+            description = "recorded time to stop at (exclusive), same forms as --from")
     String to;
 
-    @Option(names = "--output", paramLabel = "jsonl|table", defaultValue = "jsonl", converter = FormatConverter.class,
-            description = "jsonl: one shared-model JSON object per line with a type field (default); table: a readable summary")
+    @Option(
+            names = "--output",
+            paramLabel = "jsonl|table",
+            defaultValue = "jsonl",
+            converter = FormatConverter.class,
+            description =
+                    "jsonl: one shared-model JSON object per line with a type field (default); table: a readable summary")
     Format output;
 
     @CommandLine.Spec
@@ -136,14 +166,16 @@ public final class ReplayCommand implements Callable<Integer> {
             try {
                 return Format.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException("'" + value + "' is not an output format (allowed: jsonl, table)");
+                throw new CommandLine.TypeConversionException(
+                        "'" + value + "' is not an output format (allowed: jsonl, table)");
             }
         }
     }
 
     /** Runs the command on its own (the agent registers it as a subcommand of edge-agent). */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new ReplayCommand()).setOut(new PrintWriter(new OutputStreamWriter(System.out,
-                StandardCharsets.UTF_8), false)).execute(args));
+        System.exit(new CommandLine(new ReplayCommand())
+                .setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false))
+                .execute(args));
     }
 }

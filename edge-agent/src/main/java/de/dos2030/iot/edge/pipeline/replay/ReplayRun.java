@@ -16,11 +16,9 @@ import de.dos2030.iot.edge.sensor.SensorListener;
 import de.dos2030.iot.edge.sensor.SensorScheduler;
 import de.dos2030.iot.edge.sim.VirtualClock;
 import de.dos2030.iot.model.Quality;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,6 +33,7 @@ public final class ReplayRun {
 
     /** The highest speed a replay source accepts; {@code max} runs at it on virtual time. */
     public static final double MAX_SPEED = 1000;
+
     private static final Duration STEP = Duration.ofMillis(20);
     private static final Instant VIRTUAL_START = Instant.parse("2000-01-01T00:00:00Z");
 
@@ -50,11 +49,9 @@ public final class ReplayRun {
     }
 
     /** What the run covered, for the summary. */
-    public record Coverage(Instant recordedStart, Instant recordedEnd, long samples, long faults) {
-    }
+    public record Coverage(Instant recordedStart, Instant recordedEnd, long samples, long faults) {}
 
-    private ReplayRun() {
-    }
+    private ReplayRun() {}
 
     /**
      * @throws IllegalArgumentException when a sensor has no replay source (names it)
@@ -64,16 +61,17 @@ public final class ReplayRun {
             throws IOException, InterruptedException {
         double speed = options.speed().orElse(MAX_SPEED);
         if (!(speed > 0 && speed <= MAX_SPEED)) {
-            throw new IllegalArgumentException("--speed " + speed + " is out of range (allowed: above 0 up to "
-                    + (int) MAX_SPEED + ", or max)");
+            throw new IllegalArgumentException(
+                    "--speed " + speed + " is out of range (allowed: above 0 up to " + (int) MAX_SPEED + ", or max)");
         }
         Instant recordedStart = null;
         Instant recordedEnd = null;
         List<SensorConfig> sensors = config.sensors();
         for (SensorConfig s : sensors) {
             if (!(s.source() instanceof SourceConfig.Replay replay)) {
-                throw new IllegalArgumentException("sensor '" + s.id() + "' has a " + s.source().kind()
-                        + " source: replay runs gateway files whose sensors all replay recorded files");
+                throw new IllegalArgumentException(
+                        "sensor '" + s.id() + "' has a " + s.source().kind()
+                                + " source: replay runs gateway files whose sensors all replay recorded files");
             }
             RecordedTable table = RecordedFiles.load(replay.file());
             Instant first = table.time(0);
@@ -94,23 +92,27 @@ public final class ReplayRun {
         SensorScheduler scheduler = new SensorScheduler(virtual, feed);
         for (SensorConfig s : sensors) {
             SourceConfig.Replay replay = (SourceConfig.Replay) s.source();
-            SensorLabel label = new SensorLabel(s.driver().chipName(), s.id(), replay.file().toString(),
-                    "the replay file and its column names");
+            SensorLabel label = new SensorLabel(
+                    s.driver().chipName(), s.id(), replay.file().toString(), "the replay file and its column names");
             Duration spacing = Duration.ofNanos(s.sampling().period().toNanos() * 9 / 10);
-            scheduler.add("replay-" + s.id(), new ReplaySensor(label, replay.file(), replay.columns(), speed, false, spacing));
+            scheduler.add(
+                    "replay-" + s.id(),
+                    new ReplaySensor(label, replay.file(), replay.columns(), speed, false, spacing));
         }
         Instant firstRecorded = recordedStart;
         long wallStart = System.nanoTime();
         boolean paced = options.speed().isPresent();
-        Duration virtualSpan = Duration.ofMillis((long) Math.ceil(
-                Duration.between(recordedStart, end).toMillis() / speed)).plus(STEP.multipliedBy(2));
+        Duration virtualSpan = Duration.ofMillis(
+                        (long) Math.ceil(Duration.between(recordedStart, end).toMillis() / speed))
+                .plus(STEP.multipliedBy(2));
         try {
             scheduler.runUntil(VIRTUAL_START.plus(virtualSpan), now -> {
                 virtual.setInstant(now);
                 if (paced) {
                     pace(wallStart, Duration.between(VIRTUAL_START, now));
                 }
-                long behind = Math.max(0, Duration.between(VIRTUAL_START, now).minus(STEP).toMillis());
+                long behind = Math.max(
+                        0, Duration.between(VIRTUAL_START, now).minus(STEP).toMillis());
                 recorded.setInstant(firstRecorded.plusMillis((long) (behind * speed)));
                 if (!recorded.instant().isBefore(begin) && recorded.instant().isBefore(end)) {
                     pipeline.tick();

@@ -7,7 +7,6 @@ import de.dos2030.iot.model.AlertEvent;
 import de.dos2030.iot.model.AlertState;
 import de.dos2030.iot.model.Reading;
 import de.dos2030.iot.model.WireNames;
-
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,22 +83,29 @@ public final class TableSummary implements PipelineOutput, SpectrumListener {
             return;
         }
         peakEnergy.put(sensorId, energy);
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "window ending %s: dominant %.3f Hz; peaks",
-                windowEnd, spectrum.dominantHz()));
+        StringBuilder b = new StringBuilder(String.format(
+                Locale.ROOT, "window ending %s: dominant %.3f Hz; peaks", windowEnd, spectrum.dominantHz()));
         if (spectrum.peakCount() == 0) {
             b.append(" none above the noise floor");
         }
         for (int i = 0; i < spectrum.peakCount(); i++) {
-            b.append(String.format(Locale.ROOT, " %.3f Hz (%.0fx floor)", spectrum.peakHz(i),
+            b.append(String.format(
+                    Locale.ROOT,
+                    " %.3f Hz (%.0fx floor)",
+                    spectrum.peakHz(i),
                     spectrum.peakMagnitude(i) / Math.max(spectrum.noiseFloor(), Double.MIN_NORMAL)));
         }
         peaks.put(sensorId, b.toString());
     }
 
     public void print(PrintWriter out, ReplayRun.Coverage coverage) {
-        out.printf(Locale.ROOT, "Replayed %s .. %s (%s recorded), %d samples, %d source faults%n%n",
-                coverage.recordedStart(), coverage.recordedEnd(),
-                human(Duration.between(coverage.recordedStart(), coverage.recordedEnd())), coverage.samples(),
+        out.printf(
+                Locale.ROOT,
+                "Replayed %s .. %s (%s recorded), %d samples, %d source faults%n%n",
+                coverage.recordedStart(),
+                coverage.recordedEnd(),
+                human(Duration.between(coverage.recordedStart(), coverage.recordedEnd())),
+                coverage.samples(),
                 coverage.faults());
         out.printf("Alerts (%d)%n", alerts.size());
         if (alerts.isEmpty()) {
@@ -107,8 +113,13 @@ public final class TableSummary implements PipelineOutput, SpectrumListener {
         }
         for (AlertRow a : alerts.values()) {
             AlertEvent f = a.first;
-            out.printf(Locale.ROOT, "  %-22s %-18s %-9s raised %s  %s  %s%n      %s%n", f.ruleId(), f.sensorId(),
-                    String.join(">", a.path), f.time(),
+            out.printf(
+                    Locale.ROOT,
+                    "  %-22s %-18s %-9s raised %s  %s  %s%n      %s%n",
+                    f.ruleId(),
+                    f.sensorId(),
+                    String.join(">", a.path),
+                    f.time(),
                     a.cleared == null ? "still active" : "cleared " + a.cleared,
                     a.cleared == null ? "" : "(" + human(Duration.between(f.time(), a.cleared)) + ")",
                     a.lastMessage);

@@ -1,12 +1,11 @@
 package de.dos2030.iot.edge.pipeline.rules;
 
 import de.dos2030.iot.config.model.Action;
+import de.dos2030.iot.edge.pipeline.time.EpochNanos;
 import de.dos2030.iot.model.AlertEvent;
 import de.dos2030.iot.model.AlertState;
 import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.Severity;
-import de.dos2030.iot.edge.pipeline.time.EpochNanos;
-
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -37,8 +36,8 @@ public final class AlertTracker {
     }
 
     /** @param actions local actions this alert drives while active (only limit checks have any) */
-    public AlertTracker(String sensorId, String ruleId, CheckKind kind, Quantity quantity, Set<Action> actions,
-                        AlertSink sink) {
+    public AlertTracker(
+            String sensorId, String ruleId, CheckKind kind, Quantity quantity, Set<Action> actions, AlertSink sink) {
         this.sensorId = Objects.requireNonNull(sensorId);
         this.ruleId = Objects.requireNonNull(ruleId);
         this.kind = Objects.requireNonNull(kind);
@@ -140,8 +139,8 @@ public final class AlertTracker {
     }
 
     private AlertEvent event(long nanos, AlertState state, Double value, Double limit, String message) {
-        return new AlertEvent(alertId, ruleId, sensorId, quantity, active, state, value, limit,
-                EpochNanos.toInstant(nanos), message);
+        return new AlertEvent(
+                alertId, ruleId, sensorId, quantity, active, state, value, limit, EpochNanos.toInstant(nanos), message);
     }
 
     @Override

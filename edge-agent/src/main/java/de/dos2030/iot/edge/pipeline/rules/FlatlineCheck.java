@@ -2,7 +2,6 @@ package de.dos2030.iot.edge.pipeline.rules;
 
 import de.dos2030.iot.edge.pipeline.time.EpochNanos;
 import de.dos2030.iot.model.Severity;
-
 import java.time.Duration;
 
 /**
@@ -37,8 +36,14 @@ public final class FlatlineCheck {
         window.add(nanos, value);
         boolean flat = window.range() <= tolerance;
         if (flat && nanos - observingSince >= period) {
-            tracker.raise(nanos, Severity.WARNING, value, null, String.format("%s stuck at %s for %s: check the sensor",
-                    tracker.quantityName(), LimitCheck.fmt(value), LimitCheck.human(period)));
+            tracker.raise(
+                    nanos,
+                    Severity.WARNING,
+                    value,
+                    null,
+                    String.format(
+                            "%s stuck at %s for %s: check the sensor",
+                            tracker.quantityName(), LimitCheck.fmt(value), LimitCheck.human(period)));
         } else if (!flat && tracker.isActive()) {
             tracker.clear(nanos, value, null, tracker.quantityName() + " moves again");
         }

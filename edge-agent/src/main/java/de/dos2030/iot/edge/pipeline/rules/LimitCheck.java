@@ -3,7 +3,6 @@ package de.dos2030.iot.edge.pipeline.rules;
 import de.dos2030.iot.config.model.Thresholds;
 import de.dos2030.iot.edge.pipeline.time.EpochNanos;
 import de.dos2030.iot.model.Severity;
-
 import java.util.Optional;
 
 /**
@@ -28,7 +27,8 @@ public final class LimitCheck {
 
     /** Which side of the limits this machine watches. */
     public enum Direction {
-        ABOVE(1), BELOW(-1);
+        ABOVE(1),
+        BELOW(-1);
 
         final double sign;
 
@@ -38,13 +38,19 @@ public final class LimitCheck {
     }
 
     /** What the machine is doing, for {@code watch} and tests. */
-    public enum Phase { NORMAL, PENDING, ACTIVE, CLEARING }
+    public enum Phase {
+        NORMAL,
+        PENDING,
+        ACTIVE,
+        CLEARING
+    }
 
     private final AlertTracker tracker;
     private final Direction direction;
     private final String unit;
     /** Limits in the "excess" domain (sign * limit), ascending: warning first when both exist. */
     private final double[] limits;
+
     private final double[] configured;
     private final Severity[] severities;
     private final double deadband;
@@ -53,8 +59,13 @@ public final class LimitCheck {
     private final long[] beyondSince;
     private final long[] insideSince;
 
-    private LimitCheck(AlertTracker tracker, Direction direction, String unit, Optional<Double> warning,
-                       Optional<Double> critical, Thresholds thresholds) {
+    private LimitCheck(
+            AlertTracker tracker,
+            Direction direction,
+            String unit,
+            Optional<Double> warning,
+            Optional<Double> critical,
+            Thresholds thresholds) {
         this.tracker = tracker;
         this.direction = direction;
         this.unit = unit;
@@ -138,15 +149,38 @@ public final class LimitCheck {
             return;
         }
         if (target < 0) {
-            tracker.clear(nanos, value, configured[current], String.format("%s %s %s back %s %s %s (deadband %s) for %s",
-                    tracker.quantityName(), fmt(value), unit, direction == Direction.ABOVE ? "below" : "above",
-                    severities[current].name().toLowerCase(), fmt(configured[current]), fmt(deadband), human(clearAfter)));
+            tracker.clear(
+                    nanos,
+                    value,
+                    configured[current],
+                    String.format(
+                            "%s %s %s back %s %s %s (deadband %s) for %s",
+                            tracker.quantityName(),
+                            fmt(value),
+                            unit,
+                            direction == Direction.ABOVE ? "below" : "above",
+                            severities[current].name().toLowerCase(),
+                            fmt(configured[current]),
+                            fmt(deadband),
+                            human(clearAfter)));
         } else {
             String verb = current < 0 ? "" : target > current ? "escalated: " : "de-escalated: ";
-            tracker.raise(nanos, severities[target], value, configured[target], String.format("%s%s %s %s %s %s limit %s %s for %s",
-                    verb, tracker.quantityName(), fmt(value), unit, direction.name().toLowerCase(),
-                    severities[target].name().toLowerCase(), fmt(configured[target]), unit,
-                    human(target > current ? raiseAfter : clearAfter)));
+            tracker.raise(
+                    nanos,
+                    severities[target],
+                    value,
+                    configured[target],
+                    String.format(
+                            "%s%s %s %s %s %s limit %s %s for %s",
+                            verb,
+                            tracker.quantityName(),
+                            fmt(value),
+                            unit,
+                            direction.name().toLowerCase(),
+                            severities[target].name().toLowerCase(),
+                            fmt(configured[target]),
+                            unit,
+                            human(target > current ? raiseAfter : clearAfter)));
         }
     }
 

@@ -2,7 +2,6 @@ package de.dos2030.iot.edge.pipeline.rules;
 
 import de.dos2030.iot.edge.pipeline.time.EpochNanos;
 import de.dos2030.iot.model.Severity;
-
 import java.time.Duration;
 
 /**
@@ -40,8 +39,14 @@ public final class NoDataCheck {
     /** The clock says it is {@code nowNanos}. */
     public void tick(long nowNanos) {
         if (!tracker.isActive() && nowNanos - lastSeen > after) {
-            tracker.raise(nowNanos, Severity.WARNING, null, null, String.format("no %s data for %s (last %s)",
-                    tracker.quantityName(), LimitCheck.human(after), EpochNanos.toInstant(lastSeen)));
+            tracker.raise(
+                    nowNanos,
+                    Severity.WARNING,
+                    null,
+                    null,
+                    String.format(
+                            "no %s data for %s (last %s)",
+                            tracker.quantityName(), LimitCheck.human(after), EpochNanos.toInstant(lastSeen)));
         }
     }
 }

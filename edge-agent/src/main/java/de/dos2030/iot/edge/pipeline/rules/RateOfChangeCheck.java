@@ -3,7 +3,6 @@ package de.dos2030.iot.edge.pipeline.rules;
 import de.dos2030.iot.config.model.RateOfChange;
 import de.dos2030.iot.edge.pipeline.time.EpochNanos;
 import de.dos2030.iot.model.Severity;
-
 import java.time.Duration;
 
 /**
@@ -38,9 +37,19 @@ public final class RateOfChangeCheck {
         double change = window.range();
         if (change > config.limit()) {
             calmSince = EpochNanos.NONE;
-            tracker.raise(nanos, Severity.WARNING, value, config.limit(), String.format(
-                    "%s changed by %s %s within %s (limit %s %s)", tracker.quantityName(), LimitCheck.fmt(change), unit,
-                    LimitCheck.human(config.per().toNanos()), LimitCheck.fmt(config.limit()), unit));
+            tracker.raise(
+                    nanos,
+                    Severity.WARNING,
+                    value,
+                    config.limit(),
+                    String.format(
+                            "%s changed by %s %s within %s (limit %s %s)",
+                            tracker.quantityName(),
+                            LimitCheck.fmt(change),
+                            unit,
+                            LimitCheck.human(config.per().toNanos()),
+                            LimitCheck.fmt(config.limit()),
+                            unit));
             return;
         }
         if (!tracker.isActive()) {
@@ -51,8 +60,16 @@ public final class RateOfChangeCheck {
         }
         if (nanos - calmSince >= clearAfter) {
             calmSince = EpochNanos.NONE;
-            tracker.clear(nanos, value, config.limit(), String.format("%s changes within %s %s per %s again",
-                    tracker.quantityName(), LimitCheck.fmt(config.limit()), unit, LimitCheck.human(config.per().toNanos())));
+            tracker.clear(
+                    nanos,
+                    value,
+                    config.limit(),
+                    String.format(
+                            "%s changes within %s %s per %s again",
+                            tracker.quantityName(),
+                            LimitCheck.fmt(config.limit()),
+                            unit,
+                            LimitCheck.human(config.per().toNanos())));
         }
     }
 }

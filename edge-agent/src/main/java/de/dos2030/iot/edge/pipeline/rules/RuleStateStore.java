@@ -1,7 +1,6 @@
 package de.dos2030.iot.edge.pipeline.rules;
 
 import de.dos2030.iot.model.Severity;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -30,8 +29,7 @@ public final class RuleStateStore {
     public static final String FILE_NAME = "rule-state.tsv";
 
     /** One persisted active alert. */
-    public record Entry(String key, Severity severity, String alertId, long raisedAtNanos) {
-    }
+    public record Entry(String key, Severity severity, String alertId, long raisedAtNanos) {}
 
     private final Path file;
     private final Map<String, Entry> active = new TreeMap<>();
@@ -67,8 +65,10 @@ public final class RuleStateStore {
                         Entry e = new Entry(f[0], Severity.valueOf(f[1]), f[2], Long.parseLong(f[3]));
                         store.active.put(e.key(), e);
                     } catch (RuntimeException bad) {
-                        throw new IllegalStateException(store.file + ":" + (i + 1) + ": not a rule state line ('"
-                                + line + "'): delete the file to start with all rules normal", bad);
+                        throw new IllegalStateException(
+                                store.file + ":" + (i + 1) + ": not a rule state line ('" + line
+                                        + "'): delete the file to start with all rules normal",
+                                bad);
                     }
                 }
             }
@@ -90,7 +90,9 @@ public final class RuleStateStore {
     /** Records the tracker's current state and writes the file. */
     public void update(AlertTracker tracker) {
         if (tracker.isActive()) {
-            active.put(tracker.key(), new Entry(tracker.key(), tracker.active(), tracker.alertId(), tracker.raisedAtNanos()));
+            active.put(
+                    tracker.key(),
+                    new Entry(tracker.key(), tracker.active(), tracker.alertId(), tracker.raisedAtNanos()));
         } else {
             active.remove(tracker.key());
         }
@@ -121,8 +123,10 @@ public final class RuleStateStore {
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write rule state " + file + ": " + e.getMessage()
-                    + ": check free space and permissions of the state directory", e);
+            throw new UncheckedIOException(
+                    "cannot write rule state " + file + ": " + e.getMessage()
+                            + ": check free space and permissions of the state directory",
+                    e);
         }
     }
 }

@@ -2,7 +2,6 @@ package de.dos2030.iot.edge.pipeline.rules;
 
 import de.dos2030.iot.config.model.RuleConfig;
 import de.dos2030.iot.model.Quantity;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -34,24 +33,44 @@ public final class SensorRules {
                     .ifPresent(c -> checks.limits = append(checks.limits, c, limitChecks));
             LimitCheck.below(tracker(rule, CheckKind.BELOW, sink, store), unit, rule.thresholds())
                     .ifPresent(c -> checks.limits = append(checks.limits, c, limitChecks));
-            rule.rateOfChange().ifPresent(r -> checks.rates = append(checks.rates, new RateOfChangeCheck(
-                    tracker(rule, CheckKind.RATE, sink, store), r, unit, rule.thresholds().clearAfter()), null));
-            rule.flatline().ifPresent(d -> checks.flatlines = append(checks.flatlines, new FlatlineCheck(
-                    tracker(rule, CheckKind.FLATLINE, sink, store), d, rule.quantity().resolution()), null));
+            rule.rateOfChange()
+                    .ifPresent(r -> checks.rates = append(
+                            checks.rates,
+                            new RateOfChangeCheck(
+                                    tracker(rule, CheckKind.RATE, sink, store),
+                                    r,
+                                    unit,
+                                    rule.thresholds().clearAfter()),
+                            null));
+            rule.flatline()
+                    .ifPresent(d -> checks.flatlines = append(
+                            checks.flatlines,
+                            new FlatlineCheck(
+                                    tracker(rule, CheckKind.FLATLINE, sink, store),
+                                    d,
+                                    rule.quantity().resolution()),
+                            null));
             rule.noDataAfter().ifPresent(d -> {
                 NoDataCheck c = new NoDataCheck(tracker(rule, CheckKind.NO_DATA, sink, store), d, startNanos);
                 checks.noData = append(checks.noData, c, noData);
             });
         }
-        AlertTracker faultTracker = new AlertTracker(sensorId, SensorFaultCheck.RULE_ID, CheckKind.SENSOR_FAULT, null, sink);
+        AlertTracker faultTracker =
+                new AlertTracker(sensorId, SensorFaultCheck.RULE_ID, CheckKind.SENSOR_FAULT, null, sink);
         restore(faultTracker, store);
         trackers.add(faultTracker);
         fault = new SensorFaultCheck(faultTracker);
     }
 
     private AlertTracker tracker(RuleConfig rule, CheckKind kind, AlertSink sink, RuleStateStore store) {
-        AlertTracker t = new AlertTracker(sensorId, rule.id(), kind, rule.quantity(),
-                kind == CheckKind.ABOVE || kind == CheckKind.BELOW ? java.util.Set.copyOf(rule.actions()) : java.util.Set.of(),
+        AlertTracker t = new AlertTracker(
+                sensorId,
+                rule.id(),
+                kind,
+                rule.quantity(),
+                kind == CheckKind.ABOVE || kind == CheckKind.BELOW
+                        ? java.util.Set.copyOf(rule.actions())
+                        : java.util.Set.of(),
                 sink);
         restore(t, store);
         trackers.add(t);

@@ -13,8 +13,7 @@ public final class EpochNanos {
     /** "No time yet": below every real time. */
     public static final long NONE = Long.MIN_VALUE;
 
-    private EpochNanos() {
-    }
+    private EpochNanos() {}
 
     public static long of(Instant t) {
         return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());

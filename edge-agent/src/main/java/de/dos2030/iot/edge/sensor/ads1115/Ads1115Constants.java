@@ -5,7 +5,7 @@ import java.time.Duration;
 /** ADS1115 registers and config fields (TI ADS111x datasheet SBAS444, section 8.6). */
 public final class Ads1115Constants {
 
-    private Ads1115Constants() { }
+    private Ads1115Constants() {}
 
     public static final int ADDRESS_GND = 0x48;
 
@@ -20,22 +20,29 @@ public final class Ads1115Constants {
 
     /** Full-scale ranges by PGA code 0..7 (codes 5-7 are all +-0.256 V). */
     private static final double[] FSR = {6.144, 4.096, 2.048, 1.024, 0.512, 0.256, 0.256, 0.256};
+
     private static final int[] DATA_RATES = {8, 16, 32, 64, 128, 250, 475, 860};
 
-    public static double fullScaleVolts(int pgaCode) { return FSR[pgaCode]; }
+    public static double fullScaleVolts(int pgaCode) {
+        return FSR[pgaCode];
+    }
 
-    public static int samplesPerSecond(int drCode) { return DATA_RATES[drCode]; }
+    public static int samplesPerSecond(int drCode) {
+        return DATA_RATES[drCode];
+    }
 
     /** PGA code for a full scale given in volts (one of 6.144, 4.096, 2.048, 1.024, 0.512, 0.256). */
     public static int pgaCode(double fullScaleVolts) {
         for (int i = 0; i <= 5; i++) if (Math.abs(FSR[i] - fullScaleVolts) < 1e-9) return i;
-        throw new IllegalArgumentException("ADS1115 full scale must be 6.144, 4.096, 2.048, 1.024, 0.512 or 0.256 V: " + fullScaleVolts);
+        throw new IllegalArgumentException(
+                "ADS1115 full scale must be 6.144, 4.096, 2.048, 1.024, 0.512 or 0.256 V: " + fullScaleVolts);
     }
 
     /** Data-rate code for a rate in samples per second (8 ... 860). */
     public static int dataRateCode(int sps) {
         for (int i = 0; i < DATA_RATES.length; i++) if (DATA_RATES[i] == sps) return i;
-        throw new IllegalArgumentException("ADS1115 data rate must be one of 8, 16, 32, 64, 128, 250, 475, 860 SPS: " + sps);
+        throw new IllegalArgumentException(
+                "ADS1115 data rate must be one of 8, 16, 32, 64, 128, 250, 475, 860 SPS: " + sps);
     }
 
     /** Single-shot conversion time: one data-rate period plus 10 % oscillator tolerance and wake-up. */

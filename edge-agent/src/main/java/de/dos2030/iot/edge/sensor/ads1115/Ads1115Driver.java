@@ -19,7 +19,7 @@ public final class Ads1115Driver {
      * @param volts     differential input voltage
      * @param saturated the result sits at a rail of the full-scale range: the input is beyond it
      */
-    public record Measurement(int raw, double volts, boolean saturated) { }
+    public record Measurement(int raw, double volts, boolean saturated) {}
 
     private final I2cDevice device;
     private final SensorLabel label;
@@ -29,7 +29,9 @@ public final class Ads1115Driver {
         this.label = label;
     }
 
-    public SensorLabel label() { return label; }
+    public SensorLabel label() {
+        return label;
+    }
 
     public void writeConfig(int config) throws SensorException {
         try {
@@ -54,7 +56,10 @@ public final class Ads1115Driver {
         writeConfig(config);
         int back = readRegister(REG_CONFIG) & ~OS_START;
         if (back != config) {
-            throw label.wrongId("config read-back", String.format("0x%04X", back), String.format("0x%04X", config),
+            throw label.wrongId(
+                    "config read-back",
+                    String.format("0x%04X", back),
+                    String.format("0x%04X", config),
                     "the device at this address is not an ADS1115 (check the ADDR pin and the configuration)");
         }
     }
@@ -70,7 +75,8 @@ public final class Ads1115Driver {
 
     public Measurement readConversion(int pgaCode) throws SensorException {
         int raw = (short) readRegister(REG_CONVERSION);
-        return new Measurement(raw, raw * fullScaleVolts(pgaCode) / 32768.0, raw == Short.MAX_VALUE || raw == Short.MIN_VALUE);
+        return new Measurement(
+                raw, raw * fullScaleVolts(pgaCode) / 32768.0, raw == Short.MAX_VALUE || raw == Short.MIN_VALUE);
     }
 
     /** Quarter-bridge strain in um/m: 4 * Vout / (GF * Vexc), with Vout relative to the balanced bridge. */

@@ -28,19 +28,29 @@ public final class Ads1115Sensor implements Acquisition {
      * @param fullScaleVolts   PGA full scale; 0.256 V suits a bridge output of a few mV
      * @param samplesPerSecond ADC data rate
      */
-    public record Settings(double gaugeFactor, double excitationVolts, double zeroVolts, double fullScaleVolts,
-                           int samplesPerSecond, Duration period) {
+    public record Settings(
+            double gaugeFactor,
+            double excitationVolts,
+            double zeroVolts,
+            double fullScaleVolts,
+            int samplesPerSecond,
+            Duration period) {
         public Settings {
             if (gaugeFactor <= 0) throw new IllegalArgumentException("gauge factor must be > 0");
             if (excitationVolts <= 0) throw new IllegalArgumentException("excitation must be > 0 V");
             pgaCode(fullScaleVolts);
             if (period.compareTo(conversionTime(dataRateCode(samplesPerSecond))) <= 0) {
-                throw new IllegalArgumentException("period " + period + " is shorter than a conversion at " + samplesPerSecond + " SPS");
+                throw new IllegalArgumentException(
+                        "period " + period + " is shorter than a conversion at " + samplesPerSecond + " SPS");
             }
         }
     }
 
-    private enum State { CONFIGURE, START, READ }
+    private enum State {
+        CONFIGURE,
+        START,
+        READ
+    }
 
     private final Ads1115Driver driver;
     private final Settings settings;
@@ -56,15 +66,27 @@ public final class Ads1115Sensor implements Acquisition {
         this.dr = dataRateCode(settings.samplesPerSecond());
     }
 
-    @Override public SensorLabel label() { return driver.label(); }
-
-    @Override public List<Quantity> quantities() { return List.of(Quantity.STRAIN); }
-
-    @Override public Optional<String> identity() {
-        return state == State.CONFIGURE ? Optional.empty() : Optional.of("config read back (ADS1115 has no id register)");
+    @Override
+    public SensorLabel label() {
+        return driver.label();
     }
 
-    @Override public void restart() { state = State.CONFIGURE; }
+    @Override
+    public List<Quantity> quantities() {
+        return List.of(Quantity.STRAIN);
+    }
+
+    @Override
+    public Optional<String> identity() {
+        return state == State.CONFIGURE
+                ? Optional.empty()
+                : Optional.of("config read back (ADS1115 has no id register)");
+    }
+
+    @Override
+    public void restart() {
+        state = State.CONFIGURE;
+    }
 
     @Override
     public Duration step(Instant now, SampleSink sink) throws SensorException {
@@ -86,11 +108,13 @@ public final class Ads1115Sensor implements Acquisition {
                     return conversionTime(dr).dividedBy(4);
                 }
                 Ads1115Driver.Measurement m = driver.readConversion(pga);
-                double strain = Ads1115Driver.strainMicro(m.volts(), settings.zeroVolts(), settings.gaugeFactor(), settings.excitationVolts());
+                double strain = Ads1115Driver.strainMicro(
+                        m.volts(), settings.zeroVolts(), settings.gaugeFactor(), settings.excitationVolts());
                 state = State.START;
                 if (m.saturated()) {
                     sink.sample(new Sample(label().sensorId(), Quantity.STRAIN, now, strain, Quality.OUT_OF_RANGE));
-                    sink.fault(label().invalidValue(String.format("input at the +-%.3f V rail (%d): check the gauge and its wires (open gauge?)",
+                    sink.fault(label().invalidValue(String.format(
+                            "input at the +-%.3f V rail (%d): check the gauge and its wires (open gauge?)",
                             settings.fullScaleVolts(), m.raw())));
                 } else {
                     sink.sample(Sample.checked(label().sensorId(), Quantity.STRAIN, now, strain, Quality.OK));

@@ -14,10 +14,10 @@ import de.dos2030.iot.edge.sensor.SensorLabel;
 public final class Adxl345Driver {
 
     /** One x/y/z sample in g. */
-    public record Measurement(double x, double y, double z) { }
+    public record Measurement(double x, double y, double z) {}
 
     /** Result of a FIFO drain: samples oldest first, and whether unread samples were overwritten since the last drain. */
-    public record FifoRead(double[] x, double[] y, double[] z, int count, boolean overrun) { }
+    public record FifoRead(double[] x, double[] y, double[] z, int count, boolean overrun) {}
 
     private final RegisterDevice device;
     private final SensorLabel label;
@@ -28,7 +28,9 @@ public final class Adxl345Driver {
         this.label = label;
     }
 
-    public SensorLabel label() { return label; }
+    public SensorLabel label() {
+        return label;
+    }
 
     private int readByte(int register) throws SensorException {
         try {
@@ -57,9 +59,11 @@ public final class Adxl345Driver {
     /** Checks DEVID (0xE5). */
     public void checkIdentity() throws SensorException {
         int id = readByte(REG_DEVID);
-        if (id == 0x00 || id == 0xFF) throw label.noAnswer(); // on SPI nobody driving MISO reads as all zeros or all ones
+        if (id == 0x00 || id == 0xFF)
+            throw label.noAnswer(); // on SPI nobody driving MISO reads as all zeros or all ones
         if (id != DEVID) {
-            String hint = id == 0xAD ? "this is an ADXL355 (DEVID_AD 0xAD): change the driver to adxl355"
+            String hint = id == 0xAD
+                    ? "this is an ADXL355 (DEVID_AD 0xAD): change the driver to adxl355"
                     : "another chip answers at this address: check the address (ALT ADDRESS pin) in the configuration";
             throw label.wrongId("DEVID", String.format("0x%02X", id), String.format("0x%02X", DEVID), hint);
         }
@@ -81,7 +85,9 @@ public final class Adxl345Driver {
     /** The oldest sample in the FIFO (in bypass mode: the latest sample). */
     public Measurement readAcceleration() throws SensorException {
         readData(entry);
-        return new Measurement(raw16(entry[0], entry[1]) / LSB_PER_G_FULL_RES, raw16(entry[2], entry[3]) / LSB_PER_G_FULL_RES,
+        return new Measurement(
+                raw16(entry[0], entry[1]) / LSB_PER_G_FULL_RES,
+                raw16(entry[2], entry[3]) / LSB_PER_G_FULL_RES,
                 raw16(entry[4], entry[5]) / LSB_PER_G_FULL_RES);
     }
 

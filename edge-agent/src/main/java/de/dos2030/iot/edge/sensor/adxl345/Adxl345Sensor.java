@@ -5,7 +5,6 @@ import static de.dos2030.iot.edge.sensor.adxl345.Adxl345Constants.*;
 import de.dos2030.iot.edge.sensor.Acquisition;
 import de.dos2030.iot.edge.sensor.Axis;
 import de.dos2030.iot.edge.sensor.FifoTimeline;
-import de.dos2030.iot.edge.sensor.Sample;
 import de.dos2030.iot.edge.sensor.SampleSink;
 import de.dos2030.iot.edge.sensor.SensorException;
 import de.dos2030.iot.edge.sensor.SensorLabel;
@@ -40,7 +39,10 @@ public final class Adxl345Sensor implements Acquisition {
         }
     }
 
-    private enum State { IDENTIFY, STREAM }
+    private enum State {
+        IDENTIFY,
+        STREAM
+    }
 
     private final Adxl345Driver driver;
     private final Settings settings;
@@ -58,19 +60,31 @@ public final class Adxl345Sensor implements Acquisition {
         this.timeline = new FifoTimeline(periodNanos);
     }
 
-    @Override public SensorLabel label() { return driver.label(); }
+    @Override
+    public SensorLabel label() {
+        return driver.label();
+    }
 
-    @Override public List<Quantity> quantities() { return List.of(Quantity.ACCELERATION); }
+    @Override
+    public List<Quantity> quantities() {
+        return List.of(Quantity.ACCELERATION);
+    }
 
-    @Override public Optional<String> identity() { return Optional.ofNullable(identity); }
+    @Override
+    public Optional<String> identity() {
+        return Optional.ofNullable(identity);
+    }
 
-    @Override public void restart() {
+    @Override
+    public void restart() {
         state = State.IDENTIFY;
         timeline.reset();
     }
 
     /** Output data rate the chip actually runs at. */
-    public double outputDataRateHz() { return Adxl345Constants.outputDataRateHz(rateCode); }
+    public double outputDataRateHz() {
+        return Adxl345Constants.outputDataRateHz(rateCode);
+    }
 
     /** Time between FIFO drains: 8 samples (a quarter of the FIFO), bounded to 2 ms .. 1 s. */
     public Duration drainInterval() {
@@ -96,7 +110,16 @@ public final class Adxl345Sensor implements Acquisition {
                             + outputDataRateHz() + " Hz"));
                     quality = Quality.SUSPECT;
                 }
-                timeline.deliver(sink, label().sensorId(), settings.axis(), now, fifo.count(), fifo.x(), fifo.y(), fifo.z(), quality);
+                timeline.deliver(
+                        sink,
+                        label().sensorId(),
+                        settings.axis(),
+                        now,
+                        fifo.count(),
+                        fifo.x(),
+                        fifo.y(),
+                        fifo.z(),
+                        quality);
                 return drainInterval();
             }
             default -> throw new IllegalStateException(state.name());

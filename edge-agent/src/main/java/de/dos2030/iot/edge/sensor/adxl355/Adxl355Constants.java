@@ -5,7 +5,7 @@ import java.time.Duration;
 /** ADXL354/355 register map and scale factors (Analog Devices ADXL355 datasheet Rev. A, tables 9-43). */
 public final class Adxl355Constants {
 
-    private Adxl355Constants() { }
+    private Adxl355Constants() {}
 
     public static final int ADDRESS_ASEL_LOW = 0x1D;
     public static final int ADDRESS_ASEL_HIGH = 0x53;
@@ -35,12 +35,14 @@ public final class Adxl355Constants {
 
     /** FIFO entry: bit 0 marks an x-axis entry, bit 1 an empty FIFO. */
     public static final int FIFO_X_MARKER = 0x01;
+
     public static final int FIFO_EMPTY = 0x02;
     /** 96 entries = 32 x/y/z samples. */
     public static final int FIFO_CAPACITY_ENTRIES = 96;
 
     /** POWER_CTL: bit 0 standby; 0 = measure with temperature and DRDY on. */
     public static final int POWER_MEASURE = 0x00;
+
     public static final int POWER_STANDBY = 0x01;
 
     /** RANGE bits 1:0 = 1/2/3 for +-2/4/8 g; bit 7 (I2C high speed) kept at its reset value. */
@@ -75,7 +77,9 @@ public final class Adxl355Constants {
     }
 
     /** Sample period in nanoseconds for an ODR code (exact: 250 us * 2^code). */
-    public static long periodNanos(int odrCode) { return 250_000L << odrCode; }
+    public static long periodNanos(int odrCode) {
+        return 250_000L << odrCode;
+    }
 
     /** Smallest ODR code whose rate is at least {@code hz} (the chip's rates are 4000 / 2^n). */
     public static int odrCodeFor(double hz) {
@@ -86,7 +90,9 @@ public final class Adxl355Constants {
     }
 
     /** Temperature: nominal 1885 LSB at 25 degC, -9.05 LSB/degC. */
-    public static double temperatureC(int raw) { return (raw - 1885) / -9.05 + 25.0; }
+    public static double temperatureC(int raw) {
+        return (raw - 1885) / -9.05 + 25.0;
+    }
 
     /** 20-bit two's complement from three data bytes, left-justified (low nibble of the last byte is not data). */
     public static int raw20(int b3, int b2, int b1) {

@@ -14,10 +14,10 @@ import de.dos2030.iot.edge.sensor.SensorLabel;
 public final class Adxl355Driver {
 
     /** One x/y/z sample in g. */
-    public record Measurement(double x, double y, double z) { }
+    public record Measurement(double x, double y, double z) {}
 
     /** Result of a FIFO drain: samples oldest first, and whether the FIFO overflowed since the last drain. */
-    public record FifoRead(double[] x, double[] y, double[] z, int count, boolean overrun) { }
+    public record FifoRead(double[] x, double[] y, double[] z, int count, boolean overrun) {}
 
     private final RegisterDevice device;
     private final SensorLabel label;
@@ -29,7 +29,9 @@ public final class Adxl355Driver {
         this.label = label;
     }
 
-    public SensorLabel label() { return label; }
+    public SensorLabel label() {
+        return label;
+    }
 
     private byte[] read(int register, int length) throws SensorException {
         try {
@@ -55,15 +57,21 @@ public final class Adxl355Driver {
             throw label.noAnswer(); // on SPI nobody driving MISO reads as all zeros or all ones
         }
         if (ad != DEVID_AD || mst != DEVID_MST || part != PARTID) {
-            String hint = ad == 0xE5 ? "this is an ADXL345 (DEVID 0xE5): change the driver to adxl345"
+            String hint = ad == 0xE5
+                    ? "this is an ADXL345 (DEVID 0xE5): change the driver to adxl345"
                     : "another chip answers at this address: check the address (ASEL pin) in the configuration";
-            throw label.wrongId("ids", String.format("0x%02X 0x%02X 0x%02X", ad, mst, part),
-                    String.format("0x%02X 0x%02X 0x%02X", DEVID_AD, DEVID_MST, PARTID), hint);
+            throw label.wrongId(
+                    "ids",
+                    String.format("0x%02X 0x%02X 0x%02X", ad, mst, part),
+                    String.format("0x%02X 0x%02X 0x%02X", DEVID_AD, DEVID_MST, PARTID),
+                    hint);
         }
         return id[3] & 0xFF;
     }
 
-    public void reset() throws SensorException { write(REG_RESET, RESET_CODE); }
+    public void reset() throws SensorException {
+        write(REG_RESET, RESET_CODE);
+    }
 
     /** Standby, range, output data rate, then measurement mode. */
     public void configure(int rangeCode, int odrCode) throws SensorException {
@@ -77,7 +85,9 @@ public final class Adxl355Driver {
     /** The latest sample from the data registers. */
     public Measurement readAcceleration() throws SensorException {
         byte[] d = read(REG_XDATA3, 9);
-        return new Measurement(raw20(d[0], d[1], d[2]) / lsbPerG, raw20(d[3], d[4], d[5]) / lsbPerG,
+        return new Measurement(
+                raw20(d[0], d[1], d[2]) / lsbPerG,
+                raw20(d[3], d[4], d[5]) / lsbPerG,
                 raw20(d[6], d[7], d[8]) / lsbPerG);
     }
 

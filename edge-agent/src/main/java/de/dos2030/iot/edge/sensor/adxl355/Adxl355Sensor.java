@@ -44,7 +44,11 @@ public final class Adxl355Sensor implements Acquisition {
         }
     }
 
-    private enum State { IDENTIFY, CONFIGURE, STREAM }
+    private enum State {
+        IDENTIFY,
+        CONFIGURE,
+        STREAM
+    }
 
     private final Adxl355Driver driver;
     private final Settings settings;
@@ -63,19 +67,31 @@ public final class Adxl355Sensor implements Acquisition {
         this.timeline = new FifoTimeline(periodNanos);
     }
 
-    @Override public SensorLabel label() { return driver.label(); }
+    @Override
+    public SensorLabel label() {
+        return driver.label();
+    }
 
-    @Override public List<Quantity> quantities() { return List.of(Quantity.ACCELERATION, Quantity.TEMPERATURE); }
+    @Override
+    public List<Quantity> quantities() {
+        return List.of(Quantity.ACCELERATION, Quantity.TEMPERATURE);
+    }
 
-    @Override public Optional<String> identity() { return Optional.ofNullable(identity); }
+    @Override
+    public Optional<String> identity() {
+        return Optional.ofNullable(identity);
+    }
 
-    @Override public void restart() {
+    @Override
+    public void restart() {
         state = State.IDENTIFY;
         timeline.reset();
     }
 
     /** Output data rate the chip actually runs at. */
-    public double outputDataRateHz() { return Adxl355Constants.outputDataRateHz(odrCode); }
+    public double outputDataRateHz() {
+        return Adxl355Constants.outputDataRateHz(odrCode);
+    }
 
     /** Time between FIFO drains: 8 sets (a quarter of the FIFO), bounded to 2 ms .. 1 s. */
     public Duration drainInterval() {

@@ -5,16 +5,41 @@ package de.dos2030.iot.edge.sensor.bme280;
  * (datasheet 4.2.3, BME280_SensorAPI {@code compensate_*} with 64-bit pressure).
  * Immutable and thread-safe.
  */
-public record Bme280Calibration(int t1, int t2, int t3,
-                                int p1, int p2, int p3, int p4, int p5, int p6, int p7, int p8, int p9,
-                                int h1, int h2, int h3, int h4, int h5, int h6) {
+public record Bme280Calibration(
+        int t1,
+        int t2,
+        int t3,
+        int p1,
+        int p2,
+        int p3,
+        int p4,
+        int p5,
+        int p6,
+        int p7,
+        int p8,
+        int p9,
+        int h1,
+        int h2,
+        int h3,
+        int h4,
+        int h5,
+        int h6) {
 
     /** Decodes 26 bytes from 0x88 and 7 bytes from 0xE1. */
     public static Bme280Calibration decode(byte[] calib00, byte[] calib26) {
         return new Bme280Calibration(
-                u16(calib00, 0), s16(calib00, 2), s16(calib00, 4),
-                u16(calib00, 6), s16(calib00, 8), s16(calib00, 10), s16(calib00, 12), s16(calib00, 14),
-                s16(calib00, 16), s16(calib00, 18), s16(calib00, 20), s16(calib00, 22),
+                u16(calib00, 0),
+                s16(calib00, 2),
+                s16(calib00, 4),
+                u16(calib00, 6),
+                s16(calib00, 8),
+                s16(calib00, 10),
+                s16(calib00, 12),
+                s16(calib00, 14),
+                s16(calib00, 16),
+                s16(calib00, 18),
+                s16(calib00, 20),
+                s16(calib00, 22),
                 calib00[25] & 0xFF,
                 s16(calib26, 0),
                 calib26[2] & 0xFF,
@@ -32,14 +57,25 @@ public record Bme280Calibration(int t1, int t2, int t3,
             a[2 * i + 1] = (byte) (words[i] >> 8);
         }
         a[25] = (byte) h1;
-        byte[] b = {(byte) h2, (byte) (h2 >> 8), (byte) h3, (byte) (h4 >> 4),
-                (byte) ((h4 & 0x0F) | ((h5 & 0x0F) << 4)), (byte) (h5 >> 4), (byte) h6};
+        byte[] b = {
+            (byte) h2,
+            (byte) (h2 >> 8),
+            (byte) h3,
+            (byte) (h4 >> 4),
+            (byte) ((h4 & 0x0F) | ((h5 & 0x0F) << 4)),
+            (byte) (h5 >> 4),
+            (byte) h6
+        };
         return new byte[][] {a, b};
     }
 
-    private static int u16(byte[] b, int i) { return (b[i] & 0xFF) | ((b[i + 1] & 0xFF) << 8); }
+    private static int u16(byte[] b, int i) {
+        return (b[i] & 0xFF) | ((b[i + 1] & 0xFF) << 8);
+    }
 
-    private static int s16(byte[] b, int i) { return (short) u16(b, i); }
+    private static int s16(byte[] b, int i) {
+        return (short) u16(b, i);
+    }
 
     /** Fine temperature, the input of pressure and humidity compensation. */
     public int tFine(int adcT) {

@@ -5,7 +5,7 @@ import java.time.Duration;
 /** BME280 registers and values (Bosch BME280 datasheet BST-BME280-DS002, section 5). */
 public final class Bme280Constants {
 
-    private Bme280Constants() { }
+    private Bme280Constants() {}
 
     public static final int ADDRESS_PRIMARY = 0x76;
     public static final int ADDRESS_SECONDARY = 0x77;
@@ -26,6 +26,7 @@ public final class Bme280Constants {
     public static final int CHIP_ID = 0x60;
     /** Chip ids of look-alikes a technician may have mounted instead. */
     public static final int CHIP_ID_BMP280 = 0x58;
+
     public static final int CHIP_ID_BME680 = 0x61;
     public static final int RESET_COMMAND = 0xB6;
 
@@ -41,6 +42,7 @@ public final class Bme280Constants {
 
     /** Skipped-measurement outputs: what the chip reports for a channel whose oversampling is "skip". */
     public static final int SKIPPED_TP = 0x80000;
+
     public static final int SKIPPED_H = 0x8000;
 
     public static final Duration START_UP_TIME = Duration.ofMillis(2);

@@ -18,7 +18,9 @@ public final class Bme280Driver {
      * {@code skipped}.
      */
     public record Measurement(double temperatureC, double pressureHpa, double humidityPercent, String skipped) {
-        public boolean complete() { return skipped.isEmpty(); }
+        public boolean complete() {
+            return skipped.isEmpty();
+        }
     }
 
     private final RegisterDevice device;
@@ -30,7 +32,9 @@ public final class Bme280Driver {
         this.label = label;
     }
 
-    public SensorLabel label() { return label; }
+    public SensorLabel label() {
+        return label;
+    }
 
     private byte[] read(int register, int length) throws SensorException {
         try {
@@ -62,7 +66,9 @@ public final class Bme280Driver {
         }
     }
 
-    public void softReset() throws SensorException { write(REG_RESET, RESET_COMMAND); }
+    public void softReset() throws SensorException {
+        write(REG_RESET, RESET_COMMAND);
+    }
 
     /** True while the chip copies its calibration from NVM after reset. */
     public boolean isUpdatingCalibration() throws SensorException {
@@ -74,7 +80,8 @@ public final class Bme280Driver {
     }
 
     public Bme280Calibration readCalibration() throws SensorException {
-        calibration = Bme280Calibration.decode(read(REG_CALIB_00, CALIB_00_LENGTH), read(REG_CALIB_26, CALIB_26_LENGTH));
+        calibration =
+                Bme280Calibration.decode(read(REG_CALIB_00, CALIB_00_LENGTH), read(REG_CALIB_26, CALIB_26_LENGTH));
         return calibration;
     }
 
@@ -86,7 +93,9 @@ public final class Bme280Driver {
     }
 
     /** Starts one forced-mode conversion; read it after {@link Bme280Constants#FORCED_MEASUREMENT_TIME}. */
-    public void startForcedMeasurement() throws SensorException { write(REG_CTRL_MEAS, CTRL_MEAS_FORCED_X1); }
+    public void startForcedMeasurement() throws SensorException {
+        write(REG_CTRL_MEAS, CTRL_MEAS_FORCED_X1);
+    }
 
     /** Burst-reads the data registers and compensates them. */
     public Measurement readMeasurement() throws SensorException {
@@ -107,7 +116,8 @@ public final class Bme280Driver {
         int tFine = c.tFine(adcT);
         double p = adcP == SKIPPED_TP ? Double.NaN : c.pressurePa(adcP, tFine) / 100.0;
         double h = adcH == SKIPPED_H ? Double.NaN : c.humidityPercent(adcH, tFine);
-        String skipped = (adcP == SKIPPED_TP ? "pressure (0x80000) " : "") + (adcH == SKIPPED_H ? "humidity (0x8000)" : "");
+        String skipped =
+                (adcP == SKIPPED_TP ? "pressure (0x80000) " : "") + (adcH == SKIPPED_H ? "humidity (0x8000)" : "");
         return new Measurement(c.temperatureC(adcT), p, h, skipped.trim());
     }
 }

@@ -22,7 +22,13 @@ public final class Bme280Sensor implements Acquisition {
 
     private static final int MAX_STATUS_POLLS = 10;
 
-    private enum State { CHECK_ID, WAIT_NVM, CONFIGURE, MEASURE, READ }
+    private enum State {
+        CHECK_ID,
+        WAIT_NVM,
+        CONFIGURE,
+        MEASURE,
+        READ
+    }
 
     private final Bme280Driver driver;
     private final Duration period;
@@ -31,20 +37,31 @@ public final class Bme280Sensor implements Acquisition {
     private String identity;
 
     public Bme280Sensor(Bme280Driver driver, Duration period) {
-        if (period.compareTo(FORCED_MEASUREMENT_TIME) <= 0) throw new IllegalArgumentException("period must exceed " + FORCED_MEASUREMENT_TIME);
+        if (period.compareTo(FORCED_MEASUREMENT_TIME) <= 0)
+            throw new IllegalArgumentException("period must exceed " + FORCED_MEASUREMENT_TIME);
         this.driver = driver;
         this.period = period;
     }
 
-    @Override public SensorLabel label() { return driver.label(); }
+    @Override
+    public SensorLabel label() {
+        return driver.label();
+    }
 
-    @Override public List<Quantity> quantities() {
+    @Override
+    public List<Quantity> quantities() {
         return List.of(Quantity.TEMPERATURE, Quantity.RELATIVE_HUMIDITY, Quantity.AIR_PRESSURE);
     }
 
-    @Override public Optional<String> identity() { return Optional.ofNullable(identity); }
+    @Override
+    public Optional<String> identity() {
+        return Optional.ofNullable(identity);
+    }
 
-    @Override public void restart() { state = State.CHECK_ID; }
+    @Override
+    public void restart() {
+        state = State.CHECK_ID;
+    }
 
     @Override
     public Duration step(Instant now, SampleSink sink) throws SensorException {
@@ -59,7 +76,8 @@ public final class Bme280Sensor implements Acquisition {
             }
             case WAIT_NVM -> {
                 if (driver.isUpdatingCalibration()) {
-                    if (++polls > MAX_STATUS_POLLS) throw label().timeout("calibration copy after reset never finished");
+                    if (++polls > MAX_STATUS_POLLS)
+                        throw label().timeout("calibration copy after reset never finished");
                     return START_UP_TIME;
                 }
                 state = State.CONFIGURE;
@@ -84,9 +102,12 @@ public final class Bme280Sensor implements Acquisition {
                 }
                 Bme280Driver.Measurement m = driver.readMeasurement();
                 String id = label().sensorId();
-                if (!Double.isNaN(m.temperatureC())) sink.sample(Sample.checked(id, Quantity.TEMPERATURE, now, m.temperatureC(), Quality.OK));
-                if (!Double.isNaN(m.humidityPercent())) sink.sample(Sample.checked(id, Quantity.RELATIVE_HUMIDITY, now, m.humidityPercent(), Quality.OK));
-                if (!Double.isNaN(m.pressureHpa())) sink.sample(Sample.checked(id, Quantity.AIR_PRESSURE, now, m.pressureHpa(), Quality.OK));
+                if (!Double.isNaN(m.temperatureC()))
+                    sink.sample(Sample.checked(id, Quantity.TEMPERATURE, now, m.temperatureC(), Quality.OK));
+                if (!Double.isNaN(m.humidityPercent()))
+                    sink.sample(Sample.checked(id, Quantity.RELATIVE_HUMIDITY, now, m.humidityPercent(), Quality.OK));
+                if (!Double.isNaN(m.pressureHpa()))
+                    sink.sample(Sample.checked(id, Quantity.AIR_PRESSURE, now, m.pressureHpa(), Quality.OK));
                 if (!m.complete()) {
                     sink.fault(label().invalidValue("skipped-measurement sentinel for " + m.skipped()
                             + ": the chip did not measure it; check that ctrl_hum is written before ctrl_meas"));

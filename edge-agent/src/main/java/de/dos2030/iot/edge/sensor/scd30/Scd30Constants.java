@@ -9,12 +9,13 @@ import java.time.Duration;
  */
 public final class Scd30Constants {
 
-    private Scd30Constants() { }
+    private Scd30Constants() {}
 
     public static final int ADDRESS = 0x61;
 
     /** Argument: ambient pressure in mbar (700-1400), or 0 to compensate by the altitude instead. */
     public static final int START_CONTINUOUS_MEASUREMENT = 0x0010;
+
     public static final int STOP_CONTINUOUS_MEASUREMENT = 0x0104;
     /** Measurement interval in s, 2-1800; kept in non-volatile memory. */
     public static final int MEASUREMENT_INTERVAL = 0x4600;
@@ -22,6 +23,7 @@ public final class Scd30Constants {
     public static final int GET_DATA_READY = 0x0202;
     /** 6 words: CO2 ppm, T degC, RH % as big-endian IEEE-754 floats, each split in two CRC'd words. */
     public static final int READ_MEASUREMENT = 0x0300;
+
     public static final int AUTOMATIC_SELF_CALIBRATION = 0x5306;
     public static final int FORCED_RECALIBRATION = 0x5204;
     /** Temperature offset in ticks of 0.01 degC (the chip subtracts it); kept in non-volatile memory. */
@@ -30,6 +32,7 @@ public final class Scd30Constants {
     public static final int ALTITUDE_COMPENSATION = 0x5102;
     /** Major version in the high byte, minor in the low byte (e.g. 0x0342 = 3.66). */
     public static final int READ_FIRMWARE_VERSION = 0xD100;
+
     public static final int SOFT_RESET = 0xD304;
 
     /** Every SCD30 firmware released so far is 3.x; another major version is not an SCD30. */
@@ -51,5 +54,7 @@ public final class Scd30Constants {
     }
 
     /** Temperature offset argument: ticks of 0.01 degC. */
-    public static int temperatureOffsetTicks(double offsetC) { return (int) Math.round(offsetC * 100.0); }
+    public static int temperatureOffsetTicks(double offsetC) {
+        return (int) Math.round(offsetC * 100.0);
+    }
 }

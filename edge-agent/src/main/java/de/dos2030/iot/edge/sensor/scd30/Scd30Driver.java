@@ -23,7 +23,7 @@ import de.dos2030.iot.edge.sensor.sensirion.SensirionFrames;
 public final class Scd30Driver {
 
     /** One measurement as the chip reported it (NaN or infinity are possible: see {@link #isValid}). */
-    public record Measurement(float co2Ppm, float temperatureC, float humidityPercent) { }
+    public record Measurement(float co2Ppm, float temperatureC, float humidityPercent) {}
 
     private final I2cDevice device;
     private final SensorLabel label;
@@ -33,7 +33,9 @@ public final class Scd30Driver {
         this.label = label;
     }
 
-    public SensorLabel label() { return label; }
+    public SensorLabel label() {
+        return label;
+    }
 
     /** Sends a command with optional argument words; wait {@link Scd30Constants#COMMAND_TIME} before reading. */
     public void send(int command, int... args) throws SensorException {
@@ -66,8 +68,12 @@ public final class Scd30Driver {
     }
 
     /** A CO2 value that can be a measurement: finite and above 0 ppm (0 comes before the first real one). */
-    public static boolean isValidCo2(float co2Ppm) { return Float.isFinite(co2Ppm) && co2Ppm > 0; }
+    public static boolean isValidCo2(float co2Ppm) {
+        return Float.isFinite(co2Ppm) && co2Ppm > 0;
+    }
 
     /** A temperature or humidity that can be a measurement. */
-    public static boolean isValid(float value) { return Float.isFinite(value); }
+    public static boolean isValid(float value) {
+        return Float.isFinite(value);
+    }
 }

@@ -40,22 +40,36 @@ public final class Scd30Sensor implements Acquisition {
                 throw new IllegalArgumentException("measurement interval " + intervalS + " s is outside the SCD30's "
                         + MIN_INTERVAL_S + "-" + MAX_INTERVAL_S + " s");
             }
-            temperatureOffsetC.filter(t -> !(t >= 0 && t <= MAX_TEMPERATURE_OFFSET_C)).ifPresent(t -> {
-                throw new IllegalArgumentException("temperature offset " + t + " degC is outside 0-" + MAX_TEMPERATURE_OFFSET_C
-                        + " degC: the SCD30 can only subtract self-heating");
-            });
+            temperatureOffsetC
+                    .filter(t -> !(t >= 0 && t <= MAX_TEMPERATURE_OFFSET_C))
+                    .ifPresent(t -> {
+                        throw new IllegalArgumentException("temperature offset " + t + " degC is outside 0-"
+                                + MAX_TEMPERATURE_OFFSET_C + " degC: the SCD30 can only subtract self-heating");
+                    });
             altitudeM.filter(a -> a < 0 || a > 3000).ifPresent(a -> {
                 throw new IllegalArgumentException("altitude " + a + " m is outside 0-3000 m");
             });
         }
 
-        public static Settings every(int intervalS) { return new Settings(intervalS, Optional.empty(), Optional.empty()); }
+        public static Settings every(int intervalS) {
+            return new Settings(intervalS, Optional.empty(), Optional.empty());
+        }
     }
 
     /** A value kept in the chip that the configuration decides. */
-    private record Setting(int command, int value, String name) { }
+    private record Setting(int command, int value, String name) {}
 
-    private enum State { STOP, FIRMWARE_REQUEST, FIRMWARE_READ, SETTING_GET, SETTING_CHECK, START, READY_REQUEST, READY_READ, MEASUREMENT_READ }
+    private enum State {
+        STOP,
+        FIRMWARE_REQUEST,
+        FIRMWARE_READ,
+        SETTING_GET,
+        SETTING_CHECK,
+        START,
+        READY_REQUEST,
+        READY_READ,
+        MEASUREMENT_READ
+    }
 
     private final Scd30Driver driver;
     private final Duration interval;
@@ -69,19 +83,29 @@ public final class Scd30Sensor implements Acquisition {
         this.driver = driver;
         this.interval = Duration.ofSeconds(config.intervalS());
         settings.add(new Setting(MEASUREMENT_INTERVAL, config.intervalS(), "measurement_interval"));
-        config.temperatureOffsetC().ifPresent(t -> settings.add(new Setting(TEMPERATURE_OFFSET, temperatureOffsetTicks(t), "temperature_offset")));
+        config.temperatureOffsetC()
+                .ifPresent(t ->
+                        settings.add(new Setting(TEMPERATURE_OFFSET, temperatureOffsetTicks(t), "temperature_offset")));
         config.altitudeM().ifPresent(a -> settings.add(new Setting(ALTITUDE_COMPENSATION, a, "altitude_compensation")));
     }
 
-    @Override public SensorLabel label() { return driver.label(); }
+    @Override
+    public SensorLabel label() {
+        return driver.label();
+    }
 
-    @Override public List<Quantity> quantities() {
+    @Override
+    public List<Quantity> quantities() {
         return List.of(Quantity.CO2, Quantity.TEMPERATURE, Quantity.RELATIVE_HUMIDITY);
     }
 
-    @Override public Optional<String> identity() { return Optional.ofNullable(identity); }
+    @Override
+    public Optional<String> identity() {
+        return Optional.ofNullable(identity);
+    }
 
-    @Override public void restart() {
+    @Override
+    public void restart() {
         state = State.STOP;
         lastData = null;
     }
@@ -103,8 +127,11 @@ public final class Scd30Sensor implements Acquisition {
                 int version = driver.readFirmwareVersion();
                 String found = (version >> 8) + "." + (version & 0xFF);
                 if (version >> 8 != FIRMWARE_MAJOR) {
-                    throw label().wrongId("firmware version", found, FIRMWARE_MAJOR + ".x",
-                            "another chip answers at this address: check the wiring and the driver in the configuration");
+                    throw label().wrongId(
+                                    "firmware version",
+                                    found,
+                                    FIRMWARE_MAJOR + ".x",
+                                    "another chip answers at this address: check the wiring and the driver in the configuration");
                 }
                 identity = "firmware " + found;
                 setting = 0;
@@ -142,7 +169,8 @@ public final class Scd30Sensor implements Acquisition {
                     return COMMAND_TIME;
                 }
                 if (Duration.between(lastData, now).compareTo(interval.multipliedBy(3)) > 0) {
-                    throw label().timeout("no measurement for " + Duration.between(lastData, now).toSeconds()
+                    throw label().timeout("no measurement for "
+                            + Duration.between(lastData, now).toSeconds()
                             + " s in continuous mode: restarting measurement");
                 }
                 state = State.READY_REQUEST;
@@ -172,8 +200,10 @@ public final class Scd30Sensor implements Acquisition {
         if (Scd30Driver.isValidCo2(m.co2Ppm())) {
             sink.sample(Sample.checked(id, Quantity.CO2, now, m.co2Ppm(), Quality.OK));
         } else {
-            sink.sample(new Sample(id, Quantity.CO2, now, Float.isFinite(m.co2Ppm()) ? m.co2Ppm() : 0, Quality.SENSOR_FAULT));
-            sink.fault(label().invalidValue("CO2 = " + m.co2Ppm() + " ppm (the sensor is not measuring CO2 correctly)"));
+            sink.sample(new Sample(
+                    id, Quantity.CO2, now, Float.isFinite(m.co2Ppm()) ? m.co2Ppm() : 0, Quality.SENSOR_FAULT));
+            sink.fault(
+                    label().invalidValue("CO2 = " + m.co2Ppm() + " ppm (the sensor is not measuring CO2 correctly)"));
         }
         deliver(id, Quantity.TEMPERATURE, m.temperatureC(), now, sink);
         deliver(id, Quantity.RELATIVE_HUMIDITY, m.humidityPercent(), now, sink);

@@ -5,7 +5,7 @@ import java.time.Duration;
 /** SCD40/SCD41 commands and timings (Sensirion SCD4x datasheet, section 3). */
 public final class Scd4xConstants {
 
-    private Scd4xConstants() { }
+    private Scd4xConstants() {}
 
     public static final int ADDRESS = 0x62;
 
@@ -18,6 +18,7 @@ public final class Scd4xConstants {
     public static final int GET_TEMPERATURE_OFFSET = 0x2318;
     /** Argument: altitude above sea level in m (0-3000); idle mode only; used while no ambient pressure is set. */
     public static final int SET_SENSOR_ALTITUDE = 0x2427;
+
     public static final int GET_SENSOR_ALTITUDE = 0x2322;
     public static final int SET_AMBIENT_PRESSURE = 0xE000;
     public static final int PERFORM_FORCED_RECALIBRATION = 0x362F;
@@ -31,6 +32,7 @@ public final class Scd4xConstants {
     public static final double DEFAULT_TEMPERATURE_OFFSET_C = 4.0;
     /** Temperature offsets the datasheet recommends setting (the chip can only subtract). */
     public static final double MAX_TEMPERATURE_OFFSET_C = 20.0;
+
     public static final int MAX_ALTITUDE_M = 3000;
 
     public static final int DATA_READY_MASK = 0x07FF;
@@ -45,16 +47,24 @@ public final class Scd4xConstants {
     public static final Duration SINGLE_SHOT_TIME = Duration.ofMillis(5000);
 
     /** T = -45 + 175 * raw / 65535 degC. */
-    public static double temperatureC(int raw) { return -45.0 + 175.0 * raw / 65535.0; }
+    public static double temperatureC(int raw) {
+        return -45.0 + 175.0 * raw / 65535.0;
+    }
 
     /** RH = 100 * raw / 65535 %. */
-    public static double humidityPercent(int raw) { return 100.0 * raw / 65535.0; }
+    public static double humidityPercent(int raw) {
+        return 100.0 * raw / 65535.0;
+    }
 
     /** set_temperature_offset argument: offset * 65535 / 175 (datasheet example: 5.4 degC = 0x07E6). */
-    public static int temperatureOffsetWord(double offsetC) { return (int) Math.round(offsetC * 65535.0 / 175.0); }
+    public static int temperatureOffsetWord(double offsetC) {
+        return (int) Math.round(offsetC * 65535.0 / 175.0);
+    }
 
     /** Inverse of {@link #temperatureOffsetWord(double)}. */
-    public static double temperatureOffsetC(int word) { return word * 175.0 / 65535.0; }
+    public static double temperatureOffsetC(int word) {
+        return word * 175.0 / 65535.0;
+    }
 
     public static String variantName(int variantWord) {
         return switch ((variantWord >> 12) & 0xF) {

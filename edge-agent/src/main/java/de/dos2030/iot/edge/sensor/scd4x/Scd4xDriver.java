@@ -18,7 +18,7 @@ import de.dos2030.iot.edge.sensor.sensirion.SensirionFrames;
 public final class Scd4xDriver {
 
     /** One measurement in physical units. */
-    public record Measurement(int co2Ppm, double temperatureC, double humidityPercent) { }
+    public record Measurement(int co2Ppm, double temperatureC, double humidityPercent) {}
 
     private final I2cDevice device;
     private final SensorLabel label;
@@ -28,7 +28,9 @@ public final class Scd4xDriver {
         this.label = label;
     }
 
-    public SensorLabel label() { return label; }
+    public SensorLabel label() {
+        return label;
+    }
 
     /** Sends a command (with optional argument words); wait its execution time before the next. */
     public void send(int command, int... args) throws SensorException {
@@ -65,5 +67,7 @@ public final class Scd4xDriver {
     }
 
     /** The datasheet: a CO2 reading of 0 ppm is not a measurement. */
-    public static boolean isValidCo2(int co2Ppm) { return co2Ppm != 0; }
+    public static boolean isValidCo2(int co2Ppm) {
+        return co2Ppm != 0;
+    }
 }

@@ -24,7 +24,10 @@ import java.util.Optional;
 public final class Scd4xSensor implements Acquisition {
 
     /** Periodic (5 s) or low-power periodic (30 s) measurement. */
-    public enum Mode { PERIODIC, LOW_POWER }
+    public enum Mode {
+        PERIODIC,
+        LOW_POWER
+    }
 
     /**
      * @param expectedVariant    {@code SCD40} or {@code SCD41}: what the configuration says is mounted
@@ -33,15 +36,22 @@ public final class Scd4xSensor implements Acquisition {
      * @param altitudeM          site altitude for the CO2 pressure compensation, 0-3000 m; empty keeps the chip's (0 m)
      * @throws IllegalArgumentException for an offset or altitude the chip cannot take
      */
-    public record Settings(String expectedVariant, Mode mode, boolean selfTestAtStart,
-                           Optional<Double> temperatureOffsetC, Optional<Integer> altitudeM) {
+    public record Settings(
+            String expectedVariant,
+            Mode mode,
+            boolean selfTestAtStart,
+            Optional<Double> temperatureOffsetC,
+            Optional<Integer> altitudeM) {
         public Settings {
-            temperatureOffsetC.filter(t -> !(t >= 0 && t <= MAX_TEMPERATURE_OFFSET_C)).ifPresent(t -> {
-                throw new IllegalArgumentException("temperature offset " + t + " degC is outside 0-" + MAX_TEMPERATURE_OFFSET_C
-                        + " degC: the SCD4x can only subtract self-heating");
-            });
+            temperatureOffsetC
+                    .filter(t -> !(t >= 0 && t <= MAX_TEMPERATURE_OFFSET_C))
+                    .ifPresent(t -> {
+                        throw new IllegalArgumentException("temperature offset " + t + " degC is outside 0-"
+                                + MAX_TEMPERATURE_OFFSET_C + " degC: the SCD4x can only subtract self-heating");
+                    });
             altitudeM.filter(a -> a < 0 || a > MAX_ALTITUDE_M).ifPresent(a -> {
-                throw new IllegalArgumentException("altitude " + a + " m is outside the SCD4x's 0-" + MAX_ALTITUDE_M + " m");
+                throw new IllegalArgumentException(
+                        "altitude " + a + " m is outside the SCD4x's 0-" + MAX_ALTITUDE_M + " m");
             });
         }
 
@@ -49,12 +59,23 @@ public final class Scd4xSensor implements Acquisition {
             this(expectedVariant, mode, selfTestAtStart, Optional.empty(), Optional.empty());
         }
 
-        public static Settings defaults() { return new Settings("SCD41", Mode.PERIODIC, false); }
+        public static Settings defaults() {
+            return new Settings("SCD41", Mode.PERIODIC, false);
+        }
     }
 
     private enum State {
-        STOP, SERIAL_REQUEST, SERIAL_READ, VARIANT_READ, SELF_TEST_READ, TEMPERATURE_OFFSET, ALTITUDE, START,
-        READY_REQUEST, READY_READ, MEASUREMENT_READ
+        STOP,
+        SERIAL_REQUEST,
+        SERIAL_READ,
+        VARIANT_READ,
+        SELF_TEST_READ,
+        TEMPERATURE_OFFSET,
+        ALTITUDE,
+        START,
+        READY_REQUEST,
+        READY_READ,
+        MEASUREMENT_READ
     }
 
     private final Scd4xDriver driver;
@@ -71,15 +92,23 @@ public final class Scd4xSensor implements Acquisition {
         this.settings = settings;
     }
 
-    @Override public SensorLabel label() { return driver.label(); }
+    @Override
+    public SensorLabel label() {
+        return driver.label();
+    }
 
-    @Override public List<Quantity> quantities() {
+    @Override
+    public List<Quantity> quantities() {
         return List.of(Quantity.CO2, Quantity.TEMPERATURE, Quantity.RELATIVE_HUMIDITY);
     }
 
-    @Override public Optional<String> identity() { return Optional.ofNullable(identity); }
+    @Override
+    public Optional<String> identity() {
+        return Optional.ofNullable(identity);
+    }
 
-    @Override public void restart() {
+    @Override
+    public void restart() {
         state = State.STOP;
         lastReady = null;
     }
@@ -111,8 +140,11 @@ public final class Scd4xSensor implements Acquisition {
             case VARIANT_READ -> {
                 String variant = variantName(driver.readWords(1, "get_sensor_variant")[0]);
                 if (!variant.equals(settings.expectedVariant())) {
-                    throw label().wrongId("variant", variant, settings.expectedVariant(),
-                            "correct the driver in the configuration or mount the right sensor");
+                    throw label().wrongId(
+                                    "variant",
+                                    variant,
+                                    settings.expectedVariant(),
+                                    "correct the driver in the configuration or mount the right sensor");
                 }
                 identity = variant + " " + identity;
                 if (settings.selfTestAtStart()) {
@@ -125,14 +157,17 @@ public final class Scd4xSensor implements Acquisition {
             }
             case SELF_TEST_READ -> {
                 int result = driver.readWords(1, "perform_self_test")[0];
-                if (result != 0) throw label().selfTestFailed(String.format("perform_self_test returned 0x%04X", result));
+                if (result != 0)
+                    throw label().selfTestFailed(String.format("perform_self_test returned 0x%04X", result));
                 state = State.TEMPERATURE_OFFSET;
                 return Duration.ZERO;
             }
             case TEMPERATURE_OFFSET -> {
                 state = State.ALTITUDE;
                 if (settings.temperatureOffsetC().isEmpty()) return Duration.ZERO;
-                driver.send(SET_TEMPERATURE_OFFSET, temperatureOffsetWord(settings.temperatureOffsetC().get()));
+                driver.send(
+                        SET_TEMPERATURE_OFFSET,
+                        temperatureOffsetWord(settings.temperatureOffsetC().get()));
                 return COMMAND_TIME;
             }
             case ALTITUDE -> {
@@ -142,7 +177,10 @@ public final class Scd4xSensor implements Acquisition {
                 return COMMAND_TIME;
             }
             case START -> {
-                driver.send(settings.mode() == Mode.LOW_POWER ? START_LOW_POWER_PERIODIC_MEASUREMENT : START_PERIODIC_MEASUREMENT);
+                driver.send(
+                        settings.mode() == Mode.LOW_POWER
+                                ? START_LOW_POWER_PERIODIC_MEASUREMENT
+                                : START_PERIODIC_MEASUREMENT);
                 lastReady = now;
                 state = State.READY_REQUEST;
                 return interval();

@@ -9,7 +9,7 @@ import java.time.Duration;
  */
 public final class Scl3300Constants {
 
-    private Scl3300Constants() { }
+    private Scl3300Constants() {}
 
     public static final int ADDR_ACC_X = 0x01;
     public static final int ADDR_STO = 0x04;
@@ -37,6 +37,7 @@ public final class Scl3300Constants {
 
     /** Return status (RS) bits of a response. */
     public static final int RS_STARTUP = 0b00;
+
     public static final int RS_NORMAL = 0b01;
     public static final int RS_ERROR = 0b11;
 
@@ -48,5 +49,6 @@ public final class Scl3300Constants {
     public static final Duration MODE_4_SETTLING = Duration.ofMillis(100);
     /** Minimum time between frames (datasheet: 10 us); the bus transfer itself takes longer. */
     public static final int SPI_CLOCK_HZ = 2_000_000;
+
     public static final int SPI_MODE = 0;
 }

@@ -3,7 +3,7 @@ package de.dos2030.iot.edge.sensor.scl3300;
 /** SCL3300 frame CRC-8: polynomial 0x1D, init 0xFF, over bits 31:8, result inverted. */
 public final class Scl3300Crc {
 
-    private Scl3300Crc() { }
+    private Scl3300Crc() {}
 
     public static int of(int frame) {
         int crc = 0xFF;

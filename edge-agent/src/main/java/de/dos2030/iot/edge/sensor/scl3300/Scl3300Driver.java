@@ -15,7 +15,7 @@ import de.dos2030.iot.edge.sensor.SensorLabel;
 public final class Scl3300Driver {
 
     /** Angles in degrees about x, y, z. */
-    public record Measurement(double xDeg, double yDeg, double zDeg) { }
+    public record Measurement(double xDeg, double yDeg, double zDeg) {}
 
     private final SpiDevice device;
     private final SensorLabel label;
@@ -26,7 +26,9 @@ public final class Scl3300Driver {
         this.label = label;
     }
 
-    public SensorLabel label() { return label; }
+    public SensorLabel label() {
+        return label;
+    }
 
     /** One 32-bit frame out, one in. */
     int transfer(int frame) throws SensorException {
@@ -66,7 +68,8 @@ public final class Scl3300Driver {
         int echoed = (response >>> 26) & 0x1F;
         int asked = (request >>> 26) & 0x1F;
         if (echoed != asked) {
-            throw label.timeout(String.format("answer for register 0x%02X arrived where 0x%02X was expected: frames out of step", echoed, asked));
+            throw label.timeout(String.format(
+                    "answer for register 0x%02X arrived where 0x%02X was expected: frames out of step", echoed, asked));
         }
         int rs = (response >>> 24) & 0x03;
         if (rs == RS_ERROR) {
@@ -75,7 +78,9 @@ public final class Scl3300Driver {
         return (response >>> 8) & 0xFFFF;
     }
 
-    public void softReset() throws SensorException { transfer(FRAME_SW_RESET); }
+    public void softReset() throws SensorException {
+        transfer(FRAME_SW_RESET);
+    }
 
     /** Mode 4 (inclination mode, 10 Hz low-noise filter) and angle outputs on. */
     public void configureInclinationMode() throws SensorException {
@@ -87,7 +92,10 @@ public final class Scl3300Driver {
     public void checkWhoAmI() throws SensorException {
         int who = exchange(FRAME_READ_WHOAMI)[0] & 0xFF;
         if (who != WHOAMI) {
-            throw label.wrongId("WHOAMI", String.format("0x%02X", who), String.format("0x%02X", WHOAMI),
+            throw label.wrongId(
+                    "WHOAMI",
+                    String.format("0x%02X", who),
+                    String.format("0x%02X", WHOAMI),
                     "another SPI device is on this chip select: check the CS line and the configuration");
         }
     }

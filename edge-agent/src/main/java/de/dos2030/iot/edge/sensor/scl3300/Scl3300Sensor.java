@@ -23,7 +23,12 @@ import java.util.Optional;
  */
 public final class Scl3300Sensor implements Acquisition {
 
-    private enum State { RESET, CONFIGURE, CLEAR_STATUS, MEASURE }
+    private enum State {
+        RESET,
+        CONFIGURE,
+        CLEAR_STATUS,
+        MEASURE
+    }
 
     private final Scl3300Driver driver;
     private final Axis axis;
@@ -37,13 +42,25 @@ public final class Scl3300Sensor implements Acquisition {
         this.period = period;
     }
 
-    @Override public SensorLabel label() { return driver.label(); }
+    @Override
+    public SensorLabel label() {
+        return driver.label();
+    }
 
-    @Override public List<Quantity> quantities() { return List.of(Quantity.TILT); }
+    @Override
+    public List<Quantity> quantities() {
+        return List.of(Quantity.TILT);
+    }
 
-    @Override public Optional<String> identity() { return Optional.ofNullable(identity); }
+    @Override
+    public Optional<String> identity() {
+        return Optional.ofNullable(identity);
+    }
 
-    @Override public void restart() { state = State.RESET; }
+    @Override
+    public void restart() {
+        state = State.RESET;
+    }
 
     @Override
     public Duration step(Instant now, SampleSink sink) throws SensorException {
@@ -68,7 +85,8 @@ public final class Scl3300Sensor implements Acquisition {
             case MEASURE -> {
                 try {
                     Scl3300Driver.Measurement m = driver.readAngles();
-                    sink.sample(Sample.checked(label().sensorId(), Quantity.TILT, now, axis.of(m.xDeg(), m.yDeg(), m.zDeg()), Quality.OK));
+                    sink.sample(Sample.checked(
+                            label().sensorId(), Quantity.TILT, now, axis.of(m.xDeg(), m.yDeg(), m.zDeg()), Quality.OK));
                 } catch (SensorException e) {
                     if (e.kind() != FaultKind.CRC_MISMATCH) throw e;
                     sink.fault(e);

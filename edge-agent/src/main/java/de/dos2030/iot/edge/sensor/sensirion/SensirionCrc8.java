@@ -18,7 +18,7 @@ public final class SensirionCrc8 {
         }
     }
 
-    private SensirionCrc8() { }
+    private SensirionCrc8() {}
 
     /** CRC of the two bytes of one 16-bit word. */
     public static int ofWord(int msb, int lsb) {

@@ -12,7 +12,7 @@ import de.dos2030.iot.edge.sensor.SensorLabel;
  */
 public final class SensirionFrames {
 
-    private SensirionFrames() { }
+    private SensirionFrames() {}
 
     /** A 16-bit command followed by its argument words, each with CRC. */
     public static byte[] command(int command, int... args) {
@@ -63,7 +63,8 @@ public final class SensirionFrames {
      * @throws SensorException {@code CRC_MISMATCH} naming the command and word
      */
     public static int[] decodeWords(byte[] data, SensorLabel label, String what) throws SensorException {
-        if (data.length % 3 != 0) throw new IllegalArgumentException("response length must be a multiple of 3: " + data.length);
+        if (data.length % 3 != 0)
+            throw new IllegalArgumentException("response length must be a multiple of 3: " + data.length);
         int[] words = new int[data.length / 3];
         for (int i = 0; i < words.length; i++) {
             int msb = data[3 * i] & 0xFF;

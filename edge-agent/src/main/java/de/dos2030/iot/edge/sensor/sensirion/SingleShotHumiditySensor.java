@@ -20,13 +20,24 @@ import java.util.Optional;
 public abstract class SingleShotHumiditySensor implements Acquisition {
 
     /** A chip's commands and how long each takes, from its datasheet. */
-    public record Commands(int softReset, Duration resetTime, int readSerial, Duration serialTime,
-                           int measure, Duration measureTime) { }
+    public record Commands(
+            int softReset,
+            Duration resetTime,
+            int readSerial,
+            Duration serialTime,
+            int measure,
+            Duration measureTime) {}
 
     /** One measurement; {@code humidityClamped} when the chip's formula left 0-100 % and was clamped. */
-    public record Reading(double temperatureC, double humidityPercent, boolean humidityClamped) { }
+    public record Reading(double temperatureC, double humidityPercent, boolean humidityClamped) {}
 
-    private enum State { RESET, SERIAL_REQUEST, SERIAL_READ, MEASURE, READ }
+    private enum State {
+        RESET,
+        SERIAL_REQUEST,
+        SERIAL_READ,
+        MEASURE,
+        READ
+    }
 
     private final Commands commands;
     private final Duration period;
@@ -47,11 +58,20 @@ public abstract class SingleShotHumiditySensor implements Acquisition {
 
     protected abstract Reading readMeasurement() throws SensorException;
 
-    @Override public List<Quantity> quantities() { return List.of(Quantity.TEMPERATURE, Quantity.RELATIVE_HUMIDITY); }
+    @Override
+    public List<Quantity> quantities() {
+        return List.of(Quantity.TEMPERATURE, Quantity.RELATIVE_HUMIDITY);
+    }
 
-    @Override public Optional<String> identity() { return Optional.ofNullable(identity); }
+    @Override
+    public Optional<String> identity() {
+        return Optional.ofNullable(identity);
+    }
 
-    @Override public void restart() { state = State.RESET; }
+    @Override
+    public void restart() {
+        state = State.RESET;
+    }
 
     @Override
     public Duration step(Instant now, SampleSink sink) throws SensorException {
@@ -82,7 +102,11 @@ public abstract class SingleShotHumiditySensor implements Acquisition {
                     Reading m = readMeasurement();
                     String id = label().sensorId();
                     sink.sample(Sample.checked(id, Quantity.TEMPERATURE, now, m.temperatureC(), Quality.OK));
-                    sink.sample(Sample.checked(id, Quantity.RELATIVE_HUMIDITY, now, m.humidityPercent(),
+                    sink.sample(Sample.checked(
+                            id,
+                            Quantity.RELATIVE_HUMIDITY,
+                            now,
+                            m.humidityPercent(),
                             m.humidityClamped() ? Quality.OUT_OF_RANGE : Quality.OK));
                 } catch (SensorException e) {
                     if (e.kind() != FaultKind.CRC_MISMATCH) throw e;

@@ -14,7 +14,7 @@ import de.dos2030.iot.edge.sensor.sensirion.SensirionFrames;
  */
 public final class Sht3xDriver {
 
-    public record Measurement(double temperatureC, double humidityPercent) { }
+    public record Measurement(double temperatureC, double humidityPercent) {}
 
     private final I2cDevice device;
     private final SensorLabel label;
@@ -24,7 +24,9 @@ public final class Sht3xDriver {
         this.label = label;
     }
 
-    public SensorLabel label() { return label; }
+    public SensorLabel label() {
+        return label;
+    }
 
     public void send(int command) throws SensorException {
         try {

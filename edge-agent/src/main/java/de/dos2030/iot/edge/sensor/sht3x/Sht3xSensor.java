@@ -9,8 +9,8 @@ import java.time.Duration;
 
 /** SHT3x: soft reset, serial, then a single-shot high-repeatability measurement per period. */
 public final class Sht3xSensor extends SingleShotHumiditySensor {
-    private static final Commands COMMANDS = new Commands(SOFT_RESET, RESET_TIME, READ_SERIAL_NUMBER, SERIAL_TIME,
-            MEASURE_HIGH_REPEATABILITY, MEASURE_TIME);
+    private static final Commands COMMANDS = new Commands(
+            SOFT_RESET, RESET_TIME, READ_SERIAL_NUMBER, SERIAL_TIME, MEASURE_HIGH_REPEATABILITY, MEASURE_TIME);
 
     private final Sht3xDriver driver;
 
@@ -19,11 +19,20 @@ public final class Sht3xSensor extends SingleShotHumiditySensor {
         this.driver = driver;
     }
 
-    @Override public SensorLabel label() { return driver.label(); }
+    @Override
+    public SensorLabel label() {
+        return driver.label();
+    }
 
-    @Override protected void send(int command) throws SensorException { driver.send(command); }
+    @Override
+    protected void send(int command) throws SensorException {
+        driver.send(command);
+    }
 
-    @Override protected long readSerialNumber() throws SensorException { return driver.readSerialNumber(); }
+    @Override
+    protected long readSerialNumber() throws SensorException {
+        return driver.readSerialNumber();
+    }
 
     @Override
     protected Reading readMeasurement() throws SensorException {

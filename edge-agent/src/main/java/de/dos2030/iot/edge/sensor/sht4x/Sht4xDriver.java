@@ -18,7 +18,7 @@ public final class Sht4xDriver {
      * @param humidityPercent clamped to 0..100 as the datasheet recommends
      * @param humidityClamped whether the raw formula gave a value outside 0..100
      */
-    public record Measurement(double temperatureC, double humidityPercent, boolean humidityClamped) { }
+    public record Measurement(double temperatureC, double humidityPercent, boolean humidityClamped) {}
 
     private final I2cDevice device;
     private final SensorLabel label;
@@ -28,7 +28,9 @@ public final class Sht4xDriver {
         this.label = label;
     }
 
-    public SensorLabel label() { return label; }
+    public SensorLabel label() {
+        return label;
+    }
 
     public void send(int command) throws SensorException {
         try {

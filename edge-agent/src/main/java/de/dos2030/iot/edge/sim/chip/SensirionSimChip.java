@@ -28,13 +28,18 @@ abstract class SensirionSimChip implements SimI2cChip {
         this.where = where;
     }
 
-    @Override public ChipFaults faults() { return faults; }
+    @Override
+    public ChipFaults faults() {
+        return faults;
+    }
 
     /** Handles one command; returns normally or NACKs via {@link #nack(String)}. */
     protected abstract void command(int command, int[] args, Instant now) throws BusException;
 
     /** Width of a command on the wire: 2 bytes (SCD, SHT3x) or 1 byte (SHT4x). */
-    protected int commandBytes() { return 2; }
+    protected int commandBytes() {
+        return 2;
+    }
 
     @Override
     public synchronized void onWrite(byte[] data) throws BusException {

@@ -29,9 +29,15 @@ public final class SimAds1115 implements SimI2cChip {
         this.input = input;
     }
 
-    @Override public String name() { return "ADS1115"; }
+    @Override
+    public String name() {
+        return "ADS1115";
+    }
 
-    @Override public ChipFaults faults() { return faults; }
+    @Override
+    public ChipFaults faults() {
+        return faults;
+    }
 
     @Override
     public synchronized void onWrite(byte[] data) {

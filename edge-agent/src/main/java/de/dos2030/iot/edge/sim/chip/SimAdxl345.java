@@ -48,9 +48,15 @@ public final class SimAdxl345 implements SimI2cChip {
         this.devid = devid;
     }
 
-    @Override public String name() { return "ADXL345"; }
+    @Override
+    public String name() {
+        return "ADXL345";
+    }
 
-    @Override public ChipFaults faults() { return faults; }
+    @Override
+    public ChipFaults faults() {
+        return faults;
+    }
 
     @Override
     public synchronized void onWrite(byte[] data) {
@@ -73,7 +79,7 @@ public final class SimAdxl345 implements SimI2cChip {
                 }
                 measuring = measure;
             }
-            default -> { }
+            default -> {}
         }
     }
 
@@ -107,8 +113,10 @@ public final class SimAdxl345 implements SimI2cChip {
             case REG_DEVID -> devid;
             case REG_BW_RATE -> bwRate;
             case REG_POWER_CTL -> measuring ? POWER_MEASURE : POWER_STANDBY;
-            case REG_INT_SOURCE -> (overrun ? INT_OVERRUN : 0) | (fifoSize > (fifoCtl & 0x1F) ? INT_WATERMARK : 0)
-                    | (fifoSize > 0 || measuring && ticks > 0 ? INT_DATA_READY : 0);
+            case REG_INT_SOURCE ->
+                (overrun ? INT_OVERRUN : 0)
+                        | (fifoSize > (fifoCtl & 0x1F) ? INT_WATERMARK : 0)
+                        | (fifoSize > 0 || measuring && ticks > 0 ? INT_DATA_READY : 0);
             case REG_DATA_FORMAT -> dataFormat;
             case REG_FIFO_CTL -> fifoCtl;
             case REG_FIFO_STATUS -> fifoSize;
@@ -129,7 +137,8 @@ public final class SimAdxl345 implements SimI2cChip {
         for (; ticks < due; ticks++) {
             if (!faults.stuck()) {
                 signal.accelerationG(epoch.plusNanos((ticks + 1) * period), xyz);
-                for (int a = 0; a < 3; a++) latest[a] = (int) Math.max(-full - 1, Math.min(full, Math.round(xyz[a] * lsbPerG)));
+                for (int a = 0; a < 3; a++)
+                    latest[a] = (int) Math.max(-full - 1, Math.min(full, Math.round(xyz[a] * lsbPerG)));
             }
             if (!buffering) continue;
             if (fifoSize == FIFO_CAPACITY) {

@@ -40,7 +40,8 @@ public final class SimAdxl355 implements SimI2cChip {
     }
 
     /** @param partId what PARTID reads; anything but 0xED simulates a wrong chip at this address */
-    public SimAdxl355(Clock clock, ChipFaults faults, AccelerationSignal signal, DoubleSupplier temperatureC, int partId) {
+    public SimAdxl355(
+            Clock clock, ChipFaults faults, AccelerationSignal signal, DoubleSupplier temperatureC, int partId) {
         this.clock = clock;
         this.faults = faults;
         this.signal = signal;
@@ -48,9 +49,15 @@ public final class SimAdxl355 implements SimI2cChip {
         this.partId = partId;
     }
 
-    @Override public String name() { return "ADXL355"; }
+    @Override
+    public String name() {
+        return "ADXL355";
+    }
 
-    @Override public ChipFaults faults() { return faults; }
+    @Override
+    public ChipFaults faults() {
+        return faults;
+    }
 
     @Override
     public synchronized void onWrite(byte[] data) {
@@ -78,7 +85,7 @@ public final class SimAdxl355 implements SimI2cChip {
                 }
                 measuring = measure;
             }
-            default -> { }
+            default -> {}
         }
     }
 
@@ -95,7 +102,8 @@ public final class SimAdxl355 implements SimI2cChip {
             return;
         }
         for (int i = 0; i < buffer.length; i++) buffer[i] = (byte) register(pointer + i);
-        if (pointer <= REG_STATUS && pointer + buffer.length > REG_STATUS) overrun = false; // reading STATUS clears FIFO_OVR
+        if (pointer <= REG_STATUS && pointer + buffer.length > REG_STATUS)
+            overrun = false; // reading STATUS clears FIFO_OVR
     }
 
     private int register(int reg) {
@@ -104,8 +112,10 @@ public final class SimAdxl355 implements SimI2cChip {
             case REG_DEVID_MST -> DEVID_MST;
             case REG_PARTID -> partId;
             case REG_REVID -> 0x01;
-            case REG_STATUS -> (fifoSize > 0 ? STATUS_DATA_RDY : 0) | (fifoSize == FIFO_CAPACITY_ENTRIES ? STATUS_FIFO_FULL : 0)
-                    | (overrun ? STATUS_FIFO_OVR : 0);
+            case REG_STATUS ->
+                (fifoSize > 0 ? STATUS_DATA_RDY : 0)
+                        | (fifoSize == FIFO_CAPACITY_ENTRIES ? STATUS_FIFO_FULL : 0)
+                        | (overrun ? STATUS_FIFO_OVR : 0);
             case REG_FIFO_ENTRIES -> fifoSize;
             case REG_TEMP2 -> (temperatureRaw() >> 8) & 0x0F;
             case REG_TEMP2 + 1 -> temperatureRaw() & 0xFF;
@@ -137,7 +147,8 @@ public final class SimAdxl355 implements SimI2cChip {
         for (; ticks < due; ticks++) {
             if (!faults.stuck()) {
                 signal.accelerationG(epoch.plusNanos((ticks + 1) * period), xyz);
-                for (int a = 0; a < 3; a++) latest[a] = (int) Math.max(-full - 1, Math.min(full, Math.round(xyz[a] * lsb)));
+                for (int a = 0; a < 3; a++)
+                    latest[a] = (int) Math.max(-full - 1, Math.min(full, Math.round(xyz[a] * lsb)));
             }
             if (fifoSize + 3 > FIFO_CAPACITY_ENTRIES) {
                 overrun = true;

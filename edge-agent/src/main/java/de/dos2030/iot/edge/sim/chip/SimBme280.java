@@ -24,8 +24,7 @@ public final class SimBme280 implements SimI2cChip {
      * H from a production BME280.
      */
     public static final Bme280Calibration TYPICAL = new Bme280Calibration(
-            27504, 26435, -1000, 36477, -10685, 3024, 2855, 140, -7, 15500, -14600, 6000,
-            75, 362, 0, 313, 50, 30);
+            27504, 26435, -1000, 36477, -10685, 3024, 2855, 140, -7, 15500, -14600, 6000, 75, 362, 0, 313, 50, 30);
 
     private final Clock clock;
     private final ChipFaults faults;
@@ -54,9 +53,15 @@ public final class SimBme280 implements SimI2cChip {
         this(clock, faults, air, TYPICAL, CHIP_ID);
     }
 
-    @Override public String name() { return chipId == CHIP_ID ? "BME280" : String.format("chip 0x%02X", chipId); }
+    @Override
+    public String name() {
+        return chipId == CHIP_ID ? "BME280" : String.format("chip 0x%02X", chipId);
+    }
 
-    @Override public ChipFaults faults() { return faults; }
+    @Override
+    public ChipFaults faults() {
+        return faults;
+    }
 
     /** Makes every following conversion report these raw ADC values (T, P, H), e.g. datasheet examples or sentinels. */
     public synchronized SimBme280 rawValues(int adcT, int adcP, int adcH) {
@@ -104,7 +109,7 @@ public final class SimBme280 implements SimI2cChip {
                 }
             }
             case REG_CONFIG -> regs[REG_CONFIG] = (byte) value;
-            default -> { } // read-only registers ignore writes
+            default -> {} // read-only registers ignore writes
         }
         regs[REG_CTRL_HUM] = (byte) ctrlHumPending;
     }
@@ -113,7 +118,8 @@ public final class SimBme280 implements SimI2cChip {
     public synchronized void onRead(byte[] buffer) {
         Instant now = clock.instant();
         completeConversion(now);
-        regs[REG_STATUS] = (byte) ((now.isBefore(measuringUntil) ? STATUS_MEASURING : 0) | (now.isBefore(nvmUntil) ? STATUS_IM_UPDATE : 0));
+        regs[REG_STATUS] = (byte) ((now.isBefore(measuringUntil) ? STATUS_MEASURING : 0)
+                | (now.isBefore(nvmUntil) ? STATUS_IM_UPDATE : 0));
         for (int i = 0; i < buffer.length; i++) buffer[i] = regs[(pointer + i) & 0xFF];
     }
 
@@ -124,7 +130,9 @@ public final class SimBme280 implements SimI2cChip {
         regs[REG_CTRL_MEAS] = (byte) (regs[REG_CTRL_MEAS] & ~0x03); // forced mode returns to sleep
         if (faults.stuck()) return;
         int ctrlMeas = regs[REG_CTRL_MEAS] & 0xFF;
-        int[] raw = rawOverride != null ? rawOverride.clone() : rawFor(air.temperatureC(at), air.pressureHpa(at), air.relativeHumidityPercent(at));
+        int[] raw = rawOverride != null
+                ? rawOverride.clone()
+                : rawFor(air.temperatureC(at), air.pressureHpa(at), air.relativeHumidityPercent(at));
         if (((ctrlMeas >> 5) & 0x07) == 0) raw[0] = SKIPPED_TP;
         if (((ctrlMeas >> 2) & 0x07) == 0) raw[1] = SKIPPED_TP;
         if (ctrlHumActive == 0) raw[2] = SKIPPED_H;
@@ -155,7 +163,8 @@ public final class SimBme280 implements SimI2cChip {
     private static int search(int lo, int hi, IntUnaryOperator cmp) {
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (cmp.applyAsInt(mid) >= 0) hi = mid; else lo = mid + 1;
+            if (cmp.applyAsInt(mid) >= 0) hi = mid;
+            else lo = mid + 1;
         }
         return lo;
     }

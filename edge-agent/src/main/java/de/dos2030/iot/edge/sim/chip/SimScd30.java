@@ -56,20 +56,37 @@ public final class SimScd30 extends SensirionSimChip {
         this(clock, faults, where, air, 0x0342);
     }
 
-    @Override public String name() { return "SCD30"; }
+    @Override
+    public String name() {
+        return "SCD30";
+    }
 
-    public synchronized SimScd30 selfHeating(double celsius) { selfHeatingC = celsius; return this; }
+    public synchronized SimScd30 selfHeating(double celsius) {
+        selfHeatingC = celsius;
+        return this;
+    }
 
     /** Makes the chip report this CO2 value (0 or NaN: what a confused chip says) instead of the air's; null to stop. */
-    public synchronized SimScd30 reportCo2(Float ppm) { co2Override = ppm; return this; }
+    public synchronized SimScd30 reportCo2(Float ppm) {
+        co2Override = ppm;
+        return this;
+    }
 
-    public synchronized int intervalS() { return intervalS; }
+    public synchronized int intervalS() {
+        return intervalS;
+    }
 
-    public synchronized double temperatureOffsetC() { return offsetTicks / 100.0; }
+    public synchronized double temperatureOffsetC() {
+        return offsetTicks / 100.0;
+    }
 
-    public synchronized int altitudeM() { return altitudeM; }
+    public synchronized int altitudeM() {
+        return altitudeM;
+    }
 
-    public synchronized int nonVolatileWrites() { return nonVolatileWrites; }
+    public synchronized int nonVolatileWrites() {
+        return nonVolatileWrites;
+    }
 
     @Override
     public synchronized Duration clockStretch() {
@@ -91,7 +108,9 @@ public final class SimScd30 extends SensirionSimChip {
 
     @Override
     public void onWriteRead(byte[] data, byte[] buffer) throws BusException {
-        throw new BusException(BusException.Kind.OTHER, where,
+        throw new BusException(
+                BusException.Kind.OTHER,
+                where,
                 "SCD30 does not support a repeated start: write the command, STOP, then read");
     }
 

@@ -4,8 +4,8 @@ import static de.dos2030.iot.edge.sensor.scd4x.Scd4xConstants.*;
 
 import de.dos2030.iot.edge.port.BusAddress;
 import de.dos2030.iot.edge.port.BusException;
-import de.dos2030.iot.edge.sim.ChipFaults;
 import de.dos2030.iot.edge.sensor.scd4x.Scd4xConstants;
+import de.dos2030.iot.edge.sim.ChipFaults;
 import de.dos2030.iot.edge.sim.EnvironmentSignal;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,32 +38,49 @@ public final class SimScd4x extends SensirionSimChip {
     private int ambientPressureHpa;
 
     /** @param variant 0 = SCD40, 1 = SCD41 */
-    public SimScd4x(Clock clock, ChipFaults faults, BusAddress.I2c where, EnvironmentSignal air, long serial, int variant) {
+    public SimScd4x(
+            Clock clock, ChipFaults faults, BusAddress.I2c where, EnvironmentSignal air, long serial, int variant) {
         super(clock, faults, where);
         this.air = air;
         this.serial = serial;
         this.variant = variant;
     }
 
-    @Override public String name() { return variant == 0 ? "SCD40" : "SCD41"; }
+    @Override
+    public String name() {
+        return variant == 0 ? "SCD40" : "SCD41";
+    }
 
     /** How much warmer than the air the chip's element runs (mounting, enclosure). */
-    public synchronized SimScd4x selfHeating(double celsius) { this.selfHeatingC = celsius; return this; }
+    public synchronized SimScd4x selfHeating(double celsius) {
+        this.selfHeatingC = celsius;
+        return this;
+    }
 
     /** The temperature offset last set (degC). */
-    public synchronized double temperatureOffsetC() { return Scd4xConstants.temperatureOffsetC(temperatureOffsetWord); }
+    public synchronized double temperatureOffsetC() {
+        return Scd4xConstants.temperatureOffsetC(temperatureOffsetWord);
+    }
 
     /** The altitude last set (m). */
-    public synchronized int altitudeM() { return altitudeM; }
+    public synchronized int altitudeM() {
+        return altitudeM;
+    }
 
     /** Makes the chip report CO2 = 0, the datasheet's invalid value. */
-    public SimScd4x reportZeroCo2(boolean zero) { this.forceZeroCo2 = zero; return this; }
+    public SimScd4x reportZeroCo2(boolean zero) {
+        this.forceZeroCo2 = zero;
+        return this;
+    }
 
     @Override
     protected void command(int command, int[] args, Instant now) throws BusException {
         boolean measuring = periodicSince != null;
-        if (measuring && command != READ_MEASUREMENT && command != GET_DATA_READY_STATUS
-                && command != STOP_PERIODIC_MEASUREMENT && command != SET_AMBIENT_PRESSURE) {
+        if (measuring
+                && command != READ_MEASUREMENT
+                && command != GET_DATA_READY_STATUS
+                && command != STOP_PERIODIC_MEASUREMENT
+                && command != SET_AMBIENT_PRESSURE) {
             nack(String.format("command 0x%04X not allowed during periodic measurement", command));
         }
         switch (command) {
@@ -77,7 +94,8 @@ public final class SimScd4x extends SensirionSimChip {
                 periodicSince = null;
                 busy(STOP_TIME, now);
             }
-            case GET_DATA_READY_STATUS -> respond(COMMAND_TIME, now, available(now) > measurementsRead ? 0x8006 : 0x8000);
+            case GET_DATA_READY_STATUS ->
+                respond(COMMAND_TIME, now, available(now) > measurementsRead ? 0x8006 : 0x8000);
             case READ_MEASUREMENT -> {
                 long n = available(now);
                 if (n <= measurementsRead) nack("no new measurement");
@@ -85,8 +103,13 @@ public final class SimScd4x extends SensirionSimChip {
                 Instant at = periodicSince.plus(interval.multipliedBy(n));
                 respond(COMMAND_TIME, now, measure(at));
             }
-            case GET_SERIAL_NUMBER -> respond(COMMAND_TIME, now,
-                    (int) (serial >> 32) & 0xFFFF, (int) (serial >> 16) & 0xFFFF, (int) serial & 0xFFFF);
+            case GET_SERIAL_NUMBER ->
+                respond(
+                        COMMAND_TIME,
+                        now,
+                        (int) (serial >> 32) & 0xFFFF,
+                        (int) (serial >> 16) & 0xFFFF,
+                        (int) serial & 0xFFFF);
             case GET_SENSOR_VARIANT -> respond(COMMAND_TIME, now, variant << 12);
             case PERFORM_SELF_TEST -> respond(SELF_TEST_TIME, now, faults.selfTestFails() ? 0x0004 : 0x0000);
             case SET_AMBIENT_PRESSURE -> {
@@ -124,9 +147,11 @@ public final class SimScd4x extends SensirionSimChip {
 
     private int[] measure(Instant at) {
         if (!faults.stuck()) {
-            double assumedHpa = ambientPressureHpa != 0 ? ambientPressureHpa : StandardAtmosphere.pressureHpa(altitudeM);
+            double assumedHpa =
+                    ambientPressureHpa != 0 ? ambientPressureHpa : StandardAtmosphere.pressureHpa(altitudeM);
             int co2 = forceZeroCo2 ? 0 : clampWord(air.co2Ppm(at) * air.pressureHpa(at) / assumedHpa);
-            double celsius = air.temperatureC(at) + selfHeatingC - Scd4xConstants.temperatureOffsetC(temperatureOffsetWord);
+            double celsius =
+                    air.temperatureC(at) + selfHeatingC - Scd4xConstants.temperatureOffsetC(temperatureOffsetWord);
             int t = clampWord((celsius + 45.0) * 65535.0 / 175.0);
             int rh = clampWord(air.relativeHumidityPercent(at) * 65535.0 / 100.0);
             last = new int[] {co2, t, rh};

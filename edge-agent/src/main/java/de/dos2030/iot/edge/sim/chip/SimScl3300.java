@@ -37,9 +37,15 @@ public final class SimScl3300 implements SimSpiChip {
         this.whoAmI = whoAmI;
     }
 
-    @Override public String name() { return "SCL3300"; }
+    @Override
+    public String name() {
+        return "SCL3300";
+    }
 
-    @Override public ChipFaults faults() { return faults; }
+    @Override
+    public ChipFaults faults() {
+        return faults;
+    }
 
     @Override
     public synchronized byte[] onTransfer(byte[] tx) {
@@ -79,7 +85,8 @@ public final class SimScl3300 implements SimSpiChip {
                 if (!anglesEnabled) yield 0;
                 if (!faults.stuck()) signal.anglesDeg(clock.instant(), angles);
                 double deg = angles[address - ADDR_ANG_X];
-                yield (int) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(deg / DEG_PER_LSB))) & 0xFFFF;
+                yield (int) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(deg / DEG_PER_LSB)))
+                        & 0xFFFF;
             }
             default -> 0;
         };
@@ -91,7 +98,9 @@ public final class SimScl3300 implements SimSpiChip {
     }
 
     /** Mode the chip runs in (1..4): visible to tests. */
-    public synchronized int mode() { return mode; }
+    public synchronized int mode() {
+        return mode;
+    }
 
     private static int respond(int address, int data, int rs) {
         int f = ((address & 0x1F) << 26) | (rs << 24) | (data & 0xFFFF) << 8;

@@ -26,7 +26,10 @@ public final class SimSht3x extends SensirionSimChip {
         this.serial = serial;
     }
 
-    @Override public String name() { return "SHT3x"; }
+    @Override
+    public String name() {
+        return "SHT3x";
+    }
 
     @Override
     protected void command(int command, int[] args, Instant now) throws BusException {
@@ -37,8 +40,9 @@ public final class SimSht3x extends SensirionSimChip {
                 Instant done = now.plus(CONVERSION);
                 if (!faults.stuck()) {
                     last = new int[] {
-                            clampWord((air.temperatureC(done) + 45.0) * 65535.0 / 175.0),
-                            clampWord(air.relativeHumidityPercent(done) * 65535.0 / 100.0)};
+                        clampWord((air.temperatureC(done) + 45.0) * 65535.0 / 175.0),
+                        clampWord(air.relativeHumidityPercent(done) * 65535.0 / 100.0)
+                    };
                 }
                 respond(CONVERSION, now, last.clone());
             }

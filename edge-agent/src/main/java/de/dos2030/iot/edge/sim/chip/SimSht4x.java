@@ -22,9 +22,15 @@ public final class SimSht4x extends SensirionSimChip {
         this.serial = serial;
     }
 
-    @Override public String name() { return "SHT4x"; }
+    @Override
+    public String name() {
+        return "SHT4x";
+    }
 
-    @Override protected int commandBytes() { return 1; }
+    @Override
+    protected int commandBytes() {
+        return 1;
+    }
 
     @Override
     protected void command(int command, int[] args, Instant now) throws BusException {
@@ -35,8 +41,9 @@ public final class SimSht4x extends SensirionSimChip {
                 Instant done = now.plusNanos(8_300_000);
                 if (!faults.stuck()) {
                     last = new int[] {
-                            clampWord((air.temperatureC(done) + 45.0) * 65535.0 / 175.0),
-                            clampWord((air.relativeHumidityPercent(done) + 6.0) * 65535.0 / 125.0)};
+                        clampWord((air.temperatureC(done) + 45.0) * 65535.0 / 175.0),
+                        clampWord((air.relativeHumidityPercent(done) + 6.0) * 65535.0 / 125.0)
+                    };
                 }
                 respond(java.time.Duration.ofNanos(8_300_000), now, last.clone());
             }

@@ -9,7 +9,7 @@ final class StandardAtmosphere {
 
     static final double SEA_LEVEL_HPA = 1013.25;
 
-    private StandardAtmosphere() { }
+    private StandardAtmosphere() {}
 
     /** p = 1013.25 * (1 - 2.25577e-5 * h)^5.25588 hPa. */
     static double pressureHpa(double altitudeM) {

@@ -28,7 +28,7 @@ import java.util.SplittableRandom;
 public final class BridgeModel {
 
     /** One vertical mode. {@code participation} scales its ambient response (the fundamental dominates). */
-    public record Mode(double frequencyHz, double damping, double participation) { }
+    public record Mode(double frequencyHz, double damping, double participation) {}
 
     /**
      * @param spanM              span length
@@ -42,29 +42,74 @@ public final class BridgeModel {
      * @param strainPerDegC      thermal strain (restrained expansion) per degC above the reference
      * @param meanTempC          daily mean air temperature; {@code tempAmplitudeC} its half swing, warmest 15:00
      */
-    public record Settings(double spanM, double sensorAt, List<Mode> modes, double vehiclesPerHour, double truckShare,
-                           double ambientRmsG, double bounceRmsGPerTonne, double strainBaseMicro, double strainPerTonne,
-                           double strainPerDegC, double meanTempC, double tempAmplitudeC, double tiltBaseDeg,
-                           double tiltDriftDegPerSqrtHour, double tiltNoiseDeg, double tiltPerTonneDeg, ZoneId zone) {
+    public record Settings(
+            double spanM,
+            double sensorAt,
+            List<Mode> modes,
+            double vehiclesPerHour,
+            double truckShare,
+            double ambientRmsG,
+            double bounceRmsGPerTonne,
+            double strainBaseMicro,
+            double strainPerTonne,
+            double strainPerDegC,
+            double meanTempC,
+            double tempAmplitudeC,
+            double tiltBaseDeg,
+            double tiltDriftDegPerSqrtHour,
+            double tiltNoiseDeg,
+            double tiltPerTonneDeg,
+            ZoneId zone) {
 
         public Settings {
             modes = List.copyOf(modes);
             if (modes.isEmpty()) throw new IllegalArgumentException("a bridge needs at least one mode");
-            if (!(sensorAt > 0 && sensorAt < 1)) throw new IllegalArgumentException("sensorAt must lie inside the span (0..1)");
+            if (!(sensorAt > 0 && sensorAt < 1))
+                throw new IllegalArgumentException("sensorAt must lie inside the span (0..1)");
         }
 
         /** A 40 m steel-concrete span with modes at 3.2, 8.9 and 14.1 Hz, 400 vehicles an hour. */
         public static Settings typical() {
-            return new Settings(40, 0.4, List.of(new Mode(3.2, 0.015, 1.0), new Mode(8.9, 0.02, 0.45), new Mode(14.1, 0.02, 0.3)),
-                    400, 0.12, 6e-5, 6e-5, -478, 0.3, -0.8, 12, 6, 0.01, 0.002, 0.0005, 0.00008,
+            return new Settings(
+                    40,
+                    0.4,
+                    List.of(new Mode(3.2, 0.015, 1.0), new Mode(8.9, 0.02, 0.45), new Mode(14.1, 0.02, 0.3)),
+                    400,
+                    0.12,
+                    6e-5,
+                    6e-5,
+                    -478,
+                    0.3,
+                    -0.8,
+                    12,
+                    6,
+                    0.01,
+                    0.002,
+                    0.0005,
+                    0.00008,
                     ZoneId.of("Europe/Berlin"));
         }
 
         /** Same bridge, no traffic: ambient vibration only (night, closure, the bridge-ambient scenario). */
         public Settings withoutTraffic() {
-            return new Settings(spanM, sensorAt, modes, 0, truckShare, ambientRmsG, bounceRmsGPerTonne, strainBaseMicro,
-                    strainPerTonne, strainPerDegC, meanTempC, tempAmplitudeC, tiltBaseDeg, tiltDriftDegPerSqrtHour,
-                    tiltNoiseDeg, tiltPerTonneDeg, zone);
+            return new Settings(
+                    spanM,
+                    sensorAt,
+                    modes,
+                    0,
+                    truckShare,
+                    ambientRmsG,
+                    bounceRmsGPerTonne,
+                    strainBaseMicro,
+                    strainPerTonne,
+                    strainPerDegC,
+                    meanTempC,
+                    tempAmplitudeC,
+                    tiltBaseDeg,
+                    tiltDriftDegPerSqrtHour,
+                    tiltNoiseDeg,
+                    tiltPerTonneDeg,
+                    zone);
         }
     }
 
@@ -73,7 +118,7 @@ public final class BridgeModel {
     private static final double DT = 1e-3;
     private static final int RING = (int) (HISTORY.toMillis() + 1);
 
-    private record Vehicle(double tonnes, double speed, double enteredAt) { }
+    private record Vehicle(double tonnes, double speed, double enteredAt) {}
 
     private final Settings settings;
     private final Instant start;
@@ -115,13 +160,16 @@ public final class BridgeModel {
             // Stationary RMS acceleration of a lightly damped oscillator under white noise of
             // variance s^2 per step is about s * sqrt(omega * dt / (4 zeta)): invert for s.
             double gain = Math.sqrt(4 * zeta[i] / (omega[i] * DT));
-            ambientSigma[i] = settings.ambientRmsG() * m.participation() * gain / Math.max(1e-9, Math.abs(shapeAtSensor[i]));
+            ambientSigma[i] =
+                    settings.ambientRmsG() * m.participation() * gain / Math.max(1e-9, Math.abs(shapeAtSensor[i]));
             bounceSigma[i] = settings.bounceRmsGPerTonne() * m.participation() * gain;
         }
         step(); // state at the start instant
     }
 
-    public Settings settings() { return settings; }
+    public Settings settings() {
+        return settings;
+    }
 
     /** Damage: mode {@code index} (0 = fundamental) loses {@code fraction} of its stiffness-frequency, from now on. */
     public synchronized void damage(int index, double fraction) {
@@ -129,22 +177,31 @@ public final class BridgeModel {
     }
 
     /** Settlement of the support: tilt steps by {@code deg}, from now on. */
-    public synchronized void settle(double deg) { settlementDeg += deg; }
+    public synchronized void settle(double deg) {
+        settlementDeg += deg;
+    }
 
     /** Frequency of the mode that dominates the acceleration at the sensor, with damage applied. */
     public synchronized double dominantFrequencyHz() {
         int best = 0;
         for (int i = 1; i < n; i++) {
-            if (settings.modes().get(i).participation() > settings.modes().get(best).participation()) best = i;
+            if (settings.modes().get(i).participation()
+                    > settings.modes().get(best).participation()) best = i;
         }
         return omega[best] / (2 * Math.PI);
     }
 
-    public synchronized double verticalAccelerationG(Instant t) { return accRing[slot(t)]; }
+    public synchronized double verticalAccelerationG(Instant t) {
+        return accRing[slot(t)];
+    }
 
-    public synchronized double strainMicro(Instant t) { return strainRing[slot(t)]; }
+    public synchronized double strainMicro(Instant t) {
+        return strainRing[slot(t)];
+    }
 
-    public synchronized double tiltDeg(Instant t) { return tiltRing[slot(t)]; }
+    public synchronized double tiltDeg(Instant t) {
+        return tiltRing[slot(t)];
+    }
 
     /** Air temperature: daily sine, warmest at 15:00 local time. */
     public double airTemperatureC(Instant t) {
@@ -185,7 +242,8 @@ public final class BridgeModel {
         }
         double acc = 0;
         for (int i = 0; i < n; i++) {
-            double force = ambientSigma[i] * random.nextGaussian() + bounceSigma[i] * shaping[i] * random.nextGaussian();
+            double force =
+                    ambientSigma[i] * random.nextGaussian() + bounceSigma[i] * shaping[i] * random.nextGaussian();
             double response = -2 * zeta[i] * omega[i] * qd[i] - omega[i] * omega[i] * q[i];
             qd[i] += (response + force) * DT;
             q[i] += qd[i] * DT;
@@ -193,10 +251,15 @@ public final class BridgeModel {
         }
         Instant now = start.plusMillis(step);
         double temp = airTemperatureC(now);
-        double strain = settings.strainBaseMicro() + settings.strainPerDegC() * (temp - settings.meanTempC())
-                + settings.strainPerTonne() * influence + 0.3 * random.nextGaussian();
+        double strain = settings.strainBaseMicro()
+                + settings.strainPerDegC() * (temp - settings.meanTempC())
+                + settings.strainPerTonne() * influence
+                + 0.3 * random.nextGaussian();
         tiltDrift += settings.tiltDriftDegPerSqrtHour() * Math.sqrt(DT / 3600.0) * random.nextGaussian();
-        double tilt = settings.tiltBaseDeg() + tiltDrift + settlementDeg + settings.tiltPerTonneDeg() * tonnesOnSpan
+        double tilt = settings.tiltBaseDeg()
+                + tiltDrift
+                + settlementDeg
+                + settings.tiltPerTonneDeg() * tonnesOnSpan
                 + settings.tiltNoiseDeg() * random.nextGaussian();
         loadTonnesAtGauge = influence;
         int s = (int) (step % RING);
@@ -232,12 +295,25 @@ public final class BridgeModel {
     /** Outdoor air at the bridge (for an SHT4x or BME280 in the gateway box). */
     public EnvironmentSignal environment() {
         return new EnvironmentSignal() {
-            @Override public double co2Ppm(Instant t) { return 420; }
-            @Override public double temperatureC(Instant t) { return airTemperatureC(t); }
-            @Override public double relativeHumidityPercent(Instant t) {
+            @Override
+            public double co2Ppm(Instant t) {
+                return 420;
+            }
+
+            @Override
+            public double temperatureC(Instant t) {
+                return airTemperatureC(t);
+            }
+
+            @Override
+            public double relativeHumidityPercent(Instant t) {
                 return Math.max(30, Math.min(95, 75 - 2.5 * (airTemperatureC(t) - settings.meanTempC())));
             }
-            @Override public double pressureHpa(Instant t) { return 1008; }
+
+            @Override
+            public double pressureHpa(Instant t) {
+                return 1008;
+            }
         };
     }
 }

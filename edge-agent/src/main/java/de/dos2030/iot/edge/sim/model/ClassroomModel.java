@@ -37,22 +37,63 @@ public final class ClassroomModel implements EnvironmentSignal {
      * @param closedAirChanges  air changes per hour with windows shut (infiltration)
      * @param openAirChanges    air changes per hour with windows wide open
      */
-    public record Settings(int pupils, double roomVolumeM3, double co2PerPersonLph, double closedAirChanges,
-                           double openAirChanges, double outdoorCo2Ppm, double outdoorMeanC, double outdoorSwingC,
-                           double heatingSetPointC, double heatingMaxW, double roomHeatCapacityJPerK,
-                           double moisturePerPersonGph, double outdoorRhPercent, SchoolTimetable timetable,
-                           Airing airing, ZoneId zone) {
+    public record Settings(
+            int pupils,
+            double roomVolumeM3,
+            double co2PerPersonLph,
+            double closedAirChanges,
+            double openAirChanges,
+            double outdoorCo2Ppm,
+            double outdoorMeanC,
+            double outdoorSwingC,
+            double heatingSetPointC,
+            double heatingMaxW,
+            double roomHeatCapacityJPerK,
+            double moisturePerPersonGph,
+            double outdoorRhPercent,
+            SchoolTimetable timetable,
+            Airing airing,
+            ZoneId zone) {
 
         public static Settings typical(Airing airing) {
-            return new Settings(25, 189, 18, 0.3, 15, 420, 6, 4, 21, 4000, 2.5e6, 45, 80,
-                    SchoolTimetable.german(), airing, ZoneId.of("Europe/Berlin"));
+            return new Settings(
+                    25,
+                    189,
+                    18,
+                    0.3,
+                    15,
+                    420,
+                    6,
+                    4,
+                    21,
+                    4000,
+                    2.5e6,
+                    45,
+                    80,
+                    SchoolTimetable.german(),
+                    airing,
+                    ZoneId.of("Europe/Berlin"));
         }
 
         /** The same room, nobody in it (holidays): CO2 stays at outdoor level. */
         public Settings empty() {
-            return new Settings(0, roomVolumeM3, co2PerPersonLph, closedAirChanges, openAirChanges, outdoorCo2Ppm,
-                    outdoorMeanC, outdoorSwingC, heatingSetPointC, heatingMaxW, roomHeatCapacityJPerK,
-                    moisturePerPersonGph, outdoorRhPercent, timetable, airing, zone);
+            return new Settings(
+                    0,
+                    roomVolumeM3,
+                    co2PerPersonLph,
+                    closedAirChanges,
+                    openAirChanges,
+                    outdoorCo2Ppm,
+                    outdoorMeanC,
+                    outdoorSwingC,
+                    heatingSetPointC,
+                    heatingMaxW,
+                    roomHeatCapacityJPerK,
+                    moisturePerPersonGph,
+                    outdoorRhPercent,
+                    timetable,
+                    airing,
+                    zone);
         }
     }
 
@@ -85,22 +126,36 @@ public final class ClassroomModel implements EnvironmentSignal {
         advance();
     }
 
-    public Settings settings() { return settings; }
+    public Settings settings() {
+        return settings;
+    }
 
-    @Override public synchronized double co2Ppm(Instant at) { return value(co2, at); }
+    @Override
+    public synchronized double co2Ppm(Instant at) {
+        return value(co2, at);
+    }
 
-    @Override public synchronized double temperatureC(Instant at) { return value(temp, at); }
+    @Override
+    public synchronized double temperatureC(Instant at) {
+        return value(temp, at);
+    }
 
-    @Override public synchronized double relativeHumidityPercent(Instant at) { return value(rh, at); }
+    @Override
+    public synchronized double relativeHumidityPercent(Instant at) {
+        return value(rh, at);
+    }
 
     /** Weather-scale pressure: a slow 3-day swing of +-8 hPa around 1013. */
-    @Override public double pressureHpa(Instant at) {
+    @Override
+    public double pressureHpa(Instant at) {
         double days = Duration.between(start, at).toSeconds() / 86400.0;
         return 1013 + 8 * Math.sin(2 * Math.PI * days / 3.0);
     }
 
     /** People in the room at {@code at}. */
-    public synchronized double occupants(Instant at) { return value(occupants, at); }
+    public synchronized double occupants(Instant at) {
+        return value(occupants, at);
+    }
 
     /** Whether the windows are open at {@code at} under this room's airing policy. */
     public boolean windowsOpen(Instant at) {
@@ -110,7 +165,8 @@ public final class ClassroomModel implements EnvironmentSignal {
         if (tt.isBreak(local) || tt.isChange(local)) return true;
         int lesson = tt.lessonAt(local);
         if (lesson < 0) return false;
-        long minute = Duration.between(tt.lessons().get(lesson).start(), local.toLocalTime()).toMinutes();
+        long minute = Duration.between(tt.lessons().get(lesson).start(), local.toLocalTime())
+                .toMinutes();
         return minute >= 20 && minute < 25 || minute >= 40;
     }
 

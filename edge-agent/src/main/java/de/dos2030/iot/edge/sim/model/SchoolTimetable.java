@@ -12,7 +12,9 @@ import java.util.List;
 public record SchoolTimetable(List<Lesson> lessons) {
 
     public record Lesson(LocalTime start, LocalTime end) {
-        public boolean contains(LocalTime t) { return !t.isBefore(start) && t.isBefore(end); }
+        public boolean contains(LocalTime t) {
+            return !t.isBefore(start) && t.isBefore(end);
+        }
     }
 
     public SchoolTimetable {
@@ -26,7 +28,9 @@ public record SchoolTimetable(List<Lesson> lessons) {
                 lesson("11:45", "12:30"), lesson("12:35", "13:20")));
     }
 
-    private static Lesson lesson(String from, String to) { return new Lesson(LocalTime.parse(from), LocalTime.parse(to)); }
+    private static Lesson lesson(String from, String to) {
+        return new Lesson(LocalTime.parse(from), LocalTime.parse(to));
+    }
 
     /** Index of the lesson running at {@code t}, or -1. */
     public int lessonAt(ZonedDateTime t) {
@@ -43,7 +47,9 @@ public record SchoolTimetable(List<Lesson> lessons) {
         for (int i = 0; i + 1 < lessons.size(); i++) {
             LocalTime end = lessons.get(i).end();
             LocalTime next = lessons.get(i + 1).start();
-            if (!time.isBefore(end) && time.isBefore(next) && java.time.Duration.between(end, next).toMinutes() <= 5) return true;
+            if (!time.isBefore(end)
+                    && time.isBefore(next)
+                    && java.time.Duration.between(end, next).toMinutes() <= 5) return true;
         }
         return false;
     }
@@ -52,6 +58,7 @@ public record SchoolTimetable(List<Lesson> lessons) {
     public boolean isBreak(ZonedDateTime t) {
         if (lessonAt(t) >= 0 || isChange(t) || t.getDayOfWeek().getValue() > 5) return false;
         LocalTime time = t.toLocalTime();
-        return time.isAfter(lessons.get(0).start()) && time.isBefore(lessons.get(lessons.size() - 1).end());
+        return time.isAfter(lessons.get(0).start())
+                && time.isBefore(lessons.get(lessons.size() - 1).end());
     }
 }

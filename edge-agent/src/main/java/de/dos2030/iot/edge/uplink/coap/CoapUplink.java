@@ -6,6 +6,14 @@ import de.dos2030.iot.edge.uplink.Credentials;
 import de.dos2030.iot.edge.uplink.LinkListener;
 import de.dos2030.iot.edge.uplink.SendOutcome;
 import de.dos2030.iot.edge.uplink.Uplink;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.californium.core.CoapClient;
 import org.eclipse.californium.core.CoapHandler;
 import org.eclipse.californium.core.CoapResponse;
@@ -22,15 +30,6 @@ import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
 import org.eclipse.californium.scandium.dtls.pskstore.AdvancedSinglePskStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * CoAP uplink (Californium): a confirmable POST of the CBOR batch (content-format 60) to
@@ -65,8 +64,12 @@ public final class CoapUplink implements Uplink {
     /**
      * @param gatewayId the DTLS identity when the credentials name none
      */
-    public CoapUplink(URI url, Credentials credentials, String gatewayId, Duration ackTimeout,
-                      ScheduledExecutorService scheduler) {
+    public CoapUplink(
+            URI url,
+            Credentials credentials,
+            String gatewayId,
+            Duration ackTimeout,
+            ScheduledExecutorService scheduler) {
         boolean secure = url.getScheme().equals("coaps");
         int port = url.getPort() > 0 ? url.getPort() : secure ? 5684 : 5683;
         this.target = URI.create(url.getScheme() + "://" + url.getHost() + ":" + port + PATH);
@@ -76,11 +79,15 @@ public final class CoapUplink implements Uplink {
         config.set(CoapConfig.ACK_TIMEOUT, 2, TimeUnit.SECONDS);
         CoapEndpoint.Builder builder = new CoapEndpoint.Builder().setConfiguration(config);
         if (secure) {
-            String identity = credentials.pskIdentity().or(() -> java.util.Optional.ofNullable(gatewayId))
+            String identity = credentials
+                    .pskIdentity()
+                    .or(() -> java.util.Optional.ofNullable(gatewayId))
                     .orElseThrow(() -> new IllegalArgumentException(
                             url + " uses DTLS: the credentials file needs psk-identity and psk-key-hex (or token)"));
-            byte[] key = credentials.psk().orElseThrow(() -> new IllegalArgumentException(
-                    url + " uses DTLS: the credentials file needs psk-identity and psk-key-hex (or token)"));
+            byte[] key = credentials
+                    .psk()
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            url + " uses DTLS: the credentials file needs psk-identity and psk-key-hex (or token)"));
             DtlsConnectorConfig dtls = DtlsConnectorConfig.builder(config)
                     .set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.CLIENT_ONLY)
                     .setAddress(new InetSocketAddress(0))
@@ -124,23 +131,31 @@ public final class CoapUplink implements Uplink {
         request.setPayload(payload);
         request.getOptions().setContentFormat(MediaTypeRegistry.APPLICATION_CBOR);
         request.getOptions().setAccept(MediaTypeRegistry.APPLICATION_JSON);
-        client.advanced(new CoapHandler() {
-            @Override
-            public void onLoad(CoapResponse response) {
-                answer.complete(outcome(identity, response));
-            }
+        client.advanced(
+                new CoapHandler() {
+                    @Override
+                    public void onLoad(CoapResponse response) {
+                        answer.complete(outcome(identity, response));
+                    }
 
-            @Override
-            public void onError() {
-                answer.complete(SendOutcome.RetryLater.because("no CoAP response from " + target
-                        + (request.getSendError() != null ? ": " + request.getSendError().getMessage() : "")));
-            }
-        }, request);
-        scheduler.schedule(() -> {
-            if (answer.complete(SendOutcome.RetryLater.because("no CoAP response within " + ackTimeout.toMillis() + " ms"))) {
-                request.cancel();
-            }
-        }, ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                    @Override
+                    public void onError() {
+                        answer.complete(SendOutcome.RetryLater.because("no CoAP response from " + target
+                                + (request.getSendError() != null
+                                        ? ": " + request.getSendError().getMessage()
+                                        : "")));
+                    }
+                },
+                request);
+        scheduler.schedule(
+                () -> {
+                    if (answer.complete(SendOutcome.RetryLater.because(
+                            "no CoAP response within " + ackTimeout.toMillis() + " ms"))) {
+                        request.cancel();
+                    }
+                },
+                ackTimeout.toMillis(),
+                TimeUnit.MILLISECONDS);
         return answer;
     }
 
@@ -153,8 +168,8 @@ public final class CoapUplink implements Uplink {
         }
         if (code == CoAP.ResponseCode.SERVICE_UNAVAILABLE) {
             Long maxAge = response.getOptions().getMaxAge();
-            return new SendOutcome.RetryLater("CoAP 5.03 " + text, Optional.of(Duration.ofSeconds(
-                    maxAge == null ? 60 : maxAge)));
+            return new SendOutcome.RetryLater(
+                    "CoAP 5.03 " + text, Optional.of(Duration.ofSeconds(maxAge == null ? 60 : maxAge)));
         }
         if (code.isClientError()) {
             return new SendOutcome.Rejected("CoAP " + code.text + " " + code + reasons(response.getPayload(), text));

@@ -6,9 +6,6 @@ import de.dos2030.iot.edge.uplink.Credentials;
 import de.dos2030.iot.edge.uplink.LinkListener;
 import de.dos2030.iot.edge.uplink.SendOutcome;
 import de.dos2030.iot.edge.uplink.Uplink;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * HTTP fallback uplink (JDK HttpClient): {@code POST /api/v1/batches} with the CBOR batch and the
@@ -36,7 +35,10 @@ public final class HttpUplink implements Uplink {
         this.target = URI.create(url.getScheme() + "://" + url.getAuthority() + PATH);
         this.token = credentials.token();
         this.ackTimeout = ackTimeout;
-        this.client = HttpClient.newBuilder().connectTimeout(ackTimeout).version(HttpClient.Version.HTTP_1_1).build();
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(ackTimeout)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
     }
 
     @Override
@@ -57,14 +59,16 @@ public final class HttpUplink implements Uplink {
 
     @Override
     public CompletableFuture<SendOutcome> send(Channel channel, String identity, byte[] payload) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(ackTimeout)
-                .header("Content-Type", "application/cbor").header("Accept", "application/json")
+        HttpRequest.Builder request = HttpRequest.newBuilder(target)
+                .timeout(ackTimeout)
+                .header("Content-Type", "application/cbor")
+                .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(payload));
         token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
         return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
                 .thenApply(response -> outcome(identity, response))
-                .exceptionally(failure -> SendOutcome.RetryLater.because("POST " + target + " failed: "
-                        + (failure.getCause() != null ? failure.getCause() : failure)));
+                .exceptionally(failure -> SendOutcome.RetryLater.because(
+                        "POST " + target + " failed: " + (failure.getCause() != null ? failure.getCause() : failure)));
     }
 
     static SendOutcome outcome(String identity, HttpResponse<byte[]> response) {
@@ -82,7 +86,8 @@ public final class HttpUplink implements Uplink {
             return new SendOutcome.Stored("HTTP " + status);
         }
         if (status == 503 || status == 429) {
-            Optional<Duration> after = response.headers().firstValue("Retry-After").flatMap(HttpUplink::seconds);
+            Optional<Duration> after =
+                    response.headers().firstValue("Retry-After").flatMap(HttpUplink::seconds);
             return new SendOutcome.RetryLater("HTTP " + status, after);
         }
         if (status >= 400 && status < 500) {

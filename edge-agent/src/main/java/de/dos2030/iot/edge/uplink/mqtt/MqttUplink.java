@@ -7,6 +7,17 @@ import de.dos2030.iot.edge.uplink.Credentials;
 import de.dos2030.iot.edge.uplink.LinkListener;
 import de.dos2030.iot.edge.uplink.SendOutcome;
 import de.dos2030.iot.edge.uplink.Uplink;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -19,18 +30,6 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Random;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * MQTT v5 uplink (Paho): publishes each batch with QoS 1 to {@code dos/{site}/{gateway}/batch}
@@ -57,11 +56,31 @@ public final class MqttUplink implements Uplink {
      * @param clientId   the MQTT client id (the gateway id unless configured)
      * @param ackTimeout how long to wait for the collector's answer before sending again
      */
-    public record Settings(URI url, String clientId, String siteId, String gatewayId, Credentials credentials,
-                           Duration ackTimeout, Duration reconnectInitial, Duration reconnectMax) {
-        public Settings(URI url, String clientId, String siteId, String gatewayId, Credentials credentials,
-                        Duration ackTimeout) {
-            this(url, clientId, siteId, gatewayId, credentials, ackTimeout, Duration.ofSeconds(1), Duration.ofMinutes(2));
+    public record Settings(
+            URI url,
+            String clientId,
+            String siteId,
+            String gatewayId,
+            Credentials credentials,
+            Duration ackTimeout,
+            Duration reconnectInitial,
+            Duration reconnectMax) {
+        public Settings(
+                URI url,
+                String clientId,
+                String siteId,
+                String gatewayId,
+                Credentials credentials,
+                Duration ackTimeout) {
+            this(
+                    url,
+                    clientId,
+                    siteId,
+                    gatewayId,
+                    credentials,
+                    ackTimeout,
+                    Duration.ofSeconds(1),
+                    Duration.ofMinutes(2));
         }
     }
 
@@ -120,7 +139,8 @@ public final class MqttUplink implements Uplink {
         try {
             client = new MqttAsyncClient(brokerUri(settings.url()), settings.clientId(), new MemoryPersistence());
         } catch (MqttException e) {
-            throw new IllegalArgumentException("cannot create an MQTT client for " + settings.url() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "cannot create an MQTT client for " + settings.url() + ": " + e.getMessage(), e);
         }
         client.setCallback(new Callback());
         connect();
@@ -154,7 +174,8 @@ public final class MqttUplink implements Uplink {
             client.connect(options(), null, new MqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
-                    Integer receiveMaximum = token.getResponseProperties() == null ? null
+                    Integer receiveMaximum = token.getResponseProperties() == null
+                            ? null
                             : token.getResponseProperties().getReceiveMaximum();
                     unacknowledged = new AtomicInteger();
                     brokerWindow = receiveMaximum == null ? Integer.MAX_VALUE : Math.max(1, receiveMaximum - 1);
@@ -163,7 +184,10 @@ public final class MqttUplink implements Uplink {
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable failure) {
-                    log.warn("event=mqtt-connect-failed broker={} cause=\"{}\"", brokerUri(settings.url()), describe(failure));
+                    log.warn(
+                            "event=mqtt-connect-failed broker={} cause=\"{}\"",
+                            brokerUri(settings.url()),
+                            describe(failure));
                     scheduleReconnect();
                 }
             });
@@ -178,15 +202,21 @@ public final class MqttUplink implements Uplink {
             client.subscribe(ackTopic(), 1).waitForCompletion(10_000);
             client.publish(statusTopic(), "online".getBytes(StandardCharsets.UTF_8), 1, true);
         } catch (MqttException e) {
-            log.warn("event=mqtt-connect-failed broker={} cause=\"subscribe to {} failed: {}\"", brokerUri(settings.url()),
-                    ackTopic(), describe(e));
+            log.warn(
+                    "event=mqtt-connect-failed broker={} cause=\"subscribe to {} failed: {}\"",
+                    brokerUri(settings.url()),
+                    ackTopic(),
+                    describe(e));
             dropConnection();
             return;
         }
         reconnectBackoff.reset();
         connected = true;
-        log.info("event=mqtt-connected broker={} client-id={} ack-topic={}", brokerUri(settings.url()),
-                settings.clientId(), ackTopic());
+        log.info(
+                "event=mqtt-connected broker={} client-id={} ack-topic={}",
+                brokerUri(settings.url()),
+                settings.clientId(),
+                ackTopic());
         listener.connected(this);
     }
 
@@ -242,7 +272,8 @@ public final class MqttUplink implements Uplink {
         AtomicInteger window = unacknowledged;
         if (window.incrementAndGet() > brokerWindow) {
             window.decrementAndGet();
-            answer.complete(SendOutcome.RetryLater.because("the broker's window of " + brokerWindow + " unacknowledged publishes is full"));
+            answer.complete(SendOutcome.RetryLater.because(
+                    "the broker's window of " + brokerWindow + " unacknowledged publishes is full"));
             return answer;
         }
         CompletableFuture<SendOutcome> previous = pending.put(identity, answer);
@@ -273,9 +304,14 @@ public final class MqttUplink implements Uplink {
             complete(identity, answer, SendOutcome.RetryLater.because("publish failed: " + describe(e)));
             return answer;
         }
-        scheduler.schedule(() -> complete(identity, answer, SendOutcome.RetryLater.because(
-                "no answer within " + settings.ackTimeout().toMillis() + " ms")),
-                settings.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.schedule(
+                () -> complete(
+                        identity,
+                        answer,
+                        SendOutcome.RetryLater.because(
+                                "no answer within " + settings.ackTimeout().toMillis() + " ms")),
+                settings.ackTimeout().toMillis(),
+                TimeUnit.MILLISECONDS);
         return answer;
     }
 
@@ -306,7 +342,10 @@ public final class MqttUplink implements Uplink {
         }
         String expected = identity.substring(identity.indexOf('/') + 1);
         if (ack.bootId() != null && !expected.equals(ack.bootId() + "/" + ack.sequence())) {
-            log.warn("event=mqtt-ack-ignored identity={} cause=\"answer names {}/{}\"", identity, ack.bootId(),
+            log.warn(
+                    "event=mqtt-ack-ignored identity={} cause=\"answer names {}/{}\"",
+                    identity,
+                    ack.bootId(),
                     ack.sequence());
             return;
         }
@@ -317,7 +356,9 @@ public final class MqttUplink implements Uplink {
     }
 
     private static String describe(Throwable t) {
-        return t == null ? "unknown" : t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
+        return t == null
+                ? "unknown"
+                : t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
     }
 
     /** Announces {@code offline} (retained) and disconnects; pending sends complete with retry-later. */
@@ -332,7 +373,8 @@ public final class MqttUplink implements Uplink {
         }
         try {
             if (client.isConnected()) {
-                client.publish(statusTopic(), "offline".getBytes(StandardCharsets.UTF_8), 1, true).waitForCompletion(2000);
+                client.publish(statusTopic(), "offline".getBytes(StandardCharsets.UTF_8), 1, true)
+                        .waitForCompletion(2000);
                 client.disconnect(2000).waitForCompletion(3000);
             }
         } catch (MqttException e) {
@@ -352,8 +394,13 @@ public final class MqttUplink implements Uplink {
     private final class Callback implements MqttCallback {
         @Override
         public void disconnected(MqttDisconnectResponse response) {
-            lost(response.getReasonString() != null ? response.getReasonString() : "broker closed the connection ("
-                    + response.getReturnCode() + ")" + (response.getException() != null ? ": " + describe(response.getException()) : ""));
+            lost(
+                    response.getReasonString() != null
+                            ? response.getReasonString()
+                            : "broker closed the connection (" + response.getReturnCode() + ")"
+                                    + (response.getException() != null
+                                            ? ": " + describe(response.getException())
+                                            : ""));
         }
 
         @Override
@@ -369,15 +416,12 @@ public final class MqttUplink implements Uplink {
         }
 
         @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
+        public void deliveryComplete(IMqttToken token) {}
 
         @Override
-        public void connectComplete(boolean reconnect, String serverUri) {
-        }
+        public void connectComplete(boolean reconnect, String serverUri) {}
 
         @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-        }
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {}
     }
 }

@@ -21,7 +21,6 @@ import de.dos2030.iot.edge.uplink.mqtt.MosquittoProcess;
 import de.dos2030.iot.edge.uplink.mqtt.MqttUplink;
 import de.dos2030.iot.model.ClockSync;
 import de.dos2030.iot.model.GatewayHealth;
-
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,15 +47,21 @@ public final class BacklogDrainBenchmark {
         long answerMillis = args.length > 1 ? Long.parseLong(args[1]) : 2;
         Path work = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "bench-drain-");
         GatewayConfig gw = GatewayConfigLoader.load(config);
-        OutboxSettings settings = new OutboxSettings(work.resolve("outbox"), 64L * 1024 * 1024, 1024 * 1024,
-                gw.outbox().sync(), gw.outbox().syncInterval().orElse(Duration.ofSeconds(1)), gw.outbox().evict());
+        OutboxSettings settings = new OutboxSettings(
+                work.resolve("outbox"),
+                64L * 1024 * 1024,
+                1024 * 1024,
+                gw.outbox().sync(),
+                gw.outbox().syncInterval().orElse(Duration.ofSeconds(1)),
+                gw.outbox().evict());
         BatchOrigin origin = new BatchOrigin(gw.id(), gw.site().id(), "bench-offline-hour");
 
         Instant start = Instant.now().minus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         VirtualClock clock = new VirtualClock(start);
         long produced;
         try (Outbox outbox = Outbox.open(settings, origin, clock)) {
-            Batcher batcher = new Batcher(outbox, gw.uplink().batching(), gw.uplink().alerts(), clock, () -> ClockSync.SYNCED);
+            Batcher batcher =
+                    new Batcher(outbox, gw.uplink().batching(), gw.uplink().alerts(), clock, () -> ClockSync.SYNCED);
             Pipeline pipeline = Pipeline.inMemory(gw, clock, batcher, null);
             SimulatedWorld world = new SimulatedWorld(clock);
             SensorScheduler scheduler = new SensorScheduler(clock, pipeline);
@@ -72,30 +77,53 @@ public final class BacklogDrainBenchmark {
                 pipeline.tick();
                 batcher.tick();
                 if (second % 60 == 0) {
-                    outbox.append(EntryKind.HEALTH, List.of(), List.of(), new GatewayHealth(
-                            "bench", "bench", Duration.ofSeconds(second), outbox.stats().depth(),
-                            outbox.stats().diskBytes(), Duration.ofSeconds(second), 0, null, null, ClockSync.SYNCED),
+                    outbox.append(
+                            EntryKind.HEALTH,
+                            List.of(),
+                            List.of(),
+                            new GatewayHealth(
+                                    "bench",
+                                    "bench",
+                                    Duration.ofSeconds(second),
+                                    outbox.stats().depth(),
+                                    outbox.stats().diskBytes(),
+                                    Duration.ofSeconds(second),
+                                    0,
+                                    null,
+                                    null,
+                                    ClockSync.SYNCED),
                             ClockSync.SYNCED);
                 }
             }
             batcher.flush();
             scheduler.close();
             produced = outbox.stats().depth();
-            System.out.printf("one offline hour of %s: %d batches, %d readings journaled, %d bytes%n", gw.id(),
-                    produced, outbox.stats().appendedBatches() == 0 ? 0 : readings(outbox), outbox.stats().diskBytes());
+            System.out.printf(
+                    "one offline hour of %s: %d batches, %d readings journaled, %d bytes%n",
+                    gw.id(),
+                    produced,
+                    outbox.stats().appendedBatches() == 0 ? 0 : readings(outbox),
+                    outbox.stats().diskBytes());
         }
 
         try (MosquittoProcess broker = new MosquittoProcess(work.resolve("broker")).start();
-             CollectorResponder responder = new CollectorResponder(broker.url(), (b, n) -> {
-                 sleep(answerMillis);
-                 return new CollectorResponder.Answer.Stored();
-             })) {
+                CollectorResponder responder = new CollectorResponder(broker.url(), (b, n) -> {
+                    sleep(answerMillis);
+                    return new CollectorResponder.Answer.Stored();
+                })) {
             ScheduledExecutorService timers = Executors.newScheduledThreadPool(2);
             ScheduledExecutorService dispatch = Executors.newSingleThreadScheduledExecutor();
             Clock real = Clock.systemUTC();
             Outbox outbox = Outbox.open(settings, origin, real);
-            MqttUplink uplink = new MqttUplink(new MqttUplink.Settings(URI.create(broker.url()), gw.id(), gw.site().id(),
-                    gw.id(), Credentials.none(), Duration.ofSeconds(10)), timers);
+            MqttUplink uplink = new MqttUplink(
+                    new MqttUplink.Settings(
+                            URI.create(broker.url()),
+                            gw.id(),
+                            gw.site().id(),
+                            gw.id(),
+                            Credentials.none(),
+                            Duration.ofSeconds(10)),
+                    timers);
             Dispatcher dispatcher = new Dispatcher(outbox, uplink, real, dispatch, Dispatcher.Settings.defaults());
             long t0 = System.nanoTime();
             dispatcher.start();
@@ -103,9 +131,15 @@ public final class BacklogDrainBenchmark {
                 Thread.sleep(2);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("drained %d batches in %.2f s (collector answer %d ms per batch): %.0fx real time, "
-                            + "final window %.1f, retries %d%n", produced, seconds, answerMillis, 3600 / seconds,
-                    dispatcher.stats().window(), dispatcher.stats().retries());
+            System.out.printf(
+                    "drained %d batches in %.2f s (collector answer %d ms per batch): %.0fx real time, "
+                            + "final window %.1f, retries %d%n",
+                    produced,
+                    seconds,
+                    answerMillis,
+                    3600 / seconds,
+                    dispatcher.stats().window(),
+                    dispatcher.stats().retries());
             dispatcher.close();
             uplink.close();
             outbox.close();
@@ -115,7 +149,9 @@ public final class BacklogDrainBenchmark {
     }
 
     private static long readings(Outbox outbox) {
-        return outbox.waiting(null, 0, e -> true, Integer.MAX_VALUE).stream().mapToLong(e -> e.readingCount()).sum();
+        return outbox.waiting(null, 0, e -> true, Integer.MAX_VALUE).stream()
+                .mapToLong(e -> e.readingCount())
+                .sum();
     }
 
     private static void sleep(long ms) {

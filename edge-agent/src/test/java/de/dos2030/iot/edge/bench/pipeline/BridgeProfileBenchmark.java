@@ -12,7 +12,6 @@ import de.dos2030.iot.model.AlertEvent;
 import de.dos2030.iot.model.Quality;
 import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.Reading;
-
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Random;
@@ -154,10 +153,13 @@ public class BridgeProfileBenchmark {
 
     @Setup(Level.Trial)
     public void setUp(Blackhole bh) throws ConfigException {
-        GatewayConfig config = GatewayConfigLoader.loadString(GATEWAY.formatted(
-                accelerometer("x", "i2c: {address: 0x1D}"),
-                accelerometer("y", "i2c: {address: 0x53}"),
-                accelerometer("z", "spi: {bus: 0, chip-select: 1}")), Path.of(".").toAbsolutePath(), "bench.yaml");
+        GatewayConfig config = GatewayConfigLoader.loadString(
+                GATEWAY.formatted(
+                        accelerometer("x", "i2c: {address: 0x1D}"),
+                        accelerometer("y", "i2c: {address: 0x53}"),
+                        accelerometer("z", "spi: {bus: 0, chip-select: 1}")),
+                Path.of(".").toAbsolutePath(),
+                "bench.yaml");
         Random r = new Random(42);
         for (int i = 0; i < TABLE; i++) {
             // ambient vibration with a 3.1 Hz mode, a passing truck every few seconds; strain near -478 um/m
@@ -212,8 +214,10 @@ public class BridgeProfileBenchmark {
             Instant t = Instant.ofEpochSecond(second, i * 2_500_000L);
             int k = (cursor + i) & (TABLE - 1);
             pipeline.sample(new Sample("deck-acc-x", Quantity.ACCELERATION, t, vibration[k], Quality.OK));
-            pipeline.sample(new Sample("deck-acc-y", Quantity.ACCELERATION, t, vibration[(k + 17) & (TABLE - 1)], Quality.OK));
-            pipeline.sample(new Sample("deck-acc-z", Quantity.ACCELERATION, t, vibration[(k + 91) & (TABLE - 1)], Quality.OK));
+            pipeline.sample(
+                    new Sample("deck-acc-y", Quantity.ACCELERATION, t, vibration[(k + 17) & (TABLE - 1)], Quality.OK));
+            pipeline.sample(
+                    new Sample("deck-acc-z", Quantity.ACCELERATION, t, vibration[(k + 91) & (TABLE - 1)], Quality.OK));
             if ((i & 3) == 0) {
                 pipeline.sample(new Sample("deck-strain", Quantity.STRAIN, t, strain[k], Quality.OK));
             }

@@ -18,8 +18,14 @@ class WindowProcessorTest {
     static final long S = 1_000_000_000L;
     /** A 60 s window of a 5 s sensor behind a Hampel filter of k = 3: samples come out 15 s late. */
     final List<double[]> means = new ArrayList<>();
-    final WindowProcessor window = new WindowProcessor(Quantity.CO2, new FeatureWindow(Duration.ofSeconds(60),
-            Optional.empty()), 0.2, 3, false, (q, statistic, start, end, value, quality) -> {
+
+    final WindowProcessor window = new WindowProcessor(
+            Quantity.CO2,
+            new FeatureWindow(Duration.ofSeconds(60), Optional.empty()),
+            0.2,
+            3,
+            false,
+            (q, statistic, start, end, value, quality) -> {
                 if (statistic == Statistic.MEAN) {
                     means.add(new double[] {end / S, value});
                 }

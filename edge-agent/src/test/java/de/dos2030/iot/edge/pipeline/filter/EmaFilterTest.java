@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import de.dos2030.iot.model.Quality;
-
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,8 +17,8 @@ class EmaFilterTest {
         List<Double> out = new ArrayList<>();
         EmaFilter f = new EmaFilter(60 * S, (t, v, q) -> out.add(v));
         f.accept(0, 0, Quality.OK);
-        f.accept(10 * S, 100, Quality.OK);      // alpha = 1 - e^(-10/60)
-        f.accept(70 * S, 100, Quality.OK);      // alpha = 1 - e^(-1)
+        f.accept(10 * S, 100, Quality.OK); // alpha = 1 - e^(-10/60)
+        f.accept(70 * S, 100, Quality.OK); // alpha = 1 - e^(-1)
         double y1 = 100 * (1 - Math.exp(-10.0 / 60));
         double y2 = y1 + (1 - Math.exp(-1)) * (100 - y1);
         assertThat(out).containsExactly(0.0, y1, y2);

@@ -3,7 +3,6 @@ package de.dos2030.iot.edge.pipeline.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.dos2030.iot.model.Quality;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -15,8 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class HampelFilterTest {
 
-    record Out(long t, double v, Quality q) {
-    }
+    record Out(long t, double v, Quality q) {}
 
     static List<Out> run(HampelFilter f, List<Out> out, double[] x) {
         for (int i = 0; i < x.length; i++) {
@@ -80,10 +78,11 @@ class HampelFilterTest {
 
     /** Smooth data (a slow sine with small noise) comes out exactly as it went in. */
     @Property(tries = 100)
-    void leavesCleanDataUntouched(@ForAll @IntRange(min = 1, max = 8) int k,
-                                  @ForAll @DoubleRange(min = 0.1, max = 1000) double amplitude,
-                                  @ForAll @IntRange(min = 50, max = 400) int n,
-                                  @ForAll long seed) {
+    void leavesCleanDataUntouched(
+            @ForAll @IntRange(min = 1, max = 8) int k,
+            @ForAll @DoubleRange(min = 0.1, max = 1000) double amplitude,
+            @ForAll @IntRange(min = 50, max = 400) int n,
+            @ForAll long seed) {
         List<Out> out = new ArrayList<>();
         HampelFilter f = new HampelFilter(k, 3.0, (t, v, q) -> out.add(new Out(t, v, q)));
         double[] x = new double[n];

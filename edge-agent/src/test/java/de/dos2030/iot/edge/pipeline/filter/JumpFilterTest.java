@@ -3,7 +3,6 @@ package de.dos2030.iot.edge.pipeline.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.dos2030.iot.model.Quality;
-
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.ForAll;
@@ -16,8 +15,7 @@ class JumpFilterTest {
 
     static final long SECOND = 1_000_000_000L;
 
-    record Out(long t, double v, Quality q) {
-    }
+    record Out(long t, double v, Quality q) {}
 
     final List<Out> out = new ArrayList<>();
 
@@ -26,8 +24,8 @@ class JumpFilterTest {
         JumpFilter f = new JumpFilter(2.0, true, (t, v, q) -> out.add(new Out(t, v, q)));
         f.accept(0, 20.0, Quality.OK);
         f.accept(SECOND, 21.0, Quality.OK);
-        f.accept(2 * SECOND, 85.0, Quality.OK);  // a bit error: 64 degC in a second
-        f.accept(3 * SECOND, 21.5, Quality.OK);  // 0.5 degC in 2 s since the last plausible value
+        f.accept(2 * SECOND, 85.0, Quality.OK); // a bit error: 64 degC in a second
+        f.accept(3 * SECOND, 21.5, Quality.OK); // 0.5 degC in 2 s since the last plausible value
         assertThat(out).extracting(Out::q).containsExactly(Quality.OK, Quality.OK, Quality.OUT_OF_RANGE, Quality.OK);
         assertThat(out).extracting(Out::v).containsExactly(20.0, 21.0, 85.0, 21.5);
     }
@@ -36,7 +34,7 @@ class JumpFilterTest {
     void acceptsARealStepFromTheSecondSampleAtTheNewLevel() {
         JumpFilter f = new JumpFilter(2.0, true, (t, v, q) -> out.add(new Out(t, v, q)));
         f.accept(0, 20.0, Quality.OK);
-        f.accept(SECOND, 40.0, Quality.OK);      // moved into the sun, say
+        f.accept(SECOND, 40.0, Quality.OK); // moved into the sun, say
         f.accept(2 * SECOND, 40.5, Quality.OK);
         f.accept(3 * SECOND, 41.0, Quality.OK);
         assertThat(out).extracting(Out::q).containsExactly(Quality.OK, Quality.OUT_OF_RANGE, Quality.OK, Quality.OK);
@@ -66,9 +64,10 @@ class JumpFilterTest {
 
     /** A signal whose every step stays within the limit comes out exactly as it went in. */
     @Property(tries = 200)
-    void leavesPlausibleSignalsUntouched(@ForAll @DoubleRange(min = 0.01, max = 1000) double maxPerSecond,
-                                         @ForAll @IntRange(min = 2, max = 300) int n,
-                                         @ForAll long seed) {
+    void leavesPlausibleSignalsUntouched(
+            @ForAll @DoubleRange(min = 0.01, max = 1000) double maxPerSecond,
+            @ForAll @IntRange(min = 2, max = 300) int n,
+            @ForAll long seed) {
         java.util.Random r = new java.util.Random(seed);
         List<Out> out = new ArrayList<>(); // jqwik runs every try on the same instance
         JumpFilter f = new JumpFilter(maxPerSecond, true, (t, v, q) -> out.add(new Out(t, v, q)));
@@ -85,10 +84,11 @@ class JumpFilterTest {
 
     /** On a steady signal, one spike beyond the limit is flagged and nothing else is. */
     @Property(tries = 200)
-    void flagsExactlyTheSpike(@ForAll @DoubleRange(min = 0.1, max = 100) double maxPerSample,
-                              @ForAll @DoubleRange(min = 1.01, max = 1e6) double spikeFactor,
-                              @ForAll @IntRange(min = 1, max = 50) int at,
-                              @ForAll boolean up) {
+    void flagsExactlyTheSpike(
+            @ForAll @DoubleRange(min = 0.1, max = 100) double maxPerSample,
+            @ForAll @DoubleRange(min = 1.01, max = 1e6) double spikeFactor,
+            @ForAll @IntRange(min = 1, max = 50) int at,
+            @ForAll boolean up) {
         List<Out> out = new ArrayList<>();
         JumpFilter f = new JumpFilter(maxPerSample, false, (t, v, q) -> out.add(new Out(t, v, q)));
         for (int i = 0; i <= at + 20; i++) {

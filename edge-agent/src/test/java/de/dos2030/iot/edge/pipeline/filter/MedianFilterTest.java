@@ -3,7 +3,6 @@ package de.dos2030.iot.edge.pipeline.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.dos2030.iot.model.Quality;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,8 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class MedianFilterTest {
 
-    record Out(long t, double v, Quality q) {
-    }
+    record Out(long t, double v, Quality q) {}
 
     List<Out> out = new ArrayList<>();
 
@@ -35,7 +33,8 @@ class MedianFilterTest {
     void removesSpikesShorterThanHalfTheWindowAndKeepsAStepSharp() {
         double[] x = {1, 1, 1, 90, 1, 1, -70, -70, 1, 1, 5, 5, 5, 5, 5, 5};
         run(5, x);
-        assertThat(out).extracting(Out::v)
+        assertThat(out)
+                .extracting(Out::v)
                 .containsExactly(1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0);
         assertThat(out).extracting(Out::t).isSorted();
     }
@@ -61,9 +60,10 @@ class MedianFilterTest {
 
     /** Every centred sample is the textbook median of its window; edges pass unchanged; nothing is lost. */
     @Property(tries = 200)
-    void equalsTheMedianOfEachCentredWindow(@ForAll @IntRange(min = 1, max = 12) int k,
-                                            @ForAll @IntRange(min = 0, max = 200) int n,
-                                            @ForAll long seed) {
+    void equalsTheMedianOfEachCentredWindow(
+            @ForAll @IntRange(min = 1, max = 12) int k,
+            @ForAll @IntRange(min = 0, max = 200) int n,
+            @ForAll long seed) {
         Random r = new Random(seed);
         double[] x = new double[n];
         for (int i = 0; i < n; i++) {
@@ -92,6 +92,8 @@ class MedianFilterTest {
             x[i] = 0.5 * i;
         }
         run(2 * k + 1, x);
-        assertThat(out).extracting(Out::v).containsExactly(Arrays.stream(x).boxed().toArray(Double[]::new));
+        assertThat(out)
+                .extracting(Out::v)
+                .containsExactly(Arrays.stream(x).boxed().toArray(Double[]::new));
     }
 }

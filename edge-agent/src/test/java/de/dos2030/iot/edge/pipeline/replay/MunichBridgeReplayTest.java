@@ -10,7 +10,6 @@ import de.dos2030.iot.edge.pipeline.TestGateways;
 import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.Reading;
 import de.dos2030.iot.model.Statistic;
-
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.file.Files;
@@ -48,8 +47,9 @@ class MunichBridgeReplayTest {
             String line;
             while ((line = r.readLine()) != null) {
                 String[] p = line.split(",");
-                LocalTime end = LocalTime.of(Integer.parseInt(p[0].substring(11, 13)),
-                        Integer.parseInt(p[0].substring(14, 16))).plusMinutes(1);
+                LocalTime end = LocalTime.of(
+                                Integer.parseInt(p[0].substring(11, 13)), Integer.parseInt(p[0].substring(14, 16)))
+                        .plusMinutes(1);
                 double x = Double.parseDouble(p[1]);
                 double[] a = acc.computeIfAbsent(end, k -> new double[3]);
                 a[0]++;
@@ -71,9 +71,12 @@ class MunichBridgeReplayTest {
         Map<LocalTime, Double> expected = rawRmsByWindowEnd();
         assertThat(rms()).hasSize(expected.size());
         for (Reading r : rms()) {
-            LocalTime end = r.time().atZone(ZoneId.of("Europe/Berlin")).toLocalTime().truncatedTo(ChronoUnit.MINUTES);
+            LocalTime end =
+                    r.time().atZone(ZoneId.of("Europe/Berlin")).toLocalTime().truncatedTo(ChronoUnit.MINUTES);
             assertThat(expected).containsKey(end);
-            assertThat(r.value()).as("window ending %s", end).isCloseTo(expected.get(end), within(expected.get(end) * 1e-6));
+            assertThat(r.value())
+                    .as("window ending %s", end)
+                    .isCloseTo(expected.get(end), within(expected.get(end) * 1e-6));
         }
     }
 
@@ -90,7 +93,13 @@ class MunichBridgeReplayTest {
 
     @Test
     void vibrationRuleRaisesExactlyWhenAWindowPassesItsWarningLimit() {
-        double limit = config.sensor("main-vibration").orElseThrow().rules().get(0).thresholds().warningAbove().orElseThrow();
+        double limit = config.sensor("main-vibration")
+                .orElseThrow()
+                .rules()
+                .get(0)
+                .thresholds()
+                .warningAbove()
+                .orElseThrow();
         boolean anyAbove = rms().stream().anyMatch(r -> r.value() > limit);
         assertThat(out.raised("main-vibration-rms").isEmpty()).isEqualTo(!anyAbove);
         out.raised("main-vibration-rms").forEach(a -> assertThat(a.value()).isGreaterThan(limit));
@@ -106,7 +115,8 @@ class MunichBridgeReplayTest {
     @Test
     void strainAndTiltAreSentAsFilteredSamples() {
         List<Reading> strain = out.readings(Quantity.STRAIN, Statistic.SAMPLE).stream()
-                .filter(r -> r.sensorId().equals("main-strain")).toList();
+                .filter(r -> r.sensorId().equals("main-strain"))
+                .toList();
         assertThat(strain).hasSizeGreaterThan(70_000);
         assertThat(strain).allSatisfy(r -> assertThat(r.value()).isBetween(-520.0, -440.0));
     }

@@ -10,7 +10,6 @@ import de.dos2030.iot.edge.pipeline.TestGateways;
 import de.dos2030.iot.model.AlertEvent;
 import de.dos2030.iot.model.AlertState;
 import de.dos2030.iot.model.Severity;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -28,11 +27,9 @@ import org.junit.jupiter.api.Test;
  */
 class UciOccupancyReplayTest {
 
-    record Row(Instant t, double co2) {
-    }
+    record Row(Instant t, double co2) {}
 
-    record Interval(Instant raised, Instant cleared) {
-    }
+    record Interval(Instant raised, Instant cleared) {}
 
     static GatewayConfig config;
     static Thresholds limits;
@@ -42,7 +39,10 @@ class UciOccupancyReplayTest {
     static void replay() throws Exception {
         config = GatewayConfigLoader.load(TestGateways.example("school-replay.yaml"));
         limits = config.sensor("office-air").orElseThrow().rules().stream()
-                .filter(r -> r.id().equals("office-co2")).findFirst().orElseThrow().thresholds();
+                .filter(r -> r.id().equals("office-co2"))
+                .findFirst()
+                .orElseThrow()
+                .thresholds();
         ReplayRun.run(config, ReplayRun.Options.max(), out, null);
     }
 
@@ -51,9 +51,12 @@ class UciOccupancyReplayTest {
         Path file = TestGateways.sharedData().resolve("uci-occupancy/datatraining.txt");
         DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
         List<Row> rows = new ArrayList<>();
-        for (String line : Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
+        for (String line :
+                Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
             String[] p = line.split(",");
-            Instant t = LocalDateTime.parse(p[1].replace("\"", ""), f).atZone(ZoneId.of("Europe/Brussels")).toInstant();
+            Instant t = LocalDateTime.parse(p[1].replace("\"", ""), f)
+                    .atZone(ZoneId.of("Europe/Brussels"))
+                    .toInstant();
             rows.add(new Row(t, Double.parseDouble(p[5])));
         }
         return rows;
@@ -95,8 +98,11 @@ class UciOccupancyReplayTest {
 
     @Test
     void co2AlarmsMatchTheIntervalsComputedFromTheRawFile() throws Exception {
-        List<Interval> expected = expectedIntervals(rows(), limits.warningAbove().orElseThrow());
-        assertThat(expected).as("the data set has occupied periods past 1000 ppm").hasSizeGreaterThanOrEqualTo(3);
+        List<Interval> expected =
+                expectedIntervals(rows(), limits.warningAbove().orElseThrow());
+        assertThat(expected)
+                .as("the data set has occupied periods past 1000 ppm")
+                .hasSizeGreaterThanOrEqualTo(3);
 
         List<AlertEvent> events = out.alerts("office-co2");
         List<Interval> actual = new ArrayList<>();
@@ -115,10 +121,13 @@ class UciOccupancyReplayTest {
     @Test
     void criticalEscalationsMatchTheRunsAbove2000Ppm() throws Exception {
         double critical = limits.criticalAbove().orElseThrow();
-        List<Instant> expected = expectedIntervals(rows(), critical).stream().map(Interval::raised).toList();
+        List<Instant> expected = expectedIntervals(rows(), critical).stream()
+                .map(Interval::raised)
+                .toList();
         List<Instant> actual = out.alerts("office-co2").stream()
                 .filter(e -> e.state() == AlertState.RAISED && e.severity() == Severity.CRITICAL)
-                .map(AlertEvent::time).toList();
+                .map(AlertEvent::time)
+                .toList();
         assertThat(actual).containsExactlyElementsOf(expected);
     }
 
@@ -128,6 +137,7 @@ class UciOccupancyReplayTest {
         var co2 = out.readings(de.dos2030.iot.model.Quantity.CO2, de.dos2030.iot.model.Statistic.SAMPLE);
         assertThat(co2).hasSize(rows.size());
         assertThat(co2.get(0).time()).isEqualTo(rows.get(0).t());
-        assertThat(co2.get(co2.size() - 1).value()).isEqualTo(rows.get(rows.size() - 1).co2());
+        assertThat(co2.get(co2.size() - 1).value())
+                .isEqualTo(rows.get(rows.size() - 1).co2());
     }
 }

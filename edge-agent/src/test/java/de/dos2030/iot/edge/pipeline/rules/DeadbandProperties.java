@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.dos2030.iot.config.model.Thresholds;
 import de.dos2030.iot.model.AlertState;
 import de.dos2030.iot.model.Quantity;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -29,8 +28,14 @@ class DeadbandProperties {
             @ForAll @IntRange(min = 0, max = 600) int clearAfterSeconds) {
         double limit = 1000;
         double deadband = 100;
-        Thresholds t = new Thresholds(Optional.of(limit), Optional.empty(), Optional.empty(), Optional.empty(),
-                deadband, Duration.ofSeconds(raiseAfterSeconds), Duration.ofSeconds(clearAfterSeconds));
+        Thresholds t = new Thresholds(
+                Optional.of(limit),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                deadband,
+                Duration.ofSeconds(raiseAfterSeconds),
+                Duration.ofSeconds(clearAfterSeconds));
         Recorder sink = new Recorder();
         LimitCheck c = LimitCheck.above(new AlertTracker("s", "r", CheckKind.ABOVE, Quantity.CO2, sink), "ppm", t)
                 .orElseThrow();
@@ -39,7 +44,9 @@ class DeadbandProperties {
             nanos += gapsSeconds.get(i % gapsSeconds.size()) * 1_000_000_000L;
             c.accept(nanos, limit + offsets.get(i) * deadband);
         }
-        assertThat(sink.events.stream().filter(e -> e.state() == AlertState.RAISED)).hasSizeLessThanOrEqualTo(1);
-        assertThat(sink.events.stream().filter(e -> e.state() == AlertState.CLEARED)).isEmpty();
+        assertThat(sink.events.stream().filter(e -> e.state() == AlertState.RAISED))
+                .hasSizeLessThanOrEqualTo(1);
+        assertThat(sink.events.stream().filter(e -> e.state() == AlertState.CLEARED))
+                .isEmpty();
     }
 }

@@ -6,7 +6,6 @@ import de.dos2030.iot.config.model.Thresholds;
 import de.dos2030.iot.model.AlertState;
 import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.Severity;
-
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -20,8 +19,14 @@ class LimitCheckTest {
 
     /** CO2 1000/2000 ppm, deadband 100, raise after 2 min, clear after 5 min: the school defaults. */
     LimitCheck co2() {
-        Thresholds t = new Thresholds(Optional.of(1000.0), Optional.of(2000.0), Optional.empty(), Optional.empty(),
-                100, Duration.ofMinutes(2), Duration.ofMinutes(5));
+        Thresholds t = new Thresholds(
+                Optional.of(1000.0),
+                Optional.of(2000.0),
+                Optional.empty(),
+                Optional.empty(),
+                100,
+                Duration.ofMinutes(2),
+                Duration.ofMinutes(5));
         return LimitCheck.above(new AlertTracker("room.co2", "co2-high", CheckKind.ABOVE, Quantity.CO2, sink), "ppm", t)
                 .orElseThrow();
     }
@@ -78,9 +83,9 @@ class LimitCheckTest {
     void returnToTheDeadbandRestartsTheClearDelay() {
         LimitCheck c = co2();
         feed(c, 0, 130, 1200);
-        feed(c, 130, 400, 850);  // 270 s clearing
-        feed(c, 400, 410, 950);  // back into the deadband: clearing interrupted
-        feed(c, 410, 700, 850);  // 290 s: not yet
+        feed(c, 130, 400, 850); // 270 s clearing
+        feed(c, 400, 410, 950); // back into the deadband: clearing interrupted
+        feed(c, 410, 700, 850); // 290 s: not yet
         assertThat(sink.clears()).isZero();
         feed(c, 700, 720, 850);
         assertThat(sink.clears()).isOne();
@@ -89,13 +94,16 @@ class LimitCheckTest {
     @Test
     void escalatesAndDeescalatesUnderOneAlertId() {
         LimitCheck c = co2();
-        feed(c, 0, 130, 1500);                  // warning
-        feed(c, 130, 260, 2300);                // critical after 2 min beyond 2000
-        feed(c, 260, 600, 1500);                // back to the warning band: de-escalate after 5 min
-        feed(c, 600, 1000, 700);                // all clear after 5 min
-        assertThat(sink.events).extracting(e -> e.state() + " " + e.severity()).containsExactly(
-                "RAISED WARNING", "RAISED CRITICAL", "RAISED WARNING", "CLEARED WARNING");
-        assertThat(sink.events).extracting(e -> e.alertId()).containsOnly(sink.events.get(0).alertId());
+        feed(c, 0, 130, 1500); // warning
+        feed(c, 130, 260, 2300); // critical after 2 min beyond 2000
+        feed(c, 260, 600, 1500); // back to the warning band: de-escalate after 5 min
+        feed(c, 600, 1000, 700); // all clear after 5 min
+        assertThat(sink.events)
+                .extracting(e -> e.state() + " " + e.severity())
+                .containsExactly("RAISED WARNING", "RAISED CRITICAL", "RAISED WARNING", "CLEARED WARNING");
+        assertThat(sink.events)
+                .extracting(e -> e.alertId())
+                .containsOnly(sink.events.get(0).alertId());
         assertThat(sink.events.get(1).limit()).isEqualTo(2000.0);
     }
 
@@ -105,7 +113,8 @@ class LimitCheckTest {
         feed(c, 0, 130, 2500);
         assertThat(sink.events).singleElement().extracting(e -> e.severity()).isEqualTo(Severity.CRITICAL);
         feed(c, 130, 600, 600);
-        assertThat(sink.events).extracting(e -> e.state() + " " + e.severity())
+        assertThat(sink.events)
+                .extracting(e -> e.state() + " " + e.severity())
                 .containsExactly("RAISED CRITICAL", "CLEARED CRITICAL");
     }
 
@@ -121,10 +130,19 @@ class LimitCheckTest {
 
     @Test
     void watchesLimitsBelowWithTheDeadbandAbove() {
-        Thresholds t = new Thresholds(Optional.empty(), Optional.empty(), Optional.of(30.0), Optional.of(20.0),
-                2, Duration.ZERO, Duration.ofMinutes(1));
-        LimitCheck c = LimitCheck.below(new AlertTracker("room.rh", "rh-low", CheckKind.BELOW,
-                Quantity.RELATIVE_HUMIDITY, sink), "%", t).orElseThrow();
+        Thresholds t = new Thresholds(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(30.0),
+                Optional.of(20.0),
+                2,
+                Duration.ZERO,
+                Duration.ofMinutes(1));
+        LimitCheck c = LimitCheck.below(
+                        new AlertTracker("room.rh", "rh-low", CheckKind.BELOW, Quantity.RELATIVE_HUMIDITY, sink),
+                        "%",
+                        t)
+                .orElseThrow();
         c.accept(T0, 29);
         assertThat(sink.events).singleElement().extracting(e -> e.severity()).isEqualTo(Severity.WARNING);
         feed(c, 10, 200, 31); // above the limit, not by the deadband

@@ -6,7 +6,6 @@ import de.dos2030.iot.config.model.RateOfChange;
 import de.dos2030.iot.model.AlertState;
 import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.Severity;
-
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +21,11 @@ class OtherChecksTest {
 
     @Test
     void rateOfChangeRaisesOnAStepAndClearsWhenCalm() {
-        RateOfChangeCheck c = new RateOfChangeCheck(tracker(CheckKind.RATE, Quantity.STRAIN),
-                new RateOfChange(20, Duration.ofSeconds(10)), "um/m", Duration.ofSeconds(30));
+        RateOfChangeCheck c = new RateOfChangeCheck(
+                tracker(CheckKind.RATE, Quantity.STRAIN),
+                new RateOfChange(20, Duration.ofSeconds(10)),
+                "um/m",
+                Duration.ofSeconds(30));
         for (int s = 0; s < 60; s++) {
             c.accept(T0 + s * S, -478 + (s % 2)); // 1 um/m of noise
         }
@@ -43,8 +45,11 @@ class OtherChecksTest {
 
     @Test
     void slowDriftIsNotARateAlarm() {
-        RateOfChangeCheck c = new RateOfChangeCheck(tracker(CheckKind.RATE, Quantity.STRAIN),
-                new RateOfChange(20, Duration.ofSeconds(10)), "um/m", Duration.ofSeconds(30));
+        RateOfChangeCheck c = new RateOfChangeCheck(
+                tracker(CheckKind.RATE, Quantity.STRAIN),
+                new RateOfChange(20, Duration.ofSeconds(10)),
+                "um/m",
+                Duration.ofSeconds(30));
         for (int s = 0; s < 600; s++) {
             c.accept(T0 + s * S, -478 + s * 1.5); // 15 um/m per 10 s: drifts 900 um/m, never 20 within 10 s
         }
@@ -93,15 +98,19 @@ class OtherChecksTest {
 
     @Test
     void sensorFaultIsRaisedOnceResentOnlyWhenTheCauseChangesAndClearedOnRecovery() {
-        SensorFaultCheck c = new SensorFaultCheck(new AlertTracker("room.co2", SensorFaultCheck.RULE_ID,
-                CheckKind.SENSOR_FAULT, null, sink));
+        SensorFaultCheck c = new SensorFaultCheck(
+                new AlertTracker("room.co2", SensorFaultCheck.RULE_ID, CheckKind.SENSOR_FAULT, null, sink));
         c.fault(T0, "CRC_MISMATCH", "CRC mismatch");
         c.fault(T0 + S, "CRC_MISMATCH", "CRC mismatch");
         c.fault(T0 + 2 * S, "NO_ANSWER", "did not answer");
         c.recovered(T0 + 3 * S);
-        assertThat(sink.events).extracting(e -> e.state() + " " + e.message()).containsExactly(
-                "RAISED CRC mismatch", "RAISED did not answer", "CLEARED sensor delivers good samples again");
-        assertThat(sink.events).extracting(e -> e.alertId()).containsOnly(sink.events.get(0).alertId());
+        assertThat(sink.events)
+                .extracting(e -> e.state() + " " + e.message())
+                .containsExactly(
+                        "RAISED CRC mismatch", "RAISED did not answer", "CLEARED sensor delivers good samples again");
+        assertThat(sink.events)
+                .extracting(e -> e.alertId())
+                .containsOnly(sink.events.get(0).alertId());
     }
 
     @Test

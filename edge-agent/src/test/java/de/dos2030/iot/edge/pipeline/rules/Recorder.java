@@ -2,7 +2,6 @@ package de.dos2030.iot.edge.pipeline.rules;
 
 import de.dos2030.iot.model.AlertEvent;
 import de.dos2030.iot.model.AlertState;
-
 import java.util.ArrayList;
 import java.util.List;
 

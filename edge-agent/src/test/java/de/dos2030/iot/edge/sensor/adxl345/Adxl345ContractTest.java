@@ -16,12 +16,20 @@ abstract class Adxl345ContractTest extends AcquisitionContract {
     static final BusAddress.I2c WHERE = new BusAddress.I2c(1, Adxl345Constants.ADDRESS_ALT_LOW);
     static final String ID = "deck.acc345";
 
-    @Override protected Acquisition createSensor(Rig rig) throws BusException {
-        return new Adxl345Sensor(new Adxl345Driver(RegisterDevice.over(rig.buses().i2c(WHERE)), SensorLabel.on("ADXL345", ID, WHERE)),
+    @Override
+    protected Acquisition createSensor(Rig rig) throws BusException {
+        return new Adxl345Sensor(
+                new Adxl345Driver(RegisterDevice.over(rig.buses().i2c(WHERE)), SensorLabel.on("ADXL345", ID, WHERE)),
                 new Adxl345Sensor.Settings(Axis.Z, 2, 200));
     }
 
-    @Override protected String bus() { return "i2c-1"; }
+    @Override
+    protected String bus() {
+        return "i2c-1";
+    }
 
-    @Override protected Duration runTime() { return Duration.ofSeconds(2); }
+    @Override
+    protected Duration runTime() {
+        return Duration.ofSeconds(2);
+    }
 }

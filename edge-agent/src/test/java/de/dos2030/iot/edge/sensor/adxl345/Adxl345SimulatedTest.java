@@ -31,7 +31,9 @@ class Adxl345SimulatedTest extends Adxl345ContractTest {
     final ChipFaults faults = new ChipFaults();
 
     /** z: gravity plus a 4 Hz, 50 mg vibration (the ADXL345's 3.9 mg steps must still trace it). */
-    static double vertical(double seconds) { return 1.0 + 0.05 * Math.sin(2 * Math.PI * 4 * seconds); }
+    static double vertical(double seconds) {
+        return 1.0 + 0.05 * Math.sin(2 * Math.PI * 4 * seconds);
+    }
 
     static AccelerationSignal signal() {
         return (t, xyz) -> {
@@ -42,7 +44,8 @@ class Adxl345SimulatedTest extends Adxl345ContractTest {
         };
     }
 
-    @Override protected Rig createRig() {
+    @Override
+    protected Rig createRig() {
         SimRig sim = new SimRig();
         sim.buses.attach(WHERE, new SimAdxl345(sim.clock, faults, signal()));
         return sim;
@@ -50,8 +53,10 @@ class Adxl345SimulatedTest extends Adxl345ContractTest {
 
     @Test
     void decodesLittleEndianFullResolutionDataAndTheDatasheetRateCodes() {
-        assertThat(Adxl345Constants.raw16((byte) 0x00, (byte) 0x01) / Adxl345Constants.LSB_PER_G_FULL_RES).isEqualTo(1.0);
-        assertThat(Adxl345Constants.raw16((byte) 0x00, (byte) 0xFF) / Adxl345Constants.LSB_PER_G_FULL_RES).isEqualTo(-1.0);
+        assertThat(Adxl345Constants.raw16((byte) 0x00, (byte) 0x01) / Adxl345Constants.LSB_PER_G_FULL_RES)
+                .isEqualTo(1.0);
+        assertThat(Adxl345Constants.raw16((byte) 0x00, (byte) 0xFF) / Adxl345Constants.LSB_PER_G_FULL_RES)
+                .isEqualTo(-1.0);
         assertThat(Adxl345Constants.raw16((byte) 0xFF, (byte) 0x0F)).isEqualTo(4095); // +-16 g full resolution: 13 bits
         assertThat(Adxl345Constants.outputDataRateHz(0x0A)).isEqualTo(100.0);
         assertThat(Adxl345Constants.outputDataRateHz(0x0D)).isEqualTo(800.0);
@@ -67,7 +72,8 @@ class Adxl345SimulatedTest extends Adxl345ContractTest {
         List<Sample> z = recorder.of(ID, Quantity.ACCELERATION);
         assertThat(z).hasSizeBetween(385, 400);
         for (int i = 1; i < z.size(); i++) {
-            assertThat(Duration.between(z.get(i - 1).timestamp(), z.get(i).timestamp())).isEqualTo(Duration.ofMillis(5));
+            assertThat(Duration.between(z.get(i - 1).timestamp(), z.get(i).timestamp()))
+                    .isEqualTo(Duration.ofMillis(5));
         }
         for (Sample s : z) {
             double t = Duration.between(SimRig.START, s.timestamp()).toNanos() / 1e9;
@@ -82,8 +88,15 @@ class Adxl345SimulatedTest extends Adxl345ContractTest {
         List<SensorException> seen = new ArrayList<>();
         List<Sample> samples = new ArrayList<>();
         SampleSink sink = new SampleSink() {
-            @Override public void sample(Sample s) { samples.add(s); }
-            @Override public void fault(SensorException e) { seen.add(e); }
+            @Override
+            public void sample(Sample s) {
+                samples.add(s);
+            }
+
+            @Override
+            public void fault(SensorException e) {
+                seen.add(e);
+            }
         };
         SimRig sim = (SimRig) rig;
         sensor.step(sim.clock.instant(), sink);
@@ -91,12 +104,14 @@ class Adxl345SimulatedTest extends Adxl345ContractTest {
         sensor.step(sim.clock.instant(), sink);
         assertThat(seen).singleElement().satisfies(e -> {
             assertThat(e.kind()).isEqualTo(FaultKind.TIMEOUT);
-            assertThat(e.getMessage()).isEqualTo("ADXL345 'deck.acc345' at i2c-1 0x53: FIFO overrun: samples were lost; "
-                    + "the bus is too slow or busy for 200.0 Hz");
+            assertThat(e.getMessage())
+                    .isEqualTo("ADXL345 'deck.acc345' at i2c-1 0x53: FIFO overrun: samples were lost; "
+                            + "the bus is too slow or busy for 200.0 Hz");
         });
         assertThat(samples).hasSize(32).first().extracting(Sample::quality).isEqualTo(Quality.SUSPECT);
         double newest = Duration.between(SimRig.START, sim.clock.instant()).toNanos() / 1e9;
-        assertThat(samples.get(31).value()).isCloseTo(vertical(newest), offset(0.5 / 256 + 1e-9)); // the newest were kept
+        assertThat(samples.get(31).value())
+                .isCloseTo(vertical(newest), offset(0.5 / 256 + 1e-9)); // the newest were kept
         sim.clock.advance(sensor.drainInterval());
         sensor.step(sim.clock.instant(), sink);
         assertThat(seen).hasSize(1); // reading the data cleared the overrun
@@ -106,14 +121,16 @@ class Adxl345SimulatedTest extends Adxl345ContractTest {
     @Test
     void refusesAnAdxl355WithAHintToChangeTheDriver() throws Exception {
         SimRig other = new SimRig();
-        other.buses.attach(WHERE, new SimAdxl345(other.clock, new ChipFaults(), AccelerationSignal.constant(0, 0, 1), 0xAD));
+        other.buses.attach(
+                WHERE, new SimAdxl345(other.clock, new ChipFaults(), AccelerationSignal.constant(0, 0, 1), 0xAD));
         var s = new SensorScheduler(other.clock, recorder);
         s.add(bus(), createSensor(other));
         other.run(s, Duration.ofMillis(100));
         assertThat(recorder.faults).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(FaultKind.WRONG_ID);
-            assertThat(f.message()).isEqualTo("ADXL345 'deck.acc345' at i2c-1 0x53 reports DEVID 0xAD, expected 0xE5: "
-                    + "this is an ADXL355 (DEVID_AD 0xAD): change the driver to adxl355");
+            assertThat(f.message())
+                    .isEqualTo("ADXL345 'deck.acc345' at i2c-1 0x53 reports DEVID 0xAD, expected 0xE5: "
+                            + "this is an ADXL355 (DEVID_AD 0xAD): change the driver to adxl355");
         });
     }
 
@@ -126,7 +143,9 @@ class Adxl345SimulatedTest extends Adxl345ContractTest {
         int before = recorder.of(ID, Quantity.ACCELERATION).size();
         assertThat(recorder.faults).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(FaultKind.NO_ANSWER);
-            assertThat(f.message()).isEqualTo("ADXL345 'deck.acc345' did not answer at i2c-1 0x53: check SDA/SCL wiring and 3.3 V power");
+            assertThat(f.message())
+                    .isEqualTo(
+                            "ADXL345 'deck.acc345' did not answer at i2c-1 0x53: check SDA/SCL wiring and 3.3 V power");
         });
         faults.reconnect();
         rig.run(scheduler, Duration.ofSeconds(5));
@@ -140,16 +159,30 @@ class Adxl345SimulatedTest extends Adxl345ContractTest {
         BusAddress.Spi at = new BusAddress.Spi(0, 0), empty = new BusAddress.Spi(0, 1);
         other.buses.attach(at, new SimAdxl345(other.clock, new ChipFaults(), signal()), SpiRegisterFormat.ADXL345);
         var s = new SensorScheduler(other.clock, recorder);
-        s.add("spi-0.0", new Adxl345Sensor(new Adxl345Driver(RegisterDevice.over(other.buses.spi(at, 5_000_000, 3), SpiRegisterFormat.ADXL345),
-                SensorLabel.on("ADXL345", "spi-acc", at)), new Adxl345Sensor.Settings(Axis.Z, 16, 800)));
-        s.add("spi-0.1", new Adxl345Sensor(new Adxl345Driver(RegisterDevice.over(other.buses.spi(empty, 5_000_000, 3), SpiRegisterFormat.ADXL345),
-                SensorLabel.on("ADXL345", "nobody", empty)), new Adxl345Sensor.Settings(Axis.Z, 16, 800)));
+        s.add(
+                "spi-0.0",
+                new Adxl345Sensor(
+                        new Adxl345Driver(
+                                RegisterDevice.over(other.buses.spi(at, 5_000_000, 3), SpiRegisterFormat.ADXL345),
+                                SensorLabel.on("ADXL345", "spi-acc", at)),
+                        new Adxl345Sensor.Settings(Axis.Z, 16, 800)));
+        s.add(
+                "spi-0.1",
+                new Adxl345Sensor(
+                        new Adxl345Driver(
+                                RegisterDevice.over(other.buses.spi(empty, 5_000_000, 3), SpiRegisterFormat.ADXL345),
+                                SensorLabel.on("ADXL345", "nobody", empty)),
+                        new Adxl345Sensor.Settings(Axis.Z, 16, 800)));
         other.run(s, Duration.ofSeconds(1));
-        assertThat(recorder.of("spi-acc", Quantity.ACCELERATION)).hasSizeBetween(780, 800)
+        assertThat(recorder.of("spi-acc", Quantity.ACCELERATION))
+                .hasSizeBetween(780, 800)
                 .allSatisfy(x -> assertThat(x.quality()).isEqualTo(Quality.OK));
         assertThat(recorder.faultsOf("spi-acc")).isEmpty();
-        assertThat(recorder.faultsOf("nobody")).singleElement().extracting(f -> f.message())
-                .isEqualTo("ADXL345 'nobody' did not answer at spi-0.1: check MOSI/MISO/SCLK/CS wiring and 3.3 V power");
+        assertThat(recorder.faultsOf("nobody"))
+                .singleElement()
+                .extracting(f -> f.message())
+                .isEqualTo(
+                        "ADXL345 'nobody' did not answer at spi-0.1: check MOSI/MISO/SCLK/CS wiring and 3.3 V power");
     }
 
     @Test

@@ -15,11 +15,22 @@ abstract class Adxl355ContractTest extends AcquisitionContract {
     static final BusAddress.I2c WHERE = new BusAddress.I2c(1, Adxl355Constants.ADDRESS_ASEL_LOW);
     static final String ID = "deck.acc";
 
-    @Override protected Acquisition createSensor(Rig rig) throws BusException {
-        return new Adxl355Sensor(new Adxl355Driver(de.dos2030.iot.edge.port.RegisterDevice.over(rig.buses().i2c(WHERE)), SensorLabel.on("ADXL355", ID, WHERE)), new Adxl355Sensor.Settings(Axis.Z, 2, 250));
+    @Override
+    protected Acquisition createSensor(Rig rig) throws BusException {
+        return new Adxl355Sensor(
+                new Adxl355Driver(
+                        de.dos2030.iot.edge.port.RegisterDevice.over(rig.buses().i2c(WHERE)),
+                        SensorLabel.on("ADXL355", ID, WHERE)),
+                new Adxl355Sensor.Settings(Axis.Z, 2, 250));
     }
 
-    @Override protected String bus() { return "i2c-1"; }
+    @Override
+    protected String bus() {
+        return "i2c-1";
+    }
 
-    @Override protected Duration runTime() { return Duration.ofSeconds(2); }
+    @Override
+    protected Duration runTime() {
+        return Duration.ofSeconds(2);
+    }
 }

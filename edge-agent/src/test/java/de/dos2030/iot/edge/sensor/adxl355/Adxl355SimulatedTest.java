@@ -25,7 +25,8 @@ class Adxl355SimulatedTest extends Adxl355ContractTest {
 
     final ChipFaults faults = new ChipFaults();
 
-    @Override protected Rig createRig() {
+    @Override
+    protected Rig createRig() {
         SimRig sim = new SimRig();
         // z carries gravity plus a 5 Hz, 10 mg vibration: the FIFO timing has to keep its phase.
         AccelerationSignal signal = (t, xyz) -> {
@@ -40,8 +41,10 @@ class Adxl355SimulatedTest extends Adxl355ContractTest {
 
     @Test
     void decodesLeftJustifiedTwentyBitDataAtTheDatasheetScale() {
-        assertThat(Adxl355Constants.raw20(0x3E, 0x80, 0x00) / Adxl355Constants.lsbPerG(1)).isEqualTo(1.0);
-        assertThat(Adxl355Constants.raw20(0xC1, 0x80, 0x00) / Adxl355Constants.lsbPerG(1)).isEqualTo(-1.0);
+        assertThat(Adxl355Constants.raw20(0x3E, 0x80, 0x00) / Adxl355Constants.lsbPerG(1))
+                .isEqualTo(1.0);
+        assertThat(Adxl355Constants.raw20(0xC1, 0x80, 0x00) / Adxl355Constants.lsbPerG(1))
+                .isEqualTo(-1.0);
         assertThat(Adxl355Constants.raw20(0x7F, 0xFF, 0xF0)).isEqualTo(524287);
         assertThat(Adxl355Constants.temperatureC(1885)).isEqualTo(25.0);
         assertThat(Adxl355Constants.odrCodeFor(400)).isEqualTo(3); // 500 Hz: the next rate 4000/2^n above 400
@@ -55,7 +58,8 @@ class Adxl355SimulatedTest extends Adxl355ContractTest {
         List<Sample> z = recorder.of(ID, Quantity.ACCELERATION);
         assertThat(z).hasSizeBetween(480, 500);
         for (int i = 1; i < z.size(); i++) {
-            assertThat(Duration.between(z.get(i - 1).timestamp(), z.get(i).timestamp())).isEqualTo(Duration.ofMillis(4));
+            assertThat(Duration.between(z.get(i - 1).timestamp(), z.get(i).timestamp()))
+                    .isEqualTo(Duration.ofMillis(4));
         }
         for (Sample s : z) {
             double t = Duration.between(SimRig.START, s.timestamp()).toNanos() / 1e9;
@@ -71,8 +75,15 @@ class Adxl355SimulatedTest extends Adxl355ContractTest {
         List<SensorException> faultsSeen = new ArrayList<>();
         List<Sample> samples = new ArrayList<>();
         SampleSink sink = new SampleSink() {
-            @Override public void sample(Sample s) { samples.add(s); }
-            @Override public void fault(SensorException e) { faultsSeen.add(e); }
+            @Override
+            public void sample(Sample s) {
+                samples.add(s);
+            }
+
+            @Override
+            public void fault(SensorException e) {
+                faultsSeen.add(e);
+            }
         };
         SimRig sim = (SimRig) rig;
         sim.clock.advance(sensor.step(sim.clock.instant(), sink));
@@ -83,22 +94,34 @@ class Adxl355SimulatedTest extends Adxl355ContractTest {
             assertThat(e.kind()).isEqualTo(FaultKind.TIMEOUT);
             assertThat(e.getMessage()).contains("FIFO overrun");
         });
-        assertThat(samples.stream().filter(s -> s.quantity() == Quantity.ACCELERATION)).hasSize(32)
-                .first().extracting(Sample::quality).isEqualTo(Quality.SUSPECT);
+        assertThat(samples.stream().filter(s -> s.quantity() == Quantity.ACCELERATION))
+                .hasSize(32)
+                .first()
+                .extracting(Sample::quality)
+                .isEqualTo(Quality.SUSPECT);
     }
 
     @Test
     void refusesAChipWithAnotherPartId() throws Exception {
         SimRig other = new SimRig();
-        other.buses.attach(WHERE, new SimAdxl355(other.clock, new ChipFaults(), AccelerationSignal.constant(0, 0, 1), () -> 20, 0xE5));
+        other.buses.attach(
+                WHERE,
+                new SimAdxl355(other.clock, new ChipFaults(), AccelerationSignal.constant(0, 0, 1), () -> 20, 0xE5));
         var s = new SensorScheduler(other.clock, recorder);
-        s.add(bus(), new Adxl355Sensor(new Adxl355Driver(de.dos2030.iot.edge.port.RegisterDevice.over(other.buses.i2c(WHERE)), SensorLabel.on("ADXL355", ID, WHERE)),
-                new Adxl355Sensor.Settings(de.dos2030.iot.edge.sensor.Axis.Z, 2, 250)));
+        s.add(
+                bus(),
+                new Adxl355Sensor(
+                        new Adxl355Driver(
+                                de.dos2030.iot.edge.port.RegisterDevice.over(other.buses.i2c(WHERE)),
+                                SensorLabel.on("ADXL355", ID, WHERE)),
+                        new Adxl355Sensor.Settings(de.dos2030.iot.edge.sensor.Axis.Z, 2, 250)));
         other.run(s, Duration.ofMillis(100));
         assertThat(recorder.faults).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(FaultKind.WRONG_ID);
-            assertThat(f.message()).isEqualTo("ADXL355 'deck.acc' at i2c-1 0x1D reports ids 0xAD 0x1D 0xE5, expected 0xAD 0x1D 0xED: "
-                    + "another chip answers at this address: check the address (ASEL pin) in the configuration");
+            assertThat(f.message())
+                    .isEqualTo(
+                            "ADXL355 'deck.acc' at i2c-1 0x1D reports ids 0xAD 0x1D 0xE5, expected 0xAD 0x1D 0xED: "
+                                    + "another chip answers at this address: check the address (ASEL pin) in the configuration");
         });
     }
 

@@ -4,7 +4,6 @@ import de.dos2030.iot.edge.port.BusAddress;
 import de.dos2030.iot.edge.port.BusException;
 import de.dos2030.iot.edge.sensor.Acquisition;
 import de.dos2030.iot.edge.sensor.AcquisitionContract;
-import de.dos2030.iot.edge.sensor.Axis;
 import de.dos2030.iot.edge.sensor.Rig;
 import de.dos2030.iot.edge.sensor.SensorLabel;
 import java.time.Duration;
@@ -15,11 +14,22 @@ abstract class Bme280ContractTest extends AcquisitionContract {
     static final BusAddress.I2c WHERE = new BusAddress.I2c(1, Bme280Constants.ADDRESS_PRIMARY);
     static final String ID = "room-1.env";
 
-    @Override protected Acquisition createSensor(Rig rig) throws BusException {
-        return new Bme280Sensor(new Bme280Driver(de.dos2030.iot.edge.port.RegisterDevice.over(rig.buses().i2c(WHERE)), SensorLabel.on("BME280", ID, WHERE)), Duration.ofSeconds(5));
+    @Override
+    protected Acquisition createSensor(Rig rig) throws BusException {
+        return new Bme280Sensor(
+                new Bme280Driver(
+                        de.dos2030.iot.edge.port.RegisterDevice.over(rig.buses().i2c(WHERE)),
+                        SensorLabel.on("BME280", ID, WHERE)),
+                Duration.ofSeconds(5));
     }
 
-    @Override protected String bus() { return "i2c-1"; }
+    @Override
+    protected String bus() {
+        return "i2c-1";
+    }
 
-    @Override protected Duration runTime() { return Duration.ofSeconds(16); }
+    @Override
+    protected Duration runTime() {
+        return Duration.ofSeconds(16);
+    }
 }

@@ -20,7 +20,8 @@ class Bme280SimulatedTest extends Bme280ContractTest {
     final ChipFaults faults = new ChipFaults();
     SimBme280 chip;
 
-    @Override protected Rig createRig() {
+    @Override
+    protected Rig createRig() {
         SimRig sim = new SimRig();
         chip = new SimBme280(sim.clock, faults, EnvironmentSignal.constant(420, 21.5, 45.0, 1001.3));
         sim.buses.attach(WHERE, chip);
@@ -48,7 +49,10 @@ class Bme280SimulatedTest extends Bme280ContractTest {
         chip.rawValues(519888, 415148, 0x6000);
         scheduler.add(bus(), createSensor(rig));
         rig.run(scheduler, Duration.ofSeconds(1));
-        assertThat(recorder.of(ID, Quantity.TEMPERATURE)).singleElement().extracting(s -> s.value()).isEqualTo(25.08);
+        assertThat(recorder.of(ID, Quantity.TEMPERATURE))
+                .singleElement()
+                .extracting(s -> s.value())
+                .isEqualTo(25.08);
         assertThat(recorder.of(ID, Quantity.AIR_PRESSURE).get(0).value()).isCloseTo(1006.5327, offset(0.0005));
     }
 
@@ -56,7 +60,9 @@ class Bme280SimulatedTest extends Bme280ContractTest {
     void measuresTheSimulatedAirInForcedMode() throws Exception {
         scheduler.add(bus(), createSensor(rig));
         rig.run(scheduler, Duration.ofSeconds(11));
-        assertThat(recorder.of(ID, Quantity.TEMPERATURE)).hasSize(3).allSatisfy(s -> assertThat(s.value()).isCloseTo(21.5, offset(0.011)));
+        assertThat(recorder.of(ID, Quantity.TEMPERATURE))
+                .hasSize(3)
+                .allSatisfy(s -> assertThat(s.value()).isCloseTo(21.5, offset(0.011)));
         assertThat(recorder.of(ID, Quantity.AIR_PRESSURE).get(0).value()).isCloseTo(1001.3, offset(0.01));
         assertThat(recorder.of(ID, Quantity.RELATIVE_HUMIDITY).get(0).value()).isCloseTo(45.0, offset(0.01));
     }
@@ -64,15 +70,28 @@ class Bme280SimulatedTest extends Bme280ContractTest {
     @Test
     void namesABmp280MountedInsteadOfABme280() throws Exception {
         SimRig other = new SimRig();
-        other.buses.attach(WHERE, new SimBme280(other.clock, new ChipFaults(), EnvironmentSignal.constant(0, 20, 50, 1000),
-                SimBme280.TYPICAL, Bme280Constants.CHIP_ID_BMP280));
+        other.buses.attach(
+                WHERE,
+                new SimBme280(
+                        other.clock,
+                        new ChipFaults(),
+                        EnvironmentSignal.constant(0, 20, 50, 1000),
+                        SimBme280.TYPICAL,
+                        Bme280Constants.CHIP_ID_BMP280));
         var s = new SensorScheduler(other.clock, recorder);
-        s.add(bus(), new Bme280Sensor(new Bme280Driver(de.dos2030.iot.edge.port.RegisterDevice.over(other.buses.i2c(WHERE)), SensorLabel.on("BME280", ID, WHERE)), Duration.ofSeconds(5)));
+        s.add(
+                bus(),
+                new Bme280Sensor(
+                        new Bme280Driver(
+                                de.dos2030.iot.edge.port.RegisterDevice.over(other.buses.i2c(WHERE)),
+                                SensorLabel.on("BME280", ID, WHERE)),
+                        Duration.ofSeconds(5)));
         other.run(s, Duration.ofSeconds(1));
         assertThat(recorder.faults).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(FaultKind.WRONG_ID);
-            assertThat(f.message()).isEqualTo("BME280 'room-1.env' at i2c-1 0x76 reports chip id 0x58, expected 0x60: "
-                    + "this is a BMP280 (no humidity): mount a BME280 or change the driver");
+            assertThat(f.message())
+                    .isEqualTo("BME280 'room-1.env' at i2c-1 0x76 reports chip id 0x58, expected 0x60: "
+                            + "this is a BMP280 (no humidity): mount a BME280 or change the driver");
         });
     }
 
@@ -93,9 +112,18 @@ class Bme280SimulatedTest extends Bme280ContractTest {
     @Test
     void reportsANonAnsweringSensorAtTheSecondaryAddress() throws Exception {
         var at = new de.dos2030.iot.edge.port.BusAddress.I2c(1, Bme280Constants.ADDRESS_SECONDARY);
-        scheduler.add(bus(), new Bme280Sensor(new Bme280Driver(de.dos2030.iot.edge.port.RegisterDevice.over(rig.buses().i2c(at)), SensorLabel.on("BME280", ID, at)), Duration.ofSeconds(5)));
+        scheduler.add(
+                bus(),
+                new Bme280Sensor(
+                        new Bme280Driver(
+                                de.dos2030.iot.edge.port.RegisterDevice.over(
+                                        rig.buses().i2c(at)),
+                                SensorLabel.on("BME280", ID, at)),
+                        Duration.ofSeconds(5)));
         rig.run(scheduler, Duration.ofSeconds(1));
-        assertThat(recorder.faults).singleElement().extracting(f -> f.message())
+        assertThat(recorder.faults)
+                .singleElement()
+                .extracting(f -> f.message())
                 .isEqualTo("BME280 'room-1.env' did not answer at i2c-1 0x77: check SDA/SCL wiring and 3.3 V power");
     }
 }

@@ -14,11 +14,20 @@ abstract class Scd30ContractTest extends AcquisitionContract {
     static final BusAddress.I2c WHERE = new BusAddress.I2c(3, Scd30Constants.ADDRESS);
     static final String ID = "room-2.co2";
 
-    @Override protected Acquisition createSensor(Rig rig) throws BusException {
-        return new Scd30Sensor(new Scd30Driver(rig.buses().i2c(WHERE), SensorLabel.on("SCD30", ID, WHERE)), Scd30Sensor.Settings.every(2));
+    @Override
+    protected Acquisition createSensor(Rig rig) throws BusException {
+        return new Scd30Sensor(
+                new Scd30Driver(rig.buses().i2c(WHERE), SensorLabel.on("SCD30", ID, WHERE)),
+                Scd30Sensor.Settings.every(2));
     }
 
-    @Override protected String bus() { return "i2c-3"; }
+    @Override
+    protected String bus() {
+        return "i2c-3";
+    }
 
-    @Override protected Duration runTime() { return Duration.ofSeconds(7); }
+    @Override
+    protected Duration runTime() {
+        return Duration.ofSeconds(7);
+    }
 }

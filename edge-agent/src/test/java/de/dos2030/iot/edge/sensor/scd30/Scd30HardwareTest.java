@@ -6,5 +6,8 @@ import org.junit.jupiter.api.Tag;
 
 @Tag("hardware")
 class Scd30HardwareTest extends Scd30ContractTest {
-    @Override protected Rig createRig() { return HardwareRig.requireI2c(3); }
+    @Override
+    protected Rig createRig() {
+        return HardwareRig.requireI2c(3);
+    }
 }

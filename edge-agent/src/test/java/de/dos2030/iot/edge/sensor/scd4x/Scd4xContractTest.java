@@ -14,12 +14,20 @@ abstract class Scd4xContractTest extends AcquisitionContract {
     static final BusAddress.I2c WHERE = new BusAddress.I2c(1, Scd4xConstants.ADDRESS);
     static final String ID = "room-1.co2";
 
-    @Override protected Acquisition createSensor(Rig rig) throws BusException {
-        return new Scd4xSensor(new Scd4xDriver(rig.buses().i2c(WHERE), SensorLabel.on("SCD41", ID, WHERE)),
+    @Override
+    protected Acquisition createSensor(Rig rig) throws BusException {
+        return new Scd4xSensor(
+                new Scd4xDriver(rig.buses().i2c(WHERE), SensorLabel.on("SCD41", ID, WHERE)),
                 Scd4xSensor.Settings.defaults());
     }
 
-    @Override protected String bus() { return "i2c-1"; }
+    @Override
+    protected String bus() {
+        return "i2c-1";
+    }
 
-    @Override protected Duration runTime() { return Duration.ofSeconds(16); }
+    @Override
+    protected Duration runTime() {
+        return Duration.ofSeconds(16);
+    }
 }

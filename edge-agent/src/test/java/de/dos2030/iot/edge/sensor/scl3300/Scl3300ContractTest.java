@@ -15,11 +15,23 @@ abstract class Scl3300ContractTest extends AcquisitionContract {
     static final BusAddress.Spi WHERE = new BusAddress.Spi(0, 0);
     static final String ID = "pier-2.tilt";
 
-    @Override protected Acquisition createSensor(Rig rig) throws BusException {
-        return new Scl3300Sensor(new Scl3300Driver(rig.buses().spi(WHERE, Scl3300Constants.SPI_CLOCK_HZ, Scl3300Constants.SPI_MODE), SensorLabel.on("SCL3300", ID, WHERE)), Axis.X, Duration.ofMillis(100));
+    @Override
+    protected Acquisition createSensor(Rig rig) throws BusException {
+        return new Scl3300Sensor(
+                new Scl3300Driver(
+                        rig.buses().spi(WHERE, Scl3300Constants.SPI_CLOCK_HZ, Scl3300Constants.SPI_MODE),
+                        SensorLabel.on("SCL3300", ID, WHERE)),
+                Axis.X,
+                Duration.ofMillis(100));
     }
 
-    @Override protected String bus() { return "spi-0.0"; }
+    @Override
+    protected String bus() {
+        return "spi-0.0";
+    }
 
-    @Override protected Duration runTime() { return Duration.ofSeconds(2); }
+    @Override
+    protected Duration runTime() {
+        return Duration.ofSeconds(2);
+    }
 }

@@ -6,5 +6,8 @@ import org.junit.jupiter.api.Tag;
 
 @Tag("hardware")
 class Scl3300HardwareTest extends Scl3300ContractTest {
-    @Override protected Rig createRig() { return HardwareRig.requireSpi(0, 0); }
+    @Override
+    protected Rig createRig() {
+        return HardwareRig.requireSpi(0, 0);
+    }
 }

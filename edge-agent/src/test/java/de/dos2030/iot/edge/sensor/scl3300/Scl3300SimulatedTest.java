@@ -20,7 +20,8 @@ class Scl3300SimulatedTest extends Scl3300ContractTest {
     final ChipFaults faults = new ChipFaults();
     SimScl3300 chip;
 
-    @Override protected Rig createRig() {
+    @Override
+    protected Rig createRig() {
         SimRig sim = new SimRig();
         chip = new SimScl3300(sim.clock, faults, InclinationSignal.constant(1.5, -0.25, 88.0));
         sim.buses.attach(WHERE, chip);
@@ -28,7 +29,19 @@ class Scl3300SimulatedTest extends Scl3300ContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0x040000F7, 0x240000C7, 0x280000CD, 0x2C0000CB, 0x180000E5, 0x40000091, 0xB4002098, 0xB400001F, 0xB4000338, 0xB0001F6F})
+    @ValueSource(
+            ints = {
+                0x040000F7,
+                0x240000C7,
+                0x280000CD,
+                0x2C0000CB,
+                0x180000E5,
+                0x40000091,
+                0xB4002098,
+                0xB400001F,
+                0xB4000338,
+                0xB0001F6F
+            })
     void computesTheDatasheetFrameCrcs(int frame) {
         assertThat(Scl3300Crc.of(frame)).isEqualTo(frame & 0xFF);
     }
@@ -40,7 +53,8 @@ class Scl3300SimulatedTest extends Scl3300ContractTest {
         rig.run(scheduler, Duration.ofSeconds(1));
         assertThat(chip.mode()).isEqualTo(4);
         assertThat(sensor.identity()).contains("WHOAMI 0xC1");
-        assertThat(recorder.of(ID, Quantity.TILT)).hasSizeGreaterThanOrEqualTo(8)
+        assertThat(recorder.of(ID, Quantity.TILT))
+                .hasSizeGreaterThanOrEqualTo(8)
                 .allSatisfy(s -> assertThat(s.value()).isCloseTo(1.5, offset(Scl3300Constants.DEG_PER_LSB)));
     }
 
@@ -49,8 +63,11 @@ class Scl3300SimulatedTest extends Scl3300ContractTest {
         faults.disconnect();
         scheduler.add(bus(), createSensor(rig));
         rig.run(scheduler, Duration.ofSeconds(1));
-        assertThat(recorder.faults).singleElement().extracting(f -> f.message())
-                .isEqualTo("SCL3300 'pier-2.tilt' did not answer at spi-0.0: check MOSI/MISO/SCLK/CS wiring and 3.3 V power");
+        assertThat(recorder.faults)
+                .singleElement()
+                .extracting(f -> f.message())
+                .isEqualTo(
+                        "SCL3300 'pier-2.tilt' did not answer at spi-0.0: check MOSI/MISO/SCLK/CS wiring and 3.3 V power");
     }
 
     @Test
@@ -71,7 +88,8 @@ class Scl3300SimulatedTest extends Scl3300ContractTest {
         rig.run(scheduler, Duration.ofSeconds(1));
         assertThat(recorder.faults).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(FaultKind.CRC_MISMATCH);
-            assertThat(f.message()).contains("SCL3300 'pier-2.tilt' at spi-0.0: CRC mismatch in response to frame 0x240000C7");
+            assertThat(f.message())
+                    .contains("SCL3300 'pier-2.tilt' at spi-0.0: CRC mismatch in response to frame 0x240000C7");
         });
         assertThat(recorder.samples.size() - before).isEqualTo(9);
     }

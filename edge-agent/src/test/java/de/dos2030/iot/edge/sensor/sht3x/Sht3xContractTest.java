@@ -14,11 +14,19 @@ abstract class Sht3xContractTest extends AcquisitionContract {
     static final BusAddress.I2c WHERE = new BusAddress.I2c(1, Sht3xConstants.ADDRESS);
     static final String ID = "box.rh";
 
-    @Override protected Acquisition createSensor(Rig rig) throws BusException {
-        return new Sht3xSensor(new Sht3xDriver(rig.buses().i2c(WHERE), SensorLabel.on("SHT3x", ID, WHERE)), Duration.ofSeconds(2));
+    @Override
+    protected Acquisition createSensor(Rig rig) throws BusException {
+        return new Sht3xSensor(
+                new Sht3xDriver(rig.buses().i2c(WHERE), SensorLabel.on("SHT3x", ID, WHERE)), Duration.ofSeconds(2));
     }
 
-    @Override protected String bus() { return "i2c-1"; }
+    @Override
+    protected String bus() {
+        return "i2c-1";
+    }
 
-    @Override protected Duration runTime() { return Duration.ofSeconds(7); }
+    @Override
+    protected Duration runTime() {
+        return Duration.ofSeconds(7);
+    }
 }

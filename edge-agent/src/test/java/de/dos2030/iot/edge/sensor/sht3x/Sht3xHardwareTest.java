@@ -6,5 +6,8 @@ import org.junit.jupiter.api.Tag;
 
 @Tag("hardware")
 class Sht3xHardwareTest extends Sht3xContractTest {
-    @Override protected Rig createRig() { return HardwareRig.requireI2c(1); }
+    @Override
+    protected Rig createRig() {
+        return HardwareRig.requireI2c(1);
+    }
 }

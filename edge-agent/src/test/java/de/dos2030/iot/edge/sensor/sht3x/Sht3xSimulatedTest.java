@@ -19,9 +19,12 @@ class Sht3xSimulatedTest extends Sht3xContractTest {
 
     final ChipFaults faults = new ChipFaults(5);
 
-    @Override protected Rig createRig() {
+    @Override
+    protected Rig createRig() {
         SimRig sim = new SimRig();
-        sim.buses.attach(WHERE, new SimSht3x(sim.clock, faults, WHERE, EnvironmentSignal.constant(420, 21.5, 48.0, 1013), 0x1234ABCDL));
+        sim.buses.attach(
+                WHERE,
+                new SimSht3x(sim.clock, faults, WHERE, EnvironmentSignal.constant(420, 21.5, 48.0, 1013), 0x1234ABCDL));
         return sim;
     }
 
@@ -39,9 +42,11 @@ class Sht3xSimulatedTest extends Sht3xContractTest {
         scheduler.add(bus(), sensor);
         rig.run(scheduler, Duration.ofSeconds(7));
         assertThat(sensor.identity()).contains("serial 0x1234ABCD");
-        assertThat(recorder.of(ID, Quantity.TEMPERATURE)).hasSize(4)
+        assertThat(recorder.of(ID, Quantity.TEMPERATURE))
+                .hasSize(4)
                 .allSatisfy(s -> assertThat(s.value()).isCloseTo(21.5, offset(0.002)));
-        assertThat(recorder.of(ID, Quantity.RELATIVE_HUMIDITY)).hasSize(4)
+        assertThat(recorder.of(ID, Quantity.RELATIVE_HUMIDITY))
+                .hasSize(4)
                 .allSatisfy(s -> assertThat(s.value()).isCloseTo(48.0, offset(0.001)));
     }
 
@@ -50,11 +55,14 @@ class Sht3xSimulatedTest extends Sht3xContractTest {
         var device = rig.buses().i2c(WHERE);
         device.write(SensirionFrames.command(Sht3xConstants.MEASURE_HIGH_REPEATABILITY));
         ((SimRig) rig).clock.advance(Duration.ofMillis(10));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> device.read(new byte[6])).hasMessageContaining("NACK");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> device.read(new byte[6]))
+                .hasMessageContaining("NACK");
         ((SimRig) rig).clock.advance(Duration.ofMillis(6));
         byte[] data = new byte[6];
         device.read(data);
-        assertThat(SensirionFrames.decodeWords(data, de.dos2030.iot.edge.sensor.SensorLabel.on("SHT3x", ID, WHERE), "m")).hasSize(2);
+        assertThat(SensirionFrames.decodeWords(
+                        data, de.dos2030.iot.edge.sensor.SensorLabel.on("SHT3x", ID, WHERE), "m"))
+                .hasSize(2);
     }
 
     @Test
@@ -64,7 +72,8 @@ class Sht3xSimulatedTest extends Sht3xContractTest {
         rig.run(scheduler, Duration.ofSeconds(5));
         assertThat(recorder.faults).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(FaultKind.NO_ANSWER);
-            assertThat(f.message()).isEqualTo("SHT3x 'box.rh' did not answer at i2c-1 0x44: check SDA/SCL wiring and 3.3 V power");
+            assertThat(f.message())
+                    .isEqualTo("SHT3x 'box.rh' did not answer at i2c-1 0x44: check SDA/SCL wiring and 3.3 V power");
         });
     }
 
@@ -78,7 +87,9 @@ class Sht3xSimulatedTest extends Sht3xContractTest {
             assertThat(f.kind()).isEqualTo(FaultKind.CRC_MISMATCH);
             assertThat(f.message()).contains("CRC mismatch in measure_single_shot word 0");
         });
-        assertThat(recorder.of(ID, Quantity.TEMPERATURE)).hasSize(3).extracting(Sample::value)
+        assertThat(recorder.of(ID, Quantity.TEMPERATURE))
+                .hasSize(3)
+                .extracting(Sample::value)
                 .allSatisfy(v -> assertThat(v).isCloseTo(21.5, offset(0.002)));
     }
 }

@@ -21,13 +21,29 @@ class Sht4xSimulatedTest extends Sht4xContractTest {
     final ChipFaults faults = new ChipFaults(3);
     double humidity = 56.5;
 
-    @Override protected Rig createRig() {
+    @Override
+    protected Rig createRig() {
         SimRig sim = new SimRig();
         EnvironmentSignal air = new EnvironmentSignal() {
-            @Override public double co2Ppm(java.time.Instant t) { return 420; }
-            @Override public double temperatureC(java.time.Instant t) { return 25.0; }
-            @Override public double relativeHumidityPercent(java.time.Instant t) { return humidity; }
-            @Override public double pressureHpa(java.time.Instant t) { return 1013; }
+            @Override
+            public double co2Ppm(java.time.Instant t) {
+                return 420;
+            }
+
+            @Override
+            public double temperatureC(java.time.Instant t) {
+                return 25.0;
+            }
+
+            @Override
+            public double relativeHumidityPercent(java.time.Instant t) {
+                return humidity;
+            }
+
+            @Override
+            public double pressureHpa(java.time.Instant t) {
+                return 1013;
+            }
         };
         sim.buses.attach(WHERE, new SimSht4x(sim.clock, faults, WHERE, air, 0x0BADBEEFL));
         return sim;
@@ -62,11 +78,10 @@ class Sht4xSimulatedTest extends Sht4xContractTest {
         humidity = 104;
         scheduler.add(bus(), createSensor(rig));
         rig.run(scheduler, Duration.ofSeconds(1));
-        assertThat(recorder.of(ID, Quantity.RELATIVE_HUMIDITY)).singleElement()
-                .satisfies(s -> {
-                    assertThat(s.value()).isEqualTo(100.0);
-                    assertThat(s.quality()).isEqualTo(Quality.OUT_OF_RANGE);
-                });
+        assertThat(recorder.of(ID, Quantity.RELATIVE_HUMIDITY)).singleElement().satisfies(s -> {
+            assertThat(s.value()).isEqualTo(100.0);
+            assertThat(s.quality()).isEqualTo(Quality.OUT_OF_RANGE);
+        });
     }
 
     @Test
@@ -76,7 +91,8 @@ class Sht4xSimulatedTest extends Sht4xContractTest {
         rig.run(scheduler, Duration.ofSeconds(5));
         assertThat(recorder.faults).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(FaultKind.NO_ANSWER);
-            assertThat(f.message()).isEqualTo("SHT41 'room-1.rh' did not answer at i2c-1 0x44: check SDA/SCL wiring and 3.3 V power");
+            assertThat(f.message())
+                    .isEqualTo("SHT41 'room-1.rh' did not answer at i2c-1 0x44: check SDA/SCL wiring and 3.3 V power");
         });
     }
 
@@ -87,7 +103,10 @@ class Sht4xSimulatedTest extends Sht4xContractTest {
         faults.corruptNextCrcs(1);
         rig.run(scheduler, Duration.ofSeconds(6));
         assertThat(recorder.faults).singleElement().extracting(f -> f.kind()).isEqualTo(FaultKind.CRC_MISMATCH);
-        assertThat(recorder.of(ID, Quantity.TEMPERATURE)).hasSize(3).extracting(Sample::quality).containsOnly(Quality.OK);
+        assertThat(recorder.of(ID, Quantity.TEMPERATURE))
+                .hasSize(3)
+                .extracting(Sample::quality)
+                .containsOnly(Quality.OK);
         assertThat(recorder.recovered).containsExactly(ID);
     }
 }

@@ -72,7 +72,8 @@ class BridgeModelTest {
 
     @Test
     void strainFollowsTheDailyTemperatureCycle() {
-        BridgeModel model = new BridgeModel(BridgeModel.Settings.typical().withoutTraffic(), 1, Instant.parse("2025-03-10T02:00:00Z"));
+        BridgeModel model = new BridgeModel(
+                BridgeModel.Settings.typical().withoutTraffic(), 1, Instant.parse("2025-03-10T02:00:00Z"));
         double night = model.strainMicro(Instant.parse("2025-03-10T02:00:01Z")); // 03:00 local, near the coldest
         double afternoon = model.strainMicro(Instant.parse("2025-03-10T14:00:00Z")); // 15:00 local, warmest
         assertThat(model.airTemperatureC(Instant.parse("2025-03-10T14:00:00Z"))).isCloseTo(18.0, offset(0.01));

@@ -19,7 +19,8 @@ class ClassroomModelTest {
 
     @Test
     void anUnairedClassroomPassesTwoThousandPpm() {
-        ClassroomModel room = new ClassroomModel(ClassroomModel.Settings.typical(ClassroomModel.Airing.NEVER), 1, MONDAY);
+        ClassroomModel room =
+                new ClassroomModel(ClassroomModel.Settings.typical(ClassroomModel.Airing.NEVER), 1, MONDAY);
         assertThat(maxCo2(room, Duration.ofHours(8))).isGreaterThan(2000);
         // ... already during the second lesson (08:50-09:35 local)
         assertThat(room.co2Ppm(Instant.parse("2025-03-10T08:30:00Z"))).isGreaterThan(2000);
@@ -44,7 +45,8 @@ class ClassroomModelTest {
 
     @Test
     void temperatureAndHumidityStayPlausibleAndRiseWithOccupancy() {
-        ClassroomModel room = new ClassroomModel(ClassroomModel.Settings.typical(ClassroomModel.Airing.NEVER), 5, MONDAY);
+        ClassroomModel room =
+                new ClassroomModel(ClassroomModel.Settings.typical(ClassroomModel.Airing.NEVER), 5, MONDAY);
         double rh7 = room.relativeHumidityPercent(MONDAY.plusSeconds(60));
         double t7 = room.temperatureC(MONDAY.plusSeconds(60));
         Instant nine = Instant.parse("2025-03-10T08:30:00Z");
@@ -58,14 +60,17 @@ class ClassroomModelTest {
 
     @Test
     void anEmptyRoomStaysNearOutdoorCo2() {
-        ClassroomModel room = new ClassroomModel(ClassroomModel.Settings.typical(ClassroomModel.Airing.NEVER).empty(), 1, MONDAY);
+        ClassroomModel room = new ClassroomModel(
+                ClassroomModel.Settings.typical(ClassroomModel.Airing.NEVER).empty(), 1, MONDAY);
         assertThat(maxCo2(room, Duration.ofHours(8))).isLessThan(460);
     }
 
     @Test
     void theSameSeedGivesTheSameAir() {
         var s = ClassroomModel.Settings.typical(ClassroomModel.Airing.UBA);
-        ClassroomModel a = new ClassroomModel(s, 9, MONDAY), b = new ClassroomModel(s, 9, MONDAY), c = new ClassroomModel(s, 10, MONDAY);
+        ClassroomModel a = new ClassroomModel(s, 9, MONDAY),
+                b = new ClassroomModel(s, 9, MONDAY),
+                c = new ClassroomModel(s, 10, MONDAY);
         boolean differs = false;
         for (Instant t = MONDAY; t.isBefore(MONDAY.plus(Duration.ofHours(6))); t = t.plusSeconds(17)) {
             assertThat(a.co2Ppm(t)).isEqualTo(b.co2Ppm(t));

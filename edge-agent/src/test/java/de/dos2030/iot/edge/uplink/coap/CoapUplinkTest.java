@@ -1,5 +1,7 @@
 package de.dos2030.iot.edge.uplink.coap;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import de.dos2030.iot.edge.uplink.Channel;
 import de.dos2030.iot.edge.uplink.Credentials;
 import de.dos2030.iot.edge.uplink.LinkListener;
@@ -10,20 +12,6 @@ import de.dos2030.iot.model.ClockSync;
 import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.Reading;
 import de.dos2030.iot.model.codec.BatchCodec;
-import org.eclipse.californium.core.CoapResource;
-import org.eclipse.californium.core.CoapServer;
-import org.eclipse.californium.core.coap.CoAP;
-import org.eclipse.californium.core.coap.MediaTypeRegistry;
-import org.eclipse.californium.core.network.CoapEndpoint;
-import org.eclipse.californium.core.server.resources.CoapExchange;
-import org.eclipse.californium.elements.config.Configuration;
-import org.eclipse.californium.scandium.DTLSConnector;
-import org.eclipse.californium.scandium.config.DtlsConfig;
-import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
-import org.eclipse.californium.scandium.dtls.pskstore.AdvancedMultiPskStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -37,8 +25,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.eclipse.californium.core.CoapResource;
+import org.eclipse.californium.core.CoapServer;
+import org.eclipse.californium.core.coap.CoAP;
+import org.eclipse.californium.core.coap.MediaTypeRegistry;
+import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.core.server.resources.CoapExchange;
+import org.eclipse.californium.elements.config.Configuration;
+import org.eclipse.californium.scandium.DTLSConnector;
+import org.eclipse.californium.scandium.config.DtlsConfig;
+import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
+import org.eclipse.californium.scandium.dtls.pskstore.AdvancedMultiPskStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** The CoAP uplink against a real Californium server on loopback, plain and over DTLS with a PSK. */
 class CoapUplinkTest {
@@ -68,17 +67,24 @@ class CoapUplinkTest {
             psk.setKey("gw-9", KEY);
             DtlsConnectorConfig dtlsConfig = DtlsConnectorConfig.builder(config)
                     .set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.SERVER_ONLY)
-                    .setAddress(new InetSocketAddress("127.0.0.1", port)).setAdvancedPskStore(psk).build();
-            server.addEndpoint(new CoapEndpoint.Builder().setConfiguration(config)
-                    .setConnector(new DTLSConnector(dtlsConfig)).build());
+                    .setAddress(new InetSocketAddress("127.0.0.1", port))
+                    .setAdvancedPskStore(psk)
+                    .build();
+            server.addEndpoint(new CoapEndpoint.Builder()
+                    .setConfiguration(config)
+                    .setConnector(new DTLSConnector(dtlsConfig))
+                    .build());
         } else {
-            server.addEndpoint(new CoapEndpoint.Builder().setConfiguration(config)
-                    .setInetSocketAddress(new InetSocketAddress("127.0.0.1", port)).build());
+            server.addEndpoint(new CoapEndpoint.Builder()
+                    .setConfiguration(config)
+                    .setInetSocketAddress(new InetSocketAddress("127.0.0.1", port))
+                    .build());
         }
         server.add(new CoapResource("batches") {
             @Override
             public void handlePOST(CoapExchange exchange) {
-                assertThat(exchange.getRequestOptions().getContentFormat()).isEqualTo(MediaTypeRegistry.APPLICATION_CBOR);
+                assertThat(exchange.getRequestOptions().getContentFormat())
+                        .isEqualTo(MediaTypeRegistry.APPLICATION_CBOR);
                 try {
                     received.add(BatchCodec.cbor().decode(exchange.getRequestPayload()));
                 } catch (Exception e) {
@@ -102,22 +108,34 @@ class CoapUplinkTest {
         uplink = new CoapUplink(URI.create(url), credentials, timeout, timers);
         uplink.start(new LinkListener() {
             @Override
-            public void connected(Uplink u) {
-            }
+            public void connected(Uplink u) {}
 
             @Override
-            public void disconnected(Uplink u, String cause) {
-            }
+            public void disconnected(Uplink u, String cause) {}
         });
-        Batch batch = new Batch(Batch.FORMAT_VERSION, "gw-9", "bridge-2", "boot-1", 4, Instant.now(), ClockSync.SYNCED,
-                List.of(Reading.sample("span-1.strain", Quantity.STRAIN, Instant.now(), 12.5)), List.of(), null);
-        return uplink.send(Channel.BATCH, batch.identity(), BatchCodec.cbor().encode(batch)).get(20, TimeUnit.SECONDS);
+        Batch batch = new Batch(
+                Batch.FORMAT_VERSION,
+                "gw-9",
+                "bridge-2",
+                "boot-1",
+                4,
+                Instant.now(),
+                ClockSync.SYNCED,
+                List.of(Reading.sample("span-1.strain", Quantity.STRAIN, Instant.now(), 12.5)),
+                List.of(),
+                null);
+        return uplink.send(Channel.BATCH, batch.identity(), BatchCodec.cbor().encode(batch))
+                .get(20, TimeUnit.SECONDS);
     }
 
     @Test
     void treats204ChangedAsStored() throws Exception {
-        int port = serve(false, ex -> ex.respond(CoAP.ResponseCode.CHANGED,
-                "{\"status\":\"stored\",\"stored\":1,\"rejected\":[]}", MediaTypeRegistry.APPLICATION_JSON));
+        int port = serve(
+                false,
+                ex -> ex.respond(
+                        CoAP.ResponseCode.CHANGED,
+                        "{\"status\":\"stored\",\"stored\":1,\"rejected\":[]}",
+                        MediaTypeRegistry.APPLICATION_JSON));
         assertThat(send("coap://127.0.0.1:" + port, Credentials.none(), Duration.ofSeconds(5)))
                 .isInstanceOf(SendOutcome.Stored.class);
         assertThat(received).singleElement().extracting(Batch::identity).isEqualTo("gw-9/boot-1/4");
@@ -125,9 +143,12 @@ class CoapUplinkTest {
 
     @Test
     void treats400AsRejectedWithTheCollectorsReasons() throws Exception {
-        int port = serve(false, ex -> ex.respond(CoAP.ResponseCode.BAD_REQUEST,
-                "{\"status\":\"rejected\",\"rejected\":[{\"path\":\"readings[0].value\",\"reason\":\"out of range\"}]}",
-                MediaTypeRegistry.APPLICATION_JSON));
+        int port = serve(
+                false,
+                ex -> ex.respond(
+                        CoAP.ResponseCode.BAD_REQUEST,
+                        "{\"status\":\"rejected\",\"rejected\":[{\"path\":\"readings[0].value\",\"reason\":\"out of range\"}]}",
+                        MediaTypeRegistry.APPLICATION_JSON));
         SendOutcome outcome = send("coap://127.0.0.1:" + port, Credentials.none(), Duration.ofSeconds(5));
         assertThat(outcome).isInstanceOf(SendOutcome.Rejected.class);
         assertThat(((SendOutcome.Rejected) outcome).reason()).contains("4.00", "readings[0].value: out of range");
@@ -140,39 +161,54 @@ class CoapUplinkTest {
             ex.respond(CoAP.ResponseCode.SERVICE_UNAVAILABLE, "InfluxDB unavailable");
         });
         SendOutcome outcome = send("coap://127.0.0.1:" + port, Credentials.none(), Duration.ofSeconds(5));
-        assertThat(outcome).isEqualTo(new SendOutcome.RetryLater("CoAP 5.03 InfluxDB unavailable",
-                Optional.of(Duration.ofSeconds(42))));
+        assertThat(outcome)
+                .isEqualTo(new SendOutcome.RetryLater(
+                        "CoAP 5.03 InfluxDB unavailable", Optional.of(Duration.ofSeconds(42))));
     }
 
     @Test
     void sendsOverDtlsWithThePreSharedKey() throws Exception {
         int port = serve(true, ex -> ex.respond(CoAP.ResponseCode.CHANGED));
-        Credentials psk = new Credentials(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("gw-9"),
-                Optional.of(KEY));
-        assertThat(send("coaps://127.0.0.1:" + port, psk, Duration.ofSeconds(10))).isInstanceOf(SendOutcome.Stored.class);
+        Credentials psk = new Credentials(
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("gw-9"), Optional.of(KEY));
+        assertThat(send("coaps://127.0.0.1:" + port, psk, Duration.ofSeconds(10)))
+                .isInstanceOf(SendOutcome.Stored.class);
         assertThat(received).hasSize(1);
     }
 
     @Test
     void derivesTheDtlsIdentityAndKeyFromTheGatewayToken() throws Exception {
         // As the collector registers a gateway: identity = gateway id, key = SHA-256 of its token.
-        int port = serveWithKey("gw-9", java.security.MessageDigest.getInstance("SHA-256")
-                .digest("gw-9-token".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        Credentials token = new Credentials(Optional.empty(), Optional.empty(), Optional.of("gw-9-token"),
-                Optional.empty(), Optional.empty());
+        int port = serveWithKey(
+                "gw-9",
+                java.security.MessageDigest.getInstance("SHA-256")
+                        .digest("gw-9-token".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        Credentials token = new Credentials(
+                Optional.empty(), Optional.empty(), Optional.of("gw-9-token"), Optional.empty(), Optional.empty());
         uplink = new CoapUplink(URI.create("coaps://127.0.0.1:" + port), token, "gw-9", Duration.ofSeconds(10), timers);
         uplink.start(new LinkListener() {
             @Override
-            public void connected(Uplink u) {
-            }
+            public void connected(Uplink u) {}
 
             @Override
-            public void disconnected(Uplink u, String cause) {
-            }
+            public void disconnected(Uplink u, String cause) {}
         });
-        Batch batch = new Batch(Batch.FORMAT_VERSION, "gw-9", "bridge-2", "boot-1", 5, Instant.now(), ClockSync.SYNCED,
-                List.of(Reading.sample("span-1.strain", Quantity.STRAIN, Instant.now(), 1.5)), List.of(), null);
-        assertThat(uplink.send(Channel.BATCH, batch.identity(), BatchCodec.cbor().encode(batch)).get(20, TimeUnit.SECONDS))
+        Batch batch = new Batch(
+                Batch.FORMAT_VERSION,
+                "gw-9",
+                "bridge-2",
+                "boot-1",
+                5,
+                Instant.now(),
+                ClockSync.SYNCED,
+                List.of(Reading.sample("span-1.strain", Quantity.STRAIN, Instant.now(), 1.5)),
+                List.of(),
+                null);
+        assertThat(uplink.send(
+                                Channel.BATCH,
+                                batch.identity(),
+                                BatchCodec.cbor().encode(batch))
+                        .get(20, TimeUnit.SECONDS))
                 .isInstanceOf(SendOutcome.Stored.class);
     }
 
@@ -182,9 +218,14 @@ class CoapUplinkTest {
         server = new CoapServer(config);
         AdvancedMultiPskStore psk = new AdvancedMultiPskStore();
         psk.setKey(identity, key);
-        server.addEndpoint(new CoapEndpoint.Builder().setConfiguration(config).setConnector(new DTLSConnector(
-                DtlsConnectorConfig.builder(config).set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.SERVER_ONLY)
-                        .setAddress(new InetSocketAddress("127.0.0.1", port)).setAdvancedPskStore(psk).build())).build());
+        server.addEndpoint(new CoapEndpoint.Builder()
+                .setConfiguration(config)
+                .setConnector(new DTLSConnector(DtlsConnectorConfig.builder(config)
+                        .set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.SERVER_ONLY)
+                        .setAddress(new InetSocketAddress("127.0.0.1", port))
+                        .setAdvancedPskStore(psk)
+                        .build()))
+                .build());
         server.add(new CoapResource("batches") {
             @Override
             public void handlePOST(CoapExchange exchange) {
@@ -198,16 +239,22 @@ class CoapUplinkTest {
     @Test
     void aWrongKeyNeverReachesTheResourceAndIsRetriedLater() throws Exception {
         int port = serve(true, ex -> ex.respond(CoAP.ResponseCode.CHANGED));
-        Credentials wrong = new Credentials(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("gw-9"),
+        Credentials wrong = new Credentials(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of("gw-9"),
                 Optional.of(HexFormat.of().parseHex("ffeeddccbbaa99887766554433221100")));
-        assertThat(send("coaps://127.0.0.1:" + port, wrong, Duration.ofSeconds(3))).isInstanceOf(SendOutcome.RetryLater.class);
+        assertThat(send("coaps://127.0.0.1:" + port, wrong, Duration.ofSeconds(3)))
+                .isInstanceOf(SendOutcome.RetryLater.class);
         assertThat(received).isEmpty();
     }
 
     @Test
     void refusesACoapsUrlWithoutAKey() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CoapUplink(URI.create("coaps://127.0.0.1:1"),
-                Credentials.none(), Duration.ofSeconds(1), timers)).hasMessageContaining("psk-identity");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CoapUplink(
+                        URI.create("coaps://127.0.0.1:1"), Credentials.none(), Duration.ofSeconds(1), timers))
+                .hasMessageContaining("psk-identity");
     }
 
     @Test

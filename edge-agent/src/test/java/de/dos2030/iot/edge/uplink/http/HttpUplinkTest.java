@@ -1,5 +1,7 @@
 package de.dos2030.iot.edge.uplink.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import de.dos2030.iot.edge.uplink.Channel;
@@ -10,9 +12,6 @@ import de.dos2030.iot.model.ClockSync;
 import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.Reading;
 import de.dos2030.iot.model.codec.BatchCodec;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -24,8 +23,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** The HTTP uplink against the JDK's own HTTP server playing the collector. */
 class HttpUplinkTest {
@@ -72,13 +71,24 @@ class HttpUplinkTest {
 
     SendOutcome send(String url, Credentials credentials) throws Exception {
         HttpUplink uplink = new HttpUplink(URI.create(url), credentials, Duration.ofSeconds(3));
-        Batch batch = new Batch(Batch.FORMAT_VERSION, "gw-5", "school-1", "boot-1", 9, Instant.now(), ClockSync.SYNCED,
-                List.of(Reading.sample("room-1.co2", Quantity.CO2, Instant.now(), 700)), List.of(), null);
-        return uplink.send(Channel.BATCH, batch.identity(), BatchCodec.cbor().encode(batch)).get(10, TimeUnit.SECONDS);
+        Batch batch = new Batch(
+                Batch.FORMAT_VERSION,
+                "gw-5",
+                "school-1",
+                "boot-1",
+                9,
+                Instant.now(),
+                ClockSync.SYNCED,
+                List.of(Reading.sample("room-1.co2", Quantity.CO2, Instant.now(), 700)),
+                List.of(),
+                null);
+        return uplink.send(Channel.BATCH, batch.identity(), BatchCodec.cbor().encode(batch))
+                .get(10, TimeUnit.SECONDS);
     }
 
     static Credentials token(String token) {
-        return new Credentials(Optional.empty(), Optional.empty(), Optional.of(token), Optional.empty(), Optional.empty());
+        return new Credentials(
+                Optional.empty(), Optional.empty(), Optional.of(token), Optional.empty(), Optional.empty());
     }
 
     @Test
@@ -91,8 +101,11 @@ class HttpUplinkTest {
 
     @Test
     void treats400AsRejectedWithReasons() throws Exception {
-        String url = serve(ex -> respond(ex, 400,
-                "{\"status\":\"rejected\",\"rejected\":[{\"path\":\"gatewayId\",\"reason\":\"not the authenticated gateway\"}]}"));
+        String url = serve(
+                ex -> respond(
+                        ex,
+                        400,
+                        "{\"status\":\"rejected\",\"rejected\":[{\"path\":\"gatewayId\",\"reason\":\"not the authenticated gateway\"}]}"));
         SendOutcome outcome = send(url, token("t"));
         assertThat(outcome).isEqualTo(new SendOutcome.Rejected("HTTP 400: gatewayId: not the authenticated gateway"));
     }
@@ -110,8 +123,8 @@ class HttpUplinkTest {
             ex.getResponseHeaders().add("Retry-After", "17");
             respond(ex, 503, "");
         });
-        assertThat(send(url, token("t"))).isEqualTo(new SendOutcome.RetryLater("HTTP 503",
-                Optional.of(Duration.ofSeconds(17))));
+        assertThat(send(url, token("t")))
+                .isEqualTo(new SendOutcome.RetryLater("HTTP 503", Optional.of(Duration.ofSeconds(17))));
     }
 
     @Test

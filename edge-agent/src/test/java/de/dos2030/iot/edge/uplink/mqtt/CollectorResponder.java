@@ -2,6 +2,15 @@ package de.dos2030.iot.edge.uplink.mqtt;
 
 import de.dos2030.iot.model.Batch;
 import de.dos2030.iot.model.codec.BatchCodec;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
@@ -13,16 +22,6 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiFunction;
-
 /**
  * Plays the collector's MQTT side for tests: subscribes to every gateway's batch, alert and health
  * topics, decodes each batch, and answers on its response topic with the correlation data, as the
@@ -32,20 +31,16 @@ public final class CollectorResponder implements AutoCloseable {
 
     /** What to answer. */
     public sealed interface Answer {
-        record Stored() implements Answer {
-        }
+        record Stored() implements Answer {}
 
-        record Rejected(String path, String reason) implements Answer {
-        }
+        record Rejected(String path, String reason) implements Answer {}
 
         /** Say nothing: the gateway must re-send after its ack timeout. */
-        record Silent() implements Answer {
-        }
+        record Silent() implements Answer {}
     }
 
     /** One received message. */
-    public record Received(String topic, Batch batch, byte[] payload, long atNanos) {
-    }
+    public record Received(String topic, Batch batch, byte[] payload, long atNanos) {}
 
     private final MqttClient client;
     private final BiFunction<Batch, Integer, Answer> policy;
@@ -64,12 +59,10 @@ public final class CollectorResponder implements AutoCloseable {
         client = new MqttClient(brokerUrl, "test-collector-" + System.nanoTime(), new MemoryPersistence());
         client.setCallback(new MqttCallback() {
             @Override
-            public void disconnected(MqttDisconnectResponse r) {
-            }
+            public void disconnected(MqttDisconnectResponse r) {}
 
             @Override
-            public void mqttErrorOccurred(MqttException e) {
-            }
+            public void mqttErrorOccurred(MqttException e) {}
 
             @Override
             public void messageArrived(String topic, MqttMessage message) {
@@ -77,8 +70,7 @@ public final class CollectorResponder implements AutoCloseable {
             }
 
             @Override
-            public void deliveryComplete(IMqttToken t) {
-            }
+            public void deliveryComplete(IMqttToken t) {}
 
             @Override
             public void connectComplete(boolean reconnect, String uri) {
@@ -88,8 +80,7 @@ public final class CollectorResponder implements AutoCloseable {
             }
 
             @Override
-            public void authPacketArrived(int code, MqttProperties p) {
-            }
+            public void authPacketArrived(int code, MqttProperties p) {}
         });
         MqttConnectionOptions o = new MqttConnectionOptions();
         o.setAutomaticReconnect(true);
@@ -109,8 +100,11 @@ public final class CollectorResponder implements AutoCloseable {
 
     private void subscribe() {
         try {
-            client.subscribe(new MqttSubscription[]{new MqttSubscription("dos/+/+/batch", 1),
-                    new MqttSubscription("dos/+/+/alert", 1), new MqttSubscription("dos/+/+/health", 1)});
+            client.subscribe(new MqttSubscription[] {
+                new MqttSubscription("dos/+/+/batch", 1),
+                new MqttSubscription("dos/+/+/alert", 1),
+                new MqttSubscription("dos/+/+/health", 1)
+            });
         } catch (MqttException e) {
             throw new IllegalStateException("test responder cannot subscribe: " + e, e);
         }
@@ -124,7 +118,8 @@ public final class CollectorResponder implements AutoCloseable {
             throw new IllegalStateException("gateway sent a payload that is not a CBOR batch on " + topic, e);
         }
         received.add(new Received(topic, batch, message.getPayload(), System.nanoTime()));
-        int attempt = attempts.computeIfAbsent(batch.identity(), k -> new AtomicInteger()).incrementAndGet();
+        int attempt = attempts.computeIfAbsent(batch.identity(), k -> new AtomicInteger())
+                .incrementAndGet();
         Answer answer = policy.apply(batch, attempt);
         if (answer instanceof Answer.Silent) {
             return;
@@ -139,7 +134,8 @@ public final class CollectorResponder implements AutoCloseable {
         MqttProperties out = new MqttProperties();
         out.setCorrelationData(in.getCorrelationData());
         try {
-            client.publish(in.getResponseTopic(), new MqttMessage(json.getBytes(StandardCharsets.UTF_8), 1, false, out));
+            client.publish(
+                    in.getResponseTopic(), new MqttMessage(json.getBytes(StandardCharsets.UTF_8), 1, false, out));
         } catch (MqttException e) {
             // The broker went away under us: the gateway times out and re-sends, as with a real collector.
         }

@@ -24,28 +24,36 @@ public final class MosquittoProcess implements AutoCloseable {
             this.port = s.getLocalPort();
         }
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("mosquitto.conf"), "listener " + port + " 127.0.0.1\n"
-                + "allow_anonymous true\nuser " + System.getProperty("user.name") + "\npersistence false\nmax_queued_messages 100000\nlog_dest file "
-                + dir.resolve("mosquitto.log") + "\n");
+        Files.writeString(
+                dir.resolve("mosquitto.conf"),
+                "listener " + port + " 127.0.0.1\n"
+                        + "allow_anonymous true\nuser " + System.getProperty("user.name")
+                        + "\npersistence false\nmax_queued_messages 100000\nlog_dest file "
+                        + dir.resolve("mosquitto.log") + "\n");
     }
 
     /** Refuses anonymous clients: only {@code user} with {@code password} (and the test's own responder user) may connect. */
     public MosquittoProcess requirePassword(String user, String password) throws IOException, InterruptedException {
         Path passwd = dir.resolve("passwd");
-        for (String[] account : new String[][]{{user, password}, {RESPONDER_USER, RESPONDER_PASSWORD}}) {
+        for (String[] account : new String[][] {{user, password}, {RESPONDER_USER, RESPONDER_PASSWORD}}) {
             Process p = new ProcessBuilder("mosquitto_passwd", "-b", passwd.toString(), account[0], account[1])
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             if (!Files.exists(passwd)) {
                 p.waitFor();
                 p = new ProcessBuilder("mosquitto_passwd", "-c", "-b", passwd.toString(), account[0], account[1])
-                        .redirectErrorStream(true).start();
+                        .redirectErrorStream(true)
+                        .start();
             }
             if (p.waitFor() != 0) {
-                throw new IOException("mosquitto_passwd failed: " + new String(p.getInputStream().readAllBytes()));
+                throw new IOException("mosquitto_passwd failed: "
+                        + new String(p.getInputStream().readAllBytes()));
             }
         }
-        Files.writeString(dir.resolve("mosquitto.conf"), Files.readString(dir.resolve("mosquitto.conf"))
-                .replace("allow_anonymous true", "allow_anonymous false\npassword_file " + passwd));
+        Files.writeString(
+                dir.resolve("mosquitto.conf"),
+                Files.readString(dir.resolve("mosquitto.conf"))
+                        .replace("allow_anonymous true", "allow_anonymous false\npassword_file " + passwd));
         return this;
     }
 
@@ -59,7 +67,9 @@ public final class MosquittoProcess implements AutoCloseable {
     public MosquittoProcess start() throws IOException, InterruptedException {
         String bin = Files.isExecutable(Path.of("/usr/sbin/mosquitto")) ? "/usr/sbin/mosquitto" : "mosquitto";
         process = new ProcessBuilder(bin, "-c", dir.resolve("mosquitto.conf").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("stdout.log").toFile())
+                .start();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         while (Instant.now().isBefore(deadline)) {
             try (Socket s = new Socket()) {

@@ -1,5 +1,8 @@
 package de.dos2030.iot.edge.uplink.mqtt;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import de.dos2030.iot.config.model.EvictionPolicy;
 import de.dos2030.iot.config.model.SyncPolicy;
 import de.dos2030.iot.edge.outbox.AppendResult;
@@ -16,13 +19,6 @@ import de.dos2030.iot.model.ClockSync;
 import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.Reading;
 import de.dos2030.iot.model.Severity;
-import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,9 +33,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Outbox, dispatcher and MQTT uplink against a real Mosquitto (a process of the test's own, so it
@@ -48,6 +47,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class MqttDeliveryIT {
     @TempDir
     Path tmp;
+
     MosquittoProcess broker;
     CollectorResponder responder;
     Outbox outbox;
@@ -84,16 +84,38 @@ class MqttDeliveryIT {
         }
     }
 
-    void startGateway(BiFunction<de.dos2030.iot.model.Batch, Integer, CollectorResponder.Answer> policy,
-                      Duration ackTimeout) throws Exception {
+    void startGateway(
+            BiFunction<de.dos2030.iot.model.Batch, Integer, CollectorResponder.Answer> policy, Duration ackTimeout)
+            throws Exception {
         responder = new CollectorResponder(broker.url(), policy);
-        outbox = Outbox.open(new OutboxSettings(tmp.resolve("outbox"), 8 * 1024 * 1024, 256 * 1024,
-                SyncPolicy.INTERVAL, Duration.ofMillis(200), EvictionPolicy.OLDEST_READINGS_FIRST),
-                new BatchOrigin("gw-7", "school-3", BatchOrigin.newBootId(clock.instant())), clock);
-        uplink = new MqttUplink(new MqttUplink.Settings(URI.create(broker.url()), "gw-7", "school-3", "gw-7",
-                Credentials.none(), ackTimeout, Duration.ofMillis(100), Duration.ofMillis(500)), mqttTimers);
-        dispatcher = new Dispatcher(outbox, uplink, clock, dispatch, new Dispatcher.Settings(4, 64, 16,
-                Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofMillis(100)));
+        outbox = Outbox.open(
+                new OutboxSettings(
+                        tmp.resolve("outbox"),
+                        8 * 1024 * 1024,
+                        256 * 1024,
+                        SyncPolicy.INTERVAL,
+                        Duration.ofMillis(200),
+                        EvictionPolicy.OLDEST_READINGS_FIRST),
+                new BatchOrigin("gw-7", "school-3", BatchOrigin.newBootId(clock.instant())),
+                clock);
+        uplink = new MqttUplink(
+                new MqttUplink.Settings(
+                        URI.create(broker.url()),
+                        "gw-7",
+                        "school-3",
+                        "gw-7",
+                        Credentials.none(),
+                        ackTimeout,
+                        Duration.ofMillis(100),
+                        Duration.ofMillis(500)),
+                mqttTimers);
+        dispatcher = new Dispatcher(
+                outbox,
+                uplink,
+                clock,
+                dispatch,
+                new Dispatcher.Settings(
+                        4, 64, 16, Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofMillis(100)));
         dispatcher.start();
     }
 
@@ -121,13 +143,21 @@ class MqttDeliveryIT {
     void staysWithinTheBrokersWindowSoABurstNeverCostsTheConnection() throws Exception {
         responder = CollectorResponder.storingEverything(broker.url());
         SlowLinkProxy slowLink = new SlowLinkProxy(URI.create(broker.url()).getPort(), 300);
-        uplink = new MqttUplink(new MqttUplink.Settings(URI.create(slowLink.url()), "gw-7", "school-3", "gw-7",
-                Credentials.none(), Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofMillis(500)), mqttTimers);
+        uplink = new MqttUplink(
+                new MqttUplink.Settings(
+                        URI.create(slowLink.url()),
+                        "gw-7",
+                        "school-3",
+                        "gw-7",
+                        Credentials.none(),
+                        Duration.ofSeconds(5),
+                        Duration.ofMillis(100),
+                        Duration.ofMillis(500)),
+                mqttTimers);
         List<String> disconnects = new java.util.concurrent.CopyOnWriteArrayList<>();
         uplink.start(new de.dos2030.iot.edge.uplink.LinkListener() {
             @Override
-            public void connected(de.dos2030.iot.edge.uplink.Uplink u) {
-            }
+            public void connected(de.dos2030.iot.edge.uplink.Uplink u) {}
 
             @Override
             public void disconnected(de.dos2030.iot.edge.uplink.Uplink u, String cause) {
@@ -139,24 +169,41 @@ class MqttDeliveryIT {
         for (int seq = 0; seq < 60; seq++) {
             burst.add(send(de.dos2030.iot.edge.uplink.Channel.BATCH, seq));
         }
-        CompletableFuture<de.dos2030.iot.edge.uplink.SendOutcome> firstAlert = send(de.dos2030.iot.edge.uplink.Channel.ALERT, 60);
+        CompletableFuture<de.dos2030.iot.edge.uplink.SendOutcome> firstAlert =
+                send(de.dos2030.iot.edge.uplink.Channel.ALERT, 60);
         CompletableFuture.allOf(burst.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
         firstAlert.get(20, TimeUnit.SECONDS);
 
         assertThat(send(de.dos2030.iot.edge.uplink.Channel.ALERT, 61).get(20, TimeUnit.SECONDS))
                 .isInstanceOf(de.dos2030.iot.edge.uplink.SendOutcome.Stored.class);
-        assertThat(burst).allSatisfy(f -> assertThat(f.get()).isInstanceOfAny(de.dos2030.iot.edge.uplink.SendOutcome.Stored.class,
-                de.dos2030.iot.edge.uplink.SendOutcome.RetryLater.class));
+        assertThat(burst)
+                .allSatisfy(f -> assertThat(f.get())
+                        .isInstanceOfAny(
+                                de.dos2030.iot.edge.uplink.SendOutcome.Stored.class,
+                                de.dos2030.iot.edge.uplink.SendOutcome.RetryLater.class));
         assertThat(disconnects).isEmpty();
         assertThat(broker.log()).doesNotContain("protocol error");
         slowLink.close();
     }
 
-    private CompletableFuture<de.dos2030.iot.edge.uplink.SendOutcome> send(de.dos2030.iot.edge.uplink.Channel channel, long seq) {
+    private CompletableFuture<de.dos2030.iot.edge.uplink.SendOutcome> send(
+            de.dos2030.iot.edge.uplink.Channel channel, long seq) {
         Instant now = clock.instant();
-        de.dos2030.iot.model.Batch batch = new de.dos2030.iot.model.Batch(1, "gw-7", "school-3", "boot-burst", seq, now,
-                ClockSync.SYNCED, List.of(Reading.sample("room-2.co2", Quantity.CO2, now, 450)), List.of(), null);
-        return uplink.send(channel, batch.identity(), de.dos2030.iot.model.codec.BatchCodec.cbor().encode(batch));
+        de.dos2030.iot.model.Batch batch = new de.dos2030.iot.model.Batch(
+                1,
+                "gw-7",
+                "school-3",
+                "boot-burst",
+                seq,
+                now,
+                ClockSync.SYNCED,
+                List.of(Reading.sample("room-2.co2", Quantity.CO2, now, 450)),
+                List.of(),
+                null);
+        return uplink.send(
+                channel,
+                batch.identity(),
+                de.dos2030.iot.model.codec.BatchCodec.cbor().encode(batch));
     }
 
     @Test
@@ -184,9 +231,13 @@ class MqttDeliveryIT {
         MqttClient probe = new MqttClient(broker.url(), "status-probe-" + System.nanoTime(), new MemoryPersistence());
         CompletableFuture<String> status = new CompletableFuture<>();
         probe.connect();
-        probe.subscribe(new org.eclipse.paho.mqttv5.common.MqttSubscription[]{
-                new org.eclipse.paho.mqttv5.common.MqttSubscription("dos/school-3/gw-7/status", 1)},
-                new org.eclipse.paho.mqttv5.client.IMqttMessageListener[]{(t, m) -> status.complete(new String(m.getPayload()))});
+        probe.subscribe(
+                new org.eclipse.paho.mqttv5.common.MqttSubscription[] {
+                    new org.eclipse.paho.mqttv5.common.MqttSubscription("dos/school-3/gw-7/status", 1)
+                },
+                new org.eclipse.paho.mqttv5.client.IMqttMessageListener[] {
+                    (t, m) -> status.complete(new String(m.getPayload()))
+                });
         try {
             return status.get(5, TimeUnit.SECONDS);
         } finally {
@@ -197,8 +248,12 @@ class MqttDeliveryIT {
 
     @Test
     void putsARejectedBatchIntoTheDeadLetterAndCarriesOnWithTheNext() throws Exception {
-        startGateway((b, n) -> b.sequence() == 2 ? new CollectorResponder.Answer.Rejected("readings[0].sensorId",
-                "unknown sensor for this gateway") : new CollectorResponder.Answer.Stored(), Duration.ofSeconds(5));
+        startGateway(
+                (b, n) -> b.sequence() == 2
+                        ? new CollectorResponder.Answer.Rejected(
+                                "readings[0].sensorId", "unknown sensor for this gateway")
+                        : new CollectorResponder.Answer.Stored(),
+                Duration.ofSeconds(5));
         for (int i = 0; i < 6; i++) {
             append(5);
         }
@@ -213,26 +268,33 @@ class MqttDeliveryIT {
 
     @Test
     void resendsABatchWhoseAnswerWasLostWithTheSameIdentityAndBytes() throws Exception {
-        startGateway((b, n) -> b.sequence() == 1 && n == 1 ? new CollectorResponder.Answer.Silent()
-                : new CollectorResponder.Answer.Stored(), Duration.ofMillis(700));
+        startGateway(
+                (b, n) -> b.sequence() == 1 && n == 1
+                        ? new CollectorResponder.Answer.Silent()
+                        : new CollectorResponder.Answer.Stored(),
+                Duration.ofMillis(700));
         for (int i = 0; i < 3; i++) {
             append(5);
         }
         Poll.until(Duration.ofSeconds(10), () -> outbox.stats().depth() == 0, () -> "outbox " + outbox.stats());
         List<CollectorResponder.Received> copies = responder.received().stream()
-                .filter(r -> r.batch().identity().equals(identity(1))).toList();
+                .filter(r -> r.batch().identity().equals(identity(1)))
+                .toList();
         assertThat(copies).hasSize(2);
         assertThat(copies.get(0).batch()).isEqualTo(copies.get(1).batch());
-        assertThat(Arrays.equals(copies.get(0).payload(), copies.get(1).payload())).isTrue();
+        assertThat(Arrays.equals(copies.get(0).payload(), copies.get(1).payload()))
+                .isTrue();
         assertThat(dispatcher.stats().retries()).isPositive();
     }
 
     @Test
     void losesNothingWhileTheBrokerIsDownAndKeepsLiveDataFlowingDuringTheDrain() throws Exception {
-        startGateway((b, n) -> {
-            sleep(3); // a collector writing to InfluxDB takes a moment per batch
-            return new CollectorResponder.Answer.Stored();
-        }, Duration.ofSeconds(3));
+        startGateway(
+                (b, n) -> {
+                    sleep(3); // a collector writing to InfluxDB takes a moment per batch
+                    return new CollectorResponder.Answer.Stored();
+                },
+                Duration.ofSeconds(3));
         for (int i = 0; i < 5; i++) {
             append(10);
         }
@@ -247,7 +309,9 @@ class MqttDeliveryIT {
         assertThat(outbox.stats().depth()).isEqualTo(300);
 
         broker.start();
-        Poll.until(Duration.ofSeconds(20), () -> responder.storedAt().containsKey(identity(backlog.get(0))),
+        Poll.until(
+                Duration.ofSeconds(20),
+                () -> responder.storedAt().containsKey(identity(backlog.get(0))),
                 () -> "the drain did not start after the broker came back");
         List<Long> live = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -259,33 +323,61 @@ class MqttDeliveryIT {
         for (long seq = 0; seq < 315; seq++) {
             assertThat(responder.storedAt()).as("batch %d stored", seq).containsKey(identity(seq));
         }
-        long lastBacklogStored = backlog.stream().mapToLong(s -> responder.storedAt().get(identity(s))).max().orElseThrow();
-        long lastLiveStored = live.stream().mapToLong(s -> responder.storedAt().get(identity(s))).max().orElseThrow();
-        assertThat(lastLiveStored).as("live batches were stored while the backlog was still draining")
+        long lastBacklogStored = backlog.stream()
+                .mapToLong(s -> responder.storedAt().get(identity(s)))
+                .max()
+                .orElseThrow();
+        long lastLiveStored = live.stream()
+                .mapToLong(s -> responder.storedAt().get(identity(s)))
+                .max()
+                .orElseThrow();
+        assertThat(lastLiveStored)
+                .as("live batches were stored while the backlog was still draining")
                 .isLessThan(lastBacklogStored);
     }
 
     @Test
     void sendsAnAlertAheadOfAQueuedBacklog() throws Exception {
-        startGateway((b, n) -> {
-            sleep(3);
-            return new CollectorResponder.Answer.Stored();
-        }, Duration.ofSeconds(3));
+        startGateway(
+                (b, n) -> {
+                    sleep(3);
+                    return new CollectorResponder.Answer.Stored();
+                },
+                Duration.ofSeconds(3));
         Poll.until(Duration.ofSeconds(10), uplink::connected, () -> "never connected");
         broker.kill();
         Poll.until(Duration.ofSeconds(10), () -> !uplink.connected(), () -> "still connected");
         for (int i = 0; i < 200; i++) {
             append(10);
         }
-        AlertEvent alert = new AlertEvent("a-1", "co2-high", "room-2.co2", Quantity.CO2, Severity.CRITICAL,
-                AlertState.RAISED, 2100.0, 2000.0, clock.instant(), "CO2 above 2000 ppm");
-        long alertSeq = ((AppendResult.Journaled) outbox.append(EntryKind.ALERT, List.of(), List.of(alert), null,
-                ClockSync.SYNCED)).entry().sequence();
+        AlertEvent alert = new AlertEvent(
+                "a-1",
+                "co2-high",
+                "room-2.co2",
+                Quantity.CO2,
+                Severity.CRITICAL,
+                AlertState.RAISED,
+                2100.0,
+                2000.0,
+                clock.instant(),
+                "CO2 above 2000 ppm");
+        long alertSeq = ((AppendResult.Journaled)
+                        outbox.append(EntryKind.ALERT, List.of(), List.of(alert), null, ClockSync.SYNCED))
+                .entry()
+                .sequence();
         broker.start();
         Poll.until(Duration.ofSeconds(60), () -> outbox.stats().depth() == 0, () -> "outbox " + outbox.stats());
-        List<String> order = responder.received().stream().map(r -> r.batch().identity()).distinct().toList();
-        assertThat(order.indexOf(identity(alertSeq))).as("alert among the first sent after reconnect").isLessThan(5);
-        assertThat(responder.received().stream().filter(r -> r.topic().endsWith("/alert")).count()).isPositive();
+        List<String> order = responder.received().stream()
+                .map(r -> r.batch().identity())
+                .distinct()
+                .toList();
+        assertThat(order.indexOf(identity(alertSeq)))
+                .as("alert among the first sent after reconnect")
+                .isLessThan(5);
+        assertThat(responder.received().stream()
+                        .filter(r -> r.topic().endsWith("/alert"))
+                        .count())
+                .isPositive();
     }
 
     private static void sleep(long ms) {

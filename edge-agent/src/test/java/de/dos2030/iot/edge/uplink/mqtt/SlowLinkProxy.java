@@ -44,8 +44,7 @@ final class SlowLinkProxy implements AutoCloseable {
         }
     }
 
-    private record Chunk(byte[] bytes, long dueMillis) {
-    }
+    private record Chunk(byte[] bytes, long dueMillis) {}
 
     /** Reads as bytes arrive; a second thread writes each chunk once it is due. */
     private static void pump(InputStream in, OutputStream out, long delayMillis) throws IOException {
@@ -73,13 +72,15 @@ final class SlowLinkProxy implements AutoCloseable {
     }
 
     private static void daemon(Task task) {
-        Thread t = new Thread(() -> {
-            try {
-                task.run();
-            } catch (Exception e) {
-                // a relay thread ends with its connection
-            }
-        }, "slow-link");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        task.run();
+                    } catch (Exception e) {
+                        // a relay thread ends with its connection
+                    }
+                },
+                "slow-link");
         t.setDaemon(true);
         t.start();
     }

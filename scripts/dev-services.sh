@@ -121,7 +121,10 @@ start_mosquitto() {
     if [ ! -f "$dir/acl" ]; then
         printf 'user %s\ntopic readwrite #\n' "$COLLECTOR_MQTT_USER" > "$dir/acl"
     fi
+    # The broker runs as the invoking user (as root too: it would otherwise drop to user "mosquitto", which
+    # cannot reach a checkout in a private directory such as root's home or a mktemp -d).
     cat > "$dir/mosquitto.conf" <<CONF
+user $(id -un)
 per_listener_settings true
 persistence true
 persistence_location $dir/data/
@@ -143,12 +146,6 @@ CONF
         printf '\nlistener %s %s\nallow_anonymous false\npassword_file %s\nacl_file %s\n' \
             "$MQTT_AUTH_PORT" "$MQTT_AUTH_EXTRA_BIND" "$dir/passwd" "$dir/acl" >> "$dir/mosquitto.conf"
     fi
-    # Started as root, Mosquitto drops to user "mosquitto": it must be able to read and write its files.
-    if [ "$(id -u)" -eq 0 ] && id mosquitto >/dev/null 2>&1; then
-        chown -R mosquitto "$dir"
-        chmod 0700 "$dir/data"
-        chmod 0600 "$dir/passwd" "$dir/acl"
-    fi
     : > "$dir/stdout.log"
     nohup "$(mosquitto_bin)" -c "$dir/mosquitto.conf" >> "$dir/stdout.log" 2>&1 &
     echo $! > "$dir/pid"
@@ -164,9 +161,24 @@ as_pg_user() {
     if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
+# PostgreSQL's directory: $STATE/postgres, or, when user postgres cannot reach the checkout (root's home,
+# a mktemp -d), a directory of its own under /var/tmp that $STATE/postgres links to.
+postgres_dir() {
+    local dir=$STATE/postgres
+    if [ "$(id -u)" -eq 0 ] && [ ! -L "$dir" ] && ! runuser -u postgres -- test -x "$STATE"; then
+        local outside
+        outside=/var/tmp/dos-iot-postgres/$(printf '%s' "$STATE" | sha1sum | cut -c1-12)
+        mkdir -p "$outside" && chmod 0711 /var/tmp/dos-iot-postgres && chown postgres "$outside" && chmod 0700 "$outside"
+        { [ ! -d "$dir" ] || rmdir "$dir"; } && ln -s "$outside" "$dir"
+    fi
+    [ -L "$dir" ] && dir=$(readlink -f "$dir")
+    echo "$dir"
+}
+
 start_postgres() {
-    local dir=$STATE/postgres bin; bin=$(pg_bin)
-    if running "$dir/pid"; then log "PostgreSQL already running (pid $(cat "$dir/pid"))"; return; fi
+    local dir bin; bin=$(pg_bin)
+    if running "$STATE/postgres/pid"; then log "PostgreSQL already running (pid $(cat "$STATE/postgres/pid"))"; return; fi
+    dir=$(postgres_dir)
     mkdir -p "$dir"
     [ "$(id -u)" -eq 0 ] && chown postgres "$dir"
     as_pg_user test -w "$dir" || die "PostgreSQL runs as user postgres, which cannot reach $dir: make its parent directories traversable (chmod o+x), or start without PostgreSQL (DOS_PG_PORT=none)"
@@ -192,6 +204,7 @@ start_postgres() {
 
 stop_postgres() {
     local dir=$STATE/postgres
+    [ -L "$dir" ] && dir=$(readlink -f "$dir")
     if running "$dir/pid"; then
         as_pg_user "$(pg_bin)/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
         log "PostgreSQL stopped (pid $(cat "$dir/pid"))"
@@ -241,7 +254,6 @@ case "${1:-}" in
         ;;
     reload)
         running "$STATE/mosquitto/pid" || die "Mosquitto is not running"
-        [ "$(id -u)" -eq 0 ] && id mosquitto >/dev/null 2>&1 && chown mosquitto "$STATE/mosquitto/passwd" "$STATE/mosquitto/acl"
         kill -HUP "$(cat "$STATE/mosquitto/pid")"
         log "Mosquitto re-reads passwd and acl"
         ;;

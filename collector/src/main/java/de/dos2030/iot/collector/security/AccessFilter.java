@@ -24,7 +24,8 @@ import java.util.Optional;
  *
  * <p>401: no token, or one that is neither an API token nor a gateway token. 403: a gateway token
  * outside the ingest door, or an API token whose role is below the route's. The caller is put on
- * the request as {@link Caller#ATTRIBUTE}. Token look-ups may reach the database: off the event loop.
+ * the request as {@link Caller#ATTRIBUTE}. A {@link Public} route needs no token. Token look-ups may reach
+ * the database: off the event loop.
  */
 @ServerFilter({"/api/**", "/admin/**"})
 public class AccessFilter {
@@ -45,7 +46,7 @@ public class AccessFilter {
             return null; // no such route: let the router answer 404/405
         }
         AnnotationMetadata meta = route.get().getAnnotationMetadata();
-        if (meta.hasAnnotation(GatewayDoor.class)) {
+        if (meta.hasAnnotation(GatewayDoor.class) || meta.hasAnnotation(Public.class)) {
             return null;
         }
         Optional<Role> least = meta.enumValue(Allowed.class, Role.class);

@@ -17,6 +17,8 @@ import java.time.temporal.ChronoUnit;
  * @param lastAck            when the collector last confirmed a batch; {@code null} if never
  * @param cpuTemperature     SoC temperature in degC; {@code null} where unknown
  * @param clockSync          state of the gateway clock
+ * @param clockOffset        gateway clock minus collector clock, measured NTP-style from the collector's "stored"
+ *                           answers; {@code null} until measured
  */
 public record GatewayHealth(
         String agentVersion,
@@ -28,12 +30,40 @@ public record GatewayHealth(
         long droppedReadings,
         Instant lastAck,
         Double cpuTemperature,
-        ClockSync clockSync) {
+        ClockSync clockSync,
+        Duration clockOffset) {
 
     /** Times are held at millisecond resolution, as both codecs carry them. */
     public GatewayHealth {
         uptime = uptime == null ? null : uptime.truncatedTo(ChronoUnit.MILLIS);
+        clockOffset = clockOffset == null ? null : clockOffset.truncatedTo(ChronoUnit.MILLIS);
         oldestUnsentAge = oldestUnsentAge == null ? null : oldestUnsentAge.truncatedTo(ChronoUnit.MILLIS);
         lastAck = lastAck == null ? null : lastAck.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** Health of a gateway whose clock offset is not measured (yet). */
+    public GatewayHealth(
+            String agentVersion,
+            String configVersion,
+            Duration uptime,
+            long outboxDepth,
+            long outboxBytes,
+            Duration oldestUnsentAge,
+            long droppedReadings,
+            Instant lastAck,
+            Double cpuTemperature,
+            ClockSync clockSync) {
+        this(
+                agentVersion,
+                configVersion,
+                uptime,
+                outboxDepth,
+                outboxBytes,
+                oldestUnsentAge,
+                droppedReadings,
+                lastAck,
+                cpuTemperature,
+                clockSync,
+                null);
     }
 }

@@ -85,6 +85,9 @@ final class EventFields {
         writeInstant(g, "lastAck", h.lastAck());
         writeOptional(g, "cpuTemperature", h.cpuTemperature());
         writeEnum(g, "clockSync", h.clockSync());
+        if (h.clockOffset() != null) {
+            writeDuration(g, "clockOffset", h.clockOffset());
+        }
         g.writeEndObject();
     }
 
@@ -96,6 +99,7 @@ final class EventFields {
         Instant lastAck = null;
         Double cpuTemperature = null;
         ClockSync clockSync = null;
+        Duration clockOffset = null;
         while (r.nextField()) {
             String name = r.fieldName();
             r.enter("." + name);
@@ -110,6 +114,7 @@ final class EventFields {
                 case "lastAck" -> lastAck = r.instant();
                 case "cpuTemperature" -> cpuTemperature = r.optionalDouble();
                 case "clockSync" -> clockSync = r.enumValue(ClockSync.class);
+                case "clockOffset" -> clockOffset = r.duration();
                 default -> r.skipValue();
             }
             r.leave();
@@ -124,7 +129,8 @@ final class EventFields {
                 droppedReadings,
                 lastAck,
                 cpuTemperature,
-                clockSync);
+                clockSync,
+                clockOffset);
     }
 
     void writeInstant(JsonGenerator g, String field, Instant time) throws IOException {

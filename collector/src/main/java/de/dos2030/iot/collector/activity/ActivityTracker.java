@@ -85,7 +85,12 @@ public class ActivityTracker implements AutoCloseable {
                                 h.oldestUnsentAge() == null
                                         ? 0
                                         : h.oldestUnsentAge().toMillis())
-                        : before == null ? null : before.oldestUnsentMs());
+                        : before == null ? null : before.oldestUnsentMs(),
+                h != null
+                        ? h.clockOffset() == null
+                                ? null
+                                : Long.valueOf(h.clockOffset().toMillis())
+                        : before == null ? null : before.clockOffsetMs());
         gateways.put(b.gatewayId(), seen);
         dirtyGateways.put(b.gatewayId(), seen);
         Map<String, SensorSeen> latest = new HashMap<>();
@@ -169,12 +174,14 @@ public class ActivityTracker implements AutoCloseable {
             g.configVersion(),
             g.outboxDepth(),
             g.oldestUnsentMs(),
+            g.clockOffsetMs(),
             g.gatewayId()
         };
         int n = RelationalStore.update(
                 c,
                 "UPDATE gateway_activity SET last_seen = ?, boot_id = ?, last_sequence = ?, clock_sync = ?,"
-                        + " unsynced_since = ?, health_at = ?, agent_version = ?, config_version = ?, outbox_depth = ?, oldest_unsent_ms = ?"
+                        + " unsynced_since = ?, health_at = ?, agent_version = ?, config_version = ?, outbox_depth = ?, oldest_unsent_ms = ?,"
+                        + " clock_offset_ms = ?"
                         + " WHERE gateway_id = ? AND last_seen <= ?",
                 append(values, g.lastSeen()));
         if (n == 0) {
@@ -188,8 +195,9 @@ public class ActivityTracker implements AutoCloseable {
             RelationalStore.update(
                     c,
                     "INSERT INTO gateway_activity (last_seen, boot_id, last_sequence, clock_sync, unsynced_since,"
-                            + " health_at, agent_version, config_version, outbox_depth, oldest_unsent_ms, gateway_id)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + " health_at, agent_version, config_version, outbox_depth, oldest_unsent_ms,"
+                            + " clock_offset_ms, gateway_id)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     values);
         }
     }
@@ -248,7 +256,8 @@ public class ActivityTracker implements AutoCloseable {
                                     rs.getString("agent_version"),
                                     rs.getString("config_version"),
                                     RelationalStore.nullableLong(rs, "outbox_depth"),
-                                    RelationalStore.nullableLong(rs, "oldest_unsent_ms")));
+                                    RelationalStore.nullableLong(rs, "oldest_unsent_ms"),
+                                    RelationalStore.nullableLong(rs, "clock_offset_ms")));
                 }
             }
             return out;

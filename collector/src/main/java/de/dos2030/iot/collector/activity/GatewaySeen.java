@@ -8,6 +8,7 @@ import java.time.Instant;
  * What the collector last heard from a gateway. {@code lastSeen} is the collector's clock when a
  * batch (or health) was stored; the health fields come from the latest batch that carried health.
  * {@code unsyncedSince}: since when the gateway reports its clock as not synchronised (null when synced).
+ * {@code clockOffsetMs}: the gateway clock minus the collector's, as the gateway last measured it.
  */
 @Serdeable
 public record GatewaySeen(
@@ -21,7 +22,8 @@ public record GatewaySeen(
         @Nullable String agentVersion,
         @Nullable String configVersion,
         @Nullable Long outboxDepth,
-        @Nullable Long oldestUnsentMs) {
+        @Nullable Long oldestUnsentMs,
+        @Nullable Long clockOffsetMs) {
 
     GatewaySeen newer(GatewaySeen other) {
         return other == null || !other.lastSeen.isAfter(lastSeen) ? this : other;

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * The summary every door sends back (HTTP body, CoAP payload, MQTT ack message), as JSON:
  * {@code {"status":"stored","gatewayId":"gw-1","bootId":"b1","sequence":7,"stored":120,"alerts":0,
- * "quarantined":1,"rejected":[{"path":"readings[3].value","reason":"NaN is not allowed"}]}}.
+ * "quarantined":1,"rejected":[{"path":"readings[3].value","reason":"NaN is not allowed"}],
+ * "receivedAt":1764230400120,"answeredAt":1764230400135}}.
  *
  * @param status     {@code stored}, {@code rejected} or {@code try_later}
  * @param stored     readings written
@@ -17,6 +18,9 @@ import java.util.List;
  * @param quarantined refused readings and alerts kept in the quarantine
  * @param rejected   every problem, with its path (for {@code rejected}: why nothing was stored)
  * @param retryAfterSeconds for {@code try_later}
+ * @param receivedAt for {@code stored}: the collector's clock (epoch ms) when the batch arrived
+ * @param answeredAt for {@code stored}: the collector's clock (epoch ms) when it was stored; the gateway
+ *                   measures its clock offset from these two and its own send and receive times (NTP's method)
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -29,7 +33,9 @@ public record IngestAnswer(
         int alerts,
         int quarantined,
         List<Item> rejected,
-        @Nullable Long retryAfterSeconds) {
+        @Nullable Long retryAfterSeconds,
+        @Nullable Long receivedAt,
+        @Nullable Long answeredAt) {
 
     /** One refused part: where and why. */
     @Serdeable
@@ -47,11 +53,23 @@ public record IngestAnswer(
                     s.storedAlerts(),
                     s.quarantined(),
                     items(s.rejected()),
-                    null);
+                    null,
+                    s.receivedAt().toEpochMilli(),
+                    s.storedAt().toEpochMilli());
         }
         if (outcome instanceof IngestOutcome.Rejected r) {
             return new IngestAnswer(
-                    "rejected", id.gatewayId(), id.bootId(), id.sequence(), 0, 0, 0, items(r.reasons()), null);
+                    "rejected",
+                    id.gatewayId(),
+                    id.bootId(),
+                    id.sequence(),
+                    0,
+                    0,
+                    0,
+                    items(r.reasons()),
+                    null,
+                    null,
+                    null);
         }
         IngestOutcome.TryLater t = (IngestOutcome.TryLater) outcome;
         return new IngestAnswer(
@@ -63,7 +81,9 @@ public record IngestAnswer(
                 0,
                 0,
                 List.of(new Item("", t.reason())),
-                Math.max(1, t.retryAfter().toSeconds()));
+                Math.max(1, t.retryAfter().toSeconds()),
+                null,
+                null);
     }
 
     private static List<Item> items(List<Problem> problems) {

@@ -2,6 +2,7 @@ package de.dos2030.iot.collector.ingest;
 
 import de.dos2030.iot.model.validation.Problem;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -25,8 +26,18 @@ public sealed interface IngestOutcome {
      * @param storedAlerts   alert events written
      * @param quarantined    readings and alerts refused by validation, written to the quarantine
      * @param rejected       the problems of the refused items, each with its path
+     * @param receivedAt     the collector's clock when the batch arrived and
+     * @param storedAt       when it was stored: with the gateway's own send and answer times, the four
+     *                       timestamps of an NTP exchange, from which the gateway measures its clock offset
      */
-    record Stored(Identity identity, int storedReadings, int storedAlerts, int quarantined, List<Problem> rejected)
+    record Stored(
+            Identity identity,
+            int storedReadings,
+            int storedAlerts,
+            int quarantined,
+            List<Problem> rejected,
+            Instant receivedAt,
+            Instant storedAt)
             implements IngestOutcome {}
 
     /** The caller's fault: nothing of the batch was stored. */

@@ -15,6 +15,8 @@ import de.dos2030.iot.model.validation.ValidationReport;
 import de.dos2030.iot.model.validation.Validator;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,6 +48,7 @@ public class IngestService {
     private final IngestMetrics metrics;
     private final ApplicationEventPublisher<AlertsStored> alertEvents;
     private final ApplicationEventPublisher<BatchStored> batchEvents;
+    private final Clock clock;
 
     public IngestService(
             Validator validator,
@@ -54,7 +57,8 @@ public class IngestService {
             SequenceTracker sequences,
             IngestMetrics metrics,
             ApplicationEventPublisher<AlertsStored> alertEvents,
-            ApplicationEventPublisher<BatchStored> batchEvents) {
+            ApplicationEventPublisher<BatchStored> batchEvents,
+            Clock clock) {
         this.validator = validator;
         this.writer = writer;
         this.influxConfig = influxConfig;
@@ -62,6 +66,7 @@ public class IngestService {
         this.metrics = metrics;
         this.alertEvents = alertEvents;
         this.batchEvents = batchEvents;
+        this.clock = clock;
     }
 
     /** Valid alert events of a stored batch, for the alert service (published after InfluxDB accepted them). */
@@ -120,6 +125,7 @@ public class IngestService {
 
     /** Ingests a decoded batch sent by the authenticated {@code sender}. */
     public CompletionStage<IngestOutcome> ingest(Door door, Gateway sender, Batch batch) {
+        Instant receivedAt = clock.instant();
         IngestOutcome.Identity id = new IngestOutcome.Identity(batch.gatewayId(), batch.bootId(), batch.sequence());
         ValidationReport report = validator.validate(batch);
         IngestOutcome early = null;
@@ -208,7 +214,13 @@ public class IngestService {
                         }
                         if (outcome == null) {
                             outcome = new IngestOutcome.Stored(
-                                    id, readings, goodAlerts.size(), quarantined, report.problems());
+                                    id,
+                                    readings,
+                                    goodAlerts.size(),
+                                    quarantined,
+                                    report.problems(),
+                                    receivedAt,
+                                    clock.instant());
                             metrics.stored(door, readings, quarantined, System.nanoTime() - started);
                         }
                     } else {

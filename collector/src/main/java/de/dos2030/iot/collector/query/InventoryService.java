@@ -82,6 +82,7 @@ public class InventoryService {
             @Nullable String configVersion,
             @Nullable Long outboxDepth,
             @Nullable Long oldestUnsentMs,
+            @Nullable Long clockOffsetMs,
             @Nullable Map<String, Object> detail) {}
 
     @Serdeable
@@ -144,6 +145,7 @@ public class InventoryService {
                     seen == null ? null : seen.configVersion(),
                     seen == null ? null : seen.outboxDepth(),
                     seen == null ? null : seen.oldestUnsentMs(),
+                    seen == null ? null : seen.clockOffsetMs(),
                     detail);
         }
         return new GatewayStatus(

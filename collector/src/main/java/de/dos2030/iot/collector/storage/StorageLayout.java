@@ -131,6 +131,9 @@ public final class StorageLayout {
         if (h.lastAck() != null) {
             line.field("last_ack_ms", h.lastAck().toEpochMilli());
         }
+        if (h.clockOffset() != null) {
+            line.field("clock_offset_ms", h.clockOffset().toMillis());
+        }
         if (h.cpuTemperature() != null) {
             line.field("cpu_temperature", h.cpuTemperature());
         }

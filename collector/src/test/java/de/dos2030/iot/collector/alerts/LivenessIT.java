@@ -65,6 +65,10 @@ class LivenessIT {
     }
 
     private static Batch withHealth(Batch b, long outboxDepth, ClockSync sync) {
+        return withHealth(b, outboxDepth, sync, null);
+    }
+
+    private static Batch withHealth(Batch b, long outboxDepth, ClockSync sync, Duration clockOffset) {
         GatewayHealth h = new GatewayHealth(
                 "0.2.0",
                 "cfg-7",
@@ -75,7 +79,8 @@ class LivenessIT {
                 0,
                 null,
                 45.0,
-                sync);
+                sync,
+                clockOffset);
         return new Batch(
                 b.formatVersion(),
                 b.gatewayId(),
@@ -179,6 +184,65 @@ class LivenessIT {
                     .singleElement()
                     .satisfies(a -> assertThat(a.status()).isEqualTo("cleared"));
         }
+    }
+
+    @Test
+    void clockOffsetBeyondTheLimitIsRaisedWithTheOffsetAndClearedBelowHalfOfIt() throws Exception {
+        String token = collector.register("lv-gw3", "lv-site3", SiteKind.SCHOOL).token();
+        post(
+                token,
+                withHealth(
+                        TestBatches.school("lv-gw3", "lv-site3", "boot-lv3", 0, 5),
+                        0,
+                        ClockSync.SYNCED,
+                        Duration.ofMillis(-1_900)));
+        monitor.check();
+        assertThat(alerts("gatewayId=lv-gw3&ruleId=clock-offset"))
+                .as("within the 2 s limit")
+                .isEmpty();
+
+        post(
+                token,
+                withHealth(
+                        TestBatches.school("lv-gw3", "lv-site3", "boot-lv3", 1, 5),
+                        0,
+                        ClockSync.SYNCED,
+                        Duration.ofMillis(-7_250)));
+        monitor.check();
+        assertThat(alerts("gatewayId=lv-gw3&status=raised&ruleId=clock-offset"))
+                .singleElement()
+                .satisfies(a -> {
+                    assertThat(a.value()).isEqualTo(-7250.0);
+                    assertThat(a.message()).contains("-7250 ms");
+                });
+        assertThat(collector
+                        .send("GET", "/api/v1/gateways/lv-gw3", viewer, null)
+                        .body())
+                .contains("\"clockOffsetMs\":-7250");
+
+        post(
+                token,
+                withHealth(
+                        TestBatches.school("lv-gw3", "lv-site3", "boot-lv3", 2, 5),
+                        0,
+                        ClockSync.SYNCED,
+                        Duration.ofMillis(1_500)));
+        monitor.check();
+        assertThat(alerts("gatewayId=lv-gw3&status=raised&ruleId=clock-offset"))
+                .as("hysteresis: above half")
+                .hasSize(1);
+
+        post(
+                token,
+                withHealth(
+                        TestBatches.school("lv-gw3", "lv-site3", "boot-lv3", 3, 5),
+                        0,
+                        ClockSync.SYNCED,
+                        Duration.ofMillis(40)));
+        monitor.check();
+        assertThat(alerts("gatewayId=lv-gw3&ruleId=clock-offset"))
+                .singleElement()
+                .satisfies(a -> assertThat(a.status()).isEqualTo("cleared"));
     }
 
     private static Batch onlyCo2AndTemp(Batch b) {

@@ -18,6 +18,8 @@ import java.time.Duration;
  * @param outboxDepthLimit  outbox depth (batches) from which the outbox is filling up (warning); clears below half
  * @param outboxAgeLimit    age of the oldest unsent batch from which the outbox is filling up; clears below half
  * @param clockUnsyncedAfter a gateway whose clock is not synchronised for this long raises clock-not-synced (warning)
+ * @param clockOffsetLimit  a gateway whose measured clock offset is beyond this (either way) raises clock-offset
+ *                          (warning), its readings' times are that far off; clears below half
  */
 @ConfigurationProperties("collector.liveness")
 public record LivenessConfig(
@@ -28,4 +30,5 @@ public record LivenessConfig(
         @Bindable(defaultValue = "2m") @NotNull Duration gapGrace,
         @Bindable(defaultValue = "1000") @Min(1) long outboxDepthLimit,
         @Bindable(defaultValue = "10m") @NotNull Duration outboxAgeLimit,
-        @Bindable(defaultValue = "2m") @NotNull Duration clockUnsyncedAfter) {}
+        @Bindable(defaultValue = "2m") @NotNull Duration clockUnsyncedAfter,
+        @Bindable(defaultValue = "2s") @NotNull Duration clockOffsetLimit) {}

@@ -41,6 +41,7 @@ public class LivenessMonitor implements AutoCloseable {
     public static final String GAP = "sequence-gap";
     public static final String OUTBOX = "outbox-filling";
     public static final String CLOCK = "clock-not-synced";
+    public static final String CLOCK_OFFSET = "clock-offset";
     private static final Logger LOG = LoggerFactory.getLogger(LivenessMonitor.class);
 
     private final LivenessConfig config;
@@ -199,6 +200,34 @@ public class LivenessMonitor implements AutoCloseable {
                 unsynced
                         ? g.id() + " reports its clock as " + s.clockSync() + " since " + s.unsyncedSince()
                         : g.id() + " clock is synchronised again",
+                now);
+        checkClockOffset(open, g, s, now);
+    }
+
+    /** The offset the gateway measured against our clock: beyond the limit, its readings' times are that far off. */
+    private void checkClockOffset(Map<String, Alert> open, Gateway g, GatewaySeen s, Instant now) {
+        if (s.clockOffsetMs() == null) {
+            return;
+        }
+        long offset = Math.abs(s.clockOffsetMs());
+        long limit = config.clockOffsetLimit().toMillis();
+        boolean raised = open.containsKey(key(g.id(), CLOCK_OFFSET, null, null));
+        boolean bad = raised ? offset >= limit / 2 : offset > limit;
+        rule(
+                open,
+                g,
+                CLOCK_OFFSET,
+                null,
+                null,
+                bad,
+                Severity.WARNING,
+                "srv." + CLOCK_OFFSET + "." + (s.healthAt() == null ? now : s.healthAt()).toEpochMilli(),
+                (double) s.clockOffsetMs(),
+                (double) limit,
+                bad
+                        ? g.id() + " clock is " + s.clockOffsetMs() + " ms off the collector's (limit " + limit
+                                + " ms): its readings' times are off by as much"
+                        : g.id() + " clock is within " + offset + " ms of the collector's again",
                 now);
     }
 

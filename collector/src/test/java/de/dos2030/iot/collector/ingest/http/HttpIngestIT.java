@@ -74,7 +74,8 @@ class HttpIngestIT {
                 .endsWith("\n200")
                 .contains("\"status\":\"stored\"")
                 .contains("\"stored\":30")
-                .contains("\"alerts\":1");
+                .contains("\"alerts\":1")
+                .containsPattern("\"receivedAt\":1[0-9]{12},\"answeredAt\":1[0-9]{12}");
         assertThat(readingsOf(batch)).isEqualTo(30);
         assertThat(influx.count(
                         "SELECT count(value) FROM co2 WHERE site='school-a' AND site_kind='school' AND sensor='room-1.co2'"

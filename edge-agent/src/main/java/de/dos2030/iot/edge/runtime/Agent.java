@@ -83,8 +83,10 @@ public final class Agent implements AutoCloseable {
                 new BatchOrigin(config.id(), config.site().id(), bootId),
                 clock);
         this.outbox.addListener(new FirstReading());
-        this.batcher = new Batcher(
-                outbox, config.uplink().batching(), config.uplink().alerts(), clock, HealthReporter::clockSync);
+        ClockSyncProbe clockSync = ClockSyncProbe.ofThisMachine();
+        clockSync.refresh();
+        this.batcher =
+                new Batcher(outbox, config.uplink().batching(), config.uplink().alerts(), clock, clockSync::current);
         this.uplink = UplinkFactory.create(config, uplinkTimers, clock);
         this.dispatcher = new Dispatcher(outbox, uplink, clock, dispatch, Dispatcher.Settings.defaults());
         Path stateDir = options.stateDir() != null
@@ -102,7 +104,8 @@ public final class Agent implements AutoCloseable {
         this.sensors = new SensorSide(config, clock, lapse, handOff);
         this.pipeline = Pipeline.create(config, clock, batcher, sensors.gpio(), stateDir);
         holder.pipeline = pipeline;
-        this.health = new HealthReporter(outbox, clock, VERSION, configVersion, batcher::lostToDiskErrors);
+        this.health = new HealthReporter(
+                outbox, clock, VERSION, configVersion, batcher::lostToDiskErrors, clockSync, dispatcher::clockOffset);
         log.info(
                 "event=agent-starting gateway={} site={} boot-id={} sensors={}/{} uplink=\"{}\" outbox={} state={}",
                 config.id(),

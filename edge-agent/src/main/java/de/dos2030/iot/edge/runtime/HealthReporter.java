@@ -12,15 +12,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Journals a health-only batch (topic {@code .../health}) with the outbox's counters, uptime, SoC
- * temperature and clock state. Called on the health interval by the agent's timer.
+ * temperature, clock state and measured clock offset. Called on the health interval by the agent's timer.
  */
 final class HealthReporter {
     static final Path CPU_TEMPERATURE = Path.of("/sys/class/thermal/thermal_zone0/temp");
-    static final Path TIMESYNC_FLAG = Path.of("/run/systemd/timesync/synchronized");
 
     private final Outbox outbox;
     private final Clock clock;
@@ -28,10 +29,20 @@ final class HealthReporter {
     private final String agentVersion;
     private final String configVersion;
     private final LongSupplier otherDroppedReadings;
+    private final ClockSyncProbe clockSync;
+    private final Supplier<Optional<Duration>> clockOffset;
 
     HealthReporter(
-            Outbox outbox, Clock clock, String agentVersion, String configVersion, LongSupplier otherDroppedReadings) {
+            Outbox outbox,
+            Clock clock,
+            String agentVersion,
+            String configVersion,
+            LongSupplier otherDroppedReadings,
+            ClockSyncProbe clockSync,
+            Supplier<Optional<Duration>> clockOffset) {
         this.outbox = outbox;
+        this.clockSync = clockSync;
+        this.clockOffset = clockOffset;
         this.clock = clock;
         this.started = clock.instant();
         this.agentVersion = agentVersion;
@@ -53,16 +64,13 @@ final class HealthReporter {
                 s.droppedReadings() + otherDroppedReadings.getAsLong(),
                 s.lastStoredAt(),
                 cpuTemperature(),
-                clockSync());
+                clockSync.current(),
+                clockOffset.get().orElse(null));
     }
 
     void report() {
-        outbox.append(EntryKind.HEALTH, List.of(), List.of(), snapshot(), clockSync());
-    }
-
-    /** SYNCED when systemd-timesyncd says so; UNKNOWN where there is no way to tell (not a Pi, no timesyncd). */
-    static ClockSync clockSync() {
-        return Files.exists(TIMESYNC_FLAG) ? ClockSync.SYNCED : ClockSync.UNKNOWN;
+        ClockSync sync = clockSync.refresh();
+        outbox.append(EntryKind.HEALTH, List.of(), List.of(), snapshot(), sync);
     }
 
     static Double cpuTemperature() {

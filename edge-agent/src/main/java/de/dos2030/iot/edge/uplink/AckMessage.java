@@ -4,16 +4,25 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The collector's answer to a batch, as it travels in an MQTT ack message and in CoAP and HTTP
  * response bodies: {@code {"status":"stored"|"rejected","gatewayId":..,"bootId":..,"sequence":..,
- * "stored":n,"rejected":[{"path":..,"reason":..}]}}. Unknown fields are ignored.
+ * "stored":n,"rejected":[{"path":..,"reason":..}],"receivedAt":ms,"answeredAt":ms}}. Unknown fields are ignored;
+ * the two times are optional (older collectors do not send them).
  */
 public record AckMessage(
-        String status, String gatewayId, String bootId, long sequence, long stored, List<String> rejected) {
+        String status,
+        String gatewayId,
+        String bootId,
+        long sequence,
+        long stored,
+        List<String> rejected,
+        Optional<SendOutcome.CollectorTimes> collectorTimes) {
     private static final JsonFactory JSON = new JsonFactory();
 
     /**
@@ -26,6 +35,8 @@ public record AckMessage(
         long sequence = -1;
         long stored = 0;
         List<String> rejected = new ArrayList<>();
+        long receivedAt = -1;
+        long answeredAt = -1;
         try (JsonParser p = JSON.createParser(json)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("answer is not a JSON object");
@@ -40,6 +51,8 @@ public record AckMessage(
                     case "sequence" -> sequence = p.getValueAsLong(-1);
                     case "stored" -> stored = p.getValueAsLong(0);
                     case "rejected" -> readRejected(p, value, rejected);
+                    case "receivedAt" -> receivedAt = p.getValueAsLong(-1);
+                    case "answeredAt" -> answeredAt = p.getValueAsLong(-1);
                     default -> p.skipChildren();
                 }
             }
@@ -49,7 +62,11 @@ public record AckMessage(
         if (!"stored".equals(status) && !"rejected".equals(status)) {
             throw new IllegalArgumentException("answer has status '" + status + "' (allowed: stored, rejected)");
         }
-        return new AckMessage(status, gateway, boot, sequence, stored, rejected);
+        Optional<SendOutcome.CollectorTimes> times = receivedAt > 0 && answeredAt >= receivedAt
+                ? Optional.of(new SendOutcome.CollectorTimes(
+                        Instant.ofEpochMilli(receivedAt), Instant.ofEpochMilli(answeredAt)))
+                : Optional.empty();
+        return new AckMessage(status, gateway, boot, sequence, stored, rejected, times);
     }
 
     private static void readRejected(JsonParser p, JsonToken value, List<String> out) throws IOException {
@@ -78,7 +95,8 @@ public record AckMessage(
     /** The outcome it means for the outbox. A "stored" answer with rejected readings is logged by the caller. */
     public SendOutcome outcome() {
         if (status.equals("stored")) {
-            return new SendOutcome.Stored("stored " + stored + (rejected.isEmpty() ? "" : ", rejected " + rejected));
+            return new SendOutcome.Stored(
+                    "stored " + stored + (rejected.isEmpty() ? "" : ", rejected " + rejected), collectorTimes);
         }
         return new SendOutcome.Rejected(rejected.isEmpty() ? "rejected without reasons" : String.join("; ", rejected));
     }

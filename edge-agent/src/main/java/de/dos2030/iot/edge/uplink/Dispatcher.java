@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -53,7 +54,7 @@ public final class Dispatcher implements OutboxListener, LinkListener, AutoClose
         BACKLOG
     }
 
-    private record Flight(OutboxEntry entry, Lane lane) {}
+    private record Flight(OutboxEntry entry, Lane lane, Instant sentAt) {}
 
     private final Outbox outbox;
     private final Uplink uplink;
@@ -63,6 +64,7 @@ public final class Dispatcher implements OutboxListener, LinkListener, AutoClose
     private final Backoff retryBackoff;
     private final Map<Long, Flight> inFlight = new HashMap<>();
     private final Counters counters = new Counters();
+    private final ClockOffsetFilter clockOffset = new ClockOffsetFilter();
     private double window = 1;
     private double threshold;
     /** Entries from this id on are live; written by link callbacks, read by the pump. */
@@ -170,7 +172,7 @@ public final class Dispatcher implements OutboxListener, LinkListener, AutoClose
     }
 
     private void launch(OutboxEntry entry, Lane lane) {
-        Flight flight = new Flight(entry, lane);
+        Flight flight = new Flight(entry, lane, clock.instant());
         inFlight.put(entry.id(), flight);
         counters.sent++;
         byte[] payload;
@@ -193,8 +195,9 @@ public final class Dispatcher implements OutboxListener, LinkListener, AutoClose
         }
         inFlight.remove(flight.entry().id());
         OutboxEntry entry = flight.entry();
-        if (outcome instanceof SendOutcome.Stored) {
+        if (outcome instanceof SendOutcome.Stored stored) {
             counters.stored++;
+            stored.collectorTimes().ifPresent(t -> clockOffset.add(flight.sentAt(), t, clock.instant()));
             outbox.release(entry.id(), ReleaseReason.STORED);
             retryBackoff.reset();
             if (flight.lane() == Lane.BACKLOG) {
@@ -229,6 +232,11 @@ public final class Dispatcher implements OutboxListener, LinkListener, AutoClose
     /** Counters and the window now; safe to call from any thread (values may be a moment old). */
     public DispatchStats stats() {
         return new DispatchStats(counters.sent, counters.stored, counters.rejected, counters.retries, window);
+    }
+
+    /** The gateway clock minus the collector's, measured from the "stored" answers; safe from any thread. */
+    public Optional<Duration> clockOffset() {
+        return clockOffset.offset();
     }
 
     /** What the dispatcher did since start. */

@@ -1,6 +1,7 @@
 package de.dos2030.iot.edge.uplink;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -9,8 +10,18 @@ import java.util.Optional;
  */
 public sealed interface SendOutcome {
 
-    /** In InfluxDB: the batch may leave the outbox. {@code summary} is for the log. */
-    record Stored(String summary) implements SendOutcome {}
+    /**
+     * In InfluxDB: the batch may leave the outbox. {@code summary} is for the log; {@code collectorTimes}, when
+     * the answer carried them, let the dispatcher measure the clock offset.
+     */
+    record Stored(String summary, Optional<CollectorTimes> collectorTimes) implements SendOutcome {
+        public Stored(String summary) {
+            this(summary, Optional.empty());
+        }
+    }
+
+    /** The collector's clock when the batch arrived and when it was stored. */
+    record CollectorTimes(Instant received, Instant answered) {}
 
     /** Refused for good (bad batch, not authorised): dead letter, do not retry. */
     record Rejected(String reason) implements SendOutcome {}

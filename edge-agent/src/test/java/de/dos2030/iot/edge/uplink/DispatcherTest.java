@@ -158,6 +158,21 @@ class DispatcherTest {
     }
 
     @Test
+    void measuresTheClockOffsetFromTheCollectorsTimesInItsStoredAnswers() throws Exception {
+        appendSamples(1);
+        uplink.comeUp();
+        assertThat(dispatcher.clockOffset()).isEmpty();
+        Instant collectorNow = Instant.now().minusSeconds(30); // the collector's clock runs 30 s behind ours
+        next().answer()
+                .complete(new SendOutcome.Stored(
+                        "ok", Optional.of(new SendOutcome.CollectorTimes(collectorNow, collectorNow))));
+        for (int i = 0; i < 500 && dispatcher.clockOffset().isEmpty(); i++) {
+            Thread.sleep(10); // the answer is handled on the dispatcher's thread
+        }
+        assertThat(dispatcher.clockOffset().orElseThrow()).isBetween(Duration.ofSeconds(29), Duration.ofSeconds(31));
+    }
+
+    @Test
     void halvesTheWindowAndPausesOnTryLater() throws Exception {
         appendSamples(10);
         uplink.comeUp();

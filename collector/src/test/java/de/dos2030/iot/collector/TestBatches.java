@@ -10,6 +10,8 @@ import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.Reading;
 import de.dos2030.iot.model.Severity;
 import de.dos2030.iot.model.Statistic;
+import de.dos2030.iot.model.codec.BatchCodec;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -59,6 +61,21 @@ public final class TestBatches {
                 readings,
                 List.of(),
                 null);
+    }
+
+    /**
+     * A JSON batch whose health claims an uptime of {@code PT9999999999999H}: it decodes, but its milliseconds
+     * overflow a long (the attack of issue 15, finding 5).
+     */
+    public static byte[] jsonWithAbsurdUptime(String gatewayId, String siteId, String bootId, long sequence) {
+        String json = new String(
+                BatchCodec.json().encode(schoolWithAlertAndHealth(gatewayId, siteId, bootId, sequence)),
+                StandardCharsets.UTF_8);
+        if (!json.contains("\"uptime\":\"PT3H\"")) {
+            throw new IllegalStateException("the JSON codec no longer writes uptime as PT3H: " + json);
+        }
+        return json.replace("\"uptime\":\"PT3H\"", "\"uptime\":\"PT9999999999999H\"")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /** Same as {@link #school} with an alert event and the gateway's health. */

@@ -34,6 +34,11 @@ public final class Validator {
     public static final Instant EARLIEST = Instant.parse("2020-01-01T00:00:00Z");
     /** Gateway clocks drift; more than this ahead of ours is a broken clock. */
     public static final Duration MAX_CLOCK_AHEAD = Duration.ofMinutes(5);
+    /**
+     * No duration a gateway reports (uptime, ages, clock offset) comes near a century; longer ones are forged or
+     * corrupt, and would overflow millisecond arithmetic downstream.
+     */
+    public static final Duration MAX_DURATION = Duration.ofDays(36_525);
 
     private final Clock clock;
 
@@ -155,6 +160,9 @@ public final class Validator {
             p.finite("health.cpuTemperature", h.cpuTemperature());
         }
         p.required("health.clockSync", h.clockSync());
+        if (h.clockOffset() != null) {
+            p.bounded("health.clockOffset", h.clockOffset());
+        }
     }
 
     /** Identity of a reading for duplicate detection. */
@@ -256,6 +264,14 @@ public final class Validator {
                 add(field, "is missing");
             } else if (value.isNegative()) {
                 add(field, "must not be negative, was " + value);
+            } else {
+                bounded(field, value);
+            }
+        }
+
+        void bounded(String field, Duration value) {
+            if (value.abs().compareTo(MAX_DURATION) > 0) {
+                add(field, value + " is longer than " + MAX_DURATION.toDays() + " days");
             }
         }
     }

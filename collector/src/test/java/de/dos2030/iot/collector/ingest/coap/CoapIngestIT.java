@@ -165,4 +165,11 @@ class CoapIngestIT {
             endpoint.destroy();
         }
     }
+
+    @Test
+    void refusesAHealthDurationThatWouldOverflowWith400() throws Exception {
+        byte[] absurd = TestBatches.jsonWithAbsurdUptime("coap-gw-a", "bridge-c", "boot-coap-overflow", 0);
+        String out = coapClient(absurd, 50, "?token=" + tokenA);
+        assertThat(out).contains("4.00").contains("health.uptime");
+    }
 }

@@ -224,4 +224,18 @@ class HttpIngestIT {
                 .contains("\"reachable\":true")
                 .contains("\"jdbc\"");
     }
+
+    @Test
+    void refusesAHealthDurationThatWouldOverflowWith400AndKeepsStoring() throws Exception {
+        byte[] absurd = TestBatches.jsonWithAbsurdUptime("http-gw-a", "school-a", "boot-overflow", 0);
+        HttpResponse<String> r = collector.postBatch(absurd, "application/json", tokenA);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+        assertThat(r.body()).contains("health.uptime").contains("longer than 36525 days");
+
+        Batch next = TestBatches.school("http-gw-a", "school-a", "boot-overflow", 1, 5);
+        assertThat(collector
+                        .postBatch(BatchCodec.json().encode(next), "application/json", tokenA)
+                        .statusCode())
+                .isEqualTo(200);
+    }
 }

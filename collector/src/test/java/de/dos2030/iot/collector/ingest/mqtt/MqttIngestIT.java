@@ -351,4 +351,15 @@ public class MqttIngestIT {
         @Override
         public void authPacketArrived(int code, MqttProperties p) {}
     }
+
+    @Test
+    void answersAHealthDurationThatWouldOverflowWithRejected() throws Exception {
+        byte[] absurd = TestBatches.jsonWithAbsurdUptime("mqtt-gw-a", "bridge-a", "boot-mqtt-overflow", 0);
+        mosquittoPub("mqtt-gw-a", tokenA, "dos/bridge-a/mqtt-gw-a/batch", absurd, "c-overflow");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> answers.containsKey("c-overflow"));
+        assertThat(answers.get("c-overflow"))
+                .contains("\"status\":\"rejected\"")
+                .contains("health.uptime");
+    }
 }

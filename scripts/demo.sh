@@ -137,6 +137,7 @@ say "starting the collector (http://127.0.0.1:$HTTP_PORT)"
         COLLECTOR_MQTT_URL=tcp://127.0.0.1:$MQTT_AUTH_PORT COLLECTOR_MQTT_CLIENT_ID=dos-collector-demo \
         COLLECTOR_ALERTS_MQTT_URL=tcp://127.0.0.1:$MQTT_AUTH_PORT \
         COLLECTOR_COAP_PLAIN_PORT=$COAP_PORT COLLECTOR_COAP_SECURE_PORT=$((COAP_PORT + 1)) \
+        COLLECTOR_DELIVERY_ALLOWED_PRIVATE_TARGETS=127.0.0.1:$HOOK_PORT \
         COLLECTOR_MOSQUITTO_PASSWD_FILE=$DEMO/services/mosquitto/passwd COLLECTOR_MOSQUITTO_ACL_FILE=$DEMO/services/mosquitto/acl \
         DATASOURCES_DEFAULT_URL=jdbc:h2:file:$DEMO/collector/registry
     exec java -Xmx384m -jar "$COLLECTOR_JAR"

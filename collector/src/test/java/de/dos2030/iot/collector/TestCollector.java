@@ -53,6 +53,7 @@ public final class TestCollector implements AutoCloseable {
         props.put("collector.http.max-payload-bytes", 262144);
         props.put("collector.liveness.enabled", false); // ITs that test the rules turn them on or call check()
         props.put("collector.delivery.poll-interval", "100ms");
+        props.put("collector.delivery.allowed-private-targets", "127.0.0.1"); // TestWebhookReceiver
         props.put("collector.alerts.feed-poll", "100ms");
         props.put("collector.activity.flush-interval", "500ms");
         props.put("collector.sequences.share-interval", "300ms");

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Delivery to subscriptions ({@code collector.delivery.*}).
@@ -16,6 +17,8 @@ import java.time.Duration;
  * @param maxBackoff     longest wait between attempts
  * @param timeout        how long one attempt may take (webhook request, SMTP send, MQTT publish)
  * @param lease          how long an instance holds a claimed delivery before another may take it over
+ * @param allowedPrivateTargets webhook hosts ({@code host} or {@code host:port}) that may be private, loopback or
+ *                       link-local addresses; empty by default: webhooks reach only the public internet
  */
 @ConfigurationProperties("collector.delivery")
 public record DeliveryConfig(
@@ -24,7 +27,8 @@ public record DeliveryConfig(
         @Bindable(defaultValue = "10s") @NotNull Duration initialBackoff,
         @Bindable(defaultValue = "1h") @NotNull Duration maxBackoff,
         @Bindable(defaultValue = "10s") @NotNull Duration timeout,
-        @Bindable(defaultValue = "2m") @NotNull Duration lease) {
+        @Bindable(defaultValue = "2m") @NotNull Duration lease,
+        @Bindable(defaultValue = "") @NotNull List<String> allowedPrivateTargets) {
 
     /** Wait after the {@code failures}-th failed attempt: initial * 2^(failures-1), at most maxBackoff. */
     public Duration backoff(int failures) {

@@ -3,38 +3,51 @@ package de.dos2030.iot.collector.alerts.delivery;
 import de.dos2030.iot.collector.alerts.AlertNotification;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Webhook channel: {@code POST <target>} with a JSON {@link Body}, headers
  * {@code X-DOS-Signature} ({@link WebhookSignature}), {@code X-DOS-Delivery} (delivery id, the
  * same on every attempt: receivers de-duplicate by it) and {@code X-DOS-Event} (the step's kind).
- * Any 2xx answer is success. Non-blocking (the JDK client's asynchronous send).
+ * Any 2xx answer is success. Targets are checked by {@link WebhookTargets} when a subscription is made and
+ * again, against the address actually connected to, on every attempt. A failed attempt tells the subscriber
+ * the status code or that the target was unreachable, never what the target answered. The blocking posts
+ * run on a small pool of their own, so that the caller is never held up.
  */
 @Singleton
-public class WebhookSender implements ChannelSender {
-    private final HttpClient http;
+public class WebhookSender implements ChannelSender, AutoCloseable {
+    /** Posts at once; more wait their turn (a slow receiver holds one thread for at most its timeout). */
+    static final int THREADS = 16;
+
     private final JsonMapper json;
     private final DeliveryConfig config;
     private final Clock clock;
+    private final WebhookTargets targets;
+    private final ExecutorService posts;
 
     public WebhookSender(JsonMapper json, DeliveryConfig config, Clock clock) {
         this.json = json;
         this.config = config;
         this.clock = clock;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(config.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.targets = new WebhookTargets(config.allowedPrivateTargets(), InetAddress::getAllByName);
+        this.posts = Executors.newFixedThreadPool(THREADS, r -> {
+            Thread t = new Thread(r, "webhook-post");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** What a webhook receives. */
@@ -58,6 +71,7 @@ public class WebhookSender implements ChannelSender {
             throw new IllegalArgumentException(
                     "target '" + target + "' must be an http(s) URL with a host, e.g. https://ops.example/hooks/dos");
         }
+        targets.resolve(uri);
     }
 
     @Override
@@ -69,37 +83,36 @@ public class WebhookSender implements ChannelSender {
             throw new UncheckedIOException(e);
         }
         long t = clock.instant().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(s.target()))
-                .timeout(config.timeout())
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "dos-collector")
-                .header(WebhookSignature.HEADER, WebhookSignature.header(s.secret() == null ? "" : s.secret(), t, body))
-                .header("X-DOS-Delivery", Long.toString(deliveryId))
-                .header("X-DOS-Event", step.kind())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                .thenCompose(r -> {
-                    if (r.statusCode() / 100 == 2) {
-                        return CompletableFuture.<Void>completedFuture(null);
-                    }
-                    String text = r.body() == null ? "" : r.body().strip();
-                    return CompletableFuture.<Void>failedFuture(new IllegalStateException("webhook answered HTTP "
-                            + r.statusCode()
-                            + (text.isEmpty() ? "" : ": " + (text.length() > 200 ? text.substring(0, 200) : text))));
-                })
-                .exceptionallyCompose(e -> {
-                    Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
-                            ? e.getCause()
-                            : e;
-                    if (cause instanceof IllegalStateException) {
-                        return CompletableFuture.failedFuture(cause);
-                    }
-                    return CompletableFuture.failedFuture(
-                            new IllegalStateException("webhook " + s.target() + " unreachable: "
-                                    + (cause.getMessage() == null
-                                            ? cause.getClass().getSimpleName()
-                                            : cause.getClass().getSimpleName() + " " + cause.getMessage())));
-                });
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("User-Agent", "dos-collector");
+        headers.put(WebhookSignature.HEADER, WebhookSignature.header(s.secret() == null ? "" : s.secret(), t, body));
+        headers.put("X-DOS-Delivery", Long.toString(deliveryId));
+        headers.put("X-DOS-Event", step.kind());
+        URI target = URI.create(s.target());
+        return CompletableFuture.runAsync(
+                        () -> {
+                            InetAddress address = targets.resolve(target);
+                            int status;
+                            try {
+                                status = WebhookPost.post(target, address, headers, body, config.timeout());
+                            } catch (IOException e) {
+                                throw new IllegalStateException("webhook " + target.getHost() + " unreachable or not"
+                                        + " answering HTTP within "
+                                        + config.timeout().toSeconds() + " s");
+                            }
+                            if (status / 100 != 2) {
+                                throw new IllegalStateException("webhook answered HTTP " + status);
+                            }
+                        },
+                        posts)
+                .exceptionallyCompose(e -> CompletableFuture.failedFuture(
+                        e instanceof CompletionException && e.getCause() != null ? e.getCause() : e));
+    }
+
+    @Override
+    @PreDestroy
+    public void close() {
+        posts.shutdownNow();
     }
 }

@@ -15,7 +15,8 @@ class DeliveryRulesTest {
                 Duration.ofSeconds(10),
                 Duration.ofMinutes(1),
                 Duration.ofSeconds(10),
-                Duration.ofMinutes(2));
+                Duration.ofMinutes(2),
+                java.util.List.of());
         assertThat(c.backoff(1)).isEqualTo(Duration.ofSeconds(10));
         assertThat(c.backoff(2)).isEqualTo(Duration.ofSeconds(20));
         assertThat(c.backoff(3)).isEqualTo(Duration.ofSeconds(40));

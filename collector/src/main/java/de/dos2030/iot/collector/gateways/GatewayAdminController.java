@@ -3,6 +3,7 @@ package de.dos2030.iot.collector.gateways;
 import de.dos2030.iot.collector.ingest.SequenceTracker;
 import de.dos2030.iot.collector.security.Allowed;
 import de.dos2030.iot.collector.security.Role;
+import de.dos2030.iot.model.SiteKind;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -58,7 +59,7 @@ public class GatewayAdminController {
             @Nullable String token) {
         static GatewayView of(Gateway g, @Nullable String token) {
             return new GatewayView(
-                    g.id(), g.siteId(), g.siteKind().tag(), g.enabled(), g.createdAt(), g.tokenIssuedAt(), token);
+                    g.id(), g.siteId(), g.siteKind().wireName(), g.enabled(), g.createdAt(), g.tokenIssuedAt(), token);
         }
     }
 

@@ -1,5 +1,6 @@
 package de.dos2030.iot.collector.gateways;
 
+import de.dos2030.iot.model.SiteKind;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import java.time.Clock;

@@ -146,7 +146,7 @@ public class IngestService {
             return CompletableFuture.completedFuture(early);
         }
 
-        String siteKind = sender.siteKind().tag();
+        String siteKind = sender.siteKind().wireName();
         Map<String, List<Problem>> byItem = problemsByItem(report.problems());
         Points points = new Points(batch.readings().size() + batch.alerts().size() + 1);
         List<Reading> stored = byItem.isEmpty()

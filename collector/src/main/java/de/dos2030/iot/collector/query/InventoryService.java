@@ -97,7 +97,7 @@ public class InventoryService {
     public List<Site> sites() {
         Map<String, Site> sites = new TreeMap<>();
         for (Gateway g : registry.list()) {
-            sites.computeIfAbsent(g.siteId(), id -> new Site(id, g.siteKind().tag(), new ArrayList<>()))
+            sites.computeIfAbsent(g.siteId(), id -> new Site(id, g.siteKind().wireName(), new ArrayList<>()))
                     .gateways()
                     .add(g.id());
         }
@@ -149,7 +149,7 @@ public class InventoryService {
         return new GatewayStatus(
                 g.id(),
                 g.siteId(),
-                g.siteKind().tag(),
+                g.siteKind().wireName(),
                 g.enabled(),
                 state,
                 seen == null ? null : seen.lastSeen(),

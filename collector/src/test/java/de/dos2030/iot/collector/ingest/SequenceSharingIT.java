@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import de.dos2030.iot.collector.TestBatches;
 import de.dos2030.iot.collector.TestCollector;
-import de.dos2030.iot.collector.gateways.SiteKind;
+import de.dos2030.iot.model.SiteKind;
 import de.dos2030.iot.model.codec.BatchCodec;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package de.dos2030.iot.collector.query;
 
-import de.dos2030.iot.collector.store.RelationalStore;
+import de.dos2030.iot.collector.statedb.RelationalStore;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;

@@ -1,7 +1,7 @@
 package de.dos2030.iot.collector.security;
 
 import de.dos2030.iot.collector.gateways.GatewayRegistry;
-import de.dos2030.iot.collector.store.RelationalStore;
+import de.dos2030.iot.collector.statedb.RelationalStore;
 import io.micronaut.core.annotation.AnnotationMetadata;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;

@@ -2,7 +2,7 @@ package de.dos2030.iot.collector.security;
 
 import de.dos2030.iot.collector.gateways.AdminConfig;
 import de.dos2030.iot.collector.gateways.GatewayToken;
-import de.dos2030.iot.collector.store.RelationalStore;
+import de.dos2030.iot.collector.statedb.RelationalStore;
 import de.dos2030.iot.model.validation.Validator;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;

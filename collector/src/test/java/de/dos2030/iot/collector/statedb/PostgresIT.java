@@ -1,4 +1,4 @@
-package de.dos2030.iot.collector.store;
+package de.dos2030.iot.collector.statedb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -68,13 +68,13 @@ public class SubscriptionController {
     @Post
     public HttpResponse<?> create(HttpRequest<?> request, @Body SubscriptionRequest body) {
         Caller caller = Caller.of(request);
-        Channel channel = body.channel() == null ? null : Channel.parse(body.channel());
+        DeliveryChannel channel = body.channel() == null ? null : DeliveryChannel.parse(body.channel());
         if (channel == null) {
             return error(
                     HttpStatus.BAD_REQUEST,
                     "channel '" + body.channel() + "' is unknown (allowed: webhook, mqtt, email)");
         }
-        String target = body.target() == null && channel == Channel.MQTT ? "dos/alerts" : body.target();
+        String target = body.target() == null && channel == DeliveryChannel.MQTT ? "dos/alerts" : body.target();
         Optional<String> invalid = check(channel, body.name(), target);
         if (invalid.isPresent()) {
             return error(HttpStatus.BAD_REQUEST, invalid.get());
@@ -83,7 +83,7 @@ public class SubscriptionController {
         byte[] id = new byte[8];
         RANDOM.nextBytes(id);
         String secret = null;
-        if (channel == Channel.WEBHOOK) {
+        if (channel == DeliveryChannel.WEBHOOK) {
             byte[] key = new byte[32];
             RANDOM.nextBytes(key);
             secret = "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(key);
@@ -198,7 +198,7 @@ public class SubscriptionController {
                 .filter(s -> caller.is(Role.ADMIN) || s.owner().equals(caller.subject()));
     }
 
-    private Optional<String> check(Channel channel, @Nullable String name, @Nullable String target) {
+    private Optional<String> check(DeliveryChannel channel, @Nullable String name, @Nullable String target) {
         if (name != null && (name.isBlank() || name.length() > 200)) {
             return Optional.of("name must be 1 to 200 characters");
         }

@@ -42,8 +42,8 @@ public class WebhookSender implements ChannelSender {
     public record Body(long deliveryId, String subscriptionId, AlertNotification event) {}
 
     @Override
-    public Channel channel() {
-        return Channel.WEBHOOK;
+    public DeliveryChannel channel() {
+        return DeliveryChannel.WEBHOOK;
     }
 
     @Override

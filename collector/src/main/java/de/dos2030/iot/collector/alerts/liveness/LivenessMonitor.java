@@ -7,9 +7,10 @@ import de.dos2030.iot.collector.alerts.Alert;
 import de.dos2030.iot.collector.alerts.AlertService;
 import de.dos2030.iot.collector.alerts.AlertSignal;
 import de.dos2030.iot.collector.alerts.AlertStore;
+import de.dos2030.iot.collector.gateways.BootSequences;
 import de.dos2030.iot.collector.gateways.Gateway;
 import de.dos2030.iot.collector.gateways.GatewayRegistry;
-import de.dos2030.iot.collector.ingest.SequenceTracker;
+import de.dos2030.iot.collector.gateways.SequenceGaps;
 import de.dos2030.iot.model.AlertState;
 import de.dos2030.iot.model.Severity;
 import io.micronaut.context.annotation.Context;
@@ -46,7 +47,7 @@ public class LivenessMonitor implements AutoCloseable {
     private final LivenessConfig config;
     private final GatewayRegistry registry;
     private final ActivityTracker activity;
-    private final SequenceTracker sequences;
+    private final SequenceGaps sequences;
     private final AlertService service;
     private final AlertStore alerts;
     private final Clock clock;
@@ -57,7 +58,7 @@ public class LivenessMonitor implements AutoCloseable {
             LivenessConfig config,
             GatewayRegistry registry,
             ActivityTracker activity,
-            SequenceTracker sequences,
+            SequenceGaps sequences,
             AlertService service,
             AlertStore alerts,
             Clock clock) {
@@ -205,7 +206,7 @@ public class LivenessMonitor implements AutoCloseable {
     private void checkGap(Map<String, Alert> open, Gateway g, Instant now) {
         long missing = 0;
         String firstGap = null;
-        for (SequenceTracker.BootSequences b : sequences.of(g.id())) {
+        for (BootSequences b : sequences.of(g.id())) {
             missing += b.missingCount();
             if (firstGap == null && !b.missing().isEmpty()) {
                 firstGap = b.bootId() + "." + b.missing().get(0)[0];

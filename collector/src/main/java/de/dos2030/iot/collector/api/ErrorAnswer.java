@@ -14,7 +14,7 @@ import io.micronaut.serde.annotation.Serdeable;
 @Serdeable
 public record ErrorAnswer(String error) {
     /** Seconds a client should wait before it asks again after a 503. */
-    static final String RETRY_AFTER_SECONDS = "10";
+    private static final String RETRY_AFTER_SECONDS = "10";
 
     /** An answer with this status and message. */
     public static MutableHttpResponse<ErrorAnswer> of(HttpStatus status, String message) {

@@ -1,10 +1,10 @@
 package de.dos2030.iot.collector;
 
 import de.dos2030.iot.collector.gateways.GatewayRegistry;
-import de.dos2030.iot.collector.gateways.SiteKind;
 import de.dos2030.iot.collector.security.ApiTokens;
 import de.dos2030.iot.collector.security.Caller;
 import de.dos2030.iot.collector.security.Role;
+import de.dos2030.iot.model.SiteKind;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package de.dos2030.iot.collector.activity;
 
 import de.dos2030.iot.collector.ingest.IngestService;
-import de.dos2030.iot.collector.store.RelationalStore;
+import de.dos2030.iot.collector.statedb.RelationalStore;
 import de.dos2030.iot.model.Batch;
 import de.dos2030.iot.model.ClockSync;
 import de.dos2030.iot.model.GatewayHealth;

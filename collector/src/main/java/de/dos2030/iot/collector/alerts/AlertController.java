@@ -1,13 +1,13 @@
 package de.dos2030.iot.collector.alerts;
 
-import de.dos2030.iot.collector.query.BadQueryException;
+import de.dos2030.iot.collector.api.BadRequestException;
+import de.dos2030.iot.collector.api.ConflictException;
+import de.dos2030.iot.collector.api.NotFoundException;
 import de.dos2030.iot.collector.security.Allowed;
 import de.dos2030.iot.collector.security.Caller;
 import de.dos2030.iot.collector.security.Role;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -15,16 +15,14 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.http.sse.Event;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import jakarta.validation.Valid;
 import java.util.List;
-import java.util.Map;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 
@@ -52,63 +50,28 @@ public class AlertController {
                     "Alerts, most recently changed first; status: active (raised or acknowledged), raised, acknowledged, cleared or all")
     @Get
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public List<Alert> list(
-            @Nullable @QueryValue String status,
-            @Nullable @QueryValue String siteId,
-            @Nullable @QueryValue String siteKind,
-            @Nullable @QueryValue String gatewayId,
-            @Nullable @QueryValue String sensorId,
-            @Nullable @QueryValue String quantity,
-            @Nullable @QueryValue String minSeverity,
-            @Nullable @QueryValue String ruleId,
-            @Nullable @QueryValue String from,
-            @Nullable @QueryValue String to,
-            @Nullable @QueryValue Integer limit) {
-        String s = status == null || status.equals("all") ? null : status;
-        if (s != null && !List.of("active", "raised", "acknowledged", "cleared").contains(s)) {
-            throw new BadQueryException(
-                    "status '" + status + "' is unknown (allowed: active, raised, acknowledged, cleared, all)");
-        }
-        AlertFilter filter = AlertFilter.of(siteId, siteKind, gatewayId, sensorId, quantity, minSeverity);
-        if (ruleId != null) {
-            de.dos2030.iot.collector.query.InfluxQl.requireId("ruleId", ruleId);
-        }
+    public List<Alert> list(@RequestBean AlertFilterRequest filter, @Valid @RequestBean AlertHistoryRequest history) {
         return alerts.list(
-                s,
-                filter,
-                ruleId,
-                instant("from", from),
-                instant("to", to),
-                limit == null ? 100 : Math.max(1, Math.min(limit, 1000)));
+                history.statusOrAll(),
+                filter.toFilter(),
+                history.ruleId(),
+                history.fromInstant(),
+                history.toInstant(),
+                history.limitOrDefault());
     }
 
     @Operation(summary = "Active alerts (raised or acknowledged)")
     @Get("/active")
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public List<Alert> active(
-            @Nullable @QueryValue String siteId,
-            @Nullable @QueryValue String siteKind,
-            @Nullable @QueryValue String gatewayId,
-            @Nullable @QueryValue String sensorId,
-            @Nullable @QueryValue String quantity,
-            @Nullable @QueryValue String minSeverity) {
-        return alerts.list(
-                "active",
-                AlertFilter.of(siteId, siteKind, gatewayId, sensorId, quantity, minSeverity),
-                null,
-                null,
-                null,
-                1000);
+    public List<Alert> active(@RequestBean AlertFilterRequest filter) {
+        return alerts.list("active", filter.toFilter(), null, null, null, AlertHistoryRequest.MAX_LIMIT);
     }
 
     @Operation(summary = "One alert with every step of its lifecycle")
     @Get("/{gatewayId}/{alertId}")
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public HttpResponse<?> get(@PathVariable String gatewayId, @PathVariable String alertId) {
-        return alerts.get(gatewayId, alertId)
-                .<HttpResponse<?>>map(HttpResponse::ok)
-                .orElseGet(() -> HttpResponse.status(HttpStatus.NOT_FOUND)
-                        .body(Map.of("error", "no alert '" + alertId + "' of gateway '" + gatewayId + "'")));
+    public Alert get(@PathVariable String gatewayId, @PathVariable String alertId) {
+        return alerts.get(gatewayId, alertId).orElseThrow(() -> noAlert(gatewayId, alertId));
     }
 
     /** An optional note for the acknowledgement. */
@@ -119,7 +82,7 @@ public class AlertController {
     @Post("/{gatewayId}/{alertId}/acknowledge")
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Allowed(Role.ENGINEER)
-    public HttpResponse<?> acknowledge(
+    public Alert acknowledge(
             HttpRequest<?> request,
             @PathVariable String gatewayId,
             @PathVariable String alertId,
@@ -127,13 +90,12 @@ public class AlertController {
         AlertService.AckResult r =
                 service.acknowledge(gatewayId, alertId, Caller.of(request), body == null ? null : body.note());
         if (r instanceof AlertService.AckResult.Done d) {
-            return HttpResponse.ok(d.alert());
+            return d.alert();
         }
         if (r instanceof AlertService.AckResult.Conflict c) {
-            return HttpResponse.status(HttpStatus.CONFLICT).body(Map.of("error", c.reason()));
+            throw new ConflictException(c.reason());
         }
-        return HttpResponse.status(HttpStatus.NOT_FOUND)
-                .body(Map.of("error", "no alert '" + alertId + "' of gateway '" + gatewayId + "'"));
+        throw noAlert(gatewayId, alertId);
     }
 
     /**
@@ -145,20 +107,14 @@ public class AlertController {
     @Get(uri = "/stream", produces = MediaType.TEXT_EVENT_STREAM)
     @ExecuteOn(TaskExecutors.BLOCKING)
     public Publisher<Event<?>> stream(
-            @Nullable @QueryValue String siteId,
-            @Nullable @QueryValue String siteKind,
-            @Nullable @QueryValue String gatewayId,
-            @Nullable @QueryValue String sensorId,
-            @Nullable @QueryValue String quantity,
-            @Nullable @QueryValue String minSeverity,
-            @Nullable @Header("Last-Event-ID") String lastEventId) {
-        AlertFilter filter = AlertFilter.of(siteId, siteKind, gatewayId, sensorId, quantity, minSeverity);
+            @RequestBean AlertFilterRequest request, @Nullable @Header("Last-Event-ID") String lastEventId) {
+        AlertFilter filter = request.toFilter();
         Long after = null;
         if (lastEventId != null && !lastEventId.isBlank()) {
             try {
                 after = Long.parseLong(lastEventId.trim());
             } catch (NumberFormatException e) {
-                throw new BadQueryException("Last-Event-ID '" + lastEventId + "' is not an event id");
+                throw new BadRequestException("Last-Event-ID '" + lastEventId + "' is not an event id");
             }
         }
         Flux<Event<?>> steps = feed.stream(after)
@@ -170,15 +126,7 @@ public class AlertController {
         return Flux.merge(steps, heartbeat);
     }
 
-    private static Instant instant(String name, @Nullable String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new BadQueryException(
-                    name + " '" + text + "' is not an ISO-8601 instant such as 2025-03-01T00:00:00Z");
-        }
+    private static NotFoundException noAlert(String gatewayId, String alertId) {
+        return new NotFoundException("no alert '" + alertId + "' of gateway '" + gatewayId + "'");
     }
 }

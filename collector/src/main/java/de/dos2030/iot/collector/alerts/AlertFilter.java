@@ -1,7 +1,7 @@
 package de.dos2030.iot.collector.alerts;
 
-import de.dos2030.iot.collector.query.BadQueryException;
-import de.dos2030.iot.collector.query.InfluxQl;
+import de.dos2030.iot.collector.api.BadRequestException;
+import de.dos2030.iot.collector.api.IdParameter;
 import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.Severity;
 import de.dos2030.iot.model.WireNames;
@@ -40,23 +40,23 @@ public record AlertFilter(
         quantity = blankToNull(quantity);
         minSeverity = blankToNull(minSeverity);
         if (siteId != null) {
-            InfluxQl.requireId("siteId", siteId);
+            IdParameter.require("siteId", siteId);
         }
         if (gatewayId != null) {
-            InfluxQl.requireId("gatewayId", gatewayId);
+            IdParameter.require("gatewayId", gatewayId);
         }
         if (sensorId != null) {
-            InfluxQl.requireId("sensorId", sensorId);
+            IdParameter.require("sensorId", sensorId);
         }
         if (siteKind != null && !siteKind.equals("bridge") && !siteKind.equals("school")) {
-            throw new BadQueryException("siteKind '" + siteKind + "' is unknown (allowed: bridge, school)");
+            throw new BadRequestException("siteKind '" + siteKind + "' is unknown (allowed: bridge, school)");
         }
         if (quantity != null && Quantity.fromWireName(quantity) == null) {
-            throw new BadQueryException(
+            throw new BadRequestException(
                     "quantity '" + quantity + "' is unknown (allowed: " + WireNames.allowed(Quantity.class) + ")");
         }
         if (minSeverity != null && WireNames.parse(Severity.class, minSeverity) == null) {
-            throw new BadQueryException("minSeverity '" + minSeverity + "' is unknown (allowed: "
+            throw new BadRequestException("minSeverity '" + minSeverity + "' is unknown (allowed: "
                     + WireNames.allowed(Severity.class) + ")");
         }
         return new AlertFilter(siteId, siteKind, gatewayId, sensorId, quantity, minSeverity);

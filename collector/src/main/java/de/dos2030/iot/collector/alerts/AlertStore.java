@@ -1,10 +1,10 @@
 package de.dos2030.iot.collector.alerts;
 
-import static de.dos2030.iot.collector.store.RelationalStore.bind;
-import static de.dos2030.iot.collector.store.RelationalStore.instant;
-import static de.dos2030.iot.collector.store.RelationalStore.nullableDouble;
+import static de.dos2030.iot.collector.statedb.RelationalStore.bind;
+import static de.dos2030.iot.collector.statedb.RelationalStore.instant;
+import static de.dos2030.iot.collector.statedb.RelationalStore.nullableDouble;
 
-import de.dos2030.iot.collector.store.RelationalStore;
+import de.dos2030.iot.collector.statedb.RelationalStore;
 import de.dos2030.iot.model.Quantity;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;

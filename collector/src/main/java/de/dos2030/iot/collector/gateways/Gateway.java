@@ -1,5 +1,6 @@
 package de.dos2030.iot.collector.gateways;
 
+import de.dos2030.iot.model.SiteKind;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;

@@ -1,11 +1,14 @@
 package de.dos2030.iot.collector.gateways;
 
-import de.dos2030.iot.collector.ingest.SequenceTracker;
+import de.dos2030.iot.collector.api.BadRequestException;
+import de.dos2030.iot.collector.api.ConflictException;
+import de.dos2030.iot.collector.api.NotFoundException;
 import de.dos2030.iot.collector.security.Allowed;
 import de.dos2030.iot.collector.security.Role;
+import de.dos2030.iot.model.SiteKind;
+import de.dos2030.iot.model.WireNames;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -32,10 +35,10 @@ import java.util.Map;
 @Allowed(Role.ADMIN)
 public class GatewayAdminController {
     private final GatewayRegistry registry;
-    private final SequenceTracker sequences;
+    private final SequenceGaps sequences;
     private final MosquittoAuthFiles mosquitto;
 
-    public GatewayAdminController(GatewayRegistry registry, SequenceTracker sequences, MosquittoAuthFiles mosquitto) {
+    public GatewayAdminController(GatewayRegistry registry, SequenceGaps sequences, MosquittoAuthFiles mosquitto) {
         this.registry = registry;
         this.sequences = sequences;
         this.mosquitto = mosquitto;
@@ -58,28 +61,28 @@ public class GatewayAdminController {
             @Nullable String token) {
         static GatewayView of(Gateway g, @Nullable String token) {
             return new GatewayView(
-                    g.id(), g.siteId(), g.siteKind().tag(), g.enabled(), g.createdAt(), g.tokenIssuedAt(), token);
+                    g.id(), g.siteId(), g.siteKind().wireName(), g.enabled(), g.createdAt(), g.tokenIssuedAt(), token);
         }
     }
 
     @Post("/gateways")
-    public HttpResponse<?> register(@Body Registration body) {
+    public HttpResponse<GatewayView> register(@Body Registration body) {
         SiteKind kind;
         try {
             kind = body.siteKind() == null
                     ? null
                     : SiteKind.valueOf(body.siteKind().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            return error(
-                    HttpStatus.BAD_REQUEST, "siteKind '" + body.siteKind() + "' is unknown (allowed: bridge, school)");
+            throw new BadRequestException("siteKind '" + body.siteKind() + "' is unknown (allowed: "
+                    + WireNames.allowed(SiteKind.class) + ")");
         }
         try {
             GatewayRegistry.IssuedToken issued = registry.register(body.id(), body.siteId(), kind);
             return HttpResponse.created(GatewayView.of(issued.gateway(), issued.token()));
         } catch (IllegalArgumentException e) {
-            return error(HttpStatus.BAD_REQUEST, e.getMessage());
+            throw new BadRequestException(e.getMessage());
         } catch (IllegalStateException e) {
-            return error(HttpStatus.CONFLICT, e.getMessage());
+            throw new ConflictException(e.getMessage());
         }
     }
 
@@ -89,55 +92,51 @@ public class GatewayAdminController {
     }
 
     @Get("/gateways/{id}")
-    public HttpResponse<?> get(String id) {
-        return registry.find(id)
-                .<HttpResponse<?>>map(g -> HttpResponse.ok(GatewayView.of(g, null)))
-                .orElseGet(() -> notFound(id));
+    public GatewayView get(String id) {
+        return GatewayView.of(registry.find(id).orElseThrow(() -> noGateway(id)), null);
     }
 
     @Post("/gateways/{id}/token")
-    public HttpResponse<?> rotate(String id) {
-        return registry.rotateToken(id)
-                .<HttpResponse<?>>map(i -> HttpResponse.ok(GatewayView.of(i.gateway(), i.token())))
-                .orElseGet(() -> notFound(id));
+    public GatewayView rotate(String id) {
+        GatewayRegistry.IssuedToken issued = registry.rotateToken(id).orElseThrow(() -> noGateway(id));
+        return GatewayView.of(issued.gateway(), issued.token());
     }
 
     @Post("/gateways/{id}/disable")
-    public HttpResponse<?> disable(String id) {
-        return registry.setEnabled(id, false)
-                .<HttpResponse<?>>map(g -> HttpResponse.ok(GatewayView.of(g, null)))
-                .orElseGet(() -> notFound(id));
+    public GatewayView disable(String id) {
+        return GatewayView.of(registry.setEnabled(id, false).orElseThrow(() -> noGateway(id)), null);
     }
 
     @Post("/gateways/{id}/enable")
-    public HttpResponse<?> enable(String id) {
-        return registry.setEnabled(id, true)
-                .<HttpResponse<?>>map(g -> HttpResponse.ok(GatewayView.of(g, null)))
-                .orElseGet(() -> notFound(id));
+    public GatewayView enable(String id) {
+        return GatewayView.of(registry.setEnabled(id, true).orElseThrow(() -> noGateway(id)), null);
     }
 
     @Delete("/gateways/{id}")
-    public HttpResponse<?> delete(String id) {
-        return registry.delete(id) ? HttpResponse.noContent() : notFound(id);
+    public HttpResponse<Void> delete(String id) {
+        if (!registry.delete(id)) {
+            throw noGateway(id);
+        }
+        return HttpResponse.noContent();
     }
 
     /** Sequence tracking per boot: stored, duplicates, missing ranges. */
     @Get("/gateways/{id}/sequences")
-    public HttpResponse<?> sequences(String id) {
+    public List<BootSequences> sequences(String id) {
         if (registry.find(id).isEmpty()) {
-            return notFound(id);
+            throw noGateway(id);
         }
-        return HttpResponse.ok(sequences.of(id));
+        return sequences.of(id);
     }
 
     /** Writes Mosquitto's files to the configured paths (then SIGHUP Mosquitto). */
     @Post("/mosquitto/sync")
-    public HttpResponse<?> syncMosquitto() {
+    public Map<String, List<String>> syncMosquitto() {
         try {
-            return HttpResponse.ok(Map.of(
-                    "written", mosquitto.sync().stream().map(Path::toString).toList()));
+            return Map.of(
+                    "written", mosquitto.sync().stream().map(Path::toString).toList());
         } catch (IllegalStateException e) {
-            return error(HttpStatus.CONFLICT, e.getMessage());
+            throw new ConflictException(e.getMessage());
         }
     }
 
@@ -153,11 +152,7 @@ public class GatewayAdminController {
         return mosquitto.acl(registry.list(), "");
     }
 
-    private static HttpResponse<?> notFound(String id) {
-        return error(HttpStatus.NOT_FOUND, "no gateway '" + id + "'");
-    }
-
-    private static HttpResponse<?> error(HttpStatus status, String message) {
-        return HttpResponse.status(status).body(Map.of("error", message));
+    private static NotFoundException noGateway(String id) {
+        return new NotFoundException("no gateway '" + id + "'");
     }
 }

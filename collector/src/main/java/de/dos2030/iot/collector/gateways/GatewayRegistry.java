@@ -1,5 +1,8 @@
 package de.dos2030.iot.collector.gateways;
 
+import de.dos2030.iot.collector.security.BearerToken;
+import de.dos2030.iot.collector.security.GatewayCredentials;
+import de.dos2030.iot.model.SiteKind;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -20,7 +23,7 @@ import java.util.concurrent.ConcurrentMap;
  * elsewhere stays valid here for at most {@link #CACHE_TTL_MILLIS}.
  */
 @Singleton
-public class GatewayRegistry {
+public class GatewayRegistry implements GatewayCredentials {
     static final long CACHE_TTL_MILLIS = 30_000;
 
     private final GatewayRepository repository;
@@ -54,10 +57,10 @@ public class GatewayRegistry {
         if (repository.existsById(id)) {
             throw new IllegalStateException("gateway '" + id + "' is already registered: rotate its token instead");
         }
-        String token = GatewayToken.newToken();
+        String token = BearerToken.random();
         Instant now = now();
         Gateway gateway = new Gateway(
-                id, siteId, siteKind, GatewayToken.hashOf(token), MosquittoPasswordHash.hash(token), true, now, now);
+                id, siteId, siteKind, BearerToken.hash(token), MosquittoPasswordHash.hash(token), true, now, now);
         repository.save(gateway);
         changed();
         return new IssuedToken(gateway, token);
@@ -66,9 +69,9 @@ public class GatewayRegistry {
     /** Issues a new token; the old one stops working at once. */
     public Optional<IssuedToken> rotateToken(String id) {
         return repository.findById(id).map(old -> {
-            String token = GatewayToken.newToken();
-            Gateway gateway = repository.update(
-                    old.withToken(GatewayToken.hashOf(token), MosquittoPasswordHash.hash(token), now()));
+            String token = BearerToken.random();
+            Gateway gateway =
+                    repository.update(old.withToken(BearerToken.hash(token), MosquittoPasswordHash.hash(token), now()));
             changed();
             return new IssuedToken(gateway, token);
         });
@@ -124,7 +127,7 @@ public class GatewayRegistry {
         if (token == null || token.isEmpty() || token.length() > 200) {
             return Optional.empty();
         }
-        String hash = GatewayToken.hashOf(token);
+        String hash = BearerToken.hash(token);
         long now = clock.millis();
         Cached cached = byTokenHash.get(hash);
         if (cached == null || now - cached.loadedAt > CACHE_TTL_MILLIS) {
@@ -135,6 +138,11 @@ public class GatewayRegistry {
             byTokenHash.put(hash, cached);
         }
         return cached.gateway.filter(Gateway::enabled);
+    }
+
+    @Override
+    public boolean isGatewayToken(String token) {
+        return authenticate(token).isPresent();
     }
 
     /** The DTLS pre-shared key of an enabled gateway, or empty. */

@@ -18,15 +18,11 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +35,6 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class IngestService {
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
-    private static final Pattern ITEM = Pattern.compile("^(readings|alerts)\\[(\\d+)]");
 
     private final Validator validator;
     private final InfluxWriter writer;
@@ -152,17 +147,16 @@ public class IngestService {
             return CompletableFuture.completedFuture(early);
         }
 
-        String siteKind = sender.siteKind().tag();
-        Map<String, List<Problem>> byItem = problemsByItem(report.problems());
+        String siteKind = sender.siteKind().wireName();
         Points points = new Points(batch.readings().size() + batch.alerts().size() + 1);
-        List<Reading> stored = byItem.isEmpty()
+        List<Reading> stored = report.isValid()
                 ? batch.readings()
                 : new ArrayList<>(batch.readings().size());
         StorageLayout.ReadingLines readingLines = new StorageLayout.ReadingLines(batch, siteKind);
         for (int i = 0; i < batch.readings().size(); i++) {
             Reading r = batch.readings().get(i);
-            List<Problem> problems = byItem.get("readings[" + i + "]");
-            if (problems == null) {
+            List<Problem> problems = report.readingProblems(i);
+            if (problems.isEmpty()) {
                 readingLines.addTo(points, r);
                 if (stored != batch.readings()) {
                     stored.add(r);
@@ -174,8 +168,8 @@ public class IngestService {
         List<AlertEvent> goodAlerts = new ArrayList<>();
         for (int i = 0; i < batch.alerts().size(); i++) {
             AlertEvent a = batch.alerts().get(i);
-            List<Problem> problems = byItem.get("alerts[" + i + "]");
-            if (problems == null) {
+            List<Problem> problems = report.alertProblems(i);
+            if (problems.isEmpty()) {
                 points.add(StorageLayout.alert(batch, siteKind, a));
                 goodAlerts.add(a);
             } else {
@@ -185,8 +179,8 @@ public class IngestService {
         if (batch.health() != null) {
             points.add(StorageLayout.health(batch, siteKind, batch.health()));
         }
-        int quarantined = byItem.size();
         int readings = stored.size();
+        int quarantined = batch.readings().size() - readings + batch.alerts().size() - goodAlerts.size();
         long started = System.nanoTime();
         return writer.write(points)
                 .orTimeout(influxConfig.ingestTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
@@ -242,17 +236,5 @@ public class IngestService {
                     metrics.outcome(door, outcome);
                     return outcome;
                 });
-    }
-
-    /** Problems grouped by the reading or alert they concern ({@code readings[3]}); envelope problems left out. */
-    private static Map<String, List<Problem>> problemsByItem(List<Problem> problems) {
-        Map<String, List<Problem>> byItem = new HashMap<>();
-        for (Problem p : problems) {
-            Matcher m = ITEM.matcher(p.path());
-            if (m.find()) {
-                byItem.computeIfAbsent(m.group(), k -> new ArrayList<>()).add(p);
-            }
-        }
-        return byItem;
     }
 }

@@ -1,6 +1,6 @@
 package de.dos2030.iot.collector.ingest;
 
-import de.dos2030.iot.collector.store.RelationalStore;
+import de.dos2030.iot.collector.statedb.RelationalStore;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
 import java.sql.Connection;

@@ -1,8 +1,9 @@
 package de.dos2030.iot.collector.ingest;
 
+import de.dos2030.iot.collector.gateways.BootSequences;
+import de.dos2030.iot.collector.gateways.SequenceGaps;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,7 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * ranges per boot (past that the oldest hole is forgotten). Thread-safe.
  */
 @Singleton
-public class SequenceTracker {
+public class SequenceTracker implements SequenceGaps {
     static final int MAX_BOOTS_PER_GATEWAY = 5;
     static final int MAX_RANGES = 1_000;
 
@@ -68,7 +69,7 @@ public class SequenceTracker {
         }
     }
 
-    /** Per boot of this gateway, most recent first; empty when nothing was stored from it. */
+    @Override
     public List<BootSequences> of(String gatewayId) {
         Map<String, BootState> boots = gateways.getOrDefault(gatewayId, Map.of());
         List<BootSequences> out = new ArrayList<>();
@@ -82,23 +83,6 @@ public class SequenceTracker {
         out.sort(Comparator.comparing(BootSequences::lastSeen).reversed());
         return out;
     }
-
-    /**
-     * One boot's sequences. {@code stored} counts distinct sequences known stored (by any
-     * instance); {@code duplicates} the re-sends this instance stored again; {@code missing} holds
-     * inclusive [from, to] ranges.
-     */
-    @Serdeable
-    public record BootSequences(
-            String bootId,
-            Instant firstSeen,
-            Instant lastSeen,
-            long firstSequence,
-            long highestSequence,
-            long stored,
-            long duplicates,
-            long missingCount,
-            List<long[]> missing) {}
 
     /** What one instance knows was stored of one boot: inclusive [from, to] ranges, ascending. */
     public record BootRanges(

@@ -1,5 +1,6 @@
 package de.dos2030.iot.collector.query;
 
+import de.dos2030.iot.collector.api.BadRequestException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -39,7 +40,7 @@ public enum Aggregate {
                 return a;
             }
         }
-        throw new BadQueryException("aggregate '" + name + "' is unknown (allowed: "
+        throw new BadRequestException("aggregate '" + name + "' is unknown (allowed: "
                 + Arrays.stream(values()).map(Aggregate::wireName).collect(Collectors.joining(", ")) + ")");
     }
 }

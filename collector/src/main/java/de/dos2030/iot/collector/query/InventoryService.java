@@ -4,9 +4,11 @@ import de.dos2030.iot.collector.activity.ActivityTracker;
 import de.dos2030.iot.collector.activity.GatewaySeen;
 import de.dos2030.iot.collector.activity.SensorSeen;
 import de.dos2030.iot.collector.alerts.liveness.LivenessConfig;
+import de.dos2030.iot.collector.api.IdParameter;
+import de.dos2030.iot.collector.gateways.BootSequences;
 import de.dos2030.iot.collector.gateways.Gateway;
 import de.dos2030.iot.collector.gateways.GatewayRegistry;
-import de.dos2030.iot.collector.ingest.SequenceTracker;
+import de.dos2030.iot.collector.gateways.SequenceGaps;
 import de.dos2030.iot.collector.storage.StorageLayout;
 import de.dos2030.iot.model.Quantity;
 import io.micronaut.core.annotation.Nullable;
@@ -35,7 +37,7 @@ import org.influxdb.dto.QueryResult;
 public class InventoryService {
     private final GatewayRegistry registry;
     private final ActivityTracker activity;
-    private final SequenceTracker sequences;
+    private final SequenceGaps sequences;
     private final InfluxReader influx;
     private final LivenessConfig liveness;
     private final Clock clock;
@@ -43,7 +45,7 @@ public class InventoryService {
     public InventoryService(
             GatewayRegistry registry,
             ActivityTracker activity,
-            SequenceTracker sequences,
+            SequenceGaps sequences,
             InfluxReader influx,
             LivenessConfig liveness,
             Clock clock) {
@@ -72,7 +74,7 @@ public class InventoryService {
             @Nullable String clockSync,
             @Nullable Health health,
             long missingSequences,
-            List<SequenceTracker.BootSequences> sequences) {}
+            List<BootSequences> sequences) {}
 
     /** The latest health a gateway reported; {@code detail} holds every field of InfluxDB's latest point (single gateway only). */
     @Serdeable
@@ -98,7 +100,7 @@ public class InventoryService {
     public List<Site> sites() {
         Map<String, Site> sites = new TreeMap<>();
         for (Gateway g : registry.list()) {
-            sites.computeIfAbsent(g.siteId(), id -> new Site(id, g.siteKind().tag(), new ArrayList<>()))
+            sites.computeIfAbsent(g.siteId(), id -> new Site(id, g.siteKind().wireName(), new ArrayList<>()))
                     .gateways()
                     .add(g.id());
         }
@@ -107,7 +109,7 @@ public class InventoryService {
 
     public List<GatewayStatus> gateways(@Nullable String site) {
         if (site != null) {
-            InfluxQl.requireId("site", site);
+            IdParameter.require("site", site);
         }
         Map<String, GatewaySeen> seen = activity.gateways();
         List<GatewayStatus> out = new ArrayList<>();
@@ -120,7 +122,7 @@ public class InventoryService {
     }
 
     public Optional<GatewayStatus> gateway(String id) {
-        InfluxQl.requireId("gateway", id);
+        IdParameter.require("gateway", id);
         return registry.find(id).map(g -> status(g, activity.gateway(id).orElse(null), latestHealth(id)));
     }
 
@@ -133,10 +135,8 @@ public class InventoryService {
         } else {
             state = seen.lastSeen().plus(liveness.offlineAfter()).isBefore(clock.instant()) ? "offline" : "online";
         }
-        List<SequenceTracker.BootSequences> boots = sequences.of(g.id());
-        long missing = boots.stream()
-                .mapToLong(SequenceTracker.BootSequences::missingCount)
-                .sum();
+        List<BootSequences> boots = sequences.of(g.id());
+        long missing = boots.stream().mapToLong(BootSequences::missingCount).sum();
         Health health = null;
         if (seen != null && seen.healthAt() != null || detail != null) {
             health = new Health(
@@ -151,7 +151,7 @@ public class InventoryService {
         return new GatewayStatus(
                 g.id(),
                 g.siteId(),
-                g.siteKind().tag(),
+                g.siteKind().wireName(),
                 g.enabled(),
                 state,
                 seen == null ? null : seen.lastSeen(),

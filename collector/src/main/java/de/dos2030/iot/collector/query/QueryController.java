@@ -1,30 +1,29 @@
 package de.dos2030.iot.collector.query;
 
+import de.dos2030.iot.collector.api.NotFoundException;
 import de.dos2030.iot.collector.security.Allowed;
 import de.dos2030.iot.collector.security.Role;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.validation.Valid;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** The engineers' query API (role viewer and up): sites, gateways, sensors, series as JSON or CSV. */
 @Controller("/api/v1")
@@ -65,12 +64,8 @@ public class QueryController {
 
     @Operation(summary = "One gateway, with every field of its latest health report")
     @Get("/gateways/{id}")
-    public HttpResponse<?> gateway(@PathVariable String id) {
-        return inventory
-                .gateway(id)
-                .<HttpResponse<?>>map(HttpResponse::ok)
-                .orElseGet(() ->
-                        HttpResponse.status(HttpStatus.NOT_FOUND).body(Map.of("error", "no gateway '" + id + "'")));
+    public InventoryService.GatewayStatus gateway(@PathVariable String id) {
+        return inventory.gateway(id).orElseThrow(() -> new NotFoundException("no gateway '" + id + "'"));
     }
 
     @Operation(summary = "Sensors and the quantities they report")
@@ -96,54 +91,9 @@ public class QueryController {
     @Get(
             uri = "/series",
             produces = {MediaType.APPLICATION_JSON, SeriesCsv.MEDIA_TYPE})
-    public HttpResponse<?> series(
-            @Parameter(description = "quantity wire name, e.g. co2, temperature, strain, vibration_rms")
-                    @Nullable
-                    @QueryValue
-                    String quantity,
-            @Parameter(
-                            description =
-                                    "sample (default) or a window statistic the gateway computed: mean, min, max, stddev")
-                    @Nullable
-                    @QueryValue
-                    String statistic,
-            @Nullable @QueryValue String site,
-            @Nullable @QueryValue String siteKind,
-            @Nullable @QueryValue String gateway,
-            @Nullable @QueryValue String sensor,
-            @Parameter(description = "ISO-8601 instant, inclusive; default: to minus collector.query.default-range")
-                    @Nullable
-                    @QueryValue
-                    String from,
-            @Parameter(description = "ISO-8601 instant, exclusive; default: now") @Nullable @QueryValue String to,
-            @Parameter(description = "window: 10s, 1m, 1h, 1d or ISO-8601 (PT1M); none gives raw points")
-                    @Nullable
-                    @QueryValue
-                    String window,
-            @Parameter(description = "mean (default with a window), min, max, count, last, p95") @Nullable @QueryValue
-                    String aggregate,
-            @Parameter(description = "ok (default) or any") @Nullable @QueryValue String quality,
-            @Parameter(description = "json (default) or csv") @Nullable @QueryValue String format,
-            @Nullable @Header(HttpHeaders.ACCEPT) String accept) {
-        SeriesQuery q = SeriesQuery.parse(
-                quantity,
-                statistic,
-                site,
-                siteKind,
-                gateway,
-                sensor,
-                from,
-                to,
-                window,
-                aggregate,
-                quality,
-                clock.instant(),
-                config.defaultRange());
-        boolean csv =
-                "csv".equals(format) || (format == null && accept != null && accept.contains(SeriesCsv.MEDIA_TYPE));
-        if (format != null && !format.equals("csv") && !format.equals("json")) {
-            throw new BadQueryException("format '" + format + "' is unknown (allowed: json, csv)");
-        }
+    public HttpResponse<?> series(@Valid @RequestBean SeriesRequest request) {
+        SeriesQuery q = request.toQuery(clock.instant(), config.defaultRange());
+        boolean csv = request.csv();
         long started = System.nanoTime();
         SeriesAnswer result = series.run(q);
         long asked = System.nanoTime();

@@ -1,5 +1,7 @@
 package de.dos2030.iot.collector.query;
 
+import de.dos2030.iot.collector.api.BadRequestException;
+import de.dos2030.iot.collector.api.IdParameter;
 import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.Statistic;
 import de.dos2030.iot.model.WireNames;
@@ -48,46 +50,46 @@ public record SeriesQuery(
             Instant now,
             Duration defaultRange) {
         if (quantity == null || quantity.isEmpty()) {
-            throw new BadQueryException("quantity is required (allowed: " + WireNames.allowed(Quantity.class) + ")");
+            throw new BadRequestException("quantity is required (allowed: " + WireNames.allowed(Quantity.class) + ")");
         }
         Quantity q = Quantity.fromWireName(quantity);
         if (q == null) {
-            throw new BadQueryException(
+            throw new BadRequestException(
                     "quantity '" + quantity + "' is unknown (allowed: " + WireNames.allowed(Quantity.class) + ")");
         }
         Statistic stat = Statistic.SAMPLE;
         if (statistic != null) {
             stat = WireNames.parse(Statistic.class, statistic);
             if (stat == null) {
-                throw new BadQueryException("statistic '" + statistic + "' is unknown (allowed: "
+                throw new BadRequestException("statistic '" + statistic + "' is unknown (allowed: "
                         + WireNames.allowed(Statistic.class) + ")");
             }
         }
         if (site != null) {
-            InfluxQl.requireId("site", site);
+            IdParameter.require("site", site);
         }
         if (gateway != null) {
-            InfluxQl.requireId("gateway", gateway);
+            IdParameter.require("gateway", gateway);
         }
         if (sensor != null) {
-            InfluxQl.requireId("sensor", sensor);
+            IdParameter.require("sensor", sensor);
         }
         if (siteKind != null && !siteKind.equals("bridge") && !siteKind.equals("school")) {
-            throw new BadQueryException("siteKind '" + siteKind + "' is unknown (allowed: bridge, school)");
+            throw new BadRequestException("siteKind '" + siteKind + "' is unknown (allowed: bridge, school)");
         }
         Instant end = to == null ? now : instant("to", to);
         Instant start = from == null ? end.minus(defaultRange) : instant("from", from);
         if (!start.isBefore(end)) {
-            throw new BadQueryException("from (" + start + ") must be before to (" + end + ")");
+            throw new BadRequestException("from (" + start + ") must be before to (" + end + ")");
         }
         Duration w = window == null ? null : duration(window);
         Aggregate agg = aggregate == null ? (w == null ? null : Aggregate.MEAN) : Aggregate.parse(aggregate);
         if (agg != null && w == null) {
-            throw new BadQueryException("aggregate '" + agg.wireName() + "' needs a window, e.g. window=1m");
+            throw new BadRequestException("aggregate '" + agg.wireName() + "' needs a window, e.g. window=1m");
         }
         String qual = quality == null || quality.equals("ok") ? "ok" : null;
         if (quality != null && !quality.equals("ok") && !quality.equals("any")) {
-            throw new BadQueryException("quality '" + quality + "' is unknown (allowed: ok, any)");
+            throw new BadRequestException("quality '" + quality + "' is unknown (allowed: ok, any)");
         }
         return new SeriesQuery(q, stat, site, siteKind, gateway, sensor, start, end, w, agg, qual);
     }
@@ -109,10 +111,10 @@ public record SeriesQuery(
                 d = Duration.parse(text);
             }
         } catch (DateTimeParseException e) {
-            throw new BadQueryException("window '" + text + "' is not a duration (e.g. 10s, 1m, 1h, 1d or PT1M)");
+            throw new BadRequestException("window '" + text + "' is not a duration (e.g. 10s, 1m, 1h, 1d or PT1M)");
         }
         if (d.compareTo(Duration.ofSeconds(1)) < 0 || d.getNano() != 0) {
-            throw new BadQueryException("window '" + text + "' must be whole seconds, at least 1s");
+            throw new BadRequestException("window '" + text + "' must be whole seconds, at least 1s");
         }
         return d;
     }
@@ -121,7 +123,7 @@ public record SeriesQuery(
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new BadQueryException(
+            throw new BadRequestException(
                     name + " '" + text + "' is not an ISO-8601 instant such as 2025-03-01T00:00:00Z");
         }
     }

@@ -1,7 +1,12 @@
 package de.dos2030.iot.collector.query;
 
-/** The answer would hold more points than {@code collector.query.max-points} (HTTP 422). */
-public class TooManyPointsException extends BadQueryException {
+import de.dos2030.iot.collector.api.BadRequestException;
+
+/**
+ * The answer would hold more points than {@code collector.query.max-points}: the caller's to fix
+ * with a larger window or a shorter range (HTTP 422, {@link TooManyPointsHandler}).
+ */
+public class TooManyPointsException extends BadRequestException {
     public TooManyPointsException(long points, int limit) {
         super("the answer would hold " + (points > limit ? "at least " + points : "more than " + limit)
                 + " points, over the limit of " + limit

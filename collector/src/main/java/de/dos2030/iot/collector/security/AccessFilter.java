@@ -1,7 +1,6 @@
 package de.dos2030.iot.collector.security;
 
-import de.dos2030.iot.collector.gateways.GatewayRegistry;
-import de.dos2030.iot.collector.store.RelationalStore;
+import de.dos2030.iot.collector.statedb.RelationalStore;
 import io.micronaut.core.annotation.AnnotationMetadata;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -30,9 +29,9 @@ import java.util.Optional;
 @ServerFilter({"/api/**", "/admin/**"})
 public class AccessFilter {
     private final ApiTokens tokens;
-    private final GatewayRegistry gateways;
+    private final GatewayCredentials gateways;
 
-    public AccessFilter(ApiTokens tokens, GatewayRegistry gateways) {
+    public AccessFilter(ApiTokens tokens, GatewayCredentials gateways) {
         this.tokens = tokens;
         this.gateways = gateways;
     }
@@ -50,7 +49,8 @@ public class AccessFilter {
             return null;
         }
         Optional<Role> least = meta.enumValue(Allowed.class, Role.class);
-        String token = bearer(request.getHeaders().get(HttpHeaders.AUTHORIZATION));
+        String token = BearerToken.fromHeader(request.getHeaders().get(HttpHeaders.AUTHORIZATION))
+                .orElse(null);
         if (token == null) {
             return unauthorized("missing: send 'Authorization: Bearer <API token>'");
         }
@@ -62,7 +62,7 @@ public class AccessFilter {
                     .body(Map.of("error", "token store unavailable: try again"));
         }
         if (caller.isEmpty()) {
-            if (gateways.authenticate(token).isPresent()) {
+            if (gateways.isGatewayToken(token)) {
                 return forbidden("a gateway token may only send batches (POST /api/v1/batches)");
             }
             return unauthorized("unknown or revoked token");
@@ -76,14 +76,6 @@ public class AccessFilter {
         }
         request.setAttribute(Caller.ATTRIBUTE, caller.get());
         return null;
-    }
-
-    private static String bearer(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        String t = authorization.substring(7).trim();
-        return t.isEmpty() ? null : t;
     }
 
     private static HttpResponse<?> unauthorized(String why) {

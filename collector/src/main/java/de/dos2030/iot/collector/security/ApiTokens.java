@@ -1,8 +1,6 @@
 package de.dos2030.iot.collector.security;
 
-import de.dos2030.iot.collector.gateways.AdminConfig;
-import de.dos2030.iot.collector.gateways.GatewayToken;
-import de.dos2030.iot.collector.store.RelationalStore;
+import de.dos2030.iot.collector.statedb.RelationalStore;
 import de.dos2030.iot.model.validation.Validator;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +61,7 @@ public class ApiTokens {
         if (role == null) {
             throw new IllegalArgumentException("role is missing (allowed: viewer, engineer, admin)");
         }
-        String token = "dos_" + GatewayToken.newToken();
+        String token = "dos_" + BearerToken.random();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         try {
             store.run(c -> RelationalStore.update(
@@ -72,7 +70,7 @@ public class ApiTokens {
                     id,
                     name,
                     role.wireName(),
-                    GatewayToken.hashOf(token),
+                    BearerToken.hash(token),
                     now,
                     by.subject()));
         } catch (RelationalStore.StoreException e) {
@@ -120,7 +118,7 @@ public class ApiTokens {
         if (MessageDigest.isEqual(bootstrap, token.getBytes(StandardCharsets.UTF_8))) {
             return Optional.of(new Caller(Caller.BOOTSTRAP_ADMIN, Role.ADMIN));
         }
-        String hash = GatewayToken.hashOf(token);
+        String hash = BearerToken.hash(token);
         long now = clock.millis();
         Cached cached = cache.get(hash);
         if (cached == null || now - cached.loadedAt > CACHE_TTL_MILLIS || now < cached.loadedAt) {

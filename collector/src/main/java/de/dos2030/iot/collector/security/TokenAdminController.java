@@ -1,9 +1,11 @@
 package de.dos2030.iot.collector.security;
 
+import de.dos2030.iot.collector.api.BadRequestException;
+import de.dos2030.iot.collector.api.ConflictException;
+import de.dos2030.iot.collector.api.NotFoundException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -13,7 +15,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
-import java.util.Map;
 
 /** API tokens (role admin): issue (the token is shown once), list, revoke. */
 @Controller("/admin/tokens")
@@ -34,19 +35,18 @@ public class TokenAdminController {
             @Nullable String role) {}
 
     @Post
-    public HttpResponse<?> issue(HttpRequest<?> request, @Body TokenRequest body) {
+    public HttpResponse<ApiToken> issue(HttpRequest<?> request, @Body TokenRequest body) {
         Role role = Role.parse(body.role());
         if (role == null) {
-            return error(
-                    HttpStatus.BAD_REQUEST, "role '" + body.role() + "' is unknown (allowed: viewer, engineer, admin)");
+            throw new BadRequestException("role '" + body.role() + "' is unknown (allowed: viewer, engineer, admin)");
         }
         try {
             return HttpResponse.created(
                     tokens.issue(body.id(), body.name() == null ? body.id() : body.name(), role, Caller.of(request)));
         } catch (IllegalArgumentException e) {
-            return error(HttpStatus.BAD_REQUEST, e.getMessage());
+            throw new BadRequestException(e.getMessage());
         } catch (IllegalStateException e) {
-            return error(HttpStatus.CONFLICT, e.getMessage());
+            throw new ConflictException(e.getMessage());
         }
     }
 
@@ -56,13 +56,10 @@ public class TokenAdminController {
     }
 
     @Delete("/{id}")
-    public HttpResponse<?> revoke(String id) {
-        return tokens.revoke(id)
-                ? HttpResponse.noContent()
-                : error(HttpStatus.NOT_FOUND, "no active token '" + id + "'");
-    }
-
-    private static HttpResponse<?> error(HttpStatus status, String message) {
-        return HttpResponse.status(status).body(Map.of("error", message));
+    public HttpResponse<Void> revoke(String id) {
+        if (!tokens.revoke(id)) {
+            throw new NotFoundException("no active token '" + id + "'");
+        }
+        return HttpResponse.noContent();
     }
 }

@@ -12,7 +12,7 @@ import java.time.Duration;
 /**
  * InfluxDB connection and write behaviour ({@code collector.influx.*}, validated at start-up).
  *
- * @param url                InfluxDB HTTP API (v1), e.g. {@code http://127.0.0.1:18086}
+ * @param url                InfluxDB HTTP API (v1); by default InfluxDB's own port on this host, {@code http://127.0.0.1:8086}
  * @param database           database, created at start-up if missing
  * @param username           optional user (InfluxDB with auth enabled)
  * @param password           optional password
@@ -30,7 +30,7 @@ import java.time.Duration;
  */
 @ConfigurationProperties("collector.influx")
 public record InfluxConfig(
-        @Bindable(defaultValue = "http://127.0.0.1:18086")
+        @Bindable(defaultValue = "http://127.0.0.1:8086")
         @NotNull
         @Pattern(regexp = "https?://[^\\s/]+(/.*)?", message = "must be an http(s) URL such as http://127.0.0.1:8086")
         String url,

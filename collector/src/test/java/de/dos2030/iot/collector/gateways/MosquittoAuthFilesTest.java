@@ -2,6 +2,7 @@ package de.dos2030.iot.collector.gateways;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.dos2030.iot.model.SiteKind;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

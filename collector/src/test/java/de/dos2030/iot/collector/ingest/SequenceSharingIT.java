@@ -5,7 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import de.dos2030.iot.collector.TestBatches;
 import de.dos2030.iot.collector.TestCollector;
-import de.dos2030.iot.collector.gateways.SiteKind;
+import de.dos2030.iot.collector.gateways.BootSequences;
+import de.dos2030.iot.model.SiteKind;
 import de.dos2030.iot.model.codec.BatchCodec;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -48,7 +49,7 @@ class SequenceSharingIT {
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             for (TestCollector c : List.of(first, second)) {
-                SequenceTracker.BootSequences boot = boot(c);
+                BootSequences boot = boot(c);
                 assertThat(boot.stored()).isEqualTo(10);
                 assertThat(boot.highestSequence()).isEqualTo(9);
                 assertThat(boot.missingCount()).isZero();
@@ -96,7 +97,7 @@ class SequenceSharingIT {
 
         try (TestCollector after = new TestCollector(Map.of(), shared, true)) {
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-                List<SequenceTracker.BootSequences> boots =
+                List<BootSequences> boots =
                         after.context.getBean(SequenceTracker.class).of("restart-gw");
                 assertThat(boots).hasSize(1);
                 assertThat(boots.get(0).missing()).containsExactly(new long[] {3, 4});
@@ -109,9 +110,8 @@ class SequenceSharingIT {
         assertThat(to.postBatch(body, "application/json", token).statusCode()).isEqualTo(200);
     }
 
-    private static SequenceTracker.BootSequences boot(TestCollector c) {
-        List<SequenceTracker.BootSequences> boots =
-                c.context.getBean(SequenceTracker.class).of("share-gw");
+    private static BootSequences boot(TestCollector c) {
+        List<BootSequences> boots = c.context.getBean(SequenceTracker.class).of("share-gw");
         assertThat(boots).hasSize(1);
         return boots.get(0);
     }

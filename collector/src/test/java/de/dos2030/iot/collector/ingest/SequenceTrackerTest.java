@@ -3,6 +3,7 @@ package de.dos2030.iot.collector.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import de.dos2030.iot.collector.gateways.BootSequences;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,7 +26,7 @@ class SequenceTrackerTest {
 
         assertThat(tracker.record("gw", "b1", 3)).isEqualTo(SequenceTracker.Seen.FILLED_GAP);
 
-        SequenceTracker.BootSequences boot = tracker.of("gw").get(0);
+        BootSequences boot = tracker.of("gw").get(0);
         assertThat(boot.missing()).containsExactly(new long[] {2, 2}, new long[] {4, 4});
         assertThat(boot.missingCount()).isEqualTo(2);
         assertThat(boot.stored()).isEqualTo(4);
@@ -63,7 +64,7 @@ class SequenceTrackerTest {
         exchange(tracker, other);
 
         for (SequenceTracker t : List.of(tracker, other)) {
-            SequenceTracker.BootSequences boot = t.of("gw").get(0);
+            BootSequences boot = t.of("gw").get(0);
             assertThat(boot.missingCount()).isZero();
             assertThat(boot.stored()).isEqualTo(10);
             assertThat(boot.highestSequence()).isEqualTo(9);
@@ -99,7 +100,7 @@ class SequenceTrackerTest {
         for (long seq = 0; seq < 2L * SequenceTracker.MAX_RANGES + 10; seq += 2) {
             tracker.record("gw", "b1", seq);
         }
-        SequenceTracker.BootSequences boot = tracker.of("gw").get(0);
+        BootSequences boot = tracker.of("gw").get(0);
         assertThat(boot.missing()).hasSize(SequenceTracker.MAX_RANGES - 1);
         assertThat(boot.missing().get(boot.missing().size() - 1))
                 .containsExactly(2L * SequenceTracker.MAX_RANGES + 7, 2L * SequenceTracker.MAX_RANGES + 7);

@@ -3,6 +3,7 @@ package de.dos2030.iot.collector.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import de.dos2030.iot.collector.api.BadRequestException;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class InfluxQlTest {
     void refusesIdsTheValidatorWouldNeverHaveStored() {
         for (String bad : new String[] {"", "x'y", "x y", "-x", "x;DROP", "x\"", "a".repeat(65), null}) {
             assertThatThrownBy(() -> InfluxQl.tagEquals("sensor", "sensor", bad))
-                    .isInstanceOf(BadQueryException.class)
+                    .isInstanceOf(BadRequestException.class)
                     .hasMessageContaining("is not a valid id");
         }
         assertThat(InfluxQl.tagEquals("sensor", "sensor", "room-1.co2")).isEqualTo("\"sensor\" = 'room-1.co2'");

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import de.dos2030.iot.collector.TestCollector;
 import de.dos2030.iot.collector.TestInflux;
-import de.dos2030.iot.collector.gateways.SiteKind;
 import de.dos2030.iot.collector.security.Role;
 import de.dos2030.iot.model.Batch;
 import de.dos2030.iot.model.ClockSync;
 import de.dos2030.iot.model.Quality;
 import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.Reading;
+import de.dos2030.iot.model.SiteKind;
 import de.dos2030.iot.model.Statistic;
 import de.dos2030.iot.model.codec.BatchCodec;
 import io.micronaut.json.JsonMapper;

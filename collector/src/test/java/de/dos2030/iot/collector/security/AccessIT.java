@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.dos2030.iot.collector.TestBatches;
 import de.dos2030.iot.collector.TestCollector;
-import de.dos2030.iot.collector.gateways.SiteKind;
+import de.dos2030.iot.model.SiteKind;
 import de.dos2030.iot.model.codec.BatchCodec;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package de.dos2030.iot.edge.fleet;
 
-import de.dos2030.iot.config.model.SiteKind;
+import de.dos2030.iot.model.SiteKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

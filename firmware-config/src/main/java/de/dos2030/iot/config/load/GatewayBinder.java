@@ -8,6 +8,7 @@ import de.dos2030.iot.config.spec.GatewayFile.Root;
 import de.dos2030.iot.config.spec.GatewayFile.Site;
 import de.dos2030.iot.config.spec.GatewayFile.Uplink;
 import de.dos2030.iot.config.spec.ReadContext;
+import de.dos2030.iot.model.SiteKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

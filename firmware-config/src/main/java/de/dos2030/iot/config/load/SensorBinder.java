@@ -9,6 +9,7 @@ import de.dos2030.iot.config.spec.SensorFile.Bus;
 import de.dos2030.iot.config.spec.SensorFile.Filter;
 import de.dos2030.iot.config.spec.SensorFile.Source;
 import de.dos2030.iot.model.Quantity;
+import de.dos2030.iot.model.SiteKind;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,6 +1,7 @@
 package de.dos2030.iot.config.model;
 
 import de.dos2030.iot.model.Quantity;
+import de.dos2030.iot.model.SiteKind;
 import java.time.Duration;
 import java.util.Optional;
 

@@ -1,5 +1,7 @@
 package de.dos2030.iot.config.model;
 
+import de.dos2030.iot.model.SiteKind;
+
 /**
  * A physical signal model that drives the simulated chips of a gateway. Each scenario belongs to
  * one kind of site: a classroom scenario on a bridge makes no sense and is rejected.

@@ -1,5 +1,6 @@
 package de.dos2030.iot.config.model;
 
+import de.dos2030.iot.model.SiteKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -3,6 +3,7 @@ package de.dos2030.iot.config.spec;
 import de.dos2030.iot.config.model.*;
 import de.dos2030.iot.config.spec.Scalars.Text;
 import de.dos2030.iot.model.Quantity;
+import de.dos2030.iot.model.SiteKind;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;

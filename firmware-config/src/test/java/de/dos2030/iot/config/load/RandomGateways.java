@@ -3,6 +3,7 @@ package de.dos2030.iot.config.load;
 import de.dos2030.iot.config.TestFiles;
 import de.dos2030.iot.config.model.*;
 import de.dos2030.iot.model.Quantity;
+import de.dos2030.iot.model.SiteKind;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.dos2030.iot.model.Quantity;
+import de.dos2030.iot.model.SiteKind;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

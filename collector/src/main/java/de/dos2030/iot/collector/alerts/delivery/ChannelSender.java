@@ -9,7 +9,7 @@ import java.util.concurrent.CompletionStage;
  * normally when the receiver took it; exceptionally, with a message a subscriber can act on, when not.
  */
 public interface ChannelSender {
-    Channel channel();
+    DeliveryChannel channel();
 
     /** Refuses a target this channel cannot use; the message names what is allowed. */
     void checkTarget(String target);

@@ -46,7 +46,7 @@ public class DeliveryDispatcher implements AutoCloseable {
     private final AlertStore alerts;
     private final DeliveryConfig config;
     private final Clock clock;
-    private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
+    private final Map<DeliveryChannel, ChannelSender> senders = new EnumMap<>(DeliveryChannel.class);
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService loop;
     private final AtomicBoolean nudged = new AtomicBoolean();
@@ -73,7 +73,7 @@ public class DeliveryDispatcher implements AutoCloseable {
         loop.scheduleWithFixedDelay(this::tickQuietly, every, every, TimeUnit.MILLISECONDS);
     }
 
-    public ChannelSender sender(Channel channel) {
+    public ChannelSender sender(DeliveryChannel channel) {
         return senders.get(channel);
     }
 

@@ -1,9 +1,9 @@
 package de.dos2030.iot.collector.alerts.delivery;
 
-import static de.dos2030.iot.collector.store.RelationalStore.bind;
-import static de.dos2030.iot.collector.store.RelationalStore.instant;
+import static de.dos2030.iot.collector.statedb.RelationalStore.bind;
+import static de.dos2030.iot.collector.statedb.RelationalStore.instant;
 
-import de.dos2030.iot.collector.store.RelationalStore;
+import de.dos2030.iot.collector.statedb.RelationalStore;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;

@@ -37,8 +37,8 @@ public class EmailSender implements ChannelSender, AutoCloseable {
     }
 
     @Override
-    public Channel channel() {
-        return Channel.EMAIL;
+    public DeliveryChannel channel() {
+        return DeliveryChannel.EMAIL;
     }
 
     @Override

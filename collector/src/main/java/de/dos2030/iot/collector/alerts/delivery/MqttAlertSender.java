@@ -50,8 +50,8 @@ public class MqttAlertSender implements ChannelSender, AutoCloseable {
     }
 
     @Override
-    public Channel channel() {
-        return Channel.MQTT;
+    public DeliveryChannel channel() {
+        return DeliveryChannel.MQTT;
     }
 
     @Override

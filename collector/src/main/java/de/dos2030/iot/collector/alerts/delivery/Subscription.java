@@ -22,8 +22,8 @@ public record Subscription(
         @Nullable String secret,
         @Nullable DeliveryCounts deliveries) {
 
-    public Channel channelType() {
-        return Channel.parse(channel);
+    public DeliveryChannel channelType() {
+        return DeliveryChannel.parse(channel);
     }
 
     Subscription withSecret(@Nullable String s) {

@@ -1,13 +1,15 @@
 package de.dos2030.iot.collector.alerts.delivery;
 
 import de.dos2030.iot.collector.alerts.AlertFilter;
+import de.dos2030.iot.collector.api.BadRequestException;
+import de.dos2030.iot.collector.api.ConflictException;
+import de.dos2030.iot.collector.api.NotFoundException;
 import de.dos2030.iot.collector.security.Allowed;
 import de.dos2030.iot.collector.security.Caller;
 import de.dos2030.iot.collector.security.Role;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -20,14 +22,13 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.Pattern;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Subscriptions (role engineer and up). An engineer sees and changes only its own; another's is
@@ -66,24 +67,20 @@ public class SubscriptionController {
 
     @Operation(summary = "Create a subscription; a webhook's signing secret is in the answer, once")
     @Post
-    public HttpResponse<?> create(HttpRequest<?> request, @Body SubscriptionRequest body) {
+    public HttpResponse<Subscription> create(HttpRequest<?> request, @Body SubscriptionRequest body) {
         Caller caller = Caller.of(request);
-        Channel channel = body.channel() == null ? null : Channel.parse(body.channel());
+        DeliveryChannel channel = body.channel() == null ? null : DeliveryChannel.parse(body.channel());
         if (channel == null) {
-            return error(
-                    HttpStatus.BAD_REQUEST,
+            throw new BadRequestException(
                     "channel '" + body.channel() + "' is unknown (allowed: webhook, mqtt, email)");
         }
-        String target = body.target() == null && channel == Channel.MQTT ? "dos/alerts" : body.target();
-        Optional<String> invalid = check(channel, body.name(), target);
-        if (invalid.isPresent()) {
-            return error(HttpStatus.BAD_REQUEST, invalid.get());
-        }
+        String target = body.target() == null && channel == DeliveryChannel.MQTT ? "dos/alerts" : body.target();
+        check(channel, body.name(), target);
         AlertFilter filter = filter(body.filter());
         byte[] id = new byte[8];
         RANDOM.nextBytes(id);
         String secret = null;
-        if (channel == Channel.WEBHOOK) {
+        if (channel == DeliveryChannel.WEBHOOK) {
             byte[] key = new byte[32];
             RANDOM.nextBytes(key);
             secret = "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(key);
@@ -111,30 +108,20 @@ public class SubscriptionController {
     }
 
     @Get("/{id}")
-    public HttpResponse<?> get(HttpRequest<?> request, @PathVariable String id) {
-        return visible(request, id)
-                .<HttpResponse<?>>map(s -> HttpResponse.ok(subscriptions.withCounts(s)))
-                .orElseGet(() -> notFound(id));
+    public Subscription get(HttpRequest<?> request, @PathVariable String id) {
+        return subscriptions.withCounts(visible(request, id));
     }
 
     @Operation(summary = "Change name, target, filter or enabled (not the channel)")
     @Put("/{id}")
-    public HttpResponse<?> update(HttpRequest<?> request, @PathVariable String id, @Body SubscriptionRequest body) {
-        Optional<Subscription> found = visible(request, id);
-        if (found.isEmpty()) {
-            return notFound(id);
-        }
-        Subscription old = found.get();
+    public Subscription update(HttpRequest<?> request, @PathVariable String id, @Body SubscriptionRequest body) {
+        Subscription old = visible(request, id);
         if (body.channel() != null && !body.channel().equals(old.channel())) {
-            return error(
-                    HttpStatus.BAD_REQUEST,
+            throw new BadRequestException(
                     "channel cannot change (from " + old.channel() + "): create a new subscription");
         }
         String target = body.target() == null ? old.target() : body.target();
-        Optional<String> invalid = check(old.channelType(), body.name(), target);
-        if (invalid.isPresent()) {
-            return error(HttpStatus.BAD_REQUEST, invalid.get());
-        }
+        check(old.channelType(), body.name(), target);
         Subscription s = new Subscription(
                 old.id(),
                 old.owner(),
@@ -148,68 +135,70 @@ public class SubscriptionController {
                 null);
         subscriptions.update(s);
         dispatcher.nudge();
-        return HttpResponse.ok(subscriptions.withCounts(s));
+        return subscriptions.withCounts(s);
     }
 
     @Delete("/{id}")
-    public HttpResponse<?> delete(HttpRequest<?> request, @PathVariable String id) {
-        if (visible(request, id).isEmpty()) {
-            return notFound(id);
-        }
+    public HttpResponse<Void> delete(HttpRequest<?> request, @PathVariable String id) {
+        visible(request, id);
         subscriptions.delete(id);
         return HttpResponse.noContent();
     }
 
     @Operation(summary = "Deliveries of a subscription, newest first; status: pending, delivered or dead")
     @Get("/{id}/deliveries")
-    public HttpResponse<?> deliveries(
+    public List<Delivery> deliveries(
             HttpRequest<?> request,
             @PathVariable String id,
-            @Nullable @QueryValue String status,
+            @Nullable
+                    @Pattern(
+                            regexp = "pending|delivered|dead",
+                            message = "is unknown (allowed: pending, delivered, dead)")
+                    @QueryValue
+                    String status,
             @Nullable @QueryValue Integer limit) {
-        if (visible(request, id).isEmpty()) {
-            return notFound(id);
-        }
-        if (status != null && !List.of("pending", "delivered", "dead").contains(status)) {
-            return error(
-                    HttpStatus.BAD_REQUEST, "status '" + status + "' is unknown (allowed: pending, delivered, dead)");
-        }
-        return HttpResponse.ok(deliveries.list(id, status, limit == null ? 100 : Math.max(1, Math.min(limit, 1000))));
+        visible(request, id);
+        return deliveries.list(id, status, limit == null ? 100 : Math.max(1, Math.min(limit, 1000)));
     }
 
     @Operation(summary = "Send a dead delivery again, with fresh attempts")
     @Post("/{id}/deliveries/{deliveryId}/retry")
-    public HttpResponse<?> retry(HttpRequest<?> request, @PathVariable String id, @PathVariable long deliveryId) {
-        if (visible(request, id).isEmpty()) {
-            return notFound(id);
-        }
+    public HttpResponse<Void> retry(HttpRequest<?> request, @PathVariable String id, @PathVariable long deliveryId) {
+        visible(request, id);
         if (!deliveries.retry(id, deliveryId, clock.instant())) {
-            return error(
-                    HttpStatus.CONFLICT, "delivery " + deliveryId + " of " + id + " is not dead (or does not exist)");
+            throw new ConflictException("delivery " + deliveryId + " of " + id + " is not dead (or does not exist)");
         }
         dispatcher.nudge();
         return HttpResponse.accepted();
     }
 
-    private Optional<Subscription> visible(HttpRequest<?> request, String id) {
+    /**
+     * The subscription if this caller may see it: its owner or an admin.
+     *
+     * @throws NotFoundException otherwise, as if it did not exist
+     */
+    private Subscription visible(HttpRequest<?> request, String id) {
         Caller caller = Caller.of(request);
         return subscriptions
                 .find(id)
-                .filter(s -> caller.is(Role.ADMIN) || s.owner().equals(caller.subject()));
+                .filter(s -> caller.is(Role.ADMIN) || s.owner().equals(caller.subject()))
+                .orElseThrow(() -> new NotFoundException("no subscription '" + id + "' of yours"));
     }
 
-    private Optional<String> check(Channel channel, @Nullable String name, @Nullable String target) {
+    /**
+     * @throws BadRequestException when the name or the target is not allowed for this channel
+     */
+    private void check(DeliveryChannel channel, @Nullable String name, @Nullable String target) {
         if (name != null && (name.isBlank() || name.length() > 200)) {
-            return Optional.of("name must be 1 to 200 characters");
+            throw new BadRequestException("name must be 1 to 200 characters");
         }
         if (target == null || target.isBlank()) {
-            return Optional.of("target is required for channel " + channel.wireName());
+            throw new BadRequestException("target is required for channel " + channel.wireName());
         }
         try {
             dispatcher.sender(channel).checkTarget(target);
-            return Optional.empty();
         } catch (IllegalArgumentException e) {
-            return Optional.of(e.getMessage());
+            throw new BadRequestException(e.getMessage());
         }
     }
 
@@ -218,13 +207,5 @@ public class SubscriptionController {
             return AlertFilter.ANY;
         }
         return AlertFilter.of(f.siteId(), f.siteKind(), f.gatewayId(), f.sensorId(), f.quantity(), f.minSeverity());
-    }
-
-    private static HttpResponse<?> notFound(String id) {
-        return error(HttpStatus.NOT_FOUND, "no subscription '" + id + "' of yours");
-    }
-
-    private static HttpResponse<?> error(HttpStatus status, String message) {
-        return HttpResponse.status(status).body(Map.of("error", message));
     }
 }

@@ -55,8 +55,8 @@ public class WebhookSender implements ChannelSender, AutoCloseable {
     public record Body(long deliveryId, String subscriptionId, AlertNotification event) {}
 
     @Override
-    public Channel channel() {
-        return Channel.WEBHOOK;
+    public DeliveryChannel channel() {
+        return DeliveryChannel.WEBHOOK;
     }
 
     @Override

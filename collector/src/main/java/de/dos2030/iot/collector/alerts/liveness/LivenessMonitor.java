@@ -7,9 +7,10 @@ import de.dos2030.iot.collector.alerts.Alert;
 import de.dos2030.iot.collector.alerts.AlertService;
 import de.dos2030.iot.collector.alerts.AlertSignal;
 import de.dos2030.iot.collector.alerts.AlertStore;
+import de.dos2030.iot.collector.gateways.BootSequences;
 import de.dos2030.iot.collector.gateways.Gateway;
 import de.dos2030.iot.collector.gateways.GatewayRegistry;
-import de.dos2030.iot.collector.ingest.SequenceTracker;
+import de.dos2030.iot.collector.gateways.SequenceGaps;
 import de.dos2030.iot.model.AlertState;
 import de.dos2030.iot.model.Severity;
 import io.micronaut.context.annotation.Context;
@@ -47,7 +48,7 @@ public class LivenessMonitor implements AutoCloseable {
     private final LivenessConfig config;
     private final GatewayRegistry registry;
     private final ActivityTracker activity;
-    private final SequenceTracker sequences;
+    private final SequenceGaps sequences;
     private final AlertService service;
     private final AlertStore alerts;
     private final Clock clock;
@@ -58,7 +59,7 @@ public class LivenessMonitor implements AutoCloseable {
             LivenessConfig config,
             GatewayRegistry registry,
             ActivityTracker activity,
-            SequenceTracker sequences,
+            SequenceGaps sequences,
             AlertService service,
             AlertStore alerts,
             Clock clock) {
@@ -234,7 +235,7 @@ public class LivenessMonitor implements AutoCloseable {
     private void checkGap(Map<String, Alert> open, Gateway g, Instant now) {
         long missing = 0;
         String firstGap = null;
-        for (SequenceTracker.BootSequences b : sequences.of(g.id())) {
+        for (BootSequences b : sequences.of(g.id())) {
             missing += b.missingCount();
             if (firstGap == null && !b.missing().isEmpty()) {
                 firstGap = b.bootId() + "." + b.missing().get(0)[0];
@@ -284,7 +285,7 @@ public class LivenessMonitor implements AutoCloseable {
                     AlertSignal.Source.SERVER,
                     g.id(),
                     g.siteId(),
-                    g.siteKind().tag(),
+                    g.siteKind().wireName(),
                     raiseId,
                     rule,
                     sensor,
@@ -300,7 +301,7 @@ public class LivenessMonitor implements AutoCloseable {
                     AlertSignal.Source.SERVER,
                     g.id(),
                     g.siteId(),
-                    g.siteKind().tag(),
+                    g.siteKind().wireName(),
                     current.alertId(),
                     rule,
                     sensor,

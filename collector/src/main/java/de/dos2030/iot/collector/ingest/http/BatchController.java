@@ -7,6 +7,7 @@ import de.dos2030.iot.collector.ingest.IngestAnswer;
 import de.dos2030.iot.collector.ingest.IngestOutcome;
 import de.dos2030.iot.collector.ingest.IngestService;
 import de.dos2030.iot.collector.ingest.RejectKind;
+import de.dos2030.iot.collector.security.BearerToken;
 import de.dos2030.iot.collector.security.GatewayDoor;
 import de.dos2030.iot.model.codec.BatchCodec;
 import io.micronaut.core.annotation.Nullable;
@@ -51,7 +52,7 @@ public class BatchController {
             @Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization,
             @Nullable @Header(HttpHeaders.CONTENT_TYPE) String contentType,
             @Nullable @Body byte[] body) {
-        Optional<Gateway> sender = bearer(authorization).flatMap(registry::authenticate);
+        Optional<Gateway> sender = BearerToken.fromHeader(authorization).flatMap(registry::authenticate);
         if (sender.isEmpty()) {
             IngestOutcome.Rejected refused = IngestOutcome.Rejected.of(
                     RejectKind.UNAUTHORIZED,
@@ -97,12 +98,5 @@ public class BatchController {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"dos-collector\"");
         }
         return response;
-    }
-
-    private static Optional<String> bearer(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Optional.empty();
-        }
-        return Optional.of(authorization.substring(7).trim());
     }
 }

@@ -1,4 +1,4 @@
-package de.dos2030.iot.collector.store;
+package de.dos2030.iot.collector.statedb;
 
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;

@@ -1,4 +1,4 @@
-package de.dos2030.iot.collector.gateways;
+package de.dos2030.iot.collector.security;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import jakarta.validation.constraints.NotNull;

@@ -1,4 +1,4 @@
-package de.dos2030.iot.collector.store;
+package de.dos2030.iot.collector.statedb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -8,12 +8,13 @@ import de.dos2030.iot.collector.TestCollector;
 import de.dos2030.iot.collector.TestWebhookReceiver;
 import de.dos2030.iot.collector.activity.ActivityTracker;
 import de.dos2030.iot.collector.alerts.liveness.LivenessMonitor;
-import de.dos2030.iot.collector.gateways.SiteKind;
+import de.dos2030.iot.collector.gateways.BootSequences;
 import de.dos2030.iot.collector.ingest.SequenceTracker;
 import de.dos2030.iot.collector.security.Role;
 import de.dos2030.iot.model.AlertEvent;
 import de.dos2030.iot.model.AlertState;
 import de.dos2030.iot.model.Severity;
+import de.dos2030.iot.model.SiteKind;
 import de.dos2030.iot.model.codec.BatchCodec;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -100,7 +101,7 @@ class PostgresIT {
             assertThat(query("SELECT boot_id FROM gateway_activity WHERE gateway_id = 'pg-gw'"))
                     .containsExactly("boot-pg");
         });
-        List<SequenceTracker.BootSequences> boots =
+        List<BootSequences> boots =
                 collector.context.getBean(SequenceTracker.class).of("pg-gw");
         assertThat(boots.get(0).missing()).containsExactly(new long[] {2, 2});
     }

@@ -8,6 +8,7 @@ import de.dos2030.iot.edge.sensor.Sample;
 import de.dos2030.iot.edge.sensor.SensorFault;
 import de.dos2030.iot.edge.sensor.SensorListener;
 import de.dos2030.iot.edge.sensor.SensorScheduler;
+import de.dos2030.iot.edge.source.ChipCatalogue;
 import de.dos2030.iot.edge.source.SensorSources;
 import de.dos2030.iot.model.Quantity;
 import java.io.PrintWriter;
@@ -137,7 +138,7 @@ final class Probe {
             try {
                 for (int address : gateway.busesOf(anySensorOnBus.get(bus)).scanI2c(bus)) {
                     if (!addresses.contains(address)) {
-                        out.add(String.format("i2c-%d 0x%02X (%s)", bus, address, likelyChipAt(address)));
+                        out.add(String.format("i2c-%d 0x%02X (%s)", bus, address, ChipCatalogue.likelyChipAt(address)));
                     }
                 }
             } catch (BusException e) {
@@ -145,19 +146,6 @@ final class Probe {
             }
         });
         return out;
-    }
-
-    /** Chips commonly found at an I2C address. */
-    static String likelyChipAt(int address) {
-        return switch (address) {
-            case 0x62 -> "SCD4x?";
-            case 0x61 -> "SCD30?";
-            case 0x44, 0x45 -> "SHT3x/SHT4x?";
-            case 0x76, 0x77 -> "BME280/BMP280?";
-            case 0x1D, 0x53 -> "ADXL355/ADXL345?";
-            case 0x48, 0x49, 0x4A, 0x4B -> "ADS1115?";
-            default -> "unknown device";
-        };
     }
 
     static void print(Report report, PrintWriter out) {

@@ -32,8 +32,10 @@ import org.junit.jupiter.api.Test;
  */
 class LateBusThreadTest {
 
-    private static final BusAddress.I2c SCD41_AT = new BusAddress.I2c(1, 0x62);
-    private static final BusAddress.I2c ADXL355_AT = new BusAddress.I2c(1, 0x1D);
+    private static final BusAddress.I2c SCD41_AT =
+            new BusAddress.I2c(1, Driver.SCD41.i2cAddresses().get(0));
+    private static final BusAddress.I2c ADXL355_AT =
+            new BusAddress.I2c(1, Driver.ADXL355.i2cAddresses().get(0));
     /** On a software i2c-gpio bus: the SCD30 stretches the clock too long for i2c-1. */
     private static final BusAddress.I2c SCD30_AT =
             new BusAddress.I2c(3, Driver.SCD30.i2cAddresses().get(0));

@@ -24,7 +24,7 @@ import java.util.Optional;
  */
 public record ChipWiring(SensorConfig config, BusAddress where, SensorLabel label, BusFactory buses) {
 
-    /** Register chips on SPI run at 4 MHz: within every supported chip's limit and the Pi's clock dividers. */
+    /** Register chips on SPI run at 4 MHz, below the slowest supported one's maximum (ADXL345: 5 MHz). */
     static final int REGISTER_SPI_CLOCK_HZ = 4_000_000;
 
     public I2cDevice i2c() throws BusException {

@@ -40,7 +40,9 @@ public final class GatewaySensors implements AutoCloseable {
     public static final Placement AS_CONFIGURED = SimulatedWorld::place;
 
     private final SimulatedWorld world;
+    /** Null when no sensor is wired to hardware. */
     private final BusFactory hardware;
+
     private final List<SensorSources.Source> sources = new ArrayList<>();
     private final List<Broken> broken = new ArrayList<>();
 
@@ -83,10 +85,6 @@ public final class GatewaySensors implements AutoCloseable {
     /** The sensors that could not be opened, in configuration order. */
     public List<Broken> broken() {
         return List.copyOf(broken);
-    }
-
-    public SimulatedWorld world() {
-        return world;
     }
 
     /** The buses a sensor is reached (and its bus scanned) on; replay sensors open none. */

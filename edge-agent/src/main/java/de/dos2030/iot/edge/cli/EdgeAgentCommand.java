@@ -32,8 +32,8 @@ public final class EdgeAgentCommand implements Runnable {
         return new CommandLine(new EdgeAgentCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .registerConverter(
-                        Gateway.SimFault.class,
-                        s -> Gateway.SimFault.valueOf(
+                        TechnicianSession.SimFault.class,
+                        s -> TechnicianSession.SimFault.valueOf(
                                 s.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_')));
     }
 

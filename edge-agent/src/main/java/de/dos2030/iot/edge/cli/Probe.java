@@ -8,6 +8,8 @@ import de.dos2030.iot.edge.sensor.Sample;
 import de.dos2030.iot.edge.sensor.SensorFault;
 import de.dos2030.iot.edge.sensor.SensorListener;
 import de.dos2030.iot.edge.sensor.SensorScheduler;
+import de.dos2030.iot.edge.source.ChipCatalogue;
+import de.dos2030.iot.edge.source.GatewaySensors;
 import de.dos2030.iot.edge.source.SensorSources;
 import de.dos2030.iot.model.Quantity;
 import java.io.PrintWriter;
@@ -43,7 +45,7 @@ final class Probe {
 
     private Probe() {}
 
-    static Report run(Gateway gateway, Duration limit) {
+    static Report run(TechnicianSession session, Duration limit) {
         Map<String, Map<Quantity, Sample>> firsts = new ConcurrentHashMap<>();
         Map<String, SensorFault> faults = new ConcurrentHashMap<>();
         SensorListener listener = new SensorListener() {
@@ -59,9 +61,9 @@ final class Probe {
             }
         };
         Map<String, SensorSources.Source> byId = new LinkedHashMap<>();
-        gateway.sources.forEach(s -> byId.put(s.config().id(), s));
-        try (SensorScheduler scheduler = gateway.scheduler(listener)) {
-            gateway.run.run(
+        session.sources().forEach(s -> byId.put(s.config().id(), s));
+        try (SensorScheduler scheduler = session.scheduler(listener)) {
+            session.run.run(
                     scheduler,
                     limit,
                     Duration.ofMillis(100),
@@ -76,13 +78,13 @@ final class Probe {
                     () -> {});
         }
         List<Result> results = new ArrayList<>();
-        for (SensorConfig c : gateway.config.sensors()) {
+        for (SensorConfig c : session.config.sensors()) {
             String where = where(c);
             SensorSources.Source source = byId.get(c.id());
             if (source == null) {
-                String msg = gateway.broken.stream()
+                String msg = session.broken().stream()
                         .filter(b -> b.config() == c)
-                        .map(Gateway.Broken::message)
+                        .map(GatewaySensors.Broken::message)
                         .findFirst()
                         .orElse("not opened");
                 results.add(new Result(c, false, where, "", msg));
@@ -110,7 +112,7 @@ final class Probe {
                 results.add(new Result(c, true, where, identity, values.toString()));
             }
         }
-        return new Report(results, unconfigured(gateway));
+        return new Report(results, unconfigured(session));
     }
 
     static String where(SensorConfig c) {
@@ -120,10 +122,10 @@ final class Probe {
     }
 
     /** Addresses answering on the configured I2C buses that no sensor claims. */
-    private static List<String> unconfigured(Gateway gateway) {
+    private static List<String> unconfigured(TechnicianSession session) {
         Map<Integer, Set<Integer>> configured = new LinkedHashMap<>();
         Map<Integer, SensorConfig> anySensorOnBus = new LinkedHashMap<>();
-        for (SensorConfig c : gateway.config.sensors()) {
+        for (SensorConfig c : session.config.sensors()) {
             if (c.source() instanceof SourceConfig.Replay) continue;
             SensorSources.busAddress(c).ifPresent(a -> {
                 if (a instanceof BusAddress.I2c i2c) {
@@ -135,9 +137,9 @@ final class Probe {
         List<String> out = new ArrayList<>();
         configured.forEach((bus, addresses) -> {
             try {
-                for (int address : gateway.busesOf(anySensorOnBus.get(bus)).scanI2c(bus)) {
+                for (int address : session.busesOf(anySensorOnBus.get(bus)).scanI2c(bus)) {
                     if (!addresses.contains(address)) {
-                        out.add(String.format("i2c-%d 0x%02X (%s)", bus, address, likelyChipAt(address)));
+                        out.add(String.format("i2c-%d 0x%02X (%s)", bus, address, ChipCatalogue.likelyChipAt(address)));
                     }
                 }
             } catch (BusException e) {
@@ -145,19 +147,6 @@ final class Probe {
             }
         });
         return out;
-    }
-
-    /** Chips commonly found at an I2C address. */
-    static String likelyChipAt(int address) {
-        return switch (address) {
-            case 0x62 -> "SCD4x?";
-            case 0x61 -> "SCD30?";
-            case 0x44, 0x45 -> "SHT3x/SHT4x?";
-            case 0x76, 0x77 -> "BME280/BMP280?";
-            case 0x1D, 0x53 -> "ADXL355/ADXL345?";
-            case 0x48, 0x49, 0x4A, 0x4B -> "ADS1115?";
-            default -> "unknown device";
-        };
     }
 
     static void print(Report report, PrintWriter out) {

@@ -40,7 +40,7 @@ final class ProbeCommand implements Callable<Integer> {
             paramLabel = "SENSOR=FAULT",
             description =
                     "simulated sources only: give a sensor a fault (disconnect, crc (Sensirion chips and SCL3300), stuck, self-test (SCD41 at start, SCL3300), miswire) to see what probe reports")
-    Map<String, Gateway.SimFault> simFaults = new LinkedHashMap<>();
+    Map<String, TechnicianSession.SimFault> simFaults = new LinkedHashMap<>();
 
     @Option(names = "--sim-start", description = "simulated time to start at, ISO-8601 (default: now)")
     Instant simStart;
@@ -56,12 +56,13 @@ final class ProbeCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return 2;
         }
-        try (Gateway gateway = new Gateway(gatewayConfig, simStart != null ? simStart : Instant.now(), simFaults)) {
+        try (TechnicianSession session =
+                new TechnicianSession(gatewayConfig, simStart != null ? simStart : Instant.now(), simFaults)) {
             out.println("Probing gateway " + gatewayConfig.id() + " ("
                     + gatewayConfig.sensors().size()
                     + (gatewayConfig.sensors().size() == 1 ? " sensor, " : " sensors, ")
-                    + (gateway.run.isVirtual() ? "simulated/replay time" : "hardware, real time") + ")");
-            Probe.Report report = Probe.run(gateway, timeout);
+                    + (session.run.isVirtual() ? "simulated/replay time" : "hardware, real time") + ")");
+            Probe.Report report = Probe.run(session, timeout);
             Probe.print(report, out);
             out.flush();
             return report.exitCode();

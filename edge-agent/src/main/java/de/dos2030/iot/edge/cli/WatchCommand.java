@@ -66,7 +66,7 @@ final class WatchCommand implements Callable<Integer> {
             paramLabel = "SENSOR=FAULT",
             description =
                     "simulated sources only: disconnect, crc (Sensirion chips, SCL3300), stuck, self-test, miswire")
-    Map<String, Gateway.SimFault> simFaults = new LinkedHashMap<>();
+    Map<String, TechnicianSession.SimFault> simFaults = new LinkedHashMap<>();
 
     @Option(names = "--sim-start", description = "simulated time to start at, ISO-8601 (default: now)")
     Instant simStart;
@@ -112,27 +112,29 @@ final class WatchCommand implements Callable<Integer> {
             }
         };
         boolean redraw = !plain && System.console() != null;
-        try (Gateway gateway = new Gateway(gatewayConfig, simStart != null ? simStart : Instant.now(), simFaults);
-                SensorScheduler scheduler = gateway.scheduler(listener)) {
-            gateway.broken.forEach(b -> faults.put(
-                    b.config().id(),
-                    new SensorFault(
+        try (TechnicianSession session =
+                        new TechnicianSession(gatewayConfig, simStart != null ? simStart : Instant.now(), simFaults);
+                SensorScheduler scheduler = session.scheduler(listener)) {
+            session.broken()
+                    .forEach(b -> faults.put(
                             b.config().id(),
-                            de.dos2030.iot.edge.sensor.FaultKind.BUS_ERROR,
-                            b.message(),
-                            Instant.now())));
+                            new SensorFault(
+                                    b.config().id(),
+                                    de.dos2030.iot.edge.sensor.FaultKind.BUS_ERROR,
+                                    b.message(),
+                                    Instant.now())));
             Duration simSlice =
-                    gateway.run.isVirtual() ? Duration.ofNanos((long) (refresh.toNanos() * speed)) : refresh;
+                    session.run.isVirtual() ? Duration.ofNanos((long) (refresh.toNanos() * speed)) : refresh;
             Duration limit = duration == null
                     ? Duration.ofDays(3650)
-                    : gateway.run.isVirtual() ? Duration.ofNanos((long) (duration.toNanos() * speed)) : duration;
-            gateway.run.run(scheduler, limit, simSlice, gateway.run.isVirtual() ? speed : 1, () -> false, () -> {
+                    : session.run.isVirtual() ? Duration.ofNanos((long) (duration.toNanos() * speed)) : duration;
+            session.run.run(scheduler, limit, simSlice, session.run.isVirtual() ? speed : 1, () -> false, () -> {
                 if (redraw) out.print("\033[H\033[2J");
                 render(
                         out,
                         gatewayConfig,
-                        gateway.run.clock().instant(),
-                        gateway.run.isVirtual(),
+                        session.run.clock().instant(),
+                        session.run.isVirtual(),
                         latest,
                         counts,
                         faults);

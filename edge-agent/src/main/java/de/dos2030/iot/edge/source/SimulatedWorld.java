@@ -4,20 +4,10 @@ import de.dos2030.iot.config.model.Scenario;
 import de.dos2030.iot.config.model.SensorConfig;
 import de.dos2030.iot.config.model.SourceConfig;
 import de.dos2030.iot.edge.port.BusAddress;
-import de.dos2030.iot.edge.port.SpiRegisterFormat;
 import de.dos2030.iot.edge.sim.ChipFaults;
 import de.dos2030.iot.edge.sim.EnvironmentSignal;
 import de.dos2030.iot.edge.sim.SimulatedBusFactory;
 import de.dos2030.iot.edge.sim.TimeLapse;
-import de.dos2030.iot.edge.sim.chip.SimAds1115;
-import de.dos2030.iot.edge.sim.chip.SimAdxl345;
-import de.dos2030.iot.edge.sim.chip.SimAdxl355;
-import de.dos2030.iot.edge.sim.chip.SimBme280;
-import de.dos2030.iot.edge.sim.chip.SimScd30;
-import de.dos2030.iot.edge.sim.chip.SimScd4x;
-import de.dos2030.iot.edge.sim.chip.SimScl3300;
-import de.dos2030.iot.edge.sim.chip.SimSht3x;
-import de.dos2030.iot.edge.sim.chip.SimSht4x;
 import de.dos2030.iot.edge.sim.model.BridgeModel;
 import de.dos2030.iot.edge.sim.model.ClassroomModel;
 import java.time.Clock;
@@ -31,7 +21,7 @@ import java.util.Optional;
 /**
  * The simulated gateway for configured sensors of kind {@code simulated}: one signal model per
  * scenario and seed (sensors sharing both see the same bridge or room), and a fake chip per
- * sensor wired where the configuration says, unless a test or a technician's demo moves it
+ * sensor (its {@link ChipCatalogue} entry's) wired where the configuration says, unless a test or a technician's demo moves it
  * ({@link #place(SensorConfig, BusAddress)}). Each chip's {@link ChipFaults} can be reached by
  * sensor id to inject faults.
  */
@@ -81,63 +71,11 @@ public final class SimulatedWorld {
         Object model = model(sim.scenario(), seed);
         EnvironmentSignal air =
                 model instanceof ClassroomModel room ? lapse.apply(room) : ((BridgeModel) model).environment();
-        switch (s.driver()) {
-            case SCD41 ->
-                buses.attach(
-                        (BusAddress.I2c) where,
-                        new SimScd4x(
-                                clock, f, (BusAddress.I2c) where, air, 0x7E31_0000_0000L | (seed & 0xFFFF_FFFFL), 1));
-            case SCD30 -> buses.attach((BusAddress.I2c) where, new SimScd30(clock, f, (BusAddress.I2c) where, air));
-            case SHT3X ->
-                buses.attach(
-                        (BusAddress.I2c) where,
-                        new SimSht3x(clock, f, (BusAddress.I2c) where, air, 0x3A00_0000L | (seed & 0xFFFFFF)));
-            case SHT4X ->
-                buses.attach(
-                        (BusAddress.I2c) where,
-                        new SimSht4x(clock, f, (BusAddress.I2c) where, air, 0x1F00_0000L | (seed & 0xFFFFFF)));
-            case BME280 -> {
-                SimBme280 chip = new SimBme280(clock, f, air);
-                if (where instanceof BusAddress.I2c i2c) buses.attach(i2c, chip);
-                else buses.attach((BusAddress.Spi) where, chip, SpiRegisterFormat.BOSCH);
-            }
-            case ADXL355 -> {
-                BridgeModel bridge = bridgeOf(model, s);
-                SimAdxl355 chip =
-                        new SimAdxl355(clock, f, bridge.accelerometer(), () -> bridge.airTemperatureC(clock.instant()));
-                if (where instanceof BusAddress.I2c i2c) buses.attach(i2c, chip);
-                else buses.attach((BusAddress.Spi) where, chip, SpiRegisterFormat.ADXL355);
-            }
-            case ADXL345 -> {
-                SimAdxl345 chip = new SimAdxl345(clock, f, bridgeOf(model, s).accelerometer());
-                if (where instanceof BusAddress.I2c i2c) buses.attach(i2c, chip);
-                else buses.attach((BusAddress.Spi) where, chip, SpiRegisterFormat.ADXL345);
-            }
-            case SCL3300 ->
-                buses.attach(
-                        (BusAddress.Spi) where,
-                        new SimScl3300(clock, f, bridgeOf(model, s).inclinometer()));
-            case ADS1115 ->
-                buses.attach(
-                        (BusAddress.I2c) where,
-                        new SimAds1115(
-                                clock,
-                                f,
-                                bridgeOf(model, s)
-                                        .strainGauge(
-                                                s.calibration().gaugeFactor().orElse(2.0),
-                                                s.calibration()
-                                                        .excitationVolts()
-                                                        .orElse(3.3))));
-            default ->
-                throw new UnsupportedOperationException(
-                        "no simulated " + s.driver().chipName() + " in this agent version");
-        }
-    }
-
-    private static BridgeModel bridgeOf(Object model, SensorConfig s) {
-        if (model instanceof BridgeModel b) return b;
-        throw new IllegalArgumentException(s.id() + ": a " + s.driver().chipName() + " needs a bridge scenario");
+        ChipSupport chip = ChipCatalogue.of(s.driver())
+                .orElseThrow(() -> new UnsupportedOperationException(
+                        "no simulated " + s.driver().chipName() + " in this agent version"));
+        Optional<BridgeModel> bridge = model instanceof BridgeModel b ? Optional.of(b) : Optional.empty();
+        chip.simulate(new SimulatedChipSite(s, where, clock, f, seed, air, bridge, buses));
     }
 
     /** The model of a scenario and seed, created on first use (shared by sensors with both the same). */

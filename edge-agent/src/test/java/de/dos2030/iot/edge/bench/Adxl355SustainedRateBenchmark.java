@@ -1,5 +1,6 @@
 package de.dos2030.iot.edge.bench;
 
+import de.dos2030.iot.config.model.Driver;
 import de.dos2030.iot.edge.port.BusAddress;
 import de.dos2030.iot.edge.port.RegisterDevice;
 import de.dos2030.iot.edge.sensor.Axis;
@@ -57,7 +58,7 @@ public class Adxl355SustainedRateBenchmark {
     public void setUp() {
         clock = new VirtualClock(Instant.parse("2025-03-10T08:00:00Z"));
         SimulatedBusFactory buses = new SimulatedBusFactory();
-        BusAddress.I2c at = new BusAddress.I2c(3, 0x1D);
+        BusAddress.I2c at = new BusAddress.I2c(3, Driver.ADXL355.i2cAddresses().get(0));
         // A 3.2 Hz sine rather than the bridge model, so the figure is the agent's cost, not the physics'.
         Instant t0 = clock.instant();
         buses.attach(

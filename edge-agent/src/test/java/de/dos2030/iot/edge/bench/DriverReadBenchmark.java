@@ -1,5 +1,6 @@
 package de.dos2030.iot.edge.bench;
 
+import de.dos2030.iot.config.model.Driver;
 import de.dos2030.iot.edge.port.BusAddress;
 import de.dos2030.iot.edge.port.RegisterDevice;
 import de.dos2030.iot.edge.sensor.SensorException;
@@ -77,14 +78,17 @@ public class DriverReadBenchmark {
         clock = new VirtualClock(Instant.parse("2025-03-10T08:00:00Z"));
         SimulatedBusFactory buses = new SimulatedBusFactory();
         EnvironmentSignal air = EnvironmentSignal.constant(800, 22.5, 45, 1010);
-        BusAddress.I2c scdAt = new BusAddress.I2c(3, 0x62),
-                shtAt = new BusAddress.I2c(3, 0x44),
-                bmeAt = new BusAddress.I2c(3, 0x76);
-        BusAddress.I2c accAt = new BusAddress.I2c(3, 0x1D), adcAt = new BusAddress.I2c(3, 0x48);
+        BusAddress.I2c scdAt = new BusAddress.I2c(3, Driver.SCD41.i2cAddresses().get(0)),
+                shtAt = new BusAddress.I2c(3, Driver.SHT4X.i2cAddresses().get(0)),
+                bmeAt = new BusAddress.I2c(3, Driver.BME280.i2cAddresses().get(0));
+        BusAddress.I2c
+                accAt = new BusAddress.I2c(3, Driver.ADXL355.i2cAddresses().get(0)),
+                adcAt = new BusAddress.I2c(3, Driver.ADS1115.i2cAddresses().get(0));
         BusAddress.Spi tiltAt = new BusAddress.Spi(0, 1);
-        BusAddress.I2c scd30At = new BusAddress.I2c(3, 0x61),
-                sht3xAt = new BusAddress.I2c(3, 0x45),
-                adxl345At = new BusAddress.I2c(3, 0x53);
+        BusAddress.I2c
+                scd30At = new BusAddress.I2c(3, Driver.SCD30.i2cAddresses().get(0)),
+                sht3xAt = new BusAddress.I2c(3, Driver.SHT3X.i2cAddresses().get(1)),
+                adxl345At = new BusAddress.I2c(3, Driver.ADXL345.i2cAddresses().get(0));
         buses.attach(scd30At, new SimScd30(clock, new ChipFaults(), scd30At, air));
         buses.attach(sht3xAt, new SimSht3x(clock, new ChipFaults(), sht3xAt, air, 1));
         buses.attach(adxl345At, new SimAdxl345(clock, new ChipFaults(), AccelerationSignal.constant(0.01, -0.02, 1.0)));

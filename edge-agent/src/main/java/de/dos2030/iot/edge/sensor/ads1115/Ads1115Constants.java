@@ -7,8 +7,6 @@ public final class Ads1115Constants {
 
     private Ads1115Constants() {}
 
-    public static final int ADDRESS_GND = 0x48;
-
     public static final int REG_CONVERSION = 0x00;
     public static final int REG_CONFIG = 0x01;
 
@@ -36,6 +34,12 @@ public final class Ads1115Constants {
         for (int i = 0; i <= 5; i++) if (Math.abs(FSR[i] - fullScaleVolts) < 1e-9) return i;
         throw new IllegalArgumentException(
                 "ADS1115 full scale must be 6.144, 4.096, 2.048, 1.024, 0.512 or 0.256 V: " + fullScaleVolts);
+    }
+
+    /** The slowest data rate of at least {@code sps}, or the fastest (860) if none is. */
+    public static int slowestRateOfAtLeast(double sps) {
+        for (int r : DATA_RATES) if (r >= sps) return r;
+        return DATA_RATES[DATA_RATES.length - 1];
     }
 
     /** Data-rate code for a rate in samples per second (8 ... 860). */

@@ -5,8 +5,8 @@ public final class Adxl345Constants {
 
     private Adxl345Constants() {}
 
-    public static final int ADDRESS_ALT_LOW = 0x53;
-    public static final int ADDRESS_ALT_HIGH = 0x1D;
+    /** SPI mode 3 (CPOL = 1, CPHA = 1), the only one the chip takes. */
+    public static final int SPI_MODE = 3;
 
     public static final int REG_DEVID = 0x00;
     public static final int REG_BW_RATE = 0x2C;

@@ -7,8 +7,8 @@ public final class Adxl355Constants {
 
     private Adxl355Constants() {}
 
-    public static final int ADDRESS_ASEL_LOW = 0x1D;
-    public static final int ADDRESS_ASEL_HIGH = 0x53;
+    /** SPI mode 0 (CPOL = 0, CPHA = 0). */
+    public static final int SPI_MODE = 0;
 
     public static final int REG_DEVID_AD = 0x00;
     public static final int REG_DEVID_MST = 0x01;

@@ -7,8 +7,8 @@ public final class Bme280Constants {
 
     private Bme280Constants() {}
 
-    public static final int ADDRESS_PRIMARY = 0x76;
-    public static final int ADDRESS_SECONDARY = 0x77;
+    /** SPI mode 0 (mode 3 works too: the chip detects it from SCK's idle level). */
+    public static final int SPI_MODE = 0;
 
     public static final int REG_CALIB_00 = 0x88;
     public static final int CALIB_00_LENGTH = 26;

@@ -11,8 +11,6 @@ public final class Scd30Constants {
 
     private Scd30Constants() {}
 
-    public static final int ADDRESS = 0x61;
-
     /** Argument: ambient pressure in mbar (700-1400), or 0 to compensate by the altitude instead. */
     public static final int START_CONTINUOUS_MEASUREMENT = 0x0010;
 

@@ -22,7 +22,7 @@ import de.dos2030.iot.edge.sensor.sensirion.SensirionFrames;
  */
 public final class Scd30Driver {
 
-    /** One measurement as the chip reported it (NaN or infinity are possible: see {@link #isValid}). */
+    /** One measurement as the chip reported it (NaN, infinity or 0 ppm are possible: the sensor flags them). */
     public record Measurement(float co2Ppm, float temperatureC, float humidityPercent) {}
 
     private final I2cDevice device;
@@ -65,15 +65,5 @@ public final class Scd30Driver {
     public Measurement readMeasurement() throws SensorException {
         int[] w = readWords(6, "read_measurement");
         return new Measurement(floatOf(w[0], w[1]), floatOf(w[2], w[3]), floatOf(w[4], w[5]));
-    }
-
-    /** A CO2 value that can be a measurement: finite and above 0 ppm (0 comes before the first real one). */
-    public static boolean isValidCo2(float co2Ppm) {
-        return Float.isFinite(co2Ppm) && co2Ppm > 0;
-    }
-
-    /** A temperature or humidity that can be a measurement. */
-    public static boolean isValid(float value) {
-        return Float.isFinite(value);
     }
 }

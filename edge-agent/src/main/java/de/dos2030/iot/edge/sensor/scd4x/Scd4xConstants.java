@@ -7,8 +7,6 @@ public final class Scd4xConstants {
 
     private Scd4xConstants() {}
 
-    public static final int ADDRESS = 0x62;
-
     public static final int START_PERIODIC_MEASUREMENT = 0x21B1;
     public static final int START_LOW_POWER_PERIODIC_MEASUREMENT = 0x21AC;
     public static final int READ_MEASUREMENT = 0xEC05;

@@ -58,16 +58,11 @@ public final class Scd4xDriver {
     }
 
     /**
-     * After {@link Scd4xConstants#READ_MEASUREMENT}: the measurement. A CO2 of 0 ppm is returned
-     * as is; the caller flags it (see {@link #isValidCo2(int)}).
+     * After {@link Scd4xConstants#READ_MEASUREMENT}: the measurement. A CO2 of 0 ppm (the datasheet:
+     * not a measurement) is returned as is; the sensor flags it.
      */
     public Measurement readMeasurement() throws SensorException {
         int[] w = readWords(3, "read_measurement");
         return new Measurement(w[0], temperatureC(w[1]), humidityPercent(w[2]));
-    }
-
-    /** The datasheet: a CO2 reading of 0 ppm is not a measurement. */
-    public static boolean isValidCo2(int co2Ppm) {
-        return co2Ppm != 0;
     }
 }

@@ -7,9 +7,6 @@ public final class Sht3xConstants {
 
     private Sht3xConstants() {}
 
-    public static final int ADDRESS = 0x44;
-    public static final int ADDRESS_ALT = 0x45;
-
     /** Single shot, high repeatability, clock stretching disabled: the chip NACKs its address until done. */
     public static final int MEASURE_HIGH_REPEATABILITY = 0x2400;
     /** Answers the 32-bit serial as two words (clock stretching disabled). */

@@ -7,8 +7,6 @@ public final class Sht4xConstants {
 
     private Sht4xConstants() {}
 
-    public static final int ADDRESS = 0x44;
-
     public static final int MEASURE_HIGH_PRECISION = 0xFD;
     public static final int READ_SERIAL_NUMBER = 0x89;
     public static final int SOFT_RESET = 0x94;

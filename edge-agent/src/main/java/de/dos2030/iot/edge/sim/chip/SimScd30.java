@@ -38,6 +38,7 @@ public final class SimScd30 extends SensirionSimChip {
     private int altitudeM;
     private int pressureMbar;
     private double selfHeatingC;
+    private double slowBy;
     private int nonVolatileWrites;
     private Instant since;
     private long read;
@@ -63,6 +64,16 @@ public final class SimScd30 extends SensirionSimChip {
 
     public synchronized SimScd30 selfHeating(double celsius) {
         selfHeatingC = celsius;
+        return this;
+    }
+
+    /**
+     * Lets the chip's own oscillator run slow by {@code fraction}: each measurement cycle takes that
+     * much longer than the set interval, so a driver asking on its own clock finds no data now
+     * and then (real chips drift by some per cent).
+     */
+    public synchronized SimScd30 oscillatorSlowBy(double fraction) {
+        slowBy = fraction;
         return this;
     }
 
@@ -117,7 +128,7 @@ public final class SimScd30 extends SensirionSimChip {
     /** Until the end of the running measurement, if one runs now. */
     private Duration stretchAt(Instant now) {
         if (since == null) return Duration.ZERO;
-        long periodNanos = Duration.ofSeconds(intervalS).toNanos();
+        long periodNanos = cycleNanos();
         long intoPeriod = Duration.between(since, now).toNanos() % periodNanos;
         long untilResult = periodNanos - intoPeriod;
         return untilResult < MEASURING.toNanos() ? Duration.ofNanos(untilResult) : Duration.ZERO;
@@ -173,7 +184,7 @@ public final class SimScd30 extends SensirionSimChip {
                 long n = available(now);
                 if (n <= read) nack("no new measurement");
                 read = n;
-                respond(COMMAND_TIME, now, words(measure(since.plusSeconds(intervalS * n))));
+                respond(COMMAND_TIME, now, words(measure(since.plusNanos(cycleNanos() * n))));
             }
             case READ_FIRMWARE_VERSION -> respond(COMMAND_TIME, now, firmware);
             case AUTOMATIC_SELF_CALIBRATION -> {
@@ -191,7 +202,12 @@ public final class SimScd30 extends SensirionSimChip {
 
     private long available(Instant now) {
         if (since == null) return 0;
-        return Duration.between(since, now).toMillis() / (intervalS * 1000L);
+        return Duration.between(since, now).toNanos() / cycleNanos();
+    }
+
+    /** One measurement cycle on the chip's own oscillator. */
+    private long cycleNanos() {
+        return Math.round(intervalS * 1e9 * (1 + slowBy));
     }
 
     private float[] measure(Instant at) {

@@ -3,6 +3,7 @@ package de.dos2030.iot.edge.sensor.ads1115;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
+import de.dos2030.iot.config.model.Driver;
 import de.dos2030.iot.edge.sensor.FaultKind;
 import de.dos2030.iot.edge.sensor.Rig;
 import de.dos2030.iot.edge.sensor.SensorLabel;
@@ -78,7 +79,8 @@ class Ads1115SimulatedTest extends Ads1115ContractTest {
 
     @Test
     void reportsANonAnsweringAdc() throws Exception {
-        var at = new de.dos2030.iot.edge.port.BusAddress.I2c(1, 0x49);
+        var at = new de.dos2030.iot.edge.port.BusAddress.I2c(
+                1, Driver.ADS1115.i2cAddresses().get(1));
         scheduler.add(
                 bus(),
                 new Ads1115Sensor(new Ads1115Driver(rig.buses().i2c(at), SensorLabel.on("ADS1115", ID, at)), SETTINGS));

@@ -1,5 +1,6 @@
 package de.dos2030.iot.edge.sensor.adxl345;
 
+import de.dos2030.iot.config.model.Driver;
 import de.dos2030.iot.edge.port.BusAddress;
 import de.dos2030.iot.edge.port.BusException;
 import de.dos2030.iot.edge.port.RegisterDevice;
@@ -13,7 +14,8 @@ import java.time.Duration;
 /** ADXL345 at its usual address (ALT ADDRESS low), on whichever rig the subclass picks. */
 abstract class Adxl345ContractTest extends AcquisitionContract {
 
-    static final BusAddress.I2c WHERE = new BusAddress.I2c(1, Adxl345Constants.ADDRESS_ALT_LOW);
+    static final BusAddress.I2c WHERE =
+            new BusAddress.I2c(1, Driver.ADXL345.i2cAddresses().get(0));
     static final String ID = "deck.acc345";
 
     @Override

@@ -1,5 +1,6 @@
 package de.dos2030.iot.edge.sensor.adxl355;
 
+import de.dos2030.iot.config.model.Driver;
 import de.dos2030.iot.edge.port.BusAddress;
 import de.dos2030.iot.edge.port.BusException;
 import de.dos2030.iot.edge.sensor.Acquisition;
@@ -12,7 +13,8 @@ import java.time.Duration;
 /** ADXL355 at the usual address, on whichever rig the subclass picks. */
 abstract class Adxl355ContractTest extends AcquisitionContract {
 
-    static final BusAddress.I2c WHERE = new BusAddress.I2c(1, Adxl355Constants.ADDRESS_ASEL_LOW);
+    static final BusAddress.I2c WHERE =
+            new BusAddress.I2c(1, Driver.ADXL355.i2cAddresses().get(0));
     static final String ID = "deck.acc";
 
     @Override

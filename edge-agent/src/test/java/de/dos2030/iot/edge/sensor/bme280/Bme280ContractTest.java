@@ -1,5 +1,6 @@
 package de.dos2030.iot.edge.sensor.bme280;
 
+import de.dos2030.iot.config.model.Driver;
 import de.dos2030.iot.edge.port.BusAddress;
 import de.dos2030.iot.edge.port.BusException;
 import de.dos2030.iot.edge.sensor.Acquisition;
@@ -11,7 +12,8 @@ import java.time.Duration;
 /** BME280 at the usual address, on whichever rig the subclass picks. */
 abstract class Bme280ContractTest extends AcquisitionContract {
 
-    static final BusAddress.I2c WHERE = new BusAddress.I2c(1, Bme280Constants.ADDRESS_PRIMARY);
+    static final BusAddress.I2c WHERE =
+            new BusAddress.I2c(1, Driver.BME280.i2cAddresses().get(0));
     static final String ID = "room-1.env";
 
     @Override

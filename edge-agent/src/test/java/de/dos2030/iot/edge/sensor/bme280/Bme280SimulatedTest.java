@@ -3,6 +3,7 @@ package de.dos2030.iot.edge.sensor.bme280;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
+import de.dos2030.iot.config.model.Driver;
 import de.dos2030.iot.edge.sensor.FaultKind;
 import de.dos2030.iot.edge.sensor.Rig;
 import de.dos2030.iot.edge.sensor.SensorLabel;
@@ -111,7 +112,8 @@ class Bme280SimulatedTest extends Bme280ContractTest {
 
     @Test
     void reportsANonAnsweringSensorAtTheSecondaryAddress() throws Exception {
-        var at = new de.dos2030.iot.edge.port.BusAddress.I2c(1, Bme280Constants.ADDRESS_SECONDARY);
+        var at = new de.dos2030.iot.edge.port.BusAddress.I2c(
+                1, Driver.BME280.i2cAddresses().get(1));
         scheduler.add(
                 bus(),
                 new Bme280Sensor(

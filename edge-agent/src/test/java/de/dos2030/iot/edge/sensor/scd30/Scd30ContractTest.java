@@ -1,5 +1,6 @@
 package de.dos2030.iot.edge.sensor.scd30;
 
+import de.dos2030.iot.config.model.Driver;
 import de.dos2030.iot.edge.port.BusAddress;
 import de.dos2030.iot.edge.port.BusException;
 import de.dos2030.iot.edge.sensor.Acquisition;
@@ -11,7 +12,8 @@ import java.time.Duration;
 /** SCD30 at 0x61 on the software i2c-gpio bus 3 (it stretches the clock too long for i2c-1), on whichever rig the subclass picks. */
 abstract class Scd30ContractTest extends AcquisitionContract {
 
-    static final BusAddress.I2c WHERE = new BusAddress.I2c(3, Scd30Constants.ADDRESS);
+    static final BusAddress.I2c WHERE =
+            new BusAddress.I2c(3, Driver.SCD30.i2cAddresses().get(0));
     static final String ID = "room-2.co2";
 
     @Override

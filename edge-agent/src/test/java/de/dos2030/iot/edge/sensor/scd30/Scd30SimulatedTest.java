@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
+import de.dos2030.iot.config.model.Driver;
 import de.dos2030.iot.edge.port.BusAddress;
 import de.dos2030.iot.edge.port.BusException;
 import de.dos2030.iot.edge.sensor.FaultKind;
@@ -236,7 +237,9 @@ class Scd30SimulatedTest extends Scd30ContractTest {
     @Test
     void stretchesTheClockWhileMeasuringWhichTheHardwareBusCannotWaitFor() throws Exception {
         SimRig pi = new SimRig();
-        BusAddress.I2c hardware = new BusAddress.I2c(1, Scd30Constants.ADDRESS), software = WHERE;
+        BusAddress.I2c
+                hardware = new BusAddress.I2c(1, Driver.SCD30.i2cAddresses().get(0)),
+                software = WHERE;
         pi.buses.attach(hardware, new SimScd30(pi.clock, new ChipFaults(), hardware, AIR));
         pi.buses.attach(software, new SimScd30(pi.clock, new ChipFaults(), software, AIR));
         Scd30Driver onHardware = new Scd30Driver(pi.buses.i2c(hardware), SensorLabel.on("SCD30", "a", hardware));

@@ -1,5 +1,6 @@
 package de.dos2030.iot.edge.sensor.scd4x;
 
+import de.dos2030.iot.config.model.Driver;
 import de.dos2030.iot.edge.port.BusAddress;
 import de.dos2030.iot.edge.port.BusException;
 import de.dos2030.iot.edge.sensor.Acquisition;
@@ -11,7 +12,8 @@ import java.time.Duration;
 /** SCD41 at i2c-1 0x62, on whichever rig the subclass picks. */
 abstract class Scd4xContractTest extends AcquisitionContract {
 
-    static final BusAddress.I2c WHERE = new BusAddress.I2c(1, Scd4xConstants.ADDRESS);
+    static final BusAddress.I2c WHERE =
+            new BusAddress.I2c(1, Driver.SCD41.i2cAddresses().get(0));
     static final String ID = "room-1.co2";
 
     @Override

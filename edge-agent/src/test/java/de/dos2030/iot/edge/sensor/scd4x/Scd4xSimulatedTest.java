@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
+import de.dos2030.iot.config.model.Driver;
 import de.dos2030.iot.edge.port.BusAddress;
 import de.dos2030.iot.edge.sensor.FaultKind;
 import de.dos2030.iot.edge.sensor.Rig;
@@ -95,7 +96,7 @@ class Scd4xSimulatedTest extends Scd4xContractTest {
     @Test
     void refusesAnScd40WhereAnScd41IsConfigured() throws Exception {
         SimRig other = new SimRig();
-        BusAddress.I2c at = new BusAddress.I2c(1, 0x62);
+        BusAddress.I2c at = new BusAddress.I2c(1, Driver.SCD41.i2cAddresses().get(0));
         other.buses.attach(at, new SimScd4x(other.clock, new ChipFaults(), at, DATASHEET_AIR, 1L, 0));
         var sensor = new Scd4xSensor(
                 new Scd4xDriver(other.buses.i2c(at), SensorLabel.on("SCD41", ID, at)), Scd4xSensor.Settings.defaults());
@@ -156,7 +157,7 @@ class Scd4xSimulatedTest extends Scd4xContractTest {
 
     @Test
     void aDeadCo2SensorDoesNotStopTheHumiditySensorOnTheSameBus() throws Exception {
-        BusAddress.I2c shtAt = new BusAddress.I2c(1, 0x44);
+        BusAddress.I2c shtAt = new BusAddress.I2c(1, Driver.SHT4X.i2cAddresses().get(0));
         ((SimRig) rig).buses.attach(shtAt, new SimSht4x(rig.clock(), new ChipFaults(), shtAt, DATASHEET_AIR, 0xCAFE));
         faults.disconnect();
         scheduler.add(bus(), createSensor(rig));

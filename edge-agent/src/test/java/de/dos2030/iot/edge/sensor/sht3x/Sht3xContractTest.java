@@ -1,5 +1,6 @@
 package de.dos2030.iot.edge.sensor.sht3x;
 
+import de.dos2030.iot.config.model.Driver;
 import de.dos2030.iot.edge.port.BusAddress;
 import de.dos2030.iot.edge.port.BusException;
 import de.dos2030.iot.edge.sensor.Acquisition;
@@ -11,7 +12,8 @@ import java.time.Duration;
 /** SHT31 at its usual address, on whichever rig the subclass picks. */
 abstract class Sht3xContractTest extends AcquisitionContract {
 
-    static final BusAddress.I2c WHERE = new BusAddress.I2c(1, Sht3xConstants.ADDRESS);
+    static final BusAddress.I2c WHERE =
+            new BusAddress.I2c(1, Driver.SHT3X.i2cAddresses().get(0));
     static final String ID = "box.rh";
 
     @Override

@@ -12,9 +12,7 @@ import picocli.CommandLine.Command;
             ProbeCommand.class,
             WatchCommand.class,
             de.dos2030.iot.edge.pipeline.replay.ReplayCommand.class,
-            de.dos2030.iot.edge.runtime.RunCommand.class,
-            de.dos2030.iot.edge.fleet.FleetCommand.class,
-            de.dos2030.iot.edge.fleet.FleetVerifyCommand.class
+            de.dos2030.iot.edge.runtime.RunCommand.class
         },
         description = "DOS IoT gateway agent.")
 public final class EdgeAgentCommand implements Runnable {

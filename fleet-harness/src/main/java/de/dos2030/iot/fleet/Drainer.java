@@ -1,4 +1,4 @@
-package de.dos2030.iot.edge.fleet;
+package de.dos2030.iot.fleet;
 
 import de.dos2030.iot.config.model.Endpoint;
 import de.dos2030.iot.config.model.GatewayConfig;

@@ -1,4 +1,4 @@
-package de.dos2030.iot.edge.fleet;
+package de.dos2030.iot.fleet;
 
 import de.dos2030.iot.config.ConfigException;
 import de.dos2030.iot.config.load.GatewayConfigLoader;
@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code edge-agent fleet}: many simulated gateways in one JVM until SIGTERM (graceful stop of
+ * {@code fleet-harness run}: many simulated gateways in one JVM until SIGTERM (graceful stop of
  * every agent) or SIGKILL (what the chaos test does). Each member of the plan gets a configuration
  * derived from the school or bridge template, its own directory under {@code --work}
  * ({@code outbox/}, {@code state/}, {@code generated.log}, optionally {@code mqtt.properties}
@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
  * gateway cannot start, 2 for a template the loader refuses.
  */
 @Command(
-        name = "fleet",
+        name = "run",
         mixinStandardHelpOptions = true,
         description = "Run many simulated gateways in one JVM (load and fault-injection tests).")
 public final class FleetCommand implements Callable<Integer> {

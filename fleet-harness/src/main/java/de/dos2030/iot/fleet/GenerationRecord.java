@@ -1,4 +1,4 @@
-package de.dos2030.iot.edge.fleet;
+package de.dos2030.iot.fleet;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package de.dos2030.iot.edge.fleet;
+package de.dos2030.iot.fleet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package de.dos2030.iot.edge.fleet;
+package de.dos2030.iot.fleet;
 
 import java.io.PrintStream;
 import java.net.URI;
@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code edge-agent fleet-verify}: after a fleet ran, compares each gateway's generation log with
+ * {@code fleet-harness verify}: after a fleet ran, compares each gateway's generation log with
  * InfluxDB (every journaled reading stored exactly once: the per-gateway count of stored reading
  * values equals the readings the gateway journaled) and, with {@code --webhook-log}, the alert
  * events with a subscriber's deliveries. Prints a summary, the latency from a batch's newest
@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
  * 0 when nothing is missing, duplicated, evicted, dead-lettered or still waiting; 1 otherwise.
  */
 @Command(
-        name = "fleet-verify",
+        name = "verify",
         mixinStandardHelpOptions = true,
         description = "Check a fleet run: readings generated vs stored in InfluxDB, alerts vs webhook deliveries.")
 public final class FleetVerifyCommand implements java.util.concurrent.Callable<Integer> {

@@ -6,7 +6,7 @@ import de.dos2030.iot.config.model.SourceConfig;
 import de.dos2030.iot.edge.hardware.pi4j.Pi4jBusFactory;
 import de.dos2030.iot.edge.pipeline.action.GpioOutputs;
 import de.dos2030.iot.edge.port.BusFactory;
-import de.dos2030.iot.edge.replay.ReplaySensor;
+import de.dos2030.iot.edge.recorded.ReplaySensor;
 import de.dos2030.iot.edge.sensor.Acquisition;
 import de.dos2030.iot.edge.sensor.SensorListener;
 import de.dos2030.iot.edge.sensor.SensorScheduler;

@@ -10,7 +10,7 @@ import de.dos2030.iot.edge.port.BusException;
 import de.dos2030.iot.edge.port.BusFactory;
 import de.dos2030.iot.edge.port.RegisterDevice;
 import de.dos2030.iot.edge.port.SpiRegisterFormat;
-import de.dos2030.iot.edge.replay.ReplaySensor;
+import de.dos2030.iot.edge.recorded.ReplaySensor;
 import de.dos2030.iot.edge.sensor.Acquisition;
 import de.dos2030.iot.edge.sensor.Axis;
 import de.dos2030.iot.edge.sensor.SensorLabel;

@@ -25,8 +25,6 @@ class ArchitectureTest {
         classes()
                 .that()
                 .resideInAPackage("de.dos2030.iot.edge.pipeline..")
-                .and()
-                .resideOutsideOfPackage("de.dos2030.iot.edge.pipeline.replay..")
                 .should()
                 .onlyDependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
                         "JDK, model, config, Commons Math, pipeline, signal types",

@@ -1,4 +1,4 @@
-package de.dos2030.iot.edge.replay;
+package de.dos2030.iot.edge.recorded;
 
 import de.dos2030.iot.edge.sensor.Acquisition;
 import de.dos2030.iot.edge.sensor.FaultKind;

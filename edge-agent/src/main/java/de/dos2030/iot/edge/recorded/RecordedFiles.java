@@ -1,4 +1,4 @@
-package de.dos2030.iot.edge.replay;
+package de.dos2030.iot.edge.recorded;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package de.dos2030.iot.edge.pipeline.replay;
+package de.dos2030.iot.edge.cli.replay;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

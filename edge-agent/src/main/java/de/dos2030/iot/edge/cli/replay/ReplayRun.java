@@ -1,4 +1,4 @@
-package de.dos2030.iot.edge.pipeline.replay;
+package de.dos2030.iot.edge.cli.replay;
 
 import de.dos2030.iot.config.model.GatewayConfig;
 import de.dos2030.iot.config.model.SensorConfig;
@@ -6,9 +6,9 @@ import de.dos2030.iot.config.model.SourceConfig;
 import de.dos2030.iot.edge.pipeline.Pipeline;
 import de.dos2030.iot.edge.pipeline.PipelineOutput;
 import de.dos2030.iot.edge.pipeline.SpectrumListener;
-import de.dos2030.iot.edge.replay.RecordedFiles;
-import de.dos2030.iot.edge.replay.RecordedTable;
-import de.dos2030.iot.edge.replay.ReplaySensor;
+import de.dos2030.iot.edge.recorded.RecordedFiles;
+import de.dos2030.iot.edge.recorded.RecordedTable;
+import de.dos2030.iot.edge.recorded.ReplaySensor;
 import de.dos2030.iot.edge.sensor.Sample;
 import de.dos2030.iot.edge.sensor.SensorFault;
 import de.dos2030.iot.edge.sensor.SensorLabel;

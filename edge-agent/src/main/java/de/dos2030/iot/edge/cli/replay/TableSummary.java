@@ -1,4 +1,4 @@
-package de.dos2030.iot.edge.pipeline.replay;
+package de.dos2030.iot.edge.cli.replay;
 
 import de.dos2030.iot.edge.pipeline.PipelineOutput;
 import de.dos2030.iot.edge.pipeline.SpectrumListener;

@@ -1,4 +1,4 @@
-package de.dos2030.iot.edge.pipeline.replay;
+package de.dos2030.iot.edge.cli.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

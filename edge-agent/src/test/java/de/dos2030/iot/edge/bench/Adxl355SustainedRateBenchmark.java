@@ -2,11 +2,11 @@ package de.dos2030.iot.edge.bench;
 
 import de.dos2030.iot.edge.port.BusAddress;
 import de.dos2030.iot.edge.port.RegisterDevice;
+import de.dos2030.iot.edge.sample.Sample;
+import de.dos2030.iot.edge.sample.SensorFault;
+import de.dos2030.iot.edge.sample.SensorListener;
 import de.dos2030.iot.edge.sensor.Axis;
-import de.dos2030.iot.edge.sensor.Sample;
-import de.dos2030.iot.edge.sensor.SensorFault;
 import de.dos2030.iot.edge.sensor.SensorLabel;
-import de.dos2030.iot.edge.sensor.SensorListener;
 import de.dos2030.iot.edge.sensor.SensorScheduler;
 import de.dos2030.iot.edge.sensor.adxl355.Adxl355Driver;
 import de.dos2030.iot.edge.sensor.adxl355.Adxl355Sensor;

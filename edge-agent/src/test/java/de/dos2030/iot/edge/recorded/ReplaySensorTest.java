@@ -2,9 +2,9 @@ package de.dos2030.iot.edge.recorded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.dos2030.iot.edge.sensor.FaultKind;
+import de.dos2030.iot.edge.sample.FaultKind;
+import de.dos2030.iot.edge.sample.Sample;
 import de.dos2030.iot.edge.sensor.Recorder;
-import de.dos2030.iot.edge.sensor.Sample;
 import de.dos2030.iot.edge.sensor.SensorLabel;
 import de.dos2030.iot.edge.sensor.SensorScheduler;
 import de.dos2030.iot.edge.sim.VirtualClock;

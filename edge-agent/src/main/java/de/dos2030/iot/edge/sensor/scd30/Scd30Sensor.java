@@ -2,9 +2,9 @@ package de.dos2030.iot.edge.sensor.scd30;
 
 import static de.dos2030.iot.edge.sensor.scd30.Scd30Constants.*;
 
+import de.dos2030.iot.edge.sample.FaultKind;
+import de.dos2030.iot.edge.sample.Sample;
 import de.dos2030.iot.edge.sensor.Acquisition;
-import de.dos2030.iot.edge.sensor.FaultKind;
-import de.dos2030.iot.edge.sensor.Sample;
 import de.dos2030.iot.edge.sensor.SampleSink;
 import de.dos2030.iot.edge.sensor.SensorException;
 import de.dos2030.iot.edge.sensor.SensorLabel;

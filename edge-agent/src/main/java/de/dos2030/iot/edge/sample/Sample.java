@@ -1,4 +1,4 @@
-package de.dos2030.iot.edge.sensor;
+package de.dos2030.iot.edge.sample;
 
 import de.dos2030.iot.model.Quality;
 import de.dos2030.iot.model.Quantity;

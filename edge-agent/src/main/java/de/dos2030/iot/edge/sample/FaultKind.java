@@ -1,4 +1,4 @@
-package de.dos2030.iot.edge.sensor;
+package de.dos2030.iot.edge.sample;
 
 /** The classes of sensor fault a driver can tell apart. */
 public enum FaultKind {

@@ -1,4 +1,4 @@
-package de.dos2030.iot.edge.uplink;
+package de.dos2030.iot.edge.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 

@@ -1,4 +1,4 @@
-package de.dos2030.iot.edge.sensor;
+package de.dos2030.iot.edge.sample;
 
 import de.dos2030.iot.model.Quality;
 import java.time.Instant;
@@ -17,6 +17,6 @@ public interface SensorListener {
     /** A faulty sensor delivered a good sample again. */
     default void recovered(String sensorId, Instant time) {}
 
-    /** All three axes of one accelerometer set, see {@link SampleSink#axes}. Ignored by default. */
+    /** All three axes of one accelerometer set, see {@code SampleSink.axes} in the sensor layer. Ignored by default. */
     default void axes(String sensorId, Instant time, double x, double y, double z, Quality quality) {}
 }

@@ -62,7 +62,7 @@ public final class FailoverUplink implements Uplink, LinkListener {
     }
 
     @Override
-    public CompletableFuture<SendOutcome> send(Channel channel, String identity, byte[] payload) {
+    public CompletableFuture<SendOutcome> send(MessageKind channel, String identity, byte[] payload) {
         return current().send(channel, identity, payload);
     }
 

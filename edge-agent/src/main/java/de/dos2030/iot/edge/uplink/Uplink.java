@@ -28,7 +28,7 @@ public interface Uplink extends AutoCloseable {
      * @param identity {@code gateway/boot/sequence}, the correlation the collector answers with
      * @param payload  the CBOR batch exactly as journaled
      */
-    CompletableFuture<SendOutcome> send(Channel channel, String identity, byte[] payload);
+    CompletableFuture<SendOutcome> send(MessageKind channel, String identity, byte[] payload);
 
     /** Disconnects cleanly (MQTT announces {@code offline}); pending sends complete with retry-later. */
     @Override

@@ -1,8 +1,8 @@
 package de.dos2030.iot.config.load;
 
+import de.dos2030.iot.config.definition.ReadContext;
 import de.dos2030.iot.config.model.SensorConfig;
 import de.dos2030.iot.config.model.SourceConfig;
-import de.dos2030.iot.config.spec.ReadContext;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package de.dos2030.iot.config.spec;
+package de.dos2030.iot.config.definition;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.dos2030.iot.config.model.DurationText;

@@ -1,7 +1,7 @@
-package de.dos2030.iot.config.spec;
+package de.dos2030.iot.config.definition;
 
+import de.dos2030.iot.config.definition.Scalars.Text;
 import de.dos2030.iot.config.model.*;
-import de.dos2030.iot.config.spec.Scalars.Text;
 import de.dos2030.iot.model.Quantity;
 import java.util.List;
 import java.util.Set;

@@ -2,15 +2,18 @@ package de.dos2030.iot.edge.uplink;
 
 import de.dos2030.iot.edge.outbox.EntryKind;
 
-/** Where a batch goes: {@code dos/{site}/{gateway}/batch}, {@code .../alert} or {@code .../health}. */
-public enum Channel {
+/**
+ * What kind of message an uplink sends, which decides where it goes: {@code dos/{site}/{gateway}/batch},
+ * {@code .../alert} or {@code .../health}.
+ */
+public enum MessageKind {
     BATCH("batch"),
     ALERT("alert"),
     HEALTH("health");
 
     private final String topicLevel;
 
-    Channel(String topicLevel) {
+    MessageKind(String topicLevel) {
         this.topicLevel = topicLevel;
     }
 
@@ -19,7 +22,7 @@ public enum Channel {
         return topicLevel;
     }
 
-    public static Channel of(EntryKind kind) {
+    public static MessageKind of(EntryKind kind) {
         return switch (kind) {
             case ALERT -> ALERT;
             case HEALTH -> HEALTH;

@@ -1,4 +1,4 @@
-package de.dos2030.iot.config.spec;
+package de.dos2030.iot.config.definition;
 
 import java.util.Optional;
 

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -12,10 +13,14 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPInputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads the recorded data sets in {@code ../shared/data} into {@link RecordedTable}s, handling
@@ -70,10 +75,11 @@ public final class RecordedFiles {
         String name = file.getFileName().toString();
         try (InputStream raw = Files.newInputStream(file);
                 InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
-                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
-            String headerLine = r.readLine();
-            if (headerLine == null) throw new IOException(name + ": empty file");
-            List<String> header = splitCsv(stripCr(headerLine));
+                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+                CSVParser csv = CSVParser.parse(r, CSVFormat.DEFAULT)) {
+            Iterator<CSVRecord> records = csv.iterator();
+            if (!records.hasNext()) throw new IOException(name + ": empty file");
+            List<String> header = new ArrayList<>(records.next().toList());
             while (!header.isEmpty() && header.get(header.size() - 1).isEmpty())
                 header.remove(header.size() - 1); // trailing comma
             boolean munich100Hz = header.stream().anyMatch(h -> h.startsWith("ACC01_z"));
@@ -81,13 +87,10 @@ public final class RecordedFiles {
             List<String> valueColumns = header.subList(1, header.size());
             List<Long> times = new ArrayList<>();
             List<double[]> rows = new ArrayList<>();
-            String line;
-            int lineNo = 1;
-            while ((line = r.readLine()) != null) {
-                lineNo++;
-                line = stripCr(line);
-                if (line.isBlank()) continue;
-                List<String> fields = splitCsv(line);
+            while (records.hasNext()) {
+                CSVRecord fields = records.next();
+                long lineNo = csv.getCurrentLineNumber();
+                if (fields.size() == 1 && fields.get(0).isBlank()) continue;
                 int offset = fields.size() == header.size() + 1 ? 1 : 0; // UCI: a row id before the date
                 if (fields.size() - offset < header.size()) {
                     throw new IOException(
@@ -109,11 +112,15 @@ public final class RecordedFiles {
             // The value columns keep their header names; the time column is the table's time axis.
             List<String> names = new ArrayList<>(valueColumns);
             return new RecordedTable(name, names, t, values);
+        } catch (UncheckedIOException e) {
+            // Commons CSV reports malformed input (an unclosed quote) from its iterator
+            throw new IOException(name + ": " + e.getMessage(), e);
         }
     }
 
     /** Parses a row time; the Munich 100 Hz file gets its day and month swapped back. */
-    static long parseTime(String text, boolean swappedDayMonth, ZoneId zone, String file, int line) throws IOException {
+    static long parseTime(String text, boolean swappedDayMonth, ZoneId zone, String file, long line)
+            throws IOException {
         try {
             LocalDateTime t = text.contains(".") && text.indexOf('.') < 3
                     ? LocalDateTime.parse(text, DOTTED)
@@ -132,26 +139,5 @@ public final class RecordedFiles {
         } catch (NumberFormatException e) {
             return Double.NaN;
         }
-    }
-
-    private static String stripCr(String s) {
-        return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
-    }
-
-    /** Splits one CSV line; fields may be double-quoted (no embedded quotes in these files). */
-    static List<String> splitCsv(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (ch == '"') quoted = !quoted;
-            else if (ch == ',' && !quoted) {
-                out.add(field.toString());
-                field.setLength(0);
-            } else field.append(ch);
-        }
-        out.add(field.toString());
-        return out;
     }
 }

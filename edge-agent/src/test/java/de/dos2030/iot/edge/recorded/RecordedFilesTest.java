@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RecordedFilesTest {
 
@@ -42,6 +44,31 @@ class RecordedFilesTest {
         assertThat(t.columns()).containsExactly("Air Temperature (°C)");
         assertThat(t.time(0)).isEqualTo(Instant.parse("2022-04-11T06:36:25.984Z"));
         assertThat(t.value(0, 0)).isCloseTo(1.6, offset(1e-6));
+    }
+
+    @Test
+    void readsQuotedFieldsWithCommasAndSkipsBlankLines(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("quoted.csv");
+        Files.writeString(
+                csv, "\"date\",\"CO2, ppm\"\n\"1\",\"2015-02-04 17:51:00\",\"721.25\"\n\n2015-02-04 17:52:00,NA\n");
+
+        RecordedTable t = RecordedFiles.read(csv);
+
+        assertThat(t.columns()).containsExactly("CO2, ppm");
+        assertThat(t.rows()).isEqualTo(2);
+        assertThat(t.value(0, 0)).isEqualTo(721.25);
+        assertThat(t.value(1, 0)).isNaN();
+        assertThat(t.time(1)).isEqualTo(Instant.parse("2015-02-04T16:52:00Z"));
+    }
+
+    @Test
+    void namesFileAndLineOfARowWithTooFewFields(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("short.csv");
+        Files.writeString(csv, "Time (-),a,b\n2022-11-04 08:36:24.897,1,2\n2022-11-04 08:36:24.907,1\n");
+
+        assertThatThrownBy(() -> RecordedFiles.read(csv))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessage("short.csv line 3: 2 fields, header has 3");
     }
 
     @Test

@@ -95,7 +95,7 @@ public final class Pipeline implements SensorListener, AutoCloseable {
                     .orElse(null);
             long maxAge = compensation == null ? 0 : maxTemperatureAge(config, sc);
             for (Quantity q : sc.sampleQuantities()) {
-                node.channels[q.ordinal()] = new QuantityChain(
+                node.channels[q.ordinal()] = new QuantityChannel(
                         node,
                         sc,
                         q,
@@ -127,12 +127,12 @@ public final class Pipeline implements SensorListener, AutoCloseable {
     private TiltEstimator tilt(SensorConfig sc, TiltConfig t, AlertSink sink, long start, SpectrumListener spectra) {
         List<RuleConfig> tiltRules =
                 sc.rules().stream().filter(r -> r.quantity() == Quantity.TILT).toList();
-        QuantityChain[] angles = new QuantityChain[2];
+        QuantityChannel[] angles = new QuantityChannel[2];
         String[] suffixes = {PITCH_SUFFIX, ROLL_SUFFIX};
         for (int i = 0; i < 2; i++) {
             SensorNode node = node(sc.id() + suffixes[i], sc.send(), tiltRules, sink, start, store);
             // The angles arrive once per interval, not at the accelerometer's rate.
-            angles[i] = new QuantityChain(
+            angles[i] = new QuantityChannel(
                     node, sc, Quantity.TILT, 1e9 / t.interval().toNanos(), output, spectra, null, null, 0);
             node.channels[Quantity.TILT.ordinal()] = angles[i];
         }
@@ -195,7 +195,7 @@ public final class Pipeline implements SensorListener, AutoCloseable {
     @Override
     public void sample(Sample sample) {
         synchronized (lock) {
-            QuantityChain c = channel(sample.sensorId(), sample.quantity());
+            QuantityChannel c = channel(sample.sensorId(), sample.quantity());
             if (c != null) {
                 c.input(EpochNanos.of(sample.timestamp()), sample.value(), sample.quality());
             }
@@ -213,7 +213,7 @@ public final class Pipeline implements SensorListener, AutoCloseable {
             throw new IllegalArgumentException("no channel " + sensorId + " " + quantity.wireName()
                     + ": configured sensors are " + sensors.keySet());
         }
-        QuantityChain c = node.channels[quantity.ordinal()];
+        QuantityChannel c = node.channels[quantity.ordinal()];
         return (nanos, value, quality) -> {
             synchronized (lock) {
                 c.input(nanos, value, quality);
@@ -278,7 +278,7 @@ public final class Pipeline implements SensorListener, AutoCloseable {
         synchronized (lock) {
             long now = EpochNanos.of(clock.instant());
             for (SensorNode node : sensors.values()) {
-                for (QuantityChain c : node.channels) {
+                for (QuantityChannel c : node.channels) {
                     if (c != null) {
                         c.tick(now);
                     }
@@ -292,7 +292,7 @@ public final class Pipeline implements SensorListener, AutoCloseable {
     public void flush() {
         synchronized (lock) {
             for (SensorNode node : sensors.values()) {
-                for (QuantityChain c : node.channels) {
+                for (QuantityChannel c : node.channels) {
                     if (c != null) {
                         c.flushAll();
                     }
@@ -368,9 +368,9 @@ public final class Pipeline implements SensorListener, AutoCloseable {
         return node;
     }
 
-    private QuantityChain channel(String sensorId, Quantity q) {
+    private QuantityChannel channel(String sensorId, Quantity q) {
         SensorNode node = node(sensorId);
-        QuantityChain c = node == null ? null : node.channels[q.ordinal()];
+        QuantityChannel c = node == null ? null : node.channels[q.ordinal()];
         if (c == null) {
             unknownSamples++;
             if (node != null && warnedUnknown.add(sensorId + "/" + q.wireName())) {

@@ -20,7 +20,7 @@ import java.util.List;
  * The filter chain's tail is this object; feature windows report back to it. Runs under the
  * pipeline's lock.
  */
-final class QuantityChain implements SampleStage, FeatureSink {
+final class QuantityChannel implements SampleStage, FeatureSink {
 
     private final SensorNode node;
     private final Quantity quantity;
@@ -36,7 +36,7 @@ final class QuantityChain implements SampleStage, FeatureSink {
      * @param compensation the temperature compensating this (strain) channel; null for none
      * @param sampleRateHz how often samples arrive here: the sensor's rate, or a derived tilt's interval
      */
-    QuantityChain(
+    QuantityChannel(
             SensorNode node,
             SensorConfig config,
             Quantity quantity,

@@ -124,7 +124,7 @@ public final class CoapUplink implements Uplink {
     }
 
     @Override
-    public CompletableFuture<SendOutcome> send(MessageKind channel, String identity, byte[] payload) {
+    public CompletableFuture<SendOutcome> send(MessageKind kind, String identity, byte[] payload) {
         CompletableFuture<SendOutcome> answer = new CompletableFuture<>();
         Request request = Request.newPost();
         request.setURI(target);

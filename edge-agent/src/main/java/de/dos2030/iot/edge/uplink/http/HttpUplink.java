@@ -58,7 +58,7 @@ public final class HttpUplink implements Uplink {
     }
 
     @Override
-    public CompletableFuture<SendOutcome> send(MessageKind channel, String identity, byte[] payload) {
+    public CompletableFuture<SendOutcome> send(MessageKind kind, String identity, byte[] payload) {
         HttpRequest.Builder request = HttpRequest.newBuilder(target)
                 .timeout(ackTimeout)
                 .header("Content-Type", "application/cbor")

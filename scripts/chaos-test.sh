@@ -2,7 +2,7 @@
 # Fault injection with zero loss: while a simulated fleet runs, kill -9 and restart the collector,
 # Mosquitto and InfluxDB at random moments, kill -9 fleet JVMs (their gateways restart from their
 # journals) and cut gateways off the network (a network namespace whose veth link is pulled).
-# Afterwards the fleets stop, the outboxes drain, and `edge-agent fleet-verify` checks:
+# Afterwards the fleets stop, the outboxes drain, and `fleet-harness verify` checks:
 #   - every reading any gateway journaled is in InfluxDB exactly once (count per gateway),
 #   - every alert event is in InfluxDB, and delivered to a webhook subscriber exactly once.
 # Prints the faults injected and the results; exits non-zero on any loss or duplicate.

@@ -8,7 +8,7 @@
 # rates: a school ~0.9 readings/s, a bridge ~110 readings/s), spread over --jvms fleet JVMs and
 # started over 20 s. After --settle seconds the measured window of --duration begins: readings/s
 # stored by the collector (its /prometheus counter), collector CPU (utime+stime from /proc) and
-# RSS. Then the fleets stop gracefully, the outboxes drain, and `edge-agent fleet-verify` checks
+# RSS. Then the fleets stop gracefully, the outboxes drain, and `fleet-harness verify` checks
 # every journaled reading is in InfluxDB exactly once, per gateway, and prints latency p50/p99
 # from each batch's newest edge timestamp to the gateway holding "stored" (InfluxDB accepted
 # the write, so it is queryable). Exit 0 only when nothing is missing or duplicated.

@@ -3,7 +3,7 @@
 # ($share/collectors/dos/+/+/batch): different HTTP/CoAP ports and MQTT client ids, one share
 # group, one InfluxDB, one gateway registry. Shows the per-instance ingest counters while both
 # run, kills one with kill -9, shows the other carrying everything, then checks nothing was lost
-# (edge-agent fleet-verify: every journaled reading in InfluxDB exactly once).
+# (fleet-harness verify: every journaled reading in InfluxDB exactly once).
 #
 #   scripts/two-collectors-test.sh [--schools 20] [--bridges 6] [--phase 45]
 #

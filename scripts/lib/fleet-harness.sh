@@ -1,6 +1,6 @@
 # Sourced by scripts/load-test.sh, chaos-test.sh and two-collectors-test.sh: a private InfluxDB and
 # Mosquitto (scripts/dev-services.sh with other ports and a state directory under target/), N
-# collector instances, fleet JVMs (edge-agent fleet), a webhook receiver, and clean-up of exactly
+# collector instances, fleet JVMs (fleet-harness run), a webhook receiver, and clean-up of exactly
 # what was started here (pid files under $RUN/pids). Never touches the shared dev services.
 #
 #   harness_init NAME PORT_OFFSET      RUN=target/NAME (wiped), ports = dev ports + PORT_OFFSET
@@ -33,9 +33,9 @@ harness_init() { # name port-offset
     [ ${#busy[@]} -eq 0 ] || fail "ports ${busy[*]} are in use (another test or the demo?): stop it or wait"
     # Fixed copies of the jars: another engineer's rebuild must not change them under a running test.
     [ -f "$ROOT/collector/target/collector.jar" ] || fail "collector/target/collector.jar missing: mvn -B -q -pl collector package -DskipTests"
-    [ -f "$ROOT/edge-agent/target/edge-agent.jar" ] || fail "edge-agent/target/edge-agent.jar missing: mvn -B -q -pl edge-agent install -DskipTests"
+    [ -f "$ROOT/fleet-harness/target/fleet-harness.jar" ] || fail "fleet-harness/target/fleet-harness.jar missing: mvn -B -q -pl fleet-harness -am package -DskipTests"
     cp "$ROOT/collector/target/collector.jar" "$RUN/collector.jar"
-    cp "$ROOT/edge-agent/target/edge-agent.jar" "$RUN/edge-agent.jar"
+    cp "$ROOT/fleet-harness/target/fleet-harness.jar" "$RUN/fleet-harness.jar"
     trap harness_cleanup EXIT
     trap 'exit 130' INT TERM
 }
@@ -138,7 +138,7 @@ register_plan() { # plan: registers every gateway, writes its mqtt.properties, s
 
 fleet_start() { # name plan [extra fleet options...]; FLEET_PREFIX (e.g. "ip netns exec ns") runs it elsewhere
     local name=$1 plan=$2; shift 2
-    ${FLEET_PREFIX:-} java ${FLEET_JAVA_OPTS:--Xmx384m -Xss512k} -jar "$RUN/edge-agent.jar" fleet --plan "$plan" --work "$RUN/work" \
+    ${FLEET_PREFIX:-} java ${FLEET_JAVA_OPTS:--Xmx384m -Xss512k} -jar "$RUN/fleet-harness.jar" run --plan "$plan" --work "$RUN/work" \
         --broker "${FLEET_BROKER:-tcp://127.0.0.1:$DOS_MQTT_AUTH_PORT}" \
         --school-template "${SCHOOL_TEMPLATE:-$ROOT/firmware-config/examples/school-simulated.yaml}" \
         --bridge-template "${BRIDGE_TEMPLATE:-$ROOT/firmware-config/examples/bridge-simulated.yaml}" "$@" \
@@ -191,7 +191,7 @@ metric() { # instance metric-line-regex: sums matching samples of /prometheus
 }
 
 verify() { # [extra options]
-    java -jar "$RUN/edge-agent.jar" fleet-verify --work "$RUN/work" --influx "$INFLUX_URL" "$@"
+    java -jar "$RUN/fleet-harness.jar" verify --work "$RUN/work" --influx "$INFLUX_URL" "$@"
 }
 
 drain_fleets() { # jvms: after the fleets stopped, send what their outboxes still hold (no new readings)

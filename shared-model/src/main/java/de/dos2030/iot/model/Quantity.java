@@ -1,5 +1,9 @@
 package de.dos2030.iot.model;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * A physical quantity a gateway measures or derives, with its unit, the range a real sensor can
  * plausibly report, and the resolution the binary codec keeps.
@@ -20,6 +24,10 @@ public enum Quantity {
     VIBRATION_PEAK("vibration_peak", "g", 0, 32, 0.000_001, "vibration", "peak"),
     CREST_FACTOR("crest_factor", "1", 0, 1_000, 0.001, "vibration", "crest"),
     DOMINANT_FREQUENCY("dominant_frequency", "Hz", 0, 4_000, 0.001, "vibration", "dominant_hz");
+
+    /** Defined once here; the gateway computes them, configuration and batching ask for them. */
+    private static final Set<Quantity> VIBRATION_FEATURES =
+            Collections.unmodifiableSet(EnumSet.of(VIBRATION_RMS, VIBRATION_PEAK, CREST_FACTOR, DOMINANT_FREQUENCY));
 
     private final String wireName;
     private final String unit;
@@ -73,6 +81,19 @@ public enum Quantity {
     /** InfluxDB field of a single sample of this quantity within its measurement. */
     public String field() {
         return field;
+    }
+
+    /**
+     * The features of one window of vibration, computed at the edge from acceleration: RMS, peak,
+     * crest factor and dominant frequency (the last only with a spectrum). Unmodifiable.
+     */
+    public static Set<Quantity> vibrationFeatures() {
+        return VIBRATION_FEATURES;
+    }
+
+    /** Whether this is a window feature of vibration rather than a measured sample. */
+    public boolean isVibrationFeature() {
+        return VIBRATION_FEATURES.contains(this);
     }
 
     public boolean isPlausible(double value) {

@@ -31,4 +31,19 @@ class RecordsTest {
         Batch batch = new Batch(1, "gw", "site", "boot", 0, t, ClockSync.SYNCED, interleaved, List.of(), null);
         assertThat(batch.readings()).extracting(Reading::value).containsExactly(1.0, 3.0, 2.0);
     }
+
+    @Test
+    void theVibrationFeaturesAreTheWindowFeaturesOfTheVibrationMeasurement() {
+        assertThat(Quantity.vibrationFeatures())
+                .containsExactlyInAnyOrder(
+                        Quantity.VIBRATION_RMS,
+                        Quantity.VIBRATION_PEAK,
+                        Quantity.CREST_FACTOR,
+                        Quantity.DOMINANT_FREQUENCY);
+        for (Quantity q : Quantity.values()) {
+            assertThat(q.isVibrationFeature())
+                    .as(q.name())
+                    .isEqualTo(q.measurement().equals("vibration"));
+        }
+    }
 }

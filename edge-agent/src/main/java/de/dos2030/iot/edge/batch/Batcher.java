@@ -8,7 +8,6 @@ import de.dos2030.iot.edge.outbox.Outbox;
 import de.dos2030.iot.edge.pipeline.PipelineOutput;
 import de.dos2030.iot.model.AlertEvent;
 import de.dos2030.iot.model.ClockSync;
-import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.Reading;
 import de.dos2030.iot.model.Statistic;
 import java.io.UncheckedIOException;
@@ -16,9 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +36,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Batcher implements PipelineOutput {
     private static final Logger log = LoggerFactory.getLogger(Batcher.class);
-    private static final Set<Quantity> FEATURE_QUANTITIES = EnumSet.of(
-            Quantity.VIBRATION_RMS, Quantity.VIBRATION_PEAK, Quantity.CREST_FACTOR, Quantity.DOMINANT_FREQUENCY);
 
     private final Outbox outbox;
     private final Batching batching;
@@ -65,7 +60,7 @@ public final class Batcher implements PipelineOutput {
 
     /** A window statistic, or one of the vibration features computed per window. */
     public static boolean isFeature(Reading reading) {
-        return reading.statistic() != Statistic.SAMPLE || FEATURE_QUANTITIES.contains(reading.quantity());
+        return reading.statistic() != Statistic.SAMPLE || reading.quantity().isVibrationFeature();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package de.dos2030.iot.edge.cli;
 
+import de.dos2030.iot.edge.cli.replay.ReplayCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,10 +12,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             ProbeCommand.class,
             WatchCommand.class,
-            de.dos2030.iot.edge.pipeline.replay.ReplayCommand.class,
-            de.dos2030.iot.edge.runtime.RunCommand.class,
-            de.dos2030.iot.edge.fleet.FleetCommand.class,
-            de.dos2030.iot.edge.fleet.FleetVerifyCommand.class
+            ReplayCommand.class,
+            de.dos2030.iot.edge.runtime.RunCommand.class
         },
         description = "DOS IoT gateway agent.")
 public final class EdgeAgentCommand implements Runnable {

@@ -7,7 +7,7 @@ import de.dos2030.iot.config.model.SourceConfig;
 import de.dos2030.iot.edge.hardware.pi4j.Pi4jBusFactory;
 import de.dos2030.iot.edge.port.BusAddress;
 import de.dos2030.iot.edge.port.BusFactory;
-import de.dos2030.iot.edge.sensor.SensorListener;
+import de.dos2030.iot.edge.sample.SensorListener;
 import de.dos2030.iot.edge.sensor.SensorScheduler;
 import de.dos2030.iot.edge.sim.ChipFaults;
 import de.dos2030.iot.edge.sim.VirtualClock;

@@ -1,6 +1,6 @@
 package de.dos2030.iot.edge.cli;
 
-import de.dos2030.iot.edge.sensor.Sample;
+import de.dos2030.iot.edge.sample.Sample;
 import de.dos2030.iot.model.Quantity;
 
 /** How a value is printed for a technician: enough digits for the quantity, with its unit. */

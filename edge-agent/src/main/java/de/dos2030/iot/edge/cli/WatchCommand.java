@@ -3,9 +3,9 @@ package de.dos2030.iot.edge.cli;
 import de.dos2030.iot.config.ConfigException;
 import de.dos2030.iot.config.load.GatewayConfigLoader;
 import de.dos2030.iot.config.model.GatewayConfig;
-import de.dos2030.iot.edge.sensor.Sample;
-import de.dos2030.iot.edge.sensor.SensorFault;
-import de.dos2030.iot.edge.sensor.SensorListener;
+import de.dos2030.iot.edge.sample.Sample;
+import de.dos2030.iot.edge.sample.SensorFault;
+import de.dos2030.iot.edge.sample.SensorListener;
 import de.dos2030.iot.edge.sensor.SensorScheduler;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -120,7 +120,7 @@ final class WatchCommand implements Callable<Integer> {
                             b.config().id(),
                             new SensorFault(
                                     b.config().id(),
-                                    de.dos2030.iot.edge.sensor.FaultKind.BUS_ERROR,
+                                    de.dos2030.iot.edge.sample.FaultKind.BUS_ERROR,
                                     b.message(),
                                     Instant.now())));
             Duration simSlice =

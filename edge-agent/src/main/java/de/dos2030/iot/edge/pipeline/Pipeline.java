@@ -16,9 +16,9 @@ import de.dos2030.iot.edge.pipeline.rules.RuleStateStore;
 import de.dos2030.iot.edge.pipeline.rules.SensorRules;
 import de.dos2030.iot.edge.pipeline.time.EpochNanos;
 import de.dos2030.iot.edge.port.BusException;
-import de.dos2030.iot.edge.sensor.Sample;
-import de.dos2030.iot.edge.sensor.SensorFault;
-import de.dos2030.iot.edge.sensor.SensorListener;
+import de.dos2030.iot.edge.sample.Sample;
+import de.dos2030.iot.edge.sample.SensorFault;
+import de.dos2030.iot.edge.sample.SensorListener;
 import de.dos2030.iot.model.AlertEvent;
 import de.dos2030.iot.model.AlertState;
 import de.dos2030.iot.model.Quality;
@@ -95,7 +95,7 @@ public final class Pipeline implements SensorListener, AutoCloseable {
                     .orElse(null);
             long maxAge = compensation == null ? 0 : maxTemperatureAge(config, sc);
             for (Quantity q : sc.sampleQuantities()) {
-                node.channels[q.ordinal()] = new Channel(
+                node.channels[q.ordinal()] = new QuantityChannel(
                         node,
                         sc,
                         q,
@@ -127,13 +127,13 @@ public final class Pipeline implements SensorListener, AutoCloseable {
     private TiltEstimator tilt(SensorConfig sc, TiltConfig t, AlertSink sink, long start, SpectrumListener spectra) {
         List<RuleConfig> tiltRules =
                 sc.rules().stream().filter(r -> r.quantity() == Quantity.TILT).toList();
-        Channel[] angles = new Channel[2];
+        QuantityChannel[] angles = new QuantityChannel[2];
         String[] suffixes = {PITCH_SUFFIX, ROLL_SUFFIX};
         for (int i = 0; i < 2; i++) {
             SensorNode node = node(sc.id() + suffixes[i], sc.send(), tiltRules, sink, start, store);
             // The angles arrive once per interval, not at the accelerometer's rate.
-            angles[i] =
-                    new Channel(node, sc, Quantity.TILT, 1e9 / t.interval().toNanos(), output, spectra, null, null, 0);
+            angles[i] = new QuantityChannel(
+                    node, sc, Quantity.TILT, 1e9 / t.interval().toNanos(), output, spectra, null, null, 0);
             node.channels[Quantity.TILT.ordinal()] = angles[i];
         }
         return new TiltEstimator(t.lowPass().toNanos(), t.interval().toNanos(), angles[0]::input, angles[1]::input);
@@ -195,7 +195,7 @@ public final class Pipeline implements SensorListener, AutoCloseable {
     @Override
     public void sample(Sample sample) {
         synchronized (lock) {
-            Channel c = channel(sample.sensorId(), sample.quantity());
+            QuantityChannel c = channel(sample.sensorId(), sample.quantity());
             if (c != null) {
                 c.input(EpochNanos.of(sample.timestamp()), sample.value(), sample.quality());
             }
@@ -213,7 +213,7 @@ public final class Pipeline implements SensorListener, AutoCloseable {
             throw new IllegalArgumentException("no channel " + sensorId + " " + quantity.wireName()
                     + ": configured sensors are " + sensors.keySet());
         }
-        Channel c = node.channels[quantity.ordinal()];
+        QuantityChannel c = node.channels[quantity.ordinal()];
         return (nanos, value, quality) -> {
             synchronized (lock) {
                 c.input(nanos, value, quality);
@@ -278,7 +278,7 @@ public final class Pipeline implements SensorListener, AutoCloseable {
         synchronized (lock) {
             long now = EpochNanos.of(clock.instant());
             for (SensorNode node : sensors.values()) {
-                for (Channel c : node.channels) {
+                for (QuantityChannel c : node.channels) {
                     if (c != null) {
                         c.tick(now);
                     }
@@ -292,7 +292,7 @@ public final class Pipeline implements SensorListener, AutoCloseable {
     public void flush() {
         synchronized (lock) {
             for (SensorNode node : sensors.values()) {
-                for (Channel c : node.channels) {
+                for (QuantityChannel c : node.channels) {
                     if (c != null) {
                         c.flushAll();
                     }
@@ -368,9 +368,9 @@ public final class Pipeline implements SensorListener, AutoCloseable {
         return node;
     }
 
-    private Channel channel(String sensorId, Quantity q) {
+    private QuantityChannel channel(String sensorId, Quantity q) {
         SensorNode node = node(sensorId);
-        Channel c = node == null ? null : node.channels[q.ordinal()];
+        QuantityChannel c = node == null ? null : node.channels[q.ordinal()];
         if (c == null) {
             unknownSamples++;
             if (node != null && warnedUnknown.add(sensorId + "/" + q.wireName())) {

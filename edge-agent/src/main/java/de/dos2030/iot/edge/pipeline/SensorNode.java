@@ -12,7 +12,7 @@ final class SensorNode {
     private final String sensorId;
     private final SendPolicy send;
     private final SensorRules rules;
-    final Channel[] channels = new Channel[de.dos2030.iot.model.Quantity.values().length];
+    final QuantityChannel[] channels = new QuantityChannel[de.dos2030.iot.model.Quantity.values().length];
     private int activeAlerts;
     private long rejected;
 

@@ -40,10 +40,10 @@
  * <h2>Packages</h2>
  * {@code filter} (calibration, strain temperature compensation, range, jump, Hampel, median, EMA),
  * {@code feature} (window statistics, Hann + zero-padded FFT spectrum, tilt from three axes), {@code rules} (one state machine per rule, check and sensor; persisted state),
- * {@code action} (traffic light with a fault state, buzzer), {@code time}, and the one adapter {@code replay} (the
- * {@code edge-agent replay} command). Everything except {@code replay} imports only the JDK,
- * shared-model, firmware-config, Commons Math and the plain signal types {@code Sample},
- * {@code SensorListener}, {@code SensorFault}, {@code FaultKind}, {@code GpioOutput},
- * {@code BusException}; {@code ArchitectureTest} keeps it so.
+ * {@code action} (traffic light with a fault state, buzzer) and {@code time}. It imports only the JDK,
+ * shared-model, firmware-config, Commons Math and two plain packages of the agent: {@code edge.sample}
+ * (the signals from the sensor layer) and {@code edge.port} (the GPIO output port);
+ * {@code arch.PipelineArchitectureTest} keeps it so. The {@code edge-agent replay} command that drives
+ * it from recorded files lives in {@code edge.cli.replay}.
  */
 package de.dos2030.iot.edge.pipeline;

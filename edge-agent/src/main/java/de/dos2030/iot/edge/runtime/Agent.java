@@ -217,16 +217,16 @@ public final class Agent implements AutoCloseable {
     }
 
     /** The sensors need a listener before the pipeline exists (the pipeline needs their GPIO). */
-    private static final class PipelineHolder implements de.dos2030.iot.edge.sensor.SensorListener {
+    private static final class PipelineHolder implements de.dos2030.iot.edge.sample.SensorListener {
         volatile Pipeline pipeline;
 
         @Override
-        public void sample(de.dos2030.iot.edge.sensor.Sample sample) {
+        public void sample(de.dos2030.iot.edge.sample.Sample sample) {
             pipeline.sample(sample);
         }
 
         @Override
-        public void fault(de.dos2030.iot.edge.sensor.SensorFault fault) {
+        public void fault(de.dos2030.iot.edge.sample.SensorFault fault) {
             pipeline.fault(fault);
         }
 

@@ -1,8 +1,8 @@
 package de.dos2030.iot.edge.runtime;
 
-import de.dos2030.iot.edge.sensor.Sample;
-import de.dos2030.iot.edge.sensor.SensorFault;
-import de.dos2030.iot.edge.sensor.SensorListener;
+import de.dos2030.iot.edge.sample.Sample;
+import de.dos2030.iot.edge.sample.SensorFault;
+import de.dos2030.iot.edge.sample.SensorListener;
 import de.dos2030.iot.model.Quality;
 import java.time.Instant;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package de.dos2030.iot.edge.sensor;
 
+import de.dos2030.iot.edge.sample.Sample;
 import de.dos2030.iot.model.Quality;
 import de.dos2030.iot.model.Quantity;
 import java.time.Instant;

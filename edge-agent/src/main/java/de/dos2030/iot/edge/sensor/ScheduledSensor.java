@@ -1,5 +1,9 @@
 package de.dos2030.iot.edge.sensor;
 
+import de.dos2030.iot.edge.sample.FaultKind;
+import de.dos2030.iot.edge.sample.Sample;
+import de.dos2030.iot.edge.sample.SensorFault;
+import de.dos2030.iot.edge.sample.SensorListener;
 import de.dos2030.iot.model.Quality;
 import java.time.Clock;
 import java.time.Duration;
@@ -97,7 +101,7 @@ final class ScheduledSensor {
     private void signal(SensorException e, Instant now) {
         if (!e.getMessage().equals(activeFault)) {
             activeFault = e.getMessage();
-            listener.fault(SensorFault.of(acquisition.label().sensorId(), e, now));
+            listener.fault(new SensorFault(acquisition.label().sensorId(), e.kind(), e.getMessage(), now));
         }
     }
 }

@@ -1,5 +1,7 @@
 package de.dos2030.iot.edge.sensor;
 
+import de.dos2030.iot.edge.sample.FaultKind;
+
 /**
  * A sensor fault with a message a technician can act on, e.g.
  * {@code SCD41 'room-1.co2' did not answer at i2c-1 0x62: check SDA/SCL wiring and 3.3 V power}.

@@ -2,6 +2,7 @@ package de.dos2030.iot.edge.sensor;
 
 import de.dos2030.iot.edge.port.BusAddress;
 import de.dos2030.iot.edge.port.BusException;
+import de.dos2030.iot.edge.sample.FaultKind;
 
 /**
  * Which chip, which configured sensor, where: the three things every fault message names. Builds

@@ -1,5 +1,6 @@
 package de.dos2030.iot.edge.sensor;
 
+import de.dos2030.iot.edge.sample.SensorListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -9,7 +9,7 @@ import de.dos2030.iot.config.model.SpiBus;
 import de.dos2030.iot.edge.port.BusAddress;
 import de.dos2030.iot.edge.port.BusException;
 import de.dos2030.iot.edge.port.BusFactory;
-import de.dos2030.iot.edge.replay.ReplaySensor;
+import de.dos2030.iot.edge.recorded.ReplaySensor;
 import de.dos2030.iot.edge.sensor.Acquisition;
 import de.dos2030.iot.edge.sensor.SensorLabel;
 import java.time.Duration;

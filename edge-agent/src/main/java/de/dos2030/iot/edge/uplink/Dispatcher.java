@@ -184,7 +184,7 @@ public final class Dispatcher implements OutboxListener, LinkListener, AutoClose
             return;
         }
         String identity = outbox.origin().gatewayId() + "/" + entry.label();
-        uplink.send(Channel.of(entry.kind()), identity, payload)
+        uplink.send(MessageKind.of(entry.kind()), identity, payload)
                 .whenComplete((outcome, failure) -> post(() -> answered(
                         flight, failure != null ? SendOutcome.RetryLater.because(failure.toString()) : outcome)));
     }

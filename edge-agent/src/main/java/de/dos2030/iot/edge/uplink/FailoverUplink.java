@@ -62,8 +62,8 @@ public final class FailoverUplink implements Uplink, LinkListener {
     }
 
     @Override
-    public CompletableFuture<SendOutcome> send(Channel channel, String identity, byte[] payload) {
-        return current().send(channel, identity, payload);
+    public CompletableFuture<SendOutcome> send(MessageKind kind, String identity, byte[] payload) {
+        return current().send(kind, identity, payload);
     }
 
     @Override

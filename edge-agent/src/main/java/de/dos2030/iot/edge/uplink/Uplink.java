@@ -24,11 +24,11 @@ public interface Uplink extends AutoCloseable {
     /**
      * Sends one journaled batch and completes with the collector's end-to-end answer.
      *
-     * @param channel  batch, alert or health: decides the MQTT topic
+     * @param kind     batch, alert or health: decides the MQTT topic
      * @param identity {@code gateway/boot/sequence}, the correlation the collector answers with
      * @param payload  the CBOR batch exactly as journaled
      */
-    CompletableFuture<SendOutcome> send(Channel channel, String identity, byte[] payload);
+    CompletableFuture<SendOutcome> send(MessageKind kind, String identity, byte[] payload);
 
     /** Disconnects cleanly (MQTT announces {@code offline}); pending sends complete with retry-later. */
     @Override

@@ -89,7 +89,7 @@ class ProbeCommandTest {
 
     @Test
     void probesAReplayedRecording() throws Exception {
-        Path data = de.dos2030.iot.edge.replay.SharedData.file("uci-occupancy/datatest.txt");
+        Path data = de.dos2030.iot.edge.recorded.SharedData.file("uci-occupancy/datatest.txt");
         Run r = probe(SCHOOL.substring(0, SCHOOL.indexOf("  - id: r1-air")) + """
                   - id: office
                     driver: scd41

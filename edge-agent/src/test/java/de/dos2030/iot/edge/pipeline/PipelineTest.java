@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import de.dos2030.iot.config.model.GatewayConfig;
 import de.dos2030.iot.edge.pipeline.action.Light;
-import de.dos2030.iot.edge.sensor.FaultKind;
-import de.dos2030.iot.edge.sensor.Sample;
-import de.dos2030.iot.edge.sensor.SensorFault;
+import de.dos2030.iot.edge.sample.FaultKind;
+import de.dos2030.iot.edge.sample.Sample;
+import de.dos2030.iot.edge.sample.SensorFault;
 import de.dos2030.iot.edge.sim.VirtualClock;
 import de.dos2030.iot.model.AlertEvent;
 import de.dos2030.iot.model.AlertState;

@@ -3,7 +3,7 @@ package de.dos2030.iot.edge.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.dos2030.iot.config.model.GatewayConfig;
-import de.dos2030.iot.edge.sensor.Sample;
+import de.dos2030.iot.edge.sample.Sample;
 import de.dos2030.iot.edge.sim.VirtualClock;
 import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.Reading;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import de.dos2030.iot.config.model.GatewayConfig;
-import de.dos2030.iot.edge.sensor.Sample;
+import de.dos2030.iot.edge.sample.Sample;
 import de.dos2030.iot.edge.sim.VirtualClock;
 import de.dos2030.iot.model.Quality;
 import de.dos2030.iot.model.Quantity;

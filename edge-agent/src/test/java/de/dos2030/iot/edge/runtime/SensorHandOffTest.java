@@ -2,10 +2,10 @@ package de.dos2030.iot.edge.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.dos2030.iot.edge.sensor.FaultKind;
-import de.dos2030.iot.edge.sensor.Sample;
-import de.dos2030.iot.edge.sensor.SensorFault;
-import de.dos2030.iot.edge.sensor.SensorListener;
+import de.dos2030.iot.edge.sample.FaultKind;
+import de.dos2030.iot.edge.sample.Sample;
+import de.dos2030.iot.edge.sample.SensorFault;
+import de.dos2030.iot.edge.sample.SensorListener;
 import de.dos2030.iot.model.Quality;
 import de.dos2030.iot.model.Quantity;
 import java.time.Instant;

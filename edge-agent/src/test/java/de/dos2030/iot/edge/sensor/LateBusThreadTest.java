@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.dos2030.iot.config.model.Driver;
 import de.dos2030.iot.edge.port.BusAddress;
 import de.dos2030.iot.edge.port.RegisterDevice;
+import de.dos2030.iot.edge.sample.Sample;
 import de.dos2030.iot.edge.sensor.adxl355.Adxl355Driver;
 import de.dos2030.iot.edge.sensor.adxl355.Adxl355Sensor;
 import de.dos2030.iot.edge.sensor.scd30.Scd30Driver;

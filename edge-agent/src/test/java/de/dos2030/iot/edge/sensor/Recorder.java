@@ -1,5 +1,8 @@
 package de.dos2030.iot.edge.sensor;
 
+import de.dos2030.iot.edge.sample.Sample;
+import de.dos2030.iot.edge.sample.SensorFault;
+import de.dos2030.iot.edge.sample.SensorListener;
 import de.dos2030.iot.model.Quantity;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -35,7 +35,7 @@ class DispatcherTest {
     Outbox outbox;
     Dispatcher dispatcher;
 
-    record Sent(Channel channel, String identity, CompletableFuture<SendOutcome> answer) {}
+    record Sent(MessageKind channel, String identity, CompletableFuture<SendOutcome> answer) {}
 
     static final class FakeUplink implements Uplink {
         final LinkedBlockingQueue<Sent> sent = new LinkedBlockingQueue<>();
@@ -63,7 +63,7 @@ class DispatcherTest {
         }
 
         @Override
-        public CompletableFuture<SendOutcome> send(Channel channel, String identity, byte[] payload) {
+        public CompletableFuture<SendOutcome> send(MessageKind channel, String identity, byte[] payload) {
             CompletableFuture<SendOutcome> f = new CompletableFuture<>();
             sent.add(new Sent(channel, identity, f));
             return f;
@@ -148,7 +148,7 @@ class DispatcherTest {
         outbox.append(
                 EntryKind.ALERT, List.of(), List.of(OutboxFixtures.alert("a1", Instant.now())), null, ClockSync.SYNCED);
         Sent alert = next();
-        assertThat(alert.channel()).isEqualTo(Channel.ALERT);
+        assertThat(alert.channel()).isEqualTo(MessageKind.ALERT);
         appendSamples(3);
         Sent live1 = next();
         Sent live2 = next();

@@ -43,7 +43,7 @@ class FailoverUplinkTest {
         }
 
         @Override
-        public CompletableFuture<SendOutcome> send(Channel channel, String identity, byte[] payload) {
+        public CompletableFuture<SendOutcome> send(MessageKind channel, String identity, byte[] payload) {
             sent.add(identity);
             return CompletableFuture.completedFuture(new SendOutcome.Stored(name));
         }
@@ -72,7 +72,7 @@ class FailoverUplinkTest {
         start();
         primary.up = true;
         primary.listener.connected(primary);
-        failover.send(Channel.BATCH, "gw/b/0", new byte[0]);
+        failover.send(MessageKind.BATCH, "gw/b/0", new byte[0]);
         assertThat(primary.sent).containsExactly("gw/b/0");
         assertThat(alternative.sent).isEmpty();
         assertThat(events).containsExactly("up mqtt");
@@ -91,11 +91,11 @@ class FailoverUplinkTest {
                 .isFalse();
         clock.advance(Duration.ofMinutes(2));
         assertThat(failover.connected()).isTrue();
-        failover.send(Channel.BATCH, "gw/b/1", new byte[0]);
+        failover.send(MessageKind.BATCH, "gw/b/1", new byte[0]);
         assertThat(alternative.sent).containsExactly("gw/b/1");
         primary.up = true;
         primary.listener.connected(primary);
-        failover.send(Channel.BATCH, "gw/b/2", new byte[0]);
+        failover.send(MessageKind.BATCH, "gw/b/2", new byte[0]);
         assertThat(primary.sent).containsExactly("gw/b/2");
     }
 }

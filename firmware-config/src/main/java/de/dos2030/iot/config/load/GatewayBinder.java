@@ -1,13 +1,13 @@
 package de.dos2030.iot.config.load;
 
+import de.dos2030.iot.config.definition.Fields;
+import de.dos2030.iot.config.definition.GatewayFile.Outbox;
+import de.dos2030.iot.config.definition.GatewayFile.Outputs;
+import de.dos2030.iot.config.definition.GatewayFile.Root;
+import de.dos2030.iot.config.definition.GatewayFile.Site;
+import de.dos2030.iot.config.definition.GatewayFile.Uplink;
+import de.dos2030.iot.config.definition.ReadContext;
 import de.dos2030.iot.config.model.*;
-import de.dos2030.iot.config.spec.Fields;
-import de.dos2030.iot.config.spec.GatewayFile.Outbox;
-import de.dos2030.iot.config.spec.GatewayFile.Outputs;
-import de.dos2030.iot.config.spec.GatewayFile.Root;
-import de.dos2030.iot.config.spec.GatewayFile.Site;
-import de.dos2030.iot.config.spec.GatewayFile.Uplink;
-import de.dos2030.iot.config.spec.ReadContext;
 import de.dos2030.iot.model.SiteKind;
 import java.util.ArrayList;
 import java.util.List;

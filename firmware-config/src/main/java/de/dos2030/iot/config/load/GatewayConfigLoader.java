@@ -2,10 +2,10 @@ package de.dos2030.iot.config.load;
 
 import de.dos2030.iot.config.ConfigException;
 import de.dos2030.iot.config.ConfigProblem;
+import de.dos2030.iot.config.definition.Fields;
+import de.dos2030.iot.config.definition.GatewayFile;
+import de.dos2030.iot.config.definition.ReadContext;
 import de.dos2030.iot.config.model.GatewayConfig;
-import de.dos2030.iot.config.spec.Fields;
-import de.dos2030.iot.config.spec.GatewayFile;
-import de.dos2030.iot.config.spec.ReadContext;
 import de.dos2030.iot.config.yaml.Location;
 import de.dos2030.iot.config.yaml.YamlNode;
 import de.dos2030.iot.config.yaml.YamlSyntaxException;

@@ -1,8 +1,8 @@
 package de.dos2030.iot.config.load;
 
+import de.dos2030.iot.config.definition.Fields;
+import de.dos2030.iot.config.definition.ReadContext;
 import de.dos2030.iot.config.model.InvalidConfigException;
-import de.dos2030.iot.config.spec.Fields;
-import de.dos2030.iot.config.spec.ReadContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

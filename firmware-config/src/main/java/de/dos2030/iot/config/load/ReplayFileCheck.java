@@ -1,24 +1,31 @@
 package de.dos2030.iot.config.load;
 
+import de.dos2030.iot.config.definition.ReadContext;
 import de.dos2030.iot.config.model.SensorConfig;
 import de.dos2030.iot.config.model.SourceConfig;
-import de.dos2030.iot.config.spec.ReadContext;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Checks what a replay needs from the disk: the data file exists and is readable, and every
  * mapped column (and the timestamp column) is in its header. Reads only the first line.
  */
 final class ReplayFileCheck {
+
+    private static final CSVFormat HEADER_FORMAT =
+            CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get();
 
     private final ReadContext ctx;
 
@@ -74,26 +81,20 @@ final class ReplayFileCheck {
                         allowed));
     }
 
-    /** Header names of a CSV file, unquoted. */
+    /** Header names of a CSV file, unquoted and trimmed; empty names (a trailing comma) left out. */
     static List<String> header(Path file) throws IOException {
         try (InputStream raw = Files.newInputStream(file);
                 InputStream in = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
-                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line = r.readLine();
-            List<String> names = new ArrayList<>();
-            if (line == null) {
-                return names;
+                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                CSVParser csv = CSVParser.parse(r, HEADER_FORMAT)) {
+            Iterator<CSVRecord> records = csv.iterator();
+            if (!records.hasNext()) {
+                return List.of();
             }
-            for (String cell : line.split(",", -1)) {
-                String name = cell.trim();
-                if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
-                    name = name.substring(1, name.length() - 1);
-                }
-                if (!name.isEmpty()) {
-                    names.add(name);
-                }
-            }
-            return names;
+            return records.next().stream().filter(name -> !name.isEmpty()).toList();
+        } catch (UncheckedIOException e) {
+            // Commons CSV reports malformed input (an unclosed quote) from its iterator
+            throw e.getCause();
         }
     }
 }

@@ -1,13 +1,13 @@
 package de.dos2030.iot.config.load;
 
+import de.dos2030.iot.config.definition.Fields;
+import de.dos2030.iot.config.definition.GatewayFile.Rule;
+import de.dos2030.iot.config.definition.ReadContext;
+import de.dos2030.iot.config.definition.SensorFile;
+import de.dos2030.iot.config.definition.SensorFile.Bus;
+import de.dos2030.iot.config.definition.SensorFile.Filter;
+import de.dos2030.iot.config.definition.SensorFile.Source;
 import de.dos2030.iot.config.model.*;
-import de.dos2030.iot.config.spec.Fields;
-import de.dos2030.iot.config.spec.GatewayFile.Rule;
-import de.dos2030.iot.config.spec.ReadContext;
-import de.dos2030.iot.config.spec.SensorFile;
-import de.dos2030.iot.config.spec.SensorFile.Bus;
-import de.dos2030.iot.config.spec.SensorFile.Filter;
-import de.dos2030.iot.config.spec.SensorFile.Source;
 import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.SiteKind;
 import java.util.List;

@@ -2,7 +2,6 @@ package de.dos2030.iot.config.model;
 
 import de.dos2030.iot.model.Quantity;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -14,9 +13,6 @@ import java.util.stream.Collectors;
  * rules only on quantities the sensor measures. Paths are relative to the sensor.
  */
 public final class SensorInvariants {
-
-    private static final Set<Quantity> VIBRATION_FEATURES = EnumSet.of(
-            Quantity.VIBRATION_RMS, Quantity.VIBRATION_PEAK, Quantity.CREST_FACTOR, Quantity.DOMINANT_FREQUENCY);
 
     private SensorInvariants() {}
 
@@ -234,7 +230,7 @@ public final class SensorInvariants {
                 continue;
             }
             if (!measured.contains(r.quantity())) {
-                String why = VIBRATION_FEATURES.contains(r.quantity()) && driver.measuresVibration()
+                String why = r.quantity().isVibrationFeature() && driver.measuresVibration()
                         ? r.quantity() == Quantity.DOMINANT_FREQUENCY
                                 ? "dominant_frequency needs a feature window with fft-size"
                                 : r.quantity().wireName() + " needs a feature window"
@@ -247,11 +243,12 @@ public final class SensorInvariants {
     static Set<Quantity> measured(Driver driver, SourceConfig source, List<FeatureWindow> features) {
         Set<Quantity> measured = SensorConfig.sampleQuantities(driver, source);
         if (driver.measuresVibration() && measured.contains(Quantity.ACCELERATION) && !features.isEmpty()) {
-            measured.add(Quantity.VIBRATION_RMS);
-            measured.add(Quantity.VIBRATION_PEAK);
-            measured.add(Quantity.CREST_FACTOR);
-            if (features.stream().anyMatch(w -> w != null && w.fftSize().isPresent())) {
-                measured.add(Quantity.DOMINANT_FREQUENCY);
+            boolean spectrum =
+                    features.stream().anyMatch(w -> w != null && w.fftSize().isPresent());
+            for (Quantity feature : Quantity.vibrationFeatures()) {
+                if (feature != Quantity.DOMINANT_FREQUENCY || spectrum) {
+                    measured.add(feature);
+                }
             }
         }
         return measured;

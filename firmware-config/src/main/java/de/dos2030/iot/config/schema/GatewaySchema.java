@@ -3,8 +3,8 @@ package de.dos2030.iot.config.schema;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import de.dos2030.iot.config.spec.GatewayFile;
-import de.dos2030.iot.config.spec.SchemaBuilder;
+import de.dos2030.iot.config.definition.GatewayFile;
+import de.dos2030.iot.config.definition.SchemaBuilder;
 
 /**
  * The JSON Schema (draft 2020-12) of the gateway file, generated from the same declarations the

@@ -2,10 +2,10 @@ package de.dos2030.iot.edge.sensor.adxl355;
 
 import static de.dos2030.iot.edge.sensor.adxl355.Adxl355Constants.*;
 
+import de.dos2030.iot.edge.sample.Sample;
 import de.dos2030.iot.edge.sensor.Acquisition;
 import de.dos2030.iot.edge.sensor.Axis;
 import de.dos2030.iot.edge.sensor.FifoTimeline;
-import de.dos2030.iot.edge.sensor.Sample;
 import de.dos2030.iot.edge.sensor.SampleSink;
 import de.dos2030.iot.edge.sensor.SensorException;
 import de.dos2030.iot.edge.sensor.SensorLabel;

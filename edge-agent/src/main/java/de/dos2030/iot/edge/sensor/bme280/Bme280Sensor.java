@@ -2,8 +2,8 @@ package de.dos2030.iot.edge.sensor.bme280;
 
 import static de.dos2030.iot.edge.sensor.bme280.Bme280Constants.*;
 
+import de.dos2030.iot.edge.sample.Sample;
 import de.dos2030.iot.edge.sensor.Acquisition;
-import de.dos2030.iot.edge.sensor.Sample;
 import de.dos2030.iot.edge.sensor.SampleSink;
 import de.dos2030.iot.edge.sensor.SensorException;
 import de.dos2030.iot.edge.sensor.SensorLabel;

@@ -1,8 +1,8 @@
 package de.dos2030.iot.edge.sensor.sensirion;
 
+import de.dos2030.iot.edge.sample.FaultKind;
+import de.dos2030.iot.edge.sample.Sample;
 import de.dos2030.iot.edge.sensor.Acquisition;
-import de.dos2030.iot.edge.sensor.FaultKind;
-import de.dos2030.iot.edge.sensor.Sample;
 import de.dos2030.iot.edge.sensor.SampleSink;
 import de.dos2030.iot.edge.sensor.SensorException;
 import de.dos2030.iot.model.Quality;

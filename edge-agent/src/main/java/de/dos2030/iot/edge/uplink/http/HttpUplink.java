@@ -1,9 +1,9 @@
 package de.dos2030.iot.edge.uplink.http;
 
 import de.dos2030.iot.edge.uplink.AckMessage;
-import de.dos2030.iot.edge.uplink.Channel;
 import de.dos2030.iot.edge.uplink.Credentials;
 import de.dos2030.iot.edge.uplink.LinkListener;
+import de.dos2030.iot.edge.uplink.MessageKind;
 import de.dos2030.iot.edge.uplink.SendOutcome;
 import de.dos2030.iot.edge.uplink.Uplink;
 import java.net.URI;
@@ -58,7 +58,7 @@ public final class HttpUplink implements Uplink {
     }
 
     @Override
-    public CompletableFuture<SendOutcome> send(Channel channel, String identity, byte[] payload) {
+    public CompletableFuture<SendOutcome> send(MessageKind kind, String identity, byte[] payload) {
         HttpRequest.Builder request = HttpRequest.newBuilder(target)
                 .timeout(ackTimeout)
                 .header("Content-Type", "application/cbor")

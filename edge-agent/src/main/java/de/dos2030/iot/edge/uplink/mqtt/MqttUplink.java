@@ -2,9 +2,9 @@ package de.dos2030.iot.edge.uplink.mqtt;
 
 import de.dos2030.iot.edge.uplink.AckMessage;
 import de.dos2030.iot.edge.uplink.Backoff;
-import de.dos2030.iot.edge.uplink.Channel;
 import de.dos2030.iot.edge.uplink.Credentials;
 import de.dos2030.iot.edge.uplink.LinkListener;
+import de.dos2030.iot.edge.uplink.MessageKind;
 import de.dos2030.iot.edge.uplink.SendOutcome;
 import de.dos2030.iot.edge.uplink.Uplink;
 import java.net.URI;
@@ -121,7 +121,7 @@ public final class MqttUplink implements Uplink {
         return "mqtt " + brokerUri(settings.url());
     }
 
-    public String topic(Channel channel) {
+    public String topic(MessageKind channel) {
         return topicPrefix + channel.topicLevel();
     }
 
@@ -263,7 +263,7 @@ public final class MqttUplink implements Uplink {
     }
 
     @Override
-    public CompletableFuture<SendOutcome> send(Channel channel, String identity, byte[] payload) {
+    public CompletableFuture<SendOutcome> send(MessageKind channel, String identity, byte[] payload) {
         CompletableFuture<SendOutcome> answer = new CompletableFuture<>();
         if (!connected) {
             answer.complete(SendOutcome.RetryLater.because("not connected to " + brokerUri(settings.url())));

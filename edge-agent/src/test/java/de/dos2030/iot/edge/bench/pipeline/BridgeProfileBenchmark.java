@@ -6,7 +6,7 @@ import de.dos2030.iot.config.model.GatewayConfig;
 import de.dos2030.iot.edge.pipeline.Pipeline;
 import de.dos2030.iot.edge.pipeline.PipelineOutput;
 import de.dos2030.iot.edge.pipeline.SampleInput;
-import de.dos2030.iot.edge.sensor.Sample;
+import de.dos2030.iot.edge.sample.Sample;
 import de.dos2030.iot.edge.sim.VirtualClock;
 import de.dos2030.iot.model.AlertEvent;
 import de.dos2030.iot.model.Quality;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
 import de.dos2030.iot.config.model.Driver;
-import de.dos2030.iot.edge.sensor.FaultKind;
+import de.dos2030.iot.edge.sample.FaultKind;
 import de.dos2030.iot.edge.sensor.Rig;
 import de.dos2030.iot.edge.sensor.SensorLabel;
 import de.dos2030.iot.edge.sensor.SimRig;

@@ -3,9 +3,9 @@ package de.dos2030.iot.edge.sensor.adxl355;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
-import de.dos2030.iot.edge.sensor.FaultKind;
+import de.dos2030.iot.edge.sample.FaultKind;
+import de.dos2030.iot.edge.sample.Sample;
 import de.dos2030.iot.edge.sensor.Rig;
-import de.dos2030.iot.edge.sensor.Sample;
 import de.dos2030.iot.edge.sensor.SampleSink;
 import de.dos2030.iot.edge.sensor.SensorException;
 import de.dos2030.iot.edge.sensor.SensorLabel;

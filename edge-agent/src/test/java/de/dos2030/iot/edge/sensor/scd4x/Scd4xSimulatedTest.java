@@ -6,9 +6,9 @@ import static org.assertj.core.data.Offset.offset;
 
 import de.dos2030.iot.config.model.Driver;
 import de.dos2030.iot.edge.port.BusAddress;
-import de.dos2030.iot.edge.sensor.FaultKind;
+import de.dos2030.iot.edge.sample.FaultKind;
+import de.dos2030.iot.edge.sample.Sample;
 import de.dos2030.iot.edge.sensor.Rig;
-import de.dos2030.iot.edge.sensor.Sample;
 import de.dos2030.iot.edge.sensor.SensorLabel;
 import de.dos2030.iot.edge.sensor.SensorScheduler;
 import de.dos2030.iot.edge.sensor.SimRig;

@@ -3,7 +3,7 @@ package de.dos2030.iot.edge.sensor.scl3300;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
-import de.dos2030.iot.edge.sensor.FaultKind;
+import de.dos2030.iot.edge.sample.FaultKind;
 import de.dos2030.iot.edge.sensor.Rig;
 import de.dos2030.iot.edge.sensor.SimRig;
 import de.dos2030.iot.edge.sim.ChipFaults;

@@ -3,9 +3,9 @@ package de.dos2030.iot.edge.sensor.sht4x;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
-import de.dos2030.iot.edge.sensor.FaultKind;
+import de.dos2030.iot.edge.sample.FaultKind;
+import de.dos2030.iot.edge.sample.Sample;
 import de.dos2030.iot.edge.sensor.Rig;
-import de.dos2030.iot.edge.sensor.Sample;
 import de.dos2030.iot.edge.sensor.SimRig;
 import de.dos2030.iot.edge.sensor.sensirion.SensirionCrc8;
 import de.dos2030.iot.edge.sim.ChipFaults;

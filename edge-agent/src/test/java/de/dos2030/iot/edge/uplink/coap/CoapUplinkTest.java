@@ -2,9 +2,9 @@ package de.dos2030.iot.edge.uplink.coap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.dos2030.iot.edge.uplink.Channel;
 import de.dos2030.iot.edge.uplink.Credentials;
 import de.dos2030.iot.edge.uplink.LinkListener;
+import de.dos2030.iot.edge.uplink.MessageKind;
 import de.dos2030.iot.edge.uplink.SendOutcome;
 import de.dos2030.iot.edge.uplink.Uplink;
 import de.dos2030.iot.model.Batch;
@@ -124,7 +124,8 @@ class CoapUplinkTest {
                 List.of(Reading.sample("span-1.strain", Quantity.STRAIN, Instant.now(), 12.5)),
                 List.of(),
                 null);
-        return uplink.send(Channel.BATCH, batch.identity(), BatchCodec.cbor().encode(batch))
+        return uplink.send(
+                        MessageKind.BATCH, batch.identity(), BatchCodec.cbor().encode(batch))
                 .get(20, TimeUnit.SECONDS);
     }
 
@@ -205,7 +206,7 @@ class CoapUplinkTest {
                 List.of(),
                 null);
         assertThat(uplink.send(
-                                Channel.BATCH,
+                                MessageKind.BATCH,
                                 batch.identity(),
                                 BatchCodec.cbor().encode(batch))
                         .get(20, TimeUnit.SECONDS))

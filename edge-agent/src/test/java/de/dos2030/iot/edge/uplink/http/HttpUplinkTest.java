@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import de.dos2030.iot.edge.uplink.Channel;
 import de.dos2030.iot.edge.uplink.Credentials;
+import de.dos2030.iot.edge.uplink.MessageKind;
 import de.dos2030.iot.edge.uplink.SendOutcome;
 import de.dos2030.iot.model.Batch;
 import de.dos2030.iot.model.ClockSync;
@@ -82,7 +82,8 @@ class HttpUplinkTest {
                 List.of(Reading.sample("room-1.co2", Quantity.CO2, Instant.now(), 700)),
                 List.of(),
                 null);
-        return uplink.send(Channel.BATCH, batch.identity(), BatchCodec.cbor().encode(batch))
+        return uplink.send(
+                        MessageKind.BATCH, batch.identity(), BatchCodec.cbor().encode(batch))
                 .get(10, TimeUnit.SECONDS);
     }
 

@@ -167,14 +167,14 @@ class MqttDeliveryIT {
         Poll.until(Duration.ofSeconds(10), uplink::connected, () -> "never connected");
         List<CompletableFuture<de.dos2030.iot.edge.uplink.SendOutcome>> burst = new ArrayList<>();
         for (int seq = 0; seq < 60; seq++) {
-            burst.add(send(de.dos2030.iot.edge.uplink.Channel.BATCH, seq));
+            burst.add(send(de.dos2030.iot.edge.uplink.MessageKind.BATCH, seq));
         }
         CompletableFuture<de.dos2030.iot.edge.uplink.SendOutcome> firstAlert =
-                send(de.dos2030.iot.edge.uplink.Channel.ALERT, 60);
+                send(de.dos2030.iot.edge.uplink.MessageKind.ALERT, 60);
         CompletableFuture.allOf(burst.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
         firstAlert.get(20, TimeUnit.SECONDS);
 
-        assertThat(send(de.dos2030.iot.edge.uplink.Channel.ALERT, 61).get(20, TimeUnit.SECONDS))
+        assertThat(send(de.dos2030.iot.edge.uplink.MessageKind.ALERT, 61).get(20, TimeUnit.SECONDS))
                 .isInstanceOf(de.dos2030.iot.edge.uplink.SendOutcome.Stored.class);
         assertThat(burst)
                 .allSatisfy(f -> assertThat(f.get())
@@ -187,7 +187,7 @@ class MqttDeliveryIT {
     }
 
     private CompletableFuture<de.dos2030.iot.edge.uplink.SendOutcome> send(
-            de.dos2030.iot.edge.uplink.Channel channel, long seq) {
+            de.dos2030.iot.edge.uplink.MessageKind channel, long seq) {
         Instant now = clock.instant();
         de.dos2030.iot.model.Batch batch = new de.dos2030.iot.model.Batch(
                 1,

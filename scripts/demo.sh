@@ -209,7 +209,7 @@ say "started agents: ${GATEWAYS[*]} (classroom time x$SPEED from Monday 07:40)"
 # ---------------------------------------------------------------- 4. where to look, live view
 cat <<EOF
 
-  API (OpenAPI: $API/swagger/)      tokens: ${DEMO#$ROOT/}/api-tokens (viewer, engineer, admin)
+  API documentation: $API/swagger-ui/      tokens: ${DEMO#$ROOT/}/api-tokens (viewer, engineer, admin)
     V=\$(sed -n 's/^viewer=//p' target/demo/api-tokens); E=\$(sed -n 's/^engineer=//p' target/demo/api-tokens)
     curl -s -H "Authorization: Bearer \$V" $API/api/v1/gateways | jq
     curl -s -H "Authorization: Bearer \$V" '$API/api/v1/series?quantity=co2&gateway=school-demo-r204&quality=any' | jq

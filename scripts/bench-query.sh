@@ -17,8 +17,9 @@ ADMIN=bench-admin-token-0123456789
 cd "$ROOT"
 
 "$ROOT/scripts/dev-services.sh" status >/dev/null || { echo "bench: start the dev services first: scripts/dev-services.sh start" >&2; exit 1; }
-mvn -B -q -pl collector package -DskipTests
-[ -f collector/target/bench.classpath ] || mvn -B -q -pl collector dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
+# -am: shared-model comes from the reactor (nothing is installed to ~/.m2); the class path is written
+# afresh each time, so that it follows the pom.
+mvn -B -q -pl collector -am package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/bench.classpath
 
 curl -sf -XPOST http://127.0.0.1:18086/query --data-urlencode "q=CREATE DATABASE $DB" >/dev/null
 curl -sf -XPOST http://127.0.0.1:18086/query --data-urlencode "q=CREATE RETENTION POLICY raw ON $DB DURATION INF REPLICATION 1 DEFAULT" >/dev/null

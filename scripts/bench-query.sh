@@ -16,7 +16,9 @@ DB=bench_q_$(date +%s)
 ADMIN=bench-admin-token-0123456789
 cd "$ROOT"
 
-"$ROOT/scripts/dev-services.sh" status >/dev/null || { echo "bench: start the dev services first: scripts/dev-services.sh start" >&2; exit 1; }
+# Asks InfluxDB itself rather than dev-services.sh status, which reads the pid files of its own
+# checkout's .dev-services/ and so says "not running" in a second worktree.
+curl -sf http://127.0.0.1:18086/ping >/dev/null || { echo "bench: start the dev services first: scripts/dev-services.sh start" >&2; exit 1; }
 # -am: shared-model comes from the reactor (nothing is installed to ~/.m2); the class path is written
 # afresh each time, so that it follows the pom.
 mvn -B -q -pl collector -am package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/bench.classpath

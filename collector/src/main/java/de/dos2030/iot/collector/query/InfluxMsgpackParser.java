@@ -17,8 +17,8 @@ import org.msgpack.value.ValueType;
  * {@code epoch=ms}, into {@link SeriesColumns}. The answer has the JSON answer's shape (see
  * {@link InfluxSeriesParser}), and InfluxDB has it ready sooner: 1.2-2.1 ms of a 10-12 ms 1-day,
  * 1440-point answer in the query benchmark. Rows whose value is nil are left out; a
- * {@code quality} column is read into each point; parsing stops
- * as soon as the answer passes {@code maxPoints}. Stateless.
+ * {@code quality} column is read into each point; parsing stops as soon as the answer passes
+ * {@code maxPoints}. Stateless.
  */
 final class InfluxMsgpackParser {
     private InfluxMsgpackParser() {}

@@ -15,8 +15,8 @@ import java.util.Map;
  * (asked with {@code epoch=ms}) with a streaming parser straight into {@link SeriesColumns}, without
  * building the generic object tree influxdb-java's {@code QueryResult} would (a list of boxed
  * values per row). Rows whose value is null are left out; a {@code quality} column is read into
- * each point. Counts points as it goes and stops as
- * soon as the answer passes {@code maxPoints}. Thread-safe (stateless).
+ * each point. Counts points as it goes and stops as soon as the answer passes {@code maxPoints}.
+ * Thread-safe (stateless).
  */
 final class InfluxSeriesParser {
     private static final JsonFactory JSON = new JsonFactory();

@@ -24,13 +24,13 @@ public final class SeriesJson {
 
     public static byte[] write(SeriesAnswer a) {
         boolean perPoint = a.qualityDetail() == QualityDetail.PER_POINT;
+        boolean perSeries = a.qualityDetail() == QualityDetail.PER_SERIES;
         // About 55 bytes a point ({"time":"2025-03-01T08:00:00Z","value":612.3456790123457}), and up to
         // 25 more for a point's quality ("quality":"sensor_fault"): sized so as not to grow.
         int perPointBytes = perPoint ? 80 : 60;
         ByteArrayOutputStream out =
                 new ByteArrayOutputStream(256 + (int) Math.min(a.points(), 1_000_000) * perPointBytes);
         IsoSeconds.Buffer time = new IsoSeconds.Buffer();
-        boolean perSeries = a.qualityDetail() == QualityDetail.PER_SERIES;
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
             g.writeStringField("quantity", a.quantity());
@@ -60,7 +60,7 @@ public final class SeriesJson {
                     g.writeString(time.chars(), 0, time.write(s.time(i)));
                     g.writeNumberField("value", s.value(i));
                     if (perPoint) {
-                        g.writeStringField("quality", s.quality(i));
+                        g.writeStringField("quality", a.pointQuality(s, i));
                     }
                     g.writeEndObject();
                 }

@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * Answers series queries from InfluxDB: builds the InfluxQL from a validated {@link SeriesQuery}
  * (identifiers through {@link InfluxQl}), enforces the point limit before and after asking, and
- * maps the answer. Raw points are read with their quality tag; windows of any quality are grouped
- * by it ({@link QualityDetail}). Thread-safe.
+ * maps the answer. Raw points of any quality are read with their quality tag; windows of any
+ * quality are grouped by it ({@link QualityDetail}). Thread-safe.
  */
 @Singleton
 public class SeriesService {
@@ -27,8 +27,10 @@ public class SeriesService {
         StringBuilder ql = new StringBuilder("SELECT ");
         QualityDetail quality = q.qualityDetail();
         ql.append(q.aggregate() == null ? field : q.aggregate().select(field)).append(" AS \"value\"");
-        if (quality == QualityDetail.PER_POINT) {
-            ql.append(", \"quality\"::tag"); // a tag beside the field: each row's reading's quality
+        if (quality == QualityDetail.PER_POINT && q.quality() == null) {
+            // The tag beside the field: each row's reading's quality. With quality=ok the filter says
+            // it, and asking InfluxDB for it cost a raw day of 8640 points a third more time.
+            ql.append(", \"quality\"::tag");
         }
         ql.append(" FROM ")
                 .append(influx.retentionPolicy())

@@ -65,6 +65,18 @@ class SeriesCsvTest {
     }
 
     @Test
+    void rawPointsOfOkReadingsSayOkThoughInfluxDbWasNotAskedForIt() {
+        SeriesColumns s = new SeriesColumns("school-1", "gw-1", "room-1.co2", null);
+        s.add(FROM.plusSeconds(7).toEpochMilli(), 612, null);
+        SeriesAnswer okOnly = answer(null, null, "ok", s);
+        assertThat(SeriesCsv.write(okOnly))
+                .isEqualTo("time,site,gateway,sensor,quantity,statistic,aggregate,window,value [ppm],quality\r\n"
+                        + "2025-03-03T08:00:07Z,school-1,gw-1,room-1.co2,co2,sample,none,,612,ok\r\n");
+        assertThat(new String(SeriesJson.write(okOnly), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("{\"time\":\"2025-03-03T08:00:07Z\",\"value\":612.0,\"quality\":\"ok\"}");
+    }
+
+    @Test
     void windowsOfAnyQualityCarryTheQualityOfTheirSeries() {
         SeriesColumns ok = new SeriesColumns("school-1", "gw-1", "room-1.co2", "ok");
         ok.add(FROM.toEpochMilli(), 9, null);

@@ -226,6 +226,22 @@ class SeriesQueryIT {
                 .containsOnly("ok");
     }
 
+    private static String influxQl(String window, String quality) {
+        SeriesQuery q = SeriesQuery.parse(
+                "co2", null, null, null, null, null, null, null, window, null, quality, T0, Duration.ofHours(1));
+        return collector.context.getBean(SeriesService.class).influxQl(q);
+    }
+
+    @Test
+    void asksInfluxDbForTheQualityOnlyWhereTheFilterDoesNotFixIt() {
+        assertThat(influxQl(null, "any")).contains("AS \"value\", \"quality\"::tag FROM");
+        assertThat(influxQl(null, "ok")).doesNotContain("::tag").contains("\"quality\" = 'ok'");
+        assertThat(influxQl("1m", "any")).endsWith("\"site\", \"gateway\", \"sensor\", \"quality\" fill(none)");
+        assertThat(influxQl("1m", "ok"))
+                .doesNotContain("::tag")
+                .endsWith("\"site\", \"gateway\", \"sensor\" fill(none)");
+    }
+
     @Test
     void rawCsvHasAQualityColumnAndExactRows() throws Exception {
         Instant to = T0.plusSeconds(7 * 8);

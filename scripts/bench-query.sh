@@ -16,9 +16,12 @@ DB=bench_q_$(date +%s)
 ADMIN=bench-admin-token-0123456789
 cd "$ROOT"
 
-"$ROOT/scripts/dev-services.sh" status >/dev/null || { echo "bench: start the dev services first: scripts/dev-services.sh start" >&2; exit 1; }
-mvn -B -q -pl collector package -DskipTests
-[ -f collector/target/bench.classpath ] || mvn -B -q -pl collector dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
+# Asks InfluxDB itself rather than dev-services.sh status, which reads the pid files of its own
+# checkout's .dev-services/ and so says "not running" in a second worktree.
+curl -sf http://127.0.0.1:18086/ping >/dev/null || { echo "bench: start the dev services first: scripts/dev-services.sh start" >&2; exit 1; }
+# -am: shared-model comes from the reactor (nothing is installed to ~/.m2); the class path is written
+# afresh each time, so that it follows the pom.
+mvn -B -q -pl collector -am package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/bench.classpath
 
 curl -sf -XPOST http://127.0.0.1:18086/query --data-urlencode "q=CREATE DATABASE $DB" >/dev/null
 curl -sf -XPOST http://127.0.0.1:18086/query --data-urlencode "q=CREATE RETENTION POLICY raw ON $DB DURATION INF REPLICATION 1 DEFAULT" >/dev/null

@@ -14,8 +14,9 @@ import java.util.Map;
  * Reads InfluxDB's JSON answer to one {@code SELECT <value> ... GROUP BY "site", "gateway", "sensor"}
  * (asked with {@code epoch=ms}) with a streaming parser straight into {@link SeriesColumns}, without
  * building the generic object tree influxdb-java's {@code QueryResult} would (a list of boxed
- * values per row). Rows whose value is null are left out. Counts points as it goes and stops as
- * soon as the answer passes {@code maxPoints}. Thread-safe (stateless).
+ * values per row). Rows whose value is null are left out; a {@code quality} column is read into
+ * each point. Counts points as it goes and stops as soon as the answer passes {@code maxPoints}.
+ * Thread-safe (stateless).
  */
 final class InfluxSeriesParser {
     private static final JsonFactory JSON = new JsonFactory();
@@ -70,10 +71,15 @@ final class InfluxSeriesParser {
         }
     }
 
-    /** InfluxDB writes {@code tags} before {@code values}; a series without tags gets empty ones. */
+    /**
+     * InfluxDB writes {@code tags} and {@code columns} before {@code values}; a series without tags
+     * gets empty ones. Column 0 is the time, column 1 the value; a column named {@code quality} (the
+     * readings' quality, selected as a tag) goes with each point.
+     */
     private static SeriesColumns series(JsonParser p, long[] total, int maxPoints) throws IOException {
         Map<String, String> tags = new HashMap<>(4);
         SeriesColumns s = null;
+        int qualityColumn = -1;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             p.nextToken();
@@ -83,6 +89,13 @@ final class InfluxSeriesParser {
                     p.nextToken();
                     tags.put(key, p.getText());
                 }
+            } else if (name.equals("columns")) {
+                expect(p.currentToken(), JsonToken.START_ARRAY);
+                for (int c = 0; p.nextToken() != JsonToken.END_ARRAY; c++) {
+                    if (p.getText().equals("quality")) {
+                        qualityColumn = c;
+                    }
+                }
             } else if (name.equals("values")) {
                 s = SeriesColumns.of(tags);
                 expect(p.currentToken(), JsonToken.START_ARRAY);
@@ -90,14 +103,21 @@ final class InfluxSeriesParser {
                     p.nextToken();
                     long time = p.getLongValue();
                     JsonToken v = p.nextToken();
-                    if (v == JsonToken.VALUE_NUMBER_FLOAT || v == JsonToken.VALUE_NUMBER_INT) {
+                    boolean present = v == JsonToken.VALUE_NUMBER_FLOAT || v == JsonToken.VALUE_NUMBER_INT;
+                    double value = present ? p.getDoubleValue() : 0;
+                    String quality = null;
+                    for (int c = 2; p.nextToken() != JsonToken.END_ARRAY; c++) {
+                        if (c == qualityColumn && p.currentToken() == JsonToken.VALUE_STRING) {
+                            quality = p.getText();
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                    if (present) {
                         if (++total[0] > maxPoints) {
                             throw new TooManyPointsException(total[0], maxPoints);
                         }
-                        s.add(time, p.getDoubleValue());
-                    }
-                    while (p.nextToken() != JsonToken.END_ARRAY) {
-                        p.skipChildren();
+                        s.add(time, value, quality);
                     }
                 }
             } else {

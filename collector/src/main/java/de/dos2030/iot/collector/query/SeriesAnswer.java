@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * A series answer as the service computed it: the request's description and the series as
- * columns, sorted by site, gateway and sensor. {@link SeriesJson} and {@link SeriesCsv} write it;
- * {@link SeriesResult} is its JSON shape for clients.
+ * columns, sorted by site, gateway, sensor and (windows of any quality) quality. {@link SeriesJson}
+ * and {@link SeriesCsv} write it; {@link SeriesResult} is its JSON shape for clients.
  */
 public record SeriesAnswer(SeriesQuery query, long points, List<SeriesColumns> series) {
 
@@ -45,5 +45,20 @@ public record SeriesAnswer(SeriesQuery query, long points, List<SeriesColumns> s
 
     public String quality() {
         return query.quality() == null ? "any" : query.quality();
+    }
+
+    /** Whether the points or the series carry their readings' quality. */
+    public QualityDetail qualityDetail() {
+        return query.qualityDetail();
+    }
+
+    /**
+     * The quality of point {@code i} of a raw series: its reading's as InfluxDB stored it, or, when the
+     * query read {@code ok} readings only (and did not ask InfluxDB for it), {@code ok}.
+     */
+    @Nullable
+    public String pointQuality(SeriesColumns s, int i) {
+        String stored = s.quality(i);
+        return stored != null ? stored : query.quality();
     }
 }

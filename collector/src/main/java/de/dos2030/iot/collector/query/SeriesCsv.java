@@ -1,14 +1,25 @@
 package de.dos2030.iot.collector.query;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
 
 /**
- * CSV of a series answer (RFC 4180, {@code \r\n} line ends, UTF-8), one row per point, rows
- * ordered by site, gateway, sensor and time. The column names are stable; the unit is part of
- * the value column's name:
+ * CSV of a series answer (RFC 4180 through Apache Commons CSV: {@code \r\n} line ends, a field
+ * quoted only when it needs it; UTF-8), one row per point, rows ordered by site, gateway, sensor,
+ * quality and time. The column names are stable; the unit is part of the value column's name, and
+ * a {@code quality} column follows it when the answer carries quality ({@link QualityDetail}: raw
+ * points, and windows of any quality):
  * <pre>
  * time,site,gateway,sensor,quantity,statistic,aggregate,window,value [ppm]
  * 2025-03-03T08:00:00Z,school-1,gw-1,room-1.co2,co2,sample,mean,PT1M,612.5
+ *
+ * time,site,gateway,sensor,quantity,statistic,aggregate,window,value [ppm],quality
+ * 2025-03-03T08:00:07Z,school-1,gw-1,room-1.co2,co2,sample,none,,2210,suspect
  * </pre>
  * Numbers are written in plain decimal notation (never {@code 1.0E-4}); counts as integers.
  */
@@ -17,54 +28,77 @@ public final class SeriesCsv {
 
     private SeriesCsv() {}
 
-    public static String header(SeriesAnswer r) {
-        return "time,site,gateway,sensor,quantity,statistic,aggregate,window,value [" + r.unit() + "]\r\n";
+    /** The columns of an answer, in order. */
+    static List<String> header(SeriesAnswer a) {
+        List<String> columns = new ArrayList<>(
+                List.of("time", "site", "gateway", "sensor", "quantity", "statistic", "aggregate", "window"));
+        columns.add("value [" + a.unit() + "]");
+        if (a.qualityDetail() != QualityDetail.NONE) {
+            columns.add("quality");
+        }
+        return columns;
     }
 
-    public static String write(SeriesAnswer r) {
-        StringBuilder out = new StringBuilder(64 + (int) Math.min(r.points(), 1_000_000) * 80);
-        out.append(header(r));
-        String window = r.window() == null ? "" : r.window();
-        boolean integral = r.aggregate().equals("count");
+    public static String write(SeriesAnswer a) {
+        StringBuilder out = new StringBuilder(64 + (int) Math.min(a.points(), 1_000_000) * 90);
+        // One format per answer: its print methods synchronize on the format, and a shared one would
+        // make answers written at the same time wait for each other.
+        CSVFormat csv = CSVFormat.RFC4180.builder().get();
+        String window = a.window() == null ? "" : a.window();
+        boolean integral = a.aggregate().equals("count");
+        boolean perPoint = a.qualityDetail() == QualityDetail.PER_POINT;
+        boolean perSeries = a.qualityDetail() == QualityDetail.PER_SERIES;
         IsoSeconds.Buffer time = new IsoSeconds.Buffer();
-        for (SeriesColumns s : r.series()) {
-            String prefix = field(s.site())
-                    + ','
-                    + field(s.gateway())
-                    + ','
-                    + field(s.sensor())
-                    + ','
-                    + field(r.quantity())
-                    + ','
-                    + field(r.statistic())
-                    + ','
-                    + field(r.aggregate())
-                    + ','
-                    + field(window)
-                    + ',';
-            for (int i = 0; i < s.size(); i++) {
-                out.append(time.chars(), 0, time.write(s.time(i)))
-                        .append(',')
-                        .append(prefix)
-                        .append(number(s.value(i), integral))
-                        .append("\r\n");
+        try {
+            csv.printRecord(out, header(a).toArray());
+            for (SeriesColumns s : a.series()) {
+                // The fields between time and value are the same on every row of a series: printed
+                // (and quoted where needed) once per series, copied into each row.
+                StringBuilder repeated = new StringBuilder(80);
+                for (String field : List.of(
+                        s.site(), s.gateway(), s.sensor(), a.quantity(), a.statistic(), a.aggregate(), window)) {
+                    csv.print(field, repeated, false);
+                }
+                for (int i = 0; i < s.size(); i++) {
+                    // Times and numbers go in as the fast writers wrote them: their characters (digits
+                    // and - . : T Z) never need quoting, and a print() for each added about 200 ns a
+                    // row (measured: a 1440-row answer in 1.07 ms instead of 0.75 ms).
+                    out.append(time.chars(), 0, time.write(s.time(i)))
+                            .append(repeated)
+                            .append(',')
+                            .append(number(s.value(i), integral));
+                    if (perPoint) {
+                        csv.print(a.pointQuality(s, i), out, false);
+                    } else if (perSeries) {
+                        csv.print(s.quality(), out, false);
+                    }
+                    csv.println(out);
+                }
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing a CSV answer to memory failed", e);
         }
         return out.toString();
     }
 
+    /**
+     * A value as a plain decimal: the shortest text that reads back as the same double (Jackson's
+     * fast writer, as in {@link SeriesJson}), without exponent or trailing zeros; a count as an
+     * integer. Equal to {@code BigDecimal.valueOf(v).stripTrailingZeros().toPlainString()}, which
+     * this replaced because it took most of the time of writing an answer, except for some numbers
+     * past 10^16 where Java 17's {@code Double.toString} printed a digit more than needed.
+     */
     static String number(double v, boolean integral) {
         if (integral && v == Math.rint(v)) {
             return Long.toString((long) v);
         }
-        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
-    }
-
-    /** Quotes a field when it holds a comma, quote or line break (ids never do; kept for safety). */
-    static String field(String v) {
-        if (v.indexOf(',') < 0 && v.indexOf('"') < 0 && v.indexOf('\n') < 0 && v.indexOf('\r') < 0) {
-            return v;
+        String shortest = NumberOutput.toString(v, true);
+        if (shortest.indexOf('E') >= 0) {
+            return new BigDecimal(shortest).stripTrailingZeros().toPlainString();
         }
-        return '"' + v.replace("\"", "\"\"") + '"';
+        if (shortest.endsWith(".0")) { // the only trailing zero the shortest text can have
+            return v == 0 ? "0" : shortest.substring(0, shortest.length() - 2);
+        }
+        return shortest;
     }
 }

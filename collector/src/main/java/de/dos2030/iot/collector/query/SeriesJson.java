@@ -9,7 +9,8 @@ import java.io.UncheckedIOException;
 
 /**
  * The JSON of a series answer, written with a streaming generator from the columns (the shape
- * is {@link SeriesResult}'s: field order, ISO-8601 instants, no {@code window} for raw points).
+ * is {@link SeriesResult}'s: field order, ISO-8601 instants, no {@code window} for raw points,
+ * {@code quality} on each raw point or on each series of windows of any quality).
  * Numbers are the shortest text that parses back to the same double, as Java 19+ prints them
  * (Jackson's fast writer): Java 17's {@code Double.toString} was most of the time spent writing an
  * answer, and differs only for some numbers past 10^16, by printing a digit more than needed.
@@ -22,8 +23,13 @@ public final class SeriesJson {
     private SeriesJson() {}
 
     public static byte[] write(SeriesAnswer a) {
-        // About 55 bytes a point ({"time":"2025-03-01T08:00:00Z","value":612.3456790123457}): sized so as not to grow.
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + (int) Math.min(a.points(), 1_000_000) * 60);
+        boolean perPoint = a.qualityDetail() == QualityDetail.PER_POINT;
+        boolean perSeries = a.qualityDetail() == QualityDetail.PER_SERIES;
+        // About 55 bytes a point ({"time":"2025-03-01T08:00:00Z","value":612.3456790123457}), and up to
+        // 25 more for a point's quality ("quality":"sensor_fault"): sized so as not to grow.
+        int perPointBytes = perPoint ? 80 : 60;
+        ByteArrayOutputStream out =
+                new ByteArrayOutputStream(256 + (int) Math.min(a.points(), 1_000_000) * perPointBytes);
         IsoSeconds.Buffer time = new IsoSeconds.Buffer();
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
@@ -44,12 +50,18 @@ public final class SeriesJson {
                 g.writeStringField("site", s.site());
                 g.writeStringField("gateway", s.gateway());
                 g.writeStringField("sensor", s.sensor());
+                if (perSeries) {
+                    g.writeStringField("quality", s.quality());
+                }
                 g.writeArrayFieldStart("points");
                 for (int i = 0; i < s.size(); i++) {
                     g.writeStartObject();
                     g.writeFieldName("time");
                     g.writeString(time.chars(), 0, time.write(s.time(i)));
                     g.writeNumberField("value", s.value(i));
+                    if (perPoint) {
+                        g.writeStringField("quality", a.pointQuality(s, i));
+                    }
                     g.writeEndObject();
                 }
                 g.writeEndArray();

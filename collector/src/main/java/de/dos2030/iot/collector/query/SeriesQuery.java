@@ -128,6 +128,14 @@ public record SeriesQuery(
         }
     }
 
+    /** Where the answer says its readings' quality: raw points each, windows of any quality per series. */
+    public QualityDetail qualityDetail() {
+        if (window == null) {
+            return QualityDetail.PER_POINT;
+        }
+        return quality == null ? QualityDetail.PER_SERIES : QualityDetail.NONE;
+    }
+
     /** The InfluxDB field this query reads. */
     public String field() {
         return de.dos2030.iot.collector.storage.StorageLayout.fieldOf(quantity, statistic);

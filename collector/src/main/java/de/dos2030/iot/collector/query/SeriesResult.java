@@ -7,9 +7,12 @@ import java.util.List;
 
 /**
  * The JSON shape of a series answer, for clients and the OpenAPI document ({@link SeriesJson}
- * writes it from {@link SeriesAnswer} without building these objects): one {@link Series} per site, gateway and sensor, points in time order. With a
- * window, a point's time is the start of its window (windows are aligned to the epoch, as
- * InfluxDB's {@code GROUP BY time()} does) and empty windows are left out.
+ * writes it from {@link SeriesAnswer} without building these objects): one {@link Series} per site,
+ * gateway and sensor, points in time order. With a window, a point's time is the start of its
+ * window (windows are aligned to the epoch, as InfluxDB's {@code GROUP BY time()} does) and empty
+ * windows are left out. Quality ({@link QualityDetail}): each raw point carries its reading's; with
+ * a window and {@code quality=any}, each quality of a sensor is a series of its own that carries it;
+ * windows of {@code ok} readings carry none (the answer's {@code quality} is {@code ok}).
  */
 @Serdeable
 public record SeriesResult(
@@ -24,9 +27,17 @@ public record SeriesResult(
         long points,
         List<Series> series) {
 
+    /** @param quality the quality of every reading behind the series; only in windowed {@code quality=any} answers */
     @Serdeable
-    public record Series(String site, String gateway, String sensor, List<Point> points) {}
+    public record Series(
+            String site,
+            String gateway,
+            String sensor,
+            @Nullable String quality,
+            List<Point> points) {}
 
+    /** @param quality the quality of the point's reading; only in raw answers */
     @Serdeable
-    public record Point(Instant time, double value) {}
+    public record Point(
+            Instant time, double value, @Nullable String quality) {}
 }

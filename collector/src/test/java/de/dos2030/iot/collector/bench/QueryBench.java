@@ -19,9 +19,10 @@ import java.util.regex.Pattern;
 /**
  * Query latency benchmark, driven by scripts/bench-query.sh against a running collector: loads 30
  * days of 10-second CO2 readings of one sensor straight into InfluxDB (the collector's layout),
- * then asks for a 1-day, 1-minute-window mean of that sensor through the API and sends the same
- * InfluxQL straight to InfluxDB (as JSON, InfluxDB's default, and as MessagePack, what the
- * collector asks for), interleaved, on random days, and prints p50/p95 of each, with the
+ * then asks for a 1-day, 1-minute-window mean of that sensor through the API (as JSON and as CSV)
+ * and sends the same InfluxQL straight to InfluxDB (as JSON, InfluxDB's default, and as
+ * MessagePack, what the collector asks for), and asks the API for the same day's raw points (JSON
+ * and CSV, the larger answers), interleaved, on random days, and prints p50/p95 of each, with the
  * collector's own account of its time (its Server-Timing header).
  * Usage: QueryBench collectorUrl adminToken influxUrl database iterations
  */
@@ -77,11 +78,20 @@ public final class QueryBench {
         // answer it timed, more for larger ones, which measured the client rather than the servers.
         KeepAliveHttp apiConnection = new KeepAliveHttp(URI.create(collector));
         KeepAliveHttp influxConnection = new KeepAliveHttp(URI.create(influx));
-        List<Long> api = new ArrayList<>();
-        List<Long> direct = new ArrayList<>();
-        List<Long> directMsgpack = new ArrayList<>();
-        List<Long> apiInflux = new ArrayList<>();
-        List<Long> apiRender = new ArrayList<>();
+        String bearer = "Authorization: Bearer " + viewer;
+        List<Case> cases = List.of(
+                new Case("API (JSON)", Ask.WINDOW, apiConnection, "\"points\":1440", 0, bearer),
+                new Case("API (CSV)", Ask.WINDOW, apiConnection, null, 1440, bearer, "Accept: text/csv"),
+                new Case("InfluxDB direct (JSON)", Ask.INFLUXQL, influxConnection, "\"values\"", 0),
+                new Case(
+                        "InfluxDB direct (MessagePack)",
+                        Ask.INFLUXQL,
+                        influxConnection,
+                        "values",
+                        0,
+                        "Accept: application/x-msgpack"),
+                new Case("API raw (JSON)", Ask.RAW, apiConnection, "\"points\":8640", 0, bearer),
+                new Case("API raw (CSV)", Ask.RAW, apiConnection, null, 8640, bearer, "Accept: text/csv"));
         // Warm-up: a collector serves for weeks, so the JIT-compiled steady state is what counts; with
         // 20 warm-up rounds the API measured 1.6x direct, with 300 about 1.45x: the JIT had not settled.
         int warmup = 300;
@@ -91,68 +101,100 @@ public final class QueryBench {
             String ql = "SELECT mean(\"value\") AS \"value\" FROM \"raw\".\"co2\" WHERE time >= " + from.toEpochMilli()
                     + "ms AND time < " + to.toEpochMilli() + "ms AND \"quality\" = 'ok' AND \"sensor\" = 'bench.co2'"
                     + " GROUP BY time(60s), \"site\", \"gateway\", \"sensor\" fill(none)";
-            String viaApi = "/api/v1/series?quantity=co2&sensor=bench.co2&from=" + from + "&to=" + to
+            String window = "/api/v1/series?quantity=co2&sensor=bench.co2&from=" + from + "&to=" + to
                     + "&window=1m&aggregate=mean";
             String straight = "/query?epoch=ms&db=" + db + "&q=" + URLEncoder.encode(ql, StandardCharsets.UTF_8);
-            // The order rotates, so that none of the three always runs first (on a warmer or colder InfluxDB).
-            Timed viaApiTimed = null;
-            Timed jsonTimed = null;
-            Timed msgpackTimed = null;
-            for (int k = 0; k < 3; k++) {
-                switch ((i + k) % 3) {
-                    case 0 ->
-                        viaApiTimed =
-                                timed(apiConnection, viaApi, "\"points\":1440", "Authorization: Bearer " + viewer);
-                    case 1 -> jsonTimed = timed(influxConnection, straight, "\"values\"");
-                    default ->
-                        msgpackTimed = timed(influxConnection, straight, "values", "Accept: application/x-msgpack");
-                }
-            }
-            if (i >= warmup) {
-                api.add(viaApiTimed.micros);
-                direct.add(jsonTimed.micros);
-                directMsgpack.add(msgpackTimed.micros);
-                Matcher timing =
-                        SERVER_TIMING.matcher(viaApiTimed.answer.headers().getOrDefault("server-timing", ""));
-                if (timing.find()) {
-                    apiInflux.add(Math.round(Double.parseDouble(timing.group(1)) * 1000));
-                    apiRender.add(Math.round(Double.parseDouble(timing.group(2)) * 1000));
+            String raw = "/api/v1/series?quantity=co2&sensor=bench.co2&from=" + from + "&to=" + to;
+            // The order rotates, so that none of them always runs first (on a warmer or colder InfluxDB).
+            for (int k = 0; k < cases.size(); k++) {
+                Case c = cases.get((i + k) % cases.size());
+                String path = switch (c.ask) {
+                    case WINDOW -> window;
+                    case INFLUXQL -> straight;
+                    case RAW -> raw;
+                };
+                Timed t = timed(c, path);
+                if (i >= warmup) {
+                    c.record(t);
                 }
             }
         }
-        double apiP50 = pct(api, 50);
-        double apiP95 = pct(api, 95);
-        double dP50 = pct(direct, 50);
-        double dP95 = pct(direct, 95);
+        Case api = cases.get(0);
+        Case direct = cases.get(2);
+        Case directMsgpack = cases.get(3);
         System.out.printf(
-                "1-day, 1-minute mean of one sensor (1440 points), %d requests each, interleaved:%n", iterations);
-        System.out.printf("  API (JSON)                   p50 %6.1f ms   p95 %6.1f ms%n", apiP50, apiP95);
-        System.out.printf(
-                "    of which InfluxDB          p50 %6.1f ms   p95 %6.1f ms   (the collector asking, MessagePack, read into columns)%n",
-                pct(apiInflux, 50), pct(apiInflux, 95));
-        System.out.printf(
-                "    of which our JSON          p50 %6.1f ms   p95 %6.1f ms%n", pct(apiRender, 50), pct(apiRender, 95));
-        System.out.printf("  InfluxDB direct (JSON)       p50 %6.1f ms   p95 %6.1f ms%n", dP50, dP95);
-        System.out.printf(
-                "  InfluxDB direct (MessagePack) p50 %5.1f ms   p95 %6.1f ms%n",
-                pct(directMsgpack, 50), pct(directMsgpack, 95));
+                "1-day, 1-minute mean of one sensor (1440 points); 1 day raw (8640 points); %d requests each, interleaved:%n",
+                iterations);
+        for (Case c : cases) {
+            System.out.printf("  %-30s p50 %6.1f ms   p95 %6.1f ms%n", c.name, pct(c.total, 50), pct(c.total, 95));
+            if (!c.influx.isEmpty()) {
+                System.out.printf(
+                        "    of which InfluxDB          p50 %6.1f ms   p95 %6.1f ms   (the collector asking, MessagePack, read into columns)%n",
+                        pct(c.influx, 50), pct(c.influx, 95));
+                System.out.printf(
+                        "    of which our %-4s          p50 %6.1f ms   p95 %6.1f ms%n",
+                        c.name.contains("CSV") ? "CSV" : "JSON", pct(c.render, 50), pct(c.render, 95));
+            }
+        }
         System.out.printf(
                 "  API / direct (JSON)          p50 %.2fx      p95 %.2fx   (target: API p95 <= 150 ms and <= 1.3x direct)%n",
-                apiP50 / dP50, apiP95 / dP95);
+                pct(api.total, 50) / pct(direct.total, 50), pct(api.total, 95) / pct(direct.total, 95));
         System.out.printf(
                 "  API / direct (MessagePack)   p50 %.2fx      p95 %.2fx%n",
-                apiP50 / pct(directMsgpack, 50), apiP95 / pct(directMsgpack, 95));
+                pct(api.total, 50) / pct(directMsgpack.total, 50), pct(api.total, 95) / pct(directMsgpack.total, 95));
+    }
+
+    /** What a request asks for: the day's 1-minute means, through the API or straight; its raw points. */
+    private enum Ask {
+        WINDOW,
+        INFLUXQL,
+        RAW
+    }
+
+    /** One kind of request, on its connection, and its figures. */
+    private static final class Case {
+        final String name;
+        final Ask ask;
+        final KeepAliveHttp connection;
+        /** Text a JSON answer must hold; null for CSV, whose rows are counted instead. */
+        final String mustContain;
+
+        final int csvRows;
+        final String[] headers;
+        final List<Long> total = new ArrayList<>();
+        final List<Long> influx = new ArrayList<>();
+        final List<Long> render = new ArrayList<>();
+
+        Case(String name, Ask ask, KeepAliveHttp connection, String mustContain, int csvRows, String... headers) {
+            this.name = name;
+            this.ask = ask;
+            this.connection = connection;
+            this.mustContain = mustContain;
+            this.csvRows = csvRows;
+            this.headers = headers;
+        }
+
+        void record(Timed t) {
+            total.add(t.micros);
+            Matcher timing = SERVER_TIMING.matcher(t.answer.headers().getOrDefault("server-timing", ""));
+            if (timing.find()) {
+                influx.add(Math.round(Double.parseDouble(timing.group(1)) * 1000));
+                render.add(Math.round(Double.parseDouble(timing.group(2)) * 1000));
+            }
+        }
     }
 
     private record Timed(long micros, KeepAliveHttp.Answer answer) {}
 
-    private static Timed timed(KeepAliveHttp connection, String pathAndQuery, String mustContain, String... headers)
-            throws Exception {
+    private static Timed timed(Case c, String pathAndQuery) throws Exception {
         long t = System.nanoTime();
-        KeepAliveHttp.Answer answer = connection.get(pathAndQuery, headers);
+        KeepAliveHttp.Answer answer = c.connection.get(pathAndQuery, c.headers);
         long micros = (System.nanoTime() - t) / 1000;
         String text = new String(answer.body(), StandardCharsets.ISO_8859_1);
-        if (answer.status() != 200 || !text.contains(mustContain)) {
+        boolean complete = c.mustContain != null
+                ? text.contains(c.mustContain)
+                : text.chars().filter(ch -> ch == '\n').count() == c.csvRows + 1; // the header and a row per point
+        if (answer.status() != 200 || !complete) {
             throw new IllegalStateException(
                     pathAndQuery + " -> " + answer.status() + " " + text.substring(0, Math.min(300, text.length())));
         }

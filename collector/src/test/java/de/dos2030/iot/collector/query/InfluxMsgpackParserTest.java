@@ -79,6 +79,52 @@ class InfluxMsgpackParserTest {
         }
     }
 
+    /** {@link InfluxSeriesParserTest#RAW_ANSWER} as MessagePack: the quality tag as a third column. */
+    static byte[] rawAnswer() throws IOException {
+        MessageBufferPacker p = MessagePack.newDefaultBufferPacker();
+        p.packMapHeader(1).packString("results").packArrayHeader(1);
+        p.packMapHeader(2)
+                .packString("statement_id")
+                .packInt(0)
+                .packString("series")
+                .packArrayHeader(1);
+        p.packMapHeader(4).packString("name").packString("co2");
+        p.packString("tags")
+                .packMapHeader(3)
+                .packString("gateway")
+                .packString("gw-1")
+                .packString("sensor")
+                .packString("room-1.co2")
+                .packString("site")
+                .packString("school-1");
+        p.packString("columns")
+                .packArrayHeader(3)
+                .packString("time")
+                .packString("value")
+                .packString("quality");
+        p.packString("values").packArrayHeader(4);
+        p.packArrayHeader(3).packLong(1740787207000L).packDouble(612.5).packString("ok");
+        p.packArrayHeader(3).packLong(1740787214000L).packNil().packString("ok");
+        p.packArrayHeader(3).packLong(1740787221000L).packLong(2210).packString("suspect");
+        p.packArrayHeader(3).packLong(1740787228000L).packLong(615).packNil();
+        return p.toByteArray();
+    }
+
+    @Test
+    void readsEachPointsQualityAsTheJsonParserDoes() throws IOException {
+        SeriesColumns json = InfluxSeriesParserTest.parse(InfluxSeriesParserTest.RAW_ANSWER, 100)
+                .get(0);
+        SeriesColumns msgpack = parse(rawAnswer(), 100).get(0);
+        assertThat(msgpack.size()).isEqualTo(3).isEqualTo(json.size());
+        for (int i = 0; i < json.size(); i++) {
+            assertThat(msgpack.time(i)).isEqualTo(json.time(i));
+            assertThat(msgpack.value(i)).isEqualTo(json.value(i));
+            assertThat(msgpack.quality(i)).isEqualTo(json.quality(i));
+        }
+        assertThat(msgpack.quality(1)).isEqualTo("suspect");
+        assertThat(msgpack.quality(2)).isNull();
+    }
+
     @Test
     void stopsAsSoonAsTheAnswerPassesThePointLimit() {
         assertThatThrownBy(() -> parse(answer(), 2))

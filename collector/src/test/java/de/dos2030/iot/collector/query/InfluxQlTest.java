@@ -71,14 +71,4 @@ class InfluxQlTest {
         assertThat(q.quality()).isNull();
         assertThat(q.from()).isEqualTo(now.minus(Duration.ofDays(1)));
     }
-
-    @Test
-    void csvNumbersArePlainDecimalsAndCountsIntegers() {
-        assertThat(SeriesCsv.number(0.0001, false)).isEqualTo("0.0001");
-        assertThat(SeriesCsv.number(612.0, false)).isEqualTo("612");
-        assertThat(SeriesCsv.number(60.0, true)).isEqualTo("60");
-        assertThat(SeriesCsv.number(1.5e7, false)).isEqualTo("15000000");
-        assertThat(SeriesCsv.field("a,b")).isEqualTo("\"a,b\"");
-        assertThat(SeriesCsv.field("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
-    }
 }

@@ -87,12 +87,87 @@ class InfluxSeriesParserTest {
         assertThat(r.points()).isEqualTo(3);
         assertThat(r.series().get(0).points())
                 .containsExactly(
-                        new SeriesResult.Point(Instant.ofEpochMilli(1740787200000L), 612.5),
-                        new SeriesResult.Point(Instant.ofEpochMilli(1740787320000L), 615.0));
+                        new SeriesResult.Point(Instant.ofEpochMilli(1740787200000L), 612.5, null),
+                        new SeriesResult.Point(Instant.ofEpochMilli(1740787320000L), 615.0, null));
+        assertThat(r.series().get(0).quality()).isNull();
         assertThat(new String(json, StandardCharsets.UTF_8))
                 .startsWith("{\"quantity\":\"co2\",\"unit\":\"ppm\",\"statistic\":\"sample\","
                         + "\"aggregate\":\"mean\",\"window\":\"PT1M\",\"from\":\"2025-03-01T00:00:00Z\",\"to\":\"2025-03-02T00:00:00Z\","
                         + "\"quality\":\"ok\",\"points\":3,\"series\":[{\"site\":\"school-1\",\"gateway\":\"gw-1\",\"sensor\":\"room-1.co2\","
                         + "\"points\":[{\"time\":\"2025-03-01T00:00:00Z\",\"value\":612.5}");
+        assertThat(new String(json, StandardCharsets.UTF_8)).doesNotContain("\"quality\":\"ok\"}");
+    }
+
+    /** The answer to a raw SELECT with the quality tag beside the value. */
+    static final String RAW_ANSWER = """
+            {"results":[{"statement_id":0,"series":[
+              {"name":"co2","tags":{"gateway":"gw-1","sensor":"room-1.co2","site":"school-1"},"columns":["time","value","quality"],
+               "values":[[1740787207000,612.5,"ok"],[1740787214000,null,"ok"],[1740787221000,2210,"suspect"],[1740787228000,615,null]]}]}]}
+            """;
+
+    @Test
+    void readsEachPointsQualityFromTheQualityColumn() throws IOException {
+        SeriesColumns s = parse(RAW_ANSWER, 100).get(0);
+        assertThat(s.size()).isEqualTo(3);
+        assertThat(s.quality(0)).isEqualTo("ok");
+        assertThat(s.value(1)).isEqualTo(2210.0);
+        assertThat(s.quality(1)).isEqualTo("suspect");
+        assertThat(s.quality(2)).isNull();
+        assertThat(s.quality()).isNull();
+        assertThat(parse(ANSWER, 100).get(0).quality(0)).isNull();
+    }
+
+    @Test
+    void windowsGroupedByQualityCarryItAsATag() throws IOException {
+        SeriesColumns s = parse("""
+                {"results":[{"statement_id":0,"series":[
+                  {"name":"co2","tags":{"gateway":"gw-1","quality":"suspect","sensor":"room-1.co2","site":"school-1"},
+                   "columns":["time","value"],"values":[[1740787200000,2]]}]}]}
+                """, 100).get(0);
+        assertThat(s.quality()).isEqualTo("suspect");
+        assertThat(s.quality(0)).isNull();
+    }
+
+    @Test
+    void rawJsonPointsCarryTheirQuality() throws IOException {
+        Instant from = Instant.ofEpochMilli(1740787200000L);
+        SeriesQuery q = new SeriesQuery(
+                Quantity.CO2, Statistic.SAMPLE, null, null, null, null, from, from.plusSeconds(60), null, null, null);
+        byte[] json = SeriesJson.write(new SeriesAnswer(q, 3, parse(RAW_ANSWER, 100)));
+        SeriesResult r = JsonMapper.createDefault().readValue(json, SeriesResult.class);
+        assertThat(r.aggregate()).isEqualTo("none");
+        assertThat(r.quality()).isEqualTo("any");
+        assertThat(r.series().get(0).quality()).isNull();
+        assertThat(r.series().get(0).points())
+                .extracting(SeriesResult.Point::quality)
+                .containsExactly("ok", "suspect", null);
+        assertThat(new String(json, StandardCharsets.UTF_8))
+                .contains("\"points\":[{\"time\":\"2025-03-01T00:00:07Z\",\"value\":612.5,\"quality\":\"ok\"},");
+    }
+
+    @Test
+    void jsonSeriesOfWindowsOfAnyQualityCarryTheirQuality() throws IOException {
+        Instant from = Instant.ofEpochMilli(1740787200000L);
+        SeriesQuery q = new SeriesQuery(
+                Quantity.CO2,
+                Statistic.SAMPLE,
+                null,
+                null,
+                null,
+                null,
+                from,
+                from.plusSeconds(60),
+                Duration.ofMinutes(1),
+                Aggregate.COUNT,
+                null);
+        SeriesColumns suspect = new SeriesColumns("school-1", "gw-1", "room-1.co2", "suspect");
+        suspect.add(from.toEpochMilli(), 2, null);
+        byte[] json = SeriesJson.write(new SeriesAnswer(q, 1, List.of(suspect)));
+        assertThat(new String(json, StandardCharsets.UTF_8))
+                .endsWith("\"series\":[{\"site\":\"school-1\",\"gateway\":\"gw-1\",\"sensor\":\"room-1.co2\","
+                        + "\"quality\":\"suspect\",\"points\":[{\"time\":\"2025-03-01T00:00:00Z\",\"value\":2.0}]}]}");
+        SeriesResult r = JsonMapper.createDefault().readValue(json, SeriesResult.class);
+        assertThat(r.series().get(0).quality()).isEqualTo("suspect");
+        assertThat(r.series().get(0).points().get(0).quality()).isNull();
     }
 }

@@ -13,6 +13,7 @@ import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.Reading;
 import de.dos2030.iot.model.SiteKind;
 import de.dos2030.iot.model.Statistic;
+import de.dos2030.iot.model.WireNames;
 import de.dos2030.iot.model.codec.BatchCodec;
 import io.micronaut.json.JsonMapper;
 import java.net.URLEncoder;
@@ -202,15 +203,102 @@ class SeriesQueryIT {
     }
 
     @Test
-    void rawPointsWithAnyQualityAreEveryReadingSent() throws Exception {
+    void rawPointsWithAnyQualityAreEveryReadingSentEachWithItsQuality() throws Exception {
         SeriesResult all = query("quantity=co2&gateway=q-gw&from=" + T0 + "&to=" + T0.plus(SPAN) + "&quality=any");
         assertThat(all.points()).isEqualTo(SENT.size());
         assertThat(all.series()).extracting(SeriesResult.Series::sensor).containsExactly("room-8.co2", "room-9.co2");
+        SeriesResult.Series room9 = all.series().get(1);
+        assertThat(room9.quality()).isNull();
+        assertThat(room9.points())
+                .extracting(SeriesResult.Point::quality)
+                .containsExactlyElementsOf(SENT.stream()
+                        .filter(x -> x.sensorId().equals("room-9.co2"))
+                        .map(x -> WireNames.of(x.quality()))
+                        .toList());
+        assertThat(room9.points()).extracting(SeriesResult.Point::quality).contains("suspect");
         SeriesResult ok = query("quantity=co2&gateway=q-gw&sensor=room-9.co2&from=" + T0 + "&to=" + T0.plus(SPAN));
         assertThat(ok.points())
                 .isEqualTo(SENT.stream()
                         .filter(x -> x.sensorId().equals("room-9.co2") && x.quality() == Quality.OK)
                         .count());
+        assertThat(ok.series().get(0).points())
+                .extracting(SeriesResult.Point::quality)
+                .containsOnly("ok");
+    }
+
+    private static String influxQl(String window, String quality) {
+        SeriesQuery q = SeriesQuery.parse(
+                "co2", null, null, null, null, null, null, null, window, null, quality, T0, Duration.ofHours(1));
+        return collector.context.getBean(SeriesService.class).influxQl(q);
+    }
+
+    @Test
+    void asksInfluxDbForTheQualityOnlyWhereTheFilterDoesNotFixIt() {
+        assertThat(influxQl(null, "any")).contains("AS \"value\", \"quality\"::tag FROM");
+        assertThat(influxQl(null, "ok")).doesNotContain("::tag").contains("\"quality\" = 'ok'");
+        assertThat(influxQl("1m", "any")).endsWith("\"site\", \"gateway\", \"sensor\", \"quality\" fill(none)");
+        assertThat(influxQl("1m", "ok"))
+                .doesNotContain("::tag")
+                .endsWith("\"site\", \"gateway\", \"sensor\" fill(none)");
+    }
+
+    @Test
+    void rawCsvHasAQualityColumnAndExactRows() throws Exception {
+        Instant to = T0.plusSeconds(7 * 8);
+        HttpResponse<String> r = collector.send(
+                "GET",
+                "/api/v1/series?format=csv&quantity=co2&sensor=room-9.co2&quality=any&from=" + T0 + "&to=" + to,
+                viewer,
+                null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        StringBuilder expected = new StringBuilder(
+                "time,site,gateway,sensor,quantity,statistic,aggregate,window,value [ppm],quality\r\n");
+        for (Reading x : SENT) {
+            if (x.sensorId().equals("room-9.co2") && x.time().isBefore(to)) {
+                expected.append(x.time())
+                        .append(",q-site,q-gw,room-9.co2,co2,sample,none,,")
+                        .append(new java.math.BigDecimal(Double.toString(x.value()))
+                                .stripTrailingZeros()
+                                .toPlainString())
+                        .append(',')
+                        .append(WireNames.of(x.quality()))
+                        .append("\r\n");
+            }
+        }
+        assertThat(r.body()).isEqualTo(expected.toString()).contains(",suspect\r\n");
+    }
+
+    @Test
+    void windowsOfAnyQualityAreCountedPerQualityNeverMixed() throws Exception {
+        SeriesResult result = query("quantity=co2&sensor=room-9.co2&from=" + T0 + "&to=" + T0.plus(SPAN)
+                + "&window=5m&aggregate=count&quality=any");
+        assertThat(result.series()).extracting(SeriesResult.Series::quality).containsExactly("ok", "suspect");
+        for (SeriesResult.Series s : result.series()) {
+            TreeMap<Instant, Long> expected = new TreeMap<>();
+            for (Reading x : SENT) {
+                if (x.sensorId().equals("room-9.co2")
+                        && WireNames.of(x.quality()).equals(s.quality())) {
+                    long start = x.time().toEpochMilli() / 300_000 * 300_000;
+                    expected.merge(Instant.ofEpochMilli(start), 1L, Long::sum);
+                }
+            }
+            assertThat(s.points()).extracting(SeriesResult.Point::time).containsExactlyElementsOf(expected.keySet());
+            assertThat(s.points()).extracting(p -> (long) p.value()).containsExactlyElementsOf(expected.values());
+            assertThat(s.points()).extracting(SeriesResult.Point::quality).containsOnlyNulls();
+        }
+        String csv = collector
+                .send(
+                        "GET",
+                        "/api/v1/series?format=csv&quantity=co2&sensor=room-9.co2&from=" + T0 + "&to=" + T0.plus(SPAN)
+                                + "&window=5m&aggregate=count&quality=any",
+                        viewer,
+                        null)
+                .body();
+        assertThat(csv)
+                .startsWith("time,site,gateway,sensor,quantity,statistic,aggregate,window,value [ppm],quality\r\n")
+                .contains(",q-site,q-gw,room-9.co2,co2,sample,count,PT5M,")
+                .endsWith(",suspect\r\n");
+        assertThat(csv.split("\r\n")).hasSize((int) result.points() + 1);
     }
 
     @Test

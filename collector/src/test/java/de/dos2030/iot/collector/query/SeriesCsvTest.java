@@ -1,0 +1,164 @@
+package de.dos2030.iot.collector.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.dos2030.iot.model.Quantity;
+import de.dos2030.iot.model.Statistic;
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import net.jqwik.api.Assume;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.LongRange;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+
+class SeriesCsvTest {
+    static final Instant FROM = Instant.parse("2025-03-03T08:00:00Z");
+
+    static SeriesAnswer answer(Duration window, Aggregate aggregate, String quality, SeriesColumns... series) {
+        SeriesQuery q = new SeriesQuery(
+                Quantity.CO2,
+                Statistic.SAMPLE,
+                null,
+                null,
+                null,
+                null,
+                FROM,
+                FROM.plus(Duration.ofHours(1)),
+                window,
+                aggregate,
+                quality);
+        long points = 0;
+        for (SeriesColumns s : series) {
+            points += s.size();
+        }
+        return new SeriesAnswer(q, points, List.of(series));
+    }
+
+    @Test
+    void windowsOfOkReadingsKeepTheirColumnsAndBytes() {
+        SeriesColumns s = new SeriesColumns("school-1", "gw-1", "room-1.co2", null);
+        s.add(FROM.toEpochMilli(), 612.5, null);
+        s.add(FROM.plusSeconds(600).toEpochMilli(), 0.0001, null);
+        assertThat(SeriesCsv.write(answer(Duration.ofMinutes(10), Aggregate.MEAN, "ok", s)))
+                .isEqualTo("time,site,gateway,sensor,quantity,statistic,aggregate,window,value [ppm]\r\n"
+                        + "2025-03-03T08:00:00Z,school-1,gw-1,room-1.co2,co2,sample,mean,PT10M,612.5\r\n"
+                        + "2025-03-03T08:10:00Z,school-1,gw-1,room-1.co2,co2,sample,mean,PT10M,0.0001\r\n");
+    }
+
+    @Test
+    void rawPointsCarryTheQualityOfTheirReadings() {
+        SeriesColumns s = new SeriesColumns("school-1", "gw-1", "room-1.co2", null);
+        s.add(FROM.plusSeconds(7).toEpochMilli(), 612, "ok");
+        s.add(FROM.plusMillis(14_250).toEpochMilli(), 2210, "suspect");
+        assertThat(SeriesCsv.write(answer(null, null, null, s)))
+                .isEqualTo("time,site,gateway,sensor,quantity,statistic,aggregate,window,value [ppm],quality\r\n"
+                        + "2025-03-03T08:00:07Z,school-1,gw-1,room-1.co2,co2,sample,none,,612,ok\r\n"
+                        + "2025-03-03T08:00:14.250Z,school-1,gw-1,room-1.co2,co2,sample,none,,2210,suspect\r\n");
+    }
+
+    @Test
+    void rawPointsOfOkReadingsSayOkThoughInfluxDbWasNotAskedForIt() {
+        SeriesColumns s = new SeriesColumns("school-1", "gw-1", "room-1.co2", null);
+        s.add(FROM.plusSeconds(7).toEpochMilli(), 612, null);
+        SeriesAnswer okOnly = answer(null, null, "ok", s);
+        assertThat(SeriesCsv.write(okOnly))
+                .isEqualTo("time,site,gateway,sensor,quantity,statistic,aggregate,window,value [ppm],quality\r\n"
+                        + "2025-03-03T08:00:07Z,school-1,gw-1,room-1.co2,co2,sample,none,,612,ok\r\n");
+        assertThat(new String(SeriesJson.write(okOnly), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("{\"time\":\"2025-03-03T08:00:07Z\",\"value\":612.0,\"quality\":\"ok\"}");
+    }
+
+    @Test
+    void windowsOfAnyQualityCarryTheQualityOfTheirSeries() {
+        SeriesColumns ok = new SeriesColumns("school-1", "gw-1", "room-1.co2", "ok");
+        ok.add(FROM.toEpochMilli(), 9, null);
+        SeriesColumns suspect = new SeriesColumns("school-1", "gw-1", "room-1.co2", "suspect");
+        suspect.add(FROM.toEpochMilli(), 2, null);
+        assertThat(SeriesCsv.write(answer(Duration.ofMinutes(1), Aggregate.COUNT, null, ok, suspect)))
+                .isEqualTo("time,site,gateway,sensor,quantity,statistic,aggregate,window,value [ppm],quality\r\n"
+                        + "2025-03-03T08:00:00Z,school-1,gw-1,room-1.co2,co2,sample,count,PT1M,9,ok\r\n"
+                        + "2025-03-03T08:00:00Z,school-1,gw-1,room-1.co2,co2,sample,count,PT1M,2,suspect\r\n");
+    }
+
+    @Test
+    void csvNumbersArePlainDecimalsAndCountsIntegers() {
+        assertThat(SeriesCsv.number(0.0001, false)).isEqualTo("0.0001");
+        assertThat(SeriesCsv.number(612.0, false)).isEqualTo("612");
+        assertThat(SeriesCsv.number(60.0, true)).isEqualTo("60");
+        assertThat(SeriesCsv.number(1.5e7, false)).isEqualTo("15000000");
+    }
+
+    /** The fast writer writes what BigDecimal wrote before it, below 10^15 (where Java 17's Double.toString is shortest). */
+    /**
+     * The fast writer writes what BigDecimal wrote before it, for every normal double below 10^15
+     * (where Java 17's Double.toString is the shortest text too).
+     */
+    @Property
+    void numbersAreTheShortestPlainDecimal(
+            @ForAll @LongRange(min = 0x0010000000000000L, max = 0x7FEFFFFFFFFFFFFFL) long positiveNormalBits) {
+        double v = Double.longBitsToDouble(positiveNormalBits); // every exponent, not only a range's few decimals
+        Assume.that(v < 1e15);
+        assertThat(SeriesCsv.number(v, false))
+                .isEqualTo(
+                        new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString());
+        assertThat(SeriesCsv.number(-v, false)).isEqualTo("-" + SeriesCsv.number(v, false));
+    }
+
+    @Test
+    void zeroNegativeZeroAndTinyNumbersArePlain() {
+        assertThat(SeriesCsv.number(0.0, false)).isEqualTo("0");
+        assertThat(SeriesCsv.number(-0.0, false)).isEqualTo("0");
+        assertThat(SeriesCsv.number(-2.5, false)).isEqualTo("-2.5");
+        assertThat(SeriesCsv.number(1e-7, false)).isEqualTo("0.0000001");
+        assertThat(SeriesCsv.number(-1.25e-12, false)).isEqualTo("-0.00000000000125");
+        assertThat(SeriesCsv.number(7, true)).isEqualTo("7");
+        assertThat(SeriesCsv.number(7.5, true)).isEqualTo("7.5");
+    }
+
+    @Test
+    void fieldsHoldingCommasQuotesOrLineBreaksAreQuoted() {
+        SeriesColumns s = new SeriesColumns("a,b", "say \"hi\"", "two\r\nlines", null);
+        s.add(FROM.toEpochMilli(), 1, null);
+        assertThat(SeriesCsv.write(answer(Duration.ofMinutes(1), Aggregate.MAX, "ok", s)))
+                .endsWith("2025-03-03T08:00:00Z,\"a,b\",\"say \"\"hi\"\"\",\"two\r\nlines\",co2,sample,max,PT1M,1\r\n");
+    }
+
+    /** Whatever the ids hold, an RFC 4180 reader gets back every field of every row. */
+    @Property
+    void readsBackAsWritten(
+            @ForAll String site,
+            @ForAll String gateway,
+            @ForAll String sensor,
+            @ForAll String quality,
+            @ForAll @DoubleRange(min = -1e9, max = 1e9) double value)
+            throws IOException {
+        SeriesColumns s = new SeriesColumns(site, gateway, sensor, null);
+        s.add(FROM.toEpochMilli(), value, quality);
+        s.add(FROM.plusSeconds(1).toEpochMilli(), -value, null);
+        String csv = SeriesCsv.write(answer(null, null, null, s));
+        List<CSVRecord> records = CSVFormat.RFC4180.parse(new StringReader(csv)).getRecords();
+        assertThat(records).hasSize(3);
+        assertThat(records.get(1).toList())
+                .containsExactly(
+                        FROM.toString(),
+                        site,
+                        gateway,
+                        sensor,
+                        "co2",
+                        "sample",
+                        "none",
+                        "",
+                        SeriesCsv.number(value, false),
+                        quality);
+        assertThat(Double.parseDouble(records.get(1).get(8))).isEqualTo(value);
+        assertThat(records.get(2).get(9)).isEmpty();
+    }
+}

@@ -122,7 +122,16 @@ public final class MqttLink implements AutoCloseable {
             current.release(qos);
             return CompletableFuture.failedFuture(e);
         }
-        return sent.whenComplete((ok, failure) -> current.release(qos));
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        sent.whenComplete((ok, failure) -> {
+            current.release(qos); // first: Paho has freed its slot before it called back
+            if (failure == null) {
+                done.complete(null);
+            } else {
+                done.completeExceptionally(failure);
+            }
+        });
+        return done;
     }
 
     /** QoS 1 and 2 publishes of the current connection that await their acknowledgement. */

@@ -99,11 +99,15 @@ class MqttLinkTest {
     @Test
     void anAcknowledgedOrFailedPublishFreesItsSlot() {
         link.connect(cleanStart(true)).join();
-        publish(MOSQUITTO_RECEIVE_MAXIMUM, "dos/s/g/batch", 1);
+        List<CompletableFuture<Void>> sent = publish(MOSQUITTO_RECEIVE_MAXIMUM, "dos/s/g/batch", 1);
 
         fake.ack(2);
-        fake.failOldest(new MqttException(MqttClientException.REASON_CODE_CONNECTION_LOST));
+        MqttException lost = new MqttException(MqttClientException.REASON_CODE_CONNECTION_LOST);
+        fake.failOldest(lost);
 
+        assertThat(sent.get(2).handle((ok, e) -> e).join())
+                .as("Paho's own exception")
+                .isSameAs(lost);
         assertThat(link.awaitingAck()).isEqualTo(MOSQUITTO_RECEIVE_MAXIMUM - 3);
         assertThat(refusedForAFullWindow(publish(4, "dos/s/g/batch", 1))).isEqualTo(1);
     }

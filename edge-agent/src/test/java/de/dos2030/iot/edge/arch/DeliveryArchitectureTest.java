@@ -25,7 +25,8 @@ class DeliveryArchitectureTest {
                         "de.dos2030.iot.edge.outbox..", "de.dos2030.iot.edge.batch..", "de.dos2030.iot.edge.uplink")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("org.eclipse.paho..", "org.eclipse.californium..", "java.net.http..")
+                .resideInAnyPackage(
+                        "org.eclipse.paho..", "de.dos2030.iot.mqtt..", "org.eclipse.californium..", "java.net.http..")
                 .check(EDGE);
     }
 
@@ -46,7 +47,7 @@ class DeliveryArchitectureTest {
                 .resideInAnyPackage("de.dos2030.iot.edge.uplink.coap..", "de.dos2030.iot.edge.uplink.http..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("org.eclipse.paho..", "de.dos2030.iot.edge.outbox..")
+                .resideInAnyPackage("org.eclipse.paho..", "de.dos2030.iot.mqtt..", "de.dos2030.iot.edge.outbox..")
                 .check(EDGE);
     }
 

@@ -1,20 +1,20 @@
 package de.dos2030.iot.collector.alerts.delivery;
 
 import de.dos2030.iot.collector.alerts.AlertNotification;
+import de.dos2030.iot.mqtt.MqttLink;
 import io.micronaut.json.JsonMapper;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttActionListener;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
@@ -27,10 +27,8 @@ import org.slf4j.LoggerFactory;
  * {@code application/json}. Connects on first use and reconnects by itself; while the broker is
  * unreachable attempts fail and are retried with backoff like any other delivery.
  *
- * <p>At most the broker's Receive Maximum of QoS 1/2 publishes await their acknowledgement; past
- * it an attempt fails at once and is retried. Paho 1.2.5 would refuse the publish itself, but only
- * after registering a topic alias the broker never saw, which cost the connection (see the MQTT
- * door in collector/README.md).
+ * <p>Publishes through {@link MqttLink}, which keeps them within the broker's Receive Maximum (the
+ * reason is written there): past it an attempt fails at once and is retried with backoff.
  */
 @Singleton
 public class MqttAlertSender implements ChannelSender, AutoCloseable {
@@ -38,11 +36,7 @@ public class MqttAlertSender implements ChannelSender, AutoCloseable {
 
     private final MqttAlertConfig config;
     private final JsonMapper json;
-    private MqttAsyncClient client;
-    /** Publishes awaiting the broker's acknowledgement on the current connection (a new counter per connection). */
-    private volatile AtomicInteger unacknowledged = new AtomicInteger();
-
-    private volatile int brokerWindow = Integer.MAX_VALUE;
+    private MqttLink link;
 
     public MqttAlertSender(MqttAlertConfig config, JsonMapper json) {
         this.config = config;
@@ -79,65 +73,53 @@ public class MqttAlertSender implements ChannelSender, AutoCloseable {
     @Override
     public CompletionStage<Void> send(Subscription s, AlertNotification step, long deliveryId) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        MqttAsyncClient c;
+        MqttLink l;
+        MqttMessage message;
         try {
-            c = connected();
-        } catch (MqttException | RuntimeException e) {
-            done.completeExceptionally(
-                    new IllegalStateException("MQTT broker " + config.url() + ": " + e.getMessage()));
+            l = connected();
+            message = new MqttMessage(json.writeValueAsBytes(step));
+        } catch (MqttException | IOException | ExecutionException | TimeoutException | RuntimeException e) {
+            done.completeExceptionally(brokerFailure(e));
+            return done;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            done.completeExceptionally(brokerFailure(e));
             return done;
         }
-        AtomicInteger window = unacknowledged;
-        if (config.qos() > 0 && window.incrementAndGet() > brokerWindow) {
-            release(window);
-            done.completeExceptionally(new IllegalStateException("MQTT broker " + config.url() + ": its window of "
-                    + brokerWindow + " unacknowledged publishes is full"));
-            return done;
-        }
-        try {
-            MqttMessage message = new MqttMessage(json.writeValueAsBytes(step));
-            message.setQos(config.qos());
-            MqttProperties props = new MqttProperties();
-            props.setContentType("application/json");
-            message.setProperties(props);
-            c.publish(topic(s.target(), step), message, null, new MqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    release(window);
-                    done.complete(null);
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable e) {
-                    release(window);
-                    done.completeExceptionally(new IllegalStateException("MQTT publish failed: " + e.getMessage()));
-                }
-            });
-        } catch (MqttException | IOException | RuntimeException e) {
-            release(window);
-            done.completeExceptionally(
-                    new IllegalStateException("MQTT broker " + config.url() + ": " + e.getMessage()));
-        }
+        message.setQos(config.qos());
+        MqttProperties props = new MqttProperties();
+        props.setContentType("application/json");
+        message.setProperties(props);
+        CompletableFuture<Void> sent = l.publish(topic(s.target(), step), message);
+        boolean refusedAtOnce = sent.isCompletedExceptionally();
+        sent.whenComplete((ok, failure) -> {
+            if (failure == null) {
+                done.complete(null);
+            } else if (refusedAtOnce) {
+                done.completeExceptionally(brokerFailure(failure));
+            } else {
+                done.completeExceptionally(new IllegalStateException("MQTT publish failed: " + failure.getMessage()));
+            }
+        });
         return done;
     }
 
-    private void release(AtomicInteger window) {
-        if (config.qos() > 0) {
-            window.decrementAndGet();
-        }
+    private IllegalStateException brokerFailure(Throwable e) {
+        Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+        return new IllegalStateException("MQTT broker " + config.url() + ": " + cause.getMessage());
     }
 
-    private synchronized MqttAsyncClient connected() throws MqttException {
+    private synchronized MqttLink connected()
+            throws MqttException, ExecutionException, TimeoutException, InterruptedException {
         if (config.url() == null) {
             throw new IllegalStateException("the MQTT channel is not configured (collector.alerts.mqtt.url)");
         }
-        if (client == null) {
-            client = new MqttAsyncClient(
+        if (link == null) {
+            link = MqttLink.paho(
                     config.url(),
-                    "dos-collector-alerts-" + UUID.randomUUID().toString().substring(0, 8),
-                    new MemoryPersistence());
+                    "dos-collector-alerts-" + UUID.randomUUID().toString().substring(0, 8));
         }
-        if (!client.isConnected()) {
+        if (!link.isConnected()) {
             MqttConnectionOptions options = new MqttConnectionOptions();
             options.setCleanStart(true);
             options.setConnectionTimeout(5);
@@ -148,29 +130,25 @@ public class MqttAlertSender implements ChannelSender, AutoCloseable {
                                 ? new byte[0]
                                 : config.password().getBytes(StandardCharsets.UTF_8));
             }
-            IMqttToken connack = client.connect(options);
-            connack.waitForCompletion(5_000);
-            Integer receiveMaximum = connack.getResponseProperties() == null
-                    ? null
-                    : connack.getResponseProperties().getReceiveMaximum();
-            unacknowledged = new AtomicInteger();
-            brokerWindow = receiveMaximum == null ? Integer.MAX_VALUE : receiveMaximum;
+            link.connect(options).get(5, TimeUnit.SECONDS);
             LOG.info("Alert publisher connected to {}", config.url());
         }
-        return client;
+        return link;
     }
 
     @PreDestroy
     @Override
     public synchronized void close() {
-        if (client != null) {
+        if (link != null) {
             try {
-                if (client.isConnected()) {
-                    client.disconnect(2_000).waitForCompletion(2_000);
+                if (link.isConnected()) {
+                    link.disconnect(Duration.ofSeconds(2)).get(2, TimeUnit.SECONDS);
                 }
-                client.close();
-            } catch (MqttException e) {
+                link.close();
+            } catch (MqttException | ExecutionException | TimeoutException e) {
                 LOG.debug("Alert publisher close: {}", e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }

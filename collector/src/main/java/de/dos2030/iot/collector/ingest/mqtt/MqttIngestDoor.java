@@ -8,6 +8,8 @@ import de.dos2030.iot.collector.ingest.IngestOutcome;
 import de.dos2030.iot.collector.ingest.IngestService;
 import de.dos2030.iot.collector.ingest.RejectKind;
 import de.dos2030.iot.model.codec.BatchCodec;
+import de.dos2030.iot.mqtt.MqttEvents;
+import de.dos2030.iot.mqtt.MqttLink;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
@@ -17,19 +19,17 @@ import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
@@ -49,7 +49,7 @@ import org.slf4j.LoggerFactory;
  */
 @Context
 @Requires(property = "collector.mqtt.enabled", notEquals = "false")
-public class MqttIngestDoor implements MqttCallback, AutoCloseable {
+public class MqttIngestDoor implements MqttEvents, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MqttIngestDoor.class);
     private static final String[] KINDS = {"batch", "alert", "health"};
 
@@ -57,7 +57,8 @@ public class MqttIngestDoor implements MqttCallback, AutoCloseable {
     private final IngestService ingest;
     private final GatewayRegistry registry;
     private final JsonMapper json;
-    private final MqttAsyncClient client;
+    private final MqttLink link;
+    private final String clientId;
     private final MqttConnectionOptions options;
     private final Semaphore inFlight;
     private final Counter dropped;
@@ -96,9 +97,9 @@ public class MqttIngestDoor implements MqttCallback, AutoCloseable {
         this.disconnects = Counter.builder("collector.mqtt.disconnects")
                 .description("times the MQTT door lost the broker")
                 .register(meters);
-        String clientId = config.clientId() != null ? config.clientId() : "dos-collector-" + hostName();
-        this.client = new MqttAsyncClient(config.url(), clientId, new MemoryPersistence());
-        this.client.setCallback(this);
+        this.clientId = config.clientId() != null ? config.clientId() : "dos-collector-" + hostName();
+        this.link = MqttLink.paho(config.url(), clientId);
+        link.listen(this);
         this.options = new MqttConnectionOptions();
         options.setCleanStart(false);
         options.setSessionExpiryInterval(config.sessionExpiry().toSeconds());
@@ -112,13 +113,13 @@ public class MqttIngestDoor implements MqttCallback, AutoCloseable {
         if (config.password() != null) {
             options.setPassword(config.password().getBytes(StandardCharsets.UTF_8));
         }
-        meters.gauge("collector.mqtt.connected", client, c -> c.isConnected() ? 1 : 0);
+        meters.gauge("collector.mqtt.connected", link, l -> l.isConnected() ? 1 : 0);
         connector.execute(this::connect);
     }
 
     /** Whether the door is connected to the broker (health). */
     public boolean isConnected() {
-        return client.isConnected();
+        return link.isConnected();
     }
 
     public String url() {
@@ -131,28 +132,32 @@ public class MqttIngestDoor implements MqttCallback, AutoCloseable {
             return;
         }
         try {
-            client.connect(options).waitForCompletion(10_000);
-            LOG.info("MQTT door connected to {} as {}", config.url(), client.getClientId());
-        } catch (MqttException e) {
-            LOG.warn("MQTT door cannot connect to {}: {} (retrying in 5 s)", config.url(), e.getMessage());
+            link.connect(options).get(10, TimeUnit.SECONDS);
+            LOG.info("MQTT door connected to {} as {}", config.url(), clientId);
+        } catch (ExecutionException | TimeoutException e) {
+            String cause = e.getCause() != null ? e.getCause().getMessage() : "no CONNACK within 10 s";
+            LOG.warn("MQTT door cannot connect to {}: {} (retrying in 5 s)", config.url(), cause);
             connector.schedule(this::connect, 5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     @Override
-    public void connectComplete(boolean reconnect, String serverURI) {
+    public void connected(boolean reconnect) {
         String[] filters = new String[KINDS.length];
         int[] qos = new int[KINDS.length];
         for (int i = 0; i < KINDS.length; i++) {
             filters[i] = "$share/" + config.shareGroup() + "/" + config.topicPrefix() + "/+/+/" + KINDS[i];
             qos[i] = 1;
         }
-        try {
-            client.subscribe(filters, qos);
-            LOG.info("MQTT door subscribed to {} (reconnect: {})", String.join(", ", filters), reconnect);
-        } catch (MqttException e) {
-            LOG.error("MQTT door could not subscribe at {}: {}", serverURI, e.getMessage());
-        }
+        link.subscribe(filters, qos).whenComplete((ok, failure) -> {
+            if (failure == null) {
+                LOG.info("MQTT door subscribed to {} (reconnect: {})", String.join(", ", filters), reconnect);
+            } else {
+                LOG.error("MQTT door could not subscribe at {}: {}", config.url(), failure.getMessage());
+            }
+        });
     }
 
     @Override
@@ -234,11 +239,7 @@ public class MqttIngestDoor implements MqttCallback, AutoCloseable {
     /**
      * Answers at QoS 0. A lost answer costs what a missing one does: the gateway re-sends and the
      * re-send is stored idempotently; QoS 1 would add nothing a gateway with a clean session keeps.
-     * And QoS 1 was dangerous with Paho 1.2.5: a publish refused past the broker's Receive Maximum
-     * ("Too many publishes in progress") has already registered a topic alias the broker never
-     * saw, so the next answer on that topic, and every in-flight answer re-sent after a reconnect,
-     * carries an unknown alias; Mosquitto disconnects for a protocol error, and the resumed session
-     * repeats it on every reconnect. QoS 0 publishes are never in flight, so none is refused.
+     * And the door resumes its session, so {@link MqttLink} allows it QoS 0 only (its alias rule).
      */
     private void publishAnswer(String responseTopic, byte[] correlationData, IngestOutcome outcome) {
         try {
@@ -249,35 +250,33 @@ public class MqttIngestDoor implements MqttCallback, AutoCloseable {
             }
             MqttMessage answer =
                     new MqttMessage(json.writeValueAsBytes(IngestAnswer.of(outcome)), 0, false, answerProps);
-            client.publish(responseTopic, answer);
-        } catch (IOException | MqttException e) {
-            // The gateway hears nothing and re-sends; the re-send is stored idempotently.
-            dropped.increment();
-            LOG.warn("MQTT door could not answer on '{}': {}", responseTopic, e.getMessage());
+            link.publish(responseTopic, answer).whenComplete((ok, failure) -> {
+                if (failure != null) {
+                    unanswered(responseTopic, failure);
+                }
+            });
+        } catch (IOException e) {
+            unanswered(responseTopic, e);
         }
     }
 
+    /** The gateway hears nothing and re-sends; the re-send is stored idempotently. */
+    private void unanswered(String responseTopic, Throwable why) {
+        dropped.increment();
+        LOG.warn("MQTT door could not answer on '{}': {}", responseTopic, why.getMessage());
+    }
+
     @Override
-    public void disconnected(MqttDisconnectResponse response) {
+    public void lost(String cause) {
         if (!closed) {
             disconnects.increment();
-            LOG.warn("MQTT door lost the broker at {}: {} (reconnecting)", config.url(), response.getReasonString());
+            LOG.warn("MQTT door lost the broker at {}: {} (reconnecting)", config.url(), cause);
         }
     }
 
     @Override
-    public void mqttErrorOccurred(MqttException exception) {
-        LOG.warn("MQTT error: {}", exception.getMessage());
-    }
-
-    @Override
-    public void deliveryComplete(IMqttToken token) {
-        // answers are QoS 0: nothing to track
-    }
-
-    @Override
-    public void authPacketArrived(int reasonCode, MqttProperties properties) {
-        // no enhanced authentication
+    public void error(String cause) {
+        LOG.warn("MQTT error: {}", cause);
     }
 
     private static String hostName() {
@@ -295,12 +294,19 @@ public class MqttIngestDoor implements MqttCallback, AutoCloseable {
         connector.shutdownNow();
         workers.shutdown();
         try {
-            if (client.isConnected()) {
-                client.disconnect(5_000).waitForCompletion(5_000);
+            if (link.isConnected()) {
+                link.disconnect(Duration.ofSeconds(5)).get(5, TimeUnit.SECONDS);
             }
-            client.close(true);
-        } catch (MqttException e) {
-            LOG.warn("MQTT door did not close cleanly: {}", e.getMessage());
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("MQTT door did not disconnect cleanly: {}", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            try {
+                link.close();
+            } catch (MqttException e) {
+                LOG.warn("MQTT door did not close cleanly: {}", e.getMessage());
+            }
         }
     }
 }

@@ -7,6 +7,9 @@ import de.dos2030.iot.edge.uplink.LinkListener;
 import de.dos2030.iot.edge.uplink.MessageKind;
 import de.dos2030.iot.edge.uplink.SendOutcome;
 import de.dos2030.iot.edge.uplink.Uplink;
+import de.dos2030.iot.mqtt.MqttEvents;
+import de.dos2030.iot.mqtt.MqttLink;
+import de.dos2030.iot.mqtt.WindowFullException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,17 +17,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttActionListener;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
@@ -42,11 +41,11 @@ import org.slf4j.LoggerFactory;
  * connect. Reconnects with exponential backoff and jitter (Paho's own reconnect has no jitter).
  * The session is clean: the outbox, not the broker, holds what is unacknowledged.
  *
- * <p>Never more publishes await the broker's PUBACK than its Receive Maximum allows (from its
- * CONNACK; 20 on Mosquitto): past it a send answers "retry later" at once, without asking Paho.
- * Paho 1.2.5 would refuse the publish too, but only after registering a topic alias the broker
- * never saw; the next publish on that topic then carries the unknown alias and the broker drops
- * the connection for a protocol error. The dispatcher's backlog window (up to 64) passes 20.
+ * <p>Publishes through {@link MqttLink}, which keeps them within the broker's Receive Maximum (20
+ * on Mosquitto; the reason is written there): past it a send answers "retry later" at once. The
+ * dispatcher's backlog window (up to 64) passes 20. The retained status takes a slot like any
+ * publish; should it find the window full at shutdown, the connection is dropped without
+ * DISCONNECT, and the broker publishes the last will, the same {@code offline}.
  */
 public final class MqttUplink implements Uplink {
     private static final Logger log = LoggerFactory.getLogger(MqttUplink.class);
@@ -89,14 +88,10 @@ public final class MqttUplink implements Uplink {
     private final String topicPrefix;
     private final Map<String, CompletableFuture<SendOutcome>> pending = new ConcurrentHashMap<>();
     private final Backoff reconnectBackoff;
-    private MqttAsyncClient client;
+    private MqttLink link;
     private LinkListener listener;
     private volatile boolean connected;
     private volatile boolean closed;
-    /** Publishes awaiting the broker's PUBACK on the current connection (a new counter per connection). */
-    private volatile AtomicInteger unacknowledged = new AtomicInteger();
-    /** How many of them the broker allows, less one for the retained status published on connect. */
-    private volatile int brokerWindow = Integer.MAX_VALUE;
 
     public MqttUplink(Settings settings, ScheduledExecutorService scheduler) {
         this.settings = settings;
@@ -137,12 +132,12 @@ public final class MqttUplink implements Uplink {
     public synchronized void start(LinkListener linkListener) {
         this.listener = linkListener;
         try {
-            client = new MqttAsyncClient(brokerUri(settings.url()), settings.clientId(), new MemoryPersistence());
+            link = MqttLink.paho(brokerUri(settings.url()), settings.clientId());
         } catch (MqttException e) {
             throw new IllegalArgumentException(
                     "cannot create an MQTT client for " + settings.url() + ": " + e.getMessage(), e);
         }
-        client.setCallback(new Callback());
+        link.listen(new Events());
         connect();
     }
 
@@ -170,46 +165,43 @@ public final class MqttUplink implements Uplink {
         if (closed) {
             return;
         }
-        try {
-            client.connect(options(), null, new MqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    Integer receiveMaximum = token.getResponseProperties() == null
-                            ? null
-                            : token.getResponseProperties().getReceiveMaximum();
-                    unacknowledged = new AtomicInteger();
-                    brokerWindow = receiveMaximum == null ? Integer.MAX_VALUE : Math.max(1, receiveMaximum - 1);
-                    scheduler.execute(MqttUplink.this::onConnected); // never block Paho's callback thread
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable failure) {
-                    log.warn(
-                            "event=mqtt-connect-failed broker={} cause=\"{}\"",
-                            brokerUri(settings.url()),
-                            describe(failure));
-                    scheduleReconnect();
-                }
-            });
-        } catch (MqttException e) {
-            log.warn("event=mqtt-connect-failed broker={} cause=\"{}\"", brokerUri(settings.url()), describe(e));
-            scheduleReconnect();
-        }
+        link.connect(options()).whenComplete((ok, failure) -> {
+            if (failure == null) {
+                scheduler.execute(this::onConnected); // never block Paho's callback thread
+            } else {
+                log.warn(
+                        "event=mqtt-connect-failed broker={} cause=\"{}\"",
+                        brokerUri(settings.url()),
+                        describe(unwrap(failure)));
+                scheduleReconnect();
+            }
+        });
     }
 
     private void onConnected() {
         try {
-            client.subscribe(ackTopic(), 1).waitForCompletion(10_000);
-            client.publish(statusTopic(), "online".getBytes(StandardCharsets.UTF_8), 1, true);
-        } catch (MqttException e) {
+            link.subscribe(ackTopic(), 1).get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
             log.warn(
                     "event=mqtt-connect-failed broker={} cause=\"subscribe to {} failed: {}\"",
                     brokerUri(settings.url()),
                     ackTopic(),
-                    describe(e));
+                    describe(unwrap(e)));
             dropConnection();
             return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
         }
+        // The window is empty on a new connection, so the status always finds a slot.
+        link.publish(statusTopic(), status("online")).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                log.warn(
+                        "event=mqtt-status-failed broker={} cause=\"{}\"",
+                        brokerUri(settings.url()),
+                        describe(unwrap(failure)));
+            }
+        });
         reconnectBackoff.reset();
         connected = true;
         log.info(
@@ -222,7 +214,7 @@ public final class MqttUplink implements Uplink {
 
     private void dropConnection() {
         try {
-            client.disconnectForcibly(0, 1000, false);
+            link.disconnectForcibly();
         } catch (MqttException e) {
             log.debug("forced disconnect after a failed subscribe: {}", describe(e));
         }
@@ -269,39 +261,37 @@ public final class MqttUplink implements Uplink {
             answer.complete(SendOutcome.RetryLater.because("not connected to " + brokerUri(settings.url())));
             return answer;
         }
-        AtomicInteger window = unacknowledged;
-        if (window.incrementAndGet() > brokerWindow) {
-            window.decrementAndGet();
-            answer.complete(SendOutcome.RetryLater.because(
-                    "the broker's window of " + brokerWindow + " unacknowledged publishes is full"));
-            return answer;
-        }
-        CompletableFuture<SendOutcome> previous = pending.put(identity, answer);
-        if (previous != null) {
-            previous.complete(SendOutcome.RetryLater.because("superseded by a re-send"));
-        }
         MqttProperties properties = new MqttProperties();
         properties.setResponseTopic(ackTopic());
         properties.setCorrelationData(identity.getBytes(StandardCharsets.UTF_8));
         properties.setContentType("application/cbor");
         MqttMessage message = new MqttMessage(payload, 1, false, properties);
-        try {
-            client.publish(topic(channel), message, null, new MqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    // PUBACK: the broker has it. Only the collector's answer releases the batch.
-                    window.decrementAndGet();
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable failure) {
-                    window.decrementAndGet();
-                    complete(identity, answer, SendOutcome.RetryLater.because("publish failed: " + describe(failure)));
-                }
-            });
-        } catch (MqttException e) {
-            window.decrementAndGet();
-            complete(identity, answer, SendOutcome.RetryLater.because("publish failed: " + describe(e)));
+        // Registered before the publish, so that no answer can arrive before its send is known.
+        CompletableFuture<SendOutcome> previous = pending.put(identity, answer);
+        CompletableFuture<Void> puback = link.publish(topic(channel), message);
+        if (puback.isCompletedExceptionally() && unwrap(puback) instanceof WindowFullException full) {
+            // Nothing went out: an earlier send of the same batch keeps waiting for its answer.
+            if (previous == null) {
+                pending.remove(identity, answer);
+            } else {
+                pending.replace(identity, answer, previous);
+            }
+            answer.complete(SendOutcome.RetryLater.because(full.getMessage()));
+            return answer;
+        }
+        if (previous != null) {
+            previous.complete(SendOutcome.RetryLater.because("superseded by a re-send"));
+        }
+        // A PUBACK only means the broker has it: only the collector's answer releases the batch.
+        puback.whenComplete((ok, failure) -> {
+            if (failure != null) {
+                complete(
+                        identity,
+                        answer,
+                        SendOutcome.RetryLater.because("publish failed: " + describe(unwrap(failure))));
+            }
+        });
+        if (answer.isDone()) {
             return answer;
         }
         scheduler.schedule(
@@ -355,6 +345,21 @@ public final class MqttUplink implements Uplink {
         complete(identity, answer, ack.outcome());
     }
 
+    private static MqttMessage status(String status) {
+        return new MqttMessage(status.getBytes(StandardCharsets.UTF_8), 1, true, null);
+    }
+
+    /** The cause a future failed with. */
+    private static Throwable unwrap(CompletableFuture<?> failed) {
+        return failed.handle((ok, failure) -> unwrap(failure)).join();
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        return (t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null
+                ? t.getCause()
+                : t;
+    }
+
     private static String describe(Throwable t) {
         return t == null
                 ? "unknown"
@@ -368,22 +373,25 @@ public final class MqttUplink implements Uplink {
             return;
         }
         closed = true;
-        if (client == null) {
+        if (link == null) {
             return;
         }
         try {
-            if (client.isConnected()) {
-                client.publish(statusTopic(), "offline".getBytes(StandardCharsets.UTF_8), 1, true)
-                        .waitForCompletion(2000);
-                client.disconnect(2000).waitForCompletion(3000);
+            if (link.isConnected()) {
+                announceOfflineAndDisconnect();
             }
-        } catch (MqttException e) {
-            log.warn("event=mqtt-disconnect-failed broker={} cause=\"{}\"", brokerUri(settings.url()), describe(e));
+        } catch (MqttException | ExecutionException | TimeoutException e) {
+            log.warn(
+                    "event=mqtt-disconnect-failed broker={} cause=\"{}\"",
+                    brokerUri(settings.url()),
+                    describe(unwrap(e)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             connected = false;
             failPending("uplink closed");
             try {
-                client.close(true);
+                link.close();
             } catch (MqttException e) {
                 log.debug("closing the MQTT client: {}", describe(e));
             }
@@ -391,21 +399,27 @@ public final class MqttUplink implements Uplink {
         }
     }
 
-    private final class Callback implements MqttCallback {
+    /** {@code offline} (retained), then DISCONNECT; with the window full, a drop that makes the broker say it. */
+    private void announceOfflineAndDisconnect()
+            throws MqttException, ExecutionException, TimeoutException, InterruptedException {
+        CompletableFuture<Void> offline = link.publish(statusTopic(), status("offline"));
+        if (offline.isCompletedExceptionally() && unwrap(offline) instanceof WindowFullException) {
+            link.disconnectForcibly(); // no DISCONNECT: the broker publishes the last will, offline (retained)
+            return;
+        }
+        offline.get(2, TimeUnit.SECONDS);
+        link.disconnect(Duration.ofSeconds(2)).get(3, TimeUnit.SECONDS);
+    }
+
+    private final class Events implements MqttEvents {
         @Override
-        public void disconnected(MqttDisconnectResponse response) {
-            lost(
-                    response.getReasonString() != null
-                            ? response.getReasonString()
-                            : "broker closed the connection (" + response.getReturnCode() + ")"
-                                    + (response.getException() != null
-                                            ? ": " + describe(response.getException())
-                                            : ""));
+        public void lost(String cause) {
+            MqttUplink.this.lost(cause);
         }
 
         @Override
-        public void mqttErrorOccurred(MqttException exception) {
-            log.warn("event=mqtt-error broker={} cause=\"{}\"", brokerUri(settings.url()), describe(exception));
+        public void error(String cause) {
+            log.warn("event=mqtt-error broker={} cause=\"{}\"", brokerUri(settings.url()), cause);
         }
 
         @Override
@@ -414,14 +428,5 @@ public final class MqttUplink implements Uplink {
                 answerArrived(message);
             }
         }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {}
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverUri) {}
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {}
     }
 }

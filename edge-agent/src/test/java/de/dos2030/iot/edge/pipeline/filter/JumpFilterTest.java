@@ -1,17 +1,20 @@
 package de.dos2030.iot.edge.pipeline.filter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import de.dos2030.iot.model.Quality;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class JumpFilterTest {
+    /** Every run tries the same cases; QuickTheories prints the seed with a falsified property. */
+    private static final long SEED = 20261204L;
 
     static final long SECOND = 1_000_000_000L;
 
@@ -63,13 +66,17 @@ class JumpFilterTest {
     }
 
     /** A signal whose every step stays within the limit comes out exactly as it went in. */
-    @Property(tries = 200)
-    void leavesPlausibleSignalsUntouched(
-            @ForAll @DoubleRange(min = 0.01, max = 1000) double maxPerSecond,
-            @ForAll @IntRange(min = 2, max = 300) int n,
-            @ForAll long seed) {
+    @Test
+    void leavesPlausibleSignalsUntouched() {
+        qt().withFixedSeed(SEED)
+                .withExamples(200)
+                .forAll(doubles().between(0.01, 1000), integers().between(2, 300), longs().all())
+                .checkAssert(JumpFilterTest::leavesPlausibleSignalsUntouched);
+    }
+
+    private static void leavesPlausibleSignalsUntouched(double maxPerSecond, int n, long seed) {
         java.util.Random r = new java.util.Random(seed);
-        List<Out> out = new ArrayList<>(); // jqwik runs every try on the same instance
+        List<Out> out = new ArrayList<>(); // every example of a property runs on the same instance
         JumpFilter f = new JumpFilter(maxPerSecond, true, (t, v, q) -> out.add(new Out(t, v, q)));
         double x = r.nextGaussian() * 100;
         long t = 0;
@@ -83,12 +90,19 @@ class JumpFilterTest {
     }
 
     /** On a steady signal, one spike beyond the limit is flagged and nothing else is. */
-    @Property(tries = 200)
-    void flagsExactlyTheSpike(
-            @ForAll @DoubleRange(min = 0.1, max = 100) double maxPerSample,
-            @ForAll @DoubleRange(min = 1.01, max = 1e6) double spikeFactor,
-            @ForAll @IntRange(min = 1, max = 50) int at,
-            @ForAll boolean up) {
+    @Test
+    void flagsExactlyTheSpike() {
+        qt().withFixedSeed(SEED)
+                .withExamples(200)
+                .forAll(
+                        doubles().between(0.1, 100),
+                        doubles().between(1.01, 1e6),
+                        integers().between(1, 50),
+                        booleans().all())
+                .checkAssert(JumpFilterTest::flagsExactlyTheSpike);
+    }
+
+    private static void flagsExactlyTheSpike(double maxPerSample, double spikeFactor, int at, boolean up) {
         List<Out> out = new ArrayList<>();
         JumpFilter f = new JumpFilter(maxPerSample, false, (t, v, q) -> out.add(new Out(t, v, q)));
         for (int i = 0; i <= at + 20; i++) {

@@ -186,6 +186,63 @@ class MqttDeliveryIT {
         slowLink.close();
     }
 
+    /**
+     * Shut down while the broker's window is full (a burst over the slow link): the {@code offline}
+     * status finds no slot, so the uplink drops the connection without DISCONNECT and the broker
+     * publishes the last will, the same retained {@code offline}.
+     */
+    @Test
+    void saysOfflineAtShutdownEvenWhenTheBrokersWindowIsFull() throws Exception {
+        responder = CollectorResponder.storingEverything(broker.url());
+        SlowLinkProxy slowLink = new SlowLinkProxy(URI.create(broker.url()).getPort(), 300);
+        uplink = new MqttUplink(
+                new MqttUplink.Settings(
+                        URI.create(slowLink.url()),
+                        "gw-7",
+                        "school-3",
+                        "gw-7",
+                        Credentials.none(),
+                        Duration.ofSeconds(5),
+                        Duration.ofMillis(100),
+                        Duration.ofMillis(500)),
+                mqttTimers);
+        uplink.start(new de.dos2030.iot.edge.uplink.LinkListener() {
+            @Override
+            public void connected(de.dos2030.iot.edge.uplink.Uplink u) {}
+
+            @Override
+            public void disconnected(de.dos2030.iot.edge.uplink.Uplink u, String cause) {}
+        });
+        Poll.until(Duration.ofSeconds(10), uplink::connected, () -> "never connected");
+        Poll.until(Duration.ofSeconds(10), () -> "online".equals(retainedStatusOrNull()), () -> "never online");
+        List<CompletableFuture<de.dos2030.iot.edge.uplink.SendOutcome>> burst = new ArrayList<>();
+        for (int seq = 0; seq < 40; seq++) {
+            burst.add(send(de.dos2030.iot.edge.uplink.Channel.BATCH, seq));
+        }
+        assertThat(burst)
+                .as("the window is full")
+                .anySatisfy(f -> assertThat(f.getNow(null))
+                        .isInstanceOfSatisfying(
+                                de.dos2030.iot.edge.uplink.SendOutcome.RetryLater.class,
+                                r -> assertThat(r.why()).contains("window")));
+
+        uplink.close();
+
+        Poll.until(
+                Duration.ofSeconds(10),
+                () -> "offline".equals(retainedStatusOrNull()),
+                () -> "status still " + retainedStatusOrNull());
+        slowLink.close();
+    }
+
+    private String retainedStatusOrNull() {
+        try {
+            return retainedStatus();
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
     private CompletableFuture<de.dos2030.iot.edge.uplink.SendOutcome> send(
             de.dos2030.iot.edge.uplink.MessageKind channel, long seq) {
         Instant now = clock.instant();

@@ -46,6 +46,9 @@ final class SlowLinkProxy implements AutoCloseable {
 
     private record Chunk(byte[] bytes, long dueMillis) {}
 
+    /** Follows the last chunk when one side closes: the other side is closed too, just as late. */
+    private static final byte[] END = new byte[0];
+
     /** Reads as bytes arrive; a second thread writes each chunk once it is due. */
     private static void pump(InputStream in, OutputStream out, long delayMillis) throws IOException {
         BlockingQueue<Chunk> chunks = new LinkedBlockingQueue<>();
@@ -54,6 +57,10 @@ final class SlowLinkProxy implements AutoCloseable {
                 while (true) {
                     Chunk c = chunks.take();
                     Thread.sleep(Math.max(0, c.dueMillis - System.currentTimeMillis()));
+                    if (c.bytes == END) {
+                        out.close();
+                        return;
+                    }
                     out.write(c.bytes);
                     out.flush();
                 }
@@ -62,8 +69,12 @@ final class SlowLinkProxy implements AutoCloseable {
             }
         });
         byte[] buffer = new byte[16 * 1024];
-        for (int n; (n = in.read(buffer)) > 0; ) {
-            chunks.add(new Chunk(Arrays.copyOf(buffer, n), System.currentTimeMillis() + delayMillis));
+        try {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                chunks.add(new Chunk(Arrays.copyOf(buffer, n), System.currentTimeMillis() + delayMillis));
+            }
+        } finally {
+            chunks.add(new Chunk(END, System.currentTimeMillis() + delayMillis));
         }
     }
 

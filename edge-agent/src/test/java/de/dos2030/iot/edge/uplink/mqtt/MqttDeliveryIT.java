@@ -217,7 +217,7 @@ class MqttDeliveryIT {
         Poll.until(Duration.ofSeconds(10), () -> "online".equals(retainedStatusOrNull()), () -> "never online");
         List<CompletableFuture<de.dos2030.iot.edge.uplink.SendOutcome>> burst = new ArrayList<>();
         for (int seq = 0; seq < 40; seq++) {
-            burst.add(send(de.dos2030.iot.edge.uplink.Channel.BATCH, seq));
+            burst.add(send(de.dos2030.iot.edge.uplink.MessageKind.BATCH, seq));
         }
         assertThat(burst)
                 .as("the window is full")

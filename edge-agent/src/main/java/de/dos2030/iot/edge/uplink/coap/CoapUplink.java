@@ -163,8 +163,7 @@ public final class CoapUplink implements Uplink {
         CoAP.ResponseCode code = response.getCode();
         String text = response.getResponseText() == null ? "" : response.getResponseText();
         if (code.isSuccess()) {
-            summary(identity, response.getPayload());
-            return new SendOutcome.Stored("CoAP " + code.text + " " + code);
+            return new SendOutcome.Stored("CoAP " + code.text + " " + code, summary(identity, response.getPayload()));
         }
         if (code == CoAP.ResponseCode.SERVICE_UNAVAILABLE) {
             Long maxAge = response.getOptions().getMaxAge();
@@ -177,17 +176,20 @@ public final class CoapUplink implements Uplink {
         return SendOutcome.RetryLater.because("CoAP " + code.text + " " + code + " " + text);
     }
 
-    private static void summary(String identity, byte[] body) {
+    /** Logs the readings the collector refused; returns its clock times for the offset measurement. */
+    private static Optional<SendOutcome.CollectorTimes> summary(String identity, byte[] body) {
         if (body == null || body.length == 0) {
-            return;
+            return Optional.empty();
         }
         try {
             AckMessage ack = AckMessage.parse(body);
             if (!ack.rejected().isEmpty()) {
                 log.warn("event=readings-rejected identity={} rejected=\"{}\"", identity, ack.rejected());
             }
+            return ack.collectorTimes();
         } catch (IllegalArgumentException notJson) {
             log.debug("CoAP answer for {} is not a JSON summary: {}", identity, notJson.getMessage());
+            return Optional.empty();
         }
     }
 

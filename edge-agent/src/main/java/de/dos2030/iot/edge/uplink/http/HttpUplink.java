@@ -75,15 +75,17 @@ public final class HttpUplink implements Uplink {
         int status = response.statusCode();
         String body = new String(response.body(), StandardCharsets.UTF_8);
         if (status >= 200 && status < 300) {
+            Optional<SendOutcome.CollectorTimes> times = Optional.empty();
             try {
                 AckMessage ack = AckMessage.parse(response.body());
                 if (!ack.rejected().isEmpty()) {
                     log.warn("event=readings-rejected identity={} rejected=\"{}\"", identity, ack.rejected());
                 }
+                times = ack.collectorTimes();
             } catch (IllegalArgumentException notJson) {
                 log.debug("HTTP answer for {} is not a JSON summary: {}", identity, notJson.getMessage());
             }
-            return new SendOutcome.Stored("HTTP " + status);
+            return new SendOutcome.Stored("HTTP " + status, times);
         }
         if (status == 503 || status == 429) {
             Optional<Duration> after =

@@ -101,6 +101,22 @@ class HttpUplinkTest {
     }
 
     @Test
+    void passesTheCollectorsTimesOnForTheClockOffset() throws Exception {
+        String url = serve(ex -> respond(
+                ex,
+                200,
+                "{\"status\":\"stored\",\"stored\":1,\"rejected\":[],\"receivedAt\":1764842400120,"
+                        + "\"answeredAt\":1764842400135}"));
+        assertThat(send(url, token("s3cret")))
+                .isInstanceOfSatisfying(
+                        SendOutcome.Stored.class,
+                        s -> assertThat(s.collectorTimes())
+                                .hasValue(new SendOutcome.CollectorTimes(
+                                        java.time.Instant.ofEpochMilli(1764842400120L),
+                                        java.time.Instant.ofEpochMilli(1764842400135L))));
+    }
+
+    @Test
     void treats400AsRejectedWithReasons() throws Exception {
         String url = serve(
                 ex -> respond(

@@ -133,6 +133,12 @@ log_type error
 log_type warning
 log_type notice
 max_queued_messages 100000
+# Bounds against floods and poison messages: no packet over the collector's 1 MiB payload limit plus 64 KiB
+# for topic and properties (what the collector itself declares as its maximum packet size); a larger publish
+# disconnects its sender and never enters a queue. A disconnected client's queue holds at most 256 MB.
+max_packet_size 1114112
+max_queued_bytes 268435456
+max_inflight_messages 20
 
 listener $MQTT_PORT 127.0.0.1
 allow_anonymous true

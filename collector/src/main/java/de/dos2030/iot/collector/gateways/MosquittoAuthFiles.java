@@ -95,7 +95,8 @@ public class MosquittoAuthFiles {
                     .append(config.collectorUser())
                     .append('\n')
                     .append("topic read dos/+/+/batch\ntopic read dos/+/+/alert\ntopic read dos/+/+/health\n")
-                    .append("topic read dos/+/+/status\ntopic write dos/+/+/ack\ntopic write dos/alerts/#\n\n");
+                    .append("topic read dos/+/+/status\ntopic write dos/+/+/ack\ntopic write dos/alerts/#\n")
+                    .append("topic readwrite dos/_collector/#\n\n"); // its receiver probe
         }
         for (Gateway g : gateways) {
             if (g.enabled()) {

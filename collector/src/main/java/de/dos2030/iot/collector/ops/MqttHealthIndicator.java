@@ -8,7 +8,7 @@ import io.micronaut.management.health.indicator.annotation.Readiness;
 import jakarta.inject.Singleton;
 import java.util.Map;
 
-/** {@code /health} part "mqtt": UP while the MQTT door is connected to the broker. */
+/** {@code /health} part "mqtt": UP while the MQTT door is connected to the broker and still receives. */
 @Singleton
 @Readiness
 @Requires(beans = MqttIngestDoor.class)
@@ -21,8 +21,10 @@ public class MqttHealthIndicator extends AbstractHealthIndicator<Map<String, Obj
 
     @Override
     protected Map<String, Object> getHealthInformation() {
-        healthStatus = door.isConnected() ? HealthStatus.UP : HealthStatus.DOWN;
-        return Map.of("url", door.url(), "connected", door.isConnected());
+        boolean connected = door.isConnected();
+        boolean receiving = door.isReceiving();
+        healthStatus = connected && receiving ? HealthStatus.UP : HealthStatus.DOWN;
+        return Map.of("url", door.url(), "connected", connected, "receiving", receiving);
     }
 
     @Override

@@ -52,6 +52,10 @@ import org.slf4j.LoggerFactory;
 public class MqttIngestDoor implements MqttEvents, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MqttIngestDoor.class);
     private static final String[] KINDS = {"batch", "alert", "health"};
+    /** Room for the topic and properties of a publish beside its payload. */
+    static final int PACKET_HEADROOM_BYTES = 64 * 1024;
+    /** How often the door checks that it still receives ({@link ReceiverWatchdog}). */
+    static final Duration PROBE_INTERVAL = Duration.ofSeconds(10);
 
     private final MqttIngestConfig config;
     private final IngestService ingest;
@@ -76,6 +80,8 @@ public class MqttIngestDoor implements MqttEvents, AutoCloseable {
                 return t;
             });
 
+    private final String probeTopic;
+    private final ReceiverWatchdog watchdog;
     private volatile boolean closed;
 
     public MqttIngestDoor(
@@ -107,6 +113,9 @@ public class MqttIngestDoor implements MqttEvents, AutoCloseable {
         options.setAutomaticReconnectDelay(1, 30);
         options.setKeepAliveInterval(30);
         options.setReceiveMaximum(Math.min(65_535, config.maxInFlight()));
+        // The broker must not send us more than we would accept: a publish of 120 MB once killed Paho's
+        // receiver (OutOfMemoryError) and came back on every reconnect. Beyond this the broker drops it.
+        options.setMaximumPacketSize((long) config.maxPayloadBytes() + PACKET_HEADROOM_BYTES);
         if (config.username() != null) {
             options.setUserName(config.username());
         }
@@ -114,7 +123,34 @@ public class MqttIngestDoor implements MqttEvents, AutoCloseable {
             options.setPassword(config.password().getBytes(StandardCharsets.UTF_8));
         }
         meters.gauge("collector.mqtt.connected", link, l -> l.isConnected() ? 1 : 0);
+        this.probeTopic = config.topicPrefix() + "/_collector/" + clientId + "/probe";
+        this.watchdog = new ReceiverWatchdog(PROBE_INTERVAL, link::isConnected, System::nanoTime);
         connector.execute(this::connect);
+        connector.scheduleWithFixedDelay(
+                this::probe, PROBE_INTERVAL.toMillis(), PROBE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether the door still receives what it subscribed to (health); see {@link ReceiverWatchdog}. */
+    public boolean isReceiving() {
+        return watchdog.receiving();
+    }
+
+    private void probe() {
+        if (watchdog.newlyDead()) {
+            LOG.error(
+                    "MQTT door hears nothing, not even its own probe on '{}', though connected: reconnecting",
+                    probeTopic);
+            try {
+                link.disconnectForcibly();
+            } catch (MqttException e) {
+                LOG.warn("MQTT door could not drop its dead connection: {}", e.getMessage());
+            }
+            connect();
+            return;
+        }
+        if (link.isConnected()) {
+            link.publish(probeTopic, new MqttMessage(new byte[0], 0, false, new MqttProperties()));
+        }
     }
 
     /** Whether the door is connected to the broker (health). */
@@ -145,6 +181,8 @@ public class MqttIngestDoor implements MqttEvents, AutoCloseable {
 
     @Override
     public void connected(boolean reconnect) {
+        watchdog.connected();
+        link.subscribe(probeTopic, 0);
         String[] filters = new String[KINDS.length];
         int[] qos = new int[KINDS.length];
         for (int i = 0; i < KINDS.length; i++) {
@@ -162,6 +200,10 @@ public class MqttIngestDoor implements MqttEvents, AutoCloseable {
 
     @Override
     public void messageArrived(String topic, MqttMessage message) {
+        if (topic.equals(probeTopic)) {
+            watchdog.heard();
+            return;
+        }
         String[] levels = topic.split("/");
         if (levels.length != 4 || !levels[0].equals(config.topicPrefix())) {
             LOG.warn("MQTT door ignores a message on unexpected topic '{}'", topic);

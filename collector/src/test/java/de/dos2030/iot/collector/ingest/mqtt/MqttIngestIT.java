@@ -362,4 +362,51 @@ public class MqttIngestIT {
                 .contains("\"status\":\"rejected\"")
                 .contains("health.uptime");
     }
+
+    /**
+     * Issue 15, finding 2: one oversized publish (120 MB) killed the door's receiver and came back on every
+     * reconnect. The broker we ship refuses packets over the collector's limit at the door (it disconnects
+     * the sender; nothing is queued), and the door declares the same limit to the broker and watches that
+     * it still receives. Here over MQTT 3.1.1, whose clients are not told the limit and send anyway.
+     */
+    @Test
+    void anOversizedPublishIsRefusedByTheBrokerAndTheDoorKeepsReceiving() throws Exception {
+        Path big = Files.createTempFile("oversized", ".bin");
+        Files.write(big, new byte[1_500_000]);
+        Process pub = new ProcessBuilder(
+                        "mosquitto_pub",
+                        "-V",
+                        "mqttv311",
+                        "-h",
+                        "127.0.0.1",
+                        "-p",
+                        "11884",
+                        "-u",
+                        "mqtt-gw-a",
+                        "-P",
+                        tokenA,
+                        "-q",
+                        "1",
+                        "-t",
+                        "dos/bridge-a/mqtt-gw-a/batch",
+                        "-f",
+                        big.toString())
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(pub.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(pub.waitFor()).as("the broker cut the sender off: " + out).isNotZero();
+
+        Batch next = TestBatches.school("mqtt-gw-a", "bridge-a", "boot-mqtt-poison", 0, 5);
+        mosquittoPub(
+                "mqtt-gw-a",
+                tokenA,
+                "dos/bridge-a/mqtt-gw-a/batch",
+                BatchCodec.json().encode(next),
+                "c-after");
+        await().atMost(Duration.ofSeconds(10)).until(() -> answers.containsKey("c-after"));
+        assertThat(answers.get("c-after")).contains("\"status\":\"stored\"");
+        assertThat(collector.get("/health", null).body())
+                .contains("\"connected\":true")
+                .contains("\"receiving\":true");
+    }
 }

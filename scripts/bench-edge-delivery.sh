@@ -16,13 +16,9 @@ JAVA=${JAVA:-java}
 SMALL_HEAP=(-Xmx48m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=16m)
 
 build() {
-    if [[ ! -f "$jar" || ! -d "$module/target/test-classes/de/dos2030/iot/edge/bench/delivery" ]]; then
-        (cd "$root" && mvn -B -q -pl edge-agent package -DskipTests >&2)
-    fi
-    if [[ ! -f "$module/target/bench-classpath.txt" || "$module/pom.xml" -nt "$module/target/bench-classpath.txt" ]]; then
-        (cd "$root" && mvn -B -q -pl edge-agent dependency:build-classpath -Dmdep.includeScope=test \
-            -Dmdep.outputFile="$module/target/bench-classpath.txt" >&2)
-    fi
+    # One reactor build (-am): the sibling modules come from this checkout, never from ~/.m2.
+    (cd "$root" && mvn -B -q -pl edge-agent -am package dependency:build-classpath -DskipTests -Dmdep.includeScope=test \
+        -Dmdep.outputFile="$module/target/bench-classpath.txt" >&2)
 }
 
 bench_java() { # main class, args...
@@ -83,7 +79,7 @@ startup() {
 
 case "${1:-all}" in
     outbox|drain|all) build ;;
-    *) [[ -f "$jar" ]] || (cd "$root" && mvn -B -q -pl edge-agent package -DskipTests >&2) ;;
+    *) [[ -f "$jar" ]] || (cd "$root" && mvn -B -q -pl edge-agent -am package -DskipTests >&2) ;;
 esac
 case "${1:-all}" in
     outbox) bench_java OutboxThroughputBenchmark "${2:-target}" ;;

@@ -7,10 +7,10 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-mvn -B -q -pl edge-agent test-compile
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-mvn -B -q -pl edge-agent dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp"
+# One reactor build (-am): the sibling modules come from their fresh classes, never from ~/.m2.
+mvn -B -q -pl edge-agent -am test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp"
 # A private copy of the classes: a build of the module during the minutes of a run must not pull
 # them away from under the forked JVMs.
 cp -r edge-agent/target/classes "$work/classes"

@@ -6,10 +6,10 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-mvn -B -q -pl edge-agent test-compile
 cp_file="$(mktemp)"
 trap 'rm -f "$cp_file"' EXIT
-mvn -B -q -pl edge-agent dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file"
+# One reactor build (-am): the sibling modules come from their fresh classes, never from ~/.m2.
+mvn -B -q -pl edge-agent -am test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file"
 filter="${1:-de.dos2030.iot.edge.bench}"
 shift || true
 exec java -cp "edge-agent/target/test-classes:edge-agent/target/classes:$(cat "$cp_file")" \

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -27,6 +28,8 @@ import java.time.Duration;
  *                        every batch that no collector confirmed.
  * @param maxPayloadBytes larger messages are answered "rejected"
  * @param maxInFlight     batches being stored at once; beyond, messages get no answer (the gateway re-sends)
+ * @param caFile          for an {@code ssl://} URL: PEM file of the CA(s) that signed the broker's certificate;
+ *                        unset: the JVM's trust store
  */
 @ConfigurationProperties("collector.mqtt")
 public record MqttIngestConfig(
@@ -52,4 +55,6 @@ public record MqttIngestConfig(
         @Bindable(defaultValue = "1048576") @Min(1024) @Max(de.dos2030.iot.model.codec.DecodeLimits.MAX_PAYLOAD_BYTES)
         int maxPayloadBytes,
 
-        @Bindable(defaultValue = "2000") @Min(1) int maxInFlight) {}
+        @Bindable(defaultValue = "2000") @Min(1) int maxInFlight,
+
+        @Nullable Path caFile) {}

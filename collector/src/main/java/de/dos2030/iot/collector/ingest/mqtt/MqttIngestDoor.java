@@ -10,6 +10,7 @@ import de.dos2030.iot.collector.ingest.RejectKind;
 import de.dos2030.iot.model.codec.BatchCodec;
 import de.dos2030.iot.mqtt.MqttEvents;
 import de.dos2030.iot.mqtt.MqttLink;
+import de.dos2030.iot.mqtt.PemTrust;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
@@ -116,6 +117,9 @@ public class MqttIngestDoor implements MqttEvents, AutoCloseable {
         // The broker must not send us more than we would accept: a publish of 120 MB once killed Paho's
         // receiver (OutOfMemoryError) and came back on every reconnect. Beyond this the broker drops it.
         options.setMaximumPacketSize((long) config.maxPayloadBytes() + PACKET_HEADROOM_BYTES);
+        if (config.caFile() != null) {
+            options.setSocketFactory(PemTrust.socketFactory(config.caFile()));
+        }
         if (config.username() != null) {
             options.setUserName(config.username());
         }

@@ -24,8 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /batches}: 2.04 with the summary, 4.00 with reasons, 4.01, 4.03, 4.13, 4.15, and
- * 5.03 with Max-Age when InfluxDB did not accept it. The summary is JSON (content-format 50).
+ * {@code POST /batches}: 2.04 with the summary, 4.00 with reasons, 4.01, 4.03, 4.13, 4.15, 4.29
+ * with Max-Age when the gateway is over its rate, and 5.03 with Max-Age when InfluxDB did not
+ * accept it. The summary is JSON (content-format 50).
  * The sender is the DTLS PSK identity; on plain CoAP (development) the Uri-Query {@code token=}.
  */
 final class BatchesResource extends CoapResource {
@@ -116,8 +117,10 @@ final class BatchesResource extends CoapResource {
         ResponseCode code;
         if (outcome instanceof IngestOutcome.Stored) {
             code = ResponseCode.CHANGED;
-        } else if (outcome instanceof IngestOutcome.TryLater t) {
+        } else if (outcome instanceof IngestOutcome.TryLater) {
             code = ResponseCode.SERVICE_UNAVAILABLE;
+        } else if (outcome instanceof IngestOutcome.TooMany) {
+            code = ResponseCode.TOO_MANY_REQUESTS;
         } else {
             code = switch (((IngestOutcome.Rejected) outcome).kind()) {
                 case BAD_REQUEST -> ResponseCode.BAD_REQUEST;
@@ -132,7 +135,9 @@ final class BatchesResource extends CoapResource {
             response.setPayload(json.writeValueAsBytes(IngestAnswer.of(outcome)));
             response.getOptions().setContentFormat(MediaTypeRegistry.APPLICATION_JSON);
             if (outcome instanceof IngestOutcome.TryLater t) {
-                response.getOptions().setMaxAge(Math.max(1, t.retryAfter().toSeconds()));
+                response.getOptions().setMaxAge(IngestAnswer.retryAfterSeconds(t.retryAfter()));
+            } else if (outcome instanceof IngestOutcome.TooMany t) {
+                response.getOptions().setMaxAge(IngestAnswer.retryAfterSeconds(t.retryAfter()));
             }
             exchange.respond(response);
         } catch (IOException e) {

@@ -12,9 +12,11 @@ import java.net.InetSocketAddress;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.core.network.CoapStackFactory;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.config.UdpConfig;
 import org.eclipse.californium.scandium.DTLSConnector;
@@ -48,16 +50,15 @@ public class CoapIngestDoor implements AutoCloseable {
     private final CoapEndpoint plain;
 
     public CoapIngestDoor(CoapIngestConfig config, IngestService ingest, GatewayRegistry registry, JsonMapper json) {
-        Configuration coap = Configuration.createStandardWithoutFile();
-        coap.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, config.maxPayloadBytes());
-        coap.set(CoapConfig.MAX_MESSAGE_SIZE, 1024);
-        coap.set(CoapConfig.PREFERRED_BLOCK_SIZE, 1024);
+        Configuration coap = limits(config);
         coap.set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.SERVER_ONLY);
         coap.set(
                 DtlsConfig.DTLS_CIPHER_SUITES,
                 List.of(CipherSuite.TLS_PSK_WITH_AES_128_CCM_8, CipherSuite.TLS_PSK_WITH_AES_128_GCM_SHA256));
         this.server = new CoapServer(coap);
         loadKeys(registry.list());
+        CoapCredentials credentials = new CoapCredentials(registry);
+        CoapStackFactory stacks = AuthenticatedUploads.stackFactory(credentials);
 
         DtlsConnectorConfig dtls = DtlsConnectorConfig.builder(coap)
                 .setAddress(new InetSocketAddress(config.bindAddress(), config.securePort()))
@@ -65,19 +66,21 @@ public class CoapIngestDoor implements AutoCloseable {
                 .build();
         this.secure = new CoapEndpoint.Builder()
                 .setConfiguration(coap)
+                .setCoapStackFactory(stacks)
                 .setConnector(new DTLSConnector(dtls))
                 .build();
         server.addEndpoint(secure);
         if (config.plainEnabled()) {
             this.plain = new CoapEndpoint.Builder()
                     .setConfiguration(coap)
+                    .setCoapStackFactory(stacks)
                     .setInetSocketAddress(new InetSocketAddress(config.bindAddress(), config.plainPort()))
                     .build();
             server.addEndpoint(plain);
         } else {
             this.plain = null;
         }
-        server.add(new BatchesResource(ingest, registry, json, config.maxPayloadBytes()));
+        server.add(new BatchesResource(ingest, credentials, json, config.maxPayloadBytes()));
         server.start();
         LOG.info(
                 "CoAP door on coaps://{}:{}{}",
@@ -87,6 +90,36 @@ public class CoapIngestDoor implements AutoCloseable {
                         ? ""
                         : " and coap://" + config.bindAddress() + ":"
                                 + plain.getAddress().getPort() + " (plain CoAP: development only)");
+    }
+
+    /**
+     * Californium's configuration with the door's limits: what an unauthenticated flood can make it
+     * hold is bounded by peers x remembered requests per peer, each with its payload off-loaded once
+     * answered, for at most the exchange lifetime.
+     */
+    static Configuration limits(CoapIngestConfig config) {
+        Configuration coap = Configuration.createStandardWithoutFile();
+        coap.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, config.maxPayloadBytes());
+        coap.set(CoapConfig.MAX_MESSAGE_SIZE, config.maxMessageBytes());
+        coap.set(CoapConfig.PREFERRED_BLOCK_SIZE, config.maxMessageBytes());
+        coap.set(
+                CoapConfig.BLOCKWISE_STATUS_LIFETIME, config.blockwiseLifetime().toMillis(), TimeUnit.MILLISECONDS);
+        coap.set(CoapConfig.BLOCKWISE_STATUS_INTERVAL, 1, TimeUnit.SECONDS);
+        coap.set(CoapConfig.EXCHANGE_LIFETIME, config.exchangeLifetime().toMillis(), TimeUnit.MILLISECONDS);
+        coap.set(CoapConfig.NON_LIFETIME, config.exchangeLifetime().toMillis(), TimeUnit.MILLISECONDS);
+        coap.set(CoapConfig.DEDUPLICATOR, CoapConfig.DEDUPLICATOR_PEERS_MARK_AND_SWEEP);
+        coap.set(CoapConfig.PEERS_MARK_AND_SWEEP_MESSAGES, config.deduplicationPerPeer());
+        coap.set(CoapConfig.MARK_AND_SWEEP_INTERVAL, config.deduplicationSweep().toMillis(), TimeUnit.MILLISECONDS);
+        // An answered exchange keeps only what answering a retransmission needs, not the request's body.
+        coap.set(CoapConfig.USE_MESSAGE_OFFLOADING, true);
+        coap.set(CoapConfig.MAX_ACTIVE_PEERS, config.maxPeers());
+        coap.set(DtlsConfig.DTLS_MAX_CONNECTIONS, config.maxPeers());
+        coap.set(
+                DtlsConfig.DTLS_STALE_CONNECTION_THRESHOLD,
+                config.dtlsStaleSession().toSeconds(),
+                TimeUnit.SECONDS);
+        coap.set(DtlsConfig.DTLS_MAX_PENDING_INBOUND_JOBS, config.dtlsMaxPendingInbound());
+        return coap;
     }
 
     /** The DTLS keys follow the registry: new, rotated, disabled and deleted gateways. */

@@ -30,7 +30,9 @@ import java.time.Duration;
  * @param blockwiseLifetime      a block-wise upload that does not complete within this time is dropped with
  *                               what it buffered
  * @param dtlsStaleSession       a DTLS session idle this long may be evicted when {@code maxPeers} are in use
- * @param dtlsMaxPendingInbound  DTLS datagrams queued for decryption at most; beyond, datagrams are dropped
+ * @param maxBacklog             datagrams waiting to be handled (and answers waiting to be sent, and DTLS
+ *                               datagrams waiting for decryption) at most; beyond, datagrams are dropped as a
+ *                               full network would (counted in {@code collector.coap.dropped})
  */
 @ConfigurationProperties("collector.coap")
 public record CoapIngestConfig(
@@ -54,8 +56,8 @@ public record CoapIngestConfig(
         @Bindable(defaultValue = "30s") @NotNull Duration blockwiseLifetime,
         @Bindable(defaultValue = "10m") @NotNull Duration dtlsStaleSession,
 
-        @Bindable(defaultValue = "2000") @Min(1) @Max(1_000_000)
-        int dtlsMaxPendingInbound) {
+        @Bindable(defaultValue = "2000") @Min(16) @Max(1_000_000)
+        int maxBacklog) {
 
     public CoapIngestConfig {
         requireBetween("exchange-lifetime", exchangeLifetime, Duration.ofSeconds(5), Duration.ofMinutes(10));

@@ -3,6 +3,8 @@ package de.dos2030.iot.collector.ingest.coap;
 import de.dos2030.iot.collector.gateways.Gateway;
 import de.dos2030.iot.collector.gateways.GatewayRegistry;
 import de.dos2030.iot.collector.ingest.IngestService;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.JsonMapper;
@@ -12,13 +14,17 @@ import java.net.InetSocketAddress;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.core.network.CoapStackFactory;
+import org.eclipse.californium.elements.UDPConnector;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.config.UdpConfig;
+import org.eclipse.californium.elements.util.ExecutorsUtil;
+import org.eclipse.californium.elements.util.NamedThreadFactory;
 import org.eclipse.californium.scandium.DTLSConnector;
 import org.eclipse.californium.scandium.config.DtlsConfig;
 import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
@@ -49,13 +55,25 @@ public class CoapIngestDoor implements AutoCloseable {
     private final CoapEndpoint secure;
     private final CoapEndpoint plain;
 
-    public CoapIngestDoor(CoapIngestConfig config, IngestService ingest, GatewayRegistry registry, JsonMapper json) {
+    public CoapIngestDoor(
+            CoapIngestConfig config,
+            IngestService ingest,
+            GatewayRegistry registry,
+            JsonMapper json,
+            MeterRegistry meters) {
         Configuration coap = limits(config);
         coap.set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.SERVER_ONLY);
         coap.set(
                 DtlsConfig.DTLS_CIPHER_SUITES,
                 List.of(CipherSuite.TLS_PSK_WITH_AES_128_CCM_8, CipherSuite.TLS_PSK_WITH_AES_128_GCM_SHA256));
         this.server = new CoapServer(coap);
+        // Californium's own pool, but one whose queue the connectors can see (BoundedBacklog).
+        ScheduledThreadPoolExecutor protocol = new ScheduledThreadPoolExecutor(
+                coap.get(CoapConfig.PROTOCOL_STAGE_THREAD_COUNT), new NamedThreadFactory("CoapServer(main)#"));
+        server.setExecutors(protocol, ExecutorsUtil.newDefaultSecondaryScheduler("CoapServer(secondary)#"), false);
+        Counter dropped = Counter.builder("collector.coap.dropped")
+                .description("CoAP datagrams dropped unread while collector.coap.max-backlog tasks were waiting")
+                .register(meters);
         loadKeys(registry.list());
         CoapCredentials credentials = new CoapCredentials(registry);
         CoapStackFactory stacks = AuthenticatedUploads.stackFactory(credentials);
@@ -67,14 +85,19 @@ public class CoapIngestDoor implements AutoCloseable {
         this.secure = new CoapEndpoint.Builder()
                 .setConfiguration(coap)
                 .setCoapStackFactory(stacks)
-                .setConnector(new DTLSConnector(dtls))
+                .setConnector(new BoundedBacklog(
+                        new DTLSConnector(dtls), () -> protocol.getQueue().size(), config.maxBacklog(), dropped))
                 .build();
         server.addEndpoint(secure);
         if (config.plainEnabled()) {
             this.plain = new CoapEndpoint.Builder()
                     .setConfiguration(coap)
                     .setCoapStackFactory(stacks)
-                    .setInetSocketAddress(new InetSocketAddress(config.bindAddress(), config.plainPort()))
+                    .setConnector(new BoundedBacklog(
+                            new UDPConnector(new InetSocketAddress(config.bindAddress(), config.plainPort()), coap),
+                            () -> protocol.getQueue().size(),
+                            config.maxBacklog(),
+                            dropped))
                     .build();
             server.addEndpoint(plain);
         } else {
@@ -94,8 +117,8 @@ public class CoapIngestDoor implements AutoCloseable {
 
     /**
      * Californium's configuration with the door's limits: what an unauthenticated flood can make it
-     * hold is bounded by peers x remembered requests per peer, each with its payload off-loaded once
-     * answered, for at most the exchange lifetime.
+     * hold is bounded by the backlog of waiting datagrams (in and out) plus peers x remembered
+     * requests per peer, each with its payload off-loaded once answered, for at most the exchange lifetime.
      */
     static Configuration limits(CoapIngestConfig config) {
         Configuration coap = Configuration.createStandardWithoutFile();
@@ -118,7 +141,8 @@ public class CoapIngestDoor implements AutoCloseable {
                 DtlsConfig.DTLS_STALE_CONNECTION_THRESHOLD,
                 config.dtlsStaleSession().toSeconds(),
                 TimeUnit.SECONDS);
-        coap.set(DtlsConfig.DTLS_MAX_PENDING_INBOUND_JOBS, config.dtlsMaxPendingInbound());
+        coap.set(DtlsConfig.DTLS_MAX_PENDING_INBOUND_JOBS, config.maxBacklog());
+        coap.set(UdpConfig.UDP_CONNECTOR_OUT_CAPACITY, config.maxBacklog());
         return coap;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import de.dos2030.iot.model.validation.Problem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -79,11 +80,11 @@ public record IngestAnswer(
     }
 
     /** Whole seconds to wait, rounded up, at least 1: what Retry-After and Max-Age carry. */
-    public static long retryAfterSeconds(java.time.Duration retryAfter) {
+    public static long retryAfterSeconds(Duration retryAfter) {
         return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
     }
 
-    private static IngestAnswer tryLater(IngestOutcome.Identity id, String reason, java.time.Duration retryAfter) {
+    private static IngestAnswer tryLater(IngestOutcome.Identity id, String reason, Duration retryAfter) {
         return new IngestAnswer(
                 "try_later",
                 id.gatewayId(),

@@ -84,10 +84,10 @@ public class IngestService {
     public CompletionStage<IngestOutcome> ingest(
             Door door, Gateway sender, BatchCodec codec, byte[] payload, int maxBytes) {
         IngestOutcome refused = overRate(door, sender);
-        Batch batch = null;
         if (refused != null) {
             return CompletableFuture.completedFuture(refused);
         }
+        Batch batch = null;
         if (payload.length > maxBytes) {
             refused = IngestOutcome.Rejected.of(
                     RejectKind.TOO_LARGE,

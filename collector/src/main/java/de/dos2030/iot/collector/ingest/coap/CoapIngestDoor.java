@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
@@ -71,6 +72,7 @@ public class CoapIngestDoor implements AutoCloseable {
         ScheduledThreadPoolExecutor protocol = new ScheduledThreadPoolExecutor(
                 coap.get(CoapConfig.PROTOCOL_STAGE_THREAD_COUNT), new NamedThreadFactory("CoapServer(main)#"));
         server.setExecutors(protocol, ExecutorsUtil.newDefaultSecondaryScheduler("CoapServer(secondary)#"), false);
+        IntSupplier backlog = () -> protocol.getQueue().size();
         Counter dropped = Counter.builder("collector.coap.dropped")
                 .description("CoAP datagrams dropped unread while collector.coap.max-backlog tasks were waiting")
                 .register(meters);
@@ -85,8 +87,7 @@ public class CoapIngestDoor implements AutoCloseable {
         this.secure = new CoapEndpoint.Builder()
                 .setConfiguration(coap)
                 .setCoapStackFactory(stacks)
-                .setConnector(new BoundedBacklog(
-                        new DTLSConnector(dtls), () -> protocol.getQueue().size(), config.maxBacklog(), dropped))
+                .setConnector(new BoundedBacklog(new DTLSConnector(dtls), backlog, config.maxBacklog(), dropped))
                 .build();
         server.addEndpoint(secure);
         if (config.plainEnabled()) {
@@ -95,7 +96,7 @@ public class CoapIngestDoor implements AutoCloseable {
                     .setCoapStackFactory(stacks)
                     .setConnector(new BoundedBacklog(
                             new UDPConnector(new InetSocketAddress(config.bindAddress(), config.plainPort()), coap),
-                            () -> protocol.getQueue().size(),
+                            backlog,
                             config.maxBacklog(),
                             dropped))
                     .build();

@@ -69,4 +69,43 @@ class ConfigurationValidationTest {
         props.put("collector.mqtt.url", "tcp://broker");
         assertThatThrownBy(() -> start(props)).hasStackTraceContaining("must be tcp://host:port");
     }
+
+    private static Map<String, Object> withCoap() {
+        Map<String, Object> props = valid();
+        props.put("collector.coap.enabled", true);
+        props.put("collector.coap.bind-address", "127.0.0.1");
+        props.put("collector.coap.secure-port", TestCollector.freeUdpPort());
+        return props;
+    }
+
+    @Test
+    void startsWithTheCoapDoorsDefaultLimits() {
+        start(withCoap());
+    }
+
+    @Test
+    void refusesCoapExchangeLifetimeOutsideItsRange() {
+        Map<String, Object> props = withCoap();
+        props.put("collector.coap.exchange-lifetime", "1h");
+        assertThatThrownBy(() -> start(props))
+                .hasStackTraceContaining("collector.coap.exchange-lifetime is PT1H: must be between PT5S and PT10M");
+    }
+
+    @Test
+    void refusesCoapBacklogTooSmallToWork() {
+        Map<String, Object> props = withCoap();
+        props.put("collector.coap.max-backlog", 1);
+        assertThatThrownBy(() -> start(props))
+                .hasStackTraceContaining("maxBacklog")
+                .hasStackTraceContaining("must be greater than or equal to 16");
+    }
+
+    @Test
+    void refusesAGatewayRateOfZero() {
+        Map<String, Object> props = valid();
+        props.put("collector.ingest.rate.batches-per-second", 0);
+        assertThatThrownBy(() -> start(props))
+                .hasStackTraceContaining("batchesPerSecond")
+                .hasStackTraceContaining("must be greater than or equal to 1");
+    }
 }

@@ -1,14 +1,12 @@
 package de.dos2030.iot.collector.alerts;
 
-import de.dos2030.iot.collector.api.BadRequestException;
-import de.dos2030.iot.collector.api.ErrorAnswer;
+import de.dos2030.iot.collector.api.TimeParameter;
 import de.dos2030.iot.collector.api.ValidId;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.QueryValue;
 import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 /**
  * What of the alert history to list, besides the filter ({@link AlertFilterRequest}), bound from
@@ -43,27 +41,20 @@ public record AlertHistoryRequest(
 
     @Nullable
     Instant fromInstant() {
-        return instant("from", from);
+        Instant start = TimeParameter.parse("from", from);
+        Instant end = TimeParameter.parse("to", to);
+        if (start != null && end != null) {
+            TimeParameter.requireOrder("from", start, "to", end);
+        }
+        return start;
     }
 
     @Nullable
     Instant toInstant() {
-        return instant("to", to);
+        return TimeParameter.parse("to", to);
     }
 
     int limitOrDefault() {
         return limit == null ? DEFAULT_LIMIT : Math.max(1, Math.min(limit, MAX_LIMIT));
-    }
-
-    private static Instant instant(String name, @Nullable String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException(
-                    name + " " + ErrorAnswer.quoted(text) + " is not an ISO-8601 instant such as 2025-03-01T00:00:00Z");
-        }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import de.dos2030.iot.model.validation.Problem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -12,12 +13,12 @@ import java.util.List;
  * "quarantined":1,"rejected":[{"path":"readings[3].value","reason":"NaN is not allowed"}],
  * "receivedAt":1764230400120,"answeredAt":1764230400135}}.
  *
- * @param status     {@code stored}, {@code rejected} or {@code try_later}
+ * @param status     {@code stored}, {@code rejected} or {@code try_later} (also when the gateway is over its rate)
  * @param stored     readings written
  * @param alerts     alert events written
  * @param quarantined refused readings and alerts kept in the quarantine
  * @param rejected   every problem, with its path (for {@code rejected}: why nothing was stored)
- * @param retryAfterSeconds for {@code try_later}
+ * @param retryAfterSeconds for {@code try_later}: whole seconds, at least 1
  * @param receivedAt for {@code stored}: the collector's clock (epoch ms) when the batch arrived
  * @param answeredAt for {@code stored}: the collector's clock (epoch ms) when it was stored; the gateway
  *                   measures its clock offset from these two and its own send and receive times (NTP's method)
@@ -71,7 +72,19 @@ public record IngestAnswer(
                     null,
                     null);
         }
+        if (outcome instanceof IngestOutcome.TooMany t) {
+            return tryLater(id, t.reason(), t.retryAfter());
+        }
         IngestOutcome.TryLater t = (IngestOutcome.TryLater) outcome;
+        return tryLater(id, t.reason(), t.retryAfter());
+    }
+
+    /** Whole seconds to wait, rounded up, at least 1: what Retry-After and Max-Age carry. */
+    public static long retryAfterSeconds(Duration retryAfter) {
+        return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+    }
+
+    private static IngestAnswer tryLater(IngestOutcome.Identity id, String reason, Duration retryAfter) {
         return new IngestAnswer(
                 "try_later",
                 id.gatewayId(),
@@ -80,8 +93,8 @@ public record IngestAnswer(
                 0,
                 0,
                 0,
-                List.of(new Item("", t.reason())),
-                Math.max(1, t.retryAfter().toSeconds()),
+                List.of(new Item("", reason)),
+                retryAfterSeconds(retryAfter),
                 null,
                 null);
     }

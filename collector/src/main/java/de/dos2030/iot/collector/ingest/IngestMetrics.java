@@ -19,7 +19,10 @@ public class IngestMetrics {
     }
 
     void outcome(Door door, IngestOutcome outcome) {
-        String label = IngestAnswer.of(outcome).status();
+        // too_many apart from try_later: a gateway over its rate is not the collector being unwell
+        String label = outcome instanceof IngestOutcome.TooMany
+                ? "too_many"
+                : IngestAnswer.of(outcome).status();
         Counter.builder("collector.ingest.batches")
                 .description("batches by door and outcome")
                 .tag("door", door.label())

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * What became of one batch, classified once here; each door maps it to its own codes.
  * {@link Stored}: the gateway may release it. {@link Rejected}: its fault, do not re-send.
- * {@link TryLater}: transient, keep it and re-send.
+ * {@link TryLater}: transient, keep it and re-send. {@link TooMany}: this gateway sent faster than
+ * its share, re-send after the given time.
  */
 public sealed interface IngestOutcome {
 
@@ -49,4 +50,11 @@ public sealed interface IngestOutcome {
 
     /** Nothing stored now; the gateway keeps the batch and re-sends it after {@code retryAfter}. */
     record TryLater(Identity identity, Duration retryAfter, String reason) implements IngestOutcome {}
+
+    /**
+     * Refused unread because the sending gateway is over its rate ({@link GatewayRateConfig}): it keeps
+     * the batch and re-sends it after {@code retryAfter}. Unlike {@link TryLater} the collector is
+     * fine; only this gateway must slow down, so every door answers it.
+     */
+    record TooMany(Identity identity, Duration retryAfter, String reason) implements IngestOutcome {}
 }

@@ -27,8 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one ingest path behind every door: identity check -> validation -> store (valid part and
- * quarantine together) -> sequence tracking -> alert events -> outcome. Doors decode and
+ * The one ingest path behind every door: the sender's rate -> identity check -> validation -> store
+ * (valid part and quarantine together) -> sequence tracking -> alert events -> outcome. Doors decode and
  * authenticate, call {@link #ingest}, and map the {@link IngestOutcome} to their own codes.
  * Thread-safe; never blocks the caller: the outcome completes when InfluxDB answered.
  */
@@ -41,6 +41,7 @@ public class IngestService {
     private final InfluxConfig influxConfig;
     private final SequenceTracker sequences;
     private final IngestMetrics metrics;
+    private final GatewayRateLimits rates;
     private final ApplicationEventPublisher<AlertsStored> alertEvents;
     private final ApplicationEventPublisher<BatchStored> batchEvents;
     private final Clock clock;
@@ -51,6 +52,7 @@ public class IngestService {
             InfluxConfig influxConfig,
             SequenceTracker sequences,
             IngestMetrics metrics,
+            GatewayRateLimits rates,
             ApplicationEventPublisher<AlertsStored> alertEvents,
             ApplicationEventPublisher<BatchStored> batchEvents,
             Clock clock) {
@@ -59,6 +61,7 @@ public class IngestService {
         this.influxConfig = influxConfig;
         this.sequences = sequences;
         this.metrics = metrics;
+        this.rates = rates;
         this.alertEvents = alertEvents;
         this.batchEvents = batchEvents;
         this.clock = clock;
@@ -75,11 +78,15 @@ public class IngestService {
 
     /**
      * Decodes untrusted bytes with size limit, then ingests them as sent by {@code sender}.
-     * A payload that is not a batch is rejected with the decoder's path and reason.
+     * A payload that is not a batch is rejected with the decoder's path and reason; a sender over
+     * its rate gets {@link IngestOutcome.TooMany} before anything is decoded.
      */
     public CompletionStage<IngestOutcome> ingest(
             Door door, Gateway sender, BatchCodec codec, byte[] payload, int maxBytes) {
-        IngestOutcome refused = null;
+        IngestOutcome refused = overRate(door, sender);
+        if (refused != null) {
+            return CompletableFuture.completedFuture(refused);
+        }
         Batch batch = null;
         if (payload.length > maxBytes) {
             refused = IngestOutcome.Rejected.of(
@@ -115,11 +122,31 @@ public class IngestService {
             metrics.outcome(door, refused);
             return CompletableFuture.completedFuture(refused);
         }
-        return ingest(door, sender, batch);
+        return store(door, sender, batch);
     }
 
-    /** Ingests a decoded batch sent by the authenticated {@code sender}. */
+    /** Ingests a decoded batch sent by the authenticated {@code sender}, within its rate. */
     public CompletionStage<IngestOutcome> ingest(Door door, Gateway sender, Batch batch) {
+        IngestOutcome refused = overRate(door, sender);
+        return refused != null ? CompletableFuture.completedFuture(refused) : store(door, sender, batch);
+    }
+
+    /** {@link IngestOutcome.TooMany} when {@code sender} is over its rate, else null (and a token taken). */
+    private IngestOutcome overRate(Door door, Gateway sender) {
+        return rates.take(sender.id())
+                .map(wait -> {
+                    IngestOutcome tooMany = new IngestOutcome.TooMany(
+                            new IngestOutcome.Identity(sender.id(), null, null),
+                            wait,
+                            "gateway '" + sender.id() + "' sends faster than its share: try again in "
+                                    + IngestAnswer.retryAfterSeconds(wait) + " s");
+                    metrics.outcome(door, tooMany);
+                    return tooMany;
+                })
+                .orElse(null);
+    }
+
+    private CompletionStage<IngestOutcome> store(Door door, Gateway sender, Batch batch) {
         Instant receivedAt = clock.instant();
         IngestOutcome.Identity id = new IngestOutcome.Identity(batch.gatewayId(), batch.bootId(), batch.sequence());
         ValidationReport report = validator.validate(batch);

@@ -40,7 +40,8 @@ public enum Aggregate {
                 return a;
             }
         }
-        throw new BadRequestException("aggregate '" + name + "' is unknown (allowed: "
-                + Arrays.stream(values()).map(Aggregate::wireName).collect(Collectors.joining(", ")) + ")");
+        throw new BadRequestException(
+                "aggregate " + de.dos2030.iot.collector.api.ErrorAnswer.quoted(name) + " is unknown (allowed: "
+                        + Arrays.stream(values()).map(Aggregate::wireName).collect(Collectors.joining(", ")) + ")");
     }
 }

@@ -1,5 +1,6 @@
 package de.dos2030.iot.collector.query;
 
+import de.dos2030.iot.collector.api.IdParameter;
 import de.dos2030.iot.collector.api.NotFoundException;
 import de.dos2030.iot.collector.security.Allowed;
 import de.dos2030.iot.collector.security.Role;
@@ -59,20 +60,24 @@ public class QueryController {
                     "Gateways with state (online/offline/never-seen/disabled), last seen, latest health and sequence gaps")
     @Get("/gateways")
     public List<InventoryService.GatewayStatus> gateways(@Nullable @QueryValue String site) {
-        return inventory.gateways(site);
+        return inventory.gateways(site == null ? null : IdParameter.require("site", site));
     }
 
     @Operation(summary = "One gateway, with every field of its latest health report")
     @Get("/gateways/{id}")
     public InventoryService.GatewayStatus gateway(@PathVariable String id) {
-        return inventory.gateway(id).orElseThrow(() -> new NotFoundException("no gateway '" + id + "'"));
+        return inventory
+                .gateway(IdParameter.require("id", id))
+                .orElseThrow(() -> new NotFoundException("no gateway '" + id + "'"));
     }
 
     @Operation(summary = "Sensors and the quantities they report")
     @Get("/sensors")
     public List<InventoryService.Sensor> sensors(
             @Nullable @QueryValue String site, @Nullable @QueryValue String gateway) {
-        return inventory.sensors(site, gateway);
+        return inventory.sensors(
+                site == null ? null : IdParameter.require("site", site),
+                gateway == null ? null : IdParameter.require("gateway", gateway));
     }
 
     /**

@@ -1,7 +1,9 @@
 package de.dos2030.iot.collector.query;
 
 import de.dos2030.iot.collector.api.BadRequestException;
+import de.dos2030.iot.collector.api.ErrorAnswer;
 import de.dos2030.iot.collector.api.IdParameter;
+import de.dos2030.iot.collector.api.TimeParameter;
 import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.Statistic;
 import de.dos2030.iot.model.WireNames;
@@ -33,6 +35,8 @@ public record SeriesQuery(
         @Nullable Aggregate aggregate,
         @Nullable String quality) {
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})(s|m|h|d)");
+    /** The longest window: a year's statistic. Longer ones overflowed InfluxDB's nanoseconds (HTTP 500). */
+    static final Duration MAX_WINDOW = Duration.ofDays(366);
 
     /** Parses request parameters; {@code now} and {@code defaultRange} fill a missing {@code to}/{@code from}. */
     public static SeriesQuery parse(
@@ -54,14 +58,14 @@ public record SeriesQuery(
         }
         Quantity q = Quantity.fromWireName(quantity);
         if (q == null) {
-            throw new BadRequestException(
-                    "quantity '" + quantity + "' is unknown (allowed: " + WireNames.allowed(Quantity.class) + ")");
+            throw new BadRequestException("quantity " + ErrorAnswer.quoted(quantity) + " is unknown (allowed: "
+                    + WireNames.allowed(Quantity.class) + ")");
         }
         Statistic stat = Statistic.SAMPLE;
         if (statistic != null) {
             stat = WireNames.parse(Statistic.class, statistic);
             if (stat == null) {
-                throw new BadRequestException("statistic '" + statistic + "' is unknown (allowed: "
+                throw new BadRequestException("statistic " + ErrorAnswer.quoted(statistic) + " is unknown (allowed: "
                         + WireNames.allowed(Statistic.class) + ")");
             }
         }
@@ -75,13 +79,12 @@ public record SeriesQuery(
             IdParameter.require("sensor", sensor);
         }
         if (siteKind != null && !siteKind.equals("bridge") && !siteKind.equals("school")) {
-            throw new BadRequestException("siteKind '" + siteKind + "' is unknown (allowed: bridge, school)");
+            throw new BadRequestException(
+                    "siteKind " + ErrorAnswer.quoted(siteKind) + " is unknown (allowed: bridge, school)");
         }
-        Instant end = to == null ? now : instant("to", to);
-        Instant start = from == null ? end.minus(defaultRange) : instant("from", from);
-        if (!start.isBefore(end)) {
-            throw new BadRequestException("from (" + start + ") must be before to (" + end + ")");
-        }
+        Instant end = to == null ? now : TimeParameter.parse("to", to);
+        Instant start = from == null ? end.minus(defaultRange) : TimeParameter.parse("from", from);
+        TimeParameter.requireOrder("from", start, "to", end);
         Duration w = window == null ? null : duration(window);
         Aggregate agg = aggregate == null ? (w == null ? null : Aggregate.MEAN) : Aggregate.parse(aggregate);
         if (agg != null && w == null) {
@@ -89,7 +92,7 @@ public record SeriesQuery(
         }
         String qual = quality == null || quality.equals("ok") ? "ok" : null;
         if (quality != null && !quality.equals("ok") && !quality.equals("any")) {
-            throw new BadRequestException("quality '" + quality + "' is unknown (allowed: ok, any)");
+            throw new BadRequestException("quality " + ErrorAnswer.quoted(quality) + " is unknown (allowed: ok, any)");
         }
         return new SeriesQuery(q, stat, site, siteKind, gateway, sensor, start, end, w, agg, qual);
     }
@@ -110,22 +113,17 @@ public record SeriesQuery(
             } else {
                 d = Duration.parse(text);
             }
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException("window '" + text + "' is not a duration (e.g. 10s, 1m, 1h, 1d or PT1M)");
+        } catch (DateTimeParseException | ArithmeticException e) {
+            throw new BadRequestException(
+                    "window " + ErrorAnswer.quoted(text) + " is not a duration (e.g. 10s, 1m, 1h, 1d or PT1M)");
         }
         if (d.compareTo(Duration.ofSeconds(1)) < 0 || d.getNano() != 0) {
-            throw new BadRequestException("window '" + text + "' must be whole seconds, at least 1s");
+            throw new BadRequestException("window " + ErrorAnswer.quoted(text) + " must be whole seconds, at least 1s");
+        }
+        if (d.compareTo(MAX_WINDOW) > 0) {
+            throw new BadRequestException("window " + ErrorAnswer.quoted(text) + " is longer than 366d");
         }
         return d;
-    }
-
-    private static Instant instant(String name, String text) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException(
-                    name + " '" + text + "' is not an ISO-8601 instant such as 2025-03-01T00:00:00Z");
-        }
     }
 
     /** Where the answer says its readings' quality: raw points each, windows of any quality per series. */

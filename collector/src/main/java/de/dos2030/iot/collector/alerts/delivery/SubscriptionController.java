@@ -39,6 +39,8 @@ import java.util.List;
 @Allowed(Role.ENGINEER)
 public class SubscriptionController {
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The column subscription.target holds this much; a longer target was a 503 from the database. */
+    static final int MAX_TARGET_LENGTH = 1000;
 
     private final SubscriptionStore subscriptions;
     private final DeliveryStore deliveries;
@@ -194,6 +196,10 @@ public class SubscriptionController {
         }
         if (target == null || target.isBlank()) {
             throw new BadRequestException("target is required for channel " + channel.wireName());
+        }
+        if (target.length() > MAX_TARGET_LENGTH) {
+            throw new BadRequestException(
+                    "target of " + target.length() + " characters is longer than " + MAX_TARGET_LENGTH + " characters");
         }
         try {
             dispatcher.sender(channel).checkTarget(target);

@@ -1,7 +1,6 @@
 package de.dos2030.iot.collector.ingest.coap;
 
 import de.dos2030.iot.collector.gateways.Gateway;
-import de.dos2030.iot.collector.gateways.GatewayRegistry;
 import de.dos2030.iot.collector.ingest.Door;
 import de.dos2030.iot.collector.ingest.IngestAnswer;
 import de.dos2030.iot.collector.ingest.IngestOutcome;
@@ -10,7 +9,6 @@ import de.dos2030.iot.collector.ingest.RejectKind;
 import de.dos2030.iot.model.codec.BatchCodec;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
-import java.security.Principal;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -19,27 +17,28 @@ import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.server.resources.CoapExchange;
-import org.eclipse.californium.elements.auth.PreSharedKeyIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /batches}: 2.04 with the summary, 4.00 with reasons, 4.01, 4.03, 4.13, 4.15, and
- * 5.03 with Max-Age when InfluxDB did not accept it. The summary is JSON (content-format 50).
- * The sender is the DTLS PSK identity; on plain CoAP (development) the Uri-Query {@code token=}.
+ * {@code POST /batches}: 2.04 with the summary, 4.00 with reasons, 4.01, 4.03, 4.13, 4.15, 4.29
+ * with Max-Age when the gateway is over its rate, and 5.03 with Max-Age when InfluxDB did not
+ * accept it. The summary is JSON (content-format 50).
+ * The sender is the DTLS PSK identity; on plain CoAP (development) the Uri-Query {@code token=}
+ * ({@link CoapCredentials}).
  */
 final class BatchesResource extends CoapResource {
     private static final Logger LOG = LoggerFactory.getLogger(BatchesResource.class);
 
     private final IngestService ingest;
-    private final GatewayRegistry registry;
+    private final CoapCredentials credentials;
     private final JsonMapper json;
     private final int maxPayloadBytes;
 
-    BatchesResource(IngestService ingest, GatewayRegistry registry, JsonMapper json, int maxPayloadBytes) {
+    BatchesResource(IngestService ingest, CoapCredentials credentials, JsonMapper json, int maxPayloadBytes) {
         super("batches");
         this.ingest = ingest;
-        this.registry = registry;
+        this.credentials = credentials;
         this.json = json;
         this.maxPayloadBytes = maxPayloadBytes;
         getAttributes().setTitle("DOS IoT batches: POST CBOR (60) or JSON (50)");
@@ -66,7 +65,7 @@ final class BatchesResource extends CoapResource {
     }
 
     private CompletionStage<IngestOutcome> handle(CoapExchange exchange) {
-        Optional<Gateway> sender = sender(exchange);
+        Optional<Gateway> sender = credentials.sender(exchange.advanced().getRequest());
         if (sender.isEmpty()) {
             return CompletableFuture.completedFuture(
                     IngestOutcome.Rejected.of(
@@ -81,22 +80,6 @@ final class BatchesResource extends CoapResource {
                 codecOf(exchange.getRequestOptions().getContentFormat(), payload),
                 payload,
                 maxPayloadBytes);
-    }
-
-    private Optional<Gateway> sender(CoapExchange exchange) {
-        Principal peer = exchange.advanced().getRequest().getSourceContext().getPeerIdentity();
-        if (peer instanceof PreSharedKeyIdentity psk) {
-            return registry.find(psk.getIdentity()).filter(Gateway::enabled);
-        }
-        if (peer != null) {
-            return Optional.empty();
-        }
-        for (String query : exchange.getRequestOptions().getUriQuery()) {
-            if (query.startsWith("token=")) {
-                return registry.authenticate(query.substring(6));
-            }
-        }
-        return Optional.empty();
     }
 
     private static BatchCodec codecOf(int contentFormat, byte[] payload) {
@@ -116,8 +99,10 @@ final class BatchesResource extends CoapResource {
         ResponseCode code;
         if (outcome instanceof IngestOutcome.Stored) {
             code = ResponseCode.CHANGED;
-        } else if (outcome instanceof IngestOutcome.TryLater t) {
+        } else if (outcome instanceof IngestOutcome.TryLater) {
             code = ResponseCode.SERVICE_UNAVAILABLE;
+        } else if (outcome instanceof IngestOutcome.TooMany) {
+            code = ResponseCode.TOO_MANY_REQUESTS;
         } else {
             code = switch (((IngestOutcome.Rejected) outcome).kind()) {
                 case BAD_REQUEST -> ResponseCode.BAD_REQUEST;
@@ -132,7 +117,9 @@ final class BatchesResource extends CoapResource {
             response.setPayload(json.writeValueAsBytes(IngestAnswer.of(outcome)));
             response.getOptions().setContentFormat(MediaTypeRegistry.APPLICATION_JSON);
             if (outcome instanceof IngestOutcome.TryLater t) {
-                response.getOptions().setMaxAge(Math.max(1, t.retryAfter().toSeconds()));
+                response.getOptions().setMaxAge(IngestAnswer.retryAfterSeconds(t.retryAfter()));
+            } else if (outcome instanceof IngestOutcome.TooMany t) {
+                response.getOptions().setMaxAge(IngestAnswer.retryAfterSeconds(t.retryAfter()));
             }
             exchange.respond(response);
         } catch (IOException e) {

@@ -3,6 +3,8 @@ package de.dos2030.iot.collector.ingest.coap;
 import de.dos2030.iot.collector.gateways.Gateway;
 import de.dos2030.iot.collector.gateways.GatewayRegistry;
 import de.dos2030.iot.collector.ingest.IngestService;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.JsonMapper;
@@ -12,11 +14,18 @@ import java.net.InetSocketAddress;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.core.network.CoapStackFactory;
+import org.eclipse.californium.elements.UDPConnector;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.config.UdpConfig;
+import org.eclipse.californium.elements.util.ExecutorsUtil;
+import org.eclipse.californium.elements.util.NamedThreadFactory;
 import org.eclipse.californium.scandium.DTLSConnector;
 import org.eclipse.californium.scandium.config.DtlsConfig;
 import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
@@ -47,17 +56,29 @@ public class CoapIngestDoor implements AutoCloseable {
     private final CoapEndpoint secure;
     private final CoapEndpoint plain;
 
-    public CoapIngestDoor(CoapIngestConfig config, IngestService ingest, GatewayRegistry registry, JsonMapper json) {
-        Configuration coap = Configuration.createStandardWithoutFile();
-        coap.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, config.maxPayloadBytes());
-        coap.set(CoapConfig.MAX_MESSAGE_SIZE, 1024);
-        coap.set(CoapConfig.PREFERRED_BLOCK_SIZE, 1024);
+    public CoapIngestDoor(
+            CoapIngestConfig config,
+            IngestService ingest,
+            GatewayRegistry registry,
+            JsonMapper json,
+            MeterRegistry meters) {
+        Configuration coap = limits(config);
         coap.set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.SERVER_ONLY);
         coap.set(
                 DtlsConfig.DTLS_CIPHER_SUITES,
                 List.of(CipherSuite.TLS_PSK_WITH_AES_128_CCM_8, CipherSuite.TLS_PSK_WITH_AES_128_GCM_SHA256));
         this.server = new CoapServer(coap);
+        // Californium's own pool, but one whose queue the connectors can see (BoundedBacklog).
+        ScheduledThreadPoolExecutor protocol = new ScheduledThreadPoolExecutor(
+                coap.get(CoapConfig.PROTOCOL_STAGE_THREAD_COUNT), new NamedThreadFactory("CoapServer(main)#"));
+        server.setExecutors(protocol, ExecutorsUtil.newDefaultSecondaryScheduler("CoapServer(secondary)#"), false);
+        IntSupplier backlog = () -> protocol.getQueue().size();
+        Counter dropped = Counter.builder("collector.coap.dropped")
+                .description("CoAP datagrams dropped unread while collector.coap.max-backlog tasks were waiting")
+                .register(meters);
         loadKeys(registry.list());
+        CoapCredentials credentials = new CoapCredentials(registry);
+        CoapStackFactory stacks = AuthenticatedUploads.stackFactory(credentials);
 
         DtlsConnectorConfig dtls = DtlsConnectorConfig.builder(coap)
                 .setAddress(new InetSocketAddress(config.bindAddress(), config.securePort()))
@@ -65,19 +86,25 @@ public class CoapIngestDoor implements AutoCloseable {
                 .build();
         this.secure = new CoapEndpoint.Builder()
                 .setConfiguration(coap)
-                .setConnector(new DTLSConnector(dtls))
+                .setCoapStackFactory(stacks)
+                .setConnector(new BoundedBacklog(new DTLSConnector(dtls), backlog, config.maxBacklog(), dropped))
                 .build();
         server.addEndpoint(secure);
         if (config.plainEnabled()) {
             this.plain = new CoapEndpoint.Builder()
                     .setConfiguration(coap)
-                    .setInetSocketAddress(new InetSocketAddress(config.bindAddress(), config.plainPort()))
+                    .setCoapStackFactory(stacks)
+                    .setConnector(new BoundedBacklog(
+                            new UDPConnector(new InetSocketAddress(config.bindAddress(), config.plainPort()), coap),
+                            backlog,
+                            config.maxBacklog(),
+                            dropped))
                     .build();
             server.addEndpoint(plain);
         } else {
             this.plain = null;
         }
-        server.add(new BatchesResource(ingest, registry, json, config.maxPayloadBytes()));
+        server.add(new BatchesResource(ingest, credentials, json, config.maxPayloadBytes()));
         server.start();
         LOG.info(
                 "CoAP door on coaps://{}:{}{}",
@@ -87,6 +114,37 @@ public class CoapIngestDoor implements AutoCloseable {
                         ? ""
                         : " and coap://" + config.bindAddress() + ":"
                                 + plain.getAddress().getPort() + " (plain CoAP: development only)");
+    }
+
+    /**
+     * Californium's configuration with the door's limits: what an unauthenticated flood can make it
+     * hold is bounded by the backlog of waiting datagrams (in and out) plus peers x remembered
+     * requests per peer, each with its payload off-loaded once answered, for at most the exchange lifetime.
+     */
+    static Configuration limits(CoapIngestConfig config) {
+        Configuration coap = Configuration.createStandardWithoutFile();
+        coap.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, config.maxPayloadBytes());
+        coap.set(CoapConfig.MAX_MESSAGE_SIZE, config.maxMessageBytes());
+        coap.set(CoapConfig.PREFERRED_BLOCK_SIZE, config.maxMessageBytes());
+        coap.set(
+                CoapConfig.BLOCKWISE_STATUS_LIFETIME, config.blockwiseLifetime().toMillis(), TimeUnit.MILLISECONDS);
+        coap.set(CoapConfig.BLOCKWISE_STATUS_INTERVAL, 1, TimeUnit.SECONDS);
+        coap.set(CoapConfig.EXCHANGE_LIFETIME, config.exchangeLifetime().toMillis(), TimeUnit.MILLISECONDS);
+        coap.set(CoapConfig.NON_LIFETIME, config.exchangeLifetime().toMillis(), TimeUnit.MILLISECONDS);
+        coap.set(CoapConfig.DEDUPLICATOR, CoapConfig.DEDUPLICATOR_PEERS_MARK_AND_SWEEP);
+        coap.set(CoapConfig.PEERS_MARK_AND_SWEEP_MESSAGES, config.deduplicationPerPeer());
+        coap.set(CoapConfig.MARK_AND_SWEEP_INTERVAL, config.deduplicationSweep().toMillis(), TimeUnit.MILLISECONDS);
+        // An answered exchange keeps only what answering a retransmission needs, not the request's body.
+        coap.set(CoapConfig.USE_MESSAGE_OFFLOADING, true);
+        coap.set(CoapConfig.MAX_ACTIVE_PEERS, config.maxPeers());
+        coap.set(DtlsConfig.DTLS_MAX_CONNECTIONS, config.maxPeers());
+        coap.set(
+                DtlsConfig.DTLS_STALE_CONNECTION_THRESHOLD,
+                config.dtlsStaleSession().toSeconds(),
+                TimeUnit.SECONDS);
+        coap.set(DtlsConfig.DTLS_MAX_PENDING_INBOUND_JOBS, config.maxBacklog());
+        coap.set(UdpConfig.UDP_CONNECTOR_OUT_CAPACITY, config.maxBacklog());
+        return coap;
     }
 
     /** The DTLS keys follow the registry: new, rotated, disabled and deleted gateways. */

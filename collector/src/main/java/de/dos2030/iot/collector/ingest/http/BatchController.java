@@ -30,7 +30,8 @@ import java.util.concurrent.CompletionStage;
  * HTTP door: {@code POST /api/v1/batches} with a JSON or CBOR batch and the gateway's bearer token.
  * 200 stored (with the summary), 400 malformed or invalid envelope (with reasons), 401 no or a
  * wrong token, 403 a batch claiming another gateway or site, 413 too large, 415 not JSON/CBOR,
- * 503 with Retry-After when InfluxDB did not accept it.
+ * 429 with Retry-After when the gateway is over its rate, 503 with Retry-After when InfluxDB did
+ * not accept it.
  */
 @Controller("/api/v1")
 @GatewayDoor
@@ -80,9 +81,12 @@ public class BatchController {
         if (outcome instanceof IngestOutcome.TryLater t) {
             return HttpResponse.<IngestAnswer>status(HttpStatus.SERVICE_UNAVAILABLE)
                     .body(answer)
-                    .header(
-                            HttpHeaders.RETRY_AFTER,
-                            Long.toString(Math.max(1, t.retryAfter().toSeconds())));
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(IngestAnswer.retryAfterSeconds(t.retryAfter())));
+        }
+        if (outcome instanceof IngestOutcome.TooMany t) {
+            return HttpResponse.<IngestAnswer>status(HttpStatus.TOO_MANY_REQUESTS)
+                    .body(answer)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(IngestAnswer.retryAfterSeconds(t.retryAfter())));
         }
         IngestOutcome.Rejected r = (IngestOutcome.Rejected) outcome;
         MutableHttpResponse<IngestAnswer> response = HttpResponse.<IngestAnswer>status(

@@ -42,8 +42,9 @@ import org.slf4j.LoggerFactory;
  * the broker has authenticated the publisher and its ACL lets a gateway publish only under its own
  * topic, so the topic's gateway is the sender. Each payload is a batch (JSON or CBOR, by the
  * content-type property or else by its first byte). After InfluxDB accepted it (or it was refused
- * for good), the answer goes to the message's response topic with its correlation data; while
- * InfluxDB is unavailable there is no answer and the gateway re-sends after its timeout.
+ * for good, or the gateway is over its rate: {@code try_later} with retryAfterSeconds), the answer
+ * goes to the message's response topic with its correlation data; while InfluxDB is unavailable
+ * there is no answer and the gateway re-sends after its timeout.
  *
  * <p>Paho delivers messages on one thread; storing is asynchronous so that thread never waits
  * for InfluxDB. At most {@code maxInFlight} batches are held at once.

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * CoAP uplink (Californium): a confirmable POST of the CBOR batch (content-format 60) to
- * {@code /batches}. 2.xx = stored, 4.xx = rejected for good, 5.03 = try again after Max-Age, other
+ * {@code /batches}. 2.xx = stored, 5.03 and 4.29 = try again after Max-Age, other 4.xx = rejected for good, other
  * 5.xx or no response within the ack timeout = try later. {@code coaps://} runs over DTLS 1.2 with
  * the pre-shared key from the credentials file ({@code psk-identity}, {@code psk-key-hex}).
  * Connectionless, so it always reports itself connected; failures show in the outcomes.
@@ -165,10 +165,11 @@ public final class CoapUplink implements Uplink {
         if (code.isSuccess()) {
             return new SendOutcome.Stored("CoAP " + code.text + " " + code, summary(identity, response.getPayload()));
         }
-        if (code == CoAP.ResponseCode.SERVICE_UNAVAILABLE) {
+        // 4.29: this gateway is over its rate at the collector; like 5.03 it is a wait, not a refusal
+        if (code == CoAP.ResponseCode.SERVICE_UNAVAILABLE || code == CoAP.ResponseCode.TOO_MANY_REQUESTS) {
             Long maxAge = response.getOptions().getMaxAge();
             return new SendOutcome.RetryLater(
-                    "CoAP 5.03 " + text, Optional.of(Duration.ofSeconds(maxAge == null ? 60 : maxAge)));
+                    "CoAP " + code + " " + text, Optional.of(Duration.ofSeconds(maxAge == null ? 60 : maxAge)));
         }
         if (code.isClientError()) {
             return new SendOutcome.Rejected("CoAP " + code.text + " " + code + reasons(response.getPayload(), text));

@@ -168,6 +168,17 @@ class CoapUplinkTest {
     }
 
     @Test
+    void treats429AsRetryLaterAfterMaxAgeNotAsRejected() throws Exception {
+        int port = serve(false, ex -> {
+            ex.setMaxAge(3);
+            ex.respond(CoAP.ResponseCode.TOO_MANY_REQUESTS, "over its rate");
+        });
+        SendOutcome outcome = send("coap://127.0.0.1:" + port, Credentials.none(), Duration.ofSeconds(5));
+        assertThat(outcome)
+                .isEqualTo(new SendOutcome.RetryLater("CoAP 4.29 over its rate", Optional.of(Duration.ofSeconds(3))));
+    }
+
+    @Test
     void sendsOverDtlsWithThePreSharedKey() throws Exception {
         int port = serve(true, ex -> ex.respond(CoAP.ResponseCode.CHANGED));
         Credentials psk = new Credentials(

@@ -30,8 +30,8 @@ ADMIN=bench-admin-token-0123456789
 cd "$ROOT"
 
 "$ROOT/scripts/dev-services.sh" status >/dev/null || { echo "bench: start the dev services first: scripts/dev-services.sh start" >&2; exit 1; }
-mvn -B -q -pl collector package -DskipTests
-[ -f collector/target/bench.classpath ] || mvn -B -q -pl collector dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
+# One reactor build (-am): the sibling modules come from this checkout, never from ~/.m2.
+mvn -B -q -pl collector -am package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/bench.classpath
 
 LOG=$(mktemp -t bench-collector.XXXX.log)
 MICRONAUT_ENVIRONMENTS= MICRONAUT_SERVER_PORT=$PORT COLLECTOR_ADMIN_TOKEN=$ADMIN \

@@ -84,7 +84,10 @@ public class MqttIngestIT {
         listener.connect().waitForCompletion(5000);
         listener.subscribe("dos/+/+/ack", 1).waitForCompletion(5000);
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> collector.get("/health", null).body().contains("\"connected\":true"));
+                .until(() -> collector
+                        .get("/health", TestCollector.ADMIN_TOKEN)
+                        .body()
+                        .contains("\"connected\":true"));
     }
 
     @AfterAll
@@ -317,7 +320,8 @@ public class MqttIngestIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> answers.keySet().containsAll(expected));
         assertThat(expected)
                 .allSatisfy(key -> assertThat(answers.get(key)).as(key).contains("\"status\":\"stored\""));
-        assertThat(collector.get("/prometheus", null).body()).contains("collector_mqtt_disconnects_total 0.0");
+        assertThat(collector.get("/prometheus", TestCollector.ADMIN_TOKEN).body())
+                .contains("collector_mqtt_disconnects_total 0.0");
         publisher.disconnect().waitForCompletion(5000);
         publisher.close();
     }

@@ -86,15 +86,31 @@ class ConfigurationValidationTest {
                 .hasStackTraceContaining("collector.secrets.key must be 32 bytes in Base64, it has 5");
     }
 
+    /** As in production: no environment at all (not even the "test" one Micronaut deduces under JUnit). */
+    private static void startWithoutEnvironment(Map<String, Object> props) {
+        try (ApplicationContext ignored = ApplicationContext.builder()
+                .deduceEnvironment(false)
+                .properties(props)
+                .eagerInitSingletons(true)
+                .start()) {
+            // started: close again
+        }
+    }
+
+    @Test
+    void startsWithoutEnvironmentWithOwnSecrets() {
+        startWithoutEnvironment(valid());
+    }
+
     @Test
     void refusesTheDevelopmentSecretsOutsideTheDevEnvironment() {
         Map<String, Object> props = valid();
         props.put("collector.admin.token", "dev-admin-token-change-me");
-        assertThatThrownBy(() -> start(props))
+        assertThatThrownBy(() -> startWithoutEnvironment(props))
                 .hasStackTraceContaining("collector.admin.token is a development secret (application-dev.yml)");
         Map<String, Object> key = valid();
         key.put("collector.secrets.key", "ZG9zLWRldi1zZWNyZXRzLWtleS1kby1ub3QtdXNlISE=");
-        assertThatThrownBy(() -> start(key))
+        assertThatThrownBy(() -> startWithoutEnvironment(key))
                 .hasStackTraceContaining("collector.secrets.key is a development secret (application-dev.yml)");
     }
 

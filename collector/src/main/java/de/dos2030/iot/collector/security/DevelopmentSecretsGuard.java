@@ -14,13 +14,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Outside the {@code dev} environment, refuses to start with any secret that application-dev.yml
+ * Outside the {@code dev} (and {@code test}) environment, refuses to start with any secret that application-dev.yml
  * publishes (the admin token, the secrets key, the broker password, ...): they are in the source
  * code, so a collector running with one is open to anyone. The secrets are read from that file,
  * the one place they are written: every key ending in token, password, key or secret.
  */
 @Context
-@Requires(notEnv = "dev")
+@Requires(notEnv = {Environment.DEVELOPMENT, Environment.TEST}) // tests use the dev services too
 class DevelopmentSecretsGuard {
     static final String DEV_FILE = "application-dev.yml";
     private static final Pattern SECRET_KEY = Pattern.compile(".*[.-](token|password|key|secret)$");

@@ -7,7 +7,7 @@ import de.dos2030.iot.collector.TestBatches;
 import de.dos2030.iot.collector.TestCollector;
 import de.dos2030.iot.model.SiteKind;
 import de.dos2030.iot.model.codec.BatchCodec;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,6 +23,9 @@ import org.eclipse.californium.scandium.DTLSConnector;
 import org.eclipse.californium.scandium.config.DtlsConfig;
 import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
 import org.eclipse.californium.scandium.dtls.pskstore.AdvancedSinglePskStore;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,45 +33,31 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 15, finding 7: a rotated, disabled or deleted gateway token is refused on all three doors
  * within seconds, MQTT included, because the collector reloads Mosquitto itself
- * ({@code collector.mosquitto.reload-command}). Uses the dev services' password+ACL listener
- * (from a worktree: DOS_DEV_SERVICES_DIR names the running instance, as for MqttIngestIT).
+ * ({@code collector.mosquitto.reload-command}), on a private instance of the dev services' broker.
+ * Mosquitto also disconnects a session still open with the old token when it reloads.
  */
 class TokenRevocationIT {
-    static final Path ROOT = Path.of("").toAbsolutePath().getParent();
-    static final Path SERVICES = Path.of(System.getenv()
-            .getOrDefault("DOS_DEV_SERVICES_DIR", ROOT.resolve(".dev-services").toString()));
     static final Duration WITHIN = Duration.ofSeconds(5);
 
+    static PrivateBroker broker;
     static TestCollector collector;
     static int securePort;
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
+        broker = new PrivateBroker();
         securePort = TestCollector.freeUdpPort();
-        String group = "rev-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> props = new HashMap<>();
-        props.put("collector.mqtt.enabled", true);
-        props.put("collector.mqtt.url", "tcp://127.0.0.1:11884");
-        props.put("collector.mqtt.username", "collector");
-        props.put("collector.mqtt.password", "collector-dev-secret");
-        props.put("collector.mqtt.client-id", "collector-" + group);
-        props.put("collector.mqtt.share-group", group);
+        Map<String, Object> props = new HashMap<>(broker.collectorProperties("rev-" + UUID.randomUUID()));
         props.put("collector.coap.enabled", true);
         props.put("collector.coap.bind-address", "127.0.0.1");
         props.put("collector.coap.secure-port", securePort);
-        props.put(
-                "collector.mosquitto.passwd-file",
-                SERVICES.resolve("mosquitto/passwd").toString());
-        props.put(
-                "collector.mosquitto.acl-file",
-                SERVICES.resolve("mosquitto/acl").toString());
-        props.put("collector.mosquitto.reload-command", ROOT.resolve("scripts/dev-services.sh") + " reload");
         collector = new TestCollector(props);
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         collector.close();
+        broker.close();
     }
 
     @Test
@@ -78,6 +67,12 @@ class TokenRevocationIT {
         await().atMost(WITHIN).until(() -> mqttAccepts("rev-rotate", old)); // the registration reached Mosquitto
         assertThat(httpStatus("rev-rotate", old, 0)).isEqualTo(200);
         assertThat(coapsStores("rev-rotate", old, 1)).isTrue();
+        MqttClient session = new MqttClient(
+                "tcp://127.0.0.1:" + broker.authPort, "rev-session-" + UUID.randomUUID(), new MemoryPersistence());
+        MqttConnectionOptions login = new MqttConnectionOptions();
+        login.setUserName("rev-rotate");
+        login.setPassword(old.getBytes(StandardCharsets.UTF_8));
+        session.connect(login);
 
         String fresh = collector
                 .context
@@ -87,6 +82,8 @@ class TokenRevocationIT {
                 .token();
 
         await().atMost(WITHIN).until(() -> !mqttAccepts("rev-rotate", old));
+        await().atMost(WITHIN).until(() -> !session.isConnected()); // the session opened with the old token too
+        session.close();
         assertThat(httpStatus("rev-rotate", old, 2)).isEqualTo(401);
         assertThat(coapsStores("rev-rotate", old, 3)).isFalse();
         assertThat(mqttAccepts("rev-rotate", fresh)).isTrue();
@@ -121,7 +118,7 @@ class TokenRevocationIT {
                         "-h",
                         "127.0.0.1",
                         "-p",
-                        "11884",
+                        String.valueOf(broker.authPort),
                         "-u",
                         gateway,
                         "-P",

@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -79,15 +80,23 @@ public class MqttIngestIT {
                 .start();
         assertThat(reload.waitFor()).isZero();
 
-        listener = new MqttAsyncClient("tcp://127.0.0.1:11883", "it-listener-" + group, new MemoryPersistence());
+        // Acks go out on the password+ACL broker only: the test reads them with the collector's own account.
+        listener = new MqttAsyncClient("tcp://127.0.0.1:11884", "it-listener-" + group, new MemoryPersistence());
         listener.setCallback(new Answers());
-        listener.connect().waitForCompletion(5000);
+        listener.connect(collectorAccount()).waitForCompletion(5000);
         listener.subscribe("dos/+/+/ack", 1).waitForCompletion(5000);
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> collector
                         .get("/health", TestCollector.ADMIN_TOKEN)
                         .body()
                         .contains("\"connected\":true"));
+    }
+
+    private static MqttConnectionOptions collectorAccount() {
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setUserName("collector");
+        options.setPassword("collector-dev-secret".getBytes(StandardCharsets.UTF_8));
+        return options;
     }
 
     @AfterAll
@@ -300,9 +309,10 @@ public class MqttIngestIT {
             gateways.add("mqtt-burst-" + g);
             collector.register(gateways.get(g), "bridge-burst", SiteKind.BRIDGE);
         }
+        // One connection for twelve gateways' topics: the collector's account may publish on all of them.
         MqttAsyncClient publisher =
-                new MqttAsyncClient("tcp://127.0.0.1:11883", "it-burst-" + UUID.randomUUID(), new MemoryPersistence());
-        publisher.connect().waitForCompletion(5000);
+                new MqttAsyncClient("tcp://127.0.0.1:11884", "it-burst-" + UUID.randomUUID(), new MemoryPersistence());
+        publisher.connect(collectorAccount()).waitForCompletion(5000);
         List<String> expected = new java.util.ArrayList<>();
         for (int b = 0; b < 8; b++) {
             for (String gw : gateways) {

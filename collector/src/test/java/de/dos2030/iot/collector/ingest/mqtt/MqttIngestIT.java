@@ -38,8 +38,12 @@ import org.junit.jupiter.api.Test;
 public class MqttIngestIT {
     static final Path ROOT =
             Path.of(System.getProperty("repo.root", "..")).toAbsolutePath().normalize();
-    static final Path PASSWD = ROOT.resolve(".dev-services/mosquitto/passwd");
-    static final Path ACL = ROOT.resolve(".dev-services/mosquitto/acl");
+    /** The running dev services' state (DOS_DEV_SERVICES_DIR names them when the tests run from a worktree). */
+    static final Path SERVICES = Path.of(System.getenv()
+            .getOrDefault("DOS_DEV_SERVICES_DIR", ROOT.resolve(".dev-services").toString()));
+
+    static final Path PASSWD = SERVICES.resolve("mosquitto/passwd");
+    static final Path ACL = SERVICES.resolve("mosquitto/acl");
 
     static TestCollector collector;
     static TestInflux influx;

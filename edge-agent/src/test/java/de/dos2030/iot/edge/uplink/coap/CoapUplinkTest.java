@@ -180,8 +180,7 @@ class CoapUplinkTest {
     void derivesTheDtlsIdentityAndKeyFromTheGatewayToken() throws Exception {
         // As the collector registers a gateway: identity = gateway id, key = HMAC-SHA256(token, "dos-coaps-psk")
         // (the collector's GatewayTokenTest pins the same value).
-        int port = serveWithKey(
-                "gw-9", java.util.HexFormat.of().parseHex(GW9_TOKEN_PSK));
+        int port = serveWithKey("gw-9", java.util.HexFormat.of().parseHex(GW9_TOKEN_PSK));
         Credentials token = new Credentials(
                 Optional.empty(), Optional.empty(), Optional.of("gw-9-token"), Optional.empty(), Optional.empty());
         uplink = new CoapUplink(URI.create("coaps://127.0.0.1:" + port), token, "gw-9", Duration.ofSeconds(10), timers);

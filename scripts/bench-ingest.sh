@@ -34,7 +34,7 @@ cd "$ROOT"
 mvn -B -q -pl collector -am package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/bench.classpath
 
 LOG=$(mktemp -t bench-collector.XXXX.log)
-MICRONAUT_ENVIRONMENTS= MICRONAUT_SERVER_PORT=$PORT COLLECTOR_ADMIN_TOKEN=$ADMIN \
+MICRONAUT_ENVIRONMENTS= MICRONAUT_SERVER_PORT=$PORT COLLECTOR_ADMIN_TOKEN=$ADMIN COLLECTOR_SECRETS_KEY=$(head -c 32 /dev/urandom | base64) \
 DATASOURCES_DEFAULT_URL="jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1" \
 COLLECTOR_INFLUX_URL=http://127.0.0.1:18086 COLLECTOR_INFLUX_DATABASE=$DB \
 COLLECTOR_MQTT_URL=tcp://127.0.0.1:11883 COLLECTOR_MQTT_SHARE_GROUP=$DB COLLECTOR_MQTT_CLIENT_ID=$DB \
@@ -48,7 +48,7 @@ cleanup() {
 }
 trap cleanup EXIT
 for _ in $(seq 100); do
-    curl -sf "http://127.0.0.1:$PORT/health" 2>/dev/null | grep -q '"connected":true' && break
+    curl -sf -H "Authorization: Bearer $ADMIN" "http://127.0.0.1:$PORT/health" 2>/dev/null | grep -q '"connected":true' && break
     kill -0 "$PID" 2>/dev/null || { cat "$LOG" >&2; exit 1; }
     sleep 0.3
 done

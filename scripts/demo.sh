@@ -139,6 +139,7 @@ say "starting the collector (http://127.0.0.1:$HTTP_PORT)"
         COLLECTOR_COAP_PLAIN_PORT=$COAP_PORT COLLECTOR_COAP_SECURE_PORT=$((COAP_PORT + 1)) \
         COLLECTOR_DELIVERY_ALLOWED_PRIVATE_TARGETS=127.0.0.1:$HOOK_PORT \
         COLLECTOR_MOSQUITTO_PASSWD_FILE=$DEMO/services/mosquitto/passwd COLLECTOR_MOSQUITTO_ACL_FILE=$DEMO/services/mosquitto/acl \
+        COLLECTOR_MOSQUITTO_RELOAD_COMMAND="DOS_DEV_SERVICES_DIR=$DEMO/services $ROOT/scripts/dev-services.sh reload" \
         DATASOURCES_DEFAULT_URL=jdbc:h2:file:$DEMO/collector/registry
     exec java -Xmx384m -jar "$COLLECTOR_JAR"
 ) > "$DEMO/logs/collector.log" 2>&1 &
@@ -173,21 +174,24 @@ for example in "${EXAMPLES[@]}"; do
     id=$(awk '/^id:/ {print $2; exit}' "$src")
     site=$(awk '/^site:/ {s=1; next} s && /^  id:/ {print $2; exit}' "$src")
     kind=$(awk '/^site:/ {s=1; next} s && /^  kind:/ {print $2; exit}' "$src")
+    (umask 077; admin POST /admin/gateways "{\"id\":\"$id\",\"siteId\":\"$site\",\"siteKind\":\"$kind\"}" > "$DEMO/agents/$id.registration.json")
+    # The agent's credentials file (edge-agent README, "uplinks"): the token serves MQTT, CoAP and HTTP.
+    (umask 077; printf 'token=%s\n' "$(jq -r .token "$DEMO/agents/$id.registration.json")" > "$DEMO/agents/$id.credentials")
     cfg=$DEMO/config/$id.yaml
-    sed -e "s#tcp://127.0.0.1:11883#tcp://127.0.0.1:$MQTT_PORT#" \
+    # Every endpoint gets the gateway's registered credentials (written just above);
+    # MQTT goes to the password+ACL listener, where the gateway may publish only on its own topics.
+    sed -e "s#tcp://127.0.0.1:11883#tcp://127.0.0.1:$MQTT_AUTH_PORT#" \
         -e "s#coap://127.0.0.1:15683#coap://127.0.0.1:$COAP_PORT#" \
         -e "s#http://127.0.0.1:18080#http://127.0.0.1:$HTTP_PORT#" \
+        -e "s#^\(    \)url: \([a-z]*://127.0.0.1:.*\)#&\n\1credentials-file: $DEMO/agents/$id.credentials#" \
         -e "s#^\(  directory:\).*#\1 $DEMO/agents/$id/outbox#" \
         -e "s#file: \(\.\./\)*shared/data/#file: $SHARED_DATA/#" "$src" > "$cfg"
     java -jar "$CONFIG_JAR" validate "$cfg" > "$DEMO/logs/validate-$id.log" 2>&1 \
         || { cat "$DEMO/logs/validate-$id.log" >&2; die "firmware-config refused $cfg"; }
-    admin POST /admin/gateways "{\"id\":\"$id\",\"siteId\":\"$site\",\"siteKind\":\"$kind\"}" > "$DEMO/agents/$id.registration.json"
-    chmod 600 "$DEMO/agents/$id.registration.json"
     GATEWAYS+=("$id")
 done
-# The agents use the anonymous development listener, as the example files do; the registry's
-# tokens are also written to the broker's password file, ready for the password+ACL listener.
-admin POST /admin/mosquitto/sync >/dev/null && services reload >/dev/null
+# The collector wrote the gateways' accounts to the broker's password and ACL files and reloaded it
+# (COLLECTOR_MOSQUITTO_RELOAD_COMMAND) with each registration: the agents log in with their tokens.
 
 say "subscribing the webhook receiver to every alert"
 SUB=$(curl -fsS -X POST -H "Authorization: Bearer $ENGINEER_TOKEN" -H 'Content-Type: application/json' \

@@ -9,15 +9,20 @@
 # `reload` makes Mosquitto re-read its password and ACL files (after the collector regenerated them).
 #
 #   InfluxDB HTTP API   http://127.0.0.1:18086   database "dos" created on start
-#   Mosquitto           tcp://127.0.0.1:11883    anonymous (development only)
-#   Mosquitto           tcp://127.0.0.1:11884    username/password and ACL from .dev-services/mosquitto/{passwd,acl}
+#   Mosquitto           tcp://127.0.0.1:11884    username/password and ACL from .dev-services/mosquitto/{passwd,acl}:
+#                                                as in production, where the collector and the gateways meet
+#   Mosquitto           tcp://127.0.0.1:11883    anonymous, development only: a broker process of its own, so that
+#                                                nothing published there reaches a client of :11884 (an anonymous
+#                                                client cannot pose as a gateway to a collector on :11884, nor read
+#                                                gateways' batches and acks); for tests that need just any broker
 #   PostgreSQL          127.0.0.1:15432          user "dos", password "dos-dev-secret", database "dos" (the
 #                                                collector's registry when MICRONAUT_ENVIRONMENTS=postgres; PostgresIT)
 #
 # Private instances (load and chaos tests) override the ports and the state directory:
 #   DOS_DEV_SERVICES_DIR, DOS_INFLUX_PORT, DOS_INFLUX_RPC_PORT, DOS_MQTT_PORT, DOS_MQTT_AUTH_PORT,
 #   DOS_MQTT_AUTH_EXTRA_BIND (one more address for the password+ACL listener, e.g. a veth's), DOS_PG_PORT
-#   ("none": no PostgreSQL, for instances whose collectors keep their registry in H2).
+#   ("none": no PostgreSQL, for instances whose collectors keep their registry in H2), DOS_INFLUX_PORT ("none":
+#   no InfluxDB, for instances that only need a broker).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -110,17 +115,28 @@ CONF
     log "InfluxDB on http://127.0.0.1:$INFLUX_PORT (pid $(cat "$dir/pid"), database $DATABASE)"
 }
 
+# Bounds against floods and poison messages, for both brokers: no packet over the collector's 1 MiB payload
+# limit plus 64 KiB for topic and properties (what the collector itself declares as its maximum packet size);
+# a larger publish disconnects its sender and never enters a queue. A disconnected client's queue holds at
+# most 256 MB.
+broker_limits() {
+    printf '%s\n' 'max_queued_messages 100000' 'max_packet_size 1114112' 'max_queued_bytes 268435456' \
+        'max_inflight_messages 20'
+}
+
 start_mosquitto() {
     local dir=$STATE/mosquitto
     if running "$dir/pid"; then log "Mosquitto already running (pid $(cat "$dir/pid"))"; return; fi
     mkdir -p "$dir/data"
-    if [ ! -f "$dir/passwd" ]; then
-        : > "$dir/passwd"
+    # The password and ACL files hold the gateways' password hashes: the broker's user only.
+    (umask 077; [ -f "$dir/passwd" ] || : > "$dir/passwd")
+    if [ ! -s "$dir/passwd" ]; then
         mosquitto_passwd -b "$dir/passwd" "$COLLECTOR_MQTT_USER" "$COLLECTOR_MQTT_PASSWORD"
     fi
     if [ ! -f "$dir/acl" ]; then
-        printf 'user %s\ntopic readwrite #\n' "$COLLECTOR_MQTT_USER" > "$dir/acl"
+        (umask 077; printf 'user %s\ntopic readwrite #\n' "$COLLECTOR_MQTT_USER" > "$dir/acl")
     fi
+    chmod 600 "$dir/passwd" "$dir/acl"
     # The broker runs as the invoking user (as root too: it would otherwise drop to user "mosquitto", which
     # cannot reach a checkout in a private directory such as root's home or a mktemp -d).
     cat > "$dir/mosquitto.conf" <<CONF
@@ -132,16 +148,7 @@ log_dest file $dir/mosquitto.log
 log_type error
 log_type warning
 log_type notice
-max_queued_messages 100000
-# Bounds against floods and poison messages: no packet over the collector's 1 MiB payload limit plus 64 KiB
-# for topic and properties (what the collector itself declares as its maximum packet size); a larger publish
-# disconnects its sender and never enters a queue. A disconnected client's queue holds at most 256 MB.
-max_packet_size 1114112
-max_queued_bytes 268435456
-max_inflight_messages 20
-
-listener $MQTT_PORT 127.0.0.1
-allow_anonymous true
+$(broker_limits)
 
 listener $MQTT_AUTH_PORT 127.0.0.1
 allow_anonymous false
@@ -155,11 +162,40 @@ CONF
     : > "$dir/stdout.log"
     nohup "$(mosquitto_bin)" -c "$dir/mosquitto.conf" >> "$dir/stdout.log" 2>&1 &
     echo $! > "$dir/pid"
+    if ! wait_until "Mosquitto" 15 mosquitto_pub -h 127.0.0.1 -p "$MQTT_AUTH_PORT" \
+            -u "$COLLECTOR_MQTT_USER" -P "$COLLECTOR_MQTT_PASSWORD" -t dev-services/ping -m up -q 1; then
+        tail -n 20 "$dir/stdout.log" "$dir/mosquitto.log" >&2 2>/dev/null || true
+        die "Mosquitto did not answer on 127.0.0.1:$MQTT_AUTH_PORT within 15 s (log: $dir/mosquitto.log)"
+    fi
+    log "Mosquitto on tcp://127.0.0.1:$MQTT_AUTH_PORT (password+ACL) (pid $(cat "$dir/pid"))"
+}
+
+# The anonymous development broker: its own process, so its topics never mix with the authenticated one's.
+start_mosquitto_anonymous() {
+    local dir=$STATE/mosquitto-anonymous
+    if running "$dir/pid"; then log "anonymous Mosquitto already running (pid $(cat "$dir/pid"))"; return; fi
+    mkdir -p "$dir/data"
+    cat > "$dir/mosquitto.conf" <<CONF
+user $(id -un)
+persistence true
+persistence_location $dir/data/
+log_dest file $dir/mosquitto.log
+log_type error
+log_type warning
+log_type notice
+$(broker_limits)
+
+listener $MQTT_PORT 127.0.0.1
+allow_anonymous true
+CONF
+    : > "$dir/stdout.log"
+    nohup "$(mosquitto_bin)" -c "$dir/mosquitto.conf" >> "$dir/stdout.log" 2>&1 &
+    echo $! > "$dir/pid"
     if ! wait_until "Mosquitto" 15 mosquitto_pub -h 127.0.0.1 -p "$MQTT_PORT" -t dev-services/ping -m up -q 1; then
         tail -n 20 "$dir/stdout.log" "$dir/mosquitto.log" >&2 2>/dev/null || true
-        die "Mosquitto did not answer on 127.0.0.1:$MQTT_PORT within 15 s (log: $dir/mosquitto.log)"
+        die "anonymous Mosquitto did not answer on 127.0.0.1:$MQTT_PORT within 15 s (log: $dir/mosquitto.log)"
     fi
-    log "Mosquitto on tcp://127.0.0.1:$MQTT_PORT (anonymous) and :$MQTT_AUTH_PORT (password+ACL) (pid $(cat "$dir/pid"))"
+    log "anonymous Mosquitto on tcp://127.0.0.1:$MQTT_PORT (development only) (pid $(cat "$dir/pid"))"
 }
 
 # PostgreSQL refuses to run as root: as root it runs as the package's user "postgres".
@@ -242,19 +278,22 @@ case "${1:-}" in
     start)
         ensure_packages
         mkdir -p "$STATE"
-        start_influxdb
+        [ "$INFLUX_PORT" = none ] || start_influxdb
         start_mosquitto
+        start_mosquitto_anonymous
         [ "$PG_PORT" = none ] || start_postgres
         ;;
     stop)
+        stop_one "anonymous Mosquitto" "$STATE/mosquitto-anonymous"
         stop_one Mosquitto "$STATE/mosquitto"
-        stop_one InfluxDB "$STATE/influxdb"
+        [ "$INFLUX_PORT" = none ] || stop_one InfluxDB "$STATE/influxdb"
         [ "$PG_PORT" = none ] || stop_postgres
         ;;
     status)
         rc=0
-        status_one InfluxDB "$STATE/influxdb" "http://127.0.0.1:$INFLUX_PORT" || rc=1
-        status_one Mosquitto "$STATE/mosquitto" "tcp://127.0.0.1:$MQTT_PORT and :$MQTT_AUTH_PORT" || rc=1
+        [ "$INFLUX_PORT" = none ] || status_one InfluxDB "$STATE/influxdb" "http://127.0.0.1:$INFLUX_PORT" || rc=1
+        status_one Mosquitto "$STATE/mosquitto" "tcp://127.0.0.1:$MQTT_AUTH_PORT (password+ACL)" || rc=1
+        status_one "anonymous Mosquitto" "$STATE/mosquitto-anonymous" "tcp://127.0.0.1:$MQTT_PORT" || rc=1
         [ "$PG_PORT" = none ] || status_one PostgreSQL "$STATE/postgres" "127.0.0.1:$PG_PORT" || rc=1
         exit $rc
         ;;

@@ -15,6 +15,7 @@ class ConfigurationValidationTest {
         props.put("micronaut.server.port", -1);
         props.put("datasources.default.url", "jdbc:h2:mem:config-test;DB_CLOSE_DELAY=-1");
         props.put("collector.admin.token", "a-long-enough-admin-token");
+        props.put("collector.secrets.key", TestCollector.SECRETS_KEY);
         props.put("collector.influx.url", "http://127.0.0.1:9"); // nothing listens: start-up must not need InfluxDB
         props.put("collector.mqtt.enabled", false);
         props.put("collector.coap.enabled", false);
@@ -107,5 +108,60 @@ class ConfigurationValidationTest {
         assertThatThrownBy(() -> start(props))
                 .hasStackTraceContaining("batchesPerSecond")
                 .hasStackTraceContaining("must be greater than or equal to 1");
+    }
+
+    @Test
+    void refusesToStartWithoutSecretsKey() {
+        Map<String, Object> props = valid();
+        props.remove("collector.secrets.key");
+        assertThatThrownBy(() -> start(props)).hasStackTraceContaining("COLLECTOR_SECRETS_KEY");
+    }
+
+    @Test
+    void refusesSecretsKeyOfTheWrongLength() {
+        Map<String, Object> props = valid();
+        props.put("collector.secrets.key", "c2hvcnQ=");
+        assertThatThrownBy(() -> start(props))
+                .hasStackTraceContaining("collector.secrets.key must be 32 bytes in Base64, it has 5");
+    }
+
+    /** As in production: no environment at all (not even the "test" one Micronaut deduces under JUnit). */
+    private static void startWithoutEnvironment(Map<String, Object> props) {
+        try (ApplicationContext ignored = ApplicationContext.builder()
+                .deduceEnvironment(false)
+                .properties(props)
+                .eagerInitSingletons(true)
+                .start()) {
+            // started: close again
+        }
+    }
+
+    @Test
+    void startsWithoutEnvironmentWithOwnSecrets() {
+        startWithoutEnvironment(valid());
+    }
+
+    @Test
+    void refusesTheDevelopmentSecretsOutsideTheDevEnvironment() {
+        Map<String, Object> props = valid();
+        props.put("collector.admin.token", "dev-admin-token-change-me");
+        assertThatThrownBy(() -> startWithoutEnvironment(props))
+                .hasStackTraceContaining("collector.admin.token is a development secret (application-dev.yml)");
+        Map<String, Object> key = valid();
+        key.put("collector.secrets.key", "ZG9zLWRldi1zZWNyZXRzLWtleS1kby1ub3QtdXNlISE=");
+        assertThatThrownBy(() -> startWithoutEnvironment(key))
+                .hasStackTraceContaining("collector.secrets.key is a development secret (application-dev.yml)");
+    }
+
+    @Test
+    void acceptsTheDevelopmentSecretsInTheDevEnvironment() {
+        Map<String, Object> props = valid();
+        props.put("collector.admin.token", "dev-admin-token-change-me");
+        try (ApplicationContext ignored = ApplicationContext.builder("dev")
+                .properties(props)
+                .eagerInitSingletons(true)
+                .start()) {
+            // started: close again
+        }
     }
 }

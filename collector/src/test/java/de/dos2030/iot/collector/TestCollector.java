@@ -20,6 +20,8 @@ import java.util.UUID;
 /** One collector for one test class: random HTTP port, in-memory registry, its own InfluxDB database. */
 public final class TestCollector implements AutoCloseable {
     public static final String ADMIN_TOKEN = "it-admin-token-0123456789";
+    /** collector.secrets.key of the tests: 32 bytes, Base64. */
+    public static final String SECRETS_KEY = "ZG9zLXRlc3Qtc2VjcmV0cy1rZXktZm9yLWl0cy1vbmw=";
 
     public final String database;
     public final EmbeddedServer server;
@@ -42,6 +44,7 @@ public final class TestCollector implements AutoCloseable {
         props.put("micronaut.server.port", -1);
         props.put("datasources.default.url", "jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1");
         props.put("collector.admin.token", ADMIN_TOKEN);
+        props.put("collector.secrets.key", SECRETS_KEY);
         props.put("collector.influx.url", TestInflux.DEV_URL);
         props.put("collector.influx.database", database);
         props.put("collector.influx.initial-backoff", "50ms");

@@ -2,6 +2,7 @@ package de.dos2030.iot.collector.gateways;
 
 import de.dos2030.iot.collector.security.BearerToken;
 import de.dos2030.iot.collector.security.GatewayCredentials;
+import de.dos2030.iot.collector.security.SecretBox;
 import de.dos2030.iot.model.SiteKind;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
@@ -28,14 +29,19 @@ public class GatewayRegistry implements GatewayCredentials {
 
     private final GatewayRepository repository;
     private final ApplicationEventPublisher<GatewaysChanged> events;
+    private final SecretBox secrets;
     private final Clock clock;
     private final ConcurrentMap<String, Cached> byTokenHash = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Cached> byId = new ConcurrentHashMap<>();
 
     public GatewayRegistry(
-            GatewayRepository repository, ApplicationEventPublisher<GatewaysChanged> events, Clock clock) {
+            GatewayRepository repository,
+            ApplicationEventPublisher<GatewaysChanged> events,
+            SecretBox secrets,
+            Clock clock) {
         this.repository = repository;
         this.events = events;
+        this.secrets = secrets;
         this.clock = clock;
     }
 
@@ -60,7 +66,15 @@ public class GatewayRegistry implements GatewayCredentials {
         String token = BearerToken.random();
         Instant now = now();
         Gateway gateway = new Gateway(
-                id, siteId, siteKind, BearerToken.hash(token), MosquittoPasswordHash.hash(token), true, now, now);
+                id,
+                siteId,
+                siteKind,
+                BearerToken.hash(token),
+                MosquittoPasswordHash.hash(token),
+                sealedPsk(id, token),
+                true,
+                now,
+                now);
         repository.save(gateway);
         changed();
         return new IssuedToken(gateway, token);
@@ -70,8 +84,8 @@ public class GatewayRegistry implements GatewayCredentials {
     public Optional<IssuedToken> rotateToken(String id) {
         return repository.findById(id).map(old -> {
             String token = BearerToken.random();
-            Gateway gateway =
-                    repository.update(old.withToken(BearerToken.hash(token), MosquittoPasswordHash.hash(token), now()));
+            Gateway gateway = repository.update(old.withToken(
+                    BearerToken.hash(token), MosquittoPasswordHash.hash(token), sealedPsk(id, token), now()));
             changed();
             return new IssuedToken(gateway, token);
         });
@@ -145,9 +159,25 @@ public class GatewayRegistry implements GatewayCredentials {
         return authenticate(token).isPresent();
     }
 
-    /** The DTLS pre-shared key of an enabled gateway, or empty. */
-    public Optional<byte[]> pskOf(String gatewayId) {
-        return find(gatewayId).filter(Gateway::enabled).map(g -> GatewayToken.pskFromHash(g.tokenHash()));
+    /**
+     * The DTLS pre-shared key of an enabled gateway, or empty (also for a gateway registered before
+     * PSKs were sealed, until its token is rotated: see {@link Gateway}).
+     *
+     * @throws IllegalStateException when the key was sealed with another {@code collector.secrets.key}
+     */
+    public Optional<byte[]> pskOf(Gateway gateway) {
+        if (!gateway.enabled() || gateway.coapsPsk() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(secrets.open(gateway.coapsPsk(), pskPlace(gateway.id())));
+    }
+
+    private String sealedPsk(String id, String token) {
+        return secrets.seal(GatewayToken.pskOf(token), pskPlace(id));
+    }
+
+    private static String pskPlace(String gatewayId) {
+        return "gateway-psk:" + gatewayId;
     }
 
     private void changed() {

@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Managed ACL blocks carry a marker comment; on rewrite, password lines and ACL blocks of
  * users that are neither registered nor marked as managed are kept unchanged, so the file can be
- * shared with accounts the collector does not own. After writing, Mosquitto must re-read the
- * files (SIGHUP; {@code scripts/dev-services.sh reload} in development).
+ * shared with accounts the collector does not own. After writing, Mosquitto re-reads the files
+ * through {@link MosquittoReload} ({@code collector.mosquitto.reload-command}), so a rotated,
+ * disabled or deleted gateway's old token stops working on MQTT as on the other doors.
  */
 @Singleton
 public class MosquittoAuthFiles {
@@ -34,10 +35,12 @@ public class MosquittoAuthFiles {
 
     private final MosquittoFilesConfig config;
     private final GatewayRegistry registry;
+    private final MosquittoReload reload;
 
-    public MosquittoAuthFiles(MosquittoFilesConfig config, GatewayRegistry registry) {
+    public MosquittoAuthFiles(MosquittoFilesConfig config, GatewayRegistry registry, MosquittoReload reload) {
         this.config = config;
         this.registry = registry;
+        this.reload = reload;
     }
 
     @EventListener
@@ -153,10 +156,11 @@ public class MosquittoAuthFiles {
         writeAtomically(config.passwdFile(), passwd(gateways, read(config.passwdFile()), oldAcl));
         writeAtomically(config.aclFile(), acl(gateways, oldAcl));
         LOG.info(
-                "Wrote Mosquitto password file {} and ACL file {} for {} gateways: reload Mosquitto (SIGHUP) to apply",
+                "Wrote Mosquitto password file {} and ACL file {} for {} gateways",
                 config.passwdFile(),
                 config.aclFile(),
                 gateways.size());
+        reload.reload();
     }
 
     private static String read(Path file) {

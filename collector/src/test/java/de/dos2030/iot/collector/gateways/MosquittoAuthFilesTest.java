@@ -8,10 +8,20 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MosquittoAuthFilesTest {
-    final MosquittoAuthFiles files =
-            new MosquittoAuthFiles(new MosquittoFilesConfig(null, null, "collector", null), null);
+    final MosquittoAuthFiles files = new MosquittoAuthFiles(
+            new MosquittoFilesConfig(null, null, "collector", null, null, java.time.Duration.ofSeconds(10)),
+            null,
+            null);
     final Gateway gw1 = new Gateway(
-            "gw-1", "school-1", SiteKind.SCHOOL, "h", "$7$101$c2FsdA==$aGFzaA==", true, Instant.EPOCH, Instant.EPOCH);
+            "gw-1",
+            "school-1",
+            SiteKind.SCHOOL,
+            "h",
+            "$7$101$c2FsdA==$aGFzaA==",
+            null,
+            true,
+            Instant.EPOCH,
+            Instant.EPOCH);
 
     @Test
     void keepsForeignAccountsAndDropsDeletedGateways() {

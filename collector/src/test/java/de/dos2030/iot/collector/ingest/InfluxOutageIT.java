@@ -77,7 +77,10 @@ class InfluxOutageIT {
         gateway.connect();
         gateway.subscribe("dos/school-o/outage-gw/ack", 1);
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> collector.get("/health", null).body().contains("\"connected\":true"));
+                .until(() -> collector
+                        .get("/health", TestCollector.ADMIN_TOKEN)
+                        .body()
+                        .contains("\"connected\":true"));
     }
 
     @AfterAll

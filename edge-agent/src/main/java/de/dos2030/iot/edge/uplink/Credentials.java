@@ -5,23 +5,26 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Properties;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A gateway's secrets for one endpoint, read from the endpoint's {@code credentials-file} (a Java
  * properties file kept out of the configuration, readable only by the agent's user). The
  * collector issues one token per gateway ({@code scripts/collector-gateways register}); with only
  * {@code token=...} in the file, it is the HTTP bearer token, the MQTT password (user name: the
- * gateway id) and, as its SHA-256, the DTLS pre-shared key (identity: the gateway id). Explicit
- * keys override:
+ * gateway id) and, through {@link #psk()}, the DTLS pre-shared key (identity: the gateway id).
+ * Explicit keys override:
  * <pre>
  * token=...                   # the collector's gateway token
  * username=gw-bridge-1        # MQTT, default the gateway id
  * password=...                # MQTT, default the token
  * psk-identity=gw-bridge-1    # CoAP over DTLS, default the gateway id
- * psk-key-hex=00112233...     # CoAP over DTLS, default SHA-256 of the token
+ * psk-key-hex=00112233...     # CoAP over DTLS, default HMAC-SHA256(token, "dos-coaps-psk")
  * </pre>
  */
 public record Credentials(
@@ -30,6 +33,7 @@ public record Credentials(
         Optional<String> token,
         Optional<String> pskIdentity,
         Optional<byte[]> pskKey) {
+    static final String PSK_LABEL = "dos-coaps-psk";
 
     public static Credentials none() {
         return new Credentials(
@@ -64,13 +68,19 @@ public record Credentials(
         return password.or(() -> token);
     }
 
-    /** The DTLS pre-shared key: {@code psk-key-hex}, else the SHA-256 of the token (as the collector derives it). */
+    /**
+     * The DTLS pre-shared key: {@code psk-key-hex}, else HMAC-SHA256 keyed with the token over
+     * {@value #PSK_LABEL}, as the collector derives it (its {@code GatewayToken.pskOf}). A label of
+     * its own keeps the key apart from the token's SHA-256, which the collector's registry stores.
+     */
     public Optional<byte[]> psk() {
         return pskKey.or(() -> token.map(t -> {
             try {
-                return java.security.MessageDigest.getInstance("SHA-256").digest(t.getBytes(StandardCharsets.UTF_8));
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every JDK has SHA-256", e);
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(t.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+                return mac.doFinal(PSK_LABEL.getBytes(StandardCharsets.UTF_8));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("every JDK has HmacSHA256", e);
             }
         }));
     }

@@ -32,7 +32,11 @@ class CredentialsAndAckTest {
         Credentials c = Credentials.load(file);
         assertThat(c.mqttPassword()).contains("abc");
         assertThat(java.util.HexFormat.of().formatHex(c.psk().orElseThrow()))
-                .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"); // SHA-256("abc")
+                .isEqualTo("230f9449abacbe497e55afb4b8cce2f56419b2d6d4e6eecdbb7b0f6f288cf314") // HMAC-SHA256("abc",
+                // "dos-coaps-psk")
+                .isNotEqualTo(
+                        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"); // not SHA-256("abc"),
+        // which the collector's registry stores
     }
 
     @Test

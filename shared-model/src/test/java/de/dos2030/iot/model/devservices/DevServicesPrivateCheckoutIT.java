@@ -91,6 +91,9 @@ class DevServicesPrivateCheckoutIT {
         ProcessBuilder builder =
                 new ProcessBuilder(checkout.resolve("scripts/dev-services.sh").toString(), command).inheritIO();
         builder.environment().putAll(ports);
+        // Its own state: a DOS_DEV_SERVICES_DIR inherited from the build (set to reach the running services from a
+        // worktree) would make this test find, and then stop, those services.
+        builder.environment().remove("DOS_DEV_SERVICES_DIR");
         Process p = builder.start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS))
                 .as("dev-services.sh " + command)

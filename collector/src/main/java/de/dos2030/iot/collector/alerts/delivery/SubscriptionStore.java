@@ -6,8 +6,11 @@ import static de.dos2030.iot.collector.statedb.RelationalStore.instant;
 import de.dos2030.iot.collector.alerts.AlertFilter;
 import de.dos2030.iot.collector.alerts.AlertNotification;
 import de.dos2030.iot.collector.alerts.Fanout;
+import de.dos2030.iot.collector.security.SecretBox;
 import de.dos2030.iot.collector.statedb.RelationalStore;
+import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,19 +21,51 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code subscription} table, and the fan-out of a recorded step into {@code delivery} rows:
  * one per enabled matching subscription, in the recording transaction. Thread-safe.
+ *
+ * <p>Webhook secrets are stored sealed with the operator's key ({@link SecretBox}); plain ones
+ * left by earlier versions are sealed at start-up.
  */
 @Singleton
 public class SubscriptionStore implements Fanout {
+    private static final Logger LOG = LoggerFactory.getLogger(SubscriptionStore.class);
+
     private final RelationalStore store;
+    private final SecretBox secrets;
     private final Clock clock;
 
-    public SubscriptionStore(RelationalStore store, Clock clock) {
+    public SubscriptionStore(RelationalStore store, SecretBox secrets, Clock clock) {
         this.store = store;
+        this.secrets = secrets;
         this.clock = clock;
+    }
+
+    /** Seals the plain secrets earlier versions stored (V5__sealed_secrets.sql cannot: SQL has no key). */
+    @EventListener
+    void onStartup(StartupEvent started) {
+        int sealed = store.inTransaction(c -> {
+            List<String[]> plain = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                            "SELECT id, secret FROM subscription WHERE secret IS NOT NULL AND secret NOT LIKE ?");
+                    ResultSet rs = bind(ps, SecretBox.PREFIX + "%").executeQuery()) {
+                while (rs.next()) {
+                    plain.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
+            }
+            for (String[] row : plain) {
+                RelationalStore.update(
+                        c, "UPDATE subscription SET secret = ? WHERE id = ?", seal(row[0], row[1]), row[0]);
+            }
+            return plain.size();
+        });
+        if (sealed > 0) {
+            LOG.info("Sealed the webhook secrets of {} subscriptions with collector.secrets.key", sealed);
+        }
     }
 
     @Override
@@ -60,7 +95,7 @@ public class SubscriptionStore implements Fanout {
                 s.name(),
                 s.channel(),
                 s.target(),
-                s.secret(),
+                s.secret() == null ? null : seal(s.id(), s.secret()),
                 s.filter().siteId(),
                 s.filter().siteKind(),
                 s.filter().gatewayId(),
@@ -118,8 +153,7 @@ public class SubscriptionStore implements Fanout {
         return store.run(c -> s.withCounts(counts(c, s.id())));
     }
 
-    private static List<Subscription> list(Connection c, @Nullable String owner, boolean enabledOnly)
-            throws SQLException {
+    private List<Subscription> list(Connection c, @Nullable String owner, boolean enabledOnly) throws SQLException {
         String sql = "SELECT * FROM subscription WHERE 1 = 1" + (owner == null ? "" : " AND owner = ?")
                 + (enabledOnly ? " AND enabled = TRUE" : "") + " ORDER BY created_at, id";
         List<Subscription> out = new ArrayList<>();
@@ -166,7 +200,7 @@ public class SubscriptionStore implements Fanout {
         return new Subscription.DeliveryCounts(pending, delivered, dead, lastError, lastAttempt);
     }
 
-    private static Subscription subscription(ResultSet rs) throws SQLException {
+    private Subscription subscription(ResultSet rs) throws SQLException {
         String min = rs.getString("min_severity");
         AlertFilter filter = new AlertFilter(
                 rs.getString("site_id"),
@@ -184,8 +218,20 @@ public class SubscriptionStore implements Fanout {
                 filter,
                 rs.getBoolean("enabled"),
                 instant(rs, "created_at"),
-                rs.getString("secret"),
+                open(rs.getString("id"), rs.getString("secret")),
                 null);
+    }
+
+    private String seal(String subscriptionId, String secret) {
+        return secrets.sealText(secret, place(subscriptionId));
+    }
+
+    private String open(String subscriptionId, @Nullable String stored) {
+        return stored == null ? null : secrets.openText(stored, place(subscriptionId));
+    }
+
+    private static String place(String subscriptionId) {
+        return "webhook-secret:" + subscriptionId;
     }
 
     private static String minSeverity(AlertFilter f) {

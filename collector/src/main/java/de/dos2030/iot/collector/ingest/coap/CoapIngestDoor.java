@@ -11,8 +11,10 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +53,7 @@ public class CoapIngestDoor implements AutoCloseable {
     }
 
     private final CoapServer server;
+    private final GatewayRegistry registry;
     private final AdvancedMultiPskStore psks = new AdvancedMultiPskStore();
     private final Set<String> pskIdentities = new HashSet<>();
     private final CoapEndpoint secure;
@@ -68,6 +71,7 @@ public class CoapIngestDoor implements AutoCloseable {
                 DtlsConfig.DTLS_CIPHER_SUITES,
                 List.of(CipherSuite.TLS_PSK_WITH_AES_128_CCM_8, CipherSuite.TLS_PSK_WITH_AES_128_GCM_SHA256));
         this.server = new CoapServer(coap);
+        this.registry = registry;
         // Californium's own pool, but one whose queue the connectors can see (BoundedBacklog).
         ScheduledThreadPoolExecutor protocol = new ScheduledThreadPoolExecutor(
                 coap.get(CoapConfig.PROTOCOL_STAGE_THREAD_COUNT), new NamedThreadFactory("CoapServer(main)#"));
@@ -155,11 +159,21 @@ public class CoapIngestDoor implements AutoCloseable {
 
     private synchronized void loadKeys(List<Gateway> gateways) {
         Set<String> current = new HashSet<>();
+        List<String> unsealed = new ArrayList<>();
         for (Gateway g : gateways) {
-            if (g.enabled()) {
-                psks.setKey(g.id(), java.util.HexFormat.of().parseHex(g.tokenHash()));
+            Optional<byte[]> key = registry.pskOf(g);
+            if (key.isPresent()) {
+                psks.setKey(g.id(), key.get());
                 current.add(g.id());
+            } else if (g.enabled()) {
+                unsealed.add(g.id());
             }
+        }
+        if (!unsealed.isEmpty()) {
+            LOG.warn(
+                    "CoAPS refuses gateways {}: registered before pre-shared keys were sealed (their old key was"
+                            + " readable in the database); rotate their tokens (POST /admin/gateways/<id>/token)",
+                    unsealed);
         }
         for (String gone : pskIdentities) {
             if (!current.contains(gone)) {

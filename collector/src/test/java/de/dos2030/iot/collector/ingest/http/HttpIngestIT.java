@@ -208,8 +208,9 @@ class HttpIngestIT {
         // The gap is counted once it has outlived a round of sharing sequences between instances.
         org.awaitility.Awaitility.await()
                 .atMost(java.time.Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(
-                                collector.get("/prometheus", null).body())
+                .untilAsserted(() -> assertThat(collector
+                                .get("/prometheus", TestCollector.ADMIN_TOKEN)
+                                .body())
                         .contains("collector_sequence_missing")
                         .containsPattern("collector_sequence_gaps_total(\\{[^}]*})? [1-9]")
                         .containsPattern("collector_ingest_batches_total\\{door=\"http\",outcome=\"stored\"} [1-9]"));
@@ -217,7 +218,7 @@ class HttpIngestIT {
 
     @Test
     void healthReportsInfluxDbAndRegistry() throws Exception {
-        HttpResponse<String> health = collector.get("/health", null);
+        HttpResponse<String> health = collector.get("/health", TestCollector.ADMIN_TOKEN);
         assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
         assertThat(health.body())
                 .contains("\"influxdb\"")

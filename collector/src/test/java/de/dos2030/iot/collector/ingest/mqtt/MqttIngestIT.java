@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -37,8 +38,12 @@ import org.junit.jupiter.api.Test;
 public class MqttIngestIT {
     static final Path ROOT =
             Path.of(System.getProperty("repo.root", "..")).toAbsolutePath().normalize();
-    static final Path PASSWD = ROOT.resolve(".dev-services/mosquitto/passwd");
-    static final Path ACL = ROOT.resolve(".dev-services/mosquitto/acl");
+    /** The running dev services' state (DOS_DEV_SERVICES_DIR names them when the tests run from a worktree). */
+    static final Path SERVICES = Path.of(System.getenv()
+            .getOrDefault("DOS_DEV_SERVICES_DIR", ROOT.resolve(".dev-services").toString()));
+
+    static final Path PASSWD = SERVICES.resolve("mosquitto/passwd");
+    static final Path ACL = SERVICES.resolve("mosquitto/acl");
 
     static TestCollector collector;
     static TestInflux influx;
@@ -79,12 +84,23 @@ public class MqttIngestIT {
                 .start();
         assertThat(reload.waitFor()).isZero();
 
-        listener = new MqttAsyncClient("tcp://127.0.0.1:11883", "it-listener-" + group, new MemoryPersistence());
+        // Acks go out on the password+ACL broker only: the test reads them with the collector's own account.
+        listener = new MqttAsyncClient("tcp://127.0.0.1:11884", "it-listener-" + group, new MemoryPersistence());
         listener.setCallback(new Answers());
-        listener.connect().waitForCompletion(5000);
+        listener.connect(collectorAccount()).waitForCompletion(5000);
         listener.subscribe("dos/+/+/ack", 1).waitForCompletion(5000);
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> collector.get("/health", null).body().contains("\"connected\":true"));
+                .until(() -> collector
+                        .get("/health", TestCollector.ADMIN_TOKEN)
+                        .body()
+                        .contains("\"connected\":true"));
+    }
+
+    private static MqttConnectionOptions collectorAccount() {
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setUserName("collector");
+        options.setPassword("collector-dev-secret".getBytes(StandardCharsets.UTF_8));
+        return options;
     }
 
     @AfterAll
@@ -297,9 +313,10 @@ public class MqttIngestIT {
             gateways.add("mqtt-burst-" + g);
             collector.register(gateways.get(g), "bridge-burst", SiteKind.BRIDGE);
         }
+        // One connection for twelve gateways' topics: the collector's account may publish on all of them.
         MqttAsyncClient publisher =
-                new MqttAsyncClient("tcp://127.0.0.1:11883", "it-burst-" + UUID.randomUUID(), new MemoryPersistence());
-        publisher.connect().waitForCompletion(5000);
+                new MqttAsyncClient("tcp://127.0.0.1:11884", "it-burst-" + UUID.randomUUID(), new MemoryPersistence());
+        publisher.connect(collectorAccount()).waitForCompletion(5000);
         List<String> expected = new java.util.ArrayList<>();
         for (int b = 0; b < 8; b++) {
             for (String gw : gateways) {
@@ -317,7 +334,8 @@ public class MqttIngestIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> answers.keySet().containsAll(expected));
         assertThat(expected)
                 .allSatisfy(key -> assertThat(answers.get(key)).as(key).contains("\"status\":\"stored\""));
-        assertThat(collector.get("/prometheus", null).body()).contains("collector_mqtt_disconnects_total 0.0");
+        assertThat(collector.get("/prometheus", TestCollector.ADMIN_TOKEN).body())
+                .contains("collector_mqtt_disconnects_total 0.0");
         publisher.disconnect().waitForCompletion(5000);
         publisher.close();
     }

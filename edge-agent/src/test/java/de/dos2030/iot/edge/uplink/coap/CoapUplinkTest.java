@@ -190,11 +190,9 @@ class CoapUplinkTest {
 
     @Test
     void derivesTheDtlsIdentityAndKeyFromTheGatewayToken() throws Exception {
-        // As the collector registers a gateway: identity = gateway id, key = SHA-256 of its token.
-        int port = serveWithKey(
-                "gw-9",
-                java.security.MessageDigest.getInstance("SHA-256")
-                        .digest("gw-9-token".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        // As the collector registers a gateway: identity = gateway id, key = HMAC-SHA256(token, "dos-coaps-psk")
+        // (the collector's GatewayTokenTest pins the same value).
+        int port = serveWithKey("gw-9", java.util.HexFormat.of().parseHex(GW9_TOKEN_PSK));
         Credentials token = new Credentials(
                 Optional.empty(), Optional.empty(), Optional.of("gw-9-token"), Optional.empty(), Optional.empty());
         uplink = new CoapUplink(URI.create("coaps://127.0.0.1:" + port), token, "gw-9", Duration.ofSeconds(10), timers);
@@ -223,6 +221,9 @@ class CoapUplinkTest {
                         .get(20, TimeUnit.SECONDS))
                 .isInstanceOf(SendOutcome.Stored.class);
     }
+
+    /** HMAC-SHA256 keyed with "gw-9-token" over "dos-coaps-psk". */
+    static final String GW9_TOKEN_PSK = "2468f4b814937f97364116fc7bee89b31ce3624c9a7f0139c9b988691222d0a1";
 
     int serveWithKey(String identity, byte[] key) throws Exception {
         int port = freeUdpPort();

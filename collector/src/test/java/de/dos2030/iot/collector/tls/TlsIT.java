@@ -90,7 +90,7 @@ class TlsIT {
                 TestCollector distrustful = new TestCollector(mqtt(mqttPort, group + "-x", otherCa.caPem));
                 TestInflux influx = new TestInflux(TestInflux.DEV_URL, collector.database)) {
             await().atMost(Duration.ofSeconds(15))
-                    .until(() -> collector.get("/health", null).body().contains("\"connected\":true"));
+                    .until(() -> collector.get("/health", TestCollector.ADMIN_TOKEN).body().contains("\"connected\":true"));
             collector.register("tls-mqtt-gw", "tls-site", SiteKind.SCHOOL); // the broker here is anonymous
             Batch batch = TestBatches.school("tls-mqtt-gw", "tls-site", "boot-tls-mqtt", 0, 5);
             Path file = Files.createTempFile("batch", ".json");
@@ -120,7 +120,7 @@ class TlsIT {
             await().atMost(Duration.ofSeconds(15))
                     .until(() -> influx.count("SELECT count(value) FROM co2 WHERE gateway='tls-mqtt-gw'") == 5);
 
-            assertThat(distrustful.get("/health", null).body())
+            assertThat(distrustful.get("/health", TestCollector.ADMIN_TOKEN).body())
                     .as("a collector that trusts another CA does not connect")
                     .contains("\"connected\":false");
         } finally {

@@ -423,7 +423,7 @@ public class MqttIngestIT {
                 "c-after");
         await().atMost(Duration.ofSeconds(10)).until(() -> answers.containsKey("c-after"));
         assertThat(answers.get("c-after")).contains("\"status\":\"stored\"");
-        assertThat(collector.get("/health", null).body())
+        assertThat(collector.get("/health", TestCollector.ADMIN_TOKEN).body())
                 .contains("\"connected\":true")
                 .contains("\"receiving\":true");
     }

@@ -87,7 +87,10 @@ class GatewayFairnessIT {
         mqtt.connect();
         mqtt.subscribe("dos/+/+/ack", 1);
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> collector.get("/health", TestCollector.ADMIN_TOKEN).body().contains("\"connected\":true"));
+                .until(() -> collector
+                        .get("/health", TestCollector.ADMIN_TOKEN)
+                        .body()
+                        .contains("\"connected\":true"));
     }
 
     @AfterAll

@@ -90,7 +90,10 @@ class TlsIT {
                 TestCollector distrustful = new TestCollector(mqtt(mqttPort, group + "-x", otherCa.caPem));
                 TestInflux influx = new TestInflux(TestInflux.DEV_URL, collector.database)) {
             await().atMost(Duration.ofSeconds(15))
-                    .until(() -> collector.get("/health", TestCollector.ADMIN_TOKEN).body().contains("\"connected\":true"));
+                    .until(() -> collector
+                            .get("/health", TestCollector.ADMIN_TOKEN)
+                            .body()
+                            .contains("\"connected\":true"));
             collector.register("tls-mqtt-gw", "tls-site", SiteKind.SCHOOL); // the broker here is anonymous
             Batch batch = TestBatches.school("tls-mqtt-gw", "tls-site", "boot-tls-mqtt", 0, 5);
             Path file = Files.createTempFile("batch", ".json");

@@ -67,9 +67,14 @@ public class CoapIngestDoor implements AutoCloseable {
             MeterRegistry meters) {
         Configuration coap = limits(config);
         coap.set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.SERVER_ONLY);
+        // ECDHE-PSK first: a recorded session stays secret even if the gateway's key leaks later (forward
+        // secrecy). Plain PSK stays for gateways whose agent predates it; the edge agent offers the same two.
         coap.set(
                 DtlsConfig.DTLS_CIPHER_SUITES,
-                List.of(CipherSuite.TLS_PSK_WITH_AES_128_CCM_8, CipherSuite.TLS_PSK_WITH_AES_128_GCM_SHA256));
+                List.of(
+                        CipherSuite.TLS_ECDHE_PSK_WITH_AES_128_GCM_SHA256,
+                        CipherSuite.TLS_PSK_WITH_AES_128_CCM_8,
+                        CipherSuite.TLS_PSK_WITH_AES_128_GCM_SHA256));
         this.server = new CoapServer(coap);
         this.registry = registry;
         // Californium's own pool, but one whose queue the connectors can see (BoundedBacklog).

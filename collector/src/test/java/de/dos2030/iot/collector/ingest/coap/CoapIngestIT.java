@@ -12,6 +12,7 @@ import de.dos2030.iot.model.codec.BatchCodec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.californium.core.CoapClient;
 import org.eclipse.californium.core.CoapResponse;
@@ -22,10 +23,13 @@ import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.scandium.DTLSConnector;
 import org.eclipse.californium.scandium.config.DtlsConfig;
 import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
+import org.eclipse.californium.scandium.dtls.cipher.CipherSuite;
 import org.eclipse.californium.scandium.dtls.pskstore.AdvancedSinglePskStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The CoAP door: the real coap-client-notls on plain CoAP, Californium's DTLS client on CoAPS. */
 class CoapIngestIT {
@@ -138,11 +142,14 @@ class CoapIngestIT {
         assertThat(coapClient(valid, 50, q)).contains("\"status\":\"stored\"");
     }
 
-    @Test
-    void storesBatchOverDtlsWithThePreSharedKeyOfTheGateway() throws Exception {
-        Batch batch = TestBatches.school("coap-gw-a", "bridge-c", "boot-coaps", 0, 10);
+    /** ECDHE-PSK (forward secrecy, what the edge agent offers first) and plain PSK (older agents). */
+    @ParameterizedTest
+    @ValueSource(strings = {"TLS_ECDHE_PSK_WITH_AES_128_GCM_SHA256", "TLS_PSK_WITH_AES_128_CCM_8"})
+    void storesBatchOverDtlsWithThePreSharedKeyOfTheGateway(String cipherSuite) throws Exception {
+        Batch batch = TestBatches.school("coap-gw-a", "bridge-c", "boot-coaps-" + cipherSuite, 0, 10);
         Configuration config = Configuration.createStandardWithoutFile();
         config.set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.CLIENT_ONLY);
+        config.set(DtlsConfig.DTLS_CIPHER_SUITES, List.of(CipherSuite.valueOf(cipherSuite)));
         DtlsConnectorConfig dtls = DtlsConnectorConfig.builder(config)
                 .setAdvancedPskStore(new AdvancedSinglePskStore("coap-gw-a", GatewayToken.pskOf(tokenA)))
                 .build();

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,6 +28,7 @@ import org.eclipse.californium.elements.config.UdpConfig;
 import org.eclipse.californium.scandium.DTLSConnector;
 import org.eclipse.californium.scandium.config.DtlsConfig;
 import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
+import org.eclipse.californium.scandium.dtls.cipher.CipherSuite;
 import org.eclipse.californium.scandium.dtls.pskstore.AdvancedSinglePskStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,6 +92,12 @@ public final class CoapUplink implements Uplink {
                             url + " uses DTLS: the credentials file needs psk-identity and psk-key-hex (or token)"));
             DtlsConnectorConfig dtls = DtlsConnectorConfig.builder(config)
                     .set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.CLIENT_ONLY)
+                    // ECDHE-PSK (forward secrecy) first; plain PSK for collectors that predate it.
+                    .set(
+                            DtlsConfig.DTLS_CIPHER_SUITES,
+                            List.of(
+                                    CipherSuite.TLS_ECDHE_PSK_WITH_AES_128_GCM_SHA256,
+                                    CipherSuite.TLS_PSK_WITH_AES_128_CCM_8))
                     .setAddress(new InetSocketAddress(0))
                     .setAdvancedPskStore(new AdvancedSinglePskStore(identity, key))
                     .build();

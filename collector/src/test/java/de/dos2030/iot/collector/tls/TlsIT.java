@@ -9,9 +9,10 @@ import de.dos2030.iot.collector.TestInflux;
 import de.dos2030.iot.model.Batch;
 import de.dos2030.iot.model.SiteKind;
 import de.dos2030.iot.model.codec.BatchCodec;
+import de.dos2030.iot.mqtt.tls.TestCertificates;
+import de.dos2030.iot.mqtt.tls.TlsMosquitto;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,7 +85,7 @@ class TlsIT {
     @Test
     void reachesTheBrokerOverTlsTrustingOnlyTheNamedCa() throws Exception {
         int mqttPort = freePort();
-        Process broker = startTlsBroker(mqttPort);
+        Process broker = TlsMosquitto.start(certs, mqttPort);
         String group = "tls-" + UUID.randomUUID().toString().substring(0, 8);
         try (TestCollector collector = new TestCollector(mqtt(mqttPort, group, certs.caPem));
                 TestCollector distrustful = new TestCollector(mqtt(mqttPort, group + "-x", otherCa.caPem));
@@ -144,32 +145,6 @@ class TlsIT {
                 "collector-" + group,
                 "collector.mqtt.share-group",
                 group);
-    }
-
-    /** Mosquitto with one TLS listener (anonymous: this broker lives only for the test) and the test's certificate. */
-    private static Process startTlsBroker(int port) throws IOException, InterruptedException {
-        Path conf = certs.dir.resolve("mosquitto-" + port + ".conf");
-        Files.writeString(
-                conf,
-                "user " + System.getProperty("user.name") + "\npersistence false\n"
-                        + "listener " + port + " 127.0.0.1\nallow_anonymous true\n"
-                        + "certfile " + certs.serverChainPem + "\nkeyfile " + certs.serverKeyPem + "\n");
-        String bin = Files.isExecutable(Path.of("/usr/sbin/mosquitto")) ? "/usr/sbin/mosquitto" : "mosquitto";
-        Process p = new ProcessBuilder(bin, "-c", conf.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(certs.dir.resolve("mosquitto.log").toFile())
-                .start();
-        for (int i = 0; i < 100; i++) {
-            try (Socket s = new Socket("127.0.0.1", port)) {
-                return p;
-            } catch (IOException notYet) {
-                assertThat(p.isAlive())
-                        .as(Files.readString(certs.dir.resolve("mosquitto.log")))
-                        .isTrue();
-                Thread.sleep(100);
-            }
-        }
-        throw new IOException("the TLS broker did not listen on " + port);
     }
 
     /** curl's answer as "<status> <body>"; status 000 when no HTTP exchange happened (TLS refused). */

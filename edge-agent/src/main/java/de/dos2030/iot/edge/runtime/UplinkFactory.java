@@ -34,12 +34,13 @@ final class UplinkFactory {
             case MQTT ->
                 new MqttUplink(
                         new MqttUplink.Settings(
-                                endpoint.url(),
-                                endpoint.clientId(),
-                                config.site().id(),
-                                config.id(),
-                                credentials,
-                                endpoint.ackTimeout()),
+                                        endpoint.url(),
+                                        endpoint.clientId(),
+                                        config.site().id(),
+                                        config.id(),
+                                        credentials,
+                                        endpoint.ackTimeout())
+                                .trusting(endpoint.caFile()),
                         timers);
             case COAP -> new CoapUplink(endpoint.url(), credentials, config.id(), endpoint.ackTimeout(), timers);
             case HTTP -> new HttpUplink(endpoint.url(), credentials, endpoint.ackTimeout());

@@ -73,8 +73,13 @@ public final class GatewayFile {
                 POSITIVE_DURATION,
                 Defaults.ACK_TIMEOUT,
                 "Wait this long for the collector's 'stored' answer before re-sending");
+        public static final Key<java.nio.file.Path> CA_FILE = Key.optional(
+                "ca-file",
+                new Scalars.PathType("a CA certificate file"),
+                "For ssl:// and mqtts://: PEM file of the CA that signed the broker's certificate (only it is trusted);"
+                        + " default: the JVM's trust store");
         public static final Section ENDPOINT =
-                new Section("endpoint", "One uplink endpoint", URL, CLIENT_ID, CREDENTIALS, ACK_TIMEOUT);
+                new Section("endpoint", "One uplink endpoint", URL, CLIENT_ID, CREDENTIALS, ACK_TIMEOUT, CA_FILE);
         public static final Key<Integer> MAX_READINGS = Key.withDefault(
                 "max-readings",
                 Numbers.Int.range(1, Batching.MAX_READINGS_LIMIT),

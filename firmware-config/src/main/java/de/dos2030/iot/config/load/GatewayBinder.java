@@ -92,7 +92,8 @@ final class GatewayBinder {
                         f.get(Uplink.URL),
                         f.opt(Uplink.CLIENT_ID).orElse(gatewayId),
                         f.opt(Uplink.CREDENTIALS),
-                        f.get(Uplink.ACK_TIMEOUT)));
+                        f.get(Uplink.ACK_TIMEOUT),
+                        f.opt(Uplink.CA_FILE)));
     }
 
     private OutboxConfig outbox(Fields f) {

@@ -109,7 +109,8 @@ public final class GatewayConfigWriter {
                 .put(Uplink.URL, e.url())
                 .put(Uplink.CLIENT_ID, e.clientId())
                 .put(Uplink.CREDENTIALS, e.credentialsFile())
-                .put(Uplink.ACK_TIMEOUT, e.ackTimeout());
+                .put(Uplink.ACK_TIMEOUT, e.ackTimeout())
+                .put(Uplink.CA_FILE, e.caFile());
     }
 
     private static Fields outbox(OutboxConfig o) {

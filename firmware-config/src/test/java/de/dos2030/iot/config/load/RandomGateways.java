@@ -256,7 +256,10 @@ final class RandomGateways {
                         + (1 + r.nextInt(65535))),
                 r.nextBoolean() ? id() : text(),
                 maybe(() -> Path.of("/etc/dos-edge", id())),
-                positiveDuration());
+                positiveDuration(),
+                scheme.equals("ssl") || scheme.equals("mqtts")
+                        ? maybe(() -> Path.of("/etc/dos-edge", id() + ".pem"))
+                        : Optional.empty());
     }
 
     private Duration positiveDuration() {

@@ -9,9 +9,11 @@ import de.dos2030.iot.edge.uplink.SendOutcome;
 import de.dos2030.iot.edge.uplink.Uplink;
 import de.dos2030.iot.mqtt.MqttEvents;
 import de.dos2030.iot.mqtt.MqttLink;
+import de.dos2030.iot.mqtt.PemTrust;
 import de.dos2030.iot.mqtt.WindowFullException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +56,8 @@ public final class MqttUplink implements Uplink {
      * @param url        {@code tcp://}, {@code mqtt://}, {@code ssl://} or {@code mqtts://}
      * @param clientId   the MQTT client id (the gateway id unless configured)
      * @param ackTimeout how long to wait for the collector's answer before sending again
+     * @param caFile     for {@code ssl://}: the PEM file of the CA that signed the broker's certificate, the only
+     *                   one trusted then; empty: the JVM's trust store
      */
     public record Settings(
             URI url,
@@ -63,7 +67,29 @@ public final class MqttUplink implements Uplink {
             Credentials credentials,
             Duration ackTimeout,
             Duration reconnectInitial,
-            Duration reconnectMax) {
+            Duration reconnectMax,
+            Optional<Path> caFile) {
+        public Settings(
+                URI url,
+                String clientId,
+                String siteId,
+                String gatewayId,
+                Credentials credentials,
+                Duration ackTimeout,
+                Duration reconnectInitial,
+                Duration reconnectMax) {
+            this(
+                    url,
+                    clientId,
+                    siteId,
+                    gatewayId,
+                    credentials,
+                    ackTimeout,
+                    reconnectInitial,
+                    reconnectMax,
+                    Optional.empty());
+        }
+
         public Settings(
                 URI url,
                 String clientId,
@@ -79,7 +105,14 @@ public final class MqttUplink implements Uplink {
                     credentials,
                     ackTimeout,
                     Duration.ofSeconds(1),
-                    Duration.ofMinutes(2));
+                    Duration.ofMinutes(2),
+                    Optional.empty());
+        }
+
+        /** The same, trusting only the CA in {@code caFile} for TLS. */
+        public Settings trusting(Optional<Path> caFile) {
+            return new Settings(
+                    url, clientId, siteId, gatewayId, credentials, ackTimeout, reconnectInitial, reconnectMax, caFile);
         }
     }
 
@@ -150,6 +183,7 @@ public final class MqttUplink implements Uplink {
         o.setAutomaticReconnect(false);
         MqttMessage will = new MqttMessage("offline".getBytes(StandardCharsets.UTF_8), 1, true, null);
         o.setWill(statusTopic(), will);
+        settings.caFile().ifPresent(ca -> o.setSocketFactory(PemTrust.socketFactory(ca)));
         Optional<String> password = settings.credentials().mqttPassword();
         password.ifPresent(p -> {
             o.setUserName(settings.credentials().username().orElse(settings.gatewayId()));

@@ -1,4 +1,4 @@
-package de.dos2030.iot.collector.tls;
+package de.dos2030.iot.mqtt.tls;
 
 import java.io.IOException;
 import java.io.InputStream;

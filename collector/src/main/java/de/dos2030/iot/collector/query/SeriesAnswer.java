@@ -3,14 +3,23 @@ package de.dos2030.iot.collector.query;
 import de.dos2030.iot.model.WireNames;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * A series answer as the service computed it: the request's description and the series as
+ * A series answer as the service computed it: the request's description, the zone of its
+ * calendar windows and local times, where it was read (tiers and/or raw), and the series as
  * columns, sorted by site, gateway, sensor and (windows of any quality) quality. {@link SeriesJson}
  * and {@link SeriesCsv} write it; {@link SeriesResult} is its JSON shape for clients.
  */
-public record SeriesAnswer(SeriesQuery query, long points, List<SeriesColumns> series) {
+public record SeriesAnswer(
+        SeriesQuery query, ZoneId zone, List<String> sources, long points, List<SeriesColumns> series) {
+
+    /** An answer read from the raw readings, its local times in UTC. */
+    public SeriesAnswer(SeriesQuery query, long points, List<SeriesColumns> series) {
+        this(query, ZoneOffset.UTC, List.of("raw"), points, series);
+    }
 
     public String quantity() {
         return query.quantity().wireName();

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.io.NumberOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
@@ -13,13 +16,14 @@ import org.apache.commons.csv.CSVFormat;
  * quoted only when it needs it; UTF-8), one row per point, rows ordered by site, gateway, sensor,
  * quality and time. The column names are stable; the unit is part of the value column's name, and
  * a {@code quality} column follows it when the answer carries quality ({@link QualityDetail}: raw
- * points, and windows of any quality):
+ * points, and windows of any quality). {@code time} is UTC, {@code local_time} the same instant in
+ * the answer's zone with its offset (so the doubled hour of an autumn night stays unambiguous):
  * <pre>
- * time,site,gateway,sensor,quantity,statistic,aggregate,window,value [ppm]
- * 2025-03-03T08:00:00Z,school-1,gw-1,room-1.co2,co2,sample,mean,PT1M,612.5
+ * time,local_time,site,gateway,sensor,quantity,statistic,aggregate,window,value [ppm]
+ * 2025-03-03T08:00:00Z,2025-03-03T09:00:00+01:00,school-1,gw-1,room-1.co2,co2,sample,mean,PT1M,612.5
  *
- * time,site,gateway,sensor,quantity,statistic,aggregate,window,value [ppm],quality
- * 2025-03-03T08:00:07Z,school-1,gw-1,room-1.co2,co2,sample,none,,2210,suspect
+ * time,local_time,site,gateway,sensor,quantity,statistic,aggregate,window,value [ppm],quality
+ * 2025-03-03T08:00:07Z,2025-03-03T09:00:07+01:00,school-1,gw-1,room-1.co2,co2,sample,none,,2210,suspect
  * </pre>
  * Numbers are written in plain decimal notation (never {@code 1.0E-4}); counts as integers.
  */
@@ -30,8 +34,8 @@ public final class SeriesCsv {
 
     /** The columns of an answer, in order. */
     static List<String> header(SeriesAnswer a) {
-        List<String> columns = new ArrayList<>(
-                List.of("time", "site", "gateway", "sensor", "quantity", "statistic", "aggregate", "window"));
+        List<String> columns = new ArrayList<>(List.of(
+                "time", "local_time", "site", "gateway", "sensor", "quantity", "statistic", "aggregate", "window"));
         columns.add("value [" + a.unit() + "]");
         if (a.qualityDetail() != QualityDetail.NONE) {
             columns.add("quality");
@@ -49,6 +53,8 @@ public final class SeriesCsv {
         boolean perPoint = a.qualityDetail() == QualityDetail.PER_POINT;
         boolean perSeries = a.qualityDetail() == QualityDetail.PER_SERIES;
         IsoSeconds.Buffer time = new IsoSeconds.Buffer();
+        IsoSeconds.Buffer local = new IsoSeconds.Buffer();
+        ZoneRules zone = a.zone().getRules();
         try {
             csv.printRecord(out, header(a).toArray());
             for (SeriesColumns s : a.series()) {
@@ -63,7 +69,11 @@ public final class SeriesCsv {
                     // Times and numbers go in as the fast writers wrote them: their characters (digits
                     // and - . : T Z) never need quoting, and a print() for each added about 200 ns a
                     // row (measured: a 1440-row answer in 1.07 ms instead of 0.75 ms).
-                    out.append(time.chars(), 0, time.write(s.time(i)))
+                    out.append(time.chars(), 0, time.write(s.time(i))).append(',');
+                    ZoneOffset offset = zone.getOffset(Instant.ofEpochMilli(s.time(i)));
+                    int length = local.write(s.time(i) + offset.getTotalSeconds() * 1000L);
+                    out.append(local.chars(), 0, length - 1)
+                            .append(offset.getId()) // "Z" becomes the offset
                             .append(repeated)
                             .append(',')
                             .append(number(s.value(i), integral));

@@ -43,6 +43,12 @@ public final class SeriesJson {
             g.writeStringField("from", a.from().toString());
             g.writeStringField("to", a.to().toString());
             g.writeStringField("quality", a.quality());
+            g.writeStringField("zone", a.zone().getId());
+            g.writeArrayFieldStart("sources");
+            for (String source : a.sources()) {
+                g.writeString(source);
+            }
+            g.writeEndArray();
             g.writeNumberField("points", a.points());
             g.writeArrayFieldStart("series");
             for (SeriesColumns s : a.series()) {

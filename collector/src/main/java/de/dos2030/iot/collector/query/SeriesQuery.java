@@ -8,8 +8,11 @@ import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.Statistic;
 import de.dos2030.iot.model.WireNames;
 import io.micronaut.core.annotation.Nullable;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +24,8 @@ import java.util.regex.Pattern;
  * @param window    null for raw points
  * @param aggregate null for raw points
  * @param quality   {@code ok} (the default) or null for every quality
+ * @param tz        the zone of calendar-day windows and local times, when the request names one;
+ *                  null for the site's own zone
  */
 public record SeriesQuery(
         Quantity quantity,
@@ -33,7 +38,8 @@ public record SeriesQuery(
         Instant to,
         @Nullable Duration window,
         @Nullable Aggregate aggregate,
-        @Nullable String quality) {
+        @Nullable String quality,
+        @Nullable ZoneId tz) {
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})(s|m|h|d)");
     /** The longest window: a year's statistic. Longer ones overflowed InfluxDB's nanoseconds (HTTP 500). */
     static final Duration MAX_WINDOW = Duration.ofDays(366);
@@ -51,6 +57,7 @@ public record SeriesQuery(
             @Nullable String window,
             @Nullable String aggregate,
             @Nullable String quality,
+            @Nullable String tz,
             Instant now,
             Duration defaultRange) {
         if (quantity == null || quantity.isEmpty()) {
@@ -94,7 +101,21 @@ public record SeriesQuery(
         if (quality != null && !quality.equals("ok") && !quality.equals("any")) {
             throw new BadRequestException("quality " + ErrorAnswer.quoted(quality) + " is unknown (allowed: ok, any)");
         }
-        return new SeriesQuery(q, stat, site, siteKind, gateway, sensor, start, end, w, agg, qual);
+        ZoneId zone = tz == null ? null : zone(tz);
+        if (w != null) {
+            WindowGrid.of(w, ZoneOffset.UTC); // refuses windows of a day or longer that are not whole days
+        }
+        return new SeriesQuery(q, stat, site, siteKind, gateway, sensor, start, end, w, agg, qual, zone);
+    }
+
+    /** An IANA zone ({@code Europe/Berlin}) or a fixed offset ({@code +01:00}). */
+    static ZoneId zone(String text) {
+        try {
+            return ZoneId.of(text);
+        } catch (DateTimeException e) {
+            throw new BadRequestException("tz " + ErrorAnswer.quoted(text)
+                    + " is not a time zone: use an IANA name such as Europe/Berlin, or an offset such as +01:00");
+        }
     }
 
     /** {@code 10s}, {@code 1m}, {@code 1h}, {@code 1d} or ISO-8601 ({@code PT1M}); at least one second, whole seconds. */

@@ -44,11 +44,21 @@ public record SeriesRequest(
         @QueryValue
         String window,
 
-        @Parameter(description = "mean (default with a window), min, max, count, last, p95") @Nullable @QueryValue
+        @Parameter(description = "mean (default with a window), min, max, count, last, stddev, p95")
+        @Nullable
+        @QueryValue
         String aggregate,
 
         @Parameter(description = "ok (default) or any") @Nullable @QueryValue
         String quality,
+
+        @Parameter(
+                description =
+                        "IANA time zone (e.g. Europe/Berlin) of windows of a day or longer and of the CSV's local_time;"
+                                + " default: the site's zone")
+        @Nullable
+        @QueryValue
+        String tz,
 
         @Parameter(description = "json (default) or csv")
         @Nullable
@@ -76,6 +86,7 @@ public record SeriesRequest(
                 window,
                 aggregate,
                 quality,
+                tz,
                 now,
                 defaultRange);
     }

@@ -9,8 +9,9 @@ import java.util.List;
  * The JSON shape of a series answer, for clients and the OpenAPI document ({@link SeriesJson}
  * writes it from {@link SeriesAnswer} without building these objects): one {@link Series} per site,
  * gateway and sensor, points in time order. With a window, a point's time is the start of its
- * window (windows are aligned to the epoch, as InfluxDB's {@code GROUP BY time()} does) and empty
- * windows are left out. Quality ({@link QualityDetail}): each raw point carries its reading's; with
+ * window (below a day aligned to the epoch in UTC, as InfluxDB's {@code GROUP BY time()} does; a
+ * day or longer: calendar days in {@code zone}) and empty windows are left out. {@code sources} says
+ * where the windows were read: rollup tiers ({@code 1d}, {@code 1h}, {@code 1m}) and/or {@code raw}. Quality ({@link QualityDetail}): each raw point carries its reading's; with
  * a window and {@code quality=any}, each quality of a sensor is a series of its own that carries it;
  * windows of {@code ok} readings carry none (the answer's {@code quality} is {@code ok}).
  */
@@ -24,6 +25,8 @@ public record SeriesResult(
         Instant from,
         Instant to,
         String quality,
+        String zone,
+        List<String> sources,
         long points,
         List<Series> series) {
 

@@ -1,28 +1,43 @@
 package de.dos2030.iot.collector.query;
 
+import de.dos2030.iot.collector.rollup.DirtyHours;
+import de.dos2030.iot.collector.rollup.SiteZones;
+import de.dos2030.iot.collector.rollup.Tier;
+import de.dos2030.iot.collector.rollup.TierLayout;
+import de.dos2030.iot.model.SiteKind;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /**
  * Answers series queries from InfluxDB: builds the InfluxQL from a validated {@link SeriesQuery}
- * (identifiers through {@link InfluxQl}), enforces the point limit before and after asking, and
- * maps the answer. Raw points of any quality are read with their quality tag; windows of any
+ * (identifiers through {@link InfluxQl}), reads windows from the rollup tiers where they are exact,
+ * enforces the point limit before and after asking, and maps the answer. Raw points of any quality are read with their quality tag; windows of any
  * quality are grouped by it ({@link QualityDetail}). Thread-safe.
  */
 @Singleton
 public class SeriesService {
     private final InfluxReader influx;
     private final QueryConfig config;
+    private final SiteZones zones;
+    private final TierAnswers tiers;
 
-    public SeriesService(InfluxReader influx, QueryConfig config) {
+    public SeriesService(InfluxReader influx, QueryConfig config, DirtyHours dirty, SiteZones zones) {
         this.influx = influx;
         this.config = config;
+        this.zones = zones;
+        this.tiers = new TierAnswers(influx, dirty);
     }
 
-    /** The InfluxQL for a query (also what the benchmark sends straight to InfluxDB). */
+    /** The InfluxQL for a query over the raw readings (also what the benchmark sends straight to InfluxDB). */
     public String influxQl(SeriesQuery q) {
+        return influxQl(q, q.tz() != null ? q.tz() : zones.zoneOf(q.site()));
+    }
+
+    private String influxQl(SeriesQuery q, ZoneId tz) {
         String field = InfluxQl.identifier(q.field());
         StringBuilder ql = new StringBuilder("SELECT ");
         QualityDetail quality = q.qualityDetail();
@@ -33,9 +48,7 @@ public class SeriesService {
             ql.append(", \"quality\"::tag");
         }
         ql.append(" FROM ")
-                .append(influx.retentionPolicy())
-                .append('.')
-                .append(InfluxQl.identifier(q.quantity().measurement()))
+                .append(sources(q, null))
                 .append(" WHERE time >= ")
                 .append(q.from().toEpochMilli())
                 .append("ms AND time < ")
@@ -44,19 +57,7 @@ public class SeriesService {
         if (q.quality() != null) {
             ql.append(" AND ").append(InfluxQl.tagEquals("quality", "quality", q.quality()));
         }
-        if (q.site() != null) {
-            ql.append(" AND ").append(InfluxQl.tagEquals("site", "site", q.site()));
-        }
-        if (q.siteKind() != null) {
-            ql.append(" AND ").append(InfluxQl.tagEquals("site_kind", "siteKind", q.siteKind()));
-        }
-        if (q.gateway() != null) {
-            ql.append(" AND ").append(InfluxQl.tagEquals("gateway", "gateway", q.gateway()));
-        }
-        if (q.sensor() != null) {
-            ql.append(" AND ").append(InfluxQl.tagEquals("sensor", "sensor", q.sensor()));
-        }
-        ql.append(" GROUP BY ");
+        ql.append(filters(q)).append(" GROUP BY ");
         if (q.window() != null) {
             ql.append("time(").append(q.window().toSeconds()).append("s), ");
         }
@@ -66,38 +67,119 @@ public class SeriesService {
         }
         if (q.window() != null) {
             ql.append(" fill(none)");
+            if (WindowGrid.of(q.window(), tz).calendarDays()) {
+                ql.append(" tz(").append(InfluxQl.literal(tz.getId())).append(')');
+            }
         } else {
             ql.append(" LIMIT ").append(config.maxPoints() + 1L); // per series; the total is checked below
         }
         return ql.toString();
     }
 
+    /** The query's conditions besides time and quality, each starting with {@code AND}. */
+    private static String filters(SeriesQuery q) {
+        StringBuilder where = new StringBuilder();
+        if (q.site() != null) {
+            where.append(" AND ").append(InfluxQl.tagEquals("site", "site", q.site()));
+        }
+        if (q.siteKind() != null) {
+            where.append(" AND ").append(InfluxQl.tagEquals("site_kind", "siteKind", q.siteKind()));
+        }
+        if (q.gateway() != null) {
+            where.append(" AND ").append(InfluxQl.tagEquals("gateway", "gateway", q.gateway()));
+        }
+        if (q.sensor() != null) {
+            where.append(" AND ").append(InfluxQl.tagEquals("sensor", "sensor", q.sensor()));
+        }
+        return where.toString();
+    }
+
+    /** The {@code FROM} list: the quantity's measurement in the policy of each site kind the query may read. */
+    private static String sources(SeriesQuery q, @Nullable Tier tier) {
+        StringBuilder from = new StringBuilder();
+        for (SiteKind kind : SiteKind.values()) {
+            if (q.siteKind() == null || q.siteKind().equals(kind.wireName())) {
+                String policy = tier == null ? TierLayout.rawPolicy(kind) : TierLayout.policy(kind, tier);
+                from.append(from.isEmpty() ? "" : ",")
+                        .append(InfluxQl.identifier(policy))
+                        .append('.')
+                        .append(InfluxQl.identifier(q.quantity().measurement()));
+            }
+        }
+        return from.toString();
+    }
+
     /**
-     * Runs a query; InfluxDB's answer streams into columns (no object per point).
+     * Runs a query: windows of ok readings with an aggregate that composes from the rollup tiers
+     * ({@link TierAnswers}), everything else from the raw readings, whose answer streams into columns
+     * (no object per point).
      *
      * @throws TooManyPointsException when the answer would exceed {@code collector.query.max-points}
      * @throws InfluxReader.QueryFailedException when InfluxDB cannot answer
      */
     public SeriesAnswer run(SeriesQuery q) {
+        ZoneId siteZone = zones.zoneOf(q.site());
+        ZoneId tz = q.tz() != null ? q.tz() : siteZone;
         if (q.window() != null) {
-            long windows = (q.to().toEpochMilli()
-                            - q.from().toEpochMilli()
-                            + q.window().toMillis()
-                            - 1)
-                    / q.window().toMillis();
+            WindowGrid grid = WindowGrid.of(q.window(), tz);
+            long windows = grid.count(q.from(), q.to());
             if (windows > config.maxPoints()) {
                 throw new TooManyPointsException(windows, config.maxPoints());
             }
+            if (TierAnswers.answers(q)) {
+                SeriesAnswer fromTiers = fromTiers(q, grid, tz, siteZone);
+                if (fromTiers != null) {
+                    return fromTiers;
+                }
+            }
         }
-        List<SeriesColumns> series = new ArrayList<>(influx.columns(influxQl(q), config.maxPoints()));
+        List<SeriesColumns> series = new ArrayList<>(influx.columns(influxQl(q, tz), config.maxPoints()));
+        return answer(q, tz, List.of("raw"), series);
+    }
+
+    @Nullable
+    private SeriesAnswer fromTiers(SeriesQuery q, WindowGrid grid, ZoneId tz, ZoneId siteZone) {
+        List<Tier> fitting = TierAnswers.fitting(grid, siteZone, q.from(), q.to());
+        if (fitting.isEmpty()) {
+            return null;
+        }
+        List<TierCoverage.Piece> pieces = tiers.plan(q, fitting, siteZone);
+        if (pieces.stream().allMatch(p -> p.tier() == null)) {
+            return null; // one raw query answers as well, and faster
+        }
+        TierAnswers.Composed composed =
+                tiers.compose(pieces, grid, siteZone, q.field(), filters(q), tier -> sources(q, tier));
+        if (composed == null) {
+            return null;
+        }
+        List<SeriesColumns> series = new ArrayList<>();
+        composed.windows().forEach((key, windows) -> {
+            SeriesColumns s = new SeriesColumns(key.site(), key.gateway(), key.sensor(), null);
+            windows.forEach((start, cells) -> {
+                double value = q.aggregate().of(cells);
+                if (!Double.isNaN(value)) {
+                    s.add(start.toEpochMilli(), value, null);
+                }
+            });
+            if (s.size() > 0) {
+                series.add(s);
+            }
+        });
+        return answer(q, tz, List.copyOf(composed.sources()), series);
+    }
+
+    private SeriesAnswer answer(SeriesQuery q, ZoneId tz, List<String> sources, List<SeriesColumns> series) {
         long total = 0;
         for (SeriesColumns s : series) {
             total += s.size();
+        }
+        if (total > config.maxPoints()) {
+            throw new TooManyPointsException(total, config.maxPoints());
         }
         series.sort(Comparator.comparing(SeriesColumns::site)
                 .thenComparing(SeriesColumns::gateway)
                 .thenComparing(SeriesColumns::sensor)
                 .thenComparing(SeriesColumns::quality, Comparator.nullsFirst(Comparator.naturalOrder())));
-        return new SeriesAnswer(q, total, series);
+        return new SeriesAnswer(q, tz, sources, total, series);
     }
 }

@@ -46,11 +46,25 @@ class InfluxQlTest {
                         null,
                         null,
                         null,
+                        null,
                         now,
                         Duration.ofDays(1)))
                 .hasMessageContaining("must be before to");
         assertThatThrownBy(() -> SeriesQuery.parse(
-                        "co2", null, null, null, null, null, null, null, null, "max", null, now, Duration.ofDays(1)))
+                        "co2",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "max",
+                        null,
+                        null,
+                        now,
+                        Duration.ofDays(1)))
                 .hasMessageContaining("needs a window");
         SeriesQuery q = SeriesQuery.parse(
                 "vibration_rms",
@@ -64,6 +78,7 @@ class InfluxQlTest {
                 "1m",
                 null,
                 "any",
+                null,
                 now,
                 Duration.ofDays(1));
         assertThat(q.field()).isEqualTo("rms_mean");

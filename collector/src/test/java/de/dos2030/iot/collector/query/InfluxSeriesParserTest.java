@@ -76,7 +76,8 @@ class InfluxSeriesParserTest {
                 from.plus(Duration.ofDays(1)),
                 Duration.ofMinutes(1),
                 Aggregate.MEAN,
-                "ok");
+                "ok",
+                null);
         byte[] json = SeriesJson.write(new SeriesAnswer(q, 3, parse(ANSWER, 100)));
         SeriesResult r = JsonMapper.createDefault().readValue(json, SeriesResult.class);
         assertThat(r.quantity()).isEqualTo("co2");
@@ -93,7 +94,7 @@ class InfluxSeriesParserTest {
         assertThat(new String(json, StandardCharsets.UTF_8))
                 .startsWith("{\"quantity\":\"co2\",\"unit\":\"ppm\",\"statistic\":\"sample\","
                         + "\"aggregate\":\"mean\",\"window\":\"PT1M\",\"from\":\"2025-03-01T00:00:00Z\",\"to\":\"2025-03-02T00:00:00Z\","
-                        + "\"quality\":\"ok\",\"points\":3,\"series\":[{\"site\":\"school-1\",\"gateway\":\"gw-1\",\"sensor\":\"room-1.co2\","
+                        + "\"quality\":\"ok\",\"zone\":\"Z\",\"sources\":[\"raw\"],\"points\":3,\"series\":[{\"site\":\"school-1\",\"gateway\":\"gw-1\",\"sensor\":\"room-1.co2\","
                         + "\"points\":[{\"time\":\"2025-03-01T00:00:00Z\",\"value\":612.5}");
         assertThat(new String(json, StandardCharsets.UTF_8)).doesNotContain("\"quality\":\"ok\"}");
     }
@@ -132,7 +133,18 @@ class InfluxSeriesParserTest {
     void rawJsonPointsCarryTheirQuality() throws IOException {
         Instant from = Instant.ofEpochMilli(1740787200000L);
         SeriesQuery q = new SeriesQuery(
-                Quantity.CO2, Statistic.SAMPLE, null, null, null, null, from, from.plusSeconds(60), null, null, null);
+                Quantity.CO2,
+                Statistic.SAMPLE,
+                null,
+                null,
+                null,
+                null,
+                from,
+                from.plusSeconds(60),
+                null,
+                null,
+                null,
+                null);
         byte[] json = SeriesJson.write(new SeriesAnswer(q, 3, parse(RAW_ANSWER, 100)));
         SeriesResult r = JsonMapper.createDefault().readValue(json, SeriesResult.class);
         assertThat(r.aggregate()).isEqualTo("none");
@@ -159,6 +171,7 @@ class InfluxSeriesParserTest {
                 from.plusSeconds(60),
                 Duration.ofMinutes(1),
                 Aggregate.COUNT,
+                null,
                 null);
         SeriesColumns suspect = new SeriesColumns("school-1", "gw-1", "room-1.co2", "suspect");
         suspect.add(from.toEpochMilli(), 2, null);

@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -40,12 +41,13 @@ class SeriesCsvTest {
                 FROM.plus(Duration.ofHours(1)),
                 window,
                 aggregate,
-                quality);
+                quality,
+                null);
         long points = 0;
         for (SeriesColumns s : series) {
             points += s.size();
         }
-        return new SeriesAnswer(q, points, List.of(series));
+        return new SeriesAnswer(q, ZoneId.of("Europe/Berlin"), List.of("raw"), points, List.of(series));
     }
 
     @Test
@@ -54,9 +56,10 @@ class SeriesCsvTest {
         s.add(FROM.toEpochMilli(), 612.5, null);
         s.add(FROM.plusSeconds(600).toEpochMilli(), 0.0001, null);
         assertThat(SeriesCsv.write(answer(Duration.ofMinutes(10), Aggregate.MEAN, "ok", s)))
-                .isEqualTo("time,site,gateway,sensor,quantity,statistic,aggregate,window,value [ppm]\r\n"
-                        + "2025-03-03T08:00:00Z,school-1,gw-1,room-1.co2,co2,sample,mean,PT10M,612.5\r\n"
-                        + "2025-03-03T08:10:00Z,school-1,gw-1,room-1.co2,co2,sample,mean,PT10M,0.0001\r\n");
+                .isEqualTo(
+                        "time,local_time,site,gateway,sensor,quantity,statistic,aggregate,window,value [ppm]\r\n"
+                                + "2025-03-03T08:00:00Z,2025-03-03T09:00:00+01:00,school-1,gw-1,room-1.co2,co2,sample,mean,PT10M,612.5\r\n"
+                                + "2025-03-03T08:10:00Z,2025-03-03T09:10:00+01:00,school-1,gw-1,room-1.co2,co2,sample,mean,PT10M,0.0001\r\n");
     }
 
     @Test
@@ -65,9 +68,10 @@ class SeriesCsvTest {
         s.add(FROM.plusSeconds(7).toEpochMilli(), 612, "ok");
         s.add(FROM.plusMillis(14_250).toEpochMilli(), 2210, "suspect");
         assertThat(SeriesCsv.write(answer(null, null, null, s)))
-                .isEqualTo("time,site,gateway,sensor,quantity,statistic,aggregate,window,value [ppm],quality\r\n"
-                        + "2025-03-03T08:00:07Z,school-1,gw-1,room-1.co2,co2,sample,none,,612,ok\r\n"
-                        + "2025-03-03T08:00:14.250Z,school-1,gw-1,room-1.co2,co2,sample,none,,2210,suspect\r\n");
+                .isEqualTo(
+                        "time,local_time,site,gateway,sensor,quantity,statistic,aggregate,window,value [ppm],quality\r\n"
+                                + "2025-03-03T08:00:07Z,2025-03-03T09:00:07+01:00,school-1,gw-1,room-1.co2,co2,sample,none,,612,ok\r\n"
+                                + "2025-03-03T08:00:14.250Z,2025-03-03T09:00:14.250+01:00,school-1,gw-1,room-1.co2,co2,sample,none,,2210,suspect\r\n");
     }
 
     @Test
@@ -76,8 +80,9 @@ class SeriesCsvTest {
         s.add(FROM.plusSeconds(7).toEpochMilli(), 612, null);
         SeriesAnswer okOnly = answer(null, null, "ok", s);
         assertThat(SeriesCsv.write(okOnly))
-                .isEqualTo("time,site,gateway,sensor,quantity,statistic,aggregate,window,value [ppm],quality\r\n"
-                        + "2025-03-03T08:00:07Z,school-1,gw-1,room-1.co2,co2,sample,none,,612,ok\r\n");
+                .isEqualTo(
+                        "time,local_time,site,gateway,sensor,quantity,statistic,aggregate,window,value [ppm],quality\r\n"
+                                + "2025-03-03T08:00:07Z,2025-03-03T09:00:07+01:00,school-1,gw-1,room-1.co2,co2,sample,none,,612,ok\r\n");
         assertThat(new String(SeriesJson.write(okOnly), java.nio.charset.StandardCharsets.UTF_8))
                 .contains("{\"time\":\"2025-03-03T08:00:07Z\",\"value\":612.0,\"quality\":\"ok\"}");
     }
@@ -89,9 +94,10 @@ class SeriesCsvTest {
         SeriesColumns suspect = new SeriesColumns("school-1", "gw-1", "room-1.co2", "suspect");
         suspect.add(FROM.toEpochMilli(), 2, null);
         assertThat(SeriesCsv.write(answer(Duration.ofMinutes(1), Aggregate.COUNT, null, ok, suspect)))
-                .isEqualTo("time,site,gateway,sensor,quantity,statistic,aggregate,window,value [ppm],quality\r\n"
-                        + "2025-03-03T08:00:00Z,school-1,gw-1,room-1.co2,co2,sample,count,PT1M,9,ok\r\n"
-                        + "2025-03-03T08:00:00Z,school-1,gw-1,room-1.co2,co2,sample,count,PT1M,2,suspect\r\n");
+                .isEqualTo(
+                        "time,local_time,site,gateway,sensor,quantity,statistic,aggregate,window,value [ppm],quality\r\n"
+                                + "2025-03-03T08:00:00Z,2025-03-03T09:00:00+01:00,school-1,gw-1,room-1.co2,co2,sample,count,PT1M,9,ok\r\n"
+                                + "2025-03-03T08:00:00Z,2025-03-03T09:00:00+01:00,school-1,gw-1,room-1.co2,co2,sample,count,PT1M,2,suspect\r\n");
     }
 
     @Test
@@ -139,7 +145,8 @@ class SeriesCsvTest {
         SeriesColumns s = new SeriesColumns("a,b", "say \"hi\"", "two\r\nlines", null);
         s.add(FROM.toEpochMilli(), 1, null);
         assertThat(SeriesCsv.write(answer(Duration.ofMinutes(1), Aggregate.MAX, "ok", s)))
-                .endsWith("2025-03-03T08:00:00Z,\"a,b\",\"say \"\"hi\"\"\",\"two\r\nlines\",co2,sample,max,PT1M,1\r\n");
+                .endsWith(
+                        "2025-03-03T08:00:00Z,2025-03-03T09:00:00+01:00,\"a,b\",\"say \"\"hi\"\"\",\"two\r\nlines\",co2,sample,max,PT1M,1\r\n");
     }
 
     /** Whatever the ids hold, an RFC 4180 reader gets back every field of every row. */
@@ -169,6 +176,7 @@ class SeriesCsvTest {
         assertThat(records.get(1).toList())
                 .containsExactly(
                         FROM.toString(),
+                        "2025-03-03T09:00:00+01:00",
                         site,
                         gateway,
                         sensor,
@@ -178,7 +186,7 @@ class SeriesCsvTest {
                         "",
                         SeriesCsv.number(value, false),
                         quality);
-        assertThat(Double.parseDouble(records.get(1).get(8))).isEqualTo(value);
-        assertThat(records.get(2).get(9)).isEmpty();
+        assertThat(Double.parseDouble(records.get(1).get(9))).isEqualTo(value);
+        assertThat(records.get(2).get(10)).isEmpty();
     }
 }

@@ -228,7 +228,7 @@ class SeriesQueryIT {
 
     private static String influxQl(String window, String quality) {
         SeriesQuery q = SeriesQuery.parse(
-                "co2", null, null, null, null, null, null, null, window, null, quality, T0, Duration.ofHours(1));
+                "co2", null, null, null, null, null, null, null, window, null, quality, null, T0, Duration.ofHours(1));
         return collector.context.getBean(SeriesService.class).influxQl(q);
     }
 

@@ -86,7 +86,7 @@ final class TierAnswers {
                 q.to(),
                 tiers,
                 siteZone,
-                dirty.dirtyHours(q.quantity().measurement(), q.field(), q.gateway(), q.from(), q.to()));
+                dirty.stale(q.quantity().measurement(), q.field(), q.gateway(), q.from(), q.to()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package de.dos2030.iot.collector.query;
 
+import de.dos2030.iot.collector.rollup.DirtyHours;
 import de.dos2030.iot.collector.rollup.Tier;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
@@ -7,12 +8,11 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NavigableSet;
 
 /**
  * Covers a time range with as few, as coarse rollup cells as are exact: the coarsest tier takes
- * every cell that lies wholly inside the range and is clean (no hour of it is waiting for a
- * recompute); what it leaves (the ragged ends, stale cells) goes to the next finer tier, and what
+ * every cell that lies wholly inside the range and is clean (neither it nor an hour of it is
+ * waiting for a recompute); what it leaves (the ragged ends, stale cells) goes to the next finer tier, and what
  * the minutes leave goes to the raw readings. Pure and stateless.
  */
 final class TierCoverage {
@@ -25,13 +25,13 @@ final class TierCoverage {
 
     private final List<Tier> tiers;
     private final ZoneId dayZone;
-    private final NavigableSet<Instant> dirtyHours;
+    private final DirtyHours.Stale stale;
     private final List<Piece> pieces = new ArrayList<>();
 
-    private TierCoverage(List<Tier> tiers, ZoneId dayZone, NavigableSet<Instant> dirtyHours) {
+    private TierCoverage(List<Tier> tiers, ZoneId dayZone, DirtyHours.Stale stale) {
         this.tiers = tiers;
         this.dayZone = dayZone;
-        this.dirtyHours = dirtyHours;
+        this.stale = stale;
     }
 
     /**
@@ -39,11 +39,10 @@ final class TierCoverage {
      *
      * @param tiers      the tiers whose cells fit the query's windows, coarsest first
      * @param dayZone    the zone of the day tier's cells
-     * @param dirtyHours UTC hour starts whose cells may be stale
+     * @param stale      the cells waiting for a recompute
      */
-    static List<Piece> plan(
-            Instant from, Instant to, List<Tier> tiers, ZoneId dayZone, NavigableSet<Instant> dirtyHours) {
-        TierCoverage coverage = new TierCoverage(tiers, dayZone, dirtyHours);
+    static List<Piece> plan(Instant from, Instant to, List<Tier> tiers, ZoneId dayZone, DirtyHours.Stale stale) {
+        TierCoverage coverage = new TierCoverage(tiers, dayZone, stale);
         coverage.cover(from, to, 0);
         return coverage.pieces;
     }
@@ -63,7 +62,7 @@ final class TierCoverage {
         }
         Instant covered = from; // everything before is in pieces already
         for (Instant end = tier.nextCell(cell, dayZone); !end.isAfter(to); end = tier.nextCell(cell, dayZone)) {
-            if (clean(cell, end)) {
+            if (clean(tier, cell, end)) {
                 cover(covered, cell, level + 1);
                 add(tier, cell, end);
                 covered = end;
@@ -73,9 +72,10 @@ final class TierCoverage {
         cover(covered, to, level + 1);
     }
 
-    private boolean clean(Instant cellStart, Instant cellEnd) {
+    private boolean clean(Tier tier, Instant cellStart, Instant cellEnd) {
         Instant hour = cellStart.truncatedTo(ChronoUnit.HOURS);
-        return dirtyHours.subSet(hour, true, cellEnd, false).isEmpty();
+        return stale.hours().subSet(hour, true, cellEnd, false).isEmpty()
+                && (tier != Tier.DAY || !stale.days().contains(cellStart));
     }
 
     private void add(@Nullable Tier tier, Instant from, Instant to) {

@@ -5,14 +5,21 @@ import java.time.Instant;
 import java.util.NavigableSet;
 
 /**
- * Which hours' cells are waiting for a recompute: the query planner reads those hours from the
- * raw readings instead. Implementations are thread-safe.
+ * Which cells are waiting for a recompute: the query planner reads around them. Implementations
+ * are thread-safe.
  */
 public interface DirtyHours {
     /**
-     * UTC hour starts in {@code [from, to)} marked dirty for a raw field of a measurement, by any
-     * gateway, or by {@code gateway} when it is given.
+     * The stale cells of a raw field of a measurement in {@code [from, to)}, of any gateway, or of
+     * {@code gateway} when it is given.
      */
-    NavigableSet<Instant> dirtyHours(
-            String measurement, String field, @Nullable String gateway, Instant from, Instant to);
+    Stale stale(String measurement, String field, @Nullable String gateway, Instant from, Instant to);
+
+    /**
+     * Stale cells.
+     *
+     * @param hours UTC hour starts whose minute and hour cells (and so their day's cell) may be stale
+     * @param days  day-cell starts whose day cell alone may be stale (its hours are recomputed)
+     */
+    record Stale(NavigableSet<Instant> hours, NavigableSet<Instant> days) {}
 }

@@ -3,6 +3,7 @@ package de.dos2030.iot.collector.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.dos2030.iot.collector.query.TierCoverage.Piece;
+import de.dos2030.iot.collector.rollup.DirtyHours;
 import de.dos2030.iot.collector.rollup.Tier;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -21,7 +22,7 @@ class TierCoverageTest {
     @Test
     void coversAlignedDaysWithTheDayTierAlone() {
         List<Piece> pieces =
-                TierCoverage.plan(t("2026-01-04T23:00:00Z"), t("2026-01-11T23:00:00Z"), ALL, BERLIN, new TreeSet<>());
+                TierCoverage.plan(t("2026-01-04T23:00:00Z"), t("2026-01-11T23:00:00Z"), ALL, BERLIN, clean());
 
         assertThat(pieces).containsExactly(new Piece(Tier.DAY, t("2026-01-04T23:00:00Z"), t("2026-01-11T23:00:00Z")));
     }
@@ -29,7 +30,7 @@ class TierCoverageTest {
     @Test
     void fillsRaggedEndsWithFinerTiersAndRaw() {
         List<Piece> pieces =
-                TierCoverage.plan(t("2026-01-05T21:58:30Z"), t("2026-01-07T00:01:00Z"), ALL, BERLIN, new TreeSet<>());
+                TierCoverage.plan(t("2026-01-05T21:58:30Z"), t("2026-01-07T00:01:00Z"), ALL, BERLIN, clean());
 
         assertThat(pieces)
                 .containsExactly(
@@ -45,8 +46,12 @@ class TierCoverageTest {
     void readsDirtyHoursRawAndTheRestOfTheirDayFromHours() {
         TreeSet<Instant> dirty = new TreeSet<>(List.of(t("2026-01-06T10:00:00Z")));
 
-        List<Piece> pieces =
-                TierCoverage.plan(t("2026-01-05T23:00:00Z"), t("2026-01-06T23:00:00Z"), ALL, BERLIN, dirty);
+        List<Piece> pieces = TierCoverage.plan(
+                t("2026-01-05T23:00:00Z"),
+                t("2026-01-06T23:00:00Z"),
+                ALL,
+                BERLIN,
+                new DirtyHours.Stale(dirty, new TreeSet<>()));
 
         assertThat(pieces)
                 .containsExactly(
@@ -58,18 +63,36 @@ class TierCoverageTest {
     @Test
     void takesDaylightSavingDaysWholeWithTheirTwentyThreeAndTwentyFiveHours() {
         List<Piece> spring =
-                TierCoverage.plan(t("2026-03-28T23:00:00Z"), t("2026-03-29T22:00:00Z"), ALL, BERLIN, new TreeSet<>());
+                TierCoverage.plan(t("2026-03-28T23:00:00Z"), t("2026-03-29T22:00:00Z"), ALL, BERLIN, clean());
         List<Piece> autumn =
-                TierCoverage.plan(t("2026-10-24T22:00:00Z"), t("2026-10-25T23:00:00Z"), ALL, BERLIN, new TreeSet<>());
+                TierCoverage.plan(t("2026-10-24T22:00:00Z"), t("2026-10-25T23:00:00Z"), ALL, BERLIN, clean());
 
         assertThat(spring).containsExactly(new Piece(Tier.DAY, t("2026-03-28T23:00:00Z"), t("2026-03-29T22:00:00Z")));
         assertThat(autumn).containsExactly(new Piece(Tier.DAY, t("2026-10-24T22:00:00Z"), t("2026-10-25T23:00:00Z")));
     }
 
     @Test
+    void readsAStaleDayCellFromItsHours() {
+        DirtyHours.Stale staleDay =
+                new DirtyHours.Stale(new TreeSet<>(), new TreeSet<>(List.of(t("2026-01-05T23:00:00Z"))));
+
+        List<Piece> pieces =
+                TierCoverage.plan(t("2026-01-04T23:00:00Z"), t("2026-01-06T23:00:00Z"), ALL, BERLIN, staleDay);
+
+        assertThat(pieces)
+                .containsExactly(
+                        new Piece(Tier.DAY, t("2026-01-04T23:00:00Z"), t("2026-01-05T23:00:00Z")),
+                        new Piece(Tier.HOUR, t("2026-01-05T23:00:00Z"), t("2026-01-06T23:00:00Z")));
+    }
+
+    private static DirtyHours.Stale clean() {
+        return new DirtyHours.Stale(new TreeSet<>(), new TreeSet<>());
+    }
+
+    @Test
     void fallsToRawWithoutUsableTiers() {
-        List<Piece> pieces = TierCoverage.plan(
-                t("2026-01-05T10:00:00Z"), t("2026-01-05T11:00:00Z"), List.of(), BERLIN, new TreeSet<>());
+        List<Piece> pieces =
+                TierCoverage.plan(t("2026-01-05T10:00:00Z"), t("2026-01-05T11:00:00Z"), List.of(), BERLIN, clean());
 
         assertThat(pieces).containsExactly(new Piece(null, t("2026-01-05T10:00:00Z"), t("2026-01-05T11:00:00Z")));
     }

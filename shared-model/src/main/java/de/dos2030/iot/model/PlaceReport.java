@@ -35,6 +35,11 @@ public record PlaceReport(
         sensors = sensors == null ? Map.of() : Map.copyOf(sensors);
     }
 
+    /** This place under another name. */
+    public PlaceReport withName(String newName) {
+        return new PlaceReport(siteKind, newName, address, lat, lon, timeZone, locations, sensors);
+    }
+
     /**
      * A room or bridge section inside the site.
      *

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  * @param window    null for raw points
  * @param aggregate null for raw points
  * @param quality   {@code ok} (the default) or null for every quality
+ * @param location  a location (room, bridge section) of {@code site}: only its sensors; null for all
  */
 public record SeriesQuery(
         Quantity quantity,
@@ -33,10 +34,54 @@ public record SeriesQuery(
         Instant to,
         @Nullable Duration window,
         @Nullable Aggregate aggregate,
-        @Nullable String quality) {
+        @Nullable String quality,
+        @Nullable String location) {
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})(s|m|h|d)");
     /** The longest window: a year's statistic. Longer ones overflowed InfluxDB's nanoseconds (HTTP 500). */
     static final Duration MAX_WINDOW = Duration.ofDays(366);
+
+    /** A query of every location. */
+    public SeriesQuery(
+            Quantity quantity,
+            Statistic statistic,
+            @Nullable String site,
+            @Nullable String siteKind,
+            @Nullable String gateway,
+            @Nullable String sensor,
+            Instant from,
+            Instant to,
+            @Nullable Duration window,
+            @Nullable Aggregate aggregate,
+            @Nullable String quality) {
+        this(quantity, statistic, site, siteKind, gateway, sensor, from, to, window, aggregate, quality, null);
+    }
+
+    /**
+     * This query of one location of its site (null: of all). A location id is unique only within its
+     * site, so {@code location} needs {@code site}; whether the site has it, the service checks.
+     */
+    public SeriesQuery withLocation(@Nullable String newLocation) {
+        if (newLocation != null && site == null) {
+            throw new BadRequestException("location needs site: a location id is unique only within its site,"
+                    + " e.g. site=gs-kley&location=r204");
+        }
+        if (newLocation != null) {
+            IdParameter.require("location", newLocation);
+        }
+        return new SeriesQuery(
+                quantity,
+                statistic,
+                site,
+                siteKind,
+                gateway,
+                sensor,
+                from,
+                to,
+                window,
+                aggregate,
+                quality,
+                newLocation);
+    }
 
     /** Parses request parameters; {@code now} and {@code defaultRange} fill a missing {@code to}/{@code from}. */
     public static SeriesQuery parse(

@@ -1,24 +1,32 @@
 package de.dos2030.iot.collector.query;
 
+import de.dos2030.iot.collector.api.BadRequestException;
+import de.dos2030.iot.collector.api.ErrorAnswer;
+import de.dos2030.iot.collector.places.PlaceDirectory;
+import de.dos2030.iot.collector.places.SensorAt;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Answers series queries from InfluxDB: builds the InfluxQL from a validated {@link SeriesQuery}
  * (identifiers through {@link InfluxQl}), enforces the point limit before and after asking, and
  * maps the answer. Raw points of any quality are read with their quality tag; windows of any
- * quality are grouped by it ({@link QualityDetail}). Thread-safe.
+ * quality are grouped by it ({@link QualityDetail}). A {@code location} becomes the (gateway, sensor)
+ * pairs the place registry has there; each series carries its {@link SeriesPlace}. Thread-safe.
  */
 @Singleton
 public class SeriesService {
     private final InfluxReader influx;
     private final QueryConfig config;
+    private final PlaceDirectory places;
 
-    public SeriesService(InfluxReader influx, QueryConfig config) {
+    public SeriesService(InfluxReader influx, QueryConfig config, PlaceDirectory places) {
         this.influx = influx;
         this.config = config;
+        this.places = places;
     }
 
     /** The InfluxQL for a query (also what the benchmark sends straight to InfluxDB). */
@@ -56,6 +64,14 @@ public class SeriesService {
         if (q.sensor() != null) {
             ql.append(" AND ").append(InfluxQl.tagEquals("sensor", "sensor", q.sensor()));
         }
+        if (q.location() != null) {
+            ql.append(" AND (")
+                    .append(sensorsAt(q).stream()
+                            .map(s -> "(" + InfluxQl.tagEquals("gateway", "gateway", s.gateway()) + " AND "
+                                    + InfluxQl.tagEquals("sensor", "sensor", s.sensor()) + ")")
+                            .collect(Collectors.joining(" OR ")))
+                    .append(')');
+        }
         ql.append(" GROUP BY ");
         if (q.window() != null) {
             ql.append("time(").append(q.window().toSeconds()).append("s), ");
@@ -89,15 +105,35 @@ public class SeriesService {
                 throw new TooManyPointsException(windows, config.maxPoints());
             }
         }
+        if (q.location() != null && sensorsAt(q).isEmpty()) {
+            return new SeriesAnswer(q, 0, List.of()); // a location nothing reported a sensor at: nothing to ask
+        }
         List<SeriesColumns> series = new ArrayList<>(influx.columns(influxQl(q), config.maxPoints()));
         long total = 0;
         for (SeriesColumns s : series) {
             total += s.size();
+            s.place(SeriesPlace.of(places, s));
         }
         series.sort(Comparator.comparing(SeriesColumns::site)
                 .thenComparing(SeriesColumns::gateway)
                 .thenComparing(SeriesColumns::sensor)
                 .thenComparing(SeriesColumns::quality, Comparator.nullsFirst(Comparator.naturalOrder())));
         return new SeriesAnswer(q, total, series);
+    }
+
+    /**
+     * The sensors at the query's location.
+     *
+     * @throws BadRequestException naming {@code location} when the site has no such location
+     */
+    private List<SensorAt> sensorsAt(SeriesQuery q) {
+        if (places.location(q.site(), q.location()).isEmpty()) {
+            String known = String.join(", ", places.locations(q.site()).keySet());
+            throw new BadRequestException("location " + ErrorAnswer.quoted(q.location())
+                    + " is not a location of site '"
+                    + q.site() + "' (allowed: " + (known.isEmpty() ? "none: the site has no locations yet" : known)
+                    + ")");
+        }
+        return places.sensorsAt(q.site(), q.location());
     }
 }

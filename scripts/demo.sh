@@ -216,6 +216,9 @@ cat <<EOF
   API documentation: $API/swagger-ui/      tokens: ${DEMO#$ROOT/}/api-tokens (viewer, engineer, admin)
     V=\$(sed -n 's/^viewer=//p' target/demo/api-tokens); E=\$(sed -n 's/^engineer=//p' target/demo/api-tokens)
     curl -s -H "Authorization: Bearer \$V" $API/api/v1/gateways | jq
+    curl -s -H "Authorization: Bearer \$V" $API/api/v1/sites | jq                 # names, positions, rooms/sections (from the gateways' files)
+    curl -s -H "Authorization: Bearer \$V" $API/api/v1/sites/gs-kley | jq
+    curl -s -H "Authorization: Bearer \$V" '$API/api/v1/series?quantity=co2&site=gs-kley&location=r204&window=1m' | jq '.series[] | {sensor, siteName, locationName, position}'
     curl -s -H "Authorization: Bearer \$V" '$API/api/v1/series?quantity=co2&gateway=school-demo-r204&quality=any' | jq
     curl -s -H "Authorization: Bearer \$V" '$API/api/v1/series?quantity=strain&gateway=bridge-sim-p2&window=10s&aggregate=mean&format=csv'
     curl -s -H "Authorization: Bearer \$V" '$API/api/v1/series?quantity=vibration_rms&gateway=bridge-replay-munich&format=csv'
@@ -301,6 +304,12 @@ ok=1
 for id in "${GATEWAYS[@]}"; do
     n=$(jq -r --arg g "$id" '.[$g] // 0' <<< "$r")
     if [ "$n" -gt 0 ]; then say "PASS $id: $n readings stored"; else say "FAIL $id: no readings stored"; ok=; fi
+done
+sites=$(curl -fsS -H "Authorization: Bearer $VIEWER_TOKEN" "$API/api/v1/sites" || echo '[]')
+for id in "${GATEWAYS[@]}"; do
+    place=$(jq -r --arg g "$id" '[.[] | select(.gateways | index($g))][0] | select(.name != null and .position != null)
+        | "\(.name) at \(.position.lat), \(.position.lon), \(.locations) location(s)"' <<< "$sites")
+    if [ -n "$place" ]; then say "PASS $id: its site is $place"; else say "FAIL $id: its site has no name and position in /api/v1/sites"; ok=; fi
 done
 raised=$(jq -r '[.by[] | .raised] | add // 0' <<< "$w"); cleared=$(jq -r '[.by[] | .cleared] | add // 0' <<< "$w")
 if [ "$raised" -gt 0 ]; then say "PASS alerts end to end: $raised raised, $cleared cleared, received by the webhook"; else say "FAIL no alert reached the webhook"; ok=; fi

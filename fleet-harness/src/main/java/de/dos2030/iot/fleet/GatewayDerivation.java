@@ -31,8 +31,8 @@ final class GatewayDerivation {
                 t.name() + " (" + member.siteId() + ")",
                 t.address(),
                 t.position(),
-                t.span(),
-                t.room());
+                t.timeZone(),
+                t.locations());
         Endpoint p = template.uplink().primary();
         Path credentials = gatewayDir.resolve("mqtt.properties");
         Endpoint primary = new Endpoint(
@@ -72,6 +72,7 @@ final class GatewayDerivation {
                 s.features(),
                 s.rules(),
                 s.send(),
-                s.tilt());
+                s.tilt(),
+                s.location());
     }
 }

@@ -19,6 +19,8 @@ import java.time.temporal.ChronoUnit;
  * @param clockSync          state of the gateway clock
  * @param clockOffset        gateway clock minus collector clock, measured NTP-style from the collector's "stored"
  *                           answers; {@code null} until measured
+ * @param place              the place the gateway's configuration describes; {@code null} when not sent (agents
+ *                           before places, or a configuration without a site name)
  */
 public record GatewayHealth(
         String agentVersion,
@@ -31,7 +33,8 @@ public record GatewayHealth(
         Instant lastAck,
         Double cpuTemperature,
         ClockSync clockSync,
-        Duration clockOffset) {
+        Duration clockOffset,
+        PlaceReport place) {
 
     /** Times are held at millisecond resolution, as both codecs carry them. */
     public GatewayHealth {
@@ -39,6 +42,51 @@ public record GatewayHealth(
         clockOffset = clockOffset == null ? null : clockOffset.truncatedTo(ChronoUnit.MILLIS);
         oldestUnsentAge = oldestUnsentAge == null ? null : oldestUnsentAge.truncatedTo(ChronoUnit.MILLIS);
         lastAck = lastAck == null ? null : lastAck.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** Health without a place description (as agents before places sent it). */
+    public GatewayHealth(
+            String agentVersion,
+            String configVersion,
+            Duration uptime,
+            long outboxDepth,
+            long outboxBytes,
+            Duration oldestUnsentAge,
+            long droppedReadings,
+            Instant lastAck,
+            Double cpuTemperature,
+            ClockSync clockSync,
+            Duration clockOffset) {
+        this(
+                agentVersion,
+                configVersion,
+                uptime,
+                outboxDepth,
+                outboxBytes,
+                oldestUnsentAge,
+                droppedReadings,
+                lastAck,
+                cpuTemperature,
+                clockSync,
+                clockOffset,
+                null);
+    }
+
+    /** This health with a place description. */
+    public GatewayHealth withPlace(PlaceReport newPlace) {
+        return new GatewayHealth(
+                agentVersion,
+                configVersion,
+                uptime,
+                outboxDepth,
+                outboxBytes,
+                oldestUnsentAge,
+                droppedReadings,
+                lastAck,
+                cpuTemperature,
+                clockSync,
+                clockOffset,
+                newPlace);
     }
 
     /** Health of a gateway whose clock offset is not measured (yet). */
@@ -64,6 +112,6 @@ public record GatewayHealth(
                 lastAck,
                 cpuTemperature,
                 clockSync,
-                null);
+                (Duration) null);
     }
 }

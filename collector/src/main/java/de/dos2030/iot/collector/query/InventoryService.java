@@ -28,7 +28,7 @@ import java.util.TreeSet;
 import org.influxdb.dto.QueryResult;
 
 /**
- * What there is to query: sites and their gateways (registry), each gateway's last contact and
+ * What there is to query: the gateways (registry), each gateway's last contact and
  * health (activity tracking, plus InfluxDB's latest {@code gateway_health} point for one
  * gateway), sequence gaps, and the sensors with the quantities they report (InfluxDB's series
  * plus activity tracking). Thread-safe.
@@ -56,9 +56,6 @@ public class InventoryService {
         this.liveness = liveness;
         this.clock = clock;
     }
-
-    @Serdeable
-    public record Site(String id, String kind, List<String> gateways) {}
 
     /** {@code state}: online, offline (nothing for {@code collector.liveness.offline-after}), never-seen, disabled. */
     @Serdeable
@@ -96,16 +93,6 @@ public class InventoryService {
             String unit,
             @Nullable Instant lastReading,
             @Nullable Instant lastSeen) {}
-
-    public List<Site> sites() {
-        Map<String, Site> sites = new TreeMap<>();
-        for (Gateway g : registry.list()) {
-            sites.computeIfAbsent(g.siteId(), id -> new Site(id, g.siteKind().wireName(), new ArrayList<>()))
-                    .gateways()
-                    .add(g.id());
-        }
-        return List.copyOf(sites.values());
-    }
 
     public List<GatewayStatus> gateways(@Nullable String site) {
         if (site != null) {

@@ -49,12 +49,6 @@ public class QueryController {
         this.clock = clock;
     }
 
-    @Operation(summary = "Sites and their gateways, from the registry")
-    @Get("/sites")
-    public List<InventoryService.Site> sites() {
-        return inventory.sites();
-    }
-
     @Operation(
             summary =
                     "Gateways with state (online/offline/never-seen/disabled), last seen, latest health and sequence gaps")

@@ -56,6 +56,16 @@ public record SeriesAnswer(
         return query.quality() == null ? "any" : query.quality();
     }
 
+    /** Whether the place registry knows the site or location of any series (CSV then has place columns). */
+    public boolean hasPlaces() {
+        for (SeriesColumns s : series) {
+            if (s.place() != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the points or the series carry their readings' quality. */
     public QualityDetail qualityDetail() {
         return query.qualityDetail();

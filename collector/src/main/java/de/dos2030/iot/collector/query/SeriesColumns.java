@@ -20,6 +20,7 @@ public final class SeriesColumns {
     private String[] qualities;
 
     private int size;
+    private SeriesPlace place;
 
     SeriesColumns(String site, String gateway, String sensor, @Nullable String quality) {
         this.site = site;
@@ -73,6 +74,16 @@ public final class SeriesColumns {
     @Nullable
     public String quality() {
         return quality;
+    }
+
+    /** Where the series was measured, when the place registry knows; null otherwise. */
+    @Nullable
+    public SeriesPlace place() {
+        return place;
+    }
+
+    void place(@Nullable SeriesPlace where) {
+        this.place = where;
     }
 
     public int size() {

@@ -25,10 +25,13 @@ import org.apache.commons.csv.CSVFormat;
  * time,local_time,site,gateway,sensor,quantity,statistic,aggregate,window,value [ppm],quality
  * 2025-03-03T08:00:07Z,2025-03-03T09:00:07+01:00,school-1,gw-1,room-1.co2,co2,sample,none,,2210,suspect
  * </pre>
+ * When the place registry knows the site or location of any series, five columns follow:
+ * {@code site_name,location,location_name,lat,lon} (empty where it does not know).
  * Numbers are written in plain decimal notation (never {@code 1.0E-4}); counts as integers.
  */
 public final class SeriesCsv {
     public static final String MEDIA_TYPE = "text/csv";
+    static final List<String> PLACE_COLUMNS = List.of("site_name", "location", "location_name", "lat", "lon");
 
     private SeriesCsv() {}
 
@@ -39,6 +42,9 @@ public final class SeriesCsv {
         columns.add("value [" + a.unit() + "]");
         if (a.qualityDetail() != QualityDetail.NONE) {
             columns.add("quality");
+        }
+        if (a.hasPlaces()) {
+            columns.addAll(PLACE_COLUMNS);
         }
         return columns;
     }
@@ -52,6 +58,7 @@ public final class SeriesCsv {
         boolean integral = a.aggregate().equals("count");
         boolean perPoint = a.qualityDetail() == QualityDetail.PER_POINT;
         boolean perSeries = a.qualityDetail() == QualityDetail.PER_SERIES;
+        boolean places = a.hasPlaces();
         IsoSeconds.Buffer time = new IsoSeconds.Buffer();
         IsoSeconds.Buffer local = new IsoSeconds.Buffer();
         ZoneRules zone = a.zone().getRules();
@@ -64,6 +71,19 @@ public final class SeriesCsv {
                 for (String field : List.of(
                         s.site(), s.gateway(), s.sensor(), a.quantity(), a.statistic(), a.aggregate(), window)) {
                     csv.print(field, repeated, false);
+                }
+                StringBuilder place = new StringBuilder(places ? 80 : 0);
+                if (places) {
+                    SeriesPlace p = s.place();
+                    boolean known = p != null;
+                    for (String field : java.util.Arrays.asList(
+                            known ? p.siteName() : null,
+                            known ? p.location() : null,
+                            known ? p.locationName() : null,
+                            known && p.position() != null ? number(p.position().lat(), false) : null,
+                            known && p.position() != null ? number(p.position().lon(), false) : null)) {
+                        csv.print(field == null ? "" : field, place, false);
+                    }
                 }
                 for (int i = 0; i < s.size(); i++) {
                     // Times and numbers go in as the fast writers wrote them: their characters (digits
@@ -82,6 +102,7 @@ public final class SeriesCsv {
                     } else if (perSeries) {
                         csv.print(s.quality(), out, false);
                     }
+                    out.append(place);
                     csv.println(out);
                 }
             }

@@ -10,7 +10,8 @@ import java.io.UncheckedIOException;
 /**
  * The JSON of a series answer, written with a streaming generator from the columns (the shape
  * is {@link SeriesResult}'s: field order, ISO-8601 instants, no {@code window} for raw points,
- * {@code quality} on each raw point or on each series of windows of any quality).
+ * {@code quality} on each raw point or on each series of windows of any quality, and what the place
+ * registry knows of each series' site and location).
  * Numbers are the shortest text that parses back to the same double, as Java 19+ prints them
  * (Jackson's fast writer): Java 17's {@code Double.toString} was most of the time spent writing an
  * answer, and differs only for some numbers past 10^16, by printing a digit more than needed.
@@ -56,6 +57,7 @@ public final class SeriesJson {
                 g.writeStringField("site", s.site());
                 g.writeStringField("gateway", s.gateway());
                 g.writeStringField("sensor", s.sensor());
+                writePlace(g, s.place());
                 if (perSeries) {
                     g.writeStringField("quality", s.quality());
                 }
@@ -79,5 +81,27 @@ public final class SeriesJson {
             throw new UncheckedIOException("writing a series answer to memory failed", e);
         }
         return out.toByteArray();
+    }
+
+    /** The fields the place registry knows of a series' site and location; none when it knows nothing. */
+    private static void writePlace(JsonGenerator g, SeriesPlace p) throws IOException {
+        if (p == null) {
+            return;
+        }
+        if (p.siteName() != null) {
+            g.writeStringField("siteName", p.siteName());
+        }
+        if (p.location() != null) {
+            g.writeStringField("location", p.location());
+        }
+        if (p.locationName() != null) {
+            g.writeStringField("locationName", p.locationName());
+        }
+        if (p.position() != null) {
+            g.writeObjectFieldStart("position");
+            g.writeNumberField("lat", p.position().lat());
+            g.writeNumberField("lon", p.position().lon());
+            g.writeEndObject();
+        }
     }
 }

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  * @param window    null for raw points
  * @param aggregate null for raw points
  * @param quality   {@code ok} (the default) or null for every quality
+ * @param location  a location (room, bridge section) of {@code site}: only its sensors; null for all
  * @param tz        the zone of calendar-day windows and local times, when the request names one;
  *                  null for the site's own zone
  */
@@ -39,10 +40,55 @@ public record SeriesQuery(
         @Nullable Duration window,
         @Nullable Aggregate aggregate,
         @Nullable String quality,
+        @Nullable String location,
         @Nullable ZoneId tz) {
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})(s|m|h|d)");
     /** The longest window: a year's statistic. Longer ones overflowed InfluxDB's nanoseconds (HTTP 500). */
     static final Duration MAX_WINDOW = Duration.ofDays(366);
+
+    /** A query of every location, in the site's zone. */
+    public SeriesQuery(
+            Quantity quantity,
+            Statistic statistic,
+            @Nullable String site,
+            @Nullable String siteKind,
+            @Nullable String gateway,
+            @Nullable String sensor,
+            Instant from,
+            Instant to,
+            @Nullable Duration window,
+            @Nullable Aggregate aggregate,
+            @Nullable String quality) {
+        this(quantity, statistic, site, siteKind, gateway, sensor, from, to, window, aggregate, quality, null, null);
+    }
+
+    /**
+     * This query of one location of its site (null: of all). A location id is unique only within its
+     * site, so {@code location} needs {@code site}; whether the site has it, the service checks.
+     */
+    public SeriesQuery withLocation(@Nullable String newLocation) {
+        if (newLocation != null && site == null) {
+            throw new BadRequestException("location needs site: a location id is unique only within its site,"
+                    + " e.g. site=gs-kley&location=r204");
+        }
+        if (newLocation != null) {
+            IdParameter.require("location", newLocation);
+        }
+        return new SeriesQuery(
+                quantity,
+                statistic,
+                site,
+                siteKind,
+                gateway,
+                sensor,
+                from,
+                to,
+                window,
+                aggregate,
+                quality,
+                newLocation,
+                tz);
+    }
 
     /** Parses request parameters; {@code now} and {@code defaultRange} fill a missing {@code to}/{@code from}. */
     public static SeriesQuery parse(
@@ -105,7 +151,7 @@ public record SeriesQuery(
         if (w != null) {
             WindowGrid.of(w, ZoneOffset.UTC); // refuses windows of a day or longer that are not whole days
         }
-        return new SeriesQuery(q, stat, site, siteKind, gateway, sensor, start, end, w, agg, qual, zone);
+        return new SeriesQuery(q, stat, site, siteKind, gateway, sensor, start, end, w, agg, qual, null, zone);
     }
 
     /** An IANA zone ({@code Europe/Berlin}) or a fixed offset ({@code +01:00}). */

@@ -31,6 +31,11 @@ public record SeriesRequest(
         @Nullable @QueryValue String gateway,
         @Nullable @QueryValue String sensor,
 
+        @Parameter(description = "a room or bridge section of site (GET /api/v1/sites/{site}): only its sensors")
+        @Nullable
+        @QueryValue
+        String location,
+
         @Parameter(description = "ISO-8601 instant, inclusive; default: to minus collector.query.default-range")
         @Nullable
         @QueryValue
@@ -75,20 +80,21 @@ public record SeriesRequest(
      */
     SeriesQuery toQuery(Instant now, Duration defaultRange) {
         return SeriesQuery.parse(
-                quantity,
-                statistic,
-                site,
-                siteKind,
-                gateway,
-                sensor,
-                from,
-                to,
-                window,
-                aggregate,
-                quality,
-                tz,
-                now,
-                defaultRange);
+                        quantity,
+                        statistic,
+                        site,
+                        siteKind,
+                        gateway,
+                        sensor,
+                        from,
+                        to,
+                        window,
+                        aggregate,
+                        quality,
+                        tz,
+                        now,
+                        defaultRange)
+                .withLocation(location);
     }
 
     /** CSV when asked for by {@code format=csv}, or by {@code Accept: text/csv} without a format. */

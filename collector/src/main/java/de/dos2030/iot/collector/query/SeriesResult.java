@@ -30,12 +30,22 @@ public record SeriesResult(
         long points,
         List<Series> series) {
 
-    /** @param quality the quality of every reading behind the series; only in windowed {@code quality=any} answers */
+    /**
+     * @param siteName     the site's name, when the place registry knows it
+     * @param location     id of the room or bridge section the sensor is at, when known
+     * @param locationName its name
+     * @param position     the site's WGS84 position, when known
+     * @param quality      the quality of every reading behind the series; only in windowed {@code quality=any} answers
+     */
     @Serdeable
     public record Series(
             String site,
             String gateway,
             String sensor,
+            @Nullable String siteName,
+            @Nullable String location,
+            @Nullable String locationName,
+            @Nullable de.dos2030.iot.collector.places.Position position,
             @Nullable String quality,
             List<Point> points) {}
 

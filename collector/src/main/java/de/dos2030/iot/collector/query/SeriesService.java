@@ -1,7 +1,10 @@
 package de.dos2030.iot.collector.query;
 
+import de.dos2030.iot.collector.api.BadRequestException;
+import de.dos2030.iot.collector.api.ErrorAnswer;
+import de.dos2030.iot.collector.places.PlaceDirectory;
+import de.dos2030.iot.collector.places.SensorAt;
 import de.dos2030.iot.collector.rollup.DirtyHours;
-import de.dos2030.iot.collector.rollup.SiteZones;
 import de.dos2030.iot.collector.rollup.Tier;
 import de.dos2030.iot.collector.rollup.TierLayout;
 import de.dos2030.iot.model.SiteKind;
@@ -11,30 +14,34 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Answers series queries from InfluxDB: builds the InfluxQL from a validated {@link SeriesQuery}
  * (identifiers through {@link InfluxQl}), reads windows from the rollup tiers where they are exact,
- * enforces the point limit before and after asking, and maps the answer. Raw points of any quality are read with their quality tag; windows of any
- * quality are grouped by it ({@link QualityDetail}). Thread-safe.
+ * enforces the point limit before and after asking, and maps the answer. Raw points of any
+ * quality are read with their quality tag; windows of any quality are grouped by it
+ * ({@link QualityDetail}). A {@code location} becomes the (gateway, sensor) pairs the place registry
+ * has there; each series carries its {@link SeriesPlace}. Thread-safe.
  */
 @Singleton
 public class SeriesService {
     private final InfluxReader influx;
     private final QueryConfig config;
-    private final SiteZones zones;
+    private final PlaceDirectory places;
     private final TierAnswers tiers;
 
-    public SeriesService(InfluxReader influx, QueryConfig config, DirtyHours dirty, SiteZones zones) {
+    public SeriesService(InfluxReader influx, QueryConfig config, PlaceDirectory places, DirtyHours dirty) {
         this.influx = influx;
         this.config = config;
-        this.zones = zones;
+        this.places = places;
         this.tiers = new TierAnswers(influx, dirty);
     }
 
     /** The InfluxQL for a query over the raw readings (also what the benchmark sends straight to InfluxDB). */
     public String influxQl(SeriesQuery q) {
-        return influxQl(q, q.tz() != null ? q.tz() : zones.zoneOf(q.site()));
+        return influxQl(q, q.tz() != null ? q.tz() : places.zoneOf(q.site()));
     }
 
     private String influxQl(SeriesQuery q, ZoneId tz) {
@@ -77,7 +84,7 @@ public class SeriesService {
     }
 
     /** The query's conditions besides time and quality, each starting with {@code AND}. */
-    private static String filters(SeriesQuery q) {
+    private String filters(SeriesQuery q) {
         StringBuilder where = new StringBuilder();
         if (q.site() != null) {
             where.append(" AND ").append(InfluxQl.tagEquals("site", "site", q.site()));
@@ -90,6 +97,14 @@ public class SeriesService {
         }
         if (q.sensor() != null) {
             where.append(" AND ").append(InfluxQl.tagEquals("sensor", "sensor", q.sensor()));
+        }
+        if (q.location() != null) {
+            where.append(" AND (")
+                    .append(sensorsAt(q).stream()
+                            .map(s -> "(" + InfluxQl.tagEquals("gateway", "gateway", s.gateway()) + " AND "
+                                    + InfluxQl.tagEquals("sensor", "sensor", s.sensor()) + ")")
+                            .collect(Collectors.joining(" OR ")))
+                    .append(')');
         }
         return where.toString();
     }
@@ -118,8 +133,12 @@ public class SeriesService {
      * @throws InfluxReader.QueryFailedException when InfluxDB cannot answer
      */
     public SeriesAnswer run(SeriesQuery q) {
-        ZoneId siteZone = zones.zoneOf(q.site());
+        ZoneId siteZone = places.zoneOf(q.site());
         ZoneId tz = q.tz() != null ? q.tz() : siteZone;
+        if (q.location() != null && sensorsAt(q).isEmpty()) {
+            // a location nothing reported a sensor at: nothing to ask
+            return new SeriesAnswer(q, tz, List.of(), 0, new ArrayList<>());
+        }
         if (q.window() != null) {
             WindowGrid grid = WindowGrid.of(q.window(), tz);
             long windows = grid.count(q.from(), q.to());
@@ -127,7 +146,7 @@ public class SeriesService {
                 throw new TooManyPointsException(windows, config.maxPoints());
             }
             if (TierAnswers.answers(q)) {
-                SeriesAnswer fromTiers = fromTiers(q, grid, tz, siteZone);
+                SeriesAnswer fromTiers = fromTiers(q, grid, tz, dayZone(q));
                 if (fromTiers != null) {
                     return fromTiers;
                 }
@@ -137,18 +156,35 @@ public class SeriesService {
         return answer(q, tz, List.of("raw"), series);
     }
 
+    /**
+     * The zone of the day tier's cells for this query: its site's, or the one zone every site of
+     * the registry shares; null when the sites it may read have different zones (then no day cell
+     * is a calendar day of the query's windows everywhere).
+     */
     @Nullable
-    private SeriesAnswer fromTiers(SeriesQuery q, WindowGrid grid, ZoneId tz, ZoneId siteZone) {
-        List<Tier> fitting = TierAnswers.fitting(grid, siteZone, q.from(), q.to());
+    private ZoneId dayZone(SeriesQuery q) {
+        if (q.site() != null) {
+            return places.zoneOf(q.site());
+        }
+        Set<ZoneId> zones = places.sites().values().stream()
+                .filter(site -> q.siteKind() == null || q.siteKind().equals(site.kind()))
+                .map(PlaceDirectory.Site::zone)
+                .collect(Collectors.toSet());
+        return zones.size() > 1 ? null : zones.stream().findFirst().orElse(PlaceDirectory.DEFAULT_ZONE);
+    }
+
+    @Nullable
+    private SeriesAnswer fromTiers(SeriesQuery q, WindowGrid grid, ZoneId tz, @Nullable ZoneId dayZone) {
+        List<Tier> fitting = TierAnswers.fitting(grid, dayZone, q.from(), q.to());
         if (fitting.isEmpty()) {
             return null;
         }
-        List<TierCoverage.Piece> pieces = tiers.plan(q, fitting, siteZone);
+        List<TierCoverage.Piece> pieces = tiers.plan(q, fitting, dayZone);
         if (pieces.stream().allMatch(p -> p.tier() == null)) {
             return null; // one raw query answers as well, and faster
         }
         TierAnswers.Composed composed =
-                tiers.compose(pieces, grid, siteZone, q.field(), filters(q), tier -> sources(q, tier));
+                tiers.compose(pieces, grid, dayZone, q.field(), filters(q), tier -> sources(q, tier));
         if (composed == null) {
             return null;
         }
@@ -172,6 +208,7 @@ public class SeriesService {
         long total = 0;
         for (SeriesColumns s : series) {
             total += s.size();
+            s.place(SeriesPlace.of(places, s));
         }
         if (total > config.maxPoints()) {
             throw new TooManyPointsException(total, config.maxPoints());
@@ -181,5 +218,21 @@ public class SeriesService {
                 .thenComparing(SeriesColumns::sensor)
                 .thenComparing(SeriesColumns::quality, Comparator.nullsFirst(Comparator.naturalOrder())));
         return new SeriesAnswer(q, tz, sources, total, series);
+    }
+
+    /**
+     * The sensors at the query's location.
+     *
+     * @throws BadRequestException naming {@code location} when the site has no such location
+     */
+    private List<SensorAt> sensorsAt(SeriesQuery q) {
+        if (places.location(q.site(), q.location()).isEmpty()) {
+            String known = String.join(", ", places.locations(q.site()).keySet());
+            throw new BadRequestException("location " + ErrorAnswer.quoted(q.location())
+                    + " is not a location of site '"
+                    + q.site() + "' (allowed: " + (known.isEmpty() ? "none: the site has no locations yet" : known)
+                    + ")");
+        }
+        return places.sensorsAt(q.site(), q.location());
     }
 }

@@ -5,6 +5,7 @@ import de.dos2030.iot.collector.query.TierCoverage.Piece;
 import de.dos2030.iot.collector.rollup.CellStats;
 import de.dos2030.iot.collector.rollup.DirtyHours;
 import de.dos2030.iot.collector.rollup.Tier;
+import io.micronaut.core.annotation.Nullable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -45,9 +46,10 @@ final class TierAnswers {
     /**
      * The tiers whose cells never straddle a window of {@code grid}, coarsest first: minutes and hours
      * when the windows are whole minutes or hours (for calendar windows: while the zone's offset is
-     * whole minutes or hours), days when the windows are calendar days of the sites' own zone.
+     * whole minutes or hours), days when the windows are calendar days of the zone of the day tier's
+     * cells ({@code dayZone}; null when the sites read have different zones).
      */
-    static List<Tier> fitting(WindowGrid grid, ZoneId siteZone, Instant from, Instant to) {
+    static List<Tier> fitting(WindowGrid grid, @Nullable ZoneId dayZone, Instant from, Instant to) {
         Set<Tier> fit = EnumSet.noneOf(Tier.class);
         if (grid.calendarDays()) {
             ZoneOffset a = grid.zone().getRules().getOffset(from);
@@ -58,7 +60,7 @@ final class TierAnswers {
             if (a.getTotalSeconds() % 3600 == 0 && b.getTotalSeconds() % 3600 == 0) {
                 fit.add(Tier.HOUR);
             }
-            if (grid.zone().normalized().equals(siteZone.normalized())) {
+            if (dayZone != null && grid.zone().normalized().equals(dayZone.normalized())) {
                 fit.add(Tier.DAY);
             }
         } else {
@@ -80,12 +82,12 @@ final class TierAnswers {
      *
      * @param tiers the fitting tiers, coarsest first
      */
-    List<Piece> plan(SeriesQuery q, List<Tier> tiers, ZoneId siteZone) {
+    List<Piece> plan(SeriesQuery q, List<Tier> tiers, @Nullable ZoneId dayZone) {
         return TierCoverage.plan(
                 q.from(),
                 q.to(),
                 tiers,
-                siteZone,
+                dayZone,
                 dirty.stale(q.quantity().measurement(), q.field(), q.gateway(), q.from(), q.to()));
     }
 
@@ -99,7 +101,7 @@ final class TierAnswers {
     Composed compose(
             List<Piece> pieces,
             WindowGrid grid,
-            ZoneId siteZone,
+            @Nullable ZoneId dayZone,
             String field,
             String filters,
             Function<Tier, String> sources) {
@@ -135,7 +137,7 @@ final class TierAnswers {
                             return;
                         }
                         Instant window = grid.windowStart(start);
-                        if (tier.nextCell(start, siteZone).isAfter(grid.nextWindow(window))) {
+                        if (tier.nextCell(start, dayZone).isAfter(grid.nextWindow(window))) {
                             straddles[0] = true;
                         }
                         into.accept(series, start, cell);

@@ -76,8 +76,7 @@ class InfluxSeriesParserTest {
                 from.plus(Duration.ofDays(1)),
                 Duration.ofMinutes(1),
                 Aggregate.MEAN,
-                "ok",
-                null);
+                "ok");
         byte[] json = SeriesJson.write(new SeriesAnswer(q, 3, parse(ANSWER, 100)));
         SeriesResult r = JsonMapper.createDefault().readValue(json, SeriesResult.class);
         assertThat(r.quantity()).isEqualTo("co2");
@@ -133,18 +132,7 @@ class InfluxSeriesParserTest {
     void rawJsonPointsCarryTheirQuality() throws IOException {
         Instant from = Instant.ofEpochMilli(1740787200000L);
         SeriesQuery q = new SeriesQuery(
-                Quantity.CO2,
-                Statistic.SAMPLE,
-                null,
-                null,
-                null,
-                null,
-                from,
-                from.plusSeconds(60),
-                null,
-                null,
-                null,
-                null);
+                Quantity.CO2, Statistic.SAMPLE, null, null, null, null, from, from.plusSeconds(60), null, null, null);
         byte[] json = SeriesJson.write(new SeriesAnswer(q, 3, parse(RAW_ANSWER, 100)));
         SeriesResult r = JsonMapper.createDefault().readValue(json, SeriesResult.class);
         assertThat(r.aggregate()).isEqualTo("none");
@@ -171,7 +159,6 @@ class InfluxSeriesParserTest {
                 from.plusSeconds(60),
                 Duration.ofMinutes(1),
                 Aggregate.COUNT,
-                null,
                 null);
         SeriesColumns suspect = new SeriesColumns("school-1", "gw-1", "room-1.co2", "suspect");
         suspect.add(from.toEpochMilli(), 2, null);

@@ -41,8 +41,7 @@ class SeriesCsvTest {
                 FROM.plus(Duration.ofHours(1)),
                 window,
                 aggregate,
-                quality,
-                null);
+                quality);
         long points = 0;
         for (SeriesColumns s : series) {
             points += s.size();

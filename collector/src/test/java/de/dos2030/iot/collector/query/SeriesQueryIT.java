@@ -378,8 +378,9 @@ class SeriesQueryIT {
     @Test
     void inventoryListsSitesGatewaysAndSensors() throws Exception {
         assertThat(collector.send("GET", "/api/v1/sites", viewer, null).body())
-                .contains("{\"id\":\"q-site\",\"kind\":\"school\",\"gateways\":[\"q-gw\"]}")
-                .contains("{\"id\":\"q-site2\",\"kind\":\"bridge\",\"gateways\":[\"q-gw2\"]}");
+                .contains("{\"id\":\"q-site\",\"kind\":\"school\",\"timeZone\":\"Europe/Berlin\",\"public\":false,"
+                        + "\"locations\":0,\"gateways\":[\"q-gw\"]}")
+                .contains("{\"id\":\"q-site2\",\"kind\":\"bridge\",");
         String gateways =
                 collector.send("GET", "/api/v1/gateways", viewer, null).body();
         assertThat(gateways)

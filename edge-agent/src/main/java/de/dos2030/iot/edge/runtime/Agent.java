@@ -105,7 +105,14 @@ public final class Agent implements AutoCloseable {
         this.pipeline = Pipeline.create(config, clock, batcher, sensors.gpio(), stateDir);
         holder.pipeline = pipeline;
         this.health = new HealthReporter(
-                outbox, clock, VERSION, configVersion, batcher::lostToDiskErrors, clockSync, dispatcher::clockOffset);
+                outbox,
+                clock,
+                VERSION,
+                configVersion,
+                batcher::lostToDiskErrors,
+                clockSync,
+                dispatcher::clockOffset,
+                PlaceOfConfig.of(config));
         log.info(
                 "event=agent-starting gateway={} site={} boot-id={} sensors={}/{} uplink=\"{}\" outbox={} state={}",
                 config.id(),

@@ -5,6 +5,7 @@ import de.dos2030.iot.edge.outbox.Outbox;
 import de.dos2030.iot.edge.outbox.OutboxStats;
 import de.dos2030.iot.model.ClockSync;
 import de.dos2030.iot.model.GatewayHealth;
+import de.dos2030.iot.model.PlaceReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,9 @@ import java.util.function.Supplier;
 
 /**
  * Journals a health-only batch (topic {@code .../health}) with the outbox's counters, uptime, SoC
- * temperature, clock state and measured clock offset. Called on the health interval by the agent's timer.
+ * temperature, clock state, measured clock offset and the place the configuration describes (sent with
+ * every report: a collector that restarted or joined learns it at the next one; it costs some hundred
+ * bytes a health interval). Called on the health interval by the agent's timer.
  */
 final class HealthReporter {
     static final Path CPU_TEMPERATURE = Path.of("/sys/class/thermal/thermal_zone0/temp");
@@ -31,6 +34,7 @@ final class HealthReporter {
     private final LongSupplier otherDroppedReadings;
     private final ClockSyncProbe clockSync;
     private final Supplier<Optional<Duration>> clockOffset;
+    private final PlaceReport place;
 
     HealthReporter(
             Outbox outbox,
@@ -39,7 +43,9 @@ final class HealthReporter {
             String configVersion,
             LongSupplier otherDroppedReadings,
             ClockSyncProbe clockSync,
-            Supplier<Optional<Duration>> clockOffset) {
+            Supplier<Optional<Duration>> clockOffset,
+            PlaceReport place) {
+        this.place = place;
         this.outbox = outbox;
         this.clockSync = clockSync;
         this.clockOffset = clockOffset;
@@ -65,7 +71,8 @@ final class HealthReporter {
                 s.lastStoredAt(),
                 cpuTemperature(),
                 clockSync.current(),
-                clockOffset.get().orElse(null));
+                clockOffset.get().orElse(null),
+                place);
     }
 
     void report() {

@@ -4,6 +4,7 @@ import de.dos2030.iot.config.definition.Scalars.Text;
 import de.dos2030.iot.config.model.*;
 import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.SiteKind;
+import de.dos2030.iot.model.validation.PlaceRules;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -37,20 +38,67 @@ public final class GatewayFile {
                 Key.required("id", GatewayFile.ID, "Site id: InfluxDB tag and MQTT topic level");
         public static final Key<SiteKind> KIND = Key.required(
                 "kind", new Scalars.EnumType<>(SiteKind.class, SiteKind::wireName), "What the gateway watches");
-        public static final Key<String> NAME = Key.required("name", Text.free(200), "Human name of the asset");
-        public static final Key<String> ADDRESS = Key.optional("address", Text.free(200), "Postal address");
+        public static final Key<String> NAME =
+                Key.required("name", Text.free(PlaceRules.MAX_SITE_NAME), "Human name of the asset");
+        public static final Key<String> ADDRESS =
+                Key.optional("address", Text.free(PlaceRules.MAX_ADDRESS), "Postal address");
         public static final Key<Double> LAT =
                 Key.required("lat", Numbers.Decimal.between(-90, 90, "deg"), "Latitude (WGS84)");
         public static final Key<Double> LON =
                 Key.required("lon", Numbers.Decimal.between(-180, 180, "deg"), "Longitude (WGS84)");
         public static final Section POSITION_SECTION = new Section("position", "WGS84 position", LAT, LON);
         public static final Key<Fields> POSITION = Key.optional("position", POSITION_SECTION, "Where the asset is");
-        public static final Key<String> SPAN =
-                Key.optional("span", Text.free(100), "Bridge span or field the sensors sit on");
-        public static final Key<String> ROOM = Key.optional("room", Text.free(100), "School room the sensors are in");
+        public static final Key<java.time.ZoneId> TIME_ZONE = Key.withDefault(
+                "time-zone",
+                new Scalars.ZoneType(),
+                Defaults.TIME_ZONE,
+                "IANA time zone of the site: where its days begin and end");
+        public static final Key<String> LOCATION_ID =
+                Key.required("id", GatewayFile.ID, "Location id, unique within the site; sensors name it");
+        public static final Key<String> LOCATION_NAME = Key.required(
+                "name", Text.free(PlaceRules.MAX_LOCATION_NAME), "Human name (Klasse 4b, Feld 2, Pfeiler P2)");
+        public static final Key<Integer> FLOOR = Key.optional(
+                "floor", Numbers.Int.range(PlaceRules.MIN_FLOOR, PlaceRules.MAX_FLOOR), "Floor (0: ground floor)");
+        public static final Key<String> NUMBER =
+                Key.optional("number", Text.free(PlaceRules.MAX_ROOM_NUMBER), "Room number as on the door");
+        public static final Key<Double> AT = Key.optional(
+                "at",
+                Numbers.Decimal.between(0, PlaceRules.MAX_AT_METRES, "m"),
+                "Position along the bridge: metres from its start");
+        public static final Section ROOM_ENTRY =
+                new Section("room", "A room of the school", LOCATION_ID, LOCATION_NAME, FLOOR, NUMBER);
+        public static final Section BRIDGE_SECTION_ENTRY =
+                new Section("bridge-section", "A section (span, field) of the bridge", LOCATION_ID, LOCATION_NAME, AT);
+        public static final Key<List<Fields>> ROOMS = Key.optional(
+                "rooms", new ListType<>(ROOM_ENTRY, 1), "Schools: the rooms sensors are in (sensors name one: room)");
+        public static final Key<List<Fields>> SECTIONS = Key.optional(
+                "sections",
+                new ListType<>(BRIDGE_SECTION_ENTRY, 1),
+                "Bridges: the sections sensors are on (sensors name one: section)");
+        public static final Key<String> SPAN = Key.optional(
+                "span",
+                Text.free(PlaceRules.MAX_LOCATION_NAME),
+                "Older form of sections: the one bridge span all sensors are on");
+        public static final Key<String> ROOM = Key.optional(
+                "room",
+                Text.free(PlaceRules.MAX_LOCATION_NAME),
+                "Older form of rooms: the one room all sensors are in");
         public static final Section SECTION = new Section(
-                        "site", "The asset this gateway watches", ID, KIND, NAME, ADDRESS, POSITION, SPAN, ROOM)
-                .atMostOneOf(SPAN, ROOM);
+                        "site",
+                        "The asset this gateway watches",
+                        ID,
+                        KIND,
+                        NAME,
+                        ADDRESS,
+                        POSITION,
+                        TIME_ZONE,
+                        ROOMS,
+                        SECTIONS,
+                        SPAN,
+                        ROOM)
+                .atMostOneOf(SPAN, ROOM)
+                .atMostOneOf(ROOMS, ROOM)
+                .atMostOneOf(SECTIONS, SPAN);
     }
 
     /** uplink: */

@@ -212,4 +212,36 @@ public final class Scalars {
                     .put("pattern", "^(" + schemes.stream().sorted().collect(Collectors.joining("|")) + ")://[^/:]+");
         }
     }
+
+    /** An IANA time zone id ({@code Europe/Berlin}); fixed offsets such as {@code +01:00} have no DST and are refused. */
+    public record ZoneType() implements ValueType<java.time.ZoneId> {
+        static final String ALLOWED = "an IANA time zone such as Europe/Berlin or UTC";
+
+        @Override
+        public java.time.ZoneId read(YamlNode node, String path, ReadContext ctx) {
+            ScalarNode s = scalar(node, path, ctx, Set.of(ScalarKind.STRING), "a time zone", ALLOWED);
+            if (s == null) {
+                return null;
+            }
+            Set<String> zones = java.time.ZoneId.getAvailableZoneIds();
+            if (!zones.contains(s.text())) {
+                String hint = Suggestions.closest(s.text(), zones)
+                        .map(z -> ", did you mean '" + z + "'?")
+                        .orElse("");
+                ctx.report(path, node.location(), "unknown time zone '" + s.text() + "'" + hint, ALLOWED);
+                return null;
+            }
+            return java.time.ZoneId.of(s.text());
+        }
+
+        @Override
+        public Object write(java.time.ZoneId v) {
+            return v.getId();
+        }
+
+        @Override
+        public ObjectNode schema(SchemaBuilder schema) {
+            return schema.object().put("type", "string").put("pattern", "^[A-Za-z][A-Za-z0-9_+/-]{1,63}$");
+        }
+    }
 }

@@ -268,6 +268,10 @@ public final class SensorFile {
                     + " active), or both; default features with feature windows, else raw");
     public static final Key<Fields> TILT = Key.optional(
             "tilt", TILT_SECTION, "Accelerometers: derive tilt from the three axes (where no inclinometer is fitted)");
+    public static final Key<String> ROOM =
+            Key.optional("room", GatewayFile.ID, "Schools: id of the room (site.rooms) the sensor is in");
+    public static final Key<String> BRIDGE_SECTION =
+            Key.optional("section", GatewayFile.ID, "Bridges: id of the section (site.sections) the sensor is on");
     public static final Section SECTION = new Section(
                     "sensor",
                     "One sensor chip",
@@ -284,7 +288,10 @@ public final class SensorFile {
                     FEATURES,
                     RULES,
                     SEND,
-                    TILT)
+                    TILT,
+                    ROOM,
+                    BRIDGE_SECTION)
             .atMostOneOf(I2C, SPI, GPIO)
+            .atMostOneOf(ROOM, BRIDGE_SECTION)
             .atMostOneOf(SAMPLE_INTERVAL, SAMPLE_RATE);
 }

@@ -22,10 +22,18 @@ public final class Explanation {
                 sb,
                 0,
                 "Gateway " + c.id() + " at " + site.kind().wireName() + " '" + site.name() + "' (site " + site.id()
-                        + site.span().map(s -> ", span " + s).orElse("")
-                        + site.room().map(r -> ", room " + r).orElse("") + ")");
+                        + ", time zone " + site.timeZone().getId() + ")");
         site.address().ifPresent(a -> line(sb, 1, "address: " + a));
         site.position().ifPresent(p -> line(sb, 1, "position: " + p.lat() + ", " + p.lon()));
+        for (LocationConfig l : site.locations()) {
+            line(
+                    sb,
+                    1,
+                    l.kind().wireName() + " " + l.id() + ": " + l.name()
+                            + l.floor().map(f -> ", floor " + f).orElse("")
+                            + l.number().map(n -> ", number " + n).orElse("")
+                            + l.at().map(a -> ", " + a + " m along the bridge").orElse(""));
+        }
         UplinkConfig u = c.uplink();
         line(sb, 0, "Uplink");
         line(sb, 1, "primary:     " + endpoint(u.primary()));
@@ -50,8 +58,16 @@ public final class Explanation {
                         + ", when full: "
                         + o.evict().wireName());
         line(sb, 0, "Sensors (" + c.sensors().size() + ")");
+        java.util.Map<String, LocationConfig> at = c.sensorLocations();
         for (SensorConfig s : c.sensors()) {
             sensor(sb, s);
+            if (at.containsKey(s.id())) {
+                line(
+                        sb,
+                        2,
+                        "at " + at.get(s.id()).kind().wireName() + " "
+                                + at.get(s.id()).id());
+            }
         }
         line(sb, 0, "Outputs");
         if (c.outputs().trafficLight().isEmpty() && c.outputs().buzzer().isEmpty()) {

@@ -7,7 +7,9 @@ import de.dos2030.iot.config.definition.GatewayFile.Root;
 import de.dos2030.iot.config.definition.GatewayFile.Site;
 import de.dos2030.iot.config.definition.GatewayFile.Uplink;
 import de.dos2030.iot.config.definition.ReadContext;
+import de.dos2030.iot.config.definition.SensorFile;
 import de.dos2030.iot.config.model.*;
+import de.dos2030.iot.model.LocationKind;
 import de.dos2030.iot.model.SiteKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +42,10 @@ final class GatewayBinder {
         List<SensorConfig> sensors = new ArrayList<>();
         SensorBinder sensorBinder = new SensorBinder(ctx);
         if (sensorFields != null) {
-            sensorFields.forEach(f -> sensors.add(f == null ? null : sensorBinder.bind(f, kind)));
+            for (Fields f : sensorFields) {
+                SensorConfig s = f == null ? null : sensorBinder.bind(f, kind);
+                sensors.add(s == null ? null : s.at(locationRef(f)));
+            }
             GatewayInvariants.violations(id, site, uplink, outbox, sensors, outputs)
                     .forEach(ctx::report);
         }
@@ -57,6 +62,23 @@ final class GatewayBinder {
         }
         Optional<GeoPosition> position =
                 f.opt(Site.POSITION).map(p -> new GeoPosition(p.get(Site.LAT), p.get(Site.LON)));
+        List<Violation> legacy = SiteConfig.legacyViolations(f.get(Site.KIND), f.opt(Site.SPAN), f.opt(Site.ROOM));
+        if (!legacy.isEmpty()) {
+            legacy.forEach(v -> ctx.report(v.under(f.path())));
+            return null;
+        }
+        List<LocationConfig> locations = new ArrayList<>();
+        locations.addAll(parts.list(f.get(Site.ROOMS), r -> location(r, LocationKind.ROOM)));
+        locations.addAll(parts.list(f.get(Site.SECTIONS), r -> location(r, LocationKind.SECTION)));
+        if (!Parts.whole(locations)) {
+            return null;
+        }
+        f.opt(Site.ROOM)
+                .map(n -> SiteConfig.legacyLocation(LocationKind.ROOM, n))
+                .ifPresent(locations::add);
+        f.opt(Site.SPAN)
+                .map(n -> SiteConfig.legacyLocation(LocationKind.SECTION, n))
+                .ifPresent(locations::add);
         return parts.build(
                 f.path(),
                 () -> new SiteConfig(
@@ -65,8 +87,27 @@ final class GatewayBinder {
                         f.get(Site.NAME),
                         f.opt(Site.ADDRESS),
                         position,
-                        f.opt(Site.SPAN),
-                        f.opt(Site.ROOM)));
+                        f.get(Site.TIME_ZONE),
+                        locations));
+    }
+
+    private LocationConfig location(Fields f, LocationKind kind) {
+        return parts.build(
+                f.path(),
+                () -> new LocationConfig(
+                        f.get(Site.LOCATION_ID),
+                        kind,
+                        f.get(Site.LOCATION_NAME),
+                        f.opt(Site.FLOOR),
+                        f.opt(Site.NUMBER),
+                        f.opt(Site.AT)));
+    }
+
+    /** The location a sensor entry names with {@code room} or {@code section}. */
+    private static Optional<LocationRef> locationRef(Fields f) {
+        return f.opt(SensorFile.ROOM)
+                .map(id -> new LocationRef(LocationKind.ROOM, id))
+                .or(() -> f.opt(SensorFile.BRIDGE_SECTION).map(id -> new LocationRef(LocationKind.SECTION, id)));
     }
 
     private UplinkConfig uplink(Fields f, String gatewayId) {

@@ -19,7 +19,9 @@ import de.dos2030.iot.config.definition.SensorFile.Bus;
 import de.dos2030.iot.config.definition.SensorFile.Filter;
 import de.dos2030.iot.config.definition.SensorFile.Source;
 import de.dos2030.iot.config.model.*;
+import de.dos2030.iot.model.LocationKind;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Writes a {@link GatewayConfig} as a gateway file with every value explicit (defaults written
@@ -88,8 +90,23 @@ public final class GatewayConfigWriter {
                                 .map(p -> Fields.of(Site.POSITION_SECTION)
                                         .put(Site.LAT, p.lat())
                                         .put(Site.LON, p.lon())))
-                .put(Site.SPAN, s.span())
-                .put(Site.ROOM, s.room());
+                .put(Site.TIME_ZONE, s.timeZone())
+                .put(Site.ROOMS, locations(s, LocationKind.ROOM))
+                .put(Site.SECTIONS, locations(s, LocationKind.SECTION));
+    }
+
+    /** The site's locations of one kind, or null (the key left out) when it has none. */
+    private static List<Fields> locations(SiteConfig s, LocationKind kind) {
+        List<Fields> out = s.locations().stream()
+                .filter(l -> l.kind() == kind)
+                .map(l -> Fields.of(kind == LocationKind.ROOM ? Site.ROOM_ENTRY : Site.BRIDGE_SECTION_ENTRY)
+                        .put(Site.LOCATION_ID, l.id())
+                        .put(Site.LOCATION_NAME, l.name())
+                        .put(Site.FLOOR, l.floor())
+                        .put(Site.NUMBER, l.number())
+                        .put(Site.AT, l.at()))
+                .toList();
+        return out.isEmpty() ? null : out;
     }
 
     private static Fields uplink(UplinkConfig u) {
@@ -209,6 +226,9 @@ public final class GatewayConfigWriter {
                         .map(t -> Fields.of(SensorFile.TILT_SECTION)
                                 .put(SensorFile.TILT_LOW_PASS, t.lowPass())
                                 .put(SensorFile.TILT_INTERVAL, t.interval())));
+        s.location()
+                .ifPresent(l ->
+                        f.put(l.kind() == LocationKind.ROOM ? SensorFile.ROOM : SensorFile.BRIDGE_SECTION, l.id()));
         return f;
     }
 

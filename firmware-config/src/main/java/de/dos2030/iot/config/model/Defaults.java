@@ -13,6 +13,10 @@ public final class Defaults {
 
     private Defaults() {}
 
+    // site
+    /** Where local days are days when a site names no time zone: the programme's cities. */
+    public static final java.time.ZoneId TIME_ZONE = java.time.ZoneId.of("Europe/Berlin");
+
     // uplink
     public static final int BATCH_MAX_READINGS = 500;
     public static final Duration BATCH_MAX_AGE = Duration.ofSeconds(10);

@@ -21,6 +21,11 @@ public record GatewayConfig(
         Violation.throwIfAny("gateway " + id, GatewayInvariants.violations(id, site, uplink, outbox, sensors, outputs));
     }
 
+    /** The location of every sensor that has one (derived tilt ids included): see {@link SensorLocations}. */
+    public java.util.Map<String, LocationConfig> sensorLocations() {
+        return SensorLocations.of(site, sensors);
+    }
+
     /** The sensor with this id. */
     public java.util.Optional<SensorConfig> sensor(String sensorId) {
         return sensors.stream().filter(s -> s.id().equals(sensorId)).findFirst();

@@ -12,6 +12,7 @@ import java.util.stream.IntStream;
 
 /**
  * The rules that span sensors and outputs: unique sensor and rule ids (derived tilt ids included), one chip per bus address,
+ * each sensor at a location its site declares,
  * each GPIO used once (pins of a shared bus excepted), rule actions on configured outputs, and
  * simulation scenarios that match the kind of site. Sensor entries may be null (parts of a file
  * that could not be read); they are skipped so that the rest is still checked.
@@ -39,6 +40,9 @@ public final class GatewayInvariants {
         busAddresses(out, sensors);
         pins(out, sensors, outputs);
         temperatureSources(out, sensors);
+        if (site != null) {
+            SensorLocations.violations(out, site, sensors);
+        }
         for (int i = 0; i < sensors.size(); i++) {
             SensorConfig s = sensors.get(i);
             if (s == null) {

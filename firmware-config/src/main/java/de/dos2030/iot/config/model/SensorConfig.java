@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * One sensor of a gateway: its id, chip driver, value source, wiring ({@code bus}, absent only
  * for replayed sensors), sampling, calibration, filter chain, feature windows, rules, what it sends
- * upstream and, for accelerometers, tilt derived from the three axes.
+ * upstream, for accelerometers, tilt derived from the three axes, and the location (room or bridge
+ * section) of its site it is at, when its entry names one.
  * The constructor enforces {@link SensorInvariants}.
  */
 public record SensorConfig(
@@ -23,9 +24,11 @@ public record SensorConfig(
         List<FeatureWindow> features,
         List<RuleConfig> rules,
         SendPolicy send,
-        Optional<TiltConfig> tilt) {
+        Optional<TiltConfig> tilt,
+        Optional<LocationRef> location) {
 
     public SensorConfig {
+        location = location == null ? Optional.empty() : location;
         filters = filters == null ? null : List.copyOf(filters);
         features = features == null ? null : List.copyOf(features);
         rules = rules == null ? null : List.copyOf(rules);
@@ -33,6 +36,28 @@ public record SensorConfig(
                 "sensor " + id,
                 SensorInvariants.violations(
                         id, driver, source, bus, sampling, calibration, filters, features, rules, send, tilt));
+    }
+
+    /** A sensor whose entry names no location. */
+    public SensorConfig(
+            String id,
+            Driver driver,
+            SourceConfig source,
+            Optional<BusConfig> bus,
+            Sampling sampling,
+            Calibration calibration,
+            List<FilterConfig> filters,
+            List<FeatureWindow> features,
+            List<RuleConfig> rules,
+            SendPolicy send,
+            Optional<TiltConfig> tilt) {
+        this(id, driver, source, bus, sampling, calibration, filters, features, rules, send, tilt, Optional.empty());
+    }
+
+    /** This sensor at another location. */
+    public SensorConfig at(Optional<LocationRef> where) {
+        return new SensorConfig(
+                id, driver, source, bus, sampling, calibration, filters, features, rules, send, tilt, where);
     }
 
     /** Sending the default for its windows ({@link Defaults#send}), without derived tilt. */

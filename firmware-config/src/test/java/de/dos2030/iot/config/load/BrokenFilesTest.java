@@ -64,6 +64,11 @@ class BrokenFilesTest {
                         "warning-beyond-critical",
                         "deadband-wider-than-gap",
                         "sample-rate-beyond-chip",
-                        "replay-file-missing");
+                        "replay-file-missing",
+                        "room-not-declared",
+                        "rooms-on-a-bridge",
+                        "section-at-a-school",
+                        "duplicate-room-id",
+                        "unknown-time-zone");
     }
 }

@@ -2,6 +2,7 @@ package de.dos2030.iot.config.load;
 
 import de.dos2030.iot.config.TestFiles;
 import de.dos2030.iot.config.model.*;
+import de.dos2030.iot.model.LocationKind;
 import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.SiteKind;
 import java.net.URI;
@@ -54,8 +55,8 @@ final class RandomGateways {
                 text(),
                 maybe(this::text),
                 maybe(() -> new GeoPosition(r.nextDouble() * 180 - 90, r.nextDouble() * 360 - 180)),
-                kind == SiteKind.BRIDGE ? maybe(this::text) : Optional.empty(),
-                kind == SiteKind.SCHOOL ? maybe(this::text) : Optional.empty());
+                java.time.ZoneId.of(pick("Europe/Berlin", "UTC", "America/New_York", "Asia/Kolkata")),
+                locations(kind));
         UplinkConfig uplink = new UplinkConfig(
                 endpoint(pick("tcp", "ssl", "mqtt", "mqtts")),
                 maybe(() -> endpoint(pick("coap", "coaps", "http", "https"))),
@@ -78,7 +79,39 @@ final class RandomGateways {
             sensors.add(sensor("s" + i + "-" + id(), slots.get(i), kind, outputs));
         }
         compensateStrain(sensors);
+        placeSensors(site, sensors);
         return new GatewayConfig(id, site, uplink, outbox, sensors, outputs);
+    }
+
+    /** None to three rooms or sections, with every optional field sometimes. */
+    private List<LocationConfig> locations(SiteKind kind) {
+        List<LocationConfig> out = new ArrayList<>();
+        LocationKind lk = LocationKind.of(kind);
+        for (int i = 0; i < r.nextInt(4); i++) {
+            String name = text();
+            out.add(new LocationConfig(
+                    "l" + i + "-" + id(),
+                    lk,
+                    name.length() > 100 ? name.substring(0, 100) : name,
+                    lk == LocationKind.ROOM ? maybe(() -> r.nextInt(20) - 2) : Optional.empty(),
+                    lk == LocationKind.ROOM ? maybe(() -> "R" + r.nextInt(1000)) : Optional.empty(),
+                    lk == LocationKind.SECTION ? maybe(() -> r.nextInt(100_000) / 10.0) : Optional.empty()));
+        }
+        return out;
+    }
+
+    /** Each sensor at one of the site's locations: named when the site has several, sometimes when one. */
+    private void placeSensors(SiteConfig site, List<SensorConfig> sensors) {
+        if (site.locations().isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < sensors.size(); i++) {
+            if (site.locations().size() == 1 && r.nextBoolean()) {
+                continue;
+            }
+            LocationConfig l = site.locations().get(r.nextInt(site.locations().size()));
+            sensors.set(i, sensors.get(i).at(Optional.of(new LocationRef(l.kind(), l.id()))));
+        }
     }
 
     /** Sometimes compensates a strain gauge with the temperature of a sensor that has one. */

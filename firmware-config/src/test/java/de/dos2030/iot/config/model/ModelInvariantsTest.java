@@ -60,14 +60,7 @@ class ModelInvariantsTest {
                 List.of());
         assertThatThrownBy(() -> new GatewayConfig(
                         "gw-1",
-                        new SiteConfig(
-                                "site",
-                                SiteKind.SCHOOL,
-                                "S",
-                                Optional.empty(),
-                                Optional.empty(),
-                                Optional.empty(),
-                                Optional.empty()),
+                        new SiteConfig("site", SiteKind.SCHOOL, "S", Optional.empty(), Optional.empty()),
                         new UplinkConfig(
                                 new Endpoint(
                                         java.net.URI.create("tcp://h:1"),

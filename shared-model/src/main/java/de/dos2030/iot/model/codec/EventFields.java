@@ -88,6 +88,10 @@ final class EventFields {
         if (h.clockOffset() != null) {
             writeDuration(g, "clockOffset", h.clockOffset());
         }
+        if (h.place() != null) {
+            g.writeFieldName("place");
+            PlaceFields.write(g, h.place());
+        }
         g.writeEndObject();
     }
 
@@ -100,6 +104,7 @@ final class EventFields {
         Double cpuTemperature = null;
         ClockSync clockSync = null;
         Duration clockOffset = null;
+        de.dos2030.iot.model.PlaceReport place = null;
         while (r.nextField()) {
             String name = r.fieldName();
             r.enter("." + name);
@@ -115,6 +120,7 @@ final class EventFields {
                 case "cpuTemperature" -> cpuTemperature = r.optionalDouble();
                 case "clockSync" -> clockSync = r.enumValue(ClockSync.class);
                 case "clockOffset" -> clockOffset = r.duration();
+                case "place" -> place = r.isNull() ? null : PlaceFields.read(r);
                 default -> r.skipValue();
             }
             r.leave();
@@ -130,7 +136,8 @@ final class EventFields {
                 lastAck,
                 cpuTemperature,
                 clockSync,
-                clockOffset);
+                clockOffset,
+                place);
     }
 
     void writeInstant(JsonGenerator g, String field, Instant time) throws IOException {

@@ -163,6 +163,9 @@ public final class Validator {
         if (h.clockOffset() != null) {
             p.bounded("health.clockOffset", h.clockOffset());
         }
+        if (h.place() != null) {
+            p.list.addAll(PlaceRules.problems("health.place", h.place()));
+        }
     }
 
     /** Identity of a reading for duplicate detection. */

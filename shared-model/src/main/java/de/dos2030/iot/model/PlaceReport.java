@@ -1,0 +1,54 @@
+package de.dos2030.iot.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The place a gateway's configuration describes, reported with its health so that the collector's
+ * registry fills itself: its site's kind, name, address, position and time zone, the locations
+ * (rooms or bridge sections) inside the site, and which location each sensor is at. It describes the
+ * site of the batch it travels in ({@link Batch#siteId()}); it has no site id of its own.
+ * {@link de.dos2030.iot.model.validation.Validator} bounds every length and count, so that a hostile
+ * gateway cannot flood the registry.
+ *
+ * @param siteKind  kind of the site, as the gateway's file says
+ * @param name      human name of the site
+ * @param address   postal address; {@code null} when the file has none
+ * @param lat       WGS84 latitude in degrees; {@code null} together with {@code lon} when unknown
+ * @param lon       WGS84 longitude in degrees
+ * @param timeZone  IANA time zone of the site ({@code Europe/Berlin}); {@code null} when the file says none
+ * @param locations the rooms or sections the file declares, in file order
+ * @param sensors   sensor id to location id, for every sensor the file attaches to a location
+ */
+public record PlaceReport(
+        SiteKind siteKind,
+        String name,
+        String address,
+        Double lat,
+        Double lon,
+        String timeZone,
+        List<Location> locations,
+        Map<String, String> sensors) {
+
+    public PlaceReport {
+        locations = locations == null ? List.of() : List.copyOf(locations);
+        sensors = sensors == null ? Map.of() : Map.copyOf(sensors);
+    }
+
+    /** This place under another name. */
+    public PlaceReport withName(String newName) {
+        return new PlaceReport(siteKind, newName, address, lat, lon, timeZone, locations, sensors);
+    }
+
+    /**
+     * A room or bridge section inside the site.
+     *
+     * @param id     location id, unique within the site
+     * @param kind   room (schools) or section (bridges)
+     * @param name   human name ("Klasse 4b", "Feld 2, Pfeiler P2")
+     * @param floor  floor of a room; {@code null} when not said
+     * @param number room number as on the door ("R204"); {@code null} when not said
+     * @param at     position of a section along the bridge in metres from its start; {@code null} when not said
+     */
+    public record Location(String id, LocationKind kind, String name, Integer floor, String number, Double at) {}
+}

@@ -1,5 +1,7 @@
 package de.dos2030.iot.collector.query;
 
+import de.dos2030.iot.collector.rollup.TierLayout;
+import de.dos2030.iot.model.SiteKind;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,7 +11,10 @@ import java.util.List;
  * Answers series queries from InfluxDB: builds the InfluxQL from a validated {@link SeriesQuery}
  * (identifiers through {@link InfluxQl}), enforces the point limit before and after asking, and
  * maps the answer. Raw points of any quality are read with their quality tag; windows of any
- * quality are grouped by it ({@link QualityDetail}). Thread-safe.
+ * quality are grouped by it ({@link QualityDetail}). Readings live in their site kind's raw policy
+ * ({@code school_raw}); a query that does not fix the kind reads both ({@code FROM
+ * "bridge_raw"."co2","school_raw"."co2"}: InfluxDB 1.x answers that as one measurement, its series
+ * apart by their tags, its windows over both). Thread-safe.
  */
 @Singleton
 public class SeriesService {
@@ -32,11 +37,19 @@ public class SeriesService {
             // it, and asking InfluxDB for it made a raw day of 8640 points slower (collector/README.md).
             ql.append(", \"quality\"::tag");
         }
-        ql.append(" FROM ")
-                .append(influx.retentionPolicy())
-                .append('.')
-                .append(InfluxQl.identifier(q.quantity().measurement()))
-                .append(" WHERE time >= ")
+        ql.append(" FROM ");
+        String measurement = InfluxQl.identifier(q.quantity().measurement());
+        boolean first = true;
+        for (SiteKind kind : SiteKind.values()) {
+            if (q.siteKind() == null || q.siteKind().equals(kind.wireName())) {
+                ql.append(first ? "" : ",")
+                        .append(InfluxQl.identifier(TierLayout.rawPolicy(kind)))
+                        .append('.')
+                        .append(measurement);
+                first = false;
+            }
+        }
+        ql.append(" WHERE time >= ")
                 .append(q.from().toEpochMilli())
                 .append("ms AND time < ")
                 .append(q.to().toEpochMilli())

@@ -4,6 +4,7 @@ import de.dos2030.iot.collector.rollup.Tier;
 import de.dos2030.iot.collector.statedb.RelationalStore;
 import de.dos2030.iot.model.SiteKind;
 import jakarta.inject.Singleton;
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -50,13 +51,15 @@ public class DirtySet {
         }
         List<DirtyWindow> sorted = new ArrayList<>(windows);
         sorted.sort(DirtyWindow.KEY_ORDER);
-        try {
-            store.inTransaction(c -> markIn(c, sorted, now));
-        } catch (RelationalStore.StoreException e) {
-            if (!RelationalStore.isUniqueViolation(e)) {
-                throw e;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                store.inTransaction(c -> markIn(c, sorted, now));
+                return;
+            } catch (RelationalStore.StoreException e) {
+                if (attempt == 3 || !RelationalStore.isUniqueViolation(e)) {
+                    throw e;
+                }
             }
-            store.inTransaction(c -> markIn(c, sorted, now));
         }
     }
 
@@ -77,7 +80,7 @@ public class DirtySet {
                         w.start().toEpochMilli());
                 ps.addBatch();
             }
-            updated = ps.executeBatch();
+            updated = executeBatch(ps);
         }
         List<DirtyWindow> missing = new ArrayList<>();
         for (int i = 0; i < windows.size(); i++) {
@@ -105,9 +108,19 @@ public class DirtySet {
                         now);
                 ps.addBatch();
             }
-            ps.executeBatch();
+            executeBatch(ps);
         }
         return null;
+    }
+
+    /** The batch's own failure (e.g. SQLSTATE 23505) rather than the driver's wrapper around it. */
+    private static int[] executeBatch(PreparedStatement ps) throws SQLException {
+        try {
+            return ps.executeBatch();
+        } catch (BatchUpdateException e) {
+            SQLException cause = e.getNextException();
+            throw cause != null ? cause : e;
+        }
     }
 
     /**

@@ -12,6 +12,12 @@
 #
 #   scripts/bench-ingest.sh [gateways=50] [batches-per-gateway=20] [readings-per-batch=1000] [in-flight=4] [rounds=5]
 #
+# ROLLUPS=off runs the collector without rollup tiers (no dirty windows marked, no worker), for the
+# comparison; the default is on, as in production:
+#   ROLLUPS=off scripts/bench-ingest.sh
+# The bench's readings are from 2025, so the collector keeps bridge readings for ever here
+# (collector.retention.bridge-raw=INF): with the 30-day default InfluxDB would drop them on arrival.
+#
 # COLLECTOR_JAVA_OPTS goes to the collector's JVM only, e.g. to profile it:
 #   COLLECTOR_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/ingest.jfr scripts/bench-ingest.sh
 #
@@ -24,6 +30,7 @@ BATCHES=${2:-20}
 READINGS=${3:-1000}
 IN_FLIGHT=${4:-4}
 ROUNDS=${5:-5}
+case "${ROLLUPS:=on}" in on) ROLLUP_ENABLED=true ;; off) ROLLUP_ENABLED=false ;; *) echo "bench: ROLLUPS must be on or off, not '$ROLLUPS'" >&2; exit 2 ;; esac
 PORT=18090
 DB=bench_$(date +%s)
 ADMIN=bench-admin-token-0123456789
@@ -39,6 +46,7 @@ DATASOURCES_DEFAULT_URL="jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1" \
 COLLECTOR_INFLUX_URL=http://127.0.0.1:18086 COLLECTOR_INFLUX_DATABASE=$DB \
 COLLECTOR_MQTT_URL=tcp://127.0.0.1:11883 COLLECTOR_MQTT_SHARE_GROUP=$DB COLLECTOR_MQTT_CLIENT_ID=$DB \
 COLLECTOR_MQTT_SESSION_EXPIRY=60s COLLECTOR_COAP_ENABLED=false \
+COLLECTOR_ROLLUP_ENABLED=$ROLLUP_ENABLED COLLECTOR_RETENTION_BRIDGE_RAW=INF \
     java ${COLLECTOR_JAVA_OPTS:-} -jar collector/target/collector.jar > "$LOG" 2>&1 &
 PID=$!
 cleanup() {
@@ -52,10 +60,11 @@ for _ in $(seq 100); do
     kill -0 "$PID" 2>/dev/null || { cat "$LOG" >&2; exit 1; }
     sleep 0.3
 done
-echo "bench: collector pid $PID on :$PORT, database $DB (log $LOG)"
+echo "bench: collector pid $PID on :$PORT, database $DB, rollups $ROLLUPS (log $LOG)"
 
 # CPU per process during each phase: the collector, InfluxDB and Mosquitto of the dev services, the generator itself.
-export BENCH_PIDS="collector=$PID influxd=$(cat .dev-services/influxdb/pid) mosquitto=$(cat .dev-services/mosquitto/pid)"
+STATE=${DOS_DEV_SERVICES_DIR:-.dev-services}
+export BENCH_PIDS="collector=$PID influxd=$(cat "$STATE/influxdb/pid") mosquitto=$(cat "$STATE/mosquitto/pid")"
 java -cp "collector/target/test-classes:collector/target/classes:$(cat collector/target/bench.classpath)" \
     de.dos2030.iot.collector.bench.IngestBench "http://127.0.0.1:$PORT" "$ADMIN" http://127.0.0.1:18086 "$DB" \
     tcp://127.0.0.1:11883 "$GATEWAYS" "$BATCHES" "$READINGS" "$IN_FLIGHT" "$ROUNDS"

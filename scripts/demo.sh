@@ -233,7 +233,12 @@ EOF
 influx() { curl -sG "http://127.0.0.1:$INFLUX_PORT/query" --data-urlencode db=dos --data-urlencode "q=$1"; }
 # Readings stored per gateway since the demo started: every field value of every reading measurement.
 readings_json() {
-    influx "SELECT count(*) FROM co2,temperature,humidity,pressure,strain,acceleration,tilt,vibration WHERE time >= '$START' GROUP BY gateway" |
+    # Readings live in their site kind's raw policy (bridge_raw, school_raw); the tier policies hold rollups.
+    local from="" m kind
+    for m in co2 temperature humidity pressure strain acceleration tilt vibration; do
+        for kind in bridge school; do from="$from${from:+,}\"${kind}_raw\".$m"; done
+    done
+    influx "SELECT count(*) FROM $from WHERE time >= '$START' GROUP BY gateway" |
         jq -c '[.results[0].series // [] | .[] | {gw: .tags.gateway, n: ([.values[]? | .[1:][] | numbers] | add // 0)}]
                | group_by(.gw) | map({key: .[0].gw, value: (map(.n) | add)}) | from_entries'
 }

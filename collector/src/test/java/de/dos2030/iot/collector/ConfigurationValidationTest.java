@@ -111,6 +111,36 @@ class ConfigurationValidationTest {
     }
 
     @Test
+    void refusesARetentionShorterThanAnHourOrWithoutUnit() {
+        Map<String, Object> props = valid();
+        props.put("collector.retention.bridge-raw", "30");
+        assertThatThrownBy(() -> start(props))
+                .hasStackTraceContaining("bridgeRaw")
+                .hasStackTraceContaining("must be INF or a number with h, d or w, at least 1h");
+        props.put("collector.retention.bridge-raw", "0h");
+        assertThatThrownBy(() -> start(props)).hasStackTraceContaining("bridgeRaw");
+    }
+
+    @Test
+    void refusesAnUnknownRollupZone() {
+        Map<String, Object> props = valid();
+        props.put("collector.rollup.default-zone", "Europe/Dortmund");
+        assertThatThrownBy(() -> start(props))
+                .hasStackTraceContaining(
+                        "collector.rollup.default-zone is 'Europe/Dortmund': not a known IANA zone (e.g. Europe/Berlin)");
+    }
+
+    @Test
+    void refusesAMaximumRollupDelayShorterThanTheSettleDelay() {
+        Map<String, Object> props = valid();
+        props.put("collector.rollup.settle-delay", "30s");
+        props.put("collector.rollup.max-delay", "10s");
+        assertThatThrownBy(() -> start(props))
+                .hasStackTraceContaining(
+                        "collector.rollup.max-delay is PT10S: must be at least collector.rollup.settle-delay (PT30S)");
+    }
+
+    @Test
     void refusesToStartWithoutSecretsKey() {
         Map<String, Object> props = valid();
         props.remove("collector.secrets.key");

@@ -47,7 +47,9 @@ final class InfluxCounts {
                 : measurements.get(0).path("values")) {
             String name = row.get(0).asText();
             if (!NOT_READINGS.contains(name)) {
-                quantities.add('"' + name + '"');
+                // Readings live in their site kind's raw policy; the same names in the tier policies are rollups.
+                quantities.add("\"bridge_raw\".\"" + name + '"');
+                quantities.add("\"school_raw\".\"" + name + '"');
             }
         }
         if (quantities.isEmpty()) {

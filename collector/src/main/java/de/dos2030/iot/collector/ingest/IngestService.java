@@ -1,10 +1,13 @@
 package de.dos2030.iot.collector.ingest;
 
 import de.dos2030.iot.collector.gateways.Gateway;
+import de.dos2030.iot.collector.rollup.TierLayout;
 import de.dos2030.iot.collector.storage.InfluxConfig;
 import de.dos2030.iot.collector.storage.InfluxWriter;
 import de.dos2030.iot.collector.storage.Points;
 import de.dos2030.iot.collector.storage.StorageLayout;
+import de.dos2030.iot.collector.tiers.BatchWindows;
+import de.dos2030.iot.collector.tiers.DirtyMarker;
 import de.dos2030.iot.model.AlertEvent;
 import de.dos2030.iot.model.Batch;
 import de.dos2030.iot.model.Reading;
@@ -28,7 +31,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one ingest path behind every door: the sender's rate -> identity check -> validation -> store
- * (valid part and quarantine together) -> sequence tracking -> alert events -> outcome. Doors decode and
+ * (readings to the site kind's raw policy, quarantine, alerts and health to the events policy) -> mark
+ * the rollup windows the readings touched -> sequence tracking -> alert events -> outcome. The
+ * windows are marked before the outcome: a batch answered "stored" is never missing from the tiers. Doors decode and
  * authenticate, call {@link #ingest}, and map the {@link IngestOutcome} to their own codes.
  * Thread-safe; never blocks the caller: the outcome completes when InfluxDB answered.
  */
@@ -40,6 +45,7 @@ public class IngestService {
     private final InfluxWriter writer;
     private final InfluxConfig influxConfig;
     private final SequenceTracker sequences;
+    private final DirtyMarker dirtyMarker;
     private final IngestMetrics metrics;
     private final GatewayRateLimits rates;
     private final ApplicationEventPublisher<AlertsStored> alertEvents;
@@ -51,6 +57,7 @@ public class IngestService {
             InfluxWriter writer,
             InfluxConfig influxConfig,
             SequenceTracker sequences,
+            DirtyMarker dirtyMarker,
             IngestMetrics metrics,
             GatewayRateLimits rates,
             ApplicationEventPublisher<AlertsStored> alertEvents,
@@ -60,6 +67,7 @@ public class IngestService {
         this.writer = writer;
         this.influxConfig = influxConfig;
         this.sequences = sequences;
+        this.dirtyMarker = dirtyMarker;
         this.metrics = metrics;
         this.rates = rates;
         this.alertEvents = alertEvents;
@@ -175,7 +183,8 @@ public class IngestService {
         }
 
         String siteKind = sender.siteKind().wireName();
-        Points points = new Points(batch.readings().size() + batch.alerts().size() + 1);
+        Points readingPoints = new Points(batch.readings().size(), TierLayout.rawPolicy(sender.siteKind()));
+        Points points = new Points(batch.alerts().size() + 1); // the events policy
         List<Reading> stored = report.isValid()
                 ? batch.readings()
                 : new ArrayList<>(batch.readings().size());
@@ -184,7 +193,7 @@ public class IngestService {
             Reading r = batch.readings().get(i);
             List<Problem> problems = report.readingProblems(i);
             if (problems.isEmpty()) {
-                readingLines.addTo(points, r);
+                readingLines.addTo(readingPoints, r);
                 if (stored != batch.readings()) {
                     stored.add(r);
                 }
@@ -209,7 +218,8 @@ public class IngestService {
         int readings = stored.size();
         int quarantined = batch.readings().size() - readings + batch.alerts().size() - goodAlerts.size();
         long started = System.nanoTime();
-        return writer.write(points)
+        return CompletableFuture.allOf(writer.write(readingPoints), writer.write(points))
+                .thenCompose(ok -> dirtyMarker.mark(BatchWindows.of(batch, sender.siteKind(), stored)))
                 .orTimeout(influxConfig.ingestTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                 .handle((ok, failure) -> {
                     IngestOutcome outcome;

@@ -52,7 +52,10 @@ public class InfluxReader implements AutoCloseable {
         this.influx.setLogLevel(InfluxDB.LogLevel.NONE);
     }
 
-    /** The retention policy the collector writes to, quoted, for {@code FROM "rp"."measurement"}. */
+    /**
+     * The events policy (alerts, health, quarantine: {@code collector.influx.retention-policy}), quoted, for
+     * {@code FROM "rp"."measurement"}. Readings live in their site kind's raw policy ({@code rollup.TierLayout}).
+     */
     public String retentionPolicy() {
         return InfluxQl.identifier(config.retentionPolicy());
     }

@@ -6,7 +6,9 @@ import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,6 +16,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBException;
@@ -29,6 +33,12 @@ import org.slf4j.LoggerFactory;
  * gateways still make few large writes. A future completes only after InfluxDB accepted every
  * point of its batch; it fails with {@link StorageUnavailableException} when the write failed
  * after retries, or at once when more than {@code maxPendingPoints} points wait (bounded memory).
+ * Each {@link Points} names its retention policy; a group sends one request per policy.
+ *
+ * <p>Points older than their policy's retention are dropped by InfluxDB, which then answers
+ * "partial write: points beyond retention policy dropped=N" while keeping the others: that counts
+ * as stored (InfluxDB would have deleted them anyway) and shows in
+ * {@code collector.influx.points.expired}; a gateway retrying them would retry for ever.
  *
  * <p>Futures complete on the writer's own completion threads, never on a writer thread: what the
  * callers chain on them (sequence and activity tracking, encoding the HTTP answer, the MQTT
@@ -38,6 +48,7 @@ import org.slf4j.LoggerFactory;
 @Context
 public class InfluxWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(InfluxWriter.class);
+    private static final Pattern BEYOND_RETENTION = Pattern.compile("points beyond retention policy dropped=(\\d+)");
 
     private final InfluxConfig config;
     private final InfluxSchema schema;
@@ -54,9 +65,10 @@ public class InfluxWriter implements AutoCloseable {
     private final Timer writeTimer;
     private final Counter failedWrites;
     private final Counter pointsWritten;
+    private final Counter pointsExpired;
     private volatile boolean running = true;
 
-    public InfluxWriter(InfluxConfig config, MeterRegistry meters) {
+    public InfluxWriter(InfluxConfig config, RetentionConfig retention, MeterRegistry meters) {
         this.config = config;
         OkHttpClient.Builder http = new OkHttpClient.Builder()
                 .connectTimeout(config.requestTimeout())
@@ -67,7 +79,7 @@ public class InfluxWriter implements AutoCloseable {
                 ? InfluxDBFactory.connect(config.url(), http)
                 : InfluxDBFactory.connect(config.url(), config.username(), config.password(), http);
         this.influx.setLogLevel(InfluxDB.LogLevel.NONE);
-        this.schema = new InfluxSchema(influx, config);
+        this.schema = new InfluxSchema(influx, config, retention);
         this.writeTimer = Timer.builder("collector.influx.write")
                 .description("InfluxDB write requests, by outcome")
                 .tag("outcome", "ok")
@@ -78,6 +90,9 @@ public class InfluxWriter implements AutoCloseable {
                 .register(meters);
         this.pointsWritten = Counter.builder("collector.influx.points")
                 .description("points InfluxDB accepted")
+                .register(meters);
+        this.pointsExpired = Counter.builder("collector.influx.points.expired")
+                .description("points InfluxDB dropped on arrival because they were older than their retention policy")
                 .register(meters);
         meters.gauge("collector.influx.pending.points", pendingPoints);
         try {
@@ -159,8 +174,15 @@ public class InfluxWriter implements AutoCloseable {
 
     private void writeGroup(List<Pending> group, int points) throws InterruptedException {
         try {
-            writeWithRetry(
-                    Points.requestBodies(group.stream().map(Pending::lines).toList(), config.batchPoints()));
+            Map<String, List<Points>> byPolicy = new LinkedHashMap<>();
+            for (Pending p : group) {
+                String policy =
+                        p.lines.retentionPolicy() == null ? config.retentionPolicy() : p.lines.retentionPolicy();
+                byPolicy.computeIfAbsent(policy, k -> new ArrayList<>()).add(p.lines);
+            }
+            for (Map.Entry<String, List<Points>> e : byPolicy.entrySet()) {
+                writeWithRetry(e.getKey(), Points.requestBodies(e.getValue(), config.batchPoints()));
+            }
             pointsWritten.increment(points);
             group.forEach(p -> finish(p, null));
         } catch (RefusedException e) {
@@ -192,7 +214,7 @@ public class InfluxWriter implements AutoCloseable {
     }
 
     /** Writes the request bodies in turn, each tried up to maxAttempts times with doubling backoff. */
-    private void writeWithRetry(List<String> bodies) throws InterruptedException {
+    private void writeWithRetry(String retentionPolicy, List<String> bodies) throws InterruptedException {
         for (String body : bodies) {
             long backoff = config.initialBackoff().toMillis();
             for (int attempt = 1; ; attempt++) {
@@ -201,13 +223,22 @@ public class InfluxWriter implements AutoCloseable {
                     schema.ensure();
                     influx.write(
                             config.database(),
-                            config.retentionPolicy(),
+                            retentionPolicy,
                             InfluxDB.ConsistencyLevel.ONE,
                             TimeUnit.MILLISECONDS,
                             body);
                     writeTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
                     break;
                 } catch (InfluxDBException | IllegalStateException e) {
+                    Matcher expired = BEYOND_RETENTION.matcher(String.valueOf(e.getMessage()));
+                    if (e instanceof InfluxDBException && expired.find()) {
+                        pointsExpired.increment(Long.parseLong(expired.group(1)));
+                        LOG.debug(
+                                "InfluxDB dropped {} points older than {}'s retention",
+                                expired.group(1),
+                                retentionPolicy);
+                        break; // the rest are stored
+                    }
                     boolean transientError = !(e instanceof InfluxDBException ie)
                             || e instanceof InfluxDBIOException
                             || ie.isRetryWorth()

@@ -6,14 +6,28 @@ import java.util.List;
 /**
  * The points of one batch as line protocol, newline-separated in one text. A batch's points
  * travel to InfluxDB together, so one text per batch spares a String per point and the join of
- * thousands of them per request. Filled by one thread, then handed to {@link InfluxWriter}.
+ * thousands of them per request. All points of one {@code Points} go to one retention policy.
+ * Filled by one thread, then handed to {@link InfluxWriter}.
  */
 public final class Points {
     private final StringBuilder text;
+    private final String retentionPolicy;
     private int count;
 
+    /** Points for the events policy ({@code collector.influx.retention-policy}). */
     public Points(int expectedPoints) {
+        this(expectedPoints, null);
+    }
+
+    /** Points for {@code retentionPolicy} (null: the events policy), e.g. {@code school_raw}. */
+    public Points(int expectedPoints, String retentionPolicy) {
         this.text = new StringBuilder(Math.max(16, expectedPoints) * 96);
+        this.retentionPolicy = retentionPolicy;
+    }
+
+    /** Where these points go; null for the events policy. */
+    String retentionPolicy() {
+        return retentionPolicy;
     }
 
     /** Adds one finished line. */

@@ -1,5 +1,7 @@
 package de.dos2030.iot.collector.storage;
 
+import de.dos2030.iot.collector.rollup.CellStats;
+import de.dos2030.iot.collector.rollup.TierLayout;
 import de.dos2030.iot.model.AlertEvent;
 import de.dos2030.iot.model.Batch;
 import de.dos2030.iot.model.GatewayHealth;
@@ -86,6 +88,38 @@ public final class StorageLayout {
                 .tag("sensor", r.sensorId())
                 .tag("site", batch.siteId())
                 .tag("site_kind", siteKind);
+    }
+
+    /**
+     * A rollup tier's cell of one raw field ({@code rollup.TierLayout}): the raw measurement, tags
+     * gateway, sensor, site, site_kind, stamped at the cell's start. Counts and times are integers,
+     * the rest floats; min, max and last are left out of a cell without ok readings (InfluxDB has no
+     * NaN), whose count is 0 and whose flagged count says what it saw.
+     */
+    public static String cell(
+            String measurement,
+            String gateway,
+            String sensor,
+            String site,
+            String siteKind,
+            String field,
+            CellStats s,
+            long cellStartMs) {
+        return LineProtocol.measurement(measurement)
+                .tag("gateway", gateway)
+                .tag("sensor", sensor)
+                .tag("site", site)
+                .tag("site_kind", siteKind)
+                .field(TierLayout.cellField(field, "_count"), s.count())
+                .field(TierLayout.cellField(field, "_sum"), s.sum())
+                .field(TierLayout.cellField(field, "_min"), s.min())
+                .field(TierLayout.cellField(field, "_max"), s.max())
+                .field(TierLayout.cellField(field, "_m2"), s.m2())
+                .field(TierLayout.cellField(field, "_first_ms"), s.firstMs())
+                .field(TierLayout.cellField(field, "_last_ms"), s.lastMs())
+                .field(TierLayout.cellField(field, "_last"), s.last())
+                .field(TierLayout.cellField(field, "_flagged"), s.flagged())
+                .at(cellStartMs);
     }
 
     /** A valid alert event, at its own time. */

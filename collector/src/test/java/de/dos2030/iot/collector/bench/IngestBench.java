@@ -170,7 +170,7 @@ public final class IngestBench {
         double seconds = (System.nanoTime() - start) / 1e9;
         printCpu("ceiling", cpuBefore, cpuTimes(), seconds, (long) gateways * batches * perBatch);
         writers.shutdown();
-        long stored = count(influx, db, prefix);
+        long stored = count(influx, db, "autogen", prefix);
         System.out.printf(
                 "ceiling: %d points straight to InfluxDB in %.2f s = %.0f readings/s%n",
                 stored, seconds, stored / seconds);
@@ -399,7 +399,7 @@ public final class IngestBench {
         double seconds = timing.seconds();
         printCpu(door, timing.cpuAtStart(), timing.cpuAtEnd(), seconds, expected);
         String prefix = ids.get(0).substring(0, ids.get(0).lastIndexOf('-') + 1);
-        long stored = count(influx, db, prefix);
+        long stored = count(influx, db, "bridge_raw", prefix);
         System.out.printf(
                 "%s: %d of %d readings stored (counted in InfluxDB) in %.2f s = %.0f readings/s (%d re-sent after 10 s without answer)%n",
                 door, stored, expected, seconds, stored / seconds, RESENT.getAndSet(0));
@@ -440,12 +440,13 @@ public final class IngestBench {
         System.out.println(line);
     }
 
-    private static long count(InfluxDB influx, String db, String gatewayPrefix) {
+    /** Readings of the gateways with this prefix in {@code policy}: autogen for the ceiling, the bridges' raw policy for the doors. */
+    private static long count(InfluxDB influx, String db, String policy, String gatewayPrefix) {
         long total = 0;
         for (String q : List.of(
-                "SELECT count(value) FROM strain",
-                "SELECT count(rms) FROM vibration",
-                "SELECT count(peak) FROM vibration")) {
+                "SELECT count(value) FROM \"" + policy + "\".strain",
+                "SELECT count(rms) FROM \"" + policy + "\".vibration",
+                "SELECT count(peak) FROM \"" + policy + "\".vibration")) {
             var result = influx.query(new Query(q + " WHERE gateway =~ /^" + gatewayPrefix + "/", db));
             var series = result.getResults().get(0).getSeries();
             if (series != null) {

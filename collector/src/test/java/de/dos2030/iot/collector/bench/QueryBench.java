@@ -98,7 +98,8 @@ public final class QueryBench {
         for (int i = 0; i < warmup + iterations; i++) {
             Instant from = start.plus(Duration.ofDays(days.nextInt(30)));
             Instant to = from.plus(Duration.ofDays(1));
-            String ql = "SELECT mean(\"value\") AS \"value\" FROM \"raw\".\"co2\" WHERE time >= " + from.toEpochMilli()
+            String ql = "SELECT mean(\"value\") AS \"value\" FROM \"school_raw\".\"co2\" WHERE time >= "
+                    + from.toEpochMilli()
                     + "ms AND time < " + to.toEpochMilli() + "ms AND \"quality\" = 'ok' AND \"sensor\" = 'bench.co2'"
                     + " GROUP BY time(60s), \"site\", \"gateway\", \"sensor\" fill(none)";
             String window = "/api/v1/series?quantity=co2&sensor=bench.co2&from=" + from + "&to=" + to
@@ -213,7 +214,7 @@ public final class QueryBench {
             return;
         }
         HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(URI.create(influx + "/write?precision=ms&rp=raw&db=" + db))
+                HttpRequest.newBuilder(URI.create(influx + "/write?precision=ms&rp=school_raw&db=" + db))
                         .POST(HttpRequest.BodyPublishers.ofString(lines.toString()))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -83,7 +83,7 @@ class AnonymousMqttIT {
 
     /** CO2 readings stored as the victim gateway's. */
     private static long stored(TestInflux influx) {
-        return influx.count("SELECT count(value) FROM co2 WHERE gateway='anon-victim'");
+        return influx.count("SELECT count(value) FROM bridge_raw.co2,school_raw.co2 WHERE gateway='anon-victim'");
     }
 
     private static MqttClient client(int port, String user, String password) throws Exception {

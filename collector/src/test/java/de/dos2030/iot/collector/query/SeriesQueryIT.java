@@ -359,7 +359,7 @@ class SeriesQueryIT {
                         .statusCode())
                 .isEqualTo(400);
         try (TestInflux influx = new TestInflux(TestInflux.DEV_URL, collector.database)) {
-            assertThat(influx.count("SELECT count(value) FROM co2 WHERE gateway='q-gw'"))
+            assertThat(influx.count("SELECT count(value) FROM bridge_raw.co2,school_raw.co2 WHERE gateway='q-gw'"))
                     .isEqualTo(SENT.size());
         }
     }
@@ -367,7 +367,7 @@ class SeriesQueryIT {
     @Test
     void quotedLiteralIsComparedAsDataEvenWhenItHoldsQuotes() {
         InfluxReader reader = collector.context.getBean(InfluxReader.class);
-        String base = "SELECT count(\"value\") FROM \"co2\" WHERE \"sensor\" = ";
+        String base = "SELECT count(\"value\") FROM \"bridge_raw\".\"co2\",\"school_raw\".\"co2\" WHERE \"sensor\" = ";
         assertThat(reader.series(base + InfluxQl.literal("room-9.co2"))).hasSize(1);
         assertThat(reader.series(base + InfluxQl.literal("x' OR \"sensor\" = 'room-9.co2")))
                 .isEmpty();

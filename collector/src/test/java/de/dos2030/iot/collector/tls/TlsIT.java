@@ -122,7 +122,9 @@ class TlsIT {
                     .as(new String(pub.getInputStream().readAllBytes()))
                     .isZero();
             await().atMost(Duration.ofSeconds(15))
-                    .until(() -> influx.count("SELECT count(value) FROM co2 WHERE gateway='tls-mqtt-gw'") == 5);
+                    .until(() -> influx.count(
+                                    "SELECT count(value) FROM bridge_raw.co2,school_raw.co2 WHERE gateway='tls-mqtt-gw'")
+                            == 5);
 
             assertThat(distrustful.get("/health", TestCollector.ADMIN_TOKEN).body())
                     .as("a collector that trusts another CA does not connect")

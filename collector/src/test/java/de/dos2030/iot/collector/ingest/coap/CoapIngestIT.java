@@ -94,9 +94,12 @@ class CoapIngestIT {
 
     private long readingsOf(Batch b) {
         String range = " AND time >= '" + b.readings().get(0).time() + "' AND time <= '" + b.createdAt() + "'";
-        return influx.count("SELECT count(value) FROM co2 WHERE gateway='" + b.gatewayId() + "'" + range)
-                + influx.count("SELECT count(value) FROM temperature WHERE gateway='" + b.gatewayId() + "'" + range)
-                + influx.count("SELECT count(value) FROM humidity WHERE gateway='" + b.gatewayId() + "'" + range);
+        return influx.count("SELECT count(value) FROM bridge_raw.co2,school_raw.co2 WHERE gateway='" + b.gatewayId()
+                        + "'" + range)
+                + influx.count("SELECT count(value) FROM bridge_raw.temperature,school_raw.temperature WHERE gateway='"
+                        + b.gatewayId() + "'" + range)
+                + influx.count("SELECT count(value) FROM bridge_raw.humidity,school_raw.humidity WHERE gateway='"
+                        + b.gatewayId() + "'" + range);
     }
 
     @Test

@@ -41,9 +41,12 @@ class HttpIngestIT {
 
     private long readingsOf(Batch b) {
         String range = " AND time >= '" + b.readings().get(0).time() + "' AND time <= '" + b.createdAt() + "'";
-        return influx.count("SELECT count(value) FROM co2 WHERE gateway='" + b.gatewayId() + "'" + range)
-                + influx.count("SELECT count(value) FROM temperature WHERE gateway='" + b.gatewayId() + "'" + range)
-                + influx.count("SELECT count(value) FROM humidity WHERE gateway='" + b.gatewayId() + "'" + range);
+        return influx.count("SELECT count(value) FROM bridge_raw.co2,school_raw.co2 WHERE gateway='" + b.gatewayId()
+                        + "'" + range)
+                + influx.count("SELECT count(value) FROM bridge_raw.temperature,school_raw.temperature WHERE gateway='"
+                        + b.gatewayId() + "'" + range)
+                + influx.count("SELECT count(value) FROM bridge_raw.humidity,school_raw.humidity WHERE gateway='"
+                        + b.gatewayId() + "'" + range);
     }
 
     @Test
@@ -78,7 +81,7 @@ class HttpIngestIT {
                 .containsPattern("\"receivedAt\":1[0-9]{12},\"answeredAt\":1[0-9]{12}");
         assertThat(readingsOf(batch)).isEqualTo(30);
         assertThat(influx.count(
-                        "SELECT count(value) FROM co2 WHERE site='school-a' AND site_kind='school' AND sensor='room-1.co2'"
+                        "SELECT count(value) FROM bridge_raw.co2,school_raw.co2 WHERE site='school-a' AND site_kind='school' AND sensor='room-1.co2'"
                                 + " AND quality='ok' AND time >= '"
                                 + batch.readings().get(0).time() + "' AND time <= '" + batch.createdAt() + "'"))
                 .isEqualTo(10);

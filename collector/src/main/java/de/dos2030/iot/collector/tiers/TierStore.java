@@ -1,0 +1,155 @@
+package de.dos2030.iot.collector.tiers;
+
+import de.dos2030.iot.collector.rollup.CellStats;
+import de.dos2030.iot.collector.rollup.Tier;
+import de.dos2030.iot.collector.rollup.TierLayout;
+import de.dos2030.iot.collector.storage.InfluxConfig;
+import de.dos2030.iot.model.SiteKind;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import org.influxdb.InfluxDB;
+import org.influxdb.InfluxDBFactory;
+import org.influxdb.dto.Query;
+import org.influxdb.dto.QueryResult;
+
+/**
+ * What the rollup worker reads from and writes to InfluxDB: a window's raw readings with their
+ * quality, a tier's cells, and new cells (the same series and timestamp again: InfluxDB overwrites).
+ * Its own client and connection pool, apart from ingest's writer and the query API. Thread-safe.
+ */
+@Singleton
+public class TierStore implements AutoCloseable {
+    private static final int LINES_PER_REQUEST = 5000;
+
+    private final InfluxDB influx;
+    private final InfluxConfig config;
+
+    public TierStore(InfluxConfig config) {
+        this.config = config;
+        OkHttpClient.Builder http = new OkHttpClient.Builder()
+                .connectTimeout(config.requestTimeout())
+                .readTimeout(config.requestTimeout().multipliedBy(6)) // an hour of 100 Hz readings takes a while
+                .writeTimeout(config.requestTimeout());
+        this.influx = config.username() == null
+                ? InfluxDBFactory.connect(config.url(), http)
+                : InfluxDBFactory.connect(config.url(), config.username(), config.password(), http);
+        this.influx.setLogLevel(InfluxDB.LogLevel.NONE);
+    }
+
+    /** Receives one series' readings: the series' tags, then each reading in time order. */
+    public interface RawSink {
+        void reading(String sensor, String site, boolean ok, long timeMs, double value);
+    }
+
+    /** The readings of {@code w}'s field from its gateway in [from, to), of every quality. */
+    public void raw(DirtyWindow w, Instant from, Instant to, RawSink sink) {
+        String ql = "SELECT " + identifier(w.field()) + " FROM " + identifier(TierLayout.rawPolicy(w.siteKind()))
+                + "." + identifier(w.measurement()) + " WHERE " + identifier("gateway") + " = " + literal(w.gateway())
+                + range(from, to) + " GROUP BY \"sensor\", \"site\", \"quality\"";
+        for (QueryResult.Series s : series(ql)) {
+            Map<String, String> tags = s.getTags();
+            String sensor = tags.getOrDefault("sensor", "");
+            String site = tags.getOrDefault("site", "");
+            boolean ok = "ok".equals(tags.get("quality"));
+            for (List<Object> row : s.getValues()) {
+                if (row.get(1) instanceof Number v) {
+                    sink.reading(sensor, site, ok, ((Number) row.get(0)).longValue(), v.doubleValue());
+                }
+            }
+        }
+    }
+
+    /** Receives one cell of a tier. */
+    public interface CellSink {
+        void cell(String sensor, String site, long startMs, CellStats stats);
+    }
+
+    /** The cells of {@code tier} for {@code w}'s field, gateway and site in [from, to). */
+    public void cells(DirtyWindow w, Tier tier, Instant from, Instant to, CellSink sink) {
+        StringBuilder select = new StringBuilder();
+        for (String suffix : TierLayout.FIELD_SUFFIXES) {
+            select.append(select.length() == 0 ? "" : ", ").append(identifier(TierLayout.cellField(w.field(), suffix)));
+        }
+        String ql = "SELECT " + select + " FROM " + identifier(TierLayout.policy(w.siteKind(), tier)) + "."
+                + identifier(w.measurement()) + " WHERE " + identifier("gateway") + " = " + literal(w.gateway())
+                + " AND " + identifier("site") + " = " + literal(w.site()) + range(from, to)
+                + " GROUP BY \"sensor\", \"site\"";
+        for (QueryResult.Series s : series(ql)) {
+            String sensor = s.getTags().getOrDefault("sensor", "");
+            String site = s.getTags().getOrDefault("site", "");
+            for (List<Object> row : s.getValues()) {
+                if (row.get(1) instanceof Number count) {
+                    sink.cell(
+                            sensor,
+                            site,
+                            ((Number) row.get(0)).longValue(),
+                            new CellStats(
+                                    count.longValue(),
+                                    number(row.get(2), 0),
+                                    number(row.get(3), Double.NaN),
+                                    number(row.get(4), Double.NaN),
+                                    number(row.get(5), 0),
+                                    (long) number(row.get(6), 0),
+                                    (long) number(row.get(7), 0),
+                                    number(row.get(8), Double.NaN),
+                                    (long) number(row.get(9), 0)));
+                }
+            }
+        }
+    }
+
+    /** Writes line-protocol cells to a site kind's tier. */
+    public void write(SiteKind kind, Tier tier, List<String> lines) {
+        for (int from = 0; from < lines.size(); from += LINES_PER_REQUEST) {
+            influx.write(
+                    config.database(),
+                    TierLayout.policy(kind, tier),
+                    InfluxDB.ConsistencyLevel.ONE,
+                    TimeUnit.MILLISECONDS,
+                    String.join("\n", lines.subList(from, Math.min(lines.size(), from + LINES_PER_REQUEST))));
+        }
+    }
+
+    private List<QueryResult.Series> series(String ql) {
+        QueryResult result = influx.query(new Query(ql, config.database()), TimeUnit.MILLISECONDS);
+        if (result.hasError()) {
+            throw new IllegalStateException("InfluxDB refused '" + ql + "': " + result.getError());
+        }
+        if (result.getResults() == null || result.getResults().isEmpty()) {
+            return List.of();
+        }
+        QueryResult.Result r = result.getResults().get(0);
+        if (r.hasError()) {
+            throw new IllegalStateException("InfluxDB refused '" + ql + "': " + r.getError());
+        }
+        return r.getSeries() == null ? List.of() : r.getSeries();
+    }
+
+    private static double number(Object o, double otherwise) {
+        return o instanceof Number n ? n.doubleValue() : otherwise;
+    }
+
+    private static String range(Instant from, Instant to) {
+        return " AND time >= " + from.toEpochMilli() + "ms AND time < " + to.toEpochMilli() + "ms";
+    }
+
+    /** A quoted identifier, {@code \} and {@code "} escaped (names come from the dirty set, ids validated at ingest). */
+    static String identifier(String name) {
+        return "\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    static String literal(String value) {
+        return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    @PreDestroy
+    @Override
+    public void close() {
+        influx.close();
+    }
+}

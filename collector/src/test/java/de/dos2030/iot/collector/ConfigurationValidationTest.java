@@ -122,15 +122,6 @@ class ConfigurationValidationTest {
     }
 
     @Test
-    void refusesAnUnknownRollupZone() {
-        Map<String, Object> props = valid();
-        props.put("collector.rollup.default-zone", "Europe/Dortmund");
-        assertThatThrownBy(() -> start(props))
-                .hasStackTraceContaining(
-                        "collector.rollup.default-zone is 'Europe/Dortmund': not a known IANA zone (e.g. Europe/Berlin)");
-    }
-
-    @Test
     void refusesAMaximumRollupDelayShorterThanTheSettleDelay() {
         Map<String, Object> props = valid();
         props.put("collector.rollup.settle-delay", "30s");

@@ -4,15 +4,18 @@ import de.dos2030.iot.collector.api.BadRequestException;
 import de.dos2030.iot.collector.api.ErrorAnswer;
 import de.dos2030.iot.collector.places.PlaceDirectory;
 import de.dos2030.iot.collector.places.SensorAt;
-import de.dos2030.iot.collector.rollup.DirtyHours;
 import de.dos2030.iot.collector.rollup.Tier;
+import de.dos2030.iot.collector.rollup.TierFreshness;
 import de.dos2030.iot.collector.rollup.TierLayout;
+import de.dos2030.iot.collector.storage.RetentionConfig;
 import de.dos2030.iot.model.SiteKind;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -30,13 +33,25 @@ public class SeriesService {
     private final InfluxReader influx;
     private final QueryConfig config;
     private final PlaceDirectory places;
+    private final TierFreshness freshness;
     private final TierAnswers tiers;
+    private final RetentionCheck retention;
+    private final Clock clock;
 
-    public SeriesService(InfluxReader influx, QueryConfig config, PlaceDirectory places, DirtyHours dirty) {
+    public SeriesService(
+            InfluxReader influx,
+            QueryConfig config,
+            PlaceDirectory places,
+            TierFreshness freshness,
+            RetentionConfig retention,
+            Clock clock) {
         this.influx = influx;
         this.config = config;
         this.places = places;
-        this.tiers = new TierAnswers(influx, dirty);
+        this.freshness = freshness;
+        this.tiers = new TierAnswers(influx, freshness);
+        this.retention = new RetentionCheck(retention);
+        this.clock = clock;
     }
 
     /** The InfluxQL for a query over the raw readings (also what the benchmark sends straight to InfluxDB). */
@@ -145,15 +160,30 @@ public class SeriesService {
             if (windows > config.maxPoints()) {
                 throw new TooManyPointsException(windows, config.maxPoints());
             }
-            if (TierAnswers.answers(q)) {
+            if (TierAnswers.answers(q) && freshness.maintained()) {
                 SeriesAnswer fromTiers = fromTiers(q, grid, tz, dayZone(q));
                 if (fromTiers != null) {
                     return fromTiers;
                 }
             }
         }
+        retention.requireRaw(q, kinds(q), clock.instant());
         List<SeriesColumns> series = new ArrayList<>(influx.columns(influxQl(q, tz), config.maxPoints()));
         return answer(q, tz, List.of("raw"), series);
+    }
+
+    /** The site kinds a query reads: the one it names (or its site's), else every kind. */
+    private Set<SiteKind> kinds(SeriesQuery q) {
+        String kind = q.siteKind();
+        if (kind == null && q.site() != null) {
+            kind = places.site(q.site()).map(PlaceDirectory.Site::kind).orElse(null);
+        }
+        for (SiteKind k : SiteKind.values()) {
+            if (k.wireName().equals(kind)) {
+                return EnumSet.of(k);
+            }
+        }
+        return EnumSet.allOf(SiteKind.class);
     }
 
     /**
@@ -183,6 +213,7 @@ public class SeriesService {
         if (pieces.stream().allMatch(p -> p.tier() == null)) {
             return null; // one raw query answers as well, and faster
         }
+        retention.requirePieces(q, pieces, fitting.get(0), kinds(q), clock.instant());
         TierAnswers.Composed composed =
                 tiers.compose(pieces, grid, dayZone, q.field(), filters(q), tier -> sources(q, tier));
         if (composed == null) {

@@ -3,8 +3,8 @@ package de.dos2030.iot.collector.query;
 import de.dos2030.iot.collector.query.TierCells.SeriesKey;
 import de.dos2030.iot.collector.query.TierCoverage.Piece;
 import de.dos2030.iot.collector.rollup.CellStats;
-import de.dos2030.iot.collector.rollup.DirtyHours;
 import de.dos2030.iot.collector.rollup.Tier;
+import de.dos2030.iot.collector.rollup.TierFreshness;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,11 +31,11 @@ final class TierAnswers {
     record Composed(Map<SeriesKey, TreeMap<Instant, CellStats>> windows, Set<String> sources) {}
 
     private final TierCells cells;
-    private final DirtyHours dirty;
+    private final TierFreshness freshness;
 
-    TierAnswers(InfluxReader influx, DirtyHours dirty) {
+    TierAnswers(InfluxReader influx, TierFreshness freshness) {
         this.cells = new TierCells(influx);
-        this.dirty = dirty;
+        this.freshness = freshness;
     }
 
     /** Whether the tiers can answer {@code q} exactly at all: ok readings and an aggregate that composes. */
@@ -88,7 +88,7 @@ final class TierAnswers {
                 q.to(),
                 tiers,
                 dayZone,
-                dirty.stale(q.quantity().measurement(), q.field(), q.gateway(), q.from(), q.to()));
+                freshness.stale(q.quantity().measurement(), q.field(), q.site(), q.gateway(), q.from(), q.to()));
     }
 
     /**

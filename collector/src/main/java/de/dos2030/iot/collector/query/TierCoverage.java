@@ -1,7 +1,7 @@
 package de.dos2030.iot.collector.query;
 
-import de.dos2030.iot.collector.rollup.DirtyHours;
 import de.dos2030.iot.collector.rollup.Tier;
+import de.dos2030.iot.collector.rollup.TierFreshness;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -25,10 +25,10 @@ final class TierCoverage {
 
     private final List<Tier> tiers;
     private final ZoneId dayZone;
-    private final DirtyHours.Stale stale;
+    private final TierFreshness.Stale stale;
     private final List<Piece> pieces = new ArrayList<>();
 
-    private TierCoverage(List<Tier> tiers, ZoneId dayZone, DirtyHours.Stale stale) {
+    private TierCoverage(List<Tier> tiers, ZoneId dayZone, TierFreshness.Stale stale) {
         this.tiers = tiers;
         this.dayZone = dayZone;
         this.stale = stale;
@@ -41,7 +41,7 @@ final class TierCoverage {
      * @param dayZone    the zone of the day tier's cells
      * @param stale      the cells waiting for a recompute
      */
-    static List<Piece> plan(Instant from, Instant to, List<Tier> tiers, ZoneId dayZone, DirtyHours.Stale stale) {
+    static List<Piece> plan(Instant from, Instant to, List<Tier> tiers, ZoneId dayZone, TierFreshness.Stale stale) {
         TierCoverage coverage = new TierCoverage(tiers, dayZone, stale);
         coverage.cover(from, to, 0);
         return coverage.pieces;

@@ -5,9 +5,7 @@ import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
-import java.time.ZoneId;
 
 /**
  * Rollup tier maintenance ({@code collector.rollup.*}, validated at start-up; collector/README.md, "Rollup tiers").
@@ -22,7 +20,6 @@ import java.time.ZoneId;
  * @param windowsPerRound most windows claimed by one round
  * @param threads         windows recomputed at once by this instance
  * @param pollInterval    pause between rounds when the last one found nothing due
- * @param defaultZone     the zone of a site's days until the places registry knows the site (IANA name)
  */
 @ConfigurationProperties("collector.rollup")
 public record RollupConfig(
@@ -32,12 +29,7 @@ public record RollupConfig(
         @Bindable(defaultValue = "5m") @NotNull Duration lease,
         @Bindable(defaultValue = "32") @Min(1) @Max(1000) int windowsPerRound,
         @Bindable(defaultValue = "2") @Min(1) @Max(16) int threads,
-        @Bindable(defaultValue = "1s") @NotNull Duration pollInterval,
-
-        @Bindable(defaultValue = "Europe/Berlin")
-        @NotNull
-        @Pattern(regexp = "[A-Za-z0-9_+/-]{1,64}", message = "must be an IANA zone name such as Europe/Berlin")
-        String defaultZone) {
+        @Bindable(defaultValue = "1s") @NotNull Duration pollInterval) {
 
     public RollupConfig {
         if (settleDelay != null && (settleDelay.isNegative() || settleDelay.compareTo(Duration.ofHours(1)) > 0)) {
@@ -57,17 +49,5 @@ public record RollupConfig(
             throw new IllegalArgumentException(
                     "collector.rollup.poll-interval is " + pollInterval + ": must be between 10ms and 10m");
         }
-        if (defaultZone != null && defaultZone.matches("[A-Za-z0-9_+/-]{1,64}")) {
-            try {
-                ZoneId.of(defaultZone);
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("collector.rollup.default-zone is '" + defaultZone
-                        + "': not a known IANA zone (e.g. Europe/Berlin)");
-            }
-        }
-    }
-
-    public ZoneId zone() {
-        return ZoneId.of(defaultZone);
     }
 }

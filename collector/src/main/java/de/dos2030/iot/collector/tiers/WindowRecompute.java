@@ -1,6 +1,7 @@
 package de.dos2030.iot.collector.tiers;
 
 import de.dos2030.iot.collector.rollup.CellStats;
+import de.dos2030.iot.collector.rollup.SiteZones;
 import de.dos2030.iot.collector.rollup.Tier;
 import de.dos2030.iot.collector.storage.StorageLayout;
 import jakarta.inject.Singleton;

@@ -3,8 +3,8 @@ package de.dos2030.iot.collector.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.dos2030.iot.collector.query.TierCoverage.Piece;
-import de.dos2030.iot.collector.rollup.DirtyHours;
 import de.dos2030.iot.collector.rollup.Tier;
+import de.dos2030.iot.collector.rollup.TierFreshness;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -43,7 +43,7 @@ class TierCoverageTest {
     }
 
     @Test
-    void readsDirtyHoursRawAndTheRestOfTheirDayFromHours() {
+    void readsTierFreshnessRawAndTheRestOfTheirDayFromHours() {
         TreeSet<Instant> dirty = new TreeSet<>(List.of(t("2026-01-06T10:00:00Z")));
 
         List<Piece> pieces = TierCoverage.plan(
@@ -51,7 +51,7 @@ class TierCoverageTest {
                 t("2026-01-06T23:00:00Z"),
                 ALL,
                 BERLIN,
-                new DirtyHours.Stale(dirty, new TreeSet<>()));
+                new TierFreshness.Stale(dirty, new TreeSet<>()));
 
         assertThat(pieces)
                 .containsExactly(
@@ -73,8 +73,8 @@ class TierCoverageTest {
 
     @Test
     void readsAStaleDayCellFromItsHours() {
-        DirtyHours.Stale staleDay =
-                new DirtyHours.Stale(new TreeSet<>(), new TreeSet<>(List.of(t("2026-01-05T23:00:00Z"))));
+        TierFreshness.Stale staleDay =
+                new TierFreshness.Stale(new TreeSet<>(), new TreeSet<>(List.of(t("2026-01-05T23:00:00Z"))));
 
         List<Piece> pieces =
                 TierCoverage.plan(t("2026-01-04T23:00:00Z"), t("2026-01-06T23:00:00Z"), ALL, BERLIN, staleDay);
@@ -85,8 +85,8 @@ class TierCoverageTest {
                         new Piece(Tier.HOUR, t("2026-01-05T23:00:00Z"), t("2026-01-06T23:00:00Z")));
     }
 
-    private static DirtyHours.Stale clean() {
-        return new DirtyHours.Stale(new TreeSet<>(), new TreeSet<>());
+    private static TierFreshness.Stale clean() {
+        return new TierFreshness.Stale(new TreeSet<>(), new TreeSet<>());
     }
 
     @Test

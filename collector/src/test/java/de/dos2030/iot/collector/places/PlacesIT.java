@@ -305,7 +305,7 @@ class PlacesIT {
                 .get("/api/v1/series?quantity=co2&site=pl-query&location=r205&window=1h&format=csv" + range, viewer)
                 .body();
         assertThat(csv)
-                .startsWith("time,site,gateway,sensor,quantity,statistic,aggregate,window,value [ppm],"
+                .startsWith("time,local_time,site,gateway,sensor,quantity,statistic,aggregate,window,value [ppm],"
                         + "site_name,location,location_name,lat,lon\r\n")
                 .contains(",pl-query,pl-gw-7,r205-air,co2,sample,mean,PT1H,904.5,Grundschule Kley,r205,Klasse 3a,"
                         + "51.4957,7.3855\r\n")

@@ -83,6 +83,12 @@ class SeriesQueryIT {
         collector.close();
     }
 
+    /** The CSV's local_time of an instant: Europe/Berlin (the default zone) with its offset. */
+    static String local(Instant t) {
+        return java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                t.atZone(java.time.ZoneId.of("Europe/Berlin")).toOffsetDateTime());
+    }
+
     /** The good readings of room-9.co2 per epoch-aligned window, in time order. */
     static TreeMap<Instant, List<Double>> windows(Duration window) {
         TreeMap<Instant, List<Double>> out = new TreeMap<>();
@@ -178,10 +184,12 @@ class SeriesQueryIT {
                 "text/csv");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
-        StringBuilder expected =
-                new StringBuilder("time,site,gateway,sensor,quantity,statistic,aggregate,window,value [ppm]\r\n");
+        StringBuilder expected = new StringBuilder(
+                "time,local_time,site,gateway,sensor,quantity,statistic,aggregate,window,value [ppm]\r\n");
         windows(Duration.ofMinutes(10))
                 .forEach((t, v) -> expected.append(t)
+                        .append(',')
+                        .append(local(t))
                         .append(",q-site,q-gw,room-9.co2,co2,sample,max,PT10M,")
                         .append(new java.math.BigDecimal(Double.toString(v.stream()
                                         .mapToDouble(Double::doubleValue)
@@ -252,10 +260,12 @@ class SeriesQueryIT {
                 null);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         StringBuilder expected = new StringBuilder(
-                "time,site,gateway,sensor,quantity,statistic,aggregate,window,value [ppm],quality\r\n");
+                "time,local_time,site,gateway,sensor,quantity,statistic,aggregate,window,value [ppm],quality\r\n");
         for (Reading x : SENT) {
             if (x.sensorId().equals("room-9.co2") && x.time().isBefore(to)) {
                 expected.append(x.time())
+                        .append(',')
+                        .append(local(x.time()))
                         .append(",q-site,q-gw,room-9.co2,co2,sample,none,,")
                         .append(new java.math.BigDecimal(Double.toString(x.value()))
                                 .stripTrailingZeros()
@@ -295,7 +305,8 @@ class SeriesQueryIT {
                         null)
                 .body();
         assertThat(csv)
-                .startsWith("time,site,gateway,sensor,quantity,statistic,aggregate,window,value [ppm],quality\r\n")
+                .startsWith(
+                        "time,local_time,site,gateway,sensor,quantity,statistic,aggregate,window,value [ppm],quality\r\n")
                 .contains(",q-site,q-gw,room-9.co2,co2,sample,count,PT5M,")
                 .endsWith(",suspect\r\n");
         assertThat(csv.split("\r\n")).hasSize((int) result.points() + 1);

@@ -20,7 +20,15 @@ package de.dos2030.iot.collector.rollup;
  * @param flagged readings of any other quality: counted, kept out of every other figure
  */
 public record CellStats(
-        long count, double sum, double min, double max, double m2, long firstMs, long lastMs, double last, long flagged) {
+        long count,
+        double sum,
+        double min,
+        double max,
+        double m2,
+        long firstMs,
+        long lastMs,
+        double last,
+        long flagged) {
 
     public static final CellStats EMPTY = new CellStats(0, 0, Double.NaN, Double.NaN, 0, 0, 0, Double.NaN, 0);
 

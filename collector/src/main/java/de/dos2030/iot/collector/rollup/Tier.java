@@ -39,7 +39,10 @@ public enum Tier {
     /** The start of the cell after the one starting at {@code cellStart}. */
     public Instant nextCell(Instant cellStart, ZoneId zone) {
         if (this == DAY) {
-            return LocalDate.ofInstant(cellStart, zone).plusDays(1).atStartOfDay(zone).toInstant();
+            return LocalDate.ofInstant(cellStart, zone)
+                    .plusDays(1)
+                    .atStartOfDay(zone)
+                    .toInstant();
         }
         return cellStart.plus(fixedLength);
     }

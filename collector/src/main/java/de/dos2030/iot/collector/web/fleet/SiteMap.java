@@ -1,0 +1,84 @@
+package de.dos2030.iot.collector.web.fleet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The fleet page's map of sites, drawn as SVG from the registry's coordinates (no tile server is
+ * reachable offline): an equirectangular projection of the sites' bounding box, corrected by the
+ * cosine of the middle latitude so that distances look right at Dortmund's latitude. Built from a
+ * plain list of {@link Marker}s, so that the places registry (issue 16) can feed it once sites have
+ * positions; until then the list is empty and the page shows the table only.
+ */
+public final class SiteMap {
+    /** Drawing size in SVG user units; the SVG scales to its container. */
+    static final double WIDTH = 600;
+
+    static final double PADDING = 30;
+
+    /** A site to draw: where it is and the worst state of its gateways. */
+    public record Marker(String siteId, String name, double lat, double lon, GatewayState state) {
+        public Marker {
+            if (!(lat >= -90 && lat <= 90) || !(lon >= -180 && lon <= 180)) {
+                throw new IllegalArgumentException("site '" + siteId + "': position " + lat + ", " + lon
+                        + " is not WGS84 (latitude -90..90, longitude -180..180)");
+            }
+        }
+    }
+
+    /** A marker placed on the drawing. */
+    public record Placed(Marker marker, String x, String y) {}
+
+    private final List<Placed> placed;
+    private final String height;
+
+    private SiteMap(List<Placed> placed, double height) {
+        this.placed = placed;
+        this.height = format(height);
+    }
+
+    /** Places every marker; an empty list gives an empty map ({@link #isEmpty}). */
+    public static SiteMap of(List<Marker> markers) {
+        if (markers.isEmpty()) {
+            return new SiteMap(List.of(), 0);
+        }
+        double minLat = markers.stream().mapToDouble(Marker::lat).min().orElseThrow();
+        double maxLat = markers.stream().mapToDouble(Marker::lat).max().orElseThrow();
+        double minLon = markers.stream().mapToDouble(Marker::lon).min().orElseThrow();
+        double maxLon = markers.stream().mapToDouble(Marker::lon).max().orElseThrow();
+        double cos = Math.cos(Math.toRadians((minLat + maxLat) / 2));
+        double spanX = Math.max((maxLon - minLon) * cos, 1e-4);
+        double spanY = Math.max(maxLat - minLat, 1e-4);
+        double inner = WIDTH - 2 * PADDING;
+        double scale = inner / Math.max(spanX, spanY);
+        double height = Math.max(spanY * scale, 0) + 2 * PADDING;
+        List<Placed> out = new ArrayList<>();
+        for (Marker m : markers) {
+            double x = PADDING + (m.lon() - minLon) * cos * scale + (inner - spanX * scale) / 2;
+            double y = PADDING + (maxLat - m.lat()) * scale;
+            out.add(new Placed(m, format(x), format(y)));
+        }
+        return new SiteMap(out, height);
+    }
+
+    public boolean isEmpty() {
+        return placed.isEmpty();
+    }
+
+    public List<Placed> placed() {
+        return placed;
+    }
+
+    public String width() {
+        return format(WIDTH);
+    }
+
+    public String height() {
+        return height;
+    }
+
+    private static String format(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+}

@@ -59,6 +59,11 @@ public final class Formats {
         return shown.isEmpty() || value == null ? number(value) : number(value) + " " + shown;
     }
 
+    /** A duration given in milliseconds, in seconds: {@code 4,2 s}; "–" for none. */
+    public String seconds(@Nullable Long millis) {
+        return millis == null ? "–" : quantity(millis / 1000.0, "s");
+    }
+
     /** The unit as people write it ({@code degC} is {@code °C}). */
     public String unit(@Nullable String unit) {
         return unit == null ? "" : UNITS.getOrDefault(unit, unit);

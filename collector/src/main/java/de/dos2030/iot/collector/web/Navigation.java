@@ -22,7 +22,12 @@ public final class Navigation {
             new Entry("/abos", "nav.subscriptions", Role.ENGINEER));
 
     /** A link as the layout shows it; {@code current} marks the page the person is on (aria-current). */
-    public record Link(String path, String key, boolean current) {}
+    public record Link(String path, String key, boolean current) {
+        /** The start page's own entry (templates' OGNL reads {@code '/'} as a character). */
+        public boolean home() {
+            return path.equals("/");
+        }
+    }
 
     private Navigation() {}
 

@@ -22,6 +22,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.sse.Event;
 import io.micronaut.scheduling.TaskExecutors;
@@ -44,6 +45,7 @@ import reactor.core.publisher.Flux;
  */
 @Controller
 @Hidden
+@Produces(MediaType.TEXT_HTML)
 @PageAccess(Role.VIEWER)
 public class AlertsPageController {
     static final int SHOWN = 200;

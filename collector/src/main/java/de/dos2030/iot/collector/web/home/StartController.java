@@ -3,9 +3,11 @@ package de.dos2030.iot.collector.web.home;
 import de.dos2030.iot.collector.web.Pages;
 import de.dos2030.iot.collector.web.session.OpenPage;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -17,6 +19,7 @@ import java.util.Map;
  */
 @Controller
 @Hidden
+@Produces(MediaType.TEXT_HTML)
 @OpenPage
 public class StartController {
     private final Pages pages;

@@ -89,6 +89,10 @@ final class Browser implements AutoCloseable {
                                 .collect(Collectors.joining(", ")));
             }
         }
+        // the whole page at desktop width, for people reading the screenshots (docs/ shows two)
+        long height = ((Number) js("return document.documentElement.scrollHeight")).longValue();
+        driver.manage().window().setSize(new Dimension(1280, (int) Math.min(Math.max(height, 800), 3000)));
+        screenshot(name + "-full");
         problems.addAll(consoleErrors(name));
         return problems;
     }

@@ -40,6 +40,7 @@ class WebPagesBrowserIT {
     static String schoolToken;
     static String alertId;
     static String subscriptionId;
+    static final java.util.concurrent.atomic.AtomicLong SEQUENCE = new java.util.concurrent.atomic.AtomicLong();
 
     @BeforeAll
     static void start() throws Exception {
@@ -231,7 +232,7 @@ class WebPagesBrowserIT {
                 "bw-school-1",
                 "gs-kley",
                 "boot-alerts",
-                System.nanoTime(),
+                SEQUENCE.incrementAndGet(),
                 TestBatches.co2Alert(
                         id,
                         de.dos2030.iot.model.Severity.WARNING,

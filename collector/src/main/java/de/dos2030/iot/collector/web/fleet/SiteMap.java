@@ -16,6 +16,8 @@ public final class SiteMap {
     static final double WIDTH = 600;
 
     static final double PADDING = 30;
+    /** The smallest area drawn, in degrees: about a kilometre. */
+    static final double MIN_SPAN_DEGREES = 0.01;
 
     /** A site to draw: where it is and the worst state of its gateways. */
     public record Marker(String siteId, String name, double lat, double lon, GatewayState state) {
@@ -48,17 +50,22 @@ public final class SiteMap {
         double minLon = markers.stream().mapToDouble(Marker::lon).min().orElseThrow();
         double maxLon = markers.stream().mapToDouble(Marker::lon).max().orElseThrow();
         double cos = Math.cos(Math.toRadians((minLat + maxLat) / 2));
-        double spanX = Math.max((maxLon - minLon) * cos, 1e-4);
-        double spanY = Math.max(maxLat - minLat, 1e-4);
+        double midLat = (minLat + maxLat) / 2;
+        double midLon = (minLon + maxLon) / 2;
+        double spanX = (maxLon - minLon) * cos;
+        double spanY = maxLat - minLat;
+        // at least a kilometre or so across, so that one site (or sites at one place) sits in the middle
+        double span = Math.max(Math.max(spanX, spanY), MIN_SPAN_DEGREES);
         double inner = WIDTH - 2 * PADDING;
-        double scale = inner / Math.max(spanX, spanY);
-        double height = Math.max(spanY * scale, 0) + 2 * PADDING;
+        double scale = inner / span;
+        double innerHeight = Math.max(spanY, MIN_SPAN_DEGREES) * scale;
         List<Placed> out = new ArrayList<>();
         for (Marker m : markers) {
-            double x = PADDING + (m.lon() - minLon) * cos * scale + (inner - spanX * scale) / 2;
-            double y = PADDING + (maxLat - m.lat()) * scale;
+            double x = PADDING + inner / 2 + (m.lon() - midLon) * cos * scale;
+            double y = PADDING + innerHeight / 2 - (m.lat() - midLat) * scale;
             out.add(new Placed(m, format(x), format(y)));
         }
+        double height = innerHeight + 2 * PADDING;
         return new SiteMap(out, height);
     }
 

@@ -45,7 +45,7 @@ class WebPagesBrowserIT {
     @BeforeAll
     static void start() throws Exception {
         receiver = new TestWebhookReceiver();
-        collector = new TestCollector(Map.of("collector.delivery.max-attempts", 1));
+        collector = new TestCollector(Map.of("collector.delivery.max-attempts", 1, "test.site-places", true));
         viewer = collector.apiToken("browser-viewer", Role.VIEWER);
         engineer = collector.apiToken("browser-engineer", Role.ENGINEER);
         schoolToken =

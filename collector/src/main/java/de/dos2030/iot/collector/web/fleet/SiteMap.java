@@ -29,8 +29,12 @@ public final class SiteMap {
         }
     }
 
-    /** A marker placed on the drawing. */
-    public record Placed(Marker marker, String x, String y) {}
+    /** A marker placed on the drawing; its label reads to the right, or left of it in the drawing's right half. */
+    public record Placed(Marker marker, String x, String y) {
+        public boolean labelLeft() {
+            return Double.parseDouble(x) > WIDTH / 2;
+        }
+    }
 
     private final List<Placed> placed;
     private final String height;

@@ -6,11 +6,11 @@ import de.dos2030.iot.collector.web.Pages;
 import de.dos2030.iot.collector.web.ReturnPath;
 import io.micronaut.core.annotation.AnnotationMetadata;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
@@ -109,15 +109,14 @@ public class PageAccessFilter {
     }
 
     /**
-     * A page route's error answer in JSON (from the API's exception handlers: a service refused a
-     * parameter, InfluxDB or the database is down) becomes a problem page with the service's words.
+     * A page route's error answer that is not a page (the API's exception handlers' JSON when a service
+     * refused a parameter or InfluxDB or the database is down; Micronaut's own for anything unexpected)
+     * becomes a problem page in the person's language, with the service's words where it gave some.
      */
     @ResponseFilter
     public void pageForErrors(HttpRequest<?> request, MutableHttpResponse<?> response) {
         if (response.code() < 400
-                || response.getContentType()
-                        .filter(MediaType.APPLICATION_JSON_TYPE::matches)
-                        .isEmpty()
+                || response.getHeaders().contains(HttpHeaders.CONTENT_LANGUAGE) // one of ours (Pages)
                 || RouteAttributes.getRouteMatch(request).isEmpty()) {
             return;
         }

@@ -102,8 +102,7 @@ class WebPagesBrowserIT {
         browser.driver
                 .findElement(By.cssSelector("form[action='/abos'] button[type=submit]"))
                 .click();
-        assertThat(browser.driver.findElement(By.className("error-summary")).getText())
-                .contains("Ziel");
+        waitFor(d -> d.findElement(By.className("error-summary")).getText().contains("Ziel"), "the error summary");
         problems.addAll(browser.check("subscription-form-errors"));
         visit("/abos/" + subscriptionId, "subscription", problems);
         visit("/flotte/no-such-gateway", "not-found", problems);
@@ -223,6 +222,7 @@ class WebPagesBrowserIT {
     private static void waitFor(
             java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition, String what) {
         new WebDriverWait(browser.driver, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .withMessage(() -> "waiting for " + what)
                 .until(condition);
     }

@@ -17,14 +17,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A browser without a browser: keeps cookies, does not follow redirects, fills in forms' CSRF tokens. */
-final class WebClient {
+public final class WebClient {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final TestCollector collector;
-    final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    public final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
 
-    WebClient(TestCollector collector) {
+    public WebClient(TestCollector collector) {
         this.collector = collector;
         this.http = HttpClient.newBuilder()
                 .cookieHandler(cookies)
@@ -32,14 +32,14 @@ final class WebClient {
                 .build();
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(
                 HttpRequest.newBuilder(URI.create(collector.url(path))).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     /** Posts a form as a browser does. */
-    HttpResponse<String> post(String path, Map<String, String> fields) throws IOException, InterruptedException {
+    public HttpResponse<String> post(String path, Map<String, String> fields) throws IOException, InterruptedException {
         String body = fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
@@ -53,7 +53,7 @@ final class WebClient {
     }
 
     /** The CSRF token of a page's forms. */
-    static String csrfOf(String html) {
+    public static String csrfOf(String html) {
         Matcher m = CSRF.matcher(html);
         if (!m.find()) {
             throw new AssertionError("no CSRF field in the page");
@@ -62,7 +62,7 @@ final class WebClient {
     }
 
     /** Opens the sign-in page and signs in with this token; returns the answer to the POST. */
-    HttpResponse<String> signIn(String token, String target) throws IOException, InterruptedException {
+    public HttpResponse<String> signIn(String token, String target) throws IOException, InterruptedException {
         String form = get("/anmelden").body();
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("_csrf", csrfOf(form));
@@ -72,7 +72,7 @@ final class WebClient {
     }
 
     /** A form post with the CSRF token of the page at {@code from}. */
-    HttpResponse<String> submit(String from, String action, Map<String, String> fields)
+    public HttpResponse<String> submit(String from, String action, Map<String, String> fields)
             throws IOException, InterruptedException {
         Map<String, String> all = new LinkedHashMap<>(fields);
         all.put("_csrf", csrfOf(get(from).body()));

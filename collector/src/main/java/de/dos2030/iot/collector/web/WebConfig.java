@@ -26,16 +26,9 @@ public record WebConfig(
         @Bindable(defaultValue = "2m") @NotNull Duration lateAfter) {
 
     public WebConfig {
-        for (var d : new Object[][] {
-            {"sessionIdleTimeout", sessionIdleTimeout},
-            {"sessionAbsoluteTimeout", sessionAbsoluteTimeout},
-            {"lateAfter", lateAfter}
-        }) {
-            if (d[1] != null && (((Duration) d[1]).isNegative() || ((Duration) d[1]).isZero())) {
-                throw new IllegalArgumentException(
-                        "collector.web." + d[0] + ": must be a positive duration, is " + d[1]);
-            }
-        }
+        positive("sessionIdleTimeout", sessionIdleTimeout);
+        positive("sessionAbsoluteTimeout", sessionAbsoluteTimeout);
+        positive("lateAfter", lateAfter);
         if (sessionIdleTimeout != null
                 && sessionAbsoluteTimeout != null
                 && sessionIdleTimeout.compareTo(sessionAbsoluteTimeout) > 0) {
@@ -50,6 +43,12 @@ public record WebConfig(
                 throw new IllegalArgumentException(
                         "collector.web.zone: '" + zone + "' is not a time zone id such as Europe/Berlin");
             }
+        }
+    }
+
+    private static void positive(String key, Duration d) {
+        if (d != null && (d.isNegative() || d.isZero())) {
+            throw new IllegalArgumentException("collector.web." + key + ": must be a positive duration, is " + d);
         }
     }
 

@@ -200,6 +200,22 @@ class WebSessionIT {
     }
 
     @Test
+    void cookiesAreSecureWhenThePageCameOverHttpsThroughALoadBalancer() throws Exception {
+        HttpResponse<String> plain = collector.send("GET", "/anmelden", null, null);
+        assertThat(plain.headers().allValues("Set-Cookie"))
+                .singleElement()
+                .satisfies(c -> assertThat(c).startsWith("dos_csrf=").doesNotContainIgnoringCase("Secure"));
+        HttpResponse<String> https = collector.send("GET", "/anmelden", null, null, "X-Forwarded-Proto", "https");
+        assertThat(https.headers().allValues("Set-Cookie"))
+                .singleElement()
+                .satisfies(c -> assertThat(c)
+                        .startsWith("dos_csrf=")
+                        .containsIgnoringCase("; Secure")
+                        .containsIgnoringCase("HttpOnly")
+                        .containsIgnoringCase("SameSite=Strict"));
+    }
+
+    @Test
     void bearerTokensStillReachTheApiAndNotThePages() throws Exception {
         assertThat(collector.get("/api/v1/gateways", viewer).statusCode()).isEqualTo(200);
         assertThat(collector.get("/flotte", viewer).statusCode()).isEqualTo(303);

@@ -213,6 +213,8 @@ say "started agents: ${GATEWAYS[*]} (classroom time x$SPEED from Monday 07:40)"
 # ---------------------------------------------------------------- 4. where to look, live view
 cat <<EOF
 
+  Web pages: $API/flotte  $API/alarme  $API/abos
+    sign in at $API/anmelden with the engineer token (line engineer= of ${DEMO#$ROOT/}/api-tokens)
   API documentation: $API/swagger-ui/      tokens: ${DEMO#$ROOT/}/api-tokens (viewer, engineer, admin)
     V=\$(sed -n 's/^viewer=//p' target/demo/api-tokens); E=\$(sed -n 's/^engineer=//p' target/demo/api-tokens)
     curl -s -H "Authorization: Bearer \$V" $API/api/v1/gateways | jq

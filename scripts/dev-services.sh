@@ -51,6 +51,9 @@ ensure_packages() {
     command -v mosquitto_pub >/dev/null || missing+=(mosquitto-clients)
     command -v coap-client-notls >/dev/null || missing+=(libcoap3-bin)
     command -v curl >/dev/null || missing+=(curl)
+    # the collector's browser tests (web/*BrowserIT): headless Chromium and its driver, from Debian
+    command -v chromium >/dev/null || missing+=(chromium)
+    command -v chromedriver >/dev/null || missing+=(chromium-driver)
     [ "$PG_PORT" = none ] || [ -n "$(pg_bin)" ] || missing+=(postgresql)
     [ ${#missing[@]} -eq 0 ] && return
     if [ "$(id -u)" -ne 0 ]; then

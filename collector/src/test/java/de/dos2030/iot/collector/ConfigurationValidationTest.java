@@ -185,4 +185,20 @@ class ConfigurationValidationTest {
             // started: close again
         }
     }
+
+    @Test
+    void refusesWebSettingsThatCannotWork() {
+        Map<String, Object> zone = valid();
+        zone.put("collector.web.zone", "Europe/Dortmund");
+        assertThatThrownBy(() -> start(zone))
+                .hasStackTraceContaining("collector.web.zone: 'Europe/Dortmund' is not a time zone id");
+        Map<String, Object> idle = valid();
+        idle.put("collector.web.session-idle-timeout", "24h");
+        assertThatThrownBy(() -> start(idle))
+                .hasStackTraceContaining("must not be longer than collector.web.sessionAbsoluteTimeout");
+        Map<String, Object> late = valid();
+        late.put("collector.web.late-after", "0s");
+        assertThatThrownBy(() -> start(late))
+                .hasStackTraceContaining("collector.web.lateAfter: must be a positive duration");
+    }
 }

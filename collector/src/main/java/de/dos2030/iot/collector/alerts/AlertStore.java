@@ -280,6 +280,21 @@ public class AlertStore {
         });
     }
 
+    /** How many active (raised or acknowledged) alerts each gateway has; gateways without any are absent. */
+    public java.util.Map<String, Long> activeCountsByGateway() {
+        return store.run(c -> {
+            java.util.Map<String, Long> out = new java.util.HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT gateway_id, COUNT(*) AS n FROM alert"
+                            + " WHERE status IN ('raised', 'acknowledged') GROUP BY gateway_id");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString("gateway_id"), rs.getLong("n"));
+                }
+            }
+            return out;
+        });
+    }
+
     /** Open alerts raised by the collector's own rules: {@code alert_key -> alert}. */
     public List<Alert> openServerAlerts() {
         return store.run(c -> {

@@ -11,6 +11,7 @@ import de.dos2030.iot.collector.alerts.liveness.LivenessMonitor;
 import de.dos2030.iot.collector.gateways.BootSequences;
 import de.dos2030.iot.collector.ingest.SequenceTracker;
 import de.dos2030.iot.collector.security.Role;
+import de.dos2030.iot.collector.web.WebClient;
 import de.dos2030.iot.model.AlertEvent;
 import de.dos2030.iot.model.AlertState;
 import de.dos2030.iot.model.Severity;
@@ -104,6 +105,26 @@ class PostgresIT {
         List<BootSequences> boots =
                 collector.context.getBean(SequenceTracker.class).of("pg-gw");
         assertThat(boots.get(0).missing()).containsExactly(new long[] {2, 2});
+    }
+
+    @Test
+    void webSessionsLiveInPostgresAsHashesAndEndAtSignOut() throws Exception {
+        String engineer = collector.apiToken("pg-web", Role.ENGINEER);
+        WebClient browser = new WebClient(collector);
+        assertThat(browser.signIn(engineer, "/flotte").statusCode()).isEqualTo(303);
+        String cookie = browser.cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("dos_session"))
+                .findFirst()
+                .orElseThrow()
+                .getValue();
+        assertThat(query("SELECT id_hash FROM web_session WHERE subject = 'pg-web'"))
+                .singleElement()
+                .satisfies(h -> assertThat(h).matches("[0-9a-f]{64}").isNotEqualTo(cookie));
+        assertThat(browser.get("/flotte").statusCode()).isEqualTo(200);
+        assertThat(browser.submit("/flotte", "/abmelden", Map.of()).statusCode())
+                .isEqualTo(303);
+        assertThat(query("SELECT id_hash FROM web_session WHERE subject = 'pg-web'"))
+                .isEmpty();
     }
 
     @Test

@@ -1,0 +1,111 @@
+package de.dos2030.iot.collector.web;
+
+import de.dos2030.iot.collector.web.assets.Assets;
+import de.dos2030.iot.collector.web.session.CsrfTokens;
+import de.dos2030.iot.collector.web.session.SessionCookies;
+import de.dos2030.iot.collector.web.session.WebSession;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.util.locale.HttpLocaleResolver;
+import io.micronaut.views.thymeleaf.ThymeleafViewsRenderer;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Renders a page: a Thymeleaf template from {@code views/} with the page's model, the layout's
+ * ({@link PageLayout} as {@code page}) and a formatter for its language ({@link Formats} as
+ * {@code fmt}), into a complete HTML answer with the pages' headers: never cached (they show live
+ * state and a CSRF token), a Content-Security-Policy that allows only the collector's own scripts
+ * and styles, no framing. Thread-safe.
+ */
+@Singleton
+public class Pages {
+    static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
+            + " connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
+    private final ThymeleafViewsRenderer<Map<String, Object>> renderer;
+    private final HttpLocaleResolver locales;
+    private final Assets assets;
+    private final WebConfig config;
+
+    public Pages(
+            ThymeleafViewsRenderer<Map<String, Object>> renderer,
+            HttpLocaleResolver locales,
+            Assets assets,
+            WebConfig config) {
+        this.renderer = renderer;
+        this.locales = locales;
+        this.assets = assets;
+        this.config = config;
+    }
+
+    /** 200 with this view. */
+    public MutableHttpResponse<String> ok(HttpRequest<?> request, String view, Map<String, Object> model) {
+        return render(request, HttpStatus.OK, view, model);
+    }
+
+    /**
+     * A problem page (views/problem.html): its status, a heading and text from the bundle
+     * ({@code problem.<status>.title}, {@code .text}) and an optional detail in English from a service.
+     */
+    public MutableHttpResponse<String> problem(HttpRequest<?> request, HttpStatus status, @Nullable String detail) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("status", status.getCode());
+        model.put("detail", detail);
+        return render(request, status, "problem", model);
+    }
+
+    public MutableHttpResponse<String> render(
+            HttpRequest<?> request, HttpStatus status, String view, Map<String, Object> model) {
+        Locale locale = locales.resolveOrDefault(request);
+        WebSession session = WebSession.orNull(request);
+        String csrf = CsrfTokens.expected(request);
+        String newPreSession = null;
+        if (csrf == null) {
+            csrf = newPreSession = CsrfTokens.newPreSession();
+        }
+        String here = ReturnPath.of(request.getUri().getRawPath()
+                + (request.getUri().getRawQuery() == null
+                        ? ""
+                        : "?" + request.getUri().getRawQuery()));
+        Map<String, Object> all = new HashMap<>(model);
+        all.put(
+                "page",
+                new PageLayout(
+                        locale.getLanguage(),
+                        locale.getLanguage().equals("de") ? "en" : "de",
+                        here,
+                        session,
+                        csrf,
+                        Navigation.links(session, request.getPath()),
+                        assets));
+        all.put("fmt", new Formats(locale, config.zoneId()));
+        StringWriter out = new StringWriter(16_384);
+        try {
+            renderer.render(view, all, request).writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        MutableHttpResponse<String> response = HttpResponse.<String>status(status)
+                .body(out.toString())
+                .contentType("text/html;charset=utf-8")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("Content-Security-Policy", CSP)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "same-origin")
+                .header(HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage());
+        if (newPreSession != null) {
+            response.cookie(SessionCookies.cookie(request, CsrfTokens.PRE_SESSION_COOKIE, newPreSession));
+        }
+        return response;
+    }
+}

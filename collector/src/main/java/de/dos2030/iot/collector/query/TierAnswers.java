@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -73,7 +74,7 @@ final class TierAnswers {
             }
         }
         List<Tier> coarsestFirst = new ArrayList<>(fit);
-        java.util.Collections.reverse(coarsestFirst);
+        Collections.reverse(coarsestFirst);
         return coarsestFirst;
     }
 

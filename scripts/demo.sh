@@ -115,8 +115,10 @@ fi
 AGENT_JAR=$ROOT/edge-agent/target/edge-agent.jar
 COLLECTOR_JAR=$ROOT/collector/target/collector.jar
 CONFIG_JAR=$ROOT/firmware-config/target/firmware-config-0.1.0-cli.jar
-if [ ! -f "$AGENT_JAR" ] || [ ! -f "$COLLECTOR_JAR" ] || [ ! -f "$CONFIG_JAR" ]; then
-    say "building the jars once (mvn -B -q package -DskipTests; a few minutes on a fresh machine)"
+# A jar is stale when any module's sources or POM changed after it was built (a checkout that moved on).
+stale() { [ ! -f "$1" ] || [ -n "$(find "$ROOT"/*/src/main "$ROOT"/*/pom.xml "$ROOT/pom.xml" -newer "$1" -print -quit)" ]; }
+if stale "$AGENT_JAR" || stale "$COLLECTOR_JAR" || stale "$CONFIG_JAR"; then
+    say "building the jars (mvn -B -q package -DskipTests; a few minutes on a fresh machine)"
     (cd "$ROOT" && mvn -B -q package -DskipTests) || die "the build failed"
 fi
 

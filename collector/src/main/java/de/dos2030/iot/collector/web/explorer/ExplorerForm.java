@@ -52,6 +52,16 @@ public record ExplorerForm(
         return quantity != null || site != null || sensor != null;
     }
 
+    /** The window as the form's select shows it: empty for raw readings. */
+    public String windowShown() {
+        return window == null ? "" : window;
+    }
+
+    /** The aggregate as the form's select shows it: mean unless chosen. */
+    public String aggregateShown() {
+        return aggregate == null ? "mean" : aggregate;
+    }
+
     /** The range as a duration. */
     Duration rangeDuration() {
         if (!RANGES.contains(range)) {

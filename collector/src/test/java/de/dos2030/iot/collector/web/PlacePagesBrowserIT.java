@@ -139,7 +139,7 @@ class PlacePagesBrowserIT {
         visit("/explorer?site=gs-kley&quantity=co2&range=1h&window=36h", "explorer-errors", problems);
         assertThat(browser.driver.findElement(By.className("error-summary")).getText())
                 .contains("Fenster");
-        assertThat(browser.driver.findElement(By.id("window-error")).getText()).contains("36h");
+        assertThat(browser.driver.findElement(By.id("window-error")).getText()).contains("PT36H");
         visit("/schulen/gs-kley/no-such-room", "classroom-not-found", problems);
         assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Seite nicht gefunden");
         assertThat(problems).isEmpty();
@@ -199,7 +199,7 @@ class PlacePagesBrowserIT {
         String apiUrl = browser.driver.findElement(By.id("api-url")).getText();
         assertThat(apiUrl)
                 .startsWith("/api/v1/series?quantity=co2&site=gs-kley&from=")
-                .contains("window=P1D");
+                .contains("window=PT24H");
         String api = collector.get(apiUrl, viewer).body();
         String sources = api.replaceAll(".*\"sources\":\\[([^]]*)].*", "$1")
                 .replace("\"", "")

@@ -21,6 +21,7 @@ public final class Formats {
     private final ZoneId zone;
     private final DateTimeFormatter dateTime;
     private final DateTimeFormatter dateTimeSeconds;
+    private final DateTimeFormatter time;
 
     public Formats(Locale locale, ZoneId zone) {
         this.locale = locale;
@@ -28,6 +29,7 @@ public final class Formats {
         boolean german = locale.getLanguage().equals("de");
         this.dateTime = DateTimeFormatter.ofPattern(german ? "dd.MM.yyyy HH:mm" : "d MMM yyyy HH:mm", locale)
                 .withZone(zone);
+        this.time = DateTimeFormatter.ofPattern("HH:mm", locale).withZone(zone);
         this.dateTimeSeconds = DateTimeFormatter.ofPattern(
                         german ? "dd.MM.yyyy HH:mm:ss" : "d MMM yyyy HH:mm:ss", locale)
                 .withZone(zone);
@@ -67,6 +69,11 @@ public final class Formats {
     /** The unit as people write it ({@code degC} is {@code °C}). */
     public String unit(@Nullable String unit) {
         return unit == null ? "" : UNITS.getOrDefault(unit, unit);
+    }
+
+    /** The time of day to the minute ({@code 08:15}), for a chart of one day; "–" for none. */
+    public String time(@Nullable Instant t) {
+        return t == null ? "–" : time.format(t);
     }
 
     /** Date and time to the minute in the pages' zone; "–" for none. */

@@ -17,7 +17,10 @@ public final class Navigation {
 
     public static final List<Entry> ENTRIES = List.of(
             new Entry("/", "nav.start", Role.VIEWER),
+            new Entry("/schulen", "nav.schools", Role.VIEWER),
+            new Entry("/bruecken", "nav.bridges", Role.VIEWER),
             new Entry("/flotte", "nav.fleet", Role.VIEWER),
+            new Entry("/explorer", "nav.explorer", Role.VIEWER),
             new Entry("/alarme", "nav.alerts", Role.VIEWER),
             new Entry("/abos", "nav.subscriptions", Role.ENGINEER));
 

@@ -1,5 +1,6 @@
 package de.dos2030.iot.collector.web;
 
+import de.dos2030.iot.collector.places.PlaceDirectory;
 import de.dos2030.iot.collector.web.assets.Assets;
 import de.dos2030.iot.collector.web.session.CsrfTokens;
 import de.dos2030.iot.collector.web.session.SessionCookies;
@@ -16,6 +17,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -35,18 +37,18 @@ public class Pages {
     private final ThymeleafViewsRenderer<Map<String, Object>> renderer;
     private final HttpLocaleResolver locales;
     private final Assets assets;
-    private final WebConfig config;
 
-    public Pages(
-            ThymeleafViewsRenderer<Map<String, Object>> renderer,
-            HttpLocaleResolver locales,
-            Assets assets,
-            WebConfig config) {
+    public Pages(ThymeleafViewsRenderer<Map<String, Object>> renderer, HttpLocaleResolver locales, Assets assets) {
         this.renderer = renderer;
         this.locales = locales;
         this.assets = assets;
-        this.config = config;
     }
+
+    /**
+     * The model key of the zone a page shows its times in: the site's ({@code PlaceDirectory.zoneOf});
+     * pages without one site use {@link PlaceDirectory#DEFAULT_ZONE}.
+     */
+    public static final String ZONE = "zone";
 
     /** 200 with this view. */
     public MutableHttpResponse<String> ok(HttpRequest<?> request, String view, Map<String, Object> model) {
@@ -88,7 +90,7 @@ public class Pages {
                         csrf,
                         Navigation.links(session, request.getPath()),
                         assets));
-        all.put("fmt", new Formats(locale, config.zoneId()));
+        all.put("fmt", new Formats(locale, model.get(ZONE) instanceof ZoneId z ? z : PlaceDirectory.DEFAULT_ZONE));
         StringWriter out = new StringWriter(16_384);
         try {
             renderer.render(view, all, request).writeTo(out);

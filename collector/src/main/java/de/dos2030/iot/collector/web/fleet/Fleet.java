@@ -98,7 +98,7 @@ public class Fleet {
         List<SiteMap.Marker> markers = new ArrayList<>();
         worstBySite.forEach((site, worst) -> {
             SitePlaces.Place p = places.of(site);
-            if (p != null) {
+            if (p != null && p.positioned()) {
                 markers.add(new SiteMap.Marker(site, p.name(), p.lat(), p.lon(), worst));
             }
         });

@@ -4,23 +4,18 @@ import io.micronaut.core.annotation.Nullable;
 
 /**
  * Names and positions of sites, for the fleet page's map and tables: the port through which the
- * places registry (issue 16) reaches the page. The default knows none, and the page shows site ids
- * and no map; a bean that replaces it ({@code @Replaces(SitePlaces.None.class)}) brings both.
+ * places registry reaches the page ({@link DirectorySitePlaces}). A site without a name is shown by
+ * its id, one without a position has no marker on the map.
  */
 public interface SitePlaces {
-    /** A site's display name and WGS84 position. */
-    record Place(String name, double lat, double lon) {}
-
-    /** The place of this site, or null when it has none (yet). */
-    @Nullable
-    Place of(String siteId);
-
-    /** Until places exist: no site has a name or a position. */
-    @jakarta.inject.Singleton
-    final class None implements SitePlaces {
-        @Override
-        public Place of(String siteId) {
-            return null;
+    /** A site's display name and WGS84 position (NaN when it has none). */
+    record Place(String name, double lat, double lon) {
+        public boolean positioned() {
+            return !Double.isNaN(lat) && !Double.isNaN(lon);
         }
     }
+
+    /** The place of this site, or null when the registry knows none (yet). */
+    @Nullable
+    Place of(String siteId);
 }

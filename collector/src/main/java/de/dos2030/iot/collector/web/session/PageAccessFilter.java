@@ -58,7 +58,17 @@ import java.util.concurrent.TimeoutException;
     "/abos",
     "/abos/**",
     "/subscriptions",
-    "/subscriptions/**"
+    "/subscriptions/**",
+    "/schulen",
+    "/schulen/**",
+    "/schools",
+    "/schools/**",
+    "/bruecken",
+    "/bruecken/**",
+    "/bridges",
+    "/bridges/**",
+    "/explorer",
+    "/explorer.csv"
 })
 public class PageAccessFilter {
     private final Sessions sessions;

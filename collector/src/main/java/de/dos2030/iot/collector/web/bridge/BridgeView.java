@@ -1,0 +1,42 @@
+package de.dos2030.iot.collector.web.bridge;
+
+import de.dos2030.iot.collector.alerts.Alert;
+import de.dos2030.iot.collector.places.PlaceDirectory;
+import de.dos2030.iot.collector.query.SeriesAnswer;
+import de.dos2030.iot.collector.web.Curve;
+import io.micronaut.core.annotation.Nullable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the bridge page shows of one site for one range: each section's latest features with the
+ * limit its gateway's rule reported (from the site's alerts; bridges have no generic limits), the
+ * trends of the range, and the site's active alerts.
+ */
+public record BridgeView(
+        PlaceDirectory.Site site, BridgeRange range, List<Section> sections, List<Alert> activeAlerts) {
+
+    /** A quantity's latest value at a section, and its limit when an alert has told it. */
+    public record Latest(
+            String quantity,
+            @Nullable Double value,
+            String unit,
+            @Nullable Instant time,
+            @Nullable Double limit) {}
+
+    /** One bridge section: latest values, and per trend quantity its curve (and the answer behind it, for CSV). */
+    public record Section(
+            PlaceDirectory.Location location,
+            List<Latest> latest,
+            Map<String, Curve> trends,
+            Map<String, SeriesAnswer> answers) {
+        public String name() {
+            return location.name() == null ? location.id() : location.name();
+        }
+    }
+
+    public String siteName() {
+        return site.name() == null ? site.id() : site.name();
+    }
+}

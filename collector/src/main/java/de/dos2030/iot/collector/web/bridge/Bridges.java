@@ -1,0 +1,139 @@
+package de.dos2030.iot.collector.web.bridge;
+
+import de.dos2030.iot.collector.alerts.Alert;
+import de.dos2030.iot.collector.alerts.AlertFilter;
+import de.dos2030.iot.collector.alerts.AlertStore;
+import de.dos2030.iot.collector.places.PlaceDirectory;
+import de.dos2030.iot.collector.query.Aggregate;
+import de.dos2030.iot.collector.query.SeriesAnswer;
+import de.dos2030.iot.collector.query.SeriesColumns;
+import de.dos2030.iot.collector.query.SeriesQuery;
+import de.dos2030.iot.collector.query.SeriesService;
+import de.dos2030.iot.collector.web.Curve;
+import de.dos2030.iot.collector.web.ShortCache;
+import de.dos2030.iot.model.Quantity;
+import de.dos2030.iot.model.Statistic;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds the bridge page's {@link BridgeView} from the places registry, the query planner and the
+ * alert store, kept for {@link #TTL} per site and range for everyone who looks. Thread-safe.
+ */
+@Singleton
+public class Bridges {
+    static final Duration TTL = Duration.ofSeconds(30);
+    /** The features shown per section, in this order. */
+    static final List<Quantity> LATEST = List.of(
+            Quantity.VIBRATION_RMS,
+            Quantity.VIBRATION_PEAK,
+            Quantity.DOMINANT_FREQUENCY,
+            Quantity.STRAIN,
+            Quantity.TILT);
+    /** The quantities with a trend chart per section. */
+    static final List<Quantity> TRENDS = List.of(Quantity.STRAIN, Quantity.TILT, Quantity.VIBRATION_RMS);
+
+    private record Key(String site, BridgeRange range) {}
+
+    private final PlaceDirectory places;
+    private final SeriesService series;
+    private final AlertStore alerts;
+    private final Clock clock;
+    private final ShortCache<Key, BridgeView> cache;
+
+    public Bridges(PlaceDirectory places, SeriesService series, AlertStore alerts, Clock clock) {
+        this.places = places;
+        this.series = series;
+        this.alerts = alerts;
+        this.clock = clock;
+        this.cache = new ShortCache<>(clock, TTL, 1_000);
+    }
+
+    /** The bridge site, or empty when the registry knows no bridge of that id. */
+    public Optional<BridgeView> bridge(String site, BridgeRange range) {
+        return places.site(site)
+                .filter(s -> s.kind().equals("bridge"))
+                .map(s -> cache.get(new Key(site, range), () -> load(s, range)));
+    }
+
+    private BridgeView load(PlaceDirectory.Site site, BridgeRange range) {
+        Instant now = clock.instant();
+        Instant from = range.window().compareTo(Duration.ofDays(1)) >= 0
+                ? LocalDate.now(clock.withZone(site.zone()))
+                        .minusDays(range.length().toDays() - 1)
+                        .atStartOfDay(site.zone())
+                        .toInstant()
+                : now.minus(range.length());
+        List<Alert> history =
+                alerts.list(null, AlertFilter.of(site.id(), null, null, null, null, null), null, null, null, 500);
+        Map<String, Double> limits = new HashMap<>(); // location/quantity -> the most recent alert's limit
+        for (Alert a : history) {
+            if (a.limit() != null && a.sensorId() != null && a.quantity() != null) {
+                places.locationOf(a.gatewayId(), a.sensorId())
+                        .ifPresent(l -> limits.putIfAbsent(l.id() + "/" + a.quantity(), a.limit()));
+            }
+        }
+        List<BridgeView.Section> sections = new ArrayList<>();
+        for (PlaceDirectory.Location section : places.locations(site.id()).values()) {
+            List<BridgeView.Latest> latest = new ArrayList<>();
+            for (Quantity q : LATEST) {
+                SeriesAnswer a = series.run(query(
+                        site, section, q, now.minus(Duration.ofDays(1)), now, Duration.ofMinutes(1), Aggregate.LAST));
+                latest.add(last(a, q, limits.get(section.id() + "/" + q.wireName())));
+            }
+            Map<String, Curve> trends = new LinkedHashMap<>();
+            Map<String, SeriesAnswer> answers = new HashMap<>();
+            for (Quantity q : TRENDS) {
+                SeriesAnswer a = series.run(query(site, section, q, from, now, range.window(), Aggregate.MEAN));
+                Double limit = limits.get(section.id() + "/" + q.wireName());
+                trends.put(
+                        q.wireName(),
+                        Curve.of(
+                                a,
+                                null,
+                                limit == null ? List.of() : List.of(limit),
+                                "/bruecken/" + site.id() + "/" + section.id() + "/" + q.wireName() + ".csv?zeitraum="
+                                        + range.wireName()));
+                answers.put(q.wireName(), a);
+            }
+            sections.add(new BridgeView.Section(section, latest, trends, answers));
+        }
+        List<Alert> active =
+                history.stream().filter(a -> !a.status().equals("cleared")).toList();
+        return new BridgeView(site, range, sections, active);
+    }
+
+    private static SeriesQuery query(
+            PlaceDirectory.Site site,
+            PlaceDirectory.Location section,
+            Quantity q,
+            Instant from,
+            Instant to,
+            Duration window,
+            Aggregate aggregate) {
+        return new SeriesQuery(q, Statistic.SAMPLE, site.id(), null, null, null, from, to, window, aggregate, "ok")
+                .withLocation(section.id());
+    }
+
+    private static BridgeView.Latest last(SeriesAnswer a, Quantity q, Double limit) {
+        long best = Long.MIN_VALUE;
+        Double value = null;
+        for (SeriesColumns s : a.series()) {
+            if (s.size() > 0 && s.time(s.size() - 1) > best) {
+                best = s.time(s.size() - 1);
+                value = s.value(s.size() - 1);
+            }
+        }
+        return new BridgeView.Latest(
+                q.wireName(), value, q.unit(), value == null ? null : Instant.ofEpochMilli(best), limit);
+    }
+}

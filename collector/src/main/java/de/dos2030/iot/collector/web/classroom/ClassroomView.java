@@ -1,0 +1,48 @@
+package de.dos2030.iot.collector.web.classroom;
+
+import de.dos2030.iot.collector.places.PlaceDirectory;
+import de.dos2030.iot.collector.query.SeriesAnswer;
+import de.dos2030.iot.collector.web.Curve;
+import io.micronaut.core.annotation.Nullable;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the classroom page shows of one room, computed once per cache period for everyone.
+ *
+ * @param now     the latest value of CO2, temperature and humidity (in this order; value null when none today)
+ * @param state   the traffic light from the latest CO2
+ * @param today   CO2 in 5-minute means since local midnight
+ * @param week    CO2 in hourly means of the last seven local days
+ * @param answers the answers behind today and week, for their CSV
+ */
+public record ClassroomView(
+        PlaceDirectory.Site site,
+        PlaceDirectory.Location room,
+        List<Now> now,
+        AirState state,
+        @Nullable Instant updated,
+        Curve today,
+        Curve week,
+        SeriesAnswer todayAnswer,
+        SeriesAnswer weekAnswer) {
+
+    /** One quantity's latest value. */
+    public record Now(
+            String quantity,
+            @Nullable Double value,
+            String unit,
+            @Nullable Instant time) {}
+
+    public String siteName() {
+        return site.name() == null ? site.id() : site.name();
+    }
+
+    public String roomName() {
+        return room.name() == null ? room.id() : room.name();
+    }
+
+    public String path() {
+        return "/schulen/" + site.id() + "/" + room.id();
+    }
+}

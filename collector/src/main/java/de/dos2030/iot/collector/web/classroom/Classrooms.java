@@ -1,0 +1,139 @@
+package de.dos2030.iot.collector.web.classroom;
+
+import de.dos2030.iot.collector.places.PlaceDirectory;
+import de.dos2030.iot.collector.query.Aggregate;
+import de.dos2030.iot.collector.query.SeriesAnswer;
+import de.dos2030.iot.collector.query.SeriesColumns;
+import de.dos2030.iot.collector.query.SeriesQuery;
+import de.dos2030.iot.collector.query.SeriesService;
+import de.dos2030.iot.collector.web.Curve;
+import de.dos2030.iot.collector.web.ShortCache;
+import de.dos2030.iot.collector.web.WebConfig;
+import de.dos2030.iot.model.Quantity;
+import de.dos2030.iot.model.Statistic;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Builds the classroom page's {@link ClassroomView} from the places registry and the query planner
+ * (tiers where exact, raw for the minutes not rolled up yet), and keeps it for
+ * {@code collector.web.room-cache-ttl} (the latest values) and a minute (the curves): however many
+ * displays and phones show a room, it costs three InfluxDB queries per period and two a minute. Thread-safe.
+ */
+@Singleton
+public class Classrooms {
+    static final List<Quantity> NOW = List.of(Quantity.CO2, Quantity.TEMPERATURE, Quantity.RELATIVE_HUMIDITY);
+    static final Duration TODAY_WINDOW = Duration.ofMinutes(5);
+    static final Duration WEEK_WINDOW = Duration.ofHours(1);
+    /** The curves change by one 5-minute mean at a time: a minute old is fresh enough. */
+    static final Duration CURVES_TTL = Duration.ofMinutes(1);
+
+    private static final List<Double> CO2_LINES = List.of(AirState.AIR_FROM_PPM, AirState.AIR_NOW_FROM_PPM);
+
+    private record Key(String site, String room) {}
+
+    private final PlaceDirectory places;
+    private final SeriesService series;
+    private final Clock clock;
+    private final ShortCache<Key, Latest> latest;
+    private final ShortCache<Key, Curves> curves;
+
+    private record Latest(List<ClassroomView.Now> now, Instant updated) {}
+
+    private record Curves(SeriesAnswer today, SeriesAnswer week) {}
+
+    public Classrooms(PlaceDirectory places, SeriesService series, Clock clock, WebConfig config) {
+        this.places = places;
+        this.series = series;
+        this.clock = clock;
+        this.latest = new ShortCache<>(clock, config.roomCacheTtl(), 10_000);
+        this.curves = new ShortCache<>(clock, CURVES_TTL, 10_000);
+    }
+
+    /** The room of a school site, or empty when the registry knows no such school or room. */
+    public Optional<ClassroomView> room(String site, String room) {
+        Optional<PlaceDirectory.Site> s = places.site(site).filter(x -> x.kind().equals("school"));
+        if (s.isEmpty() || places.location(site, room).isEmpty()) {
+            return Optional.empty();
+        }
+        PlaceDirectory.Location r = places.location(site, room).orElseThrow();
+        Key key = new Key(site, room);
+        Latest now = latest.get(key, () -> latest(s.get(), r));
+        Curves c = curves.get(key, () -> curves(s.get(), r));
+        String base = "/schulen/" + site + "/" + room;
+        return Optional.of(new ClassroomView(
+                s.get(),
+                r,
+                now.now(),
+                AirState.of(now.now().get(0).value()),
+                now.updated(),
+                Curve.of(c.today(), null, CO2_LINES, base + "/heute.csv"),
+                Curve.of(c.week(), null, CO2_LINES, base + "/woche.csv"),
+                c.today(),
+                c.week()));
+    }
+
+    private Latest latest(PlaceDirectory.Site site, PlaceDirectory.Location room) {
+        Instant now = clock.instant();
+        List<ClassroomView.Now> values = new ArrayList<>();
+        Instant updated = null;
+        for (Quantity q : NOW) {
+            ClassroomView.Now last = last(
+                    series.run(query(
+                            site, room, q, now.minus(Duration.ofDays(1)), now, Duration.ofMinutes(1), Aggregate.LAST)),
+                    q);
+            values.add(last);
+            if (last.time() != null && (updated == null || last.time().isAfter(updated))) {
+                updated = last.time();
+            }
+        }
+        return new Latest(values, updated);
+    }
+
+    private Curves curves(PlaceDirectory.Site site, PlaceDirectory.Location room) {
+        Instant now = clock.instant();
+        ZoneId zone = site.zone();
+        Instant midnight =
+                LocalDate.now(clock.withZone(zone)).atStartOfDay(zone).toInstant();
+        Instant weekStart = LocalDate.now(clock.withZone(zone))
+                .minusDays(6)
+                .atStartOfDay(zone)
+                .toInstant();
+        SeriesAnswer today = series.run(query(site, room, Quantity.CO2, midnight, now, TODAY_WINDOW, Aggregate.MEAN));
+        SeriesAnswer week = series.run(query(site, room, Quantity.CO2, weekStart, now, WEEK_WINDOW, Aggregate.MEAN));
+        return new Curves(today, week);
+    }
+
+    /** The API query behind a part of the page (also its "exact API URL"). */
+    static SeriesQuery query(
+            PlaceDirectory.Site site,
+            PlaceDirectory.Location room,
+            Quantity q,
+            Instant from,
+            Instant to,
+            Duration window,
+            Aggregate aggregate) {
+        return new SeriesQuery(q, Statistic.SAMPLE, site.id(), null, null, null, from, to, window, aggregate, "ok")
+                .withLocation(room.id());
+    }
+
+    private static ClassroomView.Now last(SeriesAnswer a, Quantity q) {
+        long bestTime = Long.MIN_VALUE;
+        Double value = null;
+        for (SeriesColumns s : a.series()) {
+            if (s.size() > 0 && s.time(s.size() - 1) > bestTime) {
+                bestTime = s.time(s.size() - 1);
+                value = s.value(s.size() - 1);
+            }
+        }
+        return new ClassroomView.Now(
+                q.wireName(), value, q.unit(), value == null ? null : Instant.ofEpochMilli(bestTime));
+    }
+}

@@ -5,6 +5,7 @@ import de.dos2030.iot.model.AlertState;
 import de.dos2030.iot.model.Batch;
 import de.dos2030.iot.model.ClockSync;
 import de.dos2030.iot.model.GatewayHealth;
+import de.dos2030.iot.model.PlaceReport;
 import de.dos2030.iot.model.Quality;
 import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.Reading;
@@ -150,6 +151,45 @@ public final class TestBatches {
                 List.of(),
                 List.of(alerts),
                 null);
+    }
+
+    /**
+     * A batch with these readings (created now) whose health carries {@code place} (null: no health), as
+     * an edge agent sends its place with its health: the way sites get names and positions in tests.
+     */
+    public static Batch withPlace(
+            String gatewayId,
+            String siteId,
+            String bootId,
+            long sequence,
+            List<Reading> readings,
+            @io.micronaut.core.annotation.Nullable PlaceReport place) {
+        GatewayHealth health = place == null
+                ? null
+                : new GatewayHealth(
+                        "0.1.0",
+                        "cfg-1",
+                        Duration.ofMinutes(5),
+                        0,
+                        0,
+                        Duration.ZERO,
+                        0,
+                        null,
+                        null,
+                        ClockSync.SYNCED,
+                        null,
+                        place);
+        return new Batch(
+                Batch.FORMAT_VERSION,
+                gatewayId,
+                siteId,
+                bootId,
+                sequence,
+                Instant.now(),
+                ClockSync.SYNCED,
+                readings,
+                List.of(),
+                health);
     }
 
     /** A CO2 alert event of room-1 at {@code time}. */

@@ -2,11 +2,10 @@ package de.dos2030.iot.collector.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.dos2030.iot.collector.TestBatches;
 import de.dos2030.iot.collector.TestCollector;
 import de.dos2030.iot.collector.security.Role;
 import de.dos2030.iot.model.Batch;
-import de.dos2030.iot.model.ClockSync;
-import de.dos2030.iot.model.GatewayHealth;
 import de.dos2030.iot.model.LocationKind;
 import de.dos2030.iot.model.PlaceReport;
 import de.dos2030.iot.model.Quantity;
@@ -224,32 +223,7 @@ class PlacePagesBrowserIT {
 
     private static void send(String gateway, String site, List<Reading> readings, PlaceReport place, String token)
             throws Exception {
-        GatewayHealth health = place == null
-                ? null
-                : new GatewayHealth(
-                        "0.1.0",
-                        "cfg-1",
-                        Duration.ofMinutes(5),
-                        0,
-                        0,
-                        Duration.ZERO,
-                        0,
-                        null,
-                        null,
-                        ClockSync.SYNCED,
-                        null,
-                        place);
-        Batch b = new Batch(
-                Batch.FORMAT_VERSION,
-                gateway,
-                site,
-                "boot-pages",
-                SEQUENCE.incrementAndGet(),
-                Instant.now(),
-                ClockSync.SYNCED,
-                readings,
-                List.of(),
-                health);
+        Batch b = TestBatches.withPlace(gateway, site, "boot-pages", SEQUENCE.incrementAndGet(), readings, place);
         HttpResponse<String> r = collector.postBatch(BatchCodec.json().encode(b), "application/json", token);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     }

@@ -7,6 +7,8 @@ import de.dos2030.iot.collector.TestCollector;
 import de.dos2030.iot.collector.TestWebhookReceiver;
 import de.dos2030.iot.collector.security.Role;
 import de.dos2030.iot.model.Batch;
+import de.dos2030.iot.model.LocationKind;
+import de.dos2030.iot.model.PlaceReport;
 import de.dos2030.iot.model.SiteKind;
 import de.dos2030.iot.model.codec.BatchCodec;
 import java.net.http.HttpResponse;
@@ -41,11 +43,29 @@ class WebPagesBrowserIT {
     static String alertId;
     static String subscriptionId;
     static final java.util.concurrent.atomic.AtomicLong SEQUENCE = new java.util.concurrent.atomic.AtomicLong();
+    static final PlaceReport KLEY = new PlaceReport(
+            SiteKind.SCHOOL,
+            "Grundschule Kley",
+            null,
+            51.4957,
+            7.3855,
+            "Europe/Berlin",
+            List.of(new PlaceReport.Location("room-1", LocationKind.ROOM, "Klasse 4b", 2, "R204", null)),
+            Map.of("room-1.co2", "room-1", "room-1.temp", "room-1", "room-1.rh", "room-1"));
+    static final PlaceReport RUHR = new PlaceReport(
+            SiteKind.BRIDGE,
+            "Ruhrbrücke Schwerte",
+            null,
+            51.446,
+            7.565,
+            "Europe/Berlin",
+            List.of(new PlaceReport.Location("feld-2", LocationKind.SECTION, "Feld 2", null, null, 42.0)),
+            Map.of());
 
     @BeforeAll
     static void start() throws Exception {
         receiver = new TestWebhookReceiver();
-        collector = new TestCollector(Map.of("collector.delivery.max-attempts", 1, "test.site-places", true));
+        collector = new TestCollector(Map.of("collector.delivery.max-attempts", 1));
         viewer = collector.apiToken("browser-viewer", Role.VIEWER);
         engineer = collector.apiToken("browser-engineer", Role.ENGINEER);
         schoolToken =
@@ -62,6 +82,9 @@ class WebPagesBrowserIT {
                 "{\"name\":\"Hausmeister Kley\",\"channel\":\"webhook\",\"target\":\"" + receiver.url() + "\"}");
         assertThat(sub.statusCode()).as(sub.body()).isEqualTo(201);
         subscriptionId = sub.body().replaceAll(".*\"id\":\"(sub-[0-9a-f]+)\".*", "$1");
+        // the gateways report their sites' names and positions with their health, as agents do: the fleet map's source
+        send(TestBatches.withPlace("bw-school-1", "gs-kley", "boot-place", 1, List.of(), KLEY), schoolToken);
+        send(TestBatches.withPlace("bw-bridge-1", "br-ruhr", "boot-place", 1, List.of(), RUHR), bridgeToken);
         String boot = "boot-" + System.nanoTime();
         send(TestBatches.schoolWithAlertAndHealth("bw-school-1", "gs-kley", boot, 1), schoolToken);
         alertId = "a-" + boot + "-1";
@@ -112,6 +135,26 @@ class WebPagesBrowserIT {
         visit("/alarme", "alerts-english", problems);
         browser.open(collector.url("/sprache/de?zurueck=/"));
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void theFleetMapDrawsEachSiteWhereItsGatewaysSayItIs() {
+        signIn(viewer);
+        browser.open(collector.url("/flotte"));
+        Map<String, Double> xByLabel = new java.util.HashMap<>();
+        for (WebElement site : browser.driver.findElements(By.cssSelector(".sitemap__site"))) {
+            xByLabel.put(
+                    site.findElement(By.className("sitemap__label")).getText(),
+                    Double.parseDouble(site.findElement(By.tagName("circle")).getAttribute("cx")));
+        }
+        // each site with the state most in need of a visit: Kley has a gateway that never reported
+        assertThat(xByLabel).containsOnlyKeys("Grundschule Kley (nie gemeldet)", "Ruhrbrücke Schwerte (online)");
+        assertThat(xByLabel.get("Grundschule Kley (nie gemeldet)"))
+                .as("Kley lies west of Schwerte")
+                .isLessThan(xByLabel.get("Ruhrbrücke Schwerte (online)"));
+        assertThat(browser.driver.findElement(By.cssSelector(".table tbody")).getText())
+                .contains("Grundschule Kley")
+                .contains("Ruhrbrücke Schwerte");
     }
 
     @Test

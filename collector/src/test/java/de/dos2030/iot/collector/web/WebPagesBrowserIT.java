@@ -138,7 +138,7 @@ class WebPagesBrowserIT {
     }
 
     @Test
-    void theFleetMapDrawsEachSiteWhereItsGatewaysSayItIs() {
+    void theFleetMapDrawsEachSiteWhereItsGatewaysSayItIsAndLinksToItsPage() {
         signIn(viewer);
         browser.open(collector.url("/flotte"));
         Map<String, Double> xByLabel = new java.util.HashMap<>();
@@ -152,9 +152,18 @@ class WebPagesBrowserIT {
         assertThat(xByLabel.get("Grundschule Kley (nie gemeldet)"))
                 .as("Kley lies west of Schwerte")
                 .isLessThan(xByLabel.get("Ruhrbrücke Schwerte (online)"));
-        assertThat(browser.driver.findElement(By.cssSelector(".table tbody")).getText())
-                .contains("Grundschule Kley")
-                .contains("Ruhrbrücke Schwerte");
+        // the map and the table link each site to its school or bridge page
+        assertThat(browser.driver.findElements(By.cssSelector(".sitemap__site")))
+                .extracting(e -> e.getDomAttribute("href"))
+                .containsExactlyInAnyOrder("/schulen/gs-kley", "/bruecken/br-ruhr");
+        assertThat(browser.driver.findElements(By.cssSelector(".table tbody td a")))
+                .filteredOn(e -> e.getText().equals("Grundschule Kley"))
+                .extracting(e -> path(e))
+                .containsOnly("/schulen/gs-kley");
+        browser.driver
+                .findElement(By.cssSelector(".sitemap__site[href='/bruecken/br-ruhr']"))
+                .click();
+        waitFor(d -> d.findElement(By.tagName("h1")).getText().contains("Ruhrbrücke Schwerte"), "the bridge page");
     }
 
     @Test

@@ -5,6 +5,7 @@ import de.dos2030.iot.collector.alerts.AlertFilter;
 import de.dos2030.iot.collector.alerts.AlertStore;
 import de.dos2030.iot.collector.query.GatewayReadings;
 import de.dos2030.iot.collector.query.InventoryService;
+import de.dos2030.iot.collector.web.SitePage;
 import de.dos2030.iot.collector.web.WebConfig;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -64,7 +65,12 @@ public class Fleet {
             @Nullable Long outboxDepth,
             String clockSync,
             long openAlerts,
-            long missingSequences) {}
+            long missingSequences) {
+        /** The site's school or bridge page. */
+        public String sitePage() {
+            return SitePage.of(siteKind, siteId);
+        }
+    }
 
     /** The fleet as filtered, the counts per state of the whole fleet, and the map of sites with a position. */
     public record Overview(List<Row> rows, int total, Map<GatewayState, Long> counts, SiteMap map) {
@@ -91,15 +97,17 @@ public class Fleet {
         all.sort(java.util.Comparator.comparing(Row::siteId).thenComparing(Row::id));
         Map<GatewayState, Long> counts = new EnumMap<>(GatewayState.class);
         Map<String, GatewayState> worstBySite = new LinkedHashMap<>();
+        Map<String, String> pageBySite = new LinkedHashMap<>();
         for (Row r : all) {
             counts.merge(r.state(), 1L, Long::sum);
             worstBySite.merge(r.siteId(), r.state(), Fleet::worse);
+            pageBySite.putIfAbsent(r.siteId(), r.sitePage());
         }
         List<SiteMap.Marker> markers = new ArrayList<>();
         worstBySite.forEach((site, worst) -> {
             SitePlaces.Place p = places.of(site);
             if (p != null && p.positioned()) {
-                markers.add(new SiteMap.Marker(site, p.name(), p.lat(), p.lon(), worst));
+                markers.add(new SiteMap.Marker(site, p.name(), p.lat(), p.lon(), worst, pageBySite.get(site)));
             }
         });
         List<Row> shown = all.stream()

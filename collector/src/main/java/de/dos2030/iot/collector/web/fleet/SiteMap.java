@@ -19,8 +19,8 @@ public final class SiteMap {
     /** The smallest area drawn, in degrees: about a kilometre. */
     static final double MIN_SPAN_DEGREES = 0.01;
 
-    /** A site to draw: where it is and the worst state of its gateways. */
-    public record Marker(String siteId, String name, double lat, double lon, GatewayState state) {
+    /** A site to draw: where it is, the worst state of its gateways and the page it links to. */
+    public record Marker(String siteId, String name, double lat, double lon, GatewayState state, String page) {
         public Marker {
             if (!(lat >= -90 && lat <= 90) || !(lon >= -180 && lon <= 180)) {
                 throw new IllegalArgumentException("site '" + siteId + "': position " + lat + ", " + lon

@@ -16,8 +16,8 @@ class SiteMapTest {
     @Test
     void placesNorthUpEastRightWithinTheDrawing() {
         SiteMap map = SiteMap.of(List.of(
-                new SiteMap.Marker("dortmund", "Dortmund", 51.514, 7.465, GatewayState.ONLINE),
-                new SiteMap.Marker("schwerte", "Schwerte", 51.443, 7.565, GatewayState.OFFLINE)));
+                new SiteMap.Marker("dortmund", "Dortmund", 51.514, 7.465, GatewayState.ONLINE, "/schulen/dortmund"),
+                new SiteMap.Marker("schwerte", "Schwerte", 51.443, 7.565, GatewayState.OFFLINE, "/bruecken/schwerte")));
         SiteMap.Placed dortmund = map.placed().get(0);
         SiteMap.Placed schwerte = map.placed().get(1);
         assertThat(Double.parseDouble(dortmund.y())).isLessThan(Double.parseDouble(schwerte.y())); // further north
@@ -30,13 +30,13 @@ class SiteMapTest {
 
     @Test
     void aSingleSiteSitsInTheMiddle() {
-        SiteMap map = SiteMap.of(List.of(new SiteMap.Marker("a", "A", 51.5, 7.4, GatewayState.LATE)));
+        SiteMap map = SiteMap.of(List.of(new SiteMap.Marker("a", "A", 51.5, 7.4, GatewayState.LATE, "/schulen/a")));
         assertThat(map.placed().get(0).x()).isEqualTo("300.0");
     }
 
     @Test
     void refusesAPositionOutsideWgs84() {
-        assertThatThrownBy(() -> new SiteMap.Marker("x", "X", 91, 7, GatewayState.ONLINE))
+        assertThatThrownBy(() -> new SiteMap.Marker("x", "X", 91, 7, GatewayState.ONLINE, "/schulen/x"))
                 .hasMessageContaining("site 'x'")
                 .hasMessageContaining("latitude -90..90");
     }

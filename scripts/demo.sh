@@ -3,7 +3,8 @@
 #
 #   scripts/demo.sh                      # runs until Ctrl-C, with a live view
 #   scripts/demo.sh --duration 5m        # unattended; exit 0 only if every gateway's readings and
-#                                        # at least one alert made it end to end (webhook received)
+#                                        # at least one alert made it end to end (webhook received),
+#                                        # and the classroom, bridge and fleet pages show their sites
 #   scripts/demo.sh --speed 300          # classroom time per real second (default 300)
 #
 # What it does (all state under target/demo/, git-ignored; wiped at each start):
@@ -14,7 +15,8 @@
 #      their agents: a simulated bridge, a simulated school (school-demo.yaml: the classroom nobody airs,
 #      its school day time-lapsed so that the CO2 alarm raises and clears within minutes), a replay of the
 #      Munich test bridge's recorded load test (../shared/data), re-stamped onto today's clock;
-#   4. subscribes the webhook receiver to every alert and shows readings, alerts and deliveries live.
+#   4. marks the school public (its classroom page needs no sign-in), subscribes the webhook receiver to
+#      every alert, prints the web pages' and the API's URLs and shows readings, alerts and deliveries live.
 # Ctrl-C stops every process it started, and only those (by pid).
 #
 # Ports (override with the environment variables in brackets): collector HTTP 28080 [DEMO_HTTP_PORT],
@@ -42,7 +44,7 @@ SPEED=300
 DURATION=
 EXAMPLES=(bridge-simulated school-demo bridge-replay)
 
-usage() { sed -n '2,23p' "$0" >&2; exit 2; }
+usage() { sed -n '2,24p' "$0" >&2; exit 2; }
 while [ $# -gt 0 ]; do
     case $1 in
         --duration) [ $# -ge 2 ] || usage; DURATION=$2; shift 2 ;;
@@ -195,6 +197,10 @@ done
 # The collector wrote the gateways' accounts to the broker's password and ACL files and reloaded it
 # (COLLECTOR_MOSQUITTO_RELOAD_COMMAND) with each registration: the agents log in with their tokens.
 
+# The school's pages are public, as a school's classroom display would be: no sign-in, and nothing
+# shown that the open-data endpoints would not show. The bridges stay behind the sign-in.
+admin PATCH /api/v1/sites/gs-kley '{"public":true}' > /dev/null || die "could not mark the school gs-kley public"
+
 say "subscribing the webhook receiver to every alert"
 SUB=$(curl -fsS -X POST -H "Authorization: Bearer $ENGINEER_TOKEN" -H 'Content-Type: application/json' \
     --data "{\"name\":\"demo webhook\",\"channel\":\"webhook\",\"target\":\"http://127.0.0.1:$HOOK_PORT/dos-alerts\"}" \
@@ -215,8 +221,13 @@ say "started agents: ${GATEWAYS[*]} (classroom time x$SPEED from Monday 07:40)"
 # ---------------------------------------------------------------- 4. where to look, live view
 cat <<EOF
 
-  Web pages: $API/flotte  $API/alarme  $API/abos
-    sign in at $API/anmelden with the engineer token (line engineer= of ${DEMO#$ROOT/}/api-tokens)
+  Web pages (German; "English" at the top of each page):
+    classroom R204, public:  $API/schulen/gs-kley/r204
+    bridges (signed in):     $API/bruecken/ruhrbruecke-schwerte
+                             $API/bruecken/unibw-test-bridge
+    fleet (signed in):       $API/flotte      also $API/alarme  $API/abos  $API/explorer
+    sign in: open $API/anmelden?ziel=/flotte and paste the engineer token
+             $ENGINEER_TOKEN
   API documentation: $API/swagger-ui/      tokens: ${DEMO#$ROOT/}/api-tokens (viewer, engineer, admin)
     V=\$(sed -n 's/^viewer=//p' target/demo/api-tokens); E=\$(sed -n 's/^engineer=//p' target/demo/api-tokens)
     curl -s -H "Authorization: Bearer \$V" $API/api/v1/gateways | jq
@@ -320,6 +331,27 @@ for id in "${GATEWAYS[@]}"; do
         | "\(.name) at \(.position.lat), \(.position.lon), \(.locations) location(s)"' <<< "$sites")
     if [ -n "$place" ]; then say "PASS $id: its site is $place"; else say "FAIL $id: its site has no name and position in /api/v1/sites"; ok=; fi
 done
+# The pages people look at: the public classroom without a session, the bridges and the fleet with the
+# session cookie a sign-in (POST /anmelden, with the sign-in form's CSRF token) gives the engineer token.
+page() { # name path expected-text [cookie-jar]
+    local body code
+    body=$(curl -sS ${4:+-b "$4"} -w '\n%{http_code}' "$API$2" 2>&1) || true
+    code=${body##*$'\n'}
+    if [ "$code" = 200 ] && grep -qF "$3" <<< "$body"; then
+        say "PASS $1 page $API$2: 200 with '$3'"
+    else
+        say "FAIL $1 page $API$2: HTTP $code$(grep -qF "$3" <<< "$body" || echo ", without '$3'")"; ok=
+    fi
+}
+JAR=$DEMO/web-cookies
+csrf=$(curl -fsS -c "$JAR" "$API/anmelden" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
+curl -sS -o /dev/null -b "$JAR" -c "$JAR" --data-urlencode "_csrf=$csrf" --data-urlencode "token=$ENGINEER_TOKEN" \
+    --data-urlencode "ziel=/flotte" "$API/anmelden"
+grep -q dos_session "$JAR" || { say "FAIL sign-in with the engineer token gave no session cookie"; ok=; }
+page classroom /schulen/gs-kley/r204 "Grundschule Kley"
+page bridge /bruecken/ruhrbruecke-schwerte "Ruhrbrücke Schwerte" "$JAR"
+page bridge /bruecken/unibw-test-bridge "UniBw Munich test bridge" "$JAR"
+page fleet /flotte "school-demo-r204" "$JAR"
 raised=$(jq -r '[.by[] | .raised] | add // 0' <<< "$w"); cleared=$(jq -r '[.by[] | .cleared] | add // 0' <<< "$w")
 if [ "$raised" -gt 0 ]; then say "PASS alerts end to end: $raised raised, $cleared cleared, received by the webhook"; else say "FAIL no alert reached the webhook"; ok=; fi
 school_cleared=$(jq -r '.by["school-demo-r204"].cleared // 0' <<< "$w")

@@ -34,11 +34,17 @@ public class InfluxReader implements AutoCloseable {
     private final InfluxConfig config;
     private final Counter msgpackAnswers;
     private final Counter jsonAnswers;
+    private final Counter statements;
 
     public InfluxReader(InfluxConfig config, QueryConfig queryConfig, MeterRegistry meters) {
         this.config = config;
         this.msgpackAnswers = answers(meters, "msgpack");
         this.jsonAnswers = answers(meters, "json");
+        // Every statement the read side sends, whatever asked: shows whether page caches keep InfluxDB's
+        // load flat however many people watch (scripts/bench-web.sh reads it before and after).
+        this.statements = Counter.builder("collector.query.influx.statements")
+                .description("InfluxQL statements the query side (API and web pages) sent to InfluxDB")
+                .register(meters);
         OkHttpClient.Builder http = new OkHttpClient.Builder()
                 .connectTimeout(config.requestTimeout())
                 .readTimeout(queryConfig.requestTimeout())
@@ -67,6 +73,7 @@ public class InfluxReader implements AutoCloseable {
      */
     public List<QueryResult.Series> series(String influxQl) {
         QueryResult result;
+        statements.increment();
         try {
             result = influx.query(new Query(influxQl, config.database()), TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
@@ -99,6 +106,7 @@ public class InfluxReader implements AutoCloseable {
      * @throws TooManyPointsException when the answer holds more than {@code maxPoints} points
      */
     public List<SeriesColumns> columns(String influxQl, int maxPoints) {
+        statements.increment();
         HttpUrl.Builder url = queryUrl.newBuilder()
                 .addQueryParameter("db", config.database())
                 .addQueryParameter("epoch", "ms")

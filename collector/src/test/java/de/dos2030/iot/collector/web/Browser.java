@@ -89,7 +89,12 @@ final class Browser implements AutoCloseable {
                                 .collect(Collectors.joining(", ")));
             }
         }
-        // the whole page at desktop width, for people reading the screenshots (docs/ shows two)
+        // the whole page on a phone and at desktop width, for people reading the screenshots (docs/ shows some)
+        driver.manage().window().setSize(SIZES.get(0));
+        long phoneHeight = ((Number) js("return document.documentElement.scrollHeight")).longValue();
+        driver.manage().window().setSize(new Dimension(360, (int) Math.min(Math.max(phoneHeight, 640), 4000)));
+        screenshot(name + "-360-full");
+        driver.manage().window().setSize(SIZES.get(1));
         long height = ((Number) js("return document.documentElement.scrollHeight")).longValue();
         driver.manage().window().setSize(new Dimension(1280, (int) Math.min(Math.max(height, 800), 3000)));
         screenshot(name + "-full");

@@ -46,7 +46,8 @@ PID=$!
 cleanup() {
     kill "$PID" 2>/dev/null || true
     wait "$PID" 2>/dev/null || true
-    curl -sf -XPOST http://127.0.0.1:18086/query --data-urlencode "q=DROP DATABASE $DB" >/dev/null || true
+    if [ -n "${KEEP_DB:-}" ]; then echo "bench: kept database $DB (KEEP_DB)"; else
+    curl -sf -XPOST http://127.0.0.1:18086/query --data-urlencode "q=DROP DATABASE $DB" >/dev/null || true; fi
 }
 trap cleanup EXIT
 for _ in $(seq 100); do

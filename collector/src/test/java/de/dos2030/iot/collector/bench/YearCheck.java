@@ -28,8 +28,15 @@ final class YearCheck {
                             .body())
                     .at("/results/0/series/0/values");
             if (mine.size() != days || raw.size() != days) {
+                java.util.Set<Instant> a = new java.util.TreeSet<>();
+                java.util.Set<Instant> b = new java.util.TreeSet<>();
+                mine.forEach(p -> a.add(Instant.parse(p.get("time").asText())));
+                raw.forEach(r -> b.add(Instant.ofEpochMilli(r.get(0).asLong())));
+                java.util.Set<Instant> onlyApi = new java.util.TreeSet<>(a);
+                onlyApi.removeAll(b);
+                b.removeAll(a);
                 throw new IllegalStateException(aggregate + ": the API has " + mine.size() + " days, the raw query "
-                        + raw.size() + ", expected " + days);
+                        + raw.size() + ", expected " + days + "; only in the API: " + onlyApi + ", only raw: " + b);
             }
             for (int i = 0; i < days; i++) {
                 Instant t = Instant.parse(mine.get(i).get("time").asText());

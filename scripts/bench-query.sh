@@ -22,7 +22,7 @@ PORT=18091
 DB=bench_q_$(date +%s)
 ADMIN=bench-admin-token-0123456789
 cd "$ROOT"
-# The data needs about 1 GB of InfluxDB's disk per year of 20 sensors while it is loaded (dropped afterwards).
+# A year of 20 sensors takes about 0.5 GB of InfluxDB's disk (WAL and shards) while loaded; dropped afterwards unless KEEP_DB=1.
 df -h "$ROOT" | tail -1 | awk '{print "bench: disk free where the checkout is: " $4}'
 
 # Asks InfluxDB itself rather than dev-services.sh status, which reads the pid files of its own

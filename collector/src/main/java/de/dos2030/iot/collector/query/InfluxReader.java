@@ -6,7 +6,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.Credentials;
@@ -106,6 +108,52 @@ public class InfluxReader implements AutoCloseable {
      * @throws TooManyPointsException when the answer holds more than {@code maxPoints} points
      */
     public List<SeriesColumns> columns(String influxQl, int maxPoints) {
+        return ask(
+                influxQl,
+                body -> InfluxMsgpackParser.parse(body, maxPoints),
+                body -> InfluxSeriesParser.parse(body, maxPoints));
+    }
+
+    /**
+     * Runs one multi-column statement (e.g. a tier's cells) and hands each row to {@code sink}, read
+     * from InfluxDB's MessagePack answer into a reused array (see {@link InfluxMsgpackRows}). An answer
+     * in JSON (a proxy that ignored the request) is read through influxdb-java instead.
+     *
+     * @throws QueryFailedException when InfluxDB is unreachable or refuses the statement
+     */
+    public void rows(String influxQl, InfluxMsgpackRows.Sink sink) {
+        ask(
+                influxQl,
+                body -> {
+                    InfluxMsgpackRows.read(body, sink);
+                    return null;
+                },
+                body -> {
+                    for (QueryResult.Series s : series(influxQl)) {
+                        Map<String, String> tags = s.getTags() == null ? Map.of() : s.getTags();
+                        for (List<Object> row : s.getValues()) {
+                            double[] values = new double[row.size() - 1];
+                            for (int i = 1; i < row.size(); i++) {
+                                values[i - 1] = row.get(i) instanceof Number n ? n.doubleValue() : Double.NaN;
+                            }
+                            sink.row(tags, ((Number) row.get(0)).longValue(), values);
+                        }
+                    }
+                    return null;
+                });
+    }
+
+    /** Reads one answer of InfluxDB. */
+    private interface BodyReader<T> {
+        T read(InputStream body) throws IOException;
+    }
+
+    /**
+     * Asks for epoch milliseconds, an uncompressed answer (InfluxDB is local; gzip costs both sides
+     * CPU) and MessagePack, which InfluxDB writes faster than JSON; reads the answer with the reader
+     * for the format it came in.
+     */
+    private <T> T ask(String influxQl, BodyReader<T> msgpack, BodyReader<T> json) {
         statements.increment();
         HttpUrl.Builder url = queryUrl.newBuilder()
                 .addQueryParameter("db", config.database())
@@ -133,10 +181,10 @@ public class InfluxReader implements AutoCloseable {
             okhttp3.MediaType type = body.contentType();
             if (type != null && MSGPACK.equals(type.type() + "/" + type.subtype())) {
                 msgpackAnswers.increment();
-                return InfluxMsgpackParser.parse(body.byteStream(), maxPoints);
+                return msgpack.read(body.byteStream());
             }
             jsonAnswers.increment();
-            return InfluxSeriesParser.parse(body.byteStream(), maxPoints);
+            return json.read(body.byteStream());
         } catch (IOException e) {
             throw new QueryFailedException("InfluxDB at " + config.url() + " did not answer: " + e.getMessage(), e);
         }

@@ -215,7 +215,7 @@ public class SeriesService {
         }
         retention.requirePieces(q, pieces, fitting.get(0), kinds(q), clock.instant());
         TierAnswers.Composed composed =
-                tiers.compose(pieces, grid, dayZone, q.field(), filters(q), tier -> sources(q, tier));
+                tiers.compose(pieces, grid, dayZone, q.field(), q.aggregate(), filters(q), tier -> sources(q, tier));
         if (composed == null) {
             return null;
         }

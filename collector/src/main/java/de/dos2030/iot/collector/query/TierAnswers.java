@@ -96,6 +96,7 @@ final class TierAnswers {
      * Reads and composes the planned pieces into windows; null when a cell would straddle a window
      * (a zone whose offset changes by other than whole hours): then the raw readings must answer.
      *
+     * @param aggregate what the cells are read for: only the fields it needs are asked for
      * @param sources InfluxQL {@code FROM} list of a tier (null: the raw readings)
      * @param filters InfluxQL conditions to AND to the time range
      */
@@ -104,6 +105,7 @@ final class TierAnswers {
             WindowGrid grid,
             @Nullable ZoneId dayZone,
             String field,
+            Aggregate aggregate,
             String filters,
             Function<Tier, String> sources) {
         Map<SeriesKey, TreeMap<Instant, CellStats>> windows = new HashMap<>();
@@ -133,6 +135,7 @@ final class TierAnswers {
                     filters,
                     mine.get(0).from(),
                     mine.get(mine.size() - 1).to(),
+                    aggregate,
                     (series, start, cell) -> {
                         if (!inside(mine, start)) {
                             return;

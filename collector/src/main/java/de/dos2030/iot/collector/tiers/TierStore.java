@@ -5,6 +5,7 @@ import de.dos2030.iot.collector.rollup.Tier;
 import de.dos2030.iot.collector.rollup.TierLayout;
 import de.dos2030.iot.collector.storage.InfluxConfig;
 import de.dos2030.iot.model.SiteKind;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -98,6 +99,50 @@ public class TierStore implements AutoCloseable {
                                     (long) number(row.get(7), 0),
                                     number(row.get(8), Double.NaN),
                                     (long) number(row.get(9), 0)));
+                }
+            }
+        }
+    }
+
+    /** Receives an hour that holds raw readings of one field of one gateway's measurement. */
+    public interface HourSink {
+        void hour(String gateway, String site, String measurement, String field, Instant hourStart);
+    }
+
+    /**
+     * The UTC hours in [from, to) that hold raw readings (any quality) of a site kind, per gateway, site,
+     * measurement and field; optionally of one site and one gateway. InfluxDB counts the readings per hour
+     * ({@code count(*)} over every measurement of the raw policy), so the cost grows with the readings in
+     * the range: callers ask in slices.
+     */
+    public void rawHours(
+            SiteKind kind, Instant from, Instant to, @Nullable String site, @Nullable String gateway, HourSink sink) {
+        StringBuilder ql = new StringBuilder("SELECT count(*) FROM ")
+                .append(identifier(TierLayout.rawPolicy(kind)))
+                .append("./.*/ WHERE time >= ")
+                .append(from.toEpochMilli())
+                .append("ms AND time < ")
+                .append(to.toEpochMilli())
+                .append("ms");
+        if (site != null) {
+            ql.append(" AND ").append(identifier("site")).append(" = ").append(literal(site));
+        }
+        if (gateway != null) {
+            ql.append(" AND ").append(identifier("gateway")).append(" = ").append(literal(gateway));
+        }
+        ql.append(" GROUP BY time(1h), \"gateway\", \"site\" fill(none)");
+        for (QueryResult.Series s : series(ql.toString())) {
+            Map<String, String> tags = s.getTags();
+            String gw = tags.getOrDefault("gateway", "");
+            String st = tags.getOrDefault("site", "");
+            List<String> columns = s.getColumns();
+            for (List<Object> row : s.getValues()) {
+                Instant hour = Instant.ofEpochMilli(((Number) row.get(0)).longValue());
+                for (int i = 1; i < row.size(); i++) {
+                    // columns are count_<field>, the union over all measurements: null where this one has none
+                    if (row.get(i) instanceof Number n && n.longValue() > 0) {
+                        sink.hour(gw, st, s.getName(), columns.get(i).substring("count_".length()), hour);
+                    }
                 }
             }
         }

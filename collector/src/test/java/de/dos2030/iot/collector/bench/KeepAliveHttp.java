@@ -51,6 +51,24 @@ final class KeepAliveHttp implements AutoCloseable {
         return answer().status;
     }
 
+    /** POSTs the first {@code length} bytes of {@code body} with extra headers ("Name: value" each); returns the answer. */
+    Answer post(String path, byte[] body, int length, String... headers) throws IOException {
+        StringBuilder head = new StringBuilder("POST ")
+                .append(path)
+                .append(" HTTP/1.1\r\nHost: ")
+                .append(host)
+                .append("\r\nContent-Length: ")
+                .append(length)
+                .append("\r\n");
+        for (String h : headers) {
+            head.append(h).append("\r\n");
+        }
+        out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+        out.write(body, 0, length);
+        out.flush();
+        return answer();
+    }
+
     /** GETs {@code pathAndQuery} (already URL-encoded) with extra headers ("Name: value" each). */
     Answer get(String pathAndQuery, String... headers) throws IOException {
         StringBuilder head = new StringBuilder("GET ")
@@ -79,7 +97,10 @@ final class KeepAliveHttp implements AutoCloseable {
                     header.substring(colon + 1).trim());
         }
         byte[] body;
-        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+        int code = Integer.parseInt(status.substring(9, 12));
+        if (code == 204 || code == 304) {
+            body = new byte[0]; // no body by definition (InfluxDB's write answer)
+        } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             ByteArrayOutputStream chunks = new ByteArrayOutputStream();
             for (int size = chunkSize(); size > 0; size = chunkSize()) {
                 chunks.write(in.readNBytes(size));
@@ -94,7 +115,7 @@ final class KeepAliveHttp implements AutoCloseable {
         } else {
             throw new IOException("answer without Content-Length or chunks: " + status);
         }
-        return new Answer(Integer.parseInt(status.substring(9, 12)), headers, body);
+        return new Answer(code, headers, body);
     }
 
     private int chunkSize() throws IOException {

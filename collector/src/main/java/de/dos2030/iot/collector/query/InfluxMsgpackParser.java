@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.msgpack.core.MessagePack;
-import org.msgpack.core.MessagePackException;
 import org.msgpack.core.MessageUnpacker;
 import org.msgpack.value.ValueType;
 
@@ -31,47 +29,8 @@ final class InfluxMsgpackParser {
     static List<SeriesColumns> parse(InputStream in, int maxPoints) throws IOException {
         List<SeriesColumns> out = new ArrayList<>();
         long[] total = {0};
-        try (MessageUnpacker p = MessagePack.newDefaultUnpacker(in)) {
-            int fields = p.unpackMapHeader();
-            for (int f = 0; f < fields; f++) {
-                String name = p.unpackString();
-                if (name.equals("results")) {
-                    int results = p.unpackArrayHeader();
-                    for (int r = 0; r < results; r++) {
-                        result(p, out, total, maxPoints);
-                    }
-                } else if (name.equals("error")) {
-                    throw new InfluxReader.QueryFailedException(
-                            "InfluxDB refused the query: " + p.unpackString(), null);
-                } else {
-                    p.skipValue();
-                }
-            }
-        } catch (MessagePackException e) {
-            throw new IOException("unexpected InfluxDB answer: " + e.getMessage(), e);
-        }
+        InfluxMsgpackAnswer.eachSeries(in, p -> out.add(series(p, total, maxPoints)));
         return out;
-    }
-
-    private static void result(MessageUnpacker p, List<SeriesColumns> out, long[] total, int maxPoints)
-            throws IOException {
-        int fields = p.unpackMapHeader();
-        for (int f = 0; f < fields; f++) {
-            String name = p.unpackString();
-            if (name.equals("series")) {
-                int series = p.unpackArrayHeader();
-                for (int s = 0; s < series; s++) {
-                    out.add(series(p, total, maxPoints));
-                }
-            } else if (name.equals("error")) {
-                String error = p.unpackString();
-                if (!error.contains("database not found")) {
-                    throw new InfluxReader.QueryFailedException("InfluxDB refused the query: " + error, null);
-                }
-            } else {
-                p.skipValue();
-            }
-        }
     }
 
     /**

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
 import java.util.Map;
-import org.msgpack.core.MessagePack;
-import org.msgpack.core.MessagePackException;
 import org.msgpack.core.MessageUnpacker;
 import org.msgpack.value.ValueType;
 
@@ -28,45 +26,7 @@ final class InfluxMsgpackRows {
      * @throws IOException                        on a malformed answer or a broken stream
      */
     static void read(InputStream in, Sink sink) throws IOException {
-        try (MessageUnpacker p = MessagePack.newDefaultUnpacker(in)) {
-            int fields = p.unpackMapHeader();
-            for (int f = 0; f < fields; f++) {
-                String name = p.unpackString();
-                if (name.equals("results")) {
-                    int results = p.unpackArrayHeader();
-                    for (int r = 0; r < results; r++) {
-                        result(p, sink);
-                    }
-                } else if (name.equals("error")) {
-                    throw new InfluxReader.QueryFailedException(
-                            "InfluxDB refused the query: " + p.unpackString(), null);
-                } else {
-                    p.skipValue();
-                }
-            }
-        } catch (MessagePackException e) {
-            throw new IOException("unexpected InfluxDB answer: " + e.getMessage(), e);
-        }
-    }
-
-    private static void result(MessageUnpacker p, Sink sink) throws IOException {
-        int fields = p.unpackMapHeader();
-        for (int f = 0; f < fields; f++) {
-            String name = p.unpackString();
-            if (name.equals("series")) {
-                int series = p.unpackArrayHeader();
-                for (int s = 0; s < series; s++) {
-                    series(p, sink);
-                }
-            } else if (name.equals("error")) {
-                String error = p.unpackString();
-                if (!error.contains("database not found")) {
-                    throw new InfluxReader.QueryFailedException("InfluxDB refused the query: " + error, null);
-                }
-            } else {
-                p.skipValue();
-            }
-        }
+        InfluxMsgpackAnswer.eachSeries(in, p -> series(p, sink));
     }
 
     private static void series(MessageUnpacker p, Sink sink) throws IOException {

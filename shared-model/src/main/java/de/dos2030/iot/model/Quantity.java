@@ -2,6 +2,7 @@ package de.dos2030.iot.model;
 
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -23,11 +24,27 @@ public enum Quantity {
     VIBRATION_RMS("vibration_rms", "g", 0, 16, 0.000_000_1, "vibration", "rms"),
     VIBRATION_PEAK("vibration_peak", "g", 0, 32, 0.000_001, "vibration", "peak"),
     CREST_FACTOR("crest_factor", "1", 0, 1_000, 0.001, "vibration", "crest"),
-    DOMINANT_FREQUENCY("dominant_frequency", "Hz", 0, 4_000, 0.001, "vibration", "dominant_hz");
+    DOMINANT_FREQUENCY("dominant_frequency", "Hz", 0, 4_000, 0.001, "vibration", "dominant_hz"),
+    // The first three vertical modes of a bridge, tracked per window inside configured bands (modal tracking).
+    MODE_F1_FREQUENCY("mode_f1_frequency", "Hz", 0, 4_000, 0.0001, "modal", "f1_hz"),
+    MODE_F1_AMPLITUDE("mode_f1_amplitude", "g", 0, 16, 0.000_000_1, "modal", "f1_amp"),
+    MODE_F1_PEAK_QUALITY("mode_f1_peak_quality", "1", 0, 1_000_000, 0.001, "modal", "f1_pq"),
+    MODE_F2_FREQUENCY("mode_f2_frequency", "Hz", 0, 4_000, 0.0001, "modal", "f2_hz"),
+    MODE_F2_AMPLITUDE("mode_f2_amplitude", "g", 0, 16, 0.000_000_1, "modal", "f2_amp"),
+    MODE_F2_PEAK_QUALITY("mode_f2_peak_quality", "1", 0, 1_000_000, 0.001, "modal", "f2_pq"),
+    MODE_F3_FREQUENCY("mode_f3_frequency", "Hz", 0, 4_000, 0.0001, "modal", "f3_hz"),
+    MODE_F3_AMPLITUDE("mode_f3_amplitude", "g", 0, 16, 0.000_000_1, "modal", "f3_amp"),
+    MODE_F3_PEAK_QUALITY("mode_f3_peak_quality", "1", 0, 1_000_000, 0.001, "modal", "f3_pq");
 
     /** Defined once here; the gateway computes them, configuration and batching ask for them. */
     private static final Set<Quantity> VIBRATION_FEATURES =
             Collections.unmodifiableSet(EnumSet.of(VIBRATION_RMS, VIBRATION_PEAK, CREST_FACTOR, DOMINANT_FREQUENCY));
+
+    /** Per tracked mode (f1, f2, f3): its frequency, amplitude and peak quality, in that order. */
+    private static final List<List<Quantity>> MODES = List.of(
+            List.of(MODE_F1_FREQUENCY, MODE_F1_AMPLITUDE, MODE_F1_PEAK_QUALITY),
+            List.of(MODE_F2_FREQUENCY, MODE_F2_AMPLITUDE, MODE_F2_PEAK_QUALITY),
+            List.of(MODE_F3_FREQUENCY, MODE_F3_AMPLITUDE, MODE_F3_PEAK_QUALITY));
 
     private final String wireName;
     private final String unit;
@@ -94,6 +111,31 @@ public enum Quantity {
     /** Whether this is a window feature of vibration rather than a measured sample. */
     public boolean isVibrationFeature() {
         return VIBRATION_FEATURES.contains(this);
+    }
+
+    /** How many modes a gateway can track: the first three vertical modes, named f1, f2, f3. */
+    public static int trackedModes() {
+        return MODES.size();
+    }
+
+    /** Mode {@code index} (0 for f1)'s frequency quantity. */
+    public static Quantity modeFrequency(int index) {
+        return MODES.get(index).get(0);
+    }
+
+    /** Mode {@code index} (0 for f1)'s spectral amplitude at the peak. */
+    public static Quantity modeAmplitude(int index) {
+        return MODES.get(index).get(1);
+    }
+
+    /** Mode {@code index} (0 for f1)'s peak quality: the peak over the median of its band (1 = no peak at all). */
+    public static Quantity modePeakQuality(int index) {
+        return MODES.get(index).get(2);
+    }
+
+    /** Whether this quantity is one of a tracked mode's figures (measurement {@code modal}). */
+    public boolean isModal() {
+        return "modal".equals(measurement);
     }
 
     public boolean isPlausible(double value) {

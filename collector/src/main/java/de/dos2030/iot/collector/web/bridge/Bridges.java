@@ -13,6 +13,8 @@ import de.dos2030.iot.collector.web.Curve;
 import de.dos2030.iot.collector.web.ShortCache;
 import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.Statistic;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Builds the bridge page's {@link BridgeView} from the places registry, the query planner and the
@@ -32,6 +35,8 @@ import java.util.Optional;
 @Singleton
 public class Bridges {
     static final Duration TTL = Duration.ofSeconds(30);
+    /** How old a bridge view may be shown while its refresh runs. */
+    static final Duration MAX_STALE = Duration.ofMinutes(5);
     /** The features shown per section, in this order. */
     static final List<Quantity> LATEST = List.of(
             Quantity.VIBRATION_RMS,
@@ -50,12 +55,17 @@ public class Bridges {
     private final Clock clock;
     private final ShortCache<Key, BridgeView> cache;
 
-    public Bridges(PlaceDirectory places, SeriesService series, AlertStore alerts, Clock clock) {
+    public Bridges(
+            PlaceDirectory places,
+            SeriesService series,
+            AlertStore alerts,
+            Clock clock,
+            @Named(TaskExecutors.IO) ExecutorService refresher) {
         this.places = places;
         this.series = series;
         this.alerts = alerts;
         this.clock = clock;
-        this.cache = new ShortCache<>(clock, TTL, 1_000);
+        this.cache = new ShortCache<>(clock, TTL, MAX_STALE, 1_000, refresher);
     }
 
     /** The bridge site, or empty when the registry knows no bridge of that id. */

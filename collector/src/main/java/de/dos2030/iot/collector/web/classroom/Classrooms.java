@@ -11,6 +11,8 @@ import de.dos2030.iot.collector.web.ShortCache;
 import de.dos2030.iot.collector.web.WebConfig;
 import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.Statistic;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,12 +22,14 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Builds the classroom page's {@link ClassroomView} from the places registry and the query planner
  * (tiers where exact, raw for the minutes not rolled up yet), and keeps it for
  * {@code collector.web.room-cache-ttl} (the latest values) and a minute (the curves): however many
- * displays and phones show a room, it costs three InfluxDB queries per period and two a minute. Thread-safe.
+ * displays and phones show a room, it costs three InfluxDB queries per period and two a minute, and no
+ * viewer waits for them once the room has been shown (see {@link ShortCache}). Thread-safe.
  */
 @Singleton
 public class Classrooms {
@@ -34,6 +38,10 @@ public class Classrooms {
     static final Duration WEEK_WINDOW = Duration.ofHours(1);
     /** The curves change by one 5-minute mean at a time: a minute old is fresh enough. */
     static final Duration CURVES_TTL = Duration.ofMinutes(1);
+    /** How old an answer may be shown while its refresh runs; the live numbers poll every 2 s anyway. */
+    static final Duration LATEST_MAX_STALE = Duration.ofMinutes(1);
+
+    static final Duration CURVES_MAX_STALE = Duration.ofMinutes(5);
 
     private static final List<Double> CO2_LINES = List.of(AirState.AIR_FROM_PPM, AirState.AIR_NOW_FROM_PPM);
 
@@ -49,12 +57,17 @@ public class Classrooms {
 
     private record Curves(SeriesAnswer today, SeriesAnswer week) {}
 
-    public Classrooms(PlaceDirectory places, SeriesService series, Clock clock, WebConfig config) {
+    public Classrooms(
+            PlaceDirectory places,
+            SeriesService series,
+            Clock clock,
+            WebConfig config,
+            @Named(TaskExecutors.IO) ExecutorService refresher) {
         this.places = places;
         this.series = series;
         this.clock = clock;
-        this.latest = new ShortCache<>(clock, config.roomCacheTtl(), 10_000);
-        this.curves = new ShortCache<>(clock, CURVES_TTL, 10_000);
+        this.latest = new ShortCache<>(clock, config.roomCacheTtl(), LATEST_MAX_STALE, 10_000, refresher);
+        this.curves = new ShortCache<>(clock, CURVES_TTL, CURVES_MAX_STALE, 10_000, refresher);
     }
 
     /** The room of a school site, or empty when the registry knows no such school or room. */

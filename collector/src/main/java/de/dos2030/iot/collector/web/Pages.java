@@ -90,6 +90,7 @@ public class Pages {
                         csrf,
                         Navigation.links(session, request.getPath()),
                         assets));
+        all.put("alertTitles", AlertTitles.INSTANCE);
         all.put("fmt", new Formats(locale, model.get(ZONE) instanceof ZoneId z ? z : PlaceDirectory.DEFAULT_ZONE));
         StringWriter out = new StringWriter(16_384);
         try {

@@ -2,6 +2,7 @@ package de.dos2030.iot.collector.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.dos2030.iot.collector.alerts.liveness.LivenessMonitor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -66,6 +67,16 @@ class MessageBundlesTest {
         }
         for (var q : de.dos2030.iot.model.Quality.values()) {
             assertThat(keys).contains("quality." + q.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        for (String rule : new String[] {
+            LivenessMonitor.OFFLINE,
+            LivenessMonitor.SILENT,
+            LivenessMonitor.GAP,
+            LivenessMonitor.OUTBOX,
+            LivenessMonitor.CLOCK,
+            LivenessMonitor.CLOCK_OFFSET
+        }) {
+            assertThat(keys).as("the collector's own rules have a title").contains("alert.rule." + rule);
         }
         for (int status : new int[] {400, 403, 404, 409, 500, 503}) {
             assertThat(keys).contains("problem." + status + ".title", "problem." + status + ".text");

@@ -1,12 +1,23 @@
 package de.dos2030.iot.collector.web;
 
+import de.dos2030.iot.collector.statedb.RelationalStore;
+import de.dos2030.iot.collector.web.session.Sessions;
+import de.dos2030.iot.collector.web.session.WebSession;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.web.router.RouteAttributes;
+import jakarta.inject.Named;
+import java.util.concurrent.ExecutorService;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * A path nobody serves gets a 404 page in the person's language instead of Micronaut's JSON, except
@@ -17,9 +28,36 @@ import io.micronaut.web.router.RouteAttributes;
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class NotFoundPage {
     private final Pages pages;
+    private final Sessions sessions;
 
-    public NotFoundPage(Pages pages) {
+    private final Scheduler blocking;
+
+    public NotFoundPage(Pages pages, Sessions sessions, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.pages = pages;
+        this.sessions = sessions;
+        this.blocking = Schedulers.fromExecutorService(blocking);
+    }
+
+    /**
+     * The session of a path nobody serves, so that its 404 page's header still shows who is signed in.
+     * Looked up off the event loop, and only for such paths: every other request passes untouched.
+     */
+    @RequestFilter
+    public Publisher<HttpRequest<?>> sessionForUnknownPaths(HttpRequest<?> request) {
+        if (RouteAttributes.getRouteMatch(request).isPresent()
+                || !isPagePath(request.getPath())
+                || WebSession.orNull(request) != null) {
+            return Mono.just(request);
+        }
+        return Mono.<HttpRequest<?>>fromCallable(() -> {
+                    try {
+                        sessions.attach(request);
+                    } catch (RelationalStore.StoreException e) {
+                        // the 404 page then shows the header signed out: no worse than that
+                    }
+                    return request;
+                })
+                .subscribeOn(blocking);
     }
 
     @ResponseFilter

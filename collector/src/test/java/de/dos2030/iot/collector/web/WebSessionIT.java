@@ -141,6 +141,17 @@ class WebSessionIT {
     }
 
     @Test
+    void signingOutOfASessionThatHasExpiredMeanwhileSimplySaysSignedOut() throws Exception {
+        WebClient browser = new WebClient(collector);
+        browser.signIn(viewer, "/");
+        String csrf = WebClient.csrfOf(browser.get("/flotte").body());
+        collector.clock().advance(Duration.ofMinutes(11));
+        HttpResponse<String> out = browser.post("/abmelden", Map.of("_csrf", csrf));
+        assertThat(out.statusCode()).isEqualTo(303);
+        assertThat(out.headers().firstValue("Location")).hasValue("/anmelden?abgemeldet=1");
+    }
+
+    @Test
     void anIdleSessionEndsAndARevokedTokenEndsItsSessions() throws Exception {
         WebClient idle = new WebClient(collector);
         idle.signIn(viewer, "/");
@@ -174,6 +185,7 @@ class WebSessionIT {
         HttpResponse<String> english = browser.get("/no-such-page");
         assertThat(english.statusCode()).isEqualTo(404);
         assertThat(english.body()).contains("<html lang=\"en\">").contains("Page not found");
+        assertThat(english.body()).as("the header still shows who is signed in").contains("action=\"/abmelden\"");
         assertThat(browser.get("/api/v1/no-such-thing").headers().firstValue("Content-Type"))
                 .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
     }

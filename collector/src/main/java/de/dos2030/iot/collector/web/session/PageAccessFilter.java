@@ -15,7 +15,6 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.server.filter.FilterBodyParser;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -93,11 +92,7 @@ public class PageAccessFilter {
         boolean open = meta.hasAnnotation(OpenPage.class);
         Optional<Role> least = meta.enumValue(PageAccess.class, Role.class);
         try {
-            sessions.find(request.getCookies()
-                            .findCookie(SessionCookies.SESSION)
-                            .map(Cookie::getValue)
-                            .orElse(null))
-                    .ifPresent(s -> request.setAttribute(WebSession.ATTRIBUTE, s));
+            sessions.attach(request);
         } catch (RelationalStore.StoreException e) {
             return pages.problem(request, HttpStatus.SERVICE_UNAVAILABLE, null);
         }
@@ -111,6 +106,10 @@ public class PageAccessFilter {
         }
         if (!open && !session.get().is(least.get())) {
             return pages.problem(request, HttpStatus.FORBIDDEN, null);
+        }
+        if (session.isEmpty() && request.getPath().equals(SignInController.SIGN_OUT)) {
+            // Nothing to end (expired, or signed out in another tab): no forgery can do harm here.
+            return SignInController.signedOut(request);
         }
         if (changesState(request.getMethod()) && !CsrfTokens.matches(CsrfTokens.expected(request), given(request))) {
             return pages.render(request, HttpStatus.FORBIDDEN, "csrf", Map.of());

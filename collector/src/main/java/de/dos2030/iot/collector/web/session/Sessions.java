@@ -6,6 +6,8 @@ import de.dos2030.iot.collector.security.Caller;
 import de.dos2030.iot.collector.security.Role;
 import de.dos2030.iot.collector.web.WebConfig;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.cookie.Cookie;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -72,6 +74,19 @@ public class Sessions {
     }
 
     /** The live session of this cookie value; empty when there is none, it expired or its token was revoked. */
+    /**
+     * Puts the session of the request's cookie, if it names a live one, on the request ({@link WebSession#of}).
+     *
+     * @throws RelationalStore.StoreException when the database cannot be asked
+     */
+    public void attach(HttpRequest<?> request) {
+        find(request.getCookies()
+                        .findCookie(SessionCookies.SESSION)
+                        .map(Cookie::getValue)
+                        .orElse(null))
+                .ifPresent(s -> request.setAttribute(WebSession.ATTRIBUTE, s));
+    }
+
     public Optional<WebSession> find(@Nullable String cookieValue) {
         if (cookieValue == null || cookieValue.isEmpty() || cookieValue.length() > 100) {
             return Optional.empty();

@@ -34,6 +34,9 @@ import java.util.Optional;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @OpenPage
 public class SignInController {
+    /** Where a signed-in person's "sign out" form posts to. */
+    public static final String SIGN_OUT = "/abmelden";
+
     private final Sessions sessions;
     private final Pages pages;
 
@@ -71,12 +74,17 @@ public class SignInController {
                 .cookie(SessionCookies.expired(request, CsrfTokens.PRE_SESSION_COOKIE));
     }
 
-    @Post(value = "/abmelden", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Post(value = SIGN_OUT, consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public MutableHttpResponse<?> signOut(HttpRequest<?> request) {
         request.getCookies()
                 .findCookie(SessionCookies.SESSION)
                 .map(Cookie::getValue)
                 .ifPresent(sessions::signOut);
+        return signedOut(request);
+    }
+
+    /** To the sign-in page saying "signed out", with the session cookie removed. */
+    static MutableHttpResponse<?> signedOut(HttpRequest<?> request) {
         return HttpResponse.seeOther(URI.create("/anmelden?abgemeldet=1"))
                 .cookie(SessionCookies.expired(request, SessionCookies.SESSION));
     }

@@ -1,5 +1,6 @@
 package de.dos2030.iot.config.model;
 
+import de.dos2030.iot.model.ClassroomGuidance;
 import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.SiteKind;
 import java.time.Duration;
@@ -109,8 +110,7 @@ public final class Defaults {
 
     /**
      * The limits a rule takes when it names a quantity and no check at all, by kind of site:
-     * classroom CO2 1000/2000 ppm (Umweltbundesamt, Ad-hoc AG IRK 2008) and room temperature
-     * 26/30 degC (ASR A3.5). Bridges have none: strain and tilt limits come from each asset's design.
+     * classroom CO2 and room temperature from {@link ClassroomGuidance}. Bridges have none: strain and tilt limits come from each asset's design.
      */
     public static Optional<Thresholds> limits(SiteKind kind, Quantity quantity) {
         if (kind != SiteKind.SCHOOL) {
@@ -119,8 +119,8 @@ public final class Defaults {
         return switch (quantity) {
             case CO2 ->
                 Optional.of(new Thresholds(
-                        Optional.of(1000.0),
-                        Optional.of(2000.0),
+                        Optional.of(ClassroomGuidance.CO2_AIR_PPM),
+                        Optional.of(ClassroomGuidance.CO2_AIR_NOW_PPM),
                         Optional.empty(),
                         Optional.empty(),
                         100.0,
@@ -128,8 +128,8 @@ public final class Defaults {
                         Duration.ofMinutes(5)));
             case TEMPERATURE ->
                 Optional.of(new Thresholds(
-                        Optional.of(26.0),
-                        Optional.of(30.0),
+                        Optional.of(ClassroomGuidance.TEMPERATURE_SHOULD_ACT_DEGC),
+                        Optional.of(ClassroomGuidance.TEMPERATURE_MUST_ACT_DEGC),
                         Optional.empty(),
                         Optional.empty(),
                         0.5,

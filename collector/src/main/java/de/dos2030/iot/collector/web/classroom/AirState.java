@@ -1,24 +1,18 @@
 package de.dos2030.iot.collector.web.classroom;
 
+import de.dos2030.iot.model.ClassroomGuidance;
 import io.micronaut.core.annotation.Nullable;
 
 /**
- * The classroom traffic light from the room's CO2: below 1000 ppm good, from 1000 ppm air the room,
- * from 2000 ppm air it now (Umweltbundesamt / Ad-hoc AG IRK 2008, shared/DOMAIN.md). The same limits
- * are the school defaults of the gateways' rules (firmware-config {@code Defaults.limits}), which the
- * collector does not depend on: a change there must be made here too. Shown with text and icon,
- * never colour alone.
+ * The classroom traffic light from the room's CO2: good below {@link ClassroomGuidance#CO2_AIR_PPM},
+ * air the room from it, air it now from {@link ClassroomGuidance#CO2_AIR_NOW_PPM}: the same values the
+ * gateways' default school rules raise on. Shown with text and icon, never colour alone.
  */
 public enum AirState {
     GOOD("good", "✓"),
     AIR("air", "!"),
     AIR_NOW("air-now", "‼"),
     UNKNOWN("unknown", "?");
-
-    /** From this CO2 (ppm) on, air the room. */
-    public static final double AIR_FROM_PPM = 1000;
-    /** From this CO2 (ppm) on, the air is unacceptable: air at once. */
-    public static final double AIR_NOW_FROM_PPM = 2000;
 
     private final String wireName;
     private final String icon;
@@ -32,7 +26,7 @@ public enum AirState {
         if (co2 == null || co2.isNaN()) {
             return UNKNOWN;
         }
-        return co2 >= AIR_NOW_FROM_PPM ? AIR_NOW : co2 >= AIR_FROM_PPM ? AIR : GOOD;
+        return co2 >= ClassroomGuidance.CO2_AIR_NOW_PPM ? AIR_NOW : co2 >= ClassroomGuidance.CO2_AIR_PPM ? AIR : GOOD;
     }
 
     /** The name in CSS classes, the JSON and message keys ({@code air.state.<name>}). */

@@ -3,6 +3,7 @@ package de.dos2030.iot.collector.web.classroom;
 import de.dos2030.iot.collector.places.PlaceDirectory;
 import de.dos2030.iot.collector.query.SeriesAnswer;
 import de.dos2030.iot.collector.web.Curve;
+import de.dos2030.iot.model.ClassroomGuidance;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +27,16 @@ public record ClassroomView(
         Curve week,
         SeriesAnswer todayAnswer,
         SeriesAnswer weekAnswer) {
+
+    /** From this CO2 on, air the room: the explanation and chart say the same number as the rules. */
+    public double co2AirPpm() {
+        return ClassroomGuidance.CO2_AIR_PPM;
+    }
+
+    /** From this CO2 on, air the room at once. */
+    public double co2AirNowPpm() {
+        return ClassroomGuidance.CO2_AIR_NOW_PPM;
+    }
 
     /** One quantity's latest value. */
     public record Now(

@@ -9,6 +9,7 @@ import de.dos2030.iot.collector.query.SeriesService;
 import de.dos2030.iot.collector.web.Curve;
 import de.dos2030.iot.collector.web.ShortCache;
 import de.dos2030.iot.collector.web.WebConfig;
+import de.dos2030.iot.model.ClassroomGuidance;
 import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.Statistic;
 import io.micronaut.scheduling.TaskExecutors;
@@ -43,7 +44,8 @@ public class Classrooms {
 
     static final Duration CURVES_MAX_STALE = Duration.ofMinutes(5);
 
-    private static final List<Double> CO2_LINES = List.of(AirState.AIR_FROM_PPM, AirState.AIR_NOW_FROM_PPM);
+    private static final List<Double> CO2_LINES =
+            List.of(ClassroomGuidance.CO2_AIR_PPM, ClassroomGuidance.CO2_AIR_NOW_PPM);
 
     private record Key(String site, String room) {}
 

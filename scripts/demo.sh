@@ -226,8 +226,8 @@ cat <<EOF
     bridges (signed in):     $API/bruecken/ruhrbruecke-schwerte
                              $API/bruecken/unibw-test-bridge
     fleet (signed in):       $API/flotte      also $API/alarme  $API/abos  $API/explorer
-    sign in: open $API/anmelden?ziel=/flotte and paste the engineer token
-             $ENGINEER_TOKEN
+    sign in as the demo engineer (the link fills the form; press "Anmelden"):
+             $API/anmelden?ziel=/flotte#token=$ENGINEER_TOKEN
   API documentation: $API/swagger-ui/      tokens: ${DEMO#$ROOT/}/api-tokens (viewer, engineer, admin)
     V=\$(sed -n 's/^viewer=//p' target/demo/api-tokens); E=\$(sed -n 's/^engineer=//p' target/demo/api-tokens)
     curl -s -H "Authorization: Bearer \$V" $API/api/v1/gateways | jq

@@ -213,6 +213,29 @@ class WebPagesBrowserIT {
     }
 
     @Test
+    void aReadySignInLinkFillsTheFormFromItsFragmentAndForgetsIt() {
+        browser.open(collector.url("/anmelden?ziel=/flotte#token=" + engineer));
+        waitFor(d -> engineer.equals(d.findElement(By.id("token")).getAttribute("value")), "the token filled in");
+        assertThat(browser.driver.getCurrentUrl())
+                .as("the token leaves the address bar")
+                .doesNotContain("#token");
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/anmelden?ziel=/flotte");
+        assertThat(browser.focused().getTagName()).as("one key signs in").isEqualTo("button");
+        browser.press(Keys.ENTER);
+        waitFor(d -> d.getCurrentUrl().endsWith("/flotte") && d.getPageSource().contains("Abmelden"), "signed in");
+    }
+
+    @Test
+    void alertTitlesAreInThePagesLanguage() {
+        signIn(engineer);
+        browser.open(collector.url("/alarme"));
+        assertThat(browser.driver
+                        .findElement(By.id("alarm-bw-school-1-" + alertId))
+                        .getText())
+                .contains("CO2 über dem Grenzwert");
+    }
+
+    @Test
     void aViewerSeesNoAcknowledgeButtonIsRefusedSubscriptionsAndSignsOutForGood() throws Exception {
         signIn(viewer);
         browser.open(collector.url("/alarme"));

@@ -58,7 +58,7 @@ public class Assets {
 
     private static Map<String, String> sources() {
         Map<String, String> m = new LinkedHashMap<>();
-        for (String own : new String[] {"site.css", "alerts.js", "chart.js", "classroom.js"}) {
+        for (String own : new String[] {"site.css", "alerts.js", "chart.js", "classroom.js", "signin.js"}) {
             m.put(own, "web-assets/" + own);
         }
         String uplot = "META-INF/resources/webjars/uplot/" + webJarVersion("uplot") + "/dist/";

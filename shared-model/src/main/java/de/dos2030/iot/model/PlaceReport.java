@@ -19,6 +19,8 @@ import java.util.Map;
  * @param timeZone  IANA time zone of the site ({@code Europe/Berlin}); {@code null} when the file says none
  * @param locations the rooms or sections the file declares, in file order
  * @param sensors   sensor id to location id, for every sensor the file attaches to a location
+ * @param limits    the limits of the sensors' alarm rules, so that pages can draw them beside the values
+ *                  (a bridge's limits come from its design, so only its gateway's file knows them)
  */
 public record PlaceReport(
         SiteKind siteKind,
@@ -28,17 +30,50 @@ public record PlaceReport(
         Double lon,
         String timeZone,
         List<Location> locations,
-        Map<String, String> sensors) {
+        Map<String, String> sensors,
+        List<Limit> limits) {
 
     public PlaceReport {
         locations = locations == null ? List.of() : List.copyOf(locations);
         sensors = sensors == null ? Map.of() : Map.copyOf(sensors);
+        limits = limits == null ? List.of() : List.copyOf(limits);
+    }
+
+    /** A place whose sensors report no limits. */
+    public PlaceReport(
+            SiteKind siteKind,
+            String name,
+            String address,
+            Double lat,
+            Double lon,
+            String timeZone,
+            List<Location> locations,
+            Map<String, String> sensors) {
+        this(siteKind, name, address, lat, lon, timeZone, locations, sensors, List.of());
     }
 
     /** This place under another name. */
     public PlaceReport withName(String newName) {
-        return new PlaceReport(siteKind, newName, address, lat, lon, timeZone, locations, sensors);
+        return new PlaceReport(siteKind, newName, address, lat, lon, timeZone, locations, sensors, limits);
     }
+
+    /**
+     * The limits an alarm rule of a sensor watches a quantity with; any of them may be absent.
+     *
+     * @param sensorId      the sensor whose rule it is
+     * @param quantity      the quantity the rule watches
+     * @param warningAbove  a warning from this value up
+     * @param criticalAbove critical from this value up
+     * @param warningBelow  a warning from this value down
+     * @param criticalBelow critical from this value down
+     */
+    public record Limit(
+            String sensorId,
+            Quantity quantity,
+            Double warningAbove,
+            Double criticalAbove,
+            Double warningBelow,
+            Double criticalBelow) {}
 
     /**
      * A room or bridge section inside the site.

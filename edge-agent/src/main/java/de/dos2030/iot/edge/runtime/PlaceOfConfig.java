@@ -2,15 +2,20 @@ package de.dos2030.iot.edge.runtime;
 
 import de.dos2030.iot.config.model.GatewayConfig;
 import de.dos2030.iot.config.model.LocationConfig;
+import de.dos2030.iot.config.model.RuleConfig;
+import de.dos2030.iot.config.model.SensorConfig;
 import de.dos2030.iot.config.model.SiteConfig;
+import de.dos2030.iot.config.model.Thresholds;
 import de.dos2030.iot.model.PlaceReport;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The place description a gateway reports with its health, taken from its configuration file: the
- * site's name, address, position, zone and locations, and the location of each sensor (derived tilt
- * series included). The collector's registry fills itself from it; it is the same on every report
+ * site's name, address, position, zone and locations, the location of each sensor (derived tilt
+ * series included) and the limits of its alarm rules. The collector's registry fills itself from it; it is the same on every report
  * of one configuration, so the collector writes only when the file changed.
  */
 final class PlaceOfConfig {
@@ -29,7 +34,28 @@ final class PlaceOfConfig {
                 site.position().map(p -> p.lon()).orElse(null),
                 site.timeZone().getId(),
                 site.locations().stream().map(PlaceOfConfig::location).toList(),
-                sensors);
+                sensors,
+                limits(config));
+    }
+
+    /** The limits of every rule that has some, so that the collector's pages can show them. */
+    private static List<PlaceReport.Limit> limits(GatewayConfig config) {
+        List<PlaceReport.Limit> out = new ArrayList<>();
+        for (SensorConfig sensor : config.sensors()) {
+            for (RuleConfig rule : sensor.rules()) {
+                Thresholds t = rule.thresholds();
+                if (rule.hasLimits()) {
+                    out.add(new PlaceReport.Limit(
+                            sensor.id(),
+                            rule.quantity(),
+                            t.warningAbove().orElse(null),
+                            t.criticalAbove().orElse(null),
+                            t.warningBelow().orElse(null),
+                            t.criticalBelow().orElse(null)));
+                }
+            }
+        }
+        return out;
     }
 
     private static PlaceReport.Location location(LocationConfig l) {

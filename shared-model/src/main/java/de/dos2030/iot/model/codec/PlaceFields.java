@@ -3,6 +3,7 @@ package de.dos2030.iot.model.codec;
 import com.fasterxml.jackson.core.JsonGenerator;
 import de.dos2030.iot.model.LocationKind;
 import de.dos2030.iot.model.PlaceReport;
+import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.SiteKind;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ import java.util.TreeMap;
  * {"siteKind":"school","name":"Grundschule Kley","address":"Kleyer Weg 1, 44149 Dortmund",
  *  "lat":51.4957,"lon":7.3855,"timeZone":"Europe/Berlin",
  *  "locations":[{"id":"r204","kind":"room","name":"Klasse 4b","floor":2,"number":"R204"}],
- *  "sensors":{"r204-air":"r204"}}
+ *  "sensors":{"r204-air":"r204"},
+ *  "limits":[{"sensor":"r204-air","quantity":"co2","warningAbove":1000,"criticalAbove":2000}]}
  * </pre>
  * Sensors are written in id order, so one place always encodes to the same bytes.
  */
@@ -53,6 +55,20 @@ final class PlaceFields {
             g.writeStringField(e.getKey(), e.getValue());
         }
         g.writeEndObject();
+        if (!p.limits().isEmpty()) {
+            g.writeArrayFieldStart("limits");
+            for (PlaceReport.Limit l : p.limits()) {
+                g.writeStartObject();
+                text(g, "sensor", l.sensorId());
+                EventFields.writeEnum(g, "quantity", l.quantity());
+                number(g, "warningAbove", l.warningAbove());
+                number(g, "criticalAbove", l.criticalAbove());
+                number(g, "warningBelow", l.warningBelow());
+                number(g, "criticalBelow", l.criticalBelow());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
         g.writeEndObject();
     }
 
@@ -63,6 +79,7 @@ final class PlaceFields {
         Double lat = null, lon = null;
         List<PlaceReport.Location> locations = new ArrayList<>();
         Map<String, String> sensors = new LinkedHashMap<>();
+        List<PlaceReport.Limit> limits = new ArrayList<>();
         while (r.nextField()) {
             String field = r.fieldName();
             r.enter("." + field);
@@ -75,11 +92,12 @@ final class PlaceFields {
                 case "timeZone" -> zone = r.optionalString();
                 case "locations" -> readLocations(r, locations);
                 case "sensors" -> readSensors(r, sensors);
+                case "limits" -> readLimits(r, limits);
                 default -> r.skipValue();
             }
             r.leave();
         }
-        return new PlaceReport(kind, name, address, lat, lon, zone, locations, sensors);
+        return new PlaceReport(kind, name, address, lat, lon, zone, locations, sensors, limits);
     }
 
     private static void readLocations(StructReader r, List<PlaceReport.Location> into) throws DecodeException {
@@ -106,6 +124,33 @@ final class PlaceFields {
                 r.leave();
             }
             into.add(new PlaceReport.Location(id, kind, name, floor, number, at));
+            r.leave();
+        }
+    }
+
+    private static void readLimits(StructReader r, List<PlaceReport.Limit> into) throws DecodeException {
+        r.expectArray();
+        while (r.nextElement()) {
+            r.enter("[" + into.size() + "]");
+            r.expectObject();
+            String sensor = null;
+            Quantity quantity = null;
+            Double warningAbove = null, criticalAbove = null, warningBelow = null, criticalBelow = null;
+            while (r.nextField()) {
+                String field = r.fieldName();
+                r.enter("." + field);
+                switch (field) {
+                    case "sensor" -> sensor = r.optionalString();
+                    case "quantity" -> quantity = r.quantity();
+                    case "warningAbove" -> warningAbove = r.optionalDouble();
+                    case "criticalAbove" -> criticalAbove = r.optionalDouble();
+                    case "warningBelow" -> warningBelow = r.optionalDouble();
+                    case "criticalBelow" -> criticalBelow = r.optionalDouble();
+                    default -> r.skipValue();
+                }
+                r.leave();
+            }
+            into.add(new PlaceReport.Limit(sensor, quantity, warningAbove, criticalAbove, warningBelow, criticalBelow));
             r.leave();
         }
     }

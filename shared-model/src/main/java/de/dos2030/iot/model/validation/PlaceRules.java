@@ -25,6 +25,9 @@ public final class PlaceRules {
     public static final int MAX_LOCATIONS = 500;
 
     public static final int MAX_SENSORS = 1_000;
+    /** Rule limits in one report: a few watched quantities per sensor. */
+    public static final int MAX_LIMITS = 4_000;
+
     public static final int MIN_FLOOR = -10;
     public static final int MAX_FLOOR = 200;
     /** Metres along a bridge: the longest bridges are some 160 km. */
@@ -85,7 +88,28 @@ public final class PlaceRules {
                 out.add(new Problem(at, "location " + shown(location) + " is not one of the place's locations"));
             }
         });
+        limits(out, prefix + ".limits", place.limits());
         return out;
+    }
+
+    private static void limits(List<Problem> out, String path, List<PlaceReport.Limit> limits) {
+        if (limits.size() > MAX_LIMITS) {
+            out.add(new Problem(path, limits.size() + " limits, at most " + MAX_LIMITS + " allowed"));
+            return;
+        }
+        for (int i = 0; i < limits.size(); i++) {
+            String at = path + "[" + i + "]";
+            PlaceReport.Limit l = limits.get(i);
+            id(out, at + ".sensor", l.sensorId());
+            if (l.quantity() == null) {
+                out.add(new Problem(at + ".quantity", "missing"));
+            }
+            for (Double v : new Double[] {l.warningAbove(), l.criticalAbove(), l.warningBelow(), l.criticalBelow()}) {
+                if (v != null && !Double.isFinite(v)) {
+                    out.add(new Problem(at, "a limit must be a finite number, not " + v));
+                }
+            }
+        }
     }
 
     /** A problem when {@code zone} is present but not an IANA time zone id. */

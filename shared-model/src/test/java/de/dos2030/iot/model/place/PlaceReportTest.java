@@ -7,6 +7,7 @@ import de.dos2030.iot.model.ClockSync;
 import de.dos2030.iot.model.GatewayHealth;
 import de.dos2030.iot.model.LocationKind;
 import de.dos2030.iot.model.PlaceReport;
+import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.SampleBatches;
 import de.dos2030.iot.model.SiteKind;
 import de.dos2030.iot.model.codec.BatchCodec;
@@ -56,7 +57,10 @@ class PlaceReportTest {
                 null,
                 List.of(new PlaceReport.Location(
                         "feld-2", LocationKind.SECTION, "Feld 2, Pfeiler P2", null, null, 84.5)),
-                Map.of("p2-strain", "feld-2"));
+                Map.of("p2-strain", "feld-2"),
+                List.of(
+                        new PlaceReport.Limit("p2-strain", Quantity.STRAIN, 400.0, 600.0, -400.0, -600.0),
+                        new PlaceReport.Limit("p2-strain", Quantity.TILT, null, 0.25, null, null)));
     }
 
     @ParameterizedTest
@@ -133,6 +137,34 @@ class PlaceReportTest {
                         "health.place.locations[1].at: -3.0 m is not a position along a bridge (allowed: 0 to 1000000 m)",
                         "health.place.locations[1].id: 'r1' is already the id of locations[0]",
                         "health.place.sensors['air']: location 'r9' is not one of the place's locations");
+    }
+
+    @Test
+    void refusesTooManyLimitsAndLimitsThatAreNoNumbers() {
+        List<PlaceReport.Limit> many = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            many.add(new PlaceReport.Limit("s" + i, Quantity.STRAIN, 1.0, null, null, null));
+        }
+        PlaceReport flood =
+                new PlaceReport(SiteKind.BRIDGE, "Flood", null, null, null, null, List.of(), Map.of(), many);
+        assertThat(problems(flood)).containsExactly("health.place.limits: 5000 limits, at most 4000 allowed");
+
+        PlaceReport bad = new PlaceReport(
+                SiteKind.BRIDGE,
+                "Bad",
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                Map.of(),
+                List.of(new PlaceReport.Limit("bad id!", null, Double.NaN, null, null, null)));
+        assertThat(problems(bad))
+                .containsExactlyInAnyOrder(
+                        "health.place.limits[0].sensor: 'bad id!' is not a valid id: 1 to 64 characters of A-Z a-z 0-9 . _ -"
+                                + " starting with a letter or digit",
+                        "health.place.limits[0].quantity: missing",
+                        "health.place.limits[0]: a limit must be a finite number, not NaN");
     }
 
     @Test

@@ -2,6 +2,8 @@ package de.dos2030.iot.collector.places;
 
 import de.dos2030.iot.collector.rollup.SiteZones;
 import de.dos2030.iot.collector.statedb.RelationalStore;
+import de.dos2030.iot.model.PlaceReport;
+import de.dos2030.iot.model.Quantity;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -64,7 +66,8 @@ public class PlaceDirectory implements SiteZones {
             Map<String, Site> sites,
             Map<String, Map<String, Location>> locations,
             Map<SensorKey, Location> sensorLocations,
-            Map<String, List<SensorAt>> sensorsAt) {}
+            Map<String, List<SensorAt>> sensorsAt,
+            Map<String, PlaceReport.Limit> limitsAt) {}
 
     public Optional<Site> site(String id) {
         return Optional.ofNullable(current().sites().get(id));
@@ -98,6 +101,14 @@ public class PlaceDirectory implements SiteZones {
     /** The sensors at a location, in gateway and sensor order. */
     public List<SensorAt> sensorsAt(String site, String location) {
         return current().sensorsAt().getOrDefault(site + "/" + location, List.of());
+    }
+
+    /**
+     * The limits a rule of a sensor at this location watches this quantity with, as its gateway
+     * reported them; of several sensors, the first in gateway and sensor order.
+     */
+    public Optional<PlaceReport.Limit> limitAt(String site, String location, Quantity quantity) {
+        return Optional.ofNullable(current().limitsAt().get(site + "/" + location + "/" + quantity.wireName()));
     }
 
     /** Drops the in-memory copy: the next question reads the tables. */
@@ -156,7 +167,16 @@ public class PlaceDirectory implements SiteZones {
                         .computeIfAbsent(s.site() + "/" + s.location(), k -> new ArrayList<>())
                         .add(s);
             }
-            return new Snapshot(now, sites, locations, sensorLocations, sensorsAt);
+            Map<String, PlaceReport.Limit> limitsAt = new HashMap<>();
+            for (PlaceLimits.Stored s : PlaceLimits.all(c)) {
+                Location l =
+                        sensorLocations.get(new SensorKey(s.gateway(), s.limit().sensorId()));
+                if (l != null) {
+                    limitsAt.putIfAbsent(
+                            l.site() + "/" + l.id() + "/" + s.limit().quantity().wireName(), s.limit());
+                }
+            }
+            return new Snapshot(now, sites, locations, sensorLocations, sensorsAt, limitsAt);
         });
     }
 

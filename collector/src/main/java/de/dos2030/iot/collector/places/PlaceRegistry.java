@@ -100,6 +100,7 @@ public class PlaceRegistry {
                         now);
             }
             PlaceStore.replaceSensors(c, sender.id(), site, report.sensors(), now);
+            PlaceLimits.replace(c, sender.id(), report.limits(), now);
             return null;
         });
         directory.invalidate();

@@ -96,7 +96,8 @@ class PlacePagesBrowserIT {
                         7.565,
                         "Europe/Berlin",
                         List.of(new PlaceReport.Location("feld-2", LocationKind.SECTION, "Feld 2", null, null, 42.0)),
-                        Map.of("f2.strain", "feld-2", "f2.tilt", "feld-2", "f2.acc", "feld-2")),
+                        Map.of("f2.strain", "feld-2", "f2.tilt", "feld-2", "f2.acc", "feld-2"),
+                        List.of(new PlaceReport.Limit("f2.strain", Quantity.STRAIN, 150.0, 200.0, null, -50.0))),
                 bridgeToken);
         HttpResponse<String> patch = collector.send(
                 "PATCH",
@@ -132,6 +133,16 @@ class PlacePagesBrowserIT {
         visit("/schulen/gs-kley", "school", problems);
         visit("/schulen/gs-kley/r204", "classroom", problems);
         visit("/bruecken/br-ruhr", "bridge", problems);
+        assertThat(browser.driver
+                        .findElement(By.tagName("main"))
+                        .getText()
+                        .replace('\u00a0', ' ')
+                        .replace('\u2212', '-'))
+                .as("the limits of the gateway's rules, as its place report gave them")
+                .contains("kritisch über 200 µm/m")
+                .contains("Warnung über 150 µm/m")
+                .contains("kritisch unter -50 µm/m")
+                .contains("keine Regel");
         visit("/bruecken/br-ruhr?zeitraum=monat", "bridge-month", problems);
         visit("/explorer", "explorer", problems);
         visit("/explorer?site=gs-kley&quantity=co2&range=24h&window=5m&aggregate=mean", "explorer-answer", problems);

@@ -4,6 +4,7 @@ import de.dos2030.iot.collector.alerts.Alert;
 import de.dos2030.iot.collector.places.PlaceDirectory;
 import de.dos2030.iot.collector.query.SeriesAnswer;
 import de.dos2030.iot.collector.web.Curve;
+import de.dos2030.iot.model.PlaceReport;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
@@ -11,19 +12,19 @@ import java.util.Map;
 
 /**
  * What the bridge page shows of one site for one range: each section's latest features with the
- * limit its gateway's rule reported (from the site's alerts; bridges have no generic limits), the
- * trends of the range, and the site's active alerts.
+ * limits of its gateway's rules (from the gateway's file, through its place report: bridges have no
+ * generic limits), the trends of the range, and the site's active alerts.
  */
 public record BridgeView(
         PlaceDirectory.Site site, BridgeRange range, List<Section> sections, List<Alert> activeAlerts) {
 
-    /** A quantity's latest value at a section, and its limit when an alert has told it. */
+    /** A quantity's latest value at a section, and the limits of the rule watching it, if one does. */
     public record Latest(
             String quantity,
             @Nullable Double value,
             String unit,
             @Nullable Instant time,
-            @Nullable Double limit) {}
+            @Nullable PlaceReport.Limit limits) {}
 
     /** One bridge section: latest values, and per trend quantity its curve (and the answer behind it, for CSV). */
     public record Section(

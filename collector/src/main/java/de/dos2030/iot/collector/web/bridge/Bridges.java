@@ -11,8 +11,10 @@ import de.dos2030.iot.collector.query.SeriesQuery;
 import de.dos2030.iot.collector.query.SeriesService;
 import de.dos2030.iot.collector.web.Curve;
 import de.dos2030.iot.collector.web.ShortCache;
+import de.dos2030.iot.model.PlaceReport;
 import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.Statistic;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -25,8 +27,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.stream.Stream;
 
 /**
  * Builds the bridge page's {@link BridgeView} from the places registry, the query planner and the
@@ -85,32 +89,24 @@ public class Bridges {
                 : now.minus(range.length());
         List<Alert> history =
                 alerts.list(null, AlertFilter.of(site.id(), null, null, null, null, null), null, null, null, 500);
-        Map<String, Double> limits = new HashMap<>(); // location/quantity -> the most recent alert's limit
-        for (Alert a : history) {
-            if (a.limit() != null && a.sensorId() != null && a.quantity() != null) {
-                places.locationOf(a.gatewayId(), a.sensorId())
-                        .ifPresent(l -> limits.putIfAbsent(l.id() + "/" + a.quantity(), a.limit()));
-            }
-        }
         List<BridgeView.Section> sections = new ArrayList<>();
         for (PlaceDirectory.Location section : places.locations(site.id()).values()) {
             List<BridgeView.Latest> latest = new ArrayList<>();
             for (Quantity q : LATEST) {
                 SeriesAnswer a = series.run(query(
                         site, section, q, now.minus(Duration.ofDays(1)), now, Duration.ofMinutes(1), Aggregate.LAST));
-                latest.add(last(a, q, limits.get(section.id() + "/" + q.wireName())));
+                latest.add(last(a, q, places.limitAt(site.id(), section.id(), q).orElse(null)));
             }
             Map<String, Curve> trends = new LinkedHashMap<>();
             Map<String, SeriesAnswer> answers = new HashMap<>();
             for (Quantity q : TRENDS) {
                 SeriesAnswer a = series.run(query(site, section, q, from, now, range.window(), Aggregate.MEAN));
-                Double limit = limits.get(section.id() + "/" + q.wireName());
                 trends.put(
                         q.wireName(),
                         Curve.of(
                                 a,
                                 null,
-                                limit == null ? List.of() : List.of(limit),
+                                lines(places.limitAt(site.id(), section.id(), q).orElse(null)),
                                 "/bruecken/" + site.id() + "/" + section.id() + "/" + q.wireName() + ".csv?zeitraum="
                                         + range.wireName()));
                 answers.put(q.wireName(), a);
@@ -134,7 +130,17 @@ public class Bridges {
                 .withLocation(section.id());
     }
 
-    private static BridgeView.Latest last(SeriesAnswer a, Quantity q, Double limit) {
+    /** The limits a chart draws as lines. */
+    private static List<Double> lines(@Nullable PlaceReport.Limit limit) {
+        if (limit == null) {
+            return List.of();
+        }
+        return Stream.of(limit.warningAbove(), limit.criticalAbove(), limit.warningBelow(), limit.criticalBelow())
+                .filter(Objects::nonNull)
+                .toList();
+    }
+
+    private static BridgeView.Latest last(SeriesAnswer a, Quantity q, @Nullable PlaceReport.Limit limit) {
         long best = Long.MIN_VALUE;
         Double value = null;
         for (SeriesColumns s : a.series()) {

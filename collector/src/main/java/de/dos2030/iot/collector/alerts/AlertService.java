@@ -238,7 +238,8 @@ public class AlertService {
 
         record NotFound() implements AckResult {}
 
-        record Conflict(String reason) implements AckResult {}
+        /** Nothing to acknowledge: the alert as it stands (cleared, or acknowledged already), and why in words. */
+        record Conflict(String reason, Alert alert) implements AckResult {}
     }
 
     /** An engineer acknowledges a raised alert; the step is delivered like the others. */
@@ -252,11 +253,13 @@ public class AlertService {
             }
             if (a.get().status().equals("cleared")) {
                 return new AckResult.Conflict(
-                        "alert is cleared since " + a.get().clearedAt() + ": nothing to acknowledge");
+                        "alert is cleared since " + a.get().clearedAt() + ": nothing to acknowledge", a.get());
             }
             if (a.get().status().equals("acknowledged")) {
-                return new AckResult.Conflict("alert was acknowledged by "
-                        + a.get().acknowledgedBy() + " at " + a.get().acknowledgedAt());
+                return new AckResult.Conflict(
+                        "alert was acknowledged by " + a.get().acknowledgedBy() + " at "
+                                + a.get().acknowledgedAt(),
+                        a.get());
             }
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             String cleanNote = note == null ? null : note.length() > 500 ? note.substring(0, 500) : note;

@@ -36,7 +36,7 @@ public class LanguageController {
             HttpRequest<?> request, @PathVariable String lang, @Nullable @QueryValue String zurueck) {
         Optional<Locale> locale = WebLocales.parse(lang);
         if (locale.isEmpty()) {
-            return pages.problem(request, HttpStatus.NOT_FOUND, "language '" + lang + "' is not offered (de, en)");
+            return pages.problem(request, HttpStatus.NOT_FOUND, "problem.detail.noLanguage", lang);
         }
         return HttpResponse.seeOther(URI.create(ReturnPath.of(zurueck)))
                 .cookie(SessionCookies.cookie(

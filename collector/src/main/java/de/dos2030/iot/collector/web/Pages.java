@@ -17,8 +17,11 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -66,6 +69,24 @@ public class Pages {
         return render(request, status, "problem", model);
     }
 
+    /**
+     * A problem page whose detail is in the page's language: bundle key {@code detailKey} with up to two
+     * arguments, times and numbers formatted as the page formats them.
+     */
+    public MutableHttpResponse<String> problem(
+            HttpRequest<?> request, HttpStatus status, String detailKey, Object... args) {
+        if (args.length > 2) {
+            throw new IllegalArgumentException("a problem's detail takes at most two arguments: " + detailKey);
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("status", status.getCode());
+        model.put("detailKey", detailKey);
+        model.put(DETAIL_ARGS, args);
+        return render(request, status, "problem", model);
+    }
+
+    private static final String DETAIL_ARGS = "detailArgs";
+
     public MutableHttpResponse<String> render(
             HttpRequest<?> request, HttpStatus status, String view, Map<String, Object> model) {
         Locale locale = locales.resolveOrDefault(request);
@@ -91,7 +112,11 @@ public class Pages {
                         Navigation.links(session, request.getPath()),
                         assets));
         all.put("alertTitles", AlertTitles.INSTANCE);
-        all.put("fmt", new Formats(locale, model.get(ZONE) instanceof ZoneId z ? z : PlaceDirectory.DEFAULT_ZONE));
+        Formats fmt = new Formats(locale, model.get(ZONE) instanceof ZoneId z ? z : PlaceDirectory.DEFAULT_ZONE);
+        all.put("fmt", fmt);
+        if (model.get(DETAIL_ARGS) instanceof Object[] args) {
+            all.put(DETAIL_ARGS, formatted(fmt, args));
+        }
         StringWriter out = new StringWriter(16_384);
         try {
             renderer.render(view, all, request).writeTo(out);
@@ -110,5 +135,20 @@ public class Pages {
             response.cookie(SessionCookies.cookie(request, CsrfTokens.PRE_SESSION_COOKIE, newPreSession));
         }
         return response;
+    }
+
+    /** Exactly two texts for a detail message: times and numbers as the page shows them, the rest as given. */
+    private static List<String> formatted(Formats fmt, Object[] args) {
+        List<String> out = new ArrayList<>(2);
+        for (Object a : args) {
+            out.add(
+                    a instanceof Instant t
+                            ? fmt.dateTime(t)
+                            : a instanceof Number n ? fmt.number(n) : String.valueOf(a));
+        }
+        while (out.size() < 2) {
+            out.add("");
+        }
+        return out;
     }
 }

@@ -175,13 +175,15 @@ class WebSessionIT {
         browser.signIn(viewer, "/");
         HttpResponse<String> gw = browser.get("/flotte/no-such-gateway");
         assertThat(gw.statusCode()).isEqualTo(404);
-        assertThat(gw.body()).contains("Seite nicht gefunden").contains("no gateway &#39;no-such-gateway&#39;");
+        assertThat(gw.body()).contains("Seite nicht gefunden").contains("Es gibt kein Gateway „no-such-gateway“.");
         HttpResponse<String> switched = browser.get("/sprache/en?zurueck=/flotte/no-such-gateway");
         assertThat(switched.statusCode()).isEqualTo(303);
         assertThat(switched.headers().firstValue("Location")).hasValue("/flotte/no-such-gateway");
         assertThat(switched.headers().allValues("Set-Cookie"))
                 .anySatisfy(c -> assertThat(c).startsWith("dos_lang=en"));
-        assertThat(browser.get("/flotte/no-such-gateway").body()).contains("<html lang=\"en\">");
+        assertThat(browser.get("/flotte/no-such-gateway").body())
+                .contains("<html lang=\"en\">")
+                .contains("There is no gateway “no-such-gateway”.");
         HttpResponse<String> english = browser.get("/no-such-page");
         assertThat(english.statusCode()).isEqualTo(404);
         assertThat(english.body()).contains("<html lang=\"en\">").contains("Page not found");

@@ -132,10 +132,17 @@ public class AlertsPageController {
                     + java.net.URLEncoder.encode(alertId, java.nio.charset.StandardCharsets.UTF_8)));
         }
         if (r instanceof AlertService.AckResult.Conflict c) {
-            return pages.problem(request, HttpStatus.CONFLICT, c.reason());
+            Alert a = c.alert();
+            return a.status().equals("cleared")
+                    ? pages.problem(request, HttpStatus.CONFLICT, "problem.detail.alertCleared", a.clearedAt())
+                    : pages.problem(
+                            request,
+                            HttpStatus.CONFLICT,
+                            "problem.detail.alertAcknowledged",
+                            a.acknowledgedBy(),
+                            a.acknowledgedAt());
         }
-        return pages.problem(
-                request, HttpStatus.NOT_FOUND, "no alert '" + alertId + "' of gateway '" + gatewayId + "'");
+        return pages.problem(request, HttpStatus.NOT_FOUND, "problem.detail.noAlert", alertId, gatewayId);
     }
 
     /**

@@ -81,7 +81,7 @@ public class FleetController {
     public MutableHttpResponse<String> gateway(HttpRequest<?> request, @PathVariable String gateway) {
         Optional<Fleet.Detail> detail = IdParameter.isValid(gateway) ? fleet.gateway(gateway) : Optional.empty();
         if (detail.isEmpty()) {
-            return pages.problem(request, HttpStatus.NOT_FOUND, "no gateway '" + abbreviate(gateway) + "'");
+            return pages.problem(request, HttpStatus.NOT_FOUND, "problem.detail.noGateway", abbreviate(gateway));
         }
         return pages.ok(request, "fleet/gateway", Map.of("gw", detail.get()));
     }

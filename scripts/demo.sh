@@ -197,8 +197,9 @@ done
 # The collector wrote the gateways' accounts to the broker's password and ACL files and reloaded it
 # (COLLECTOR_MOSQUITTO_RELOAD_COMMAND) with each registration: the agents log in with their tokens.
 
-# The school's pages are public, as a school's classroom display would be: no sign-in, and nothing
-# shown that the open-data endpoints would not show. The bridges stay behind the sign-in.
+# The school's pages are public: no sign-in, and nothing shown that the open-data endpoints would not
+# show (collector.open.*: school data from the next day, in 10-minute means). The bridges stay behind
+# the sign-in; a classroom display signs in (as the demo viewer) to show the room live.
 admin PATCH /api/v1/sites/gs-kley '{"public":true}' > /dev/null || die "could not mark the school gs-kley public"
 
 say "subscribing the webhook receiver to every alert"
@@ -222,7 +223,9 @@ say "started agents: ${GATEWAYS[*]} (classroom time x$SPEED from Monday 07:40)"
 cat <<EOF
 
   Web pages (German; "English" at the top of each page):
-    classroom R204, public:  $API/schulen/gs-kley/r204
+    classroom R204, public:  $API/schulen/gs-kley/r204   (anonymous: yesterday, 10-minute means;
+                             signed in: live. A classroom display signs in as the demo viewer:
+                             $API/anmelden?ziel=/schulen/gs-kley/r204#token=$VIEWER_TOKEN )
     bridges (signed in):     $API/bruecken/ruhrbruecke-schwerte
                              $API/bruecken/unibw-test-bridge
     fleet (signed in):       $API/flotte      also $API/alarme  $API/abos  $API/explorer

@@ -42,6 +42,7 @@ class PlacePagesBrowserIT {
     static String schoolToken;
     static final AtomicLong SEQUENCE = new AtomicLong();
     static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    static final java.time.ZoneId BERLIN = java.time.ZoneId.of("Europe/Berlin");
 
     @BeforeAll
     static void start() throws Exception {
@@ -59,6 +60,18 @@ class PlacePagesBrowserIT {
             air.add(Reading.sample("r204.co2", Quantity.CO2, t, 600 + 8 * (120 - i)));
             air.add(Reading.sample("r204.temp", Quantity.TEMPERATURE, t, 21.5));
             air.add(Reading.sample("r204.rh", Quantity.RELATIVE_HUMIDITY, t, 45));
+        }
+        // yesterday morning's lesson: what anonymous visitors may see (school data is public from the next day)
+        Instant yesterday = java.time.LocalDate.ofInstant(NOW, BERLIN)
+                .minusDays(1)
+                .atTime(10, 0)
+                .atZone(BERLIN)
+                .toInstant();
+        for (int i = 0; i < 30; i++) {
+            Instant t = yesterday.plusSeconds(60L * i);
+            air.add(Reading.sample("r204.co2", Quantity.CO2, t, 1234));
+            air.add(Reading.sample("r204.temp", Quantity.TEMPERATURE, t, 20));
+            air.add(Reading.sample("r204.rh", Quantity.RELATIVE_HUMIDITY, t, 40));
         }
         send("pp-school-1", "gs-kley", air, school("Grundschule Kley"), schoolToken);
         send(
@@ -157,6 +170,7 @@ class PlacePagesBrowserIT {
 
     @Test
     void theClassroomShowsANewReadingWithinFiveSecondsWithoutReloading() throws Exception {
+        signIn(viewer); // a classroom display signs in: anonymous visitors see the delayed public view
         browser.open(collector.url("/schulen/gs-kley/r204"));
         assertThat(browser.driver
                         .findElement(By.cssSelector("[data-live='co2']"))
@@ -185,7 +199,13 @@ class PlacePagesBrowserIT {
         browser.open(collector.url("/schulen/gs-kley/r204"));
         assertThat(browser.driver.getCurrentUrl()).endsWith("/schulen/gs-kley/r204");
         String page = browser.driver.getPageSource();
-        assertThat(page).contains("Klasse 4b").contains("Bitte lüften");
+        assertThat(page).contains("Klasse 4b").contains("Öffentliche Ansicht");
+        assertThat(browser.driver
+                        .findElement(By.cssSelector("[data-live='co2']"))
+                        .getText())
+                .as("yesterday's last public window, not today's live value (1.552 ppm)")
+                .isEqualTo("1.234 ppm");
+        assertThat(page).doesNotContain("1.552").contains("Letzter veröffentlichter Tag");
         assertThat(page)
                 .doesNotContain("pp-school-1")
                 .doesNotContain("r204.co2")

@@ -110,12 +110,11 @@ public class BridgeController {
         }
         BridgeRange range = BridgeRange.parse(zeitraum);
         if (range == null) {
-            return pages.problem(
-                    request,
-                    HttpStatus.BAD_REQUEST,
-                    "zeitraum '" + abbreviate(zeitraum) + "' is unknown (allowed: tag, monat, jahr)");
+            return pages.problem(request, HttpStatus.BAD_REQUEST, "problem.detail.unknownRange", abbreviate(zeitraum));
         }
-        Optional<BridgeView> v = s.isEmpty() ? Optional.empty() : bridges.bridge(site, range);
+        Optional<BridgeView> v = s.isEmpty()
+                ? Optional.empty()
+                : bridges.bridge(site, range, WebSession.of(request).isEmpty());
         return v.isEmpty() ? pages.problem(request, HttpStatus.NOT_FOUND, null) : show.apply(v.get());
     }
 

@@ -6,6 +6,7 @@ import de.dos2030.iot.collector.query.SeriesAnswer;
 import de.dos2030.iot.collector.web.Curve;
 import de.dos2030.iot.model.PlaceReport;
 import io.micronaut.core.annotation.Nullable;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,22 @@ import java.util.Map;
  * generic limits), the trends of the range, and the site's active alerts.
  */
 public record BridgeView(
-        PlaceDirectory.Site site, BridgeRange range, List<Section> sections, List<Alert> activeAlerts) {
+        PlaceDirectory.Site site,
+        BridgeRange range,
+        List<Section> sections,
+        List<Alert> activeAlerts,
+        @Nullable Instant publicUntil,
+        @Nullable Duration publicWindow) {
+
+    /** Whether this is the anonymous view of a public bridge: delayed and coarsened like its open data. */
+    public boolean publicView() {
+        return publicUntil != null;
+    }
+
+    /** The public view's least window in whole minutes, for its notice. */
+    public long publicWindowMinutes() {
+        return publicWindow == null ? 0 : publicWindow.toMinutes();
+    }
 
     /** A quantity's latest value at a section, and the limits of the rule watching it, if one does. */
     public record Latest(

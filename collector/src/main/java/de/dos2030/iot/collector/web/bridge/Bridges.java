@@ -3,6 +3,7 @@ package de.dos2030.iot.collector.web.bridge;
 import de.dos2030.iot.collector.alerts.Alert;
 import de.dos2030.iot.collector.alerts.AlertFilter;
 import de.dos2030.iot.collector.alerts.AlertStore;
+import de.dos2030.iot.collector.opendata.PublicTier;
 import de.dos2030.iot.collector.places.PlaceDirectory;
 import de.dos2030.iot.collector.query.Aggregate;
 import de.dos2030.iot.collector.query.SeriesAnswer;
@@ -13,6 +14,7 @@ import de.dos2030.iot.collector.web.Curve;
 import de.dos2030.iot.collector.web.ShortCache;
 import de.dos2030.iot.model.PlaceReport;
 import de.dos2030.iot.model.Quantity;
+import de.dos2030.iot.model.SiteKind;
 import de.dos2030.iot.model.Statistic;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.scheduling.TaskExecutors;
@@ -51,12 +53,14 @@ public class Bridges {
     /** The quantities with a trend chart per section. */
     static final List<Quantity> TRENDS = List.of(Quantity.STRAIN, Quantity.TILT, Quantity.VIBRATION_RMS);
 
-    private record Key(String site, BridgeRange range) {}
+    /** A bridge as people with a session see it (live), or as anonymous visitors do ({@link PublicTier}). */
+    private record Key(String site, BridgeRange range, boolean anonymous) {}
 
     private final PlaceDirectory places;
     private final SeriesService series;
     private final AlertStore alerts;
     private final Clock clock;
+    private final PublicTier publicTier;
     private final ShortCache<Key, BridgeView> cache;
 
     public Bridges(
@@ -64,25 +68,36 @@ public class Bridges {
             SeriesService series,
             AlertStore alerts,
             Clock clock,
+            PublicTier publicTier,
             @Named(TaskExecutors.IO) ExecutorService refresher) {
         this.places = places;
         this.series = series;
         this.alerts = alerts;
         this.clock = clock;
+        this.publicTier = publicTier;
         this.cache = new ShortCache<>(clock, TTL, MAX_STALE, 1_000, refresher);
     }
 
-    /** The bridge site, or empty when the registry knows no bridge of that id. */
-    public Optional<BridgeView> bridge(String site, BridgeRange range) {
+    /**
+     * The bridge site, or empty when the registry knows no bridge of that id. An {@code anonymous}
+     * visitor (of a public site) sees what the open data gives anyone: up to
+     * {@link PublicTier#publicUntil} and in windows of at least its minimum (hourly statistics).
+     */
+    public Optional<BridgeView> bridge(String site, BridgeRange range, boolean anonymous) {
         return places.site(site)
                 .filter(s -> s.kind().equals("bridge"))
-                .map(s -> cache.get(new Key(site, range), () -> load(s, range)));
+                .map(s -> cache.get(new Key(site, range, anonymous), () -> load(s, range, anonymous)));
     }
 
-    private BridgeView load(PlaceDirectory.Site site, BridgeRange range) {
-        Instant now = clock.instant();
+    private BridgeView load(PlaceDirectory.Site site, BridgeRange range, boolean anonymous) {
+        Instant until = anonymous ? publicTier.publicUntil(SiteKind.BRIDGE, site.zone(), clock.instant()) : null;
+        Instant now = until == null ? clock.instant() : until;
+        Duration least = anonymous ? publicTier.minWindow(SiteKind.BRIDGE) : Duration.ZERO;
+        Duration trendWindow = max(range.window(), least);
+        Duration latestWindow = max(Duration.ofMinutes(1), least);
+        Aggregate latestAggregate = anonymous ? Aggregate.MEAN : Aggregate.LAST;
         Instant from = range.window().compareTo(Duration.ofDays(1)) >= 0
-                ? LocalDate.now(clock.withZone(site.zone()))
+                ? LocalDate.ofInstant(now.minusMillis(1), site.zone())
                         .minusDays(range.length().toDays() - 1)
                         .atStartOfDay(site.zone())
                         .toInstant()
@@ -93,14 +108,14 @@ public class Bridges {
         for (PlaceDirectory.Location section : places.locations(site.id()).values()) {
             List<BridgeView.Latest> latest = new ArrayList<>();
             for (Quantity q : LATEST) {
-                SeriesAnswer a = series.run(query(
-                        site, section, q, now.minus(Duration.ofDays(1)), now, Duration.ofMinutes(1), Aggregate.LAST));
+                SeriesAnswer a = series.run(
+                        query(site, section, q, now.minus(Duration.ofDays(1)), now, latestWindow, latestAggregate));
                 latest.add(last(a, q, places.limitAt(site.id(), section.id(), q).orElse(null)));
             }
             Map<String, Curve> trends = new LinkedHashMap<>();
             Map<String, SeriesAnswer> answers = new HashMap<>();
             for (Quantity q : TRENDS) {
-                SeriesAnswer a = series.run(query(site, section, q, from, now, range.window(), Aggregate.MEAN));
+                SeriesAnswer a = series.run(query(site, section, q, from, now, trendWindow, Aggregate.MEAN));
                 trends.put(
                         q.wireName(),
                         Curve.of(
@@ -115,7 +130,7 @@ public class Bridges {
         }
         List<Alert> active =
                 history.stream().filter(a -> !a.status().equals("cleared")).toList();
-        return new BridgeView(site, range, sections, active);
+        return new BridgeView(site, range, sections, active, until, anonymous ? least : null);
     }
 
     private static SeriesQuery query(
@@ -128,6 +143,10 @@ public class Bridges {
             Aggregate aggregate) {
         return new SeriesQuery(q, Statistic.SAMPLE, site.id(), null, null, null, from, to, window, aggregate, "ok")
                 .withLocation(section.id());
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /** The limits a chart draws as lines. */

@@ -9,6 +9,7 @@ import de.dos2030.iot.collector.web.Pages;
 import de.dos2030.iot.collector.web.SitesOfKind;
 import de.dos2030.iot.collector.web.session.OpenPage;
 import de.dos2030.iot.collector.web.session.SiteAccess;
+import de.dos2030.iot.collector.web.session.WebSession;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -148,7 +149,9 @@ public class ClassroomController {
         if (refused != null) {
             return refused;
         }
-        Optional<ClassroomView> v = IdParameter.isValid(room) ? classrooms.room(site, room) : Optional.empty();
+        Optional<ClassroomView> v = IdParameter.isValid(room)
+                ? classrooms.room(site, room, WebSession.of(request).isEmpty())
+                : Optional.empty();
         if (v.isEmpty()) {
             return pages.problem(request, HttpStatus.NOT_FOUND, null);
         }

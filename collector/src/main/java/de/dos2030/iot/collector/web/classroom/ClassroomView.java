@@ -5,6 +5,7 @@ import de.dos2030.iot.collector.query.SeriesAnswer;
 import de.dos2030.iot.collector.web.Curve;
 import de.dos2030.iot.model.ClassroomGuidance;
 import io.micronaut.core.annotation.Nullable;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -26,7 +27,19 @@ public record ClassroomView(
         Curve today,
         Curve week,
         SeriesAnswer todayAnswer,
-        SeriesAnswer weekAnswer) {
+        SeriesAnswer weekAnswer,
+        @Nullable Instant publicUntil,
+        @Nullable Duration publicWindow) {
+
+    /** Whether this is the anonymous view of a public school: delayed and coarsened like its open data. */
+    public boolean publicView() {
+        return publicUntil != null;
+    }
+
+    /** The public view's least window in whole minutes, for its notice. */
+    public long publicWindowMinutes() {
+        return publicWindow == null ? 0 : publicWindow.toMinutes();
+    }
 
     /** From this CO2 on, air the room: the explanation and chart say the same number as the rules. */
     public double co2AirPpm() {

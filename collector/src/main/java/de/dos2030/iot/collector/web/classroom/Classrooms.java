@@ -1,5 +1,6 @@
 package de.dos2030.iot.collector.web.classroom;
 
+import de.dos2030.iot.collector.opendata.PublicTier;
 import de.dos2030.iot.collector.places.PlaceDirectory;
 import de.dos2030.iot.collector.query.Aggregate;
 import de.dos2030.iot.collector.query.SeriesAnswer;
@@ -11,7 +12,9 @@ import de.dos2030.iot.collector.web.ShortCache;
 import de.dos2030.iot.collector.web.WebConfig;
 import de.dos2030.iot.model.ClassroomGuidance;
 import de.dos2030.iot.model.Quantity;
+import de.dos2030.iot.model.SiteKind;
 import de.dos2030.iot.model.Statistic;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -47,11 +50,13 @@ public class Classrooms {
     private static final List<Double> CO2_LINES =
             List.of(ClassroomGuidance.CO2_AIR_PPM, ClassroomGuidance.CO2_AIR_NOW_PPM);
 
-    private record Key(String site, String room) {}
+    /** A room as people with a session see it (live), or as anonymous visitors do ({@link PublicTier}). */
+    private record Key(String site, String room, boolean anonymous) {}
 
     private final PlaceDirectory places;
     private final SeriesService series;
     private final Clock clock;
+    private final PublicTier publicTier;
     private final ShortCache<Key, Latest> latest;
     private final ShortCache<Key, Curves> curves;
 
@@ -64,24 +69,32 @@ public class Classrooms {
             SeriesService series,
             Clock clock,
             WebConfig config,
+            PublicTier publicTier,
             @Named(TaskExecutors.IO) ExecutorService refresher) {
         this.places = places;
         this.series = series;
         this.clock = clock;
+        this.publicTier = publicTier;
         this.latest = new ShortCache<>(clock, config.roomCacheTtl(), LATEST_MAX_STALE, 10_000, refresher);
         this.curves = new ShortCache<>(clock, CURVES_TTL, CURVES_MAX_STALE, 10_000, refresher);
     }
 
-    /** The room of a school site, or empty when the registry knows no such school or room. */
-    public Optional<ClassroomView> room(String site, String room) {
+    /**
+     * The room of a school site, or empty when the registry knows no such school or room. An
+     * {@code anonymous} visitor (of a public site) sees what the open data gives anyone: up to
+     * {@link PublicTier#publicUntil} and in windows of at least its minimum; a signed-in person sees it live.
+     */
+    public Optional<ClassroomView> room(String site, String room, boolean anonymous) {
         Optional<PlaceDirectory.Site> s = places.site(site).filter(x -> x.kind().equals("school"));
         if (s.isEmpty() || places.location(site, room).isEmpty()) {
             return Optional.empty();
         }
         PlaceDirectory.Location r = places.location(site, room).orElseThrow();
-        Key key = new Key(site, room);
-        Latest now = latest.get(key, () -> latest(s.get(), r));
-        Curves c = curves.get(key, () -> curves(s.get(), r));
+        Key key = new Key(site, room, anonymous);
+        Instant until =
+                anonymous ? publicTier.publicUntil(SiteKind.SCHOOL, s.get().zone(), clock.instant()) : null;
+        Latest now = latest.get(key, () -> latest(s.get(), r, until));
+        Curves c = curves.get(key, () -> curves(s.get(), r, until));
         String base = "/schulen/" + site + "/" + room;
         return Optional.of(new ClassroomView(
                 s.get(),
@@ -92,18 +105,21 @@ public class Classrooms {
                 Curve.of(c.today(), null, CO2_LINES, base + "/heute.csv"),
                 Curve.of(c.week(), null, CO2_LINES, base + "/woche.csv"),
                 c.today(),
-                c.week()));
+                c.week(),
+                until,
+                anonymous ? publicTier.minWindow(SiteKind.SCHOOL) : null));
     }
 
-    private Latest latest(PlaceDirectory.Site site, PlaceDirectory.Location room) {
-        Instant now = clock.instant();
+    /** The latest values: live, or with {@code until} the last public windows' means before it. */
+    private Latest latest(PlaceDirectory.Site site, PlaceDirectory.Location room, @Nullable Instant until) {
+        Instant to = until == null ? clock.instant() : until;
+        Duration window = coarsened(Duration.ofMinutes(1), until);
+        Aggregate aggregate = until == null ? Aggregate.LAST : Aggregate.MEAN;
         List<ClassroomView.Now> values = new ArrayList<>();
         Instant updated = null;
         for (Quantity q : NOW) {
-            ClassroomView.Now last = last(
-                    series.run(query(
-                            site, room, q, now.minus(Duration.ofDays(1)), now, Duration.ofMinutes(1), Aggregate.LAST)),
-                    q);
+            ClassroomView.Now last =
+                    last(series.run(query(site, room, q, to.minus(Duration.ofDays(1)), to, window, aggregate)), q);
             values.add(last);
             if (last.time() != null && (updated == null || last.time().isAfter(updated))) {
                 updated = last.time();
@@ -112,18 +128,24 @@ public class Classrooms {
         return new Latest(values, updated);
     }
 
-    private Curves curves(PlaceDirectory.Site site, PlaceDirectory.Location room) {
-        Instant now = clock.instant();
+    /** The day (today, or the last public day) and the week up to it. */
+    private Curves curves(PlaceDirectory.Site site, PlaceDirectory.Location room, @Nullable Instant until) {
+        Instant to = until == null ? clock.instant() : until;
         ZoneId zone = site.zone();
-        Instant midnight =
-                LocalDate.now(clock.withZone(zone)).atStartOfDay(zone).toInstant();
-        Instant weekStart = LocalDate.now(clock.withZone(zone))
-                .minusDays(6)
-                .atStartOfDay(zone)
-                .toInstant();
-        SeriesAnswer today = series.run(query(site, room, Quantity.CO2, midnight, now, TODAY_WINDOW, Aggregate.MEAN));
-        SeriesAnswer week = series.run(query(site, room, Quantity.CO2, weekStart, now, WEEK_WINDOW, Aggregate.MEAN));
+        LocalDate day = LocalDate.ofInstant(to.minusMillis(1), zone);
+        Instant dayStart = day.atStartOfDay(zone).toInstant();
+        Instant weekStart = day.minusDays(6).atStartOfDay(zone).toInstant();
+        SeriesAnswer today = series.run(
+                query(site, room, Quantity.CO2, dayStart, to, coarsened(TODAY_WINDOW, until), Aggregate.MEAN));
+        SeriesAnswer week = series.run(
+                query(site, room, Quantity.CO2, weekStart, to, coarsened(WEEK_WINDOW, until), Aggregate.MEAN));
         return new Curves(today, week);
+    }
+
+    /** The window, or for anonymous visitors ({@code until} given) at least the public minimum. */
+    private Duration coarsened(Duration window, @Nullable Instant until) {
+        Duration least = publicTier.minWindow(SiteKind.SCHOOL);
+        return until != null && least.compareTo(window) > 0 ? least : window;
     }
 
     /** The API query behind a part of the page (also its "exact API URL"). */

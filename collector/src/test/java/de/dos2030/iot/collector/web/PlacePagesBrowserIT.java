@@ -200,12 +200,17 @@ class PlacePagesBrowserIT {
         assertThat(browser.driver.getCurrentUrl()).endsWith("/schulen/gs-kley/r204");
         String page = browser.driver.getPageSource();
         assertThat(page).contains("Klasse 4b").contains("Öffentliche Ansicht");
-        assertThat(browser.driver
-                        .findElement(By.cssSelector("[data-live='co2']"))
-                        .getText())
-                .as("yesterday's last public window, not today's live value (1.552 ppm)")
-                .isEqualTo("1.234 ppm");
-        assertThat(page).doesNotContain("1.552").contains("Letzter veröffentlichter Tag");
+        Instant midnight = java.time.LocalDate.ofInstant(Instant.now(), BERLIN)
+                .atStartOfDay(BERLIN)
+                .toInstant();
+        Instant shown = Instant.parse(browser.driver
+                .findElement(By.cssSelector("time[data-live='updated']"))
+                .getAttribute("datetime"));
+        assertThat(shown)
+                .as("a public 10-minute window of yesterday (Berlin), never today's")
+                .isBefore(midnight)
+                .isAfterOrEqualTo(midnight.minus(Duration.ofDays(1)));
+        assertThat(page).doesNotContain("1.552 ppm").contains("Letzter veröffentlichter Tag");
         assertThat(page)
                 .doesNotContain("pp-school-1")
                 .doesNotContain("r204.co2")

@@ -28,7 +28,8 @@ import reactor.core.publisher.Flux;
 
 /**
  * Alert history, active alerts, one alert with its lifecycle (viewer and up), acknowledgement
- * (engineer and up), and the live stream as Server-Sent Events (viewer and up).
+ * (engineer and up, audited), and the live stream as Server-Sent Events (viewer and up). Every route shows
+ * only alerts of sites inside the caller's scope; one outside it is answered 404, as if it did not exist.
  */
 @Controller("/api/v1/alerts")
 @Allowed(Role.VIEWER)
@@ -50,8 +51,12 @@ public class AlertController {
                     "Alerts, most recently changed first; status: active (raised or acknowledged), raised, acknowledged, cleared or all")
     @Get
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public List<Alert> list(@RequestBean AlertFilterRequest filter, @Valid @RequestBean AlertHistoryRequest history) {
+    public List<Alert> list(
+            HttpRequest<?> request,
+            @RequestBean AlertFilterRequest filter,
+            @Valid @RequestBean AlertHistoryRequest history) {
         return alerts.list(
+                Caller.of(request).scope(),
                 history.statusOrAll(),
                 filter.toFilter(),
                 history.ruleId(),
@@ -63,15 +68,25 @@ public class AlertController {
     @Operation(summary = "Active alerts (raised or acknowledged)")
     @Get("/active")
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public List<Alert> active(@RequestBean AlertFilterRequest filter) {
-        return alerts.list("active", filter.toFilter(), null, null, null, AlertHistoryRequest.MAX_LIMIT);
+    public List<Alert> active(HttpRequest<?> request, @RequestBean AlertFilterRequest filter) {
+        return alerts.list(
+                Caller.of(request).scope(),
+                "active",
+                filter.toFilter(),
+                null,
+                null,
+                null,
+                AlertHistoryRequest.MAX_LIMIT);
     }
 
     @Operation(summary = "One alert with every step of its lifecycle")
     @Get("/{gatewayId}/{alertId}")
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public Alert get(@PathVariable String gatewayId, @PathVariable String alertId) {
-        return alerts.get(gatewayId, alertId).orElseThrow(() -> noAlert(gatewayId, alertId));
+    public Alert get(HttpRequest<?> request, @PathVariable String gatewayId, @PathVariable String alertId) {
+        Caller caller = Caller.of(request);
+        return alerts.get(gatewayId, alertId)
+                .filter(a -> caller.sees(a.siteId(), a.siteKind()))
+                .orElseThrow(() -> noAlert(gatewayId, alertId));
     }
 
     /** An optional note for the acknowledgement. */
@@ -88,7 +103,7 @@ public class AlertController {
             @PathVariable String alertId,
             @Nullable @Body Acknowledgement body) {
         AlertService.AckResult r =
-                service.acknowledge(gatewayId, alertId, Caller.of(request), body == null ? null : body.note());
+                service.acknowledge(gatewayId, alertId, Caller.of(request), body == null ? null : body.note(), request);
         if (r instanceof AlertService.AckResult.Done d) {
             return d.alert();
         }
@@ -107,8 +122,11 @@ public class AlertController {
     @Get(uri = "/stream", produces = MediaType.TEXT_EVENT_STREAM)
     @ExecuteOn(TaskExecutors.BLOCKING)
     public Publisher<Event<?>> stream(
-            @RequestBean AlertFilterRequest request, @Nullable @Header("Last-Event-ID") String lastEventId) {
+            HttpRequest<?> http,
+            @RequestBean AlertFilterRequest request,
+            @Nullable @Header("Last-Event-ID") String lastEventId) {
         AlertFilter filter = request.toFilter();
+        Caller caller = Caller.of(http);
         Long after = null;
         if (lastEventId != null && !lastEventId.isBlank()) {
             try {
@@ -118,7 +136,7 @@ public class AlertController {
             }
         }
         Flux<Event<?>> steps = feed.stream(after)
-                .filter(filter::matches)
+                .filter(n -> caller.sees(n.siteId(), n.siteKind()) && filter.matches(n))
                 .map(n -> Event.of(n).id(Long.toString(n.eventId())).name(n.kind()));
         // The first heartbeat at once: it sends the response headers, so a client knows it is subscribed.
         Flux<Event<?>> heartbeat = Flux.interval(java.time.Duration.ZERO, config.sseHeartbeat())

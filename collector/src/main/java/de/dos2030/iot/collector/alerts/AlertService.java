@@ -1,5 +1,6 @@
 package de.dos2030.iot.collector.alerts;
 
+import de.dos2030.iot.collector.audit.Audit;
 import de.dos2030.iot.collector.ingest.IngestService;
 import de.dos2030.iot.collector.security.Caller;
 import de.dos2030.iot.collector.statedb.RelationalStore;
@@ -9,7 +10,9 @@ import de.dos2030.iot.model.Severity;
 import de.dos2030.iot.model.WireNames;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -41,6 +44,7 @@ public class AlertService {
     private final AlertStore alerts;
     private final Fanout fanout;
     private final Clock clock;
+    private final Audit audit;
     private final ApplicationEventPublisher<AlertRecorded> recorded;
 
     public AlertService(
@@ -48,7 +52,9 @@ public class AlertService {
             AlertStore alerts,
             Fanout fanout,
             Clock clock,
-            ApplicationEventPublisher<AlertRecorded> recorded) {
+            ApplicationEventPublisher<AlertRecorded> recorded,
+            Audit audit) {
+        this.audit = audit;
         this.store = store;
         this.alerts = alerts;
         this.fanout = fanout;
@@ -233,6 +239,19 @@ public class AlertService {
     }
 
     /** Outcome of an acknowledgement. */
+    /** What the audit log keeps of an acknowledged alert: its state, not its whole lifecycle. */
+    @Serdeable
+    record AuditedAlert(
+            String status,
+            String severity,
+            @Nullable Instant acknowledgedAt,
+            @Nullable String acknowledgedBy,
+            @Nullable String ackNote) {
+        static AuditedAlert of(Alert a) {
+            return new AuditedAlert(a.status(), a.severity(), a.acknowledgedAt(), a.acknowledgedBy(), a.ackNote());
+        }
+    }
+
     public sealed interface AckResult {
         record Done(Alert alert) implements AckResult {}
 
@@ -244,13 +263,24 @@ public class AlertService {
 
     /** An engineer acknowledges a raised alert; the step is delivered like the others. */
     public AckResult acknowledge(String gatewayId, String alertId, Caller by, @Nullable String note) {
+        return acknowledge(gatewayId, alertId, by, note, null);
+    }
+
+    /**
+     * As {@link #acknowledge(String, String, Caller, String)}, audited with the client address of
+     * {@code from} (null: none). An alert of a site outside the caller's scope is {@link AckResult.NotFound}.
+     */
+    public AckResult acknowledge(
+            String gatewayId, String alertId, Caller by, @Nullable String note, @Nullable HttpRequest<?> from) {
         String key = AlertStore.key(gatewayId, alertId);
+        Alert[] before = new Alert[1];
         List<AlertNotification> done = new ArrayList<>(1);
         AckResult result = store.inTransaction(c -> {
             Optional<Alert> a = alerts.find(c, key, true);
-            if (a.isEmpty()) {
+            if (a.isEmpty() || !by.sees(a.get().siteId(), a.get().siteKind())) {
                 return new AckResult.NotFound();
             }
+            before[0] = a.get();
             if (a.get().status().equals("cleared")) {
                 return new AckResult.Conflict(
                         "alert is cleared since " + a.get().clearedAt() + ": nothing to acknowledge", a.get());
@@ -288,7 +318,15 @@ public class AlertService {
         });
         if (result instanceof AckResult.Done) {
             done.forEach(n -> recorded.publishEvent(new AlertRecorded(n.eventId())));
-            return new AckResult.Done(alerts.get(gatewayId, alertId).orElseThrow());
+            Alert after = alerts.get(gatewayId, alertId).orElseThrow();
+            audit.record(
+                    by,
+                    from,
+                    "alert.acknowledge",
+                    "alert/" + gatewayId + "/" + alertId,
+                    AuditedAlert.of(before[0]),
+                    AuditedAlert.of(after));
+            return new AckResult.Done(after);
         }
         return result;
     }

@@ -4,6 +4,7 @@ import static de.dos2030.iot.collector.statedb.RelationalStore.bind;
 import static de.dos2030.iot.collector.statedb.RelationalStore.instant;
 import static de.dos2030.iot.collector.statedb.RelationalStore.nullableDouble;
 
+import de.dos2030.iot.collector.security.Scope;
 import de.dos2030.iot.collector.statedb.RelationalStore;
 import de.dos2030.iot.model.Quantity;
 import io.micronaut.core.annotation.Nullable;
@@ -171,8 +172,21 @@ public class AlertStore {
             @Nullable Instant from,
             @Nullable Instant to,
             int limit) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM alert WHERE 1 = 1");
+        return list(Scope.ALL, status, filter, ruleId, from, to, limit);
+    }
+
+    /** As {@link #list(String, AlertFilter, String, Instant, Instant, int)}, only alerts of sites inside the scope. */
+    public List<Alert> list(
+            Scope scope,
+            @Nullable String status,
+            AlertFilter filter,
+            @Nullable String ruleId,
+            @Nullable Instant from,
+            @Nullable Instant to,
+            int limit) {
         List<Object> params = new ArrayList<>();
+        StringBuilder sql =
+                new StringBuilder("SELECT * FROM alert WHERE 1 = 1").append(scope.sql("site_id", "site_kind", params));
         if ("active".equals(status)) {
             sql.append(" AND status IN ('raised', 'acknowledged')");
         } else if (status != null) {

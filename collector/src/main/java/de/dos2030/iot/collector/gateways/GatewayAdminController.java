@@ -3,11 +3,14 @@ package de.dos2030.iot.collector.gateways;
 import de.dos2030.iot.collector.api.BadRequestException;
 import de.dos2030.iot.collector.api.ConflictException;
 import de.dos2030.iot.collector.api.NotFoundException;
+import de.dos2030.iot.collector.audit.Audit;
 import de.dos2030.iot.collector.security.Allowed;
+import de.dos2030.iot.collector.security.Caller;
 import de.dos2030.iot.collector.security.Role;
 import de.dos2030.iot.model.SiteKind;
 import de.dos2030.iot.model.WireNames;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -37,11 +40,14 @@ public class GatewayAdminController {
     private final GatewayRegistry registry;
     private final SequenceGaps sequences;
     private final MosquittoAuthFiles mosquitto;
+    private final Audit audit;
 
-    public GatewayAdminController(GatewayRegistry registry, SequenceGaps sequences, MosquittoAuthFiles mosquitto) {
+    public GatewayAdminController(
+            GatewayRegistry registry, SequenceGaps sequences, MosquittoAuthFiles mosquitto, Audit audit) {
         this.registry = registry;
         this.sequences = sequences;
         this.mosquitto = mosquitto;
+        this.audit = audit;
     }
 
     @Serdeable
@@ -66,7 +72,7 @@ public class GatewayAdminController {
     }
 
     @Post("/gateways")
-    public HttpResponse<GatewayView> register(@Body Registration body) {
+    public HttpResponse<GatewayView> register(HttpRequest<?> request, @Body Registration body) {
         SiteKind kind;
         try {
             kind = body.siteKind() == null
@@ -78,6 +84,7 @@ public class GatewayAdminController {
         }
         try {
             GatewayRegistry.IssuedToken issued = registry.register(body.id(), body.siteId(), kind);
+            record(request, "gateway.register", issued.gateway().id(), null, issued.gateway());
             return HttpResponse.created(GatewayView.of(issued.gateway(), issued.token()));
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
@@ -97,26 +104,37 @@ public class GatewayAdminController {
     }
 
     @Post("/gateways/{id}/token")
-    public GatewayView rotate(String id) {
+    public GatewayView rotate(HttpRequest<?> request, String id) {
+        Gateway before = registry.find(id).orElseThrow(() -> noGateway(id));
         GatewayRegistry.IssuedToken issued = registry.rotateToken(id).orElseThrow(() -> noGateway(id));
+        record(request, "gateway.rotate", id, before, issued.gateway());
         return GatewayView.of(issued.gateway(), issued.token());
     }
 
     @Post("/gateways/{id}/disable")
-    public GatewayView disable(String id) {
-        return GatewayView.of(registry.setEnabled(id, false).orElseThrow(() -> noGateway(id)), null);
+    public GatewayView disable(HttpRequest<?> request, String id) {
+        return enabled(request, id, false);
     }
 
     @Post("/gateways/{id}/enable")
-    public GatewayView enable(String id) {
-        return GatewayView.of(registry.setEnabled(id, true).orElseThrow(() -> noGateway(id)), null);
+    public GatewayView enable(HttpRequest<?> request, String id) {
+        return enabled(request, id, true);
+    }
+
+    private GatewayView enabled(HttpRequest<?> request, String id, boolean enabled) {
+        Gateway before = registry.find(id).orElseThrow(() -> noGateway(id));
+        Gateway after = registry.setEnabled(id, enabled).orElseThrow(() -> noGateway(id));
+        record(request, enabled ? "gateway.enable" : "gateway.disable", id, before, after);
+        return GatewayView.of(after, null);
     }
 
     @Delete("/gateways/{id}")
-    public HttpResponse<Void> delete(String id) {
+    public HttpResponse<Void> delete(HttpRequest<?> request, String id) {
+        Gateway before = registry.find(id).orElse(null);
         if (!registry.delete(id)) {
             throw noGateway(id);
         }
+        record(request, "gateway.delete", id, before, null);
         return HttpResponse.noContent();
     }
 
@@ -131,10 +149,12 @@ public class GatewayAdminController {
 
     /** Writes Mosquitto's files to the configured paths (then SIGHUP Mosquitto). */
     @Post("/mosquitto/sync")
-    public Map<String, List<String>> syncMosquitto() {
+    public Map<String, List<String>> syncMosquitto(HttpRequest<?> request) {
         try {
-            return Map.of(
+            Map<String, List<String>> written = Map.of(
                     "written", mosquitto.sync().stream().map(Path::toString).toList());
+            audit.record(Caller.of(request), request, "config.push", "mosquitto", null, written);
+            return written;
         } catch (IllegalStateException e) {
             throw new ConflictException(e.getMessage());
         }
@@ -150,6 +170,18 @@ public class GatewayAdminController {
     @Produces(MediaType.TEXT_PLAIN)
     public String mosquittoAcl() {
         return mosquitto.acl(registry.list(), "");
+    }
+
+    /** Audits a gateway change; the state is the view without any token (a secret). */
+    private void record(
+            HttpRequest<?> request, String action, String id, @Nullable Gateway before, @Nullable Gateway after) {
+        audit.record(
+                Caller.of(request),
+                request,
+                action,
+                "gateway/" + id,
+                before == null ? null : GatewayView.of(before, null),
+                after == null ? null : GatewayView.of(after, null));
     }
 
     private static NotFoundException noGateway(String id) {

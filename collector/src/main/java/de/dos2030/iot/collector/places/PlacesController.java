@@ -2,6 +2,7 @@ package de.dos2030.iot.collector.places;
 
 import de.dos2030.iot.collector.api.BadRequestException;
 import de.dos2030.iot.collector.api.IdParameter;
+import de.dos2030.iot.collector.audit.Audit;
 import de.dos2030.iot.collector.security.Allowed;
 import de.dos2030.iot.collector.security.Caller;
 import de.dos2030.iot.collector.security.Role;
@@ -29,6 +30,7 @@ import java.util.Map;
  * edit). Gateways fill this registry from their configuration files; after an admin's edit the
  * registry's value wins, and a gateway's later, different report shows as an open conflict under
  * {@code conflicts}, resolved by {@code .../accept} (take the reported value) or {@code .../keep}.
+ * A caller sees and edits only the sites inside its scope; every edit is audited.
  */
 @Controller("/api/v1/sites")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -36,23 +38,26 @@ import java.util.Map;
 public class PlacesController {
     private final SiteViews views;
     private final PlaceRegistry registry;
+    private final Audit audit;
 
-    public PlacesController(SiteViews views, PlaceRegistry registry) {
+    public PlacesController(SiteViews views, PlaceRegistry registry, Audit audit) {
         this.views = views;
         this.registry = registry;
+        this.audit = audit;
     }
 
     @Operation(summary = "Sites with name, kind, position, time zone, public flag, number of locations and gateways")
     @Get
-    public List<SiteViews.SiteSummary> sites() {
-        return views.list();
+    public List<SiteViews.SiteSummary> sites(HttpRequest<?> request) {
+        return views.list(Caller.of(request).scope());
     }
 
     @Operation(
             summary = "One site: its fields, locations (rooms or bridge sections) with their sensors, open conflicts")
     @Get("/{site}")
-    public SiteViews.SiteDetail site(@PathVariable String site) {
-        return views.detail(IdParameter.require("site", site));
+    public SiteViews.SiteDetail site(@PathVariable String site, HttpRequest<?> request) {
+        return views.detail(
+                IdParameter.require("site", site), Caller.of(request).scope());
     }
 
     @Operation(
@@ -106,8 +111,7 @@ public class PlacesController {
             @PathVariable String site,
             @Parameter(description = "conflict id") @PathVariable long id,
             HttpRequest<?> request) {
-        return registry.resolve(
-                IdParameter.require("site", site), id, true, Caller.of(request).subject());
+        return resolve(site, id, true, request);
     }
 
     @Operation(summary = "Keep the registry's value; the same reported value does not reopen the conflict (admin)")
@@ -117,29 +121,59 @@ public class PlacesController {
             @PathVariable String site,
             @Parameter(description = "conflict id") @PathVariable long id,
             HttpRequest<?> request) {
-        return registry.resolve(
-                IdParameter.require("site", site), id, false, Caller.of(request).subject());
+        return resolve(site, id, false, request);
+    }
+
+    private PlaceConflict resolve(String site, long id, boolean accept, HttpRequest<?> request) {
+        Caller caller = Caller.of(request);
+        SiteViews.SiteDetail before = views.detail(IdParameter.require("site", site), caller.scope());
+        PlaceConflict resolved = registry.resolve(site, id, accept, caller.subject());
+        audit.record(
+                caller,
+                request,
+                accept ? "place.conflict.accept" : "place.conflict.keep",
+                "site/" + site + "/conflict/" + id,
+                PlaceAudit.SiteFields.of(before),
+                resolved);
+        return resolved;
     }
 
     private SiteViews.SiteDetail editSite(
             String site, @Nullable Map<String, Object> body, boolean replace, HttpRequest<?> request) {
         IdParameter.require("site", site);
+        Caller caller = Caller.of(request);
+        SiteViews.SiteDetail before = views.detailOrNull(site, caller.scope());
         PlaceEdit edit = PlaceEdit.site(required(body), replace);
-        registry.editSite(
-                site, edit.changes(), edit.isPublic(), Caller.of(request).subject());
-        return views.detail(site);
+        registry.editSite(site, edit.changes(), edit.isPublic(), caller.subject());
+        SiteViews.SiteDetail after = views.detail(site);
+        audit.record(
+                caller,
+                request,
+                "place.edit",
+                "site/" + site,
+                before == null ? null : PlaceAudit.SiteFields.of(before),
+                PlaceAudit.SiteFields.of(after));
+        return after;
     }
 
     private SiteViews.SiteDetail editLocation(
             String site, String location, @Nullable Map<String, Object> body, boolean replace, HttpRequest<?> request) {
         IdParameter.require("site", site);
         IdParameter.require("location", location);
-        SiteViews.SiteDetail current = views.detail(site);
+        Caller caller = Caller.of(request);
+        SiteViews.SiteDetail current = views.detail(site, caller.scope());
         LocationKind kind = LocationKind.of(SiteKind.valueOf(current.kind().toUpperCase(Locale.ROOT)));
         PlaceEdit edit = PlaceEdit.location(required(body), replace, kind);
-        registry.editLocation(
-                site, location, edit.changes(), replace, Caller.of(request).subject());
-        return views.detail(site);
+        registry.editLocation(site, location, edit.changes(), replace, caller.subject());
+        SiteViews.SiteDetail after = views.detail(site);
+        audit.record(
+                caller,
+                request,
+                "place.edit",
+                "site/" + site + "/location/" + location,
+                PlaceAudit.LocationFields.of(current, location),
+                PlaceAudit.LocationFields.of(after, location));
+        return after;
     }
 
     private static Map<String, Object> required(@Nullable Map<String, Object> body) {

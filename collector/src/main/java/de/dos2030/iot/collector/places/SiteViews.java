@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import de.dos2030.iot.collector.api.NotFoundException;
 import de.dos2030.iot.collector.gateways.Gateway;
 import de.dos2030.iot.collector.gateways.GatewayRegistry;
+import de.dos2030.iot.collector.security.Scope;
 import de.dos2030.iot.collector.statedb.RelationalStore;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -79,6 +80,42 @@ public class SiteViews {
             @Nullable Instant reportedAt,
             @Nullable String editedBy,
             @Nullable Instant editedAt) {}
+
+    /** The sites inside this scope. */
+    public List<SiteSummary> list(Scope scope) {
+        return list().stream().filter(s -> scope.allows(s.id(), s.kind())).toList();
+    }
+
+    /**
+     * One site if it is inside this scope.
+     *
+     * @throws NotFoundException when the site is unknown or outside the scope (as if it did not exist)
+     */
+    public SiteDetail detail(String site, Scope scope) {
+        SiteDetail d = detail(site);
+        if (!scope.allows(d.id(), d.kind())) {
+            throw new NotFoundException("no site '" + site + "'");
+        }
+        return d;
+    }
+
+    /**
+     * As {@link #detail(String, Scope)}, null for a site nobody knows yet (an admin's edit may create it),
+     * while one outside the scope is still refused.
+     *
+     * @throws NotFoundException when the site is known but outside the scope, or unknown to a scoped caller
+     */
+    @Nullable
+    public SiteDetail detailOrNull(String site, Scope scope) {
+        try {
+            return detail(site, scope);
+        } catch (NotFoundException e) {
+            if (scope.isAll()) {
+                return null;
+            }
+            throw e;
+        }
+    }
 
     public List<SiteSummary> list() {
         Map<String, List<String>> gatewaysBySite = new TreeMap<>();

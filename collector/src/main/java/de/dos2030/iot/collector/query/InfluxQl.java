@@ -2,6 +2,7 @@ package de.dos2030.iot.collector.query;
 
 import de.dos2030.iot.collector.api.BadRequestException;
 import de.dos2030.iot.collector.api.IdParameter;
+import de.dos2030.iot.collector.security.Scope;
 
 /**
  * The only way a caller's text reaches InfluxQL. Every identifier (site, gateway, sensor) is
@@ -26,5 +27,23 @@ public final class InfluxQl {
     /** {@code "tag" = 'value'} for a validated id. */
     public static String tagEquals(String tag, String parameter, String value) {
         return identifier(tag) + " = " + literal(IdParameter.require(parameter, value));
+    }
+
+    /**
+     * A scope as an InfluxQL condition on the {@code site} or {@code site_kind} tag, in parentheses; empty
+     * for all sites. Built from the token's scope, never from the request.
+     */
+    public static String scope(Scope scope) {
+        if (scope.sites() != null) {
+            StringBuilder b = new StringBuilder("(");
+            for (String site : scope.sites()) {
+                b.append(b.length() == 1 ? "" : " OR ").append(tagEquals("site", "site", site));
+            }
+            return b.append(')').toString();
+        }
+        if (scope.siteKind() != null) {
+            return "(" + tagEquals("site_kind", "siteKind", scope.siteKind()) + ")";
+        }
+        return "";
     }
 }

@@ -9,6 +9,7 @@ import de.dos2030.iot.collector.gateways.BootSequences;
 import de.dos2030.iot.collector.gateways.Gateway;
 import de.dos2030.iot.collector.gateways.GatewayRegistry;
 import de.dos2030.iot.collector.gateways.SequenceGaps;
+import de.dos2030.iot.collector.security.Scope;
 import de.dos2030.iot.collector.storage.StorageLayout;
 import de.dos2030.iot.model.Quantity;
 import io.micronaut.core.annotation.Nullable;
@@ -94,6 +95,33 @@ public class InventoryService {
             @Nullable Instant lastReading,
             @Nullable Instant lastSeen) {}
 
+    /** The gateways of sites inside this scope. */
+    public List<GatewayStatus> gateways(@Nullable String site, Scope scope) {
+        return gateways(site).stream()
+                .filter(g -> scope.allows(g.siteId(), g.siteKind()))
+                .toList();
+    }
+
+    /** One gateway if its site is inside this scope; empty otherwise, as if it did not exist. */
+    public Optional<GatewayStatus> gateway(String id, Scope scope) {
+        IdParameter.require("gateway", id);
+        return registry.find(id)
+                .filter(g -> scope.allows(g.siteId(), g.siteKind().wireName()))
+                .flatMap(g -> gateway(id));
+    }
+
+    /** The sensors of sites inside this scope: the scope is a condition of the InfluxDB query and of the answer. */
+    public List<Sensor> sensors(@Nullable String site, @Nullable String gateway, Scope scope) {
+        if (scope.isAll()) {
+            return sensors(site, gateway);
+        }
+        Map<String, String> kindOf = new HashMap<>();
+        registry.list().forEach(g -> kindOf.put(g.id(), g.siteKind().wireName()));
+        return sensors(site, gateway, InfluxQl.scope(scope)).stream()
+                .filter(s -> scope.allows(s.site(), kindOf.get(s.gateway())))
+                .toList();
+    }
+
     public List<GatewayStatus> gateways(@Nullable String site) {
         if (site != null) {
             IdParameter.require("site", site);
@@ -175,9 +203,13 @@ public class InventoryService {
 
     /** Sensors and the quantities they report, from InfluxDB's series and the activity of this and other instances. */
     public List<Sensor> sensors(@Nullable String site, @Nullable String gateway) {
-        StringBuilder where = new StringBuilder();
+        return sensors(site, gateway, "");
+    }
+
+    private List<Sensor> sensors(@Nullable String site, @Nullable String gateway, String scopeCondition) {
+        StringBuilder where = new StringBuilder(scopeCondition);
         if (site != null) {
-            where.append(InfluxQl.tagEquals("site", "site", site));
+            where.append(where.length() == 0 ? "" : " AND ").append(InfluxQl.tagEquals("site", "site", site));
         }
         if (gateway != null) {
             where.append(where.length() == 0 ? "" : " AND ").append(InfluxQl.tagEquals("gateway", "gateway", gateway));

@@ -3,9 +3,12 @@ package de.dos2030.iot.collector.query;
 import de.dos2030.iot.collector.api.IdParameter;
 import de.dos2030.iot.collector.api.NotFoundException;
 import de.dos2030.iot.collector.security.Allowed;
+import de.dos2030.iot.collector.security.Caller;
 import de.dos2030.iot.collector.security.Role;
+import de.dos2030.iot.collector.security.Scope;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -26,7 +29,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 
-/** The engineers' query API (role viewer and up): sites, gateways, sensors, series as JSON or CSV. */
+/**
+ * The engineers' query API (role viewer and up): gateways, sensors, series as JSON or CSV, each limited to
+ * the sites of the caller's scope.
+ */
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Allowed(Role.VIEWER)
@@ -53,25 +59,26 @@ public class QueryController {
             summary =
                     "Gateways with state (online/offline/never-seen/disabled), last seen, latest health and sequence gaps")
     @Get("/gateways")
-    public List<InventoryService.GatewayStatus> gateways(@Nullable @QueryValue String site) {
-        return inventory.gateways(site == null ? null : IdParameter.require("site", site));
+    public List<InventoryService.GatewayStatus> gateways(HttpRequest<?> http, @Nullable @QueryValue String site) {
+        return inventory.gateways(site == null ? null : IdParameter.require("site", site), scope(http));
     }
 
     @Operation(summary = "One gateway, with every field of its latest health report")
     @Get("/gateways/{id}")
-    public InventoryService.GatewayStatus gateway(@PathVariable String id) {
+    public InventoryService.GatewayStatus gateway(HttpRequest<?> http, @PathVariable String id) {
         return inventory
-                .gateway(IdParameter.require("id", id))
+                .gateway(IdParameter.require("id", id), scope(http))
                 .orElseThrow(() -> new NotFoundException("no gateway '" + id + "'"));
     }
 
     @Operation(summary = "Sensors and the quantities they report")
     @Get("/sensors")
     public List<InventoryService.Sensor> sensors(
-            @Nullable @QueryValue String site, @Nullable @QueryValue String gateway) {
+            HttpRequest<?> http, @Nullable @QueryValue String site, @Nullable @QueryValue String gateway) {
         return inventory.sensors(
                 site == null ? null : IdParameter.require("site", site),
-                gateway == null ? null : IdParameter.require("gateway", gateway));
+                gateway == null ? null : IdParameter.require("gateway", gateway),
+                scope(http));
     }
 
     /**
@@ -90,11 +97,11 @@ public class QueryController {
     @Get(
             uri = "/series",
             produces = {MediaType.APPLICATION_JSON, SeriesCsv.MEDIA_TYPE})
-    public HttpResponse<?> series(@Valid @RequestBean SeriesRequest request) {
+    public HttpResponse<?> series(HttpRequest<?> http, @Valid @RequestBean SeriesRequest request) {
         SeriesQuery q = request.toQuery(clock.instant(), config.defaultRange());
         boolean csv = request.csv();
         long started = System.nanoTime();
-        SeriesAnswer result = series.run(q);
+        SeriesAnswer result = series.run(q, scope(http));
         long asked = System.nanoTime();
         byte[] body = csv ? SeriesCsv.write(result).getBytes(StandardCharsets.UTF_8) : SeriesJson.write(result);
         MutableHttpResponse<byte[]> response = HttpResponse.ok(body)
@@ -112,5 +119,10 @@ public class QueryController {
                             "inline; filename=\"" + q.quantity().wireName() + ".csv\"");
         }
         return response.contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    /** The caller's scope: every answer here is limited to it, whatever the request asks. */
+    private static Scope scope(HttpRequest<?> http) {
+        return Caller.of(http).scope();
     }
 }

@@ -7,6 +7,7 @@ import de.dos2030.iot.collector.places.SensorAt;
 import de.dos2030.iot.collector.rollup.Tier;
 import de.dos2030.iot.collector.rollup.TierFreshness;
 import de.dos2030.iot.collector.rollup.TierLayout;
+import de.dos2030.iot.collector.security.Scope;
 import de.dos2030.iot.collector.storage.RetentionConfig;
 import de.dos2030.iot.model.SiteKind;
 import io.micronaut.core.annotation.Nullable;
@@ -56,10 +57,10 @@ public class SeriesService {
 
     /** The InfluxQL for a query over the raw readings (also what the benchmark sends straight to InfluxDB). */
     public String influxQl(SeriesQuery q) {
-        return influxQl(q, q.tz() != null ? q.tz() : places.zoneOf(q.site()));
+        return influxQl(q, q.tz() != null ? q.tz() : places.zoneOf(q.site()), Scope.ALL);
     }
 
-    private String influxQl(SeriesQuery q, ZoneId tz) {
+    private String influxQl(SeriesQuery q, ZoneId tz, Scope scope) {
         String field = InfluxQl.identifier(q.field());
         StringBuilder ql = new StringBuilder("SELECT ");
         QualityDetail quality = q.qualityDetail();
@@ -70,7 +71,7 @@ public class SeriesService {
             ql.append(", \"quality\"::tag");
         }
         ql.append(" FROM ")
-                .append(sources(q, null))
+                .append(sources(q, null, scope))
                 .append(" WHERE time >= ")
                 .append(q.from().toEpochMilli())
                 .append("ms AND time < ")
@@ -79,7 +80,7 @@ public class SeriesService {
         if (q.quality() != null) {
             ql.append(" AND ").append(InfluxQl.tagEquals("quality", "quality", q.quality()));
         }
-        ql.append(filters(q)).append(" GROUP BY ");
+        ql.append(filters(q, scope)).append(" GROUP BY ");
         if (q.window() != null) {
             ql.append("time(").append(q.window().toSeconds()).append("s), ");
         }
@@ -98,9 +99,15 @@ public class SeriesService {
         return ql.toString();
     }
 
-    /** The query's conditions besides time and quality, each starting with {@code AND}. */
-    private String filters(SeriesQuery q) {
+    /**
+     * The query's conditions besides time and quality, each starting with {@code AND}; the first is the
+     * caller's scope (server-built, {@link InfluxQl#scope}).
+     */
+    private String filters(SeriesQuery q, Scope scope) {
         StringBuilder where = new StringBuilder();
+        if (!scope.isAll()) {
+            where.append(" AND ").append(InfluxQl.scope(scope));
+        }
         if (q.site() != null) {
             where.append(" AND ").append(InfluxQl.tagEquals("site", "site", q.site()));
         }
@@ -125,10 +132,11 @@ public class SeriesService {
     }
 
     /** The {@code FROM} list: the quantity's measurement in the policy of each site kind the query may read. */
-    private static String sources(SeriesQuery q, @Nullable Tier tier) {
+    private static String sources(SeriesQuery q, @Nullable Tier tier, Scope scope) {
         StringBuilder from = new StringBuilder();
         for (SiteKind kind : SiteKind.values()) {
-            if (q.siteKind() == null || q.siteKind().equals(kind.wireName())) {
+            if ((q.siteKind() == null || q.siteKind().equals(kind.wireName()))
+                    && (scope.siteKind() == null || scope.siteKind().equals(kind.wireName()))) {
                 String policy = tier == null ? TierLayout.rawPolicy(kind) : TierLayout.policy(kind, tier);
                 from.append(from.isEmpty() ? "" : ",")
                         .append(InfluxQl.identifier(policy))
@@ -148,8 +156,19 @@ public class SeriesService {
      * @throws InfluxReader.QueryFailedException when InfluxDB cannot answer
      */
     public SeriesAnswer run(SeriesQuery q) {
+        return run(q, Scope.ALL);
+    }
+
+    /**
+     * As {@link #run(SeriesQuery)}, over the sites of this scope only: the scope is a condition of every
+     * InfluxQL statement (raw and tiers), so a query naming a site outside it answers no series.
+     */
+    public SeriesAnswer run(SeriesQuery q, Scope scope) {
         ZoneId siteZone = places.zoneOf(q.site());
         ZoneId tz = q.tz() != null ? q.tz() : siteZone;
+        if (disjoint(q, scope)) {
+            return new SeriesAnswer(q, tz, List.of(), 0, new ArrayList<>()); // nothing it names may be read
+        }
         if (q.location() != null && sensorsAt(q).isEmpty()) {
             // a location nothing reported a sensor at: nothing to ask
             return new SeriesAnswer(q, tz, List.of(), 0, new ArrayList<>());
@@ -161,15 +180,23 @@ public class SeriesService {
                 throw new TooManyPointsException(windows, config.maxPoints());
             }
             if (TierAnswers.answers(q) && freshness.maintained()) {
-                SeriesAnswer fromTiers = fromTiers(q, grid, tz, dayZone(q));
+                SeriesAnswer fromTiers = fromTiers(q, grid, tz, dayZone(q), scope);
                 if (fromTiers != null) {
                     return fromTiers;
                 }
             }
         }
         retention.requireRaw(q, kinds(q), clock.instant());
-        List<SeriesColumns> series = new ArrayList<>(influx.columns(influxQl(q, tz), config.maxPoints()));
+        List<SeriesColumns> series = new ArrayList<>(influx.columns(influxQl(q, tz, scope), config.maxPoints()));
         return answer(q, tz, List.of("raw"), series);
+    }
+
+    /** Whether the query names a site or site kind outside the scope: then it may read nothing. */
+    private static boolean disjoint(SeriesQuery q, Scope scope) {
+        return scope.sites() != null && q.site() != null && !scope.sites().contains(q.site())
+                || scope.siteKind() != null
+                        && q.siteKind() != null
+                        && !scope.siteKind().equals(q.siteKind());
     }
 
     /** The site kinds a query reads: the one it names (or its site's), else every kind. */
@@ -204,7 +231,7 @@ public class SeriesService {
     }
 
     @Nullable
-    private SeriesAnswer fromTiers(SeriesQuery q, WindowGrid grid, ZoneId tz, @Nullable ZoneId dayZone) {
+    private SeriesAnswer fromTiers(SeriesQuery q, WindowGrid grid, ZoneId tz, @Nullable ZoneId dayZone, Scope scope) {
         List<Tier> fitting = TierAnswers.fitting(grid, dayZone, q.from(), q.to());
         if (fitting.isEmpty()) {
             return null;
@@ -214,8 +241,8 @@ public class SeriesService {
             return null; // one raw query answers as well, and faster
         }
         retention.requirePieces(q, pieces, fitting.get(0), kinds(q), clock.instant());
-        TierAnswers.Composed composed =
-                tiers.compose(pieces, grid, dayZone, q.field(), q.aggregate(), filters(q), tier -> sources(q, tier));
+        TierAnswers.Composed composed = tiers.compose(
+                pieces, grid, dayZone, q.field(), q.aggregate(), filters(q, scope), tier -> sources(q, tier, scope));
         if (composed == null) {
             return null;
         }

@@ -22,7 +22,8 @@ import java.util.Optional;
  * gateway tokens itself. Everything else is refused (deny by default).
  *
  * <p>401: no token, or one that is neither an API token nor a gateway token. 403: a gateway token
- * outside the ingest door, or an API token whose role is below the route's. The caller is put on
+ * outside the ingest door, an API token whose role is below the route's, or a scoped token
+ * ({@link Scope}) on {@code /admin/**}, which acts on the whole fleet. The caller is put on
  * the request as {@link Caller#ATTRIBUTE}. A {@link Public} route needs no token. Token look-ups may reach
  * the database: off the event loop.
  */
@@ -73,6 +74,10 @@ public class AccessFilter {
         if (!caller.get().is(least.get())) {
             return forbidden("role '" + caller.get().role().wireName() + "' may not do this: it needs '"
                     + least.get().wireName() + "'");
+        }
+        if (!caller.get().scope().isAll() && request.getPath().startsWith("/admin")) {
+            return forbidden("a token with scope '" + caller.get().scope().wire()
+                    + "' may not use /admin: it acts on the whole fleet (issue an admin token with scope 'all')");
         }
         request.setAttribute(Caller.ATTRIBUTE, caller.get());
         return null;

@@ -46,6 +46,22 @@ public class ApiTokens {
      * @throws IllegalStateException    when the id is taken
      */
     public ApiToken issue(String id, String name, Role role, Caller by) {
+        return issue(id, name, role, Scope.ALL, by);
+    }
+
+    /**
+     * Issues a token that sees only the sites of {@code scope}. A caller can only hand out what it sees
+     * itself: a scoped admin cannot issue a wider token.
+     *
+     * @throws IllegalArgumentException when the id is not a valid id, the name is empty or too long, or
+     *                                  the scope is wider than the issuer's
+     * @throws IllegalStateException    when the id is taken
+     */
+    public ApiToken issue(String id, String name, Role role, Scope scope, Caller by) {
+        if (!by.scope().isAll() && !by.scope().equals(scope)) {
+            throw new IllegalArgumentException("scope '" + scope.wire() + "' is not yours to give: a token with scope '"
+                    + by.scope().wire() + "' may only issue tokens of that scope");
+        }
         if (id == null
                 || id.length() > Validator.MAX_ID_LENGTH
                 || !Validator.ID_PATTERN.matcher(id).matches()) {
@@ -66,10 +82,12 @@ public class ApiTokens {
         try {
             store.run(c -> RelationalStore.update(
                     c,
-                    "INSERT INTO api_token (id, name, role, token_hash, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO api_token (id, name, role, scope, token_hash, created_at, created_by)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?)",
                     id,
                     name,
                     role.wireName(),
+                    scope.wire(),
                     BearerToken.hash(token),
                     now,
                     by.subject()));
@@ -79,7 +97,7 @@ public class ApiTokens {
             }
             throw e;
         }
-        return new ApiToken(id, name, role.wireName(), now, by.subject(), null, token);
+        return new ApiToken(id, name, role.wireName(), scope.wire(), now, by.subject(), null, token);
     }
 
     public List<ApiToken> list() {
@@ -92,6 +110,7 @@ public class ApiTokens {
                             rs.getString("id"),
                             rs.getString("name"),
                             rs.getString("role"),
+                            rs.getString("scope"),
                             RelationalStore.instant(rs, "created_at"),
                             rs.getString("created_by"),
                             RelationalStore.instant(rs, "revoked_at"),
@@ -135,11 +154,14 @@ public class ApiTokens {
         return store.run(c -> {
             try (PreparedStatement ps = RelationalStore.bind(
                             c.prepareStatement(
-                                    "SELECT id, role FROM api_token WHERE token_hash = ? AND revoked_at IS NULL"),
+                                    "SELECT id, role, scope FROM api_token WHERE token_hash = ? AND revoked_at IS NULL"),
                             hash);
                     ResultSet rs = ps.executeQuery()) {
                 return rs.next()
-                        ? Optional.of(new Caller(rs.getString("id"), Role.parse(rs.getString("role"))))
+                        ? Optional.of(new Caller(
+                                rs.getString("id"),
+                                Role.parse(rs.getString("role")),
+                                Scope.parse(rs.getString("scope"))))
                         : Optional.<Caller>empty();
             }
         });

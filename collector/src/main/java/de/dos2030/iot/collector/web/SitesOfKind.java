@@ -1,6 +1,7 @@
 package de.dos2030.iot.collector.web;
 
 import de.dos2030.iot.collector.places.PlaceDirectory;
+import de.dos2030.iot.collector.web.session.SiteAccess;
 import de.dos2030.iot.collector.web.session.WebSession;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -9,7 +10,8 @@ import java.util.Map;
 
 /**
  * The list of schools ({@code /schulen}) or bridges ({@code /bruecken}): every site of that kind for
- * people signed in, the public ones for everyone else (nothing else of a non-public site shows).
+ * people signed in (those of their scope), the public ones for everyone else (nothing else of a
+ * non-public site shows).
  */
 public final class SitesOfKind {
     private SitesOfKind() {}
@@ -18,7 +20,7 @@ public final class SitesOfKind {
         boolean signedIn = WebSession.of(request).isPresent();
         List<PlaceDirectory.Site> sites = places.sites().values().stream()
                 .filter(s -> s.kind().equals(kind))
-                .filter(s -> signedIn || s.isPublic())
+                .filter(s -> s.isPublic() || SiteAccess.live(request, s.id(), kind))
                 .toList();
         return pages.ok(request, "sites", Map.of("sites", sites, "kind", kind, "signedIn", signedIn));
     }

@@ -56,7 +56,7 @@ public class SubscriptionController {
     @Operation(summary = "Create a subscription; a webhook's signing secret is in the answer, once")
     @Post
     public HttpResponse<Subscription> create(HttpRequest<?> request, @Body SubscriptionRequest body) {
-        return HttpResponse.created(subscriptions.create(Caller.of(request), body.draft()));
+        return HttpResponse.created(subscriptions.create(Caller.of(request), body.draft(), request));
     }
 
     @Operation(summary = "Own subscriptions (admin: all) with delivery counts and the last error")
@@ -73,12 +73,12 @@ public class SubscriptionController {
     @Operation(summary = "Change name, target, filter or enabled (not the channel)")
     @Put("/{id}")
     public Subscription update(HttpRequest<?> request, @PathVariable String id, @Body SubscriptionRequest body) {
-        return subscriptions.update(Caller.of(request), id, body.draft());
+        return subscriptions.update(Caller.of(request), id, body.draft(), request);
     }
 
     @Delete("/{id}")
     public HttpResponse<Void> delete(HttpRequest<?> request, @PathVariable String id) {
-        subscriptions.delete(Caller.of(request), id);
+        subscriptions.delete(Caller.of(request), id, request);
         return HttpResponse.noContent();
     }
 

@@ -6,6 +6,7 @@ import static de.dos2030.iot.collector.statedb.RelationalStore.instant;
 import de.dos2030.iot.collector.alerts.AlertFilter;
 import de.dos2030.iot.collector.alerts.AlertNotification;
 import de.dos2030.iot.collector.alerts.Fanout;
+import de.dos2030.iot.collector.security.Scope;
 import de.dos2030.iot.collector.security.SecretBox;
 import de.dos2030.iot.collector.statedb.RelationalStore;
 import io.micronaut.context.event.StartupEvent;
@@ -19,7 +20,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,8 +74,11 @@ public class SubscriptionStore implements Fanout {
     @Override
     public void plan(Connection c, AlertNotification step) throws SQLException {
         Instant now = clock.instant();
+        Map<String, Scope> scopes = ownerScopes(c);
         for (Subscription s : list(c, null, true)) {
-            if (s.filter().matches(step)) {
+            // The owner's scope, not only the filter it chose: a scoped token hears only its own sites.
+            if (s.filter().matches(step)
+                    && scopes.getOrDefault(s.owner(), Scope.ALL).allows(step.siteId(), step.siteKind())) {
                 RelationalStore.update(
                         c,
                         "INSERT INTO delivery (subscription_id, event_id, status, attempts, next_attempt_at, created_at)"
@@ -83,6 +89,18 @@ public class SubscriptionStore implements Fanout {
                         now);
             }
         }
+    }
+
+    /** The scope of each API token by id (the bootstrap admin has none here: it sees all). */
+    private static Map<String, Scope> ownerScopes(Connection c) throws SQLException {
+        Map<String, Scope> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, scope FROM api_token WHERE scope <> 'all'");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getString("id"), Scope.parse(rs.getString("scope")));
+            }
+        }
+        return out;
     }
 
     public void insert(Subscription s) {

@@ -5,9 +5,12 @@ import de.dos2030.iot.collector.alerts.AlertNotification;
 import de.dos2030.iot.collector.api.BadRequestException;
 import de.dos2030.iot.collector.api.ConflictException;
 import de.dos2030.iot.collector.api.NotFoundException;
+import de.dos2030.iot.collector.audit.Audit;
 import de.dos2030.iot.collector.security.Caller;
 import de.dos2030.iot.collector.security.Role;
+import de.dos2030.iot.collector.security.Scope;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -38,13 +41,16 @@ public class Subscriptions {
     private final DeliveryDispatcher dispatcher;
     private final DeliveryConfig config;
     private final Clock clock;
+    private final Audit audit;
 
     public Subscriptions(
             SubscriptionStore subscriptions,
             DeliveryStore deliveries,
             DeliveryDispatcher dispatcher,
             DeliveryConfig config,
-            Clock clock) {
+            Clock clock,
+            Audit audit) {
+        this.audit = audit;
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.dispatcher = dispatcher;
@@ -94,10 +100,16 @@ public class Subscriptions {
      * @throws BadRequestException with the first problem's detail
      */
     public Subscription create(Caller caller, Draft d) {
+        return create(caller, d, null);
+    }
+
+    /** As {@link #create(Caller, Draft)}, audited with the client address of {@code from} (null: none). */
+    public Subscription create(Caller caller, Draft d, @Nullable HttpRequest<?> from) {
         List<Problem> problems = problems(d);
         if (!problems.isEmpty()) {
             throw new BadRequestException(problems.get(0).detail());
         }
+        requireInScope(caller, filter(d.filter()));
         DeliveryChannel channel = DeliveryChannel.parse(d.channel());
         String target = target(channel, d.target());
         byte[] id = new byte[8];
@@ -120,6 +132,7 @@ public class Subscriptions {
                 secret,
                 null);
         subscriptions.insert(s);
+        audit.record(caller, from, "subscription.create", "subscription/" + s.id(), null, s);
         return s;
     }
 
@@ -140,6 +153,11 @@ public class Subscriptions {
      * @throws NotFoundException   when the caller may not see it
      */
     public Subscription update(Caller caller, String id, Draft d) {
+        return update(caller, id, d, null);
+    }
+
+    /** As {@link #update(Caller, String, Draft)}, audited with the client address of {@code from}. */
+    public Subscription update(Caller caller, String id, Draft d, @Nullable HttpRequest<?> from) {
         Subscription old = visible(caller, id);
         if (d.channel() != null && !d.channel().equals(old.channel())) {
             throw new BadRequestException(
@@ -149,6 +167,9 @@ public class Subscriptions {
         nameProblem(d.name()).or(() -> targetProblem(old.channelType(), target)).ifPresent(p -> {
             throw new BadRequestException(p.detail());
         });
+        if (d.filter() != null) {
+            requireInScope(caller, filter(d.filter()));
+        }
         Subscription s = new Subscription(
                 old.id(),
                 old.owner(),
@@ -161,14 +182,21 @@ public class Subscriptions {
                 null,
                 null);
         subscriptions.update(s);
+        audit.record(caller, from, "subscription.change", "subscription/" + id, old, s);
         dispatcher.nudge();
         return subscriptions.withCounts(s);
     }
 
     /** @throws NotFoundException when the caller may not see it */
     public void delete(Caller caller, String id) {
-        visible(caller, id);
+        delete(caller, id, null);
+    }
+
+    /** As {@link #delete(Caller, String)}, audited with the client address of {@code from}. */
+    public void delete(Caller caller, String id, @Nullable HttpRequest<?> from) {
+        Subscription old = visible(caller, id);
         subscriptions.delete(id);
+        audit.record(caller, from, "subscription.delete", "subscription/" + id, old, null);
     }
 
     /** Deliveries newest first; {@code status} pending, delivered, dead or null for all. */
@@ -255,6 +283,30 @@ public class Subscriptions {
                 .find(id)
                 .filter(s -> caller.is(Role.ADMIN) || s.owner().equals(caller.subject()))
                 .orElseThrow(() -> noSubscription(id));
+    }
+
+    /**
+     * A scoped caller's filter must name a site (or, for a site-kind scope, that kind) inside its scope:
+     * deliveries are limited to the owner's scope anyway ({@link SubscriptionStore#plan}); this says so
+     * at once instead of a subscription that never hears anything.
+     *
+     * @throws BadRequestException naming the filter field and the scope
+     */
+    private static void requireInScope(Caller caller, AlertFilter f) {
+        Scope scope = caller.scope();
+        if (scope.isAll()) {
+            return;
+        }
+        boolean inside = scope.sites() != null
+                ? f.siteId() != null && scope.sites().contains(f.siteId())
+                : f.siteId() == null
+                        ? scope.siteKind().equals(f.siteKind())
+                        : f.siteKind() == null || scope.siteKind().equals(f.siteKind());
+        if (!inside) {
+            throw new BadRequestException("filter " + (scope.sites() != null ? "siteId" : "siteKind")
+                    + " must lie inside your scope '" + scope.wire() + "'"
+                    + (scope.sites() != null ? " (one of: " + String.join(", ", scope.sites()) + ")" : ""));
+        }
     }
 
     private static NotFoundException noSubscription(String id) {

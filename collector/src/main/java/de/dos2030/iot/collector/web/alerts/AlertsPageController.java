@@ -82,7 +82,14 @@ public class AlertsPageController {
                     "status '" + shownStatus + "' is unknown (allowed: " + String.join(", ", STATUSES) + ")");
         }
         AlertFilter filter = AlertFilter.of(null, art, gateway, null, null, schwere);
-        List<Alert> list = alerts.list(shownStatus.equals("all") ? null : shownStatus, filter, null, null, null, SHOWN);
+        List<Alert> list = alerts.list(
+                WebSession.required(request).scope(),
+                shownStatus.equals("all") ? null : shownStatus,
+                filter,
+                null,
+                null,
+                null,
+                SHOWN);
         Map<String, Object> model = new HashMap<>();
         model.put("alerts", list);
         model.put("limit", SHOWN);
@@ -121,7 +128,7 @@ public class AlertsPageController {
             @Nullable String zurueck) {
         String note = notiz == null || notiz.isBlank() ? null : notiz.trim();
         AlertService.AckResult r = service.acknowledge(
-                gatewayId, alertId, WebSession.required(request).caller(), note);
+                gatewayId, alertId, WebSession.required(request).caller(), note, request);
         if (r instanceof AlertService.AckResult.Done) {
             String back = ReturnPath.of(zurueck);
             if (!back.startsWith("/alarme") && !back.startsWith("/alerts") && !back.startsWith("/flotte")) {
@@ -151,8 +158,10 @@ public class AlertsPageController {
      */
     @Get(uri = "/alarme/live", produces = MediaType.TEXT_EVENT_STREAM)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public Publisher<Event<?>> live() {
+    public Publisher<Event<?>> live(HttpRequest<?> request) {
+        WebSession session = WebSession.required(request);
         Flux<Event<?>> steps = feed.stream(null)
+                .filter(n -> session.sees(n.siteId(), n.siteKind()))
                 .map(n -> Event.of(n).id(Long.toString(n.eventId())).name(n.kind()));
         Flux<Event<?>> heartbeat = Flux.interval(Duration.ZERO, config.sseHeartbeat())
                 .map(i -> Event.of("").name("heartbeat"));

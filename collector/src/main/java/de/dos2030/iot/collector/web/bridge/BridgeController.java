@@ -8,7 +8,6 @@ import de.dos2030.iot.collector.web.SitesOfKind;
 import de.dos2030.iot.collector.web.classroom.ClassroomController;
 import de.dos2030.iot.collector.web.session.OpenPage;
 import de.dos2030.iot.collector.web.session.SiteAccess;
-import de.dos2030.iot.collector.web.session.WebSession;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -64,7 +63,7 @@ public class BridgeController {
             Map<String, Object> model = new HashMap<>();
             model.put("bridge", v);
             model.put("ranges", List.of(BridgeRange.values()));
-            model.put("signedIn", WebSession.of(request).isPresent());
+            model.put("signedIn", SiteAccess.live(request, site, "bridge"));
             model.put(Pages.ZONE, v.site().zone());
             return pages.ok(request, "bridge/bridge", model);
         });
@@ -103,8 +102,8 @@ public class BridgeController {
         Optional<PlaceDirectory.Site> s = IdParameter.isValid(site)
                 ? places.site(site).filter(x -> x.kind().equals("bridge"))
                 : Optional.empty();
-        HttpResponse<?> refused =
-                SiteAccess.refusal(request, s.map(PlaceDirectory.Site::isPublic).orElse(false));
+        HttpResponse<?> refused = SiteAccess.refusal(
+                request, site, "bridge", s.map(PlaceDirectory.Site::isPublic).orElse(false));
         if (refused != null) {
             return refused;
         }
@@ -112,9 +111,8 @@ public class BridgeController {
         if (range == null) {
             return pages.problem(request, HttpStatus.BAD_REQUEST, "problem.detail.unknownRange", abbreviate(zeitraum));
         }
-        Optional<BridgeView> v = s.isEmpty()
-                ? Optional.empty()
-                : bridges.bridge(site, range, WebSession.of(request).isEmpty());
+        Optional<BridgeView> v =
+                s.isEmpty() ? Optional.empty() : bridges.bridge(site, range, !SiteAccess.live(request, site, "bridge"));
         return v.isEmpty() ? pages.problem(request, HttpStatus.NOT_FOUND, null) : show.apply(v.get());
     }
 

@@ -9,7 +9,6 @@ import de.dos2030.iot.collector.web.Pages;
 import de.dos2030.iot.collector.web.SitesOfKind;
 import de.dos2030.iot.collector.web.session.OpenPage;
 import de.dos2030.iot.collector.web.session.SiteAccess;
-import de.dos2030.iot.collector.web.session.WebSession;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -69,8 +68,8 @@ public class ClassroomController {
     @Get(value = "/schulen/{site}", produces = MediaType.TEXT_HTML)
     public HttpResponse<?> school(HttpRequest<?> request, @PathVariable String site) {
         Optional<PlaceDirectory.Site> s = school(site);
-        HttpResponse<?> refused =
-                SiteAccess.refusal(request, s.map(PlaceDirectory.Site::isPublic).orElse(false));
+        HttpResponse<?> refused = SiteAccess.refusal(
+                request, site, "school", s.map(PlaceDirectory.Site::isPublic).orElse(false));
         if (refused != null) {
             return refused;
         }
@@ -144,13 +143,13 @@ public class ClassroomController {
             String room,
             java.util.function.Function<ClassroomView, HttpResponse<?>> show) {
         Optional<PlaceDirectory.Site> s = school(site);
-        HttpResponse<?> refused =
-                SiteAccess.refusal(request, s.map(PlaceDirectory.Site::isPublic).orElse(false));
+        HttpResponse<?> refused = SiteAccess.refusal(
+                request, site, "school", s.map(PlaceDirectory.Site::isPublic).orElse(false));
         if (refused != null) {
             return refused;
         }
         Optional<ClassroomView> v = IdParameter.isValid(room)
-                ? classrooms.room(site, room, WebSession.of(request).isEmpty())
+                ? classrooms.room(site, room, !SiteAccess.live(request, site, "school"))
                 : Optional.empty();
         if (v.isEmpty()) {
             return pages.problem(request, HttpStatus.NOT_FOUND, null);

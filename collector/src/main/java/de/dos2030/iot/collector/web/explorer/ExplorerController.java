@@ -11,6 +11,8 @@ import de.dos2030.iot.collector.web.Curve;
 import de.dos2030.iot.collector.web.Pages;
 import de.dos2030.iot.collector.web.classroom.ClassroomController;
 import de.dos2030.iot.collector.web.session.PageAccess;
+import de.dos2030.iot.collector.web.session.SiteAccess;
+import de.dos2030.iot.collector.web.session.WebSession;
 import de.dos2030.iot.model.Quantity;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -59,7 +61,11 @@ public class ExplorerController {
     public HttpResponse<?> explorer(HttpRequest<?> request, @RequestBean ExplorerForm form) {
         Map<String, Object> model = new HashMap<>();
         model.put("form", form);
-        model.put("sites", places.sites().values());
+        model.put(
+                "sites",
+                places.sites().values().stream()
+                        .filter(s -> SiteAccess.live(request, s.id(), s.kind()))
+                        .toList());
         model.put(
                 "quantities",
                 Arrays.stream(Quantity.values()).map(Quantity::wireName).toList());
@@ -70,7 +76,7 @@ public class ExplorerController {
         if (form.asked()) {
             try {
                 SeriesQuery q = form.query(clock.instant());
-                SeriesAnswer a = series.run(q);
+                SeriesAnswer a = series.run(q, WebSession.required(request).scope());
                 List<Curve> curves = new ArrayList<>();
                 List<String> labels = new ArrayList<>();
                 String csv = "/explorer.csv?" + form.formParameters();
@@ -101,6 +107,8 @@ public class ExplorerController {
     @Get(value = "/explorer.csv", produces = "text/csv")
     public HttpResponse<?> csv(HttpRequest<?> request, @RequestBean ExplorerForm form) {
         SeriesQuery q = form.query(clock.instant());
-        return ClassroomController.csv(series.run(q), q.quantity().wireName() + ".csv");
+        return ClassroomController.csv(
+                series.run(q, WebSession.required(request).scope()),
+                q.quantity().wireName() + ".csv");
     }
 }

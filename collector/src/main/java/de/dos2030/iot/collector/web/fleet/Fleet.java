@@ -5,6 +5,7 @@ import de.dos2030.iot.collector.alerts.AlertFilter;
 import de.dos2030.iot.collector.alerts.AlertStore;
 import de.dos2030.iot.collector.query.GatewayReadings;
 import de.dos2030.iot.collector.query.InventoryService;
+import de.dos2030.iot.collector.security.Scope;
 import de.dos2030.iot.collector.web.SitePage;
 import de.dos2030.iot.collector.web.WebConfig;
 import io.micronaut.core.annotation.Nullable;
@@ -89,9 +90,14 @@ public class Fleet {
 
     /** Every gateway, those of this kind and state (null: any), sorted by site then id. */
     public Overview overview(@Nullable String kind, @Nullable GatewayState state) {
+        return overview(kind, state, Scope.ALL);
+    }
+
+    /** Every gateway of a site inside the scope, those of this kind and state (null: any), sorted by site then id. */
+    public Overview overview(@Nullable String kind, @Nullable GatewayState state, Scope scope) {
         Map<String, Long> open = alerts.activeCountsByGateway();
         List<Row> all = new ArrayList<>();
-        for (InventoryService.GatewayStatus g : inventory.gateways(null)) {
+        for (InventoryService.GatewayStatus g : inventory.gateways(null, scope)) {
             all.add(row(g, open.getOrDefault(g.id(), 0L)));
         }
         all.sort(java.util.Comparator.comparing(Row::siteId).thenComparing(Row::id));
@@ -119,7 +125,12 @@ public class Fleet {
 
     /** One gateway with its sensors' latest values, health history and alerts; empty when unknown. */
     public Optional<Detail> gateway(String id) {
-        Optional<InventoryService.GatewayStatus> status = inventory.gateway(id);
+        return gateway(id, Scope.ALL);
+    }
+
+    /** As {@link #gateway(String)}; empty also when its site is outside the scope. */
+    public Optional<Detail> gateway(String id, Scope scope) {
+        Optional<InventoryService.GatewayStatus> status = inventory.gateway(id, scope);
         if (status.isEmpty()) {
             return Optional.empty();
         }

@@ -5,6 +5,7 @@ import de.dos2030.iot.collector.api.IdParameter;
 import de.dos2030.iot.collector.security.Role;
 import de.dos2030.iot.collector.web.Pages;
 import de.dos2030.iot.collector.web.session.PageAccess;
+import de.dos2030.iot.collector.web.session.WebSession;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -62,7 +63,8 @@ public class FleetController {
                                     .toList())
                     + ")");
         }
-        Fleet.Overview overview = fleet.overview(kind, state);
+        Fleet.Overview overview =
+                fleet.overview(kind, state, WebSession.required(request).scope());
         Map<String, Object> model = new HashMap<>();
         model.put("overview", overview);
         model.put("kind", kind == null ? "" : kind);
@@ -79,7 +81,9 @@ public class FleetController {
 
     @Get("/flotte/{gateway}")
     public MutableHttpResponse<String> gateway(HttpRequest<?> request, @PathVariable String gateway) {
-        Optional<Fleet.Detail> detail = IdParameter.isValid(gateway) ? fleet.gateway(gateway) : Optional.empty();
+        Optional<Fleet.Detail> detail = IdParameter.isValid(gateway)
+                ? fleet.gateway(gateway, WebSession.required(request).scope())
+                : Optional.empty();
         if (detail.isEmpty()) {
             return pages.problem(request, HttpStatus.NOT_FOUND, "problem.detail.noGateway", abbreviate(gateway));
         }

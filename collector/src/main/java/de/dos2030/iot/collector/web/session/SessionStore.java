@@ -26,13 +26,15 @@ class SessionStore {
 
     /**
      * A stored session with what its token says now: {@code tokenRole} is the API token's current role,
-     * null when the token is gone or revoked (or, with {@code tokenId} null, for the bootstrap admin).
+     * null when the token is gone or revoked (or, with {@code tokenId} null, for the bootstrap admin);
+     * {@code tokenScope} its scope ({@code security.Scope}'s wire form).
      */
     record Row(
             String subject,
             @Nullable String tokenId,
             String role,
             @Nullable String tokenRole,
+            @Nullable String tokenScope,
             Instant createdAt,
             Instant lastSeenAt,
             Instant expiresAt) {}
@@ -55,7 +57,7 @@ class SessionStore {
         return store.run(c -> {
             try (PreparedStatement ps = bind(
                             c.prepareStatement("SELECT s.subject, s.token_id, s.role, s.created_at, s.last_seen_at,"
-                                    + " s.expires_at, t.role AS token_role FROM web_session s"
+                                    + " s.expires_at, t.role AS token_role, t.scope AS token_scope FROM web_session s"
                                     + " LEFT JOIN api_token t ON t.id = s.token_id AND t.revoked_at IS NULL"
                                     + " WHERE s.id_hash = ?"),
                             idHash);
@@ -68,6 +70,7 @@ class SessionStore {
                         rs.getString("token_id"),
                         rs.getString("role"),
                         rs.getString("token_role"),
+                        rs.getString("token_scope"),
                         instant(rs, "created_at"),
                         instant(rs, "last_seen_at"),
                         instant(rs, "expires_at")));

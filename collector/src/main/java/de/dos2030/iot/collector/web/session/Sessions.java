@@ -4,6 +4,7 @@ import de.dos2030.iot.collector.security.ApiTokens;
 import de.dos2030.iot.collector.security.BearerToken;
 import de.dos2030.iot.collector.security.Caller;
 import de.dos2030.iot.collector.security.Role;
+import de.dos2030.iot.collector.security.Scope;
 import de.dos2030.iot.collector.web.WebConfig;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * Web sessions: an API token given once on the sign-in page becomes a random session id (256 bits,
  * the cookie's value) whose SHA-256 is stored ({@link SessionStore}). A session ends at sign-out,
  * after {@code collector.web.session-idle-timeout} unused, {@code session-absolute-timeout} after
- * sign-in, or when its API token is revoked; the token's current role decides what it may do.
+ * sign-in, or when its API token is revoked; the token's current role decides what it may do, its scope
+ * which sites it sees.
  *
  * <p>Its CSRF token is derived from the session id (HMAC-SHA256), so it is stored nowhere and a copy
  * of the database cannot forge one. Thread-safe; every call may reach the database (blocking).
@@ -70,7 +72,8 @@ public class Sessions {
                 caller.get().role().wireName(),
                 now,
                 now.plus(config.sessionAbsoluteTimeout()));
-        return Optional.of(new Started(id, new WebSession(subject, caller.get().role(), csrfToken(id))));
+        return Optional.of(new Started(
+                id, new WebSession(subject, caller.get().role(), caller.get().scope(), csrfToken(id))));
     }
 
     /** The live session of this cookie value; empty when there is none, it expired or its token was revoked. */
@@ -108,7 +111,8 @@ public class Sessions {
         if (!now.isBefore(row.lastSeenAt().plus(TOUCH_GRANULARITY))) {
             store.touch(hash, now.truncatedTo(ChronoUnit.MILLIS));
         }
-        return Optional.of(new WebSession(row.subject(), role, csrfToken(cookieValue)));
+        Scope scope = row.tokenId() == null ? Scope.ALL : Scope.parse(row.tokenScope());
+        return Optional.of(new WebSession(row.subject(), role, scope, csrfToken(cookieValue)));
     }
 
     /** Ends the session of this cookie value at once, on every instance; false when there was none. */

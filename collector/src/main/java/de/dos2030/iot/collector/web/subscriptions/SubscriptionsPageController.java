@@ -81,7 +81,7 @@ public class SubscriptionsPageController {
         if (!problems.isEmpty()) {
             return form(request, HttpStatus.BAD_REQUEST, form, SubscriptionForm.errors(problems));
         }
-        Subscription created = subscriptions.create(caller(request), form.draft());
+        Subscription created = subscriptions.create(caller(request), form.draft(), request);
         // the page itself, not a redirect: a webhook's signing secret is shown this once
         return pages.render(request, HttpStatus.CREATED, "subscriptions/created", Map.of("sub", created));
     }

@@ -6,6 +6,7 @@ import de.dos2030.iot.collector.api.BadRequestException;
 import de.dos2030.iot.collector.api.ConflictException;
 import de.dos2030.iot.collector.api.NotFoundException;
 import de.dos2030.iot.collector.audit.Audit;
+import de.dos2030.iot.collector.gateways.GatewayRegistry;
 import de.dos2030.iot.collector.security.Caller;
 import de.dos2030.iot.collector.security.Role;
 import de.dos2030.iot.collector.security.Scope;
@@ -42,6 +43,7 @@ public class Subscriptions {
     private final DeliveryConfig config;
     private final Clock clock;
     private final Audit audit;
+    private final GatewayRegistry gateways;
 
     public Subscriptions(
             SubscriptionStore subscriptions,
@@ -49,8 +51,10 @@ public class Subscriptions {
             DeliveryDispatcher dispatcher,
             DeliveryConfig config,
             Clock clock,
-            Audit audit) {
+            Audit audit,
+            GatewayRegistry gateways) {
         this.audit = audit;
+        this.gateways = gateways;
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.dispatcher = dispatcher;
@@ -292,7 +296,7 @@ public class Subscriptions {
      *
      * @throws BadRequestException naming the filter field and the scope
      */
-    private static void requireInScope(Caller caller, AlertFilter f) {
+    private void requireInScope(Caller caller, AlertFilter f) {
         Scope scope = caller.scope();
         if (scope.isAll()) {
             return;
@@ -301,12 +305,23 @@ public class Subscriptions {
                 ? f.siteId() != null && scope.sites().contains(f.siteId())
                 : f.siteId() == null
                         ? scope.siteKind().equals(f.siteKind())
-                        : f.siteKind() == null || scope.siteKind().equals(f.siteKind());
+                        : scope.allows(f.siteId(), siteKindOf(f.siteId()))
+                                && (f.siteKind() == null || scope.siteKind().equals(f.siteKind()));
         if (!inside) {
             throw new BadRequestException("filter " + (scope.sites() != null ? "siteId" : "siteKind")
                     + " must lie inside your scope '" + scope.wire() + "'"
                     + (scope.sites() != null ? " (one of: " + String.join(", ", scope.sites()) + ")" : ""));
         }
+    }
+
+    /** The kind of a site as its gateways are registered; null when no gateway is at it. */
+    @Nullable
+    private String siteKindOf(String siteId) {
+        return gateways.list().stream()
+                .filter(g -> g.siteId().equals(siteId))
+                .map(g -> g.siteKind().wireName())
+                .findFirst()
+                .orElse(null);
     }
 
     private static NotFoundException noSubscription(String id) {

@@ -1,0 +1,551 @@
+package de.dos2030.iot.collector.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.dos2030.iot.collector.TestCollector;
+import de.dos2030.iot.model.AlertEvent;
+import de.dos2030.iot.model.AlertState;
+import de.dos2030.iot.model.Batch;
+import de.dos2030.iot.model.ClockSync;
+import de.dos2030.iot.model.Quantity;
+import de.dos2030.iot.model.Reading;
+import de.dos2030.iot.model.Severity;
+import de.dos2030.iot.model.SiteKind;
+import de.dos2030.iot.model.codec.BatchCodec;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Scopes, as a property: for random scopes and roles, random queries on every route that reads or changes
+ * site data answer exactly the sites inside the scope (never another site's data, and nothing of the
+ * scope's own left out), and a site, gateway or alert outside it is 404 as if it did not exist. Two
+ * schools and two bridges, each with a gateway, readings and an open alert.
+ */
+class ScopedAccessIT {
+    static final long SEED = Long.getLong("scopes.seed", 20261205L);
+    static final Map<String, String> SITES = new LinkedHashMap<>(); // site -> kind
+    static TestCollector collector;
+    static Instant now;
+
+    /** The routes this property exercises; {@link ScopeMatrixIT} checks that every site route is among them. */
+    static final Set<String> EXERCISED = Set.of(
+            "GET /api/v1/sites",
+            "GET /api/v1/sites/{site}",
+            "PATCH /api/v1/sites/{site}",
+            "PUT /api/v1/sites/{site}",
+            "PUT /api/v1/sites/{site}/locations/{location}",
+            "GET /api/v1/gateways",
+            "GET /api/v1/gateways/{id}",
+            "GET /api/v1/sensors",
+            "GET /api/v1/series",
+            "GET /api/v1/alerts",
+            "GET /api/v1/alerts/active",
+            "GET /api/v1/alerts/{gatewayId}/{alertId}",
+            "POST /api/v1/alerts/{gatewayId}/{alertId}/acknowledge",
+            "POST /api/v1/subscriptions");
+
+    @BeforeAll
+    static void start() throws Exception {
+        SITES.put("sc-s1", "school");
+        SITES.put("sc-s2", "school");
+        SITES.put("sc-b1", "bridge");
+        SITES.put("sc-b2", "bridge");
+        collector = new TestCollector(Map.of());
+        now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        for (Map.Entry<String, String> site : SITES.entrySet()) {
+            String gw = "g-" + site.getKey();
+            String token = collector
+                    .register(
+                            gw, site.getKey(), SiteKind.valueOf(site.getValue().toUpperCase()))
+                    .token();
+            HttpResponse<String> r =
+                    collector.postBatch(BatchCodec.json().encode(batch(gw, site.getKey())), "application/json", token);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        collector.close();
+    }
+
+    /** A minute of temperatures and one raised alert. */
+    static Batch batch(String gw, String site) {
+        List<Reading> readings = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            readings.add(Reading.sample("t1", Quantity.TEMPERATURE, now.minusSeconds(600 - i), 20 + i % 5));
+        }
+        AlertEvent alert = new AlertEvent(
+                "al-" + site,
+                "t-high",
+                "t1",
+                Quantity.TEMPERATURE,
+                Severity.WARNING,
+                AlertState.RAISED,
+                30.0,
+                25.0,
+                now.minusSeconds(300),
+                "too warm");
+        return new Batch(
+                Batch.FORMAT_VERSION,
+                gw,
+                site,
+                "boot-1",
+                0,
+                now.minusSeconds(1),
+                ClockSync.SYNCED,
+                readings,
+                List.of(alert),
+                null);
+    }
+
+    static Scope randomScope(Random rnd) {
+        return switch (rnd.nextInt(4)) {
+            case 0 -> Scope.ALL;
+            case 1 -> Scope.kind(rnd.nextBoolean() ? "school" : "bridge");
+            default -> {
+                List<String> pool = new ArrayList<>(SITES.keySet());
+                pool.add("sc-unknown");
+                Set<String> chosen = new TreeSet<>();
+                int n = 1 + rnd.nextInt(3);
+                while (chosen.size() < n) {
+                    chosen.add(pool.get(rnd.nextInt(pool.size())));
+                }
+                yield Scope.sites(chosen);
+            }
+        };
+    }
+
+    static Set<String> allowed(Scope scope) {
+        return SITES.entrySet().stream()
+                .filter(e -> scope.allows(e.getKey(), e.getValue()))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    static Set<String> values(String json, String key) {
+        Set<String> out = new TreeSet<>();
+        Matcher m = Pattern.compile("\"" + key + "\":\"([^\"]+)\"").matcher(json);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+
+    static <T> T pick(Random rnd, List<T> from) {
+        return from.get(rnd.nextInt(from.size()));
+    }
+
+    @Test
+    void randomScopesAndQueriesNeverAnswerAnotherSitesData() throws Exception {
+        Random rnd = new Random(SEED);
+        List<String> sites = new ArrayList<>(SITES.keySet());
+        for (int t = 0; t < 24; t++) {
+            Scope scope = randomScope(rnd);
+            Role role = pick(rnd, List.of(Role.VIEWER, Role.ENGINEER, Role.ADMIN));
+            String id = "sc-tok-" + t;
+            String token = collector
+                    .context
+                    .getBean(ApiTokens.class)
+                    .issue(id, id, role, scope, new Caller(Caller.BOOTSTRAP_ADMIN, Role.ADMIN))
+                    .token();
+            Set<String> allowed = allowed(scope);
+            String what = "token " + id + " (" + role.wireName() + ", scope " + scope.wire() + ", seed " + SEED + ")";
+            for (int q = 0; q < 12; q++) {
+                String site = pick(rnd, sites);
+                boolean in = allowed.contains(site);
+                String kind = SITES.get(site);
+                switch (rnd.nextInt(9)) {
+                    case 0 ->
+                        assertThat(values(ok(token, "/api/v1/sites"), "id"))
+                                .as(what)
+                                .isEqualTo(allowed);
+                    case 1 ->
+                        assertThat(get(token, "/api/v1/sites/" + site).statusCode())
+                                .as(what + " " + site)
+                                .isEqualTo(in ? 200 : 404);
+                    case 2 -> {
+                        String path = rnd.nextBoolean() ? "/api/v1/gateways" : "/api/v1/gateways?site=" + site;
+                        Set<String> expected = path.contains("?") ? (in ? Set.of(site) : Set.of()) : allowed;
+                        assertThat(values(ok(token, path), "siteId"))
+                                .as(what + " " + path)
+                                .isEqualTo(expected);
+                    }
+                    case 3 ->
+                        assertThat(get(token, "/api/v1/gateways/g-" + site).statusCode())
+                                .as(what + " g-" + site)
+                                .isEqualTo(in ? 200 : 404);
+                    case 4 -> {
+                        String path = pick(
+                                rnd,
+                                List.of(
+                                        "/api/v1/sensors",
+                                        "/api/v1/sensors?site=" + site,
+                                        "/api/v1/sensors?gateway=g-" + site));
+                        Set<String> expected = path.contains("?") ? (in ? Set.of(site) : Set.of()) : allowed;
+                        assertThat(values(ok(token, path), "site"))
+                                .as(what + " " + path)
+                                .isEqualTo(expected);
+                    }
+                    case 5 -> {
+                        String base = "/api/v1/series?quantity=temperature&from=" + now.minusSeconds(3600) + "&to="
+                                + now.plusSeconds(60) + (rnd.nextBoolean() ? "&window=1m&aggregate=mean" : "");
+                        int form = rnd.nextInt(4);
+                        String path = base
+                                + switch (form) {
+                                    case 0 -> "";
+                                    case 1 -> "&site=" + site;
+                                    case 2 -> "&gateway=g-" + site;
+                                    default -> "&siteKind=" + kind;
+                                };
+                        Set<String> expected = switch (form) {
+                            case 0 -> allowed;
+                            case 1, 2 -> in ? Set.of(site) : Set.of();
+                            default ->
+                                allowed.stream()
+                                        .filter(s -> SITES.get(s).equals(kind))
+                                        .collect(Collectors.toCollection(TreeSet::new));
+                        };
+                        assertThat(values(ok(token, path), "site"))
+                                .as(what + " " + path)
+                                .isEqualTo(expected);
+                    }
+                    case 6 -> {
+                        String path = pick(
+                                rnd,
+                                List.of(
+                                        "/api/v1/alerts",
+                                        "/api/v1/alerts/active",
+                                        "/api/v1/alerts?siteId=" + site,
+                                        "/api/v1/alerts/active?siteKind=" + kind));
+                        Set<String> expected = path.contains("siteId")
+                                ? (in ? Set.of(site) : Set.of())
+                                : path.contains("siteKind")
+                                        ? allowed.stream()
+                                                .filter(s -> SITES.get(s).equals(kind))
+                                                .collect(Collectors.toCollection(TreeSet::new))
+                                        : allowed;
+                        assertThat(values(ok(token, path), "siteId"))
+                                .as(what + " " + path)
+                                .isEqualTo(expected);
+                    }
+                    case 7 -> {
+                        assertThat(get(token, "/api/v1/alerts/g-" + site + "/al-" + site)
+                                        .statusCode())
+                                .as(what + " alert of " + site)
+                                .isEqualTo(in ? 200 : 404);
+                        if (!in && role != Role.VIEWER) {
+                            HttpResponse<String> ack = collector.send(
+                                    "POST", "/api/v1/alerts/g-" + site + "/al-" + site + "/acknowledge", token, "{}");
+                            assertThat(ack.statusCode())
+                                    .as(what + " ack " + site)
+                                    .isEqualTo(404);
+                        }
+                    }
+                    default -> {
+                        if (role == Role.VIEWER) {
+                            continue;
+                        }
+                        String sub =
+                                "{\"channel\":\"webhook\",\"target\":\"http://127.0.0.1:9/h\",\"filter\":{\"siteId\":\""
+                                        + site + "\"}}";
+                        boolean fits = scope.sites() != null
+                                ? in
+                                : scope.isAll() || scope.siteKind().equals(kind);
+                        assertThat(collector
+                                        .send("POST", "/api/v1/subscriptions", token, sub)
+                                        .statusCode())
+                                .as(what + " subscription to " + site)
+                                .isEqualTo(fits ? 201 : 400);
+                        if (role == Role.ADMIN && !in) {
+                            assertThat(collector
+                                            .send("PATCH", "/api/v1/sites/" + site, token, "{\"name\":\"x\"}")
+                                            .statusCode())
+                                    .as(what + " edit " + site)
+                                    .isEqualTo(404);
+                            assertThat(collector
+                                            .send(
+                                                    "PUT",
+                                                    "/api/v1/sites/" + site + "/locations/r1",
+                                                    token,
+                                                    "{\"name\":\"x\"}")
+                                            .statusCode())
+                                    .as(what + " edit location of " + site)
+                                    .isEqualTo(404);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aScopedTokenMayNotUseTheFleetWideAdminRoutes() throws Exception {
+        String token = collector
+                .context
+                .getBean(ApiTokens.class)
+                .issue(
+                        "sc-admin",
+                        "sc-admin",
+                        Role.ADMIN,
+                        Scope.sites(List.of("sc-s1")),
+                        new Caller(Caller.BOOTSTRAP_ADMIN, Role.ADMIN))
+                .token();
+        for (String path : List.of("/admin/gateways", "/admin/tokens", "/admin/audit", "/admin/audit/verify")) {
+            HttpResponse<String> r = get(token, path);
+            assertThat(r.statusCode()).as(path).isEqualTo(403);
+            assertThat(r.body()).contains("scope 'sites:sc-s1'");
+        }
+    }
+
+    @Test
+    void issuesATokenWithAScopeAndRefusesAnEmptyList() throws Exception {
+        HttpResponse<String> r = collector.send(
+                "POST",
+                "/admin/tokens",
+                TestCollector.ADMIN_TOKEN,
+                "{\"id\":\"sc-bad\",\"role\":\"viewer\",\"scope\":\"sites:\"}");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("1 to 200 site ids");
+        HttpResponse<String> ok = collector.send(
+                "POST",
+                "/admin/tokens",
+                TestCollector.ADMIN_TOKEN,
+                "{\"id\":\"sc-good\",\"role\":\"viewer\",\"scope\":\"kind:bridge\"}");
+        assertThat(ok.statusCode()).isEqualTo(201);
+        assertThat(ok.body()).contains("\"scope\":\"kind:bridge\"");
+    }
+
+    private static HttpResponse<String> get(String token, String path) throws Exception {
+        return collector.get(path, token);
+    }
+
+    private static String ok(String token, String path) throws Exception {
+        HttpResponse<String> r = collector.get(path, token);
+        assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
+        return r.body();
+    }
+
+    /** How each route of the OpenAPI document applies the caller's scope. */
+    enum Rule {
+        /** Reads or changes site data: limited to the scope, exercised by the property test above. */
+        SITE_DATA,
+        /** Acts on the whole fleet (/admin): refused to a scoped token. */
+        FLEET_ADMIN,
+        /** Subscriptions by id: the owner's own; deliveries limited to the owner's scope when planned. */
+        OWN,
+        /** The live alert stream: steps of the scope's sites only. */
+        STREAM,
+        /** The gateways' ingest door: API tokens of any scope are refused. */
+        INGEST
+    }
+
+    static final Map<String, Rule> MATRIX = Map.ofEntries(
+            Map.entry("GET /admin/audit", Rule.FLEET_ADMIN),
+            Map.entry("GET /admin/audit/verify", Rule.FLEET_ADMIN),
+            Map.entry("GET /admin/gateways", Rule.FLEET_ADMIN),
+            Map.entry("POST /admin/gateways", Rule.FLEET_ADMIN),
+            Map.entry("GET /admin/gateways/{id}", Rule.FLEET_ADMIN),
+            Map.entry("DELETE /admin/gateways/{id}", Rule.FLEET_ADMIN),
+            Map.entry("POST /admin/gateways/{id}/disable", Rule.FLEET_ADMIN),
+            Map.entry("POST /admin/gateways/{id}/enable", Rule.FLEET_ADMIN),
+            Map.entry("GET /admin/gateways/{id}/sequences", Rule.FLEET_ADMIN),
+            Map.entry("POST /admin/gateways/{id}/token", Rule.FLEET_ADMIN),
+            Map.entry("GET /admin/mosquitto/acl", Rule.FLEET_ADMIN),
+            Map.entry("GET /admin/mosquitto/passwd", Rule.FLEET_ADMIN),
+            Map.entry("POST /admin/mosquitto/sync", Rule.FLEET_ADMIN),
+            Map.entry("GET /admin/rollups", Rule.FLEET_ADMIN),
+            Map.entry("POST /admin/rollups/rebuild", Rule.FLEET_ADMIN),
+            Map.entry("GET /admin/tokens", Rule.FLEET_ADMIN),
+            Map.entry("POST /admin/tokens", Rule.FLEET_ADMIN),
+            Map.entry("DELETE /admin/tokens/{id}", Rule.FLEET_ADMIN),
+            Map.entry("GET /api/v1/alerts", Rule.SITE_DATA),
+            Map.entry("GET /api/v1/alerts/active", Rule.SITE_DATA),
+            Map.entry("GET /api/v1/alerts/stream", Rule.STREAM),
+            Map.entry("GET /api/v1/alerts/{gatewayId}/{alertId}", Rule.SITE_DATA),
+            Map.entry("POST /api/v1/alerts/{gatewayId}/{alertId}/acknowledge", Rule.SITE_DATA),
+            Map.entry("POST /api/v1/batches", Rule.INGEST),
+            Map.entry("GET /api/v1/gateways", Rule.SITE_DATA),
+            Map.entry("GET /api/v1/gateways/{id}", Rule.SITE_DATA),
+            Map.entry("GET /api/v1/sensors", Rule.SITE_DATA),
+            Map.entry("GET /api/v1/series", Rule.SITE_DATA),
+            Map.entry("GET /api/v1/sites", Rule.SITE_DATA),
+            Map.entry("GET /api/v1/sites/{site}", Rule.SITE_DATA),
+            Map.entry("PUT /api/v1/sites/{site}", Rule.SITE_DATA),
+            Map.entry("PATCH /api/v1/sites/{site}", Rule.SITE_DATA),
+            Map.entry("POST /api/v1/sites/{site}/conflicts/{id}/accept", Rule.SITE_DATA),
+            Map.entry("POST /api/v1/sites/{site}/conflicts/{id}/keep", Rule.SITE_DATA),
+            Map.entry("PUT /api/v1/sites/{site}/locations/{location}", Rule.SITE_DATA),
+            Map.entry("PATCH /api/v1/sites/{site}/locations/{location}", Rule.SITE_DATA),
+            Map.entry("POST /api/v1/subscriptions", Rule.SITE_DATA),
+            Map.entry("GET /api/v1/subscriptions", Rule.OWN),
+            Map.entry("GET /api/v1/subscriptions/{id}", Rule.OWN),
+            Map.entry("PUT /api/v1/subscriptions/{id}", Rule.OWN),
+            Map.entry("DELETE /api/v1/subscriptions/{id}", Rule.OWN),
+            Map.entry("GET /api/v1/subscriptions/{id}/deliveries", Rule.OWN),
+            Map.entry("POST /api/v1/subscriptions/{id}/deliveries/{deliveryId}/retry", Rule.OWN),
+            Map.entry("POST /api/v1/subscriptions/{id}/test", Rule.OWN));
+
+    /** Every route of the OpenAPI document the build generated, as "METHOD /path". */
+    static Set<String> documentedRoutes() throws Exception {
+        Set<String> out = new TreeSet<>();
+        try (var in = ScopedAccessIT.class.getResourceAsStream("/META-INF/swagger/dos-collector-api-0.1.yml")) {
+            assertThat(in)
+                    .as("the OpenAPI document (micronaut-openapi, at build time)")
+                    .isNotNull();
+            String path = null;
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                Matcher p = Pattern.compile("^  (/[^:]*):\\s*$").matcher(line);
+                Matcher m = Pattern.compile("^    (get|put|post|patch|delete|head|options):\\s*$")
+                        .matcher(line);
+                if (line.matches("^\\S.*")) {
+                    path = null; // a top-level key after paths (components, ...)
+                }
+                if (line.equals("paths:")) {
+                    path = "";
+                } else if (path != null && p.matches()) {
+                    path = p.group(1);
+                } else if (path != null && !path.isEmpty() && m.matches()) {
+                    out.add(m.group(1).toUpperCase(java.util.Locale.ROOT) + " " + path);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void everyRouteOfTheOpenApiDocumentIsInTheScopeMatrix() throws Exception {
+        Set<String> documented = documentedRoutes();
+        assertThat(documented).as("routes in the OpenAPI document").hasSizeGreaterThan(30);
+        assertThat(MATRIX.keySet())
+                .as("every documented route has a scope rule (add new routes to MATRIX)")
+                .containsAll(documented);
+        assertThat(documented).as("no stale entries in MATRIX").containsAll(MATRIX.keySet());
+        Set<String> siteData = MATRIX.entrySet().stream()
+                .filter(e -> e.getValue() == Rule.SITE_DATA)
+                .map(Map.Entry::getKey)
+                .filter(r -> !r.contains("/conflicts/") && !r.equals("PATCH /api/v1/sites/{site}/locations/{location}"))
+                .collect(Collectors.toSet());
+        assertThat(EXERCISED).as("site routes the property test exercises").containsAll(siteData);
+    }
+
+    @Test
+    void everyFleetAdminRouteRefusesAScopedAdminAndIngestRefusesAnyApiToken() throws Exception {
+        String token = collector
+                .context
+                .getBean(ApiTokens.class)
+                .issue(
+                        "sc-admin-2",
+                        "sc-admin-2",
+                        Role.ADMIN,
+                        Scope.kind("school"),
+                        new Caller(Caller.BOOTSTRAP_ADMIN, Role.ADMIN))
+                .token();
+        for (Map.Entry<String, Rule> e : MATRIX.entrySet()) {
+            String method = e.getKey().substring(0, e.getKey().indexOf(' '));
+            String path = e.getKey().substring(method.length() + 1).replaceAll("\\{[^}]+}", "x");
+            if (e.getValue() == Rule.FLEET_ADMIN) {
+                assertThat(collector
+                                .send(
+                                        method,
+                                        path,
+                                        token,
+                                        method.equals("GET") || method.equals("DELETE") ? null : "{}")
+                                .statusCode())
+                        .as(e.getKey())
+                        .isEqualTo(403);
+            } else if (e.getValue() == Rule.INGEST) {
+                assertThat(collector
+                                .postBatch(new byte[] {'{', '}'}, "application/json", token)
+                                .statusCode())
+                        .as(e.getKey())
+                        .isEqualTo(401);
+            }
+        }
+    }
+
+    @Test
+    void theAlertStreamCarriesOnlyTheScopesSites() throws Exception {
+        String token = collector
+                .context
+                .getBean(ApiTokens.class)
+                .issue(
+                        "sc-stream",
+                        "sc-stream",
+                        Role.VIEWER,
+                        Scope.sites(List.of("sc-s2")),
+                        new Caller(Caller.BOOTSTRAP_ADMIN, Role.ADMIN))
+                .token();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        var lines = http.sendAsync(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create(collector.url("/api/v1/alerts/stream")))
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofLines())
+                .get(10, java.util.concurrent.TimeUnit.SECONDS)
+                .body()
+                .iterator();
+        // Another site's step first, then one of the scope's: the stream is in event order.
+        raise("sc-s1", "st-1");
+        raise("sc-s2", "st-2");
+        List<String> seen = new ArrayList<>();
+        long until = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < until) {
+            String line = lines.next();
+            seen.add(line);
+            if (line.contains("st-2")) {
+                break;
+            }
+        }
+        assertThat(String.join("\n", seen)).contains("\"siteId\":\"sc-s2\"").doesNotContain("sc-s1");
+    }
+
+    private static void raise(String site, String alertId) throws Exception {
+        String gw = "g-" + site;
+        String token = collector
+                .context
+                .getBean(de.dos2030.iot.collector.gateways.GatewayRegistry.class)
+                .rotateToken(gw)
+                .orElseThrow()
+                .token();
+        AlertEvent alert = new AlertEvent(
+                alertId,
+                "t-high",
+                "t1",
+                Quantity.TEMPERATURE,
+                Severity.WARNING,
+                AlertState.RAISED,
+                31.0,
+                25.0,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                "too warm");
+        Batch b = new Batch(
+                Batch.FORMAT_VERSION,
+                gw,
+                site,
+                "boot-st-" + alertId,
+                0,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                ClockSync.SYNCED,
+                List.of(),
+                List.of(alert),
+                null);
+        HttpResponse<String> r = collector.postBatch(BatchCodec.json().encode(b), "application/json", token);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    }
+}

@@ -140,6 +140,16 @@ public final class Explanation {
                         2,
                         "tilt: " + String.join(" and ", TiltConfig.derivedIds(s.id())) + " every " + d(t.interval())
                                 + " (low-pass " + d(t.lowPass()) + ")"));
+        s.modes()
+                .ifPresent(m -> line(
+                        sb,
+                        2,
+                        "modes: "
+                                + m.bands().stream()
+                                        .map(b -> b.name() + " in " + b.bandText())
+                                        .collect(Collectors.joining(", "))
+                                + "; frequency sent at peak quality >= " + n(m.minPeakQuality())
+                                + ", suspect below " + n(m.excitationFloorG()) + " g RMS"));
         line(
                 sb,
                 2,

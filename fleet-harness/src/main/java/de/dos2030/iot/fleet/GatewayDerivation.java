@@ -73,6 +73,7 @@ final class GatewayDerivation {
                 s.rules(),
                 s.send(),
                 s.tilt(),
-                s.location());
+                s.location(),
+                s.modes());
     }
 }

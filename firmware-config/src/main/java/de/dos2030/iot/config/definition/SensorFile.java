@@ -11,6 +11,7 @@ import de.dos2030.iot.config.model.ReplayRepeat;
 import de.dos2030.iot.config.model.Scenario;
 import de.dos2030.iot.config.model.SendPolicy;
 import de.dos2030.iot.config.model.SpiBus;
+import de.dos2030.iot.config.model.StiffnessLoss;
 import de.dos2030.iot.config.model.TemperatureCompensation;
 import de.dos2030.iot.model.Quantity;
 import java.nio.file.Path;
@@ -37,12 +38,17 @@ public final class SensorFile {
                 Numbers.Int.range(0, Integer.MAX_VALUE),
                 (int) Defaults.SIMULATION_SEED,
                 "Random seed; the same seed gives the same signal");
+        public static final Key<String> DAMAGE = Key.optional(
+                "damage",
+                Scalars.Text.matching(StiffnessLoss.TEXT, "a stiffness loss", StiffnessLoss.ALLOWED),
+                "Simulated bridges: stiffness lost by modes, e.g. f1:3% (frequency about 1.5 % lower)");
         public static final Section SIMULATED = new Section(
                 "source-simulated",
                 "A register-level fake chip at the configured address",
                 UnionType.kindKey("simulated", "Simulate the chip"),
                 SCENARIO,
-                SEED);
+                SEED,
+                DAMAGE);
         public static final Key<Path> FILE = Key.required(
                 "file", new Scalars.PathType("a data file"), "CSV file, optionally .gz; relative to this file");
         public static final Key<Map<Quantity, String>> COLUMNS = Key.required(

@@ -194,7 +194,8 @@ public final class Explanation {
 
     private static String source(SourceConfig s) {
         if (s instanceof SourceConfig.Simulated sim) {
-            return "simulated (" + sim.scenario().wireName() + ", seed " + sim.seed() + ")";
+            return "simulated (" + sim.scenario().wireName() + ", seed " + sim.seed()
+                    + (sim.damage().isEmpty() ? "" : ", stiffness lost " + StiffnessLoss.format(sim.damage())) + ")";
         }
         if (s instanceof SourceConfig.Replay r) {
             return "replay of " + r.file().getFileName() + " at " + n(r.speed()) + "x"

@@ -247,7 +247,8 @@ public final class GatewayConfigWriter {
             return Source.TYPE
                     .fields("simulated")
                     .put(Source.SCENARIO, sim.scenario())
-                    .put(Source.SEED, (int) sim.seed());
+                    .put(Source.SEED, (int) sim.seed())
+                    .put(Source.DAMAGE, sim.damage().isEmpty() ? null : StiffnessLoss.format(sim.damage()));
         }
         if (s instanceof SourceConfig.Replay r) {
             return Source.TYPE

@@ -101,7 +101,13 @@ final class SensorBinder {
             case "simulated" ->
                 f.complete()
                         ? parts.build(
-                                f.path(), () -> new SourceConfig.Simulated(f.get(Source.SCENARIO), f.get(Source.SEED)))
+                                f.path(),
+                                () -> new SourceConfig.Simulated(
+                                        f.get(Source.SCENARIO),
+                                        f.get(Source.SEED),
+                                        f.opt(Source.DAMAGE)
+                                                .map(StiffnessLoss::parse)
+                                                .orElse(List.of())))
                         : null;
             case "replay" ->
                 f.complete()

@@ -10,6 +10,8 @@ import de.dos2030.iot.config.model.InvalidConfigException;
 import de.dos2030.iot.config.model.ModeBand;
 import de.dos2030.iot.config.model.ModeTracking;
 import de.dos2030.iot.config.model.SensorConfig;
+import de.dos2030.iot.config.model.SourceConfig;
+import de.dos2030.iot.config.model.StiffnessLoss;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -88,5 +90,33 @@ class ModeTrackingConfigTest {
                         new ModeBand("f3", 7, 8))))
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessageContaining("at most 3");
+    }
+
+    @Test
+    void aStiffnessLossReadsAsAFractionAndLowersItsModeByTheSquareRoot() {
+        List<StiffnessLoss> losses = StiffnessLoss.parse("f1:3%, f3:10.5%");
+
+        assertThat(losses).containsExactly(new StiffnessLoss("f1", 0.03), new StiffnessLoss("f3", 0.105));
+        assertThat(1 - losses.get(0).frequencyFactor()).isBetween(0.0150, 0.0153);
+        assertThat(StiffnessLoss.format(losses)).isEqualTo("f1:3%,f3:10.5%");
+    }
+
+    @Test
+    void aMalformedOrTotalOrRepeatedLossIsRefused() {
+        for (String bad : List.of("f1:3", "f4:3%", "f1:100%", "f1:3%,f1:2%", "3%")) {
+            assertThatThrownBy(() -> StiffnessLoss.parse(bad)).as(bad).isInstanceOf(InvalidConfigException.class);
+        }
+    }
+
+    @Test
+    void theSimulatedSourceCarriesItsDamageThroughTheFile() throws Exception {
+        String yaml = java.nio.file.Files.readString(TestFiles.EXAMPLES.resolve("bridge-simulated.yaml"))
+                .replace("seed: 7}", "seed: 7, damage: f1:3%}");
+        GatewayConfig damaged = GatewayConfigLoader.loadString(yaml, TestFiles.EXAMPLES.toAbsolutePath(), "d.yaml");
+
+        SourceConfig.Simulated source =
+                (SourceConfig.Simulated) damaged.sensors().get(0).source();
+        assertThat(source.damage()).containsExactly(new StiffnessLoss("f1", 0.03));
+        assertThat(GatewayConfigWriter.toYaml(damaged)).contains("damage: f1:3%");
     }
 }

@@ -66,8 +66,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(
             names = "--simulate-damage",
             paramLabel = "MODE:LOSS",
-            description = "Simulated bridges: modes lose stiffness from the start, e.g. f1:3% (f1 about 1.5 % lower);"
-                    + " several: f1:3%,f2:1%. Replaces the file's damage.")
+            // picocli formats descriptions: a percent sign is written twice.
+            description = "Simulated bridges: modes lose stiffness from the start, e.g. f1:3%% (f1 about 1.5 %% lower);"
+                    + " several: f1:3%%,f2:1%%. Replaces the file's damage.")
     String simulateDamage;
 
     @Override

@@ -10,6 +10,7 @@ import de.dos2030.iot.config.definition.SensorFile.Source;
 import de.dos2030.iot.config.model.*;
 import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.SiteKind;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,7 +59,7 @@ final class SensorBinder {
                 send == null ? SendPolicy.RAW : send,
                 tilt == null ? Optional.empty() : tilt);
         if (modes != null) {
-            violations = new java.util.ArrayList<>(violations);
+            violations = new ArrayList<>(violations);
             violations.addAll(SensorInvariants.modes(driver, sampling, features, modes));
         }
         violations.forEach(v -> ctx.report(v.under(path)));

@@ -67,8 +67,8 @@ public final class RunCommand implements Callable<Integer> {
             names = "--simulate-damage",
             paramLabel = "MODE:LOSS",
             // picocli formats descriptions: a percent sign is written twice.
-            description = "Simulated bridges: modes lose stiffness from the start, e.g. f1:3%% (f1 about 1.5 %% lower);"
-                    + " several: f1:3%%,f2:1%%. Replaces the file's damage.")
+            description = "Simulated bridges: modes lose stiffness, e.g. f1:3%% (f1 about 1.5 %% lower) from the start,"
+                    + " f1:3%%@30m from 30 minutes on; several: f1:3%%,f2:1%%. Replaces the file's damage.")
     String simulateDamage;
 
     @Override

@@ -71,7 +71,7 @@ public final class SimulatedWorld {
         Object model = model(sim.scenario(), seed);
         if (model instanceof BridgeModel bridge) {
             // Set, not added: sensors sharing the bridge may each carry the same damage.
-            sim.damage().forEach(loss -> bridge.damage(loss.index(), loss.fraction()));
+            sim.damage().forEach(loss -> bridge.damage(loss.index(), loss.fraction(), start.plus(loss.after())));
         }
         EnvironmentSignal air =
                 model instanceof ClassroomModel room ? lapse.apply(room) : ((BridgeModel) model).environment();

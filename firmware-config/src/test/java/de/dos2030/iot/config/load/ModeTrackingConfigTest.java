@@ -102,8 +102,17 @@ class ModeTrackingConfigTest {
     }
 
     @Test
+    void aLossMayBeginLaterInTheSimulation() {
+        List<StiffnessLoss> losses = StiffnessLoss.parse("f1:3%@30m,f2:1%");
+
+        assertThat(losses.get(0).after()).isEqualTo(java.time.Duration.ofMinutes(30));
+        assertThat(losses.get(1).after()).isZero();
+        assertThat(StiffnessLoss.format(losses)).isEqualTo("f1:3%@30m,f2:1%");
+    }
+
+    @Test
     void aMalformedOrTotalOrRepeatedLossIsRefused() {
-        for (String bad : List.of("f1:3", "f4:3%", "f1:100%", "f1:3%,f1:2%", "3%")) {
+        for (String bad : List.of("f1:3", "f4:3%", "f1:100%", "f1:3%,f1:2%", "3%", "f1:3%@30", "f1:3%@-1m")) {
             assertThatThrownBy(() -> StiffnessLoss.parse(bad)).as(bad).isInstanceOf(InvalidConfigException.class);
         }
     }

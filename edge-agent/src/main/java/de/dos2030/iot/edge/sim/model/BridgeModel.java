@@ -161,6 +161,10 @@ public final class BridgeModel {
     private final int n;
     private final BridgeModes modes;
     private final double[] omega;
+    /** A stiffness loss still to come per mode: its fraction and the step it begins at (-1: none). */
+    private final double[] pendingLoss;
+
+    private final long[] pendingStep;
     private final double[] zeta;
     private final double[] shapeAtSensor;
     private final double[] ambientSigma;
@@ -184,6 +188,9 @@ public final class BridgeModel {
         this.modes =
                 new BridgeModes(settings.modes().stream().map(Mode::frequencyHz).toList());
         omega = new double[n];
+        pendingLoss = new double[n];
+        pendingStep = new long[n];
+        java.util.Arrays.fill(pendingStep, -1);
         zeta = new double[n];
         shapeAtSensor = new double[n];
         ambientSigma = new double[n];
@@ -216,6 +223,25 @@ public final class BridgeModel {
     public synchronized void damage(int index, double fraction) {
         modes.loseStiffness(index, fraction);
         retune(airTemperatureC(start.plusMillis(Math.max(0, step))));
+    }
+
+    /**
+     * Damage from {@code from} on: mode {@code index} loses {@code fraction} of its healthy stiffness
+     * at that simulated instant (at the next retuning, within a simulated second); at once when
+     * {@code from} has passed. Replaces a loss still to come for that mode.
+     */
+    public synchronized void damage(int index, double fraction, Instant from) {
+        long at = Math.max(0, Duration.between(start, from).toMillis());
+        if (at <= step) {
+            pendingStep[index] = -1;
+            damage(index, fraction);
+        } else {
+            if (!(fraction >= 0 && fraction < 1)) { // refused now, not when it is due
+                throw new IllegalArgumentException("a stiffness loss lies in [0, 1): " + fraction);
+            }
+            pendingLoss[index] = fraction;
+            pendingStep[index] = at;
+        }
     }
 
     /** Mode {@code index}'s frequency now: temperature and damage applied. */
@@ -305,6 +331,12 @@ public final class BridgeModel {
         Instant now = start.plusMillis(step);
         double temp = airTemperatureC(now);
         if (step % RETUNE_STEPS == 0) {
+            for (int i = 0; i < n; i++) {
+                if (pendingStep[i] >= 0 && step >= pendingStep[i]) {
+                    modes.loseStiffness(i, pendingLoss[i]);
+                    pendingStep[i] = -1;
+                }
+            }
             retune(temp);
         }
         double strain = settings.strainBaseMicro()

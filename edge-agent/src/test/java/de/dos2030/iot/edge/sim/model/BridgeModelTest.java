@@ -71,6 +71,22 @@ class BridgeModelTest {
     }
 
     @Test
+    void damageScheduledForLaterBeginsThenAndNotBefore() {
+        BridgeModel model = new BridgeModel(BridgeModel.Settings.typical().withoutTraffic(), 7, START);
+        model.damage(0, 0.03, START.plusSeconds(30));
+        model.verticalAccelerationG(START.plusSeconds(29));
+        double before = model.modeFrequencyHz(0);
+        model.verticalAccelerationG(START.plusSeconds(31));
+        double after = model.modeFrequencyHz(0);
+
+        assertThat(before)
+                .isCloseTo(
+                        3.2 * BridgeModes.temperatureFactor(model.airTemperatureC(START.plusSeconds(29))),
+                        offset(1e-9));
+        assertThat(after / before).isCloseTo(Math.sqrt(0.97), offset(1e-4)); // 1 s of warming is 3e-6
+    }
+
+    @Test
     void modeFrequenciesAreConfigurable() {
         BridgeModel model =
                 new BridgeModel(BridgeModel.Settings.typical().withModeFrequencies(2.1, 7.0, 11.5), 7, START);

@@ -46,7 +46,7 @@ public class ConditionController {
                     + " coverage and state; each strain/tilt sensor's offset")
     @Get("/condition")
     public ConditionSummary condition(@PathVariable String site) {
-        return ConditionSummary.of(bridge(site), clock.instant(), service.status(site));
+        return service.summary(bridge(site));
     }
 
     @Operation(summary = "The same summary as CSV")

@@ -30,10 +30,12 @@ public class ConditionService {
     private final ConditionConfig config;
     private final ConditionStore store;
     private final ConditionEngine engine;
+    private final Clock clock;
 
     public ConditionService(ConditionConfig config, ConditionStore store, AlertService alerts, Clock clock) {
         this.config = config;
         this.store = store;
+        this.clock = clock;
         this.engine = new ConditionEngine(config, new Port(store, alerts), clock);
         if (config.enabled()) {
             for (ConditionStore.Restored r : store.loadAll()) {
@@ -59,9 +61,9 @@ public class ConditionService {
         }
     }
 
-    /** Where each followed feature of a bridge stands. */
-    public List<FeatureStatus> status(String siteId) {
-        return engine.status(siteId);
+    /** Where each followed feature of a bridge stands, now. */
+    public ConditionSummary summary(String siteId) {
+        return ConditionSummary.of(siteId, clock.instant(), engine.status(siteId));
     }
 
     /** Every baseline version of a bridge. */

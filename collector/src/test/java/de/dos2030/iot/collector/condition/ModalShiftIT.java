@@ -7,6 +7,8 @@ import de.dos2030.iot.collector.alerts.Alert;
 import de.dos2030.iot.collector.security.Role;
 import de.dos2030.iot.model.Batch;
 import de.dos2030.iot.model.ClockSync;
+import de.dos2030.iot.model.LocationKind;
+import de.dos2030.iot.model.PlaceReport;
 import de.dos2030.iot.model.Reading;
 import de.dos2030.iot.model.SiteKind;
 import de.dos2030.iot.model.codec.BatchCodec;
@@ -59,6 +61,18 @@ class ModalShiftIT {
         while (bridge.now().isBefore(end)) {
             send(c, token, bridge.next(120));
         }
+    }
+
+    private PlaceReport bridgePlace() {
+        return new PlaceReport(
+                SiteKind.BRIDGE,
+                "Testbrücke " + suffix,
+                "Ruhrtal, Schwerte",
+                51.44,
+                7.56,
+                "Europe/Berlin",
+                List.of(new PlaceReport.Location("field-2", LocationKind.SECTION, "Feld 2", null, null, 42.0)),
+                Map.of(BridgeSimulation.ACC, "field-2"));
     }
 
     @Test

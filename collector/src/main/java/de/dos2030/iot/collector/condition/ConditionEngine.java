@@ -63,12 +63,12 @@ public final class ConditionEngine {
     /** The stored readings of one batch of a bridge gateway, in any order. */
     public synchronized void accept(String gatewayId, String siteId, List<Reading> readings) {
         Temperatures temperatures = Temperatures.of(readings, lastTemperature.get(gatewayId));
-        Set<String> windows = new HashSet<>();
+        Set<Window> windows = new HashSet<>();
         for (Reading r : readings) {
             Quantity q = r.quantity();
             Feature f = q == null ? null : Feature.of(q);
             if (q == Quantity.VIBRATION_RMS || (f != null && f.isMode())) {
-                if (windows.add(r.sensorId() + '\u0000' + r.time().toEpochMilli())) {
+                if (windows.add(new Window(r.sensorId(), r.time().toEpochMilli()))) {
                     coverageOf(siteId, r.sensorId()).window(binStart(r.time().toEpochMilli()));
                 }
             }
@@ -98,6 +98,9 @@ public final class ConditionEngine {
         long oldest = binStart(clock.millis()) - Duration.ofDays(1).toMillis();
         coverage.values().forEach(c -> c.prune(oldest));
     }
+
+    /** One vibration window of one sensor: several of its readings share it. */
+    private record Window(String sensorId, long time) {}
 
     private long binStart(long t) {
         return Math.floorDiv(t, binMs) * binMs;

@@ -14,6 +14,14 @@ public enum Feature {
     STRAIN(Quantity.STRAIN, "settlement"),
     TILT(Quantity.TILT, "settlement");
 
+    private static final java.util.Map<Quantity, Feature> BY_QUANTITY = new java.util.EnumMap<>(Quantity.class);
+
+    static {
+        for (Feature f : values()) {
+            BY_QUANTITY.put(f.quantity, f);
+        }
+    }
+
     private final Quantity quantity;
     private final String alertRule;
 
@@ -42,12 +50,7 @@ public enum Feature {
 
     /** The feature fed by {@code q}, or null when condition monitoring does not follow it. */
     public static Feature of(Quantity q) {
-        for (Feature f : values()) {
-            if (f.quantity == q) {
-                return f;
-            }
-        }
-        return null;
+        return q == null ? null : BY_QUANTITY.get(q);
     }
 
     /** The feature with this wire name, or null. */

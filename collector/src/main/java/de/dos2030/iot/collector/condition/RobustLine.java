@@ -16,6 +16,8 @@ import java.util.Arrays;
 public record RobustLine(double intercept, double slope, double sigma) {
     /** Pairs with x closer than this give no slope (they would only add noise); below it the line is flat. */
     private static final double MIN_DX = 0.05;
+    /** The slope comes from at most this many points (evenly spread): memory and time stay bounded (2 M pairs). */
+    static final int MAX_SLOPE_POINTS = 2000;
 
     public RobustLine {
         if (!Double.isFinite(intercept) || !Double.isFinite(slope) || !(sigma > 0) || !Double.isFinite(sigma)) {
@@ -29,8 +31,9 @@ public record RobustLine(double intercept, double slope, double sigma) {
     }
 
     /**
-     * Fits the line to the first {@code n} points. O(n^2) in time: callers pass learning bins (about 2000
-     * for 14 days of 10-minute bins), never raw readings.
+     * Fits the line to the first {@code n} points. The slope is the median over the pairs of at most
+     * {@link #MAX_SLOPE_POINTS} evenly spread points (14 days of 10-minute bins are 2016), intercept and sigma
+     * use every point. About 0.2 s for 2000 points.
      *
      * @param sigmaFloor smallest sigma returned (the sensor's resolution), so that a perfectly quiet
      *                   learning period does not turn every later tiny wobble into many sigmas
@@ -40,13 +43,21 @@ public record RobustLine(double intercept, double slope, double sigma) {
         if (n < 3) {
             throw new IllegalArgumentException("a robust line needs at least 3 points, got " + n);
         }
-        double[] slopes = new double[n * (n - 1) / 2];
+        int k = Math.min(n, MAX_SLOPE_POINTS);
+        double[] sx = new double[k];
+        double[] sy = new double[k];
+        for (int i = 0; i < k; i++) {
+            int at = (int) ((long) i * n / k);
+            sx[i] = x[at];
+            sy[i] = y[at];
+        }
+        double[] slopes = new double[k * (k - 1) / 2];
         int m = 0;
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                double dx = x[j] - x[i];
+        for (int i = 0; i < k; i++) {
+            for (int j = i + 1; j < k; j++) {
+                double dx = sx[j] - sx[i];
                 if (Math.abs(dx) >= MIN_DX) {
-                    slopes[m++] = (y[j] - y[i]) / dx;
+                    slopes[m++] = (sy[j] - sy[i]) / dx;
                 }
             }
         }

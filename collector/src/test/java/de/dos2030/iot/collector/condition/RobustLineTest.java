@@ -41,6 +41,20 @@ class RobustLineTest {
     }
 
     @Test
+    void fitsALongLearningPeriodFromASpreadSubsetWithinBoundedMemory() {
+        int n = 9000; // 60 days of 10-minute bins
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = 15 * Math.sin(i / 70.0);
+            y[i] = 200 + 11 * x[i] + (i % 7 - 3) * 0.5;
+        }
+        RobustLine line = RobustLine.fit(x, y, n, 0.01);
+        assertThat(line.slope()).isBetween(10.95, 11.05);
+        assertThat(line.intercept()).isBetween(199.5, 200.5);
+    }
+
+    @Test
     void refusesFewerThanThreePoints() {
         assertThatThrownBy(() -> RobustLine.fit(new double[] {1, 2}, new double[] {1, 2}, 2, 0.1))
                 .hasMessage("a robust line needs at least 3 points, got 2");

@@ -215,8 +215,8 @@ public final class ConditionEngine {
                         .step(s.detector, residual, t, raiseId);
         String alertId =
                 r.step() == Step.CLEAR ? s.detector.alertId() : r.state().alertId();
-        s.detector = r.state();
         if (r.step() == Step.NONE) {
+            s.detector = r.state();
             return;
         }
         double percent = 100 * residual / predicted;
@@ -254,6 +254,7 @@ public final class ConditionEngine {
                 f.isMode() ? null : config.offsetLimit(f),
                 t,
                 message));
+        s.detector = r.state(); // only once the alert is recorded: if that failed, the next bin tries again
     }
 
     private static String describe(SeriesKey k) {

@@ -114,8 +114,8 @@ public final class ConditionEngine {
         Series s = series.computeIfAbsent(key, k -> new Series(k, gatewayId));
         s.gatewayId = gatewayId;
         long start = binStart(t);
-        if (start < s.openStart) {
-            return; // a late reading of a bin already closed: the bins only move forward
+        if (start < s.openStart || (s.last != null && start <= s.last.start().toEpochMilli())) {
+            return; // a late reading of a bin already closed (also before a restart): bins only move forward
         }
         if (start > s.openStart) {
             BinPoint closed = s.openStart == Long.MIN_VALUE ? null : s.close();

@@ -78,6 +78,28 @@ class ConditionEngineTest {
     }
 
     @Test
+    void aRestoredFeatureIgnoresReadingsOfBinsItClosedBeforeTheRestart() {
+        SeriesKey key = new SeriesKey("br", "acc-1", Feature.F1);
+        engine.restore(
+                new SeriesRecord(key, "gw", true, null, T0, DetectorState.CALM, new BinPoint(T0, 10.8, 10, 5)),
+                List.of(new BinPoint(T0, 10.8, 10, 5)),
+                null);
+        engine.accept(
+                "gw",
+                "br",
+                List.of(
+                        Reading.sample("deck", Quantity.TEMPERATURE, T0.minusSeconds(600), 10),
+                        f1(T0.minusSeconds(600), 10.8, Quality.OK),
+                        Reading.sample("deck", Quantity.TEMPERATURE, T0.plusSeconds(60), 10),
+                        f1(T0.plusSeconds(60), 10.8, Quality.OK),
+                        Reading.sample("deck", Quantity.TEMPERATURE, T0.plusSeconds(700), 10),
+                        f1(T0.plusSeconds(700), 10.8, Quality.OK)));
+        assertThat(port.learningBins)
+                .as("nothing before or in the bin closed before the restart")
+                .isZero();
+    }
+
+    @Test
     void aReLearnOfAnUnknownSensorChangesNothing() {
         engine.accept(
                 "gw", "br", List.of(Reading.sample("deck", Quantity.TEMPERATURE, T0, 10), f1(T0, 10.8, Quality.OK)));

@@ -1,8 +1,10 @@
 package de.dos2030.iot.collector.condition;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import de.dos2030.iot.collector.TestCollector;
+import de.dos2030.iot.collector.TestWebhookReceiver;
 import de.dos2030.iot.collector.alerts.Alert;
 import de.dos2030.iot.collector.security.Role;
 import de.dos2030.iot.model.Batch;
@@ -26,7 +28,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Through the real ingest (HTTP door, InfluxDB, relational store): three days of a simulated bridge, the
  * collector restarted after the first two (baseline learned, detectors persisted), then a 3 % stiffness
- * loss of the first mode ends in a {@code modal-shift} alert on the alert API; the condition summary, its
+ * loss of the first mode ends in a {@code modal-shift} alert on the alert API and at a webhook subscriber;
+ * the condition summary, its
  * CSV, the baselines and the re-learn request answer as documented.
  */
 class ModalShiftIT {
@@ -97,9 +100,25 @@ class ModalShiftIT {
             JsonMapper json = second.context.getBean(JsonMapper.class);
             String viewer = second.apiToken("cond-viewer2-" + suffix, Role.VIEWER);
             String engineer = second.apiToken("cond-engineer-" + suffix, Role.ENGINEER);
+            TestWebhookReceiver receiver = new TestWebhookReceiver();
+            HttpResponse<String> sub = second.send(
+                    "POST",
+                    "/api/v1/subscriptions",
+                    engineer,
+                    "{\"channel\":\"webhook\",\"target\":\"" + receiver.url() + "\",\"filter\":{\"siteId\":\"" + site
+                            + "\"}}");
+            assertThat(sub.statusCode()).as(sub.body()).isEqualTo(201);
             Instant damagedAt = bridge.now();
             bridge.damage(0, 0.03);
             run(second, token, bridge, Duration.ofHours(23));
+            // The same subscriptions as every other alert: the raise reaches the engineer's webhook.
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> !receiver.accepted().isEmpty());
+            assertThat(receiver.accepted()).hasSize(1);
+            assertThat(receiver.accepted().get(0).body())
+                    .contains("modal-shift")
+                    .contains("acc-1");
+            receiver.close();
 
             HttpResponse<String> r = second.get("/api/v1/alerts?status=all&ruleId=modal-shift&siteId=" + site, viewer);
             assertThat(r.statusCode()).as(r.body()).isEqualTo(200);

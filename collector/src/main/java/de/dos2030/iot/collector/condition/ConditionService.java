@@ -80,10 +80,6 @@ public class ConditionService {
         return engine.relearn(siteId, sensorId, feature, since);
     }
 
-    public ConditionConfig config() {
-        return config;
-    }
-
     /** The engine's outside world: the relational store and the alert service. */
     private record Port(ConditionStore store, AlertService alerts) implements ConditionPort {
         @Override

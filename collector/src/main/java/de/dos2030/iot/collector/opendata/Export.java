@@ -38,6 +38,11 @@ public record Export(
 
     /** The window as the request writes it ({@code 10m}), or {@code raw}. */
     public String windowLabel() {
+        return label(window);
+    }
+
+    /** A window as the request writes it ({@code 10m}, {@code 1h}), or {@code raw} for null. */
+    static String label(@Nullable Duration window) {
         if (window == null) {
             return "raw";
         }

@@ -22,6 +22,8 @@ import jakarta.validation.constraints.NotBlank;
  * @param publisherUrl       its web site
  * @param contactName        who answers questions about the data (dcat:contactPoint)
  * @param contactEmail       their e-mail address
+ * @param issued             when the programme first published (dct:issued of the catalogue and its
+ *                           datasets, {@code yyyy-mm-dd}); unset: left out
  */
 @ConfigurationProperties("collector.open")
 public record OpenPublication(
@@ -50,12 +52,22 @@ public record OpenPublication(
         String contactName,
 
         @Bindable(defaultValue = "daten@dos-iot.example") @NotBlank
-        String contactEmail) {
+        String contactEmail,
+
+        @Nullable String issued) {
 
     public OpenPublication {
         if (publicUrl != null && !publicUrl.matches("https?://[^\\s/?#]+(/[^\\s?#]*)?")) {
             throw new IllegalArgumentException("collector.open.public-url '" + publicUrl
                     + "' is not an http(s) address such as https://daten.example.de");
+        }
+        if (issued != null) {
+            try {
+                java.time.LocalDate.parse(issued);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException(
+                        "collector.open.issued '" + issued + "' is not a date: write it as yyyy-mm-dd");
+            }
         }
         if (publicUrl != null && publicUrl.endsWith("/")) {
             publicUrl = publicUrl.substring(0, publicUrl.length() - 1);

@@ -99,7 +99,8 @@ public class Exports {
         if (!from.isBefore(until)) {
             throw new NotFoundException("nothing of " + file.label() + " is "
                     + (caller.anonymous()
-                            ? "public yet: data becomes public after a delay (from " + until + " on)"
+                            ? "public yet: " + s.kind() + " data becomes public after a delay; public now is what was"
+                                    + " measured before " + until
                             : "measured yet")
                     + "; try an earlier date");
         }

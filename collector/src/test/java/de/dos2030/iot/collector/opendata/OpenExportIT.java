@@ -220,4 +220,90 @@ class OpenExportIT {
         HttpResponse<byte[]> r = OpenData.get(collector, path(site, YESTERDAY + ".csv"), "no-such-token", null);
         assertThat(r.statusCode()).isEqualTo(401);
     }
+
+    @Test
+    void pythonsCsvModuleReadsTheRfc4180ExportAndWritesTheSameBytesBack() throws Exception {
+        byte[] sent = OpenData.get(collector, path(site, YESTERDAY + ".csv?dialect=rfc4180"), viewer, null)
+                .body();
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("open-csv");
+        java.nio.file.Path in = dir.resolve("in.csv");
+        java.nio.file.Path out = dir.resolve("out.csv");
+        java.nio.file.Files.write(in, sent);
+        String script = String.join(
+                "\n",
+                "import csv, sys",
+                "with open(sys.argv[1], newline='', encoding='utf-8') as f: rows = list(csv.reader(f))",
+                "with open(sys.argv[2], 'w', newline='', encoding='utf-8') as f: csv.writer(f).writerows(rows)",
+                "print(len(rows), rows[1][2], float(rows[1][2]) + float(rows[2][2]))");
+        String printed = run(List.of("python3", "-c", script, in.toString(), out.toString()));
+        assertThat(printed.trim()).isEqualTo((1 + OpenData.SAMPLES) + " 600.5 " + (OpenData.co2(0) + OpenData.co2(1)));
+        assertThat(java.nio.file.Files.readAllBytes(out)).isEqualTo(sent);
+    }
+
+    @Test
+    void libreOfficeOpensTheExcelDeExportWithNumericCells() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                new java.io.File("/usr/bin/soffice").canExecute(),
+                "soffice is not installed: install libreoffice-calc (scripts/dev-services.sh does) to run this test");
+        byte[] sent = OpenData.get(collector, path(site, YESTERDAY + ".csv?dialect=excel-de"), viewer, null)
+                .body();
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("open-lo");
+        java.nio.file.Path in = dir.resolve("export.csv");
+        java.nio.file.Files.write(in, sent);
+        // What the import dialog of a German LibreOffice proposes: semicolon, double quote, UTF-8, German locale.
+        run(List.of(
+                "soffice",
+                "-env:UserInstallation=" + dir.resolve("profile").toUri(),
+                "--headless",
+                "--infilter=CSV:59,34,76,1,,1031",
+                "--convert-to",
+                "fods",
+                "--outdir",
+                dir.toString(),
+                in.toString()));
+        String sheet = java.nio.file.Files.readString(dir.resolve("export.fods"));
+        assertThat(sheet)
+                .contains("office:value-type=\"float\" office:value=\"600.5\"")
+                .contains("office:value-type=\"float\" office:value=\"21.07\"");
+        java.util.regex.Matcher floats =
+                java.util.regex.Pattern.compile("office:value-type=\"float\"").matcher(sheet);
+        int count = 0;
+        while (floats.find()) {
+            count++;
+        }
+        assertThat(count).as("numeric cells: three quantities per row").isGreaterThanOrEqualTo(3 * OpenData.SAMPLES);
+    }
+
+    @Test
+    void anAnonymousClientThatAsksTooOftenGets429WithRetryAfterAndOthersDoNot() throws Exception {
+        String p = path(site, "not-a-file");
+        HttpResponse<byte[]> limited = null;
+        for (int i = 0; i < 200 && limited == null; i++) {
+            HttpResponse<byte[]> r = OpenData.get(collector, p, null, "203.0.113.9");
+            if (r.statusCode() == 429) {
+                limited = r;
+            } else {
+                assertThat(r.statusCode()).isEqualTo(400);
+            }
+        }
+        assertThat(limited).as("no 429 after 200 requests").isNotNull();
+        assertThat(Integer.parseInt(limited.headers().firstValue("Retry-After").orElseThrow()))
+                .isPositive();
+        assertThat(text(limited)).contains("too many requests");
+        assertThat(OpenData.get(collector, p, null, "203.0.113.10").statusCode())
+                .isEqualTo(400);
+        assertThat(OpenData.get(collector, p, viewer, "203.0.113.9").statusCode())
+                .isEqualTo(400);
+        assertThat(OpenData.get(collector, p, null, "203.0.113.9").statusCode()).isEqualTo(429);
+    }
+
+    private static String run(List<String> command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS))
+                .as(command + " timed out")
+                .isTrue();
+        assertThat(p.exitValue()).as(command + ": " + out).isZero();
+        return out;
+    }
 }

@@ -91,6 +91,7 @@ public class Catalogue {
         Duration window = tier.minWindow(kind);
         String name = site.name() == null ? site.id() : site.name();
         boolean school = kind == SiteKind.SCHOOL;
+        int delay = school ? tier.schoolDelayDays() : tier.bridgeDelayDays();
         RdfGraph.Iri d = g.iri(base + "/open/v1/sites/" + site.id() + "#dataset");
         g.type(d, "dcat:Dataset")
                 .add(d, "dct:identifier", RdfGraph.text(site.id(), null))
@@ -102,8 +103,7 @@ public class Catalogue {
                                 (school
                                                 ? "CO2, Temperatur und Luftfeuchte der Räume von "
                                                 : "Dehnung, Neigung und Schwingungen der Abschnitte von ")
-                                        + name + ". Öffentlich ab "
-                                        + (kind == SiteKind.SCHOOL ? tier.schoolDelayDays() : tier.bridgeDelayDays())
+                                        + name + ". Öffentlich nach " + delay
                                         + " Tag(en) Verzögerung, in Fenstern von mindestens " + Export.label(window)
                                         + ".",
                                 "de"))
@@ -112,11 +112,7 @@ public class Catalogue {
                 .add(d, "dct:publisher", publisher)
                 .add(d, "dct:license", g.iri(pub.licenceUri()))
                 .add(d, "dcatde:licenseAttributionByText", RdfGraph.text(pub.licenceAttribution(), "de"))
-                .add(
-                        d,
-                        "dct:accrualPeriodicity",
-                        g.iri(FREQUENCY
-                                + (until.equals(now) || !school && tier.bridgeDelayDays() == 0 ? "HOURLY" : "DAILY")))
+                .add(d, "dct:accrualPeriodicity", g.iri(FREQUENCY + (delay == 0 ? "HOURLY" : "DAILY")))
                 .add(d, "dct:issued", pub.issued() == null ? null : RdfGraph.typed(pub.issued(), "date"))
                 .add(d, "dct:modified", RdfGraph.typed(lastDay.toString(), "date"));
         RdfGraph.Blank contact = g.blank();

@@ -33,4 +33,21 @@ class ExportFileTest {
         assertThatThrownBy(() -> ExportFile.parse("../etc/passwd")).hasMessageStartingWith("file '");
         assertThatThrownBy(() -> ExportFile.parse("2025-03-03.csv.exe")).hasMessageStartingWith("file '");
     }
+
+    @Test
+    void readsARangeOfDaysUpToASchoolYearIncludingItsLastDay() {
+        assertThat(ExportFile.parse("2025-08-01_2026-07-31.csv"))
+                .isEqualTo(new ExportFile(
+                        LocalDate.of(2025, 8, 1),
+                        LocalDate.of(2026, 8, 1),
+                        "2025-08-01_2026-07-31",
+                        ExportFile.Form.CSV));
+        assertThatThrownBy(() -> ExportFile.parse("2025-08-01_2025-07-31.csv"))
+                .hasMessageStartingWith("to '2025-07-31' is before from '2025-08-01'");
+        assertThatThrownBy(() -> ExportFile.parse("2025-01-01_2026-12-31.csv"))
+                .hasMessageContaining("is longer than 400 days");
+        assertThatThrownBy(() -> ExportFile.parse("2025-02-30_2025-03-01.csv"))
+                .hasMessageStartingWith("from '2025-02-30' is not a date");
+        assertThatThrownBy(() -> ExportFile.parse("2025-08-01_2026-07-31.zip")).hasMessageStartingWith("file '");
+    }
 }

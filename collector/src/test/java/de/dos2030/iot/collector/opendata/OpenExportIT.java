@@ -176,6 +176,13 @@ class OpenExportIT {
                 entries.put(e.getName(), zip.readAllBytes());
             }
         }
+        // A closed month (long past) gives the same zip, data package included, each time.
+        HttpResponse<byte[]> closed = OpenData.get(collector, path(site, "2025-01.zip?window=1h"), viewer, null);
+        HttpResponse<byte[]> again = OpenData.get(collector, path(site, "2025-01.zip?window=1h"), viewer, null);
+        assertThat(again.body()).as("a second download of a closed month's zip").isEqualTo(closed.body());
+        assertThat(again.headers().firstValue("ETag"))
+                .isPresent()
+                .isEqualTo(closed.headers().firstValue("ETag"));
         String csvName = site + "_r204_" + month + "_1h.csv";
         assertThat(entries).containsOnlyKeys("datapackage.json", csvName);
         JsonNode pkg = JSON.readTree(entries.get("datapackage.json"));

@@ -47,10 +47,10 @@ final class DataPackage {
                         + ".");
         p.put(
                 "licenses",
-                List.of(Map.of("name", pub.licenceId(), "path", pub.licenceUrl(), "title", pub.licenceTitle())));
+                List.of(ordered("name", pub.licenceId(), "path", pub.licenceUrl(), "title", pub.licenceTitle())));
         p.put(
                 "contributors",
-                List.of(Map.of(
+                List.of(ordered(
                         "title",
                         pub.publisherName(),
                         "path",
@@ -62,13 +62,13 @@ final class DataPackage {
         p.put(
                 "sources",
                 List.of(
-                        Map.of(
+                        ordered(
                                 "title",
                                 "SensorThings API Thing '" + e.site().id() + ":"
                                         + e.location().id() + "'",
                                 "path",
                                 e.thingUrl()),
-                        Map.of("title", "SensorThings API", "path", e.base() + "/sta/v1.1")));
+                        ordered("title", "SensorThings API", "path", e.base() + "/sta/v1.1")));
         p.put("keywords", List.of(e.site().kind(), "sensor", "open data"));
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("name", "measurements");
@@ -79,7 +79,7 @@ final class DataPackage {
         r.put("encoding", e.dialect().bom() ? "utf-8-sig" : "utf-8");
         r.put(
                 "dialect",
-                Map.of(
+                ordered(
                         "delimiter",
                         String.valueOf(e.dialect().delimiter()),
                         "lineTerminator",
@@ -102,7 +102,7 @@ final class DataPackage {
 
     private static Map<String, Object> schema(Export e) {
         List<Object> fields = new ArrayList<>();
-        fields.add(Map.of(
+        fields.add(ordered(
                 "name",
                 "time_local",
                 "type",
@@ -111,7 +111,7 @@ final class DataPackage {
                 "%Y-%m-%d %H:%M:%S",
                 "description",
                 "start of the sample or window, wall clock of " + e.zone().getId()));
-        fields.add(Map.of(
+        fields.add(ordered(
                 "name",
                 "time_utc",
                 "type",
@@ -136,7 +136,7 @@ final class DataPackage {
                             + c.sensor() + "' (gateway '" + c.gateway() + "')"
                             + (e.window() == null ? "" : ", mean of its valid readings in the window"));
             fields.add(value);
-            fields.add(Map.of(
+            fields.add(ordered(
                     "name",
                     c.qualityHeader(),
                     "type",
@@ -144,9 +144,9 @@ final class DataPackage {
                     "description",
                     "quality of the reading" + (e.window() == null ? "" : "s: ok (only valid ones are averaged)"),
                     "constraints",
-                    Map.of("enum", qualities)));
+                    ordered("enum", qualities)));
         }
-        return Map.of("fields", fields, "primaryKey", List.of("time_utc"));
+        return ordered("fields", fields, "primaryKey", List.of("time_utc"));
     }
 
     private static Map<String, Object> provenance(Export e) {
@@ -178,5 +178,17 @@ final class DataPackage {
             out.put("publicTier", "public view: published with a delay, in windows of at least " + e.windowLabel());
         }
         return out;
+    }
+
+    /**
+     * A map that keeps the order its pairs are given in. {@code Map.of} iterates in an order that
+     * changes from one JVM start to the next, and a data package must be the same bytes every time.
+     */
+    private static Map<String, Object> ordered(Object... pairs) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put((String) pairs[i], pairs[i + 1]);
+        }
+        return m;
     }
 }

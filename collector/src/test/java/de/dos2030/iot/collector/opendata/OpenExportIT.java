@@ -185,6 +185,12 @@ class OpenExportIT {
                 .isEqualTo(closed.headers().firstValue("ETag"));
         String csvName = site + "_r204_" + month + "_1h.csv";
         assertThat(entries).containsOnlyKeys("datapackage.json", csvName);
+        String packageText = new String(entries.get("datapackage.json"), StandardCharsets.UTF_8);
+        // Keys in a fixed order (not Map.of's, which changes with each JVM start): the same bytes after a restart.
+        assertThat(packageText)
+                .startsWith("{\"profile\":\"tabular-data-package\",\"name\":")
+                .contains("\"dialect\":{\"delimiter\":\",\",\"lineTerminator\":\"\\r\\n\",\"quoteChar\"")
+                .contains("{\"name\":\"co2 [ppm]\",\"type\":\"number\",\"unit\":\"ppm\",\"description\"");
         JsonNode pkg = JSON.readTree(entries.get("datapackage.json"));
         assertThat(pkg.path("licenses").get(0).path("name").asText()).isEqualTo("dl-by-de/2.0");
         JsonNode resource = pkg.path("resources").get(0);

@@ -243,6 +243,10 @@ cat <<EOF
     curl -s -H "Authorization: Bearer \$V" '$API/api/v1/alerts?status=all' | jq
     curl -sN -H "Authorization: Bearer \$V" $API/api/v1/alerts/stream          # live alert feed (SSE)
     curl -s -H "Authorization: Bearer \$E" $API/api/v1/subscriptions/$SUB_ID/deliveries | jq
+  Open data (no token; anonymously a day late, in windows of at least 10 minutes; README "Offene Daten"):
+    SensorThings API:  $API/sta/v1.1
+    student CSV:       $API/open/v1/sites/gs-kley/locations/r204/${SIM_START%%T*}.csv?dialect=excel-de
+    catalogue:         $API/open/v1/catalog      (DCAT-AP.de JSON-LD; Turtle with -H 'Accept: text/turtle')
   InfluxDB: curl -sG http://127.0.0.1:$INFLUX_PORT/query --data-urlencode db=dos --data-urlencode "q=SHOW MEASUREMENTS"
   Webhook events: tail -f ${DEMO#$ROOT/}/webhook/events.jsonl       logs: ${DEMO#$ROOT/}/logs/
 

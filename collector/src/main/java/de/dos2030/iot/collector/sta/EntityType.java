@@ -55,8 +55,20 @@ public enum EntityType {
     /** A navigation property: where it leads and whether it is a set. */
     public record Nav(String name, EntityType target, boolean many) {}
 
+    private static final Map<EntityType, Map<String, Nav>> NAVS = new java.util.EnumMap<>(EntityType.class);
+
+    static {
+        for (EntityType t : values()) {
+            NAVS.put(t, java.util.Collections.unmodifiableMap(t.buildNavs()));
+        }
+    }
+
     /** The navigation properties of this type, in output order. */
     public Map<String, Nav> navs() {
+        return NAVS.get(this);
+    }
+
+    private Map<String, Nav> buildNavs() {
         Map<String, Nav> out = new LinkedHashMap<>();
         switch (this) {
             case THING -> {

@@ -16,7 +16,7 @@ final class StaJson {
     private StaJson() {}
 
     static byte[] bytes(Object tree) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             write(g, tree);
         } catch (IOException e) {

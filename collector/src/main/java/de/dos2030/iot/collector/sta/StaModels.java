@@ -20,12 +20,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Builds the {@link StaModel} from the place registry (sites, rooms, bridge sections, which sensor is
  * where) and what the collector has heard (activity and {@link LastValues}: which sensor reports which
  * quantity and statistic). A sensor the registry places nowhere has no Thing and is not published.
- * Reuses a model for {@code collector.sta.model-ttl}, or until a new series appears. Thread-safe.
+ * Reuses a model until a new series appears, rebuilding it in the background every
+ * {@code collector.sta.model-ttl} (registry edits show after that long). Thread-safe.
  */
 @Singleton
 public class StaModels {
@@ -36,6 +39,8 @@ public class StaModels {
     private final Clock clock;
     private volatile Cached anonymous;
     private volatile Cached everyone;
+    private final AtomicBoolean rebuildingAnonymous = new AtomicBoolean();
+    private final AtomicBoolean rebuildingEveryone = new AtomicBoolean();
 
     private record Cached(StaModel model, long builtAt, long generation) {}
 
@@ -48,21 +53,40 @@ public class StaModels {
         this.clock = clock;
     }
 
+    /**
+     * The model for this kind of caller. A new series (or none built yet) builds it now; one older than
+     * {@code model-ttl} is still answered while a background thread rebuilds it, so that no request
+     * pays for the rebuild (reading activity, hashing keys) in the steady state.
+     */
     StaModel model(boolean anonymousCaller) {
         Cached c = anonymousCaller ? anonymous : everyone;
-        long now = clock.millis();
         long gen = lastValues.generation();
-        if (c == null
-                || c.generation() != gen
-                || now - c.builtAt() > config.modelTtl().toMillis()) {
-            c = new Cached(build(anonymousCaller), now, gen);
-            if (anonymousCaller) {
-                anonymous = c;
-            } else {
-                everyone = c;
+        if (c == null || c.generation() != gen) {
+            return rebuild(anonymousCaller, gen).model();
+        }
+        if (clock.millis() - c.builtAt() > config.modelTtl().toMillis()) {
+            AtomicBoolean flag = anonymousCaller ? rebuildingAnonymous : rebuildingEveryone;
+            if (flag.compareAndSet(false, true)) {
+                ForkJoinPool.commonPool().execute(() -> {
+                    try {
+                        rebuild(anonymousCaller, gen);
+                    } finally {
+                        flag.set(false);
+                    }
+                });
             }
         }
         return c.model();
+    }
+
+    private Cached rebuild(boolean anonymousCaller, long generation) {
+        Cached c = new Cached(build(anonymousCaller), clock.millis(), generation);
+        if (anonymousCaller) {
+            anonymous = c;
+        } else {
+            everyone = c;
+        }
+        return c;
     }
 
     private StaModel build(boolean anonymousCaller) {

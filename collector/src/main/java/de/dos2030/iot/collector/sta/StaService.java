@@ -222,7 +222,7 @@ public class StaService {
                         + String.join(", ", e.type().properties()) + ")");
             }
         }
-        Map<String, QueryOptions.Expand> expands = new LinkedHashMap<>();
+        Map<String, QueryOptions.Expand> expands = o.expand().isEmpty() ? Map.of() : new LinkedHashMap<>();
         for (QueryOptions.Expand x : o.expand()) {
             if (!e.type().navs().containsKey(x.nav())) {
                 throw new FilterException("$expand names '" + x.nav() + "', which is not a navigation property of "

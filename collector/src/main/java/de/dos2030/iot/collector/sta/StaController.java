@@ -186,22 +186,31 @@ public class StaController {
                 .header(HttpHeaders.ALLOW, "GET");
     }
 
-    private static Duration windowOf(String text) {
+    /** {@code 10m}, {@code 1h}, {@code 1d} or ISO 8601 ({@code PT15M}): whole seconds, 1 s to 366 days. */
+    static Duration windowOf(String text) {
+        Duration d = null;
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("(\\d{1,6})([smhd])").matcher(text);
         try {
-            return text.matches("\\d{1,9}[smhd]")
-                    ? Duration.parse("PT"
-                                    + text.substring(0, text.length() - 1)
-                                            .concat(
-                                                    text.endsWith("d")
-                                                            ? ""
-                                                            : text.substring(text.length() - 1)
-                                                                    .toUpperCase()))
-                            .plusDays(text.endsWith("d") ? Long.parseLong(text.substring(0, text.length() - 1)) : 0)
-                    : Duration.parse(text);
-        } catch (RuntimeException e) {
-            throw new FilterException(
-                    "window " + QueryOptions.quoted(text) + " is not a duration (e.g. 10m, 1h, 1d, PT10M)");
+            if (m.matches()) {
+                long n = Long.parseLong(m.group(1));
+                d = switch (m.group(2)) {
+                    case "s" -> Duration.ofSeconds(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    case "h" -> Duration.ofHours(n);
+                    default -> Duration.ofDays(n);
+                };
+            } else {
+                d = Duration.parse(text);
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            // the message below
         }
+        if (d == null || d.getNano() != 0 || d.getSeconds() < 1 || d.compareTo(Duration.ofDays(366)) > 0) {
+            throw new FilterException("window " + QueryOptions.quoted(text)
+                    + " is not a duration of whole seconds from 1s to 366d (e.g. 10m, 1h, 1d, PT15M)");
+        }
+        return d;
     }
 
     private static final class Unauthorized extends RuntimeException {

@@ -35,6 +35,11 @@ final class StaData {
 
     /** Registers a gateway, sends the place and readings, marks the site public (or not), waits until stored. */
     static Site school(TestCollector c, String site, boolean isPublic) throws Exception {
+        return school(c, site, isPublic, START);
+    }
+
+    /** As {@link #school(TestCollector, String, boolean)}, the readings starting at {@code start}. */
+    static Site school(TestCollector c, String site, boolean isPublic, Instant start) throws Exception {
         String gateway = site + "-gw";
         String token = c.register(gateway, site, SiteKind.SCHOOL).token();
         PlaceReport place = new PlaceReport(
@@ -50,16 +55,16 @@ final class StaData {
                 Map.of("r1-air", "r1", "r2-air", "r2"));
         List<Reading> readings = new ArrayList<>();
         for (int i = 0; i < MINUTES; i++) {
-            readings.add(Reading.sample("r1-air", Quantity.CO2, START.plusSeconds(60L * i), 600 + i));
+            readings.add(Reading.sample("r1-air", Quantity.CO2, start.plusSeconds(60L * i), 600 + i));
         }
         for (int i = 0; i < MINUTES; i++) {
-            readings.add(Reading.sample("r1-air", Quantity.TEMPERATURE, START.plusSeconds(60L * i), 20 + i / 100.0));
+            readings.add(Reading.sample("r1-air", Quantity.TEMPERATURE, start.plusSeconds(60L * i), 20 + i / 100.0));
         }
         for (int i = 0; i < MINUTES; i++) {
-            readings.add(Reading.sample("r1-air", Quantity.RELATIVE_HUMIDITY, START.plusSeconds(60L * i), 40 + i % 5));
+            readings.add(Reading.sample("r1-air", Quantity.RELATIVE_HUMIDITY, start.plusSeconds(60L * i), 40 + i % 5));
         }
         for (int i = 0; i < MINUTES; i++) {
-            readings.add(Reading.sample("r2-air", Quantity.CO2, START.plusSeconds(60L * i), 900 + i));
+            readings.add(Reading.sample("r2-air", Quantity.CO2, start.plusSeconds(60L * i), 900 + i));
         }
         GatewayHealth health = new GatewayHealth(
                 "0.1.0",

@@ -123,6 +123,42 @@ class StaIT {
     }
 
     @Test
+    void anonymousCallersGetNothingOfTodayWhileATokenGetsItAllLive() throws Exception {
+        java.time.Instant now = java.time.Instant.now();
+        StaData.Site today = StaData.school(
+                collector,
+                "today-" + UUID.randomUUID().toString().substring(0, 8),
+                true,
+                now.minusSeconds(60L * StaData.MINUTES).truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
+        String ds = datastream(today.id() + ":r1", "co2");
+        JsonNode all = get("Datastreams('" + ds + "')/Observations?$top=1000", token, 200)
+                .path("value");
+        assertThat(all).hasSize(StaData.MINUTES);
+        java.time.Instant publicUntil = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin"))
+                .atStartOfDay(java.time.ZoneId.of("Europe/Berlin"))
+                .toInstant();
+        JsonNode anonymous = get("Datastreams('" + ds + "')/Observations?$top=1000", null, 200)
+                .path("value");
+        assertThat(anonymous.size()).isLessThan(StaData.MINUTES / 10 + 1);
+        for (JsonNode o : anonymous) {
+            String end = o.path("phenomenonTime").asText().split("/")[1];
+            assertThat(java.time.Instant.parse(end)).isBeforeOrEqualTo(publicUntil);
+            assertThat(o.path("parameters").path("window").asText()).isEqualTo("PT10M");
+        }
+        JsonNode latest = get(
+                "Things('" + today.id() + ":r1')?$expand="
+                        + q("Datastreams($expand=Observations($top=1;$orderby=phenomenonTime desc))"),
+                null,
+                200);
+        for (JsonNode d : latest.path("Datastreams")) {
+            for (JsonNode o : d.path("Observations")) {
+                String end = o.path("phenomenonTime").asText().split("/")[1];
+                assertThat(java.time.Instant.parse(end)).isBeforeOrEqualTo(publicUntil);
+            }
+        }
+    }
+
+    @Test
     void filtersPushTimeDownAndEvaluateTheRestInJava() throws Exception {
         String ds = datastream(open.id() + ":r1", "co2");
         String from = StaData.START.plusSeconds(600).toString();

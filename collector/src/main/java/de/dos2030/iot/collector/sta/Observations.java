@@ -60,7 +60,7 @@ public class Observations {
         Boolean newestFirst = timeOrder(o.orderBy());
         boolean javaOrder = newestFirst == null;
         boolean desc = Boolean.TRUE.equals(newestFirst);
-        int want = o.skip() + top + 1;
+        long want = (long) o.skip() + top + 1;
         List<Entity> all = new ArrayList<>();
         long count = 0;
         for (Entity ds : datastreams) {
@@ -103,7 +103,7 @@ public class Observations {
                     throw new FilterException("$skip " + o.skip() + " is too large across several Datastreams:"
                             + " narrow phenomenonTime instead");
                 }
-                all.addAll(entities(ds, s, pages.read(range, desc, want, 0)));
+                all.addAll(entities(ds, s, pages.read(range, desc, (int) want, 0)));
                 if (o.count()) {
                     count += pages.count(range);
                 }

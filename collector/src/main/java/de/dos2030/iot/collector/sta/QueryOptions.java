@@ -26,6 +26,9 @@ record QueryOptions(
         List<String> select,
         List<Expand> expand) {
     static final int MAX_EXPAND_DEPTH = 6;
+    /** The largest $top/$skip read: far beyond any page, small enough that skip + top stays an int. */
+    static final int MAX_NUMBER = 1_000_000_000;
+
     static final List<String> NAMES = List.of("$filter", "$orderby", "$top", "$skip", "$count", "$select", "$expand");
 
     static final QueryOptions NONE = new QueryOptions(null, List.of(), null, 0, false, List.of(), List.of());
@@ -120,13 +123,13 @@ record QueryOptions(
     private static int number(String name, String value) {
         try {
             int n = Integer.parseInt(value.trim());
-            if (n >= 0) {
+            if (n >= 0 && n <= MAX_NUMBER) {
                 return n;
             }
         } catch (NumberFormatException e) {
             // the message below
         }
-        throw new FilterException(name + " " + quoted(value) + " must be a whole number, 0 or more");
+        throw new FilterException(name + " " + quoted(value) + " must be a whole number from 0 to " + MAX_NUMBER);
     }
 
     /** Splits at {@code sep} outside parentheses and quotes. */

@@ -250,6 +250,10 @@ class StaIT {
         assertThat(get("Things(1)", null, 404).path("message").asText()).contains("no Thing");
         assertThat(get("Thingz", null, 404).path("message").asText()).contains("not an entity set");
         assertThat(get("Things?$top=-1", null, 400).path("message").asText()).contains("$top");
+        assertThat(get("Observations?$skip=2147483647", token, 400)
+                        .path("message")
+                        .asText())
+                .contains("$skip");
         assertThat(get("Things?$filter=" + q("name eq"), null, 400)
                         .path("message")
                         .asText())

@@ -300,6 +300,70 @@ class StaIT {
                 .isEqualTo(StaData.MINUTES);
     }
 
+    @Test
+    void randomPathsAndOptionsNeverAnswer5xx() throws Exception {
+        java.util.Random random = new java.util.Random(18);
+        List<String> paths = List.of(
+                "Things",
+                "Things('" + open.id() + ":r1')",
+                "Locations",
+                "HistoricalLocations",
+                "Datastreams",
+                "Sensors",
+                "ObservedProperties",
+                "FeaturesOfInterest",
+                "Things(1)",
+                "Observations(1)",
+                "Things('" + open.id() + ":r1')/Datastreams",
+                "FeaturesOfInterest('" + open.id() + ":r2')/Observations",
+                "Things('" + open.id() + ":r1')/Locations",
+                "Things('" + open.id() + ":r1')/name/$value",
+                "Things('" + open.id() + ":r1')/Datastreams/$ref",
+                "Things('x'')",
+                "Things(()",
+                "Things/Datastreams",
+                "Datastreams('x')/Thing/name",
+                "Things('" + open.id() + ":r1')/HistoricalLocations/Thing");
+        List<String> options = List.of(
+                "$top=2",
+                "$skip=1",
+                "$count=true",
+                "$count=maybe",
+                "$select=name,id",
+                "$select=nosuch",
+                "$orderby=name desc",
+                "$orderby=",
+                "$expand=Datastreams",
+                "$expand=Nope",
+                "$expand=Datastreams($select=name;$top=1;$expand=Observations($top=1))",
+                "$expand=Datastreams(",
+                "$filter=name eq 'x'",
+                "$filter=result gt 600",
+                "$filter=Datastreams/name eq 'x'",
+                "$filter=phenomenonTime gt 2020-01-01T00:00:00Z",
+                "window=1h",
+                "window=0s",
+                "aggregate=max",
+                "aggregate=median",
+                "$expand=Observations($orderby=result desc;$top=2)",
+                "$filter=(((",
+                "$filter=Thing/Locations/name eq 'x'",
+                "$expand=Thing/Locations",
+                "$top=1000000000");
+        for (int i = 0; i < 300; i++) {
+            StringBuilder url = new StringBuilder(paths.get(random.nextInt(paths.size())));
+            int n = random.nextInt(4);
+            for (int j = 0; j < n; j++) {
+                String o = options.get(random.nextInt(options.size()));
+                int eq = o.indexOf('=');
+                url.append(j == 0 ? '?' : '&').append(o, 0, eq + 1).append(q(o.substring(eq + 1)));
+            }
+            String bearer = random.nextBoolean() ? token : null;
+            HttpResponse<String> r = collector.get("/sta/v1.1/" + url, bearer);
+            assertThat(r.statusCode()).as(url + " -> " + r.body()).isLessThan(500);
+        }
+    }
+
     /** The text key of a place's Datastream of a quantity's samples. */
     private static String datastream(String thingKey, String quantity) throws Exception {
         JsonNode ds = get(

@@ -231,6 +231,9 @@ cat <<EOF
     fleet (signed in):       $API/flotte      also $API/alarme  $API/abos  $API/explorer
     sign in as the demo engineer (the link fills the form; press "Anmelden"):
              $API/anmelden?ziel=/flotte#token=$ENGINEER_TOKEN
+  Open data, OGC SensorThings API 1.1 (no token: public sites, a day late, 10-minute means; a token: all, live):
+    $API/sta/v1.1
+    curl -s '$API/sta/v1.1/Things?\$expand=Datastreams(\$expand=Observations(\$top=1;\$orderby=phenomenonTime%20desc))' | jq
   API documentation: $API/swagger-ui/      tokens: ${DEMO#$ROOT/}/api-tokens (viewer, engineer, admin)
     V=\$(sed -n 's/^viewer=//p' target/demo/api-tokens); E=\$(sed -n 's/^engineer=//p' target/demo/api-tokens)
     curl -s -H "Authorization: Bearer \$V" $API/api/v1/gateways | jq
@@ -359,6 +362,7 @@ page classroom /schulen/gs-kley/r204 "Grundschule Kley"
 page bridge /bruecken/ruhrbruecke-schwerte "Ruhrbrücke Schwerte" "$JAR"
 page bridge /bruecken/unibw-test-bridge "UniBw Munich test bridge" "$JAR"
 page fleet /flotte "school-demo-r204" "$JAR"
+page sensorthings "/sta/v1.1/Things?%24filter=properties/site%20eq%20'gs-kley'" '"@iot.selfLink"'
 raised=$(jq -r '[.by[] | .raised] | add // 0' <<< "$w"); cleared=$(jq -r '[.by[] | .cleared] | add // 0' <<< "$w")
 if [ "$raised" -gt 0 ]; then say "PASS alerts end to end: $raised raised, $cleared cleared, received by the webhook"; else say "FAIL no alert reached the webhook"; ok=; fi
 school_cleared=$(jq -r '.by["school-demo-r204"].cleared // 0' <<< "$w")

@@ -231,9 +231,6 @@ cat <<EOF
     fleet (signed in):       $API/flotte      also $API/alarme  $API/abos  $API/explorer
     sign in as the demo engineer (the link fills the form; press "Anmelden"):
              $API/anmelden?ziel=/flotte#token=$ENGINEER_TOKEN
-  Open data, OGC SensorThings API 1.1 (no token: public sites, a day late, 10-minute means; a token: all, live):
-    $API/sta/v1.1
-    curl -s '$API/sta/v1.1/Things?\$expand=Datastreams(\$expand=Observations(\$top=1;\$orderby=phenomenonTime%20desc))' | jq
   API documentation: $API/swagger-ui/      tokens: ${DEMO#$ROOT/}/api-tokens (viewer, engineer, admin)
     V=\$(sed -n 's/^viewer=//p' target/demo/api-tokens); E=\$(sed -n 's/^engineer=//p' target/demo/api-tokens)
     curl -s -H "Authorization: Bearer \$V" $API/api/v1/gateways | jq
@@ -246,9 +243,11 @@ cat <<EOF
     curl -s -H "Authorization: Bearer \$V" '$API/api/v1/alerts?status=all' | jq
     curl -sN -H "Authorization: Bearer \$V" $API/api/v1/alerts/stream          # live alert feed (SSE)
     curl -s -H "Authorization: Bearer \$E" $API/api/v1/subscriptions/$SUB_ID/deliveries | jq
-  Open data (no token; anonymously a day late, in windows of at least 10 minutes; README "Offene Daten"):
+  Open data (no token: public sites, a day late, 10-minute means; a token: all, live; README "Offene Daten"):
     SensorThings API:  $API/sta/v1.1
-    student CSV:       $API/open/v1/sites/gs-kley/locations/r204/${SIM_START%%T*}.csv?dialect=excel-de
+      curl -s -H "Authorization: Bearer \$V" '$API/sta/v1.1/Things?\$expand=Datastreams(\$expand=Observations(\$top=1;\$orderby=phenomenonTime%20desc))' | jq
+    student CSV (today's data needs a token; anonymously it is there from tomorrow):
+      curl -s -H "Authorization: Bearer \$V" -o r204.csv '$API/open/v1/sites/gs-kley/locations/r204/$(date +%F).csv?dialect=excel-de'
     catalogue:         $API/open/v1/catalog      (DCAT-AP.de JSON-LD; Turtle with -H 'Accept: text/turtle')
   InfluxDB: curl -sG http://127.0.0.1:$INFLUX_PORT/query --data-urlencode db=dos --data-urlencode "q=SHOW MEASUREMENTS"
   Webhook events: tail -f ${DEMO#$ROOT/}/webhook/events.jsonl       logs: ${DEMO#$ROOT/}/logs/

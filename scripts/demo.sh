@@ -243,6 +243,12 @@ cat <<EOF
     curl -s -H "Authorization: Bearer \$V" '$API/api/v1/alerts?status=all' | jq
     curl -sN -H "Authorization: Bearer \$V" $API/api/v1/alerts/stream          # live alert feed (SSE)
     curl -s -H "Authorization: Bearer \$E" $API/api/v1/subscriptions/$SUB_ID/deliveries | jq
+  Open data (no token: public sites, a day late, 10-minute means; a token: all, live; README "Offene Daten"):
+    SensorThings API:  $API/sta/v1.1
+      curl -s -H "Authorization: Bearer \$V" '$API/sta/v1.1/Things?\$expand=Datastreams(\$expand=Observations(\$top=1;\$orderby=phenomenonTime%20desc))' | jq
+    student CSV (today's data needs a token; anonymously it is there from tomorrow):
+      curl -s -H "Authorization: Bearer \$V" -o r204.csv '$API/open/v1/sites/gs-kley/locations/r204/$(date +%F).csv?dialect=excel-de'
+    catalogue:         $API/open/v1/catalog      (DCAT-AP.de JSON-LD; Turtle with -H 'Accept: text/turtle')
   InfluxDB: curl -sG http://127.0.0.1:$INFLUX_PORT/query --data-urlencode db=dos --data-urlencode "q=SHOW MEASUREMENTS"
   Webhook events: tail -f ${DEMO#$ROOT/}/webhook/events.jsonl       logs: ${DEMO#$ROOT/}/logs/
 
@@ -355,6 +361,7 @@ page classroom /schulen/gs-kley/r204 "Grundschule Kley"
 page bridge /bruecken/ruhrbruecke-schwerte "Ruhrbrücke Schwerte" "$JAR"
 page bridge /bruecken/unibw-test-bridge "UniBw Munich test bridge" "$JAR"
 page fleet /flotte "school-demo-r204" "$JAR"
+page sensorthings "/sta/v1.1/Things?%24filter=properties/site%20eq%20'gs-kley'" '"@iot.selfLink"'
 raised=$(jq -r '[.by[] | .raised] | add // 0' <<< "$w"); cleared=$(jq -r '[.by[] | .cleared] | add // 0' <<< "$w")
 if [ "$raised" -gt 0 ]; then say "PASS alerts end to end: $raised raised, $cleared cleared, received by the webhook"; else say "FAIL no alert reached the webhook"; ok=; fi
 school_cleared=$(jq -r '.by["school-demo-r204"].cleared // 0' <<< "$w")

@@ -54,6 +54,9 @@ ensure_packages() {
     # the collector's browser tests (web/*BrowserIT): headless Chromium and its driver, from Debian
     command -v chromium >/dev/null || missing+=(chromium)
     command -v chromedriver >/dev/null || missing+=(chromium-driver)
+    # the open-data export test (opendata/OpenExportIT): LibreOffice Calc opens the excel-de CSV headless
+    command -v soffice >/dev/null || missing+=(libreoffice-calc)
+    command -v python3 >/dev/null || missing+=(python3)  # OpenExportIT: Python's csv module reads the RFC 4180 export
     [ "$PG_PORT" = none ] || [ -n "$(pg_bin)" ] || missing+=(postgresql)
     [ ${#missing[@]} -eq 0 ] && return
     if [ "$(id -u)" -ne 0 ]; then

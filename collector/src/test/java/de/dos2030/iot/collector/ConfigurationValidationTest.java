@@ -132,6 +132,15 @@ class ConfigurationValidationTest {
     }
 
     @Test
+    void refusesASensorThingsDefaultPageLargerThanTheLargestPage() {
+        Map<String, Object> props = valid();
+        props.put("collector.sta.default-top", "500");
+        props.put("collector.sta.max-top", "100");
+        assertThatThrownBy(() -> start(props))
+                .hasStackTraceContaining("collector.sta.default-top (500) must not exceed collector.sta.max-top (100)");
+    }
+
+    @Test
     void refusesToStartWithoutSecretsKey() {
         Map<String, Object> props = valid();
         props.remove("collector.secrets.key");

@@ -64,7 +64,7 @@ final class GatewayDerivation {
         return new SensorConfig(
                 s.id(),
                 s.driver(),
-                new SourceConfig.Simulated(sim.scenario(), sim.seed() + SEED_STRIDE * index),
+                new SourceConfig.Simulated(sim.scenario(), sim.seed() + SEED_STRIDE * index, sim.damage()),
                 s.bus(),
                 s.sampling(),
                 s.calibration(),
@@ -73,6 +73,7 @@ final class GatewayDerivation {
                 s.rules(),
                 s.send(),
                 s.tilt(),
-                s.location());
+                s.location(),
+                s.modes());
     }
 }

@@ -119,7 +119,7 @@ public final class SeriesCsv {
      * this replaced because it took most of the time of writing an answer, except for some numbers
      * past 10^16 where Java 17's {@code Double.toString} printed a digit more than needed.
      */
-    static String number(double v, boolean integral) {
+    public static String number(double v, boolean integral) {
         if (integral && v == Math.rint(v)) {
             return Long.toString((long) v);
         }

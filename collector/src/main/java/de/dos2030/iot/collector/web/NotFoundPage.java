@@ -21,7 +21,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * A path nobody serves gets a 404 page in the person's language instead of Micronaut's JSON, except
- * under the API, the management endpoints and the API documentation, whose clients expect JSON.
+ * under the API, the open-data and SensorThings endpoints, the management endpoints and the API
+ * documentation, whose clients expect JSON.
  * A response filter rather than an {@code @Error(status = NOT_FOUND)} route: such a route would also
  * replace every 404 that a controller answers on purpose (with its own message) by its own.
  */
@@ -81,7 +82,8 @@ public class NotFoundPage {
     }
 
     static boolean isPagePath(String path) {
-        for (String machine : new String[] {"/api", "/admin", "/swagger", "/health", "/prometheus", "/assets"}) {
+        for (String machine :
+                new String[] {"/api", "/admin", "/swagger", "/health", "/prometheus", "/assets", "/open", "/sta"}) {
             if (path.equals(machine) || path.startsWith(machine + "/")) {
                 return false;
             }

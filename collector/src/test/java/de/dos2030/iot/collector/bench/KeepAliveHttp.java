@@ -53,7 +53,17 @@ final class KeepAliveHttp implements AutoCloseable {
 
     /** POSTs the first {@code length} bytes of {@code body} with extra headers ("Name: value" each); returns the answer. */
     Answer post(String path, byte[] body, int length, String... headers) throws IOException {
-        StringBuilder head = new StringBuilder("POST ")
+        return send("POST", path, body, length, headers);
+    }
+
+    /** PATCHes {@code body} to {@code path} with extra headers ("Name: value" each); returns the answer. */
+    Answer patch(String path, byte[] body, String... headers) throws IOException {
+        return send("PATCH", path, body, body.length, headers);
+    }
+
+    private Answer send(String method, String path, byte[] body, int length, String... headers) throws IOException {
+        StringBuilder head = new StringBuilder(method)
+                .append(' ')
                 .append(path)
                 .append(" HTTP/1.1\r\nHost: ")
                 .append(host)

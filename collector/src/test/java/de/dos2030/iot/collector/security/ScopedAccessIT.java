@@ -56,7 +56,11 @@ class ScopedAccessIT {
             "GET /api/v1/alerts/active",
             "GET /api/v1/alerts/{gatewayId}/{alertId}",
             "POST /api/v1/alerts/{gatewayId}/{alertId}/acknowledge",
-            "POST /api/v1/subscriptions");
+            "POST /api/v1/subscriptions",
+            "GET /api/v1/sites/{site}/condition",
+            "GET /api/v1/sites/{site}/condition.csv",
+            "GET /api/v1/sites/{site}/condition/baselines",
+            "POST /api/v1/sites/{site}/condition/baselines/relearn");
 
     @BeforeAll
     static void start() throws Exception {
@@ -169,7 +173,25 @@ class ScopedAccessIT {
                 String site = pick(rnd, sites);
                 boolean in = allowed.contains(site);
                 String kind = SITES.get(site);
-                switch (rnd.nextInt(9)) {
+                switch (rnd.nextInt(10)) {
+                    case 9 -> {
+                        String path = "/api/v1/sites/" + site
+                                + pick(rnd, List.of("/condition", "/condition.csv", "/condition/baselines"));
+                        assertThat(get(token, path).statusCode())
+                                .as(what + " " + path)
+                                .isEqualTo(in && kind.equals("bridge") ? 200 : 404);
+                        if (!in && role != Role.VIEWER) {
+                            assertThat(collector
+                                            .send(
+                                                    "POST",
+                                                    "/api/v1/sites/" + site + "/condition/baselines/relearn",
+                                                    token,
+                                                    "{}")
+                                            .statusCode())
+                                    .as(what + " relearn " + site)
+                                    .isEqualTo(404);
+                        }
+                    }
                     case 0 ->
                         assertThat(values(ok(token, "/api/v1/sites"), "id"))
                                 .as(what)
@@ -351,7 +373,9 @@ class ScopedAccessIT {
         /** The live alert stream: steps of the scope's sites only. */
         STREAM,
         /** The gateways' ingest door: API tokens of any scope are refused. */
-        INGEST
+        INGEST,
+        /** Open data: public sites for everyone; a token's scope makes its sites live (OpenExportIT). */
+        OPEN
     }
 
     static final Map<String, Rule> MATRIX = Map.ofEntries(
@@ -398,7 +422,13 @@ class ScopedAccessIT {
             Map.entry("DELETE /api/v1/subscriptions/{id}", Rule.OWN),
             Map.entry("GET /api/v1/subscriptions/{id}/deliveries", Rule.OWN),
             Map.entry("POST /api/v1/subscriptions/{id}/deliveries/{deliveryId}/retry", Rule.OWN),
-            Map.entry("POST /api/v1/subscriptions/{id}/test", Rule.OWN));
+            Map.entry("POST /api/v1/subscriptions/{id}/test", Rule.OWN),
+            Map.entry("GET /api/v1/sites/{site}/condition", Rule.SITE_DATA),
+            Map.entry("GET /api/v1/sites/{site}/condition.csv", Rule.SITE_DATA),
+            Map.entry("GET /api/v1/sites/{site}/condition/baselines", Rule.SITE_DATA),
+            Map.entry("POST /api/v1/sites/{site}/condition/baselines/relearn", Rule.SITE_DATA),
+            Map.entry("GET /open/v1/catalog", Rule.OPEN),
+            Map.entry("GET /open/v1/sites/{site}/locations/{location}/{file}", Rule.OPEN));
 
     /** Every route of the OpenAPI document the build generated, as "METHOD /path". */
     static Set<String> documentedRoutes() throws Exception {

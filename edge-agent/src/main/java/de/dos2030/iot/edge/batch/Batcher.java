@@ -58,9 +58,11 @@ public final class Batcher implements PipelineOutput {
         this.clockSync = clockSync;
     }
 
-    /** A window statistic, or one of the vibration features computed per window. */
+    /** A window statistic, or one of the vibration or tracked-mode features computed per window. */
     public static boolean isFeature(Reading reading) {
-        return reading.statistic() != Statistic.SAMPLE || reading.quantity().isVibrationFeature();
+        return reading.statistic() != Statistic.SAMPLE
+                || reading.quantity().isVibrationFeature()
+                || reading.quantity().isModal();
     }
 
     @Override

@@ -61,7 +61,14 @@ final class QuantityChannel implements SampleStage, FeatureSink {
         int lag = FilterChain.lagSamples(quantity, config.filters());
         this.windows = new WindowProcessor[fw.size()];
         for (int i = 0; i < windows.length; i++) {
-            windows[i] = new WindowProcessor(quantity, fw.get(i), sampleRateHz, lag, vibration, this);
+            windows[i] = new WindowProcessor(
+                    quantity,
+                    fw.get(i),
+                    sampleRateHz,
+                    lag,
+                    vibration,
+                    vibration ? config.modes().orElse(null) : null,
+                    this);
         }
     }
 

@@ -3,6 +3,8 @@ package de.dos2030.iot.edge.runtime;
 import de.dos2030.iot.config.ConfigException;
 import de.dos2030.iot.config.load.GatewayConfigLoader;
 import de.dos2030.iot.config.model.GatewayConfig;
+import de.dos2030.iot.config.model.StiffnessLoss;
+import de.dos2030.iot.edge.source.SimulatedDamage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +63,14 @@ public final class RunCommand implements Callable<Integer> {
                             + "(default: ${DEFAULT-VALUE}). Chips, bridges and timestamps stay real-time.")
     double simSpeed;
 
+    @Option(
+            names = "--simulate-damage",
+            paramLabel = "MODE:LOSS",
+            // picocli formats descriptions: a percent sign is written twice.
+            description = "Simulated bridges: modes lose stiffness, e.g. f1:3%% (f1 about 1.5 %% lower) from the start,"
+                    + " f1:3%%@30m from 30 minutes on; several: f1:3%%,f2:1%%. Replaces the file's damage.")
+    String simulateDamage;
+
     @Override
     public Integer call() throws Exception {
         GatewayConfig gateway;
@@ -73,6 +83,15 @@ public final class RunCommand implements Callable<Integer> {
                     config,
                     e.getMessage().replace('\n', ' '));
             return 2;
+        }
+        if (simulateDamage != null) {
+            try {
+                gateway = SimulatedDamage.apply(gateway, StiffnessLoss.parse(simulateDamage));
+            } catch (IllegalArgumentException e) { // InvalidConfigException too: a malformed MODE:LOSS
+                System.err.println("--simulate-damage: " + e.getMessage());
+                return 2;
+            }
+            log.info("event=simulated-damage gateway={} damage={}", gateway.id(), simulateDamage);
         }
         if (!(simSpeed > 0 && simSpeed <= 100_000)) {
             System.err.println("--sim-speed " + simSpeed + " is out of range: above 0 up to 100000");

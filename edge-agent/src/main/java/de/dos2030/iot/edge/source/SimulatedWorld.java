@@ -23,7 +23,7 @@ import java.util.Optional;
  * scenario and seed (sensors sharing both see the same bridge or room), and a fake chip per
  * sensor (its {@link ChipCatalogue} entry's) wired where the configuration says, unless a test or a technician's demo moves it
  * ({@link #place(SensorConfig, BusAddress)}). Each chip's {@link ChipFaults} can be reached by
- * sensor id to inject faults.
+ * sensor id to inject faults. A simulated source's {@code damage} is applied to its bridge's modes.
  */
 public final class SimulatedWorld {
 
@@ -69,6 +69,10 @@ public final class SimulatedWorld {
         ChipFaults f = new ChipFaults(seed ^ s.id().hashCode());
         faults.put(s.id(), f);
         Object model = model(sim.scenario(), seed);
+        if (model instanceof BridgeModel bridge) {
+            // Set, not added: sensors sharing the bridge may each carry the same damage.
+            sim.damage().forEach(loss -> bridge.damage(loss.index(), loss.fraction(), start.plus(loss.after())));
+        }
         EnvironmentSignal air =
                 model instanceof ClassroomModel room ? lapse.apply(room) : ((BridgeModel) model).environment();
         ChipSupport chip = ChipCatalogue.of(s.driver())

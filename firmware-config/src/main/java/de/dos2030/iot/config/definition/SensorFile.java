@@ -5,16 +5,20 @@ import de.dos2030.iot.config.model.Driver;
 import de.dos2030.iot.config.model.FilterConfig;
 import de.dos2030.iot.config.model.I2cBus;
 import de.dos2030.iot.config.model.JumpPer;
+import de.dos2030.iot.config.model.ModeBand;
+import de.dos2030.iot.config.model.ModeTracking;
 import de.dos2030.iot.config.model.ReplayRepeat;
 import de.dos2030.iot.config.model.Scenario;
 import de.dos2030.iot.config.model.SendPolicy;
 import de.dos2030.iot.config.model.SpiBus;
+import de.dos2030.iot.config.model.StiffnessLoss;
 import de.dos2030.iot.config.model.TemperatureCompensation;
 import de.dos2030.iot.model.Quantity;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** The declarations of one entry under {@code sensors:}; part of {@link GatewayFile}. */
 public final class SensorFile {
@@ -34,12 +38,17 @@ public final class SensorFile {
                 Numbers.Int.range(0, Integer.MAX_VALUE),
                 (int) Defaults.SIMULATION_SEED,
                 "Random seed; the same seed gives the same signal");
+        public static final Key<String> DAMAGE = Key.optional(
+                "damage",
+                Scalars.Text.matching(StiffnessLoss.TEXT, "a stiffness loss", StiffnessLoss.ALLOWED),
+                "Simulated bridges: stiffness lost by modes, e.g. f1:3% (frequency about 1.5 % lower)");
         public static final Section SIMULATED = new Section(
                 "source-simulated",
                 "A register-level fake chip at the configured address",
                 UnionType.kindKey("simulated", "Simulate the chip"),
                 SCENARIO,
-                SEED);
+                SEED,
+                DAMAGE);
         public static final Key<Path> FILE = Key.required(
                 "file", new Scalars.PathType("a data file"), "CSV file, optionally .gz; relative to this file");
         public static final Key<Map<Quantity, String>> COLUMNS = Key.required(
@@ -242,6 +251,31 @@ public final class SensorFile {
             TILT_LOW_PASS,
             TILT_INTERVAL);
 
+    /** modes: [{name: f1, band: 9.5-12 Hz}], excitation-floor, min-peak-quality (accelerometers with a spectrum). */
+    public static final class Modes {
+        public static final Key<String> NAME = Key.required(
+                "name",
+                Scalars.Text.matching(Pattern.compile("f[1-3]"), "a mode name", ModeBand.NAMES_ALLOWED),
+                "Which vertical mode: f1 (fundamental), f2 or f3");
+        public static final Key<double[]> BAND =
+                Key.required("band", new BandType(), "Frequency band searched for the mode's peak, e.g. 9.5-12 Hz");
+        public static final Section ENTRY = new Section("mode", "One tracked vertical mode", NAME, BAND);
+        public static final Key<List<Fields>> LIST = Key.optional(
+                "modes",
+                new ListType<>(ENTRY, 1),
+                "Bridges: track these modes' frequencies in each feature window with fft-size (at most 3)");
+        public static final Key<Double> EXCITATION_FLOOR = Key.withDefault(
+                "excitation-floor",
+                Numbers.Decimal.positive(16, "g"),
+                Defaults.MODE_EXCITATION_FLOOR_G,
+                "Window RMS (g) below which a mode frequency is flagged suspect (ambient excitation only)");
+        public static final Key<Double> MIN_PEAK_QUALITY = Key.withDefault(
+                "min-peak-quality",
+                Numbers.Decimal.between(ModeTracking.MIN_PEAK_QUALITY, 1e6, ""),
+                Defaults.MODE_MIN_PEAK_QUALITY,
+                "Peak over band median a mode needs before its frequency is sent");
+    }
+
     public static final Key<String> ID = Key.required("id", GatewayFile.ID, "Sensor id, unique within the gateway");
     public static final Key<Driver> DRIVER =
             Key.required("driver", new Scalars.EnumType<>(Driver.class, Driver::wireName), "Chip driver");
@@ -290,7 +324,10 @@ public final class SensorFile {
                     SEND,
                     TILT,
                     ROOM,
-                    BRIDGE_SECTION)
+                    BRIDGE_SECTION,
+                    Modes.LIST,
+                    Modes.EXCITATION_FLOOR,
+                    Modes.MIN_PEAK_QUALITY)
             .atMostOneOf(I2C, SPI, GPIO)
             .atMostOneOf(ROOM, BRIDGE_SECTION)
             .atMostOneOf(SAMPLE_INTERVAL, SAMPLE_RATE);

@@ -140,6 +140,16 @@ public final class Explanation {
                         2,
                         "tilt: " + String.join(" and ", TiltConfig.derivedIds(s.id())) + " every " + d(t.interval())
                                 + " (low-pass " + d(t.lowPass()) + ")"));
+        s.modes()
+                .ifPresent(m -> line(
+                        sb,
+                        2,
+                        "modes: "
+                                + m.bands().stream()
+                                        .map(b -> b.name() + " in " + b.bandText())
+                                        .collect(Collectors.joining(", "))
+                                + "; frequency sent at peak quality >= " + n(m.minPeakQuality())
+                                + ", suspect below " + n(m.excitationFloorG()) + " g RMS"));
         line(
                 sb,
                 2,
@@ -184,7 +194,8 @@ public final class Explanation {
 
     private static String source(SourceConfig s) {
         if (s instanceof SourceConfig.Simulated sim) {
-            return "simulated (" + sim.scenario().wireName() + ", seed " + sim.seed() + ")";
+            return "simulated (" + sim.scenario().wireName() + ", seed " + sim.seed()
+                    + (sim.damage().isEmpty() ? "" : ", stiffness lost " + StiffnessLoss.format(sim.damage())) + ")";
         }
         if (s instanceof SourceConfig.Replay r) {
             return "replay of " + r.file().getFileName() + " at " + n(r.speed()) + "x"

@@ -226,6 +226,16 @@ public final class GatewayConfigWriter {
                         .map(t -> Fields.of(SensorFile.TILT_SECTION)
                                 .put(SensorFile.TILT_LOW_PASS, t.lowPass())
                                 .put(SensorFile.TILT_INTERVAL, t.interval())));
+        s.modes()
+                .ifPresent(m -> f.put(
+                                SensorFile.Modes.LIST,
+                                m.bands().stream()
+                                        .map(b -> Fields.of(SensorFile.Modes.ENTRY)
+                                                .put(SensorFile.Modes.NAME, b.name())
+                                                .put(SensorFile.Modes.BAND, new double[] {b.lowHz(), b.highHz()}))
+                                        .toList())
+                        .put(SensorFile.Modes.EXCITATION_FLOOR, m.excitationFloorG())
+                        .put(SensorFile.Modes.MIN_PEAK_QUALITY, m.minPeakQuality()));
         s.location()
                 .ifPresent(l ->
                         f.put(l.kind() == LocationKind.ROOM ? SensorFile.ROOM : SensorFile.BRIDGE_SECTION, l.id()));
@@ -237,7 +247,8 @@ public final class GatewayConfigWriter {
             return Source.TYPE
                     .fields("simulated")
                     .put(Source.SCENARIO, sim.scenario())
-                    .put(Source.SEED, (int) sim.seed());
+                    .put(Source.SEED, (int) sim.seed())
+                    .put(Source.DAMAGE, sim.damage().isEmpty() ? null : StiffnessLoss.format(sim.damage()));
         }
         if (s instanceof SourceConfig.Replay r) {
             return Source.TYPE

@@ -10,6 +10,7 @@ import de.dos2030.iot.config.definition.SensorFile.Source;
 import de.dos2030.iot.config.model.*;
 import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.SiteKind;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,6 +42,7 @@ final class SensorBinder {
         SendPolicy send =
                 f.opt(SensorFile.SEND).orElseGet(() -> Parts.whole(features) ? Defaults.send(features) : null);
         Optional<TiltConfig> tilt = tilt(f);
+        Optional<ModeTracking> modes = modes(f);
         if (driver == null || source == null || f.get(SensorFile.ID) == null) {
             return null;
         }
@@ -56,6 +58,10 @@ final class SensorBinder {
                 rules,
                 send == null ? SendPolicy.RAW : send,
                 tilt == null ? Optional.empty() : tilt);
+        if (modes != null) {
+            violations = new ArrayList<>(violations);
+            violations.addAll(SensorInvariants.modes(driver, sampling, features, modes));
+        }
         violations.forEach(v -> ctx.report(v.under(path)));
         boolean whole = f.complete()
                 && violations.isEmpty()
@@ -66,7 +72,8 @@ final class SensorBinder {
                 && Parts.whole(features)
                 && Parts.whole(rules)
                 && send != null
-                && tilt != null;
+                && tilt != null
+                && modes != null;
         return whole
                 ? parts.build(
                         path,
@@ -81,7 +88,9 @@ final class SensorBinder {
                                 features,
                                 rules,
                                 send,
-                                tilt))
+                                tilt,
+                                Optional.empty(),
+                                modes))
                 : null;
     }
 
@@ -93,7 +102,13 @@ final class SensorBinder {
             case "simulated" ->
                 f.complete()
                         ? parts.build(
-                                f.path(), () -> new SourceConfig.Simulated(f.get(Source.SCENARIO), f.get(Source.SEED)))
+                                f.path(),
+                                () -> new SourceConfig.Simulated(
+                                        f.get(Source.SCENARIO),
+                                        f.get(Source.SEED),
+                                        f.opt(Source.DAMAGE)
+                                                .map(StiffnessLoss::parse)
+                                                .orElse(List.of())))
                         : null;
             case "replay" ->
                 f.complete()
@@ -152,6 +167,40 @@ final class SensorBinder {
         }
         TiltConfig built = parts.build(
                 t.path(), () -> new TiltConfig(t.get(SensorFile.TILT_LOW_PASS), t.get(SensorFile.TILT_INTERVAL)));
+        return built == null ? null : Optional.of(built);
+    }
+
+    /** Empty when no modes are written; null when the written ones are broken (and reported). */
+    private Optional<ModeTracking> modes(Fields f) {
+        if (!f.has(SensorFile.Modes.LIST)) {
+            boolean orphan = false;
+            for (var key : List.of(SensorFile.Modes.EXCITATION_FLOOR, SensorFile.Modes.MIN_PEAK_QUALITY)) {
+                if (f.has(key)) {
+                    ctx.report(Violation.of(
+                                    key.name(),
+                                    "applies only to a sensor with modes",
+                                    "modes: [{name: f1, band: 9.5-12 Hz}]")
+                            .under(f.path()));
+                    orphan = true;
+                }
+            }
+            return orphan ? null : Optional.empty();
+        }
+        List<ModeBand> bands = parts.list(
+                f.get(SensorFile.Modes.LIST),
+                m -> m.complete()
+                        ? parts.build(m.path(), () -> {
+                            double[] band = m.get(SensorFile.Modes.BAND);
+                            return new ModeBand(m.get(SensorFile.Modes.NAME), band[0], band[1]);
+                        })
+                        : null);
+        if (!Parts.whole(bands)) {
+            return null;
+        }
+        ModeTracking built = parts.build(
+                f.path(),
+                () -> new ModeTracking(
+                        bands, f.get(SensorFile.Modes.EXCITATION_FLOOR), f.get(SensorFile.Modes.MIN_PEAK_QUALITY)));
         return built == null ? null : Optional.of(built);
     }
 

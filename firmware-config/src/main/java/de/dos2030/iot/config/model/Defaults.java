@@ -60,6 +60,16 @@ public final class Defaults {
     public static final Duration TILT_LOW_PASS = Duration.ofSeconds(2);
 
     public static final Duration TILT_INTERVAL = Duration.ofSeconds(1);
+
+    // modal tracking (bridges)
+    /**
+     * Window RMS (g) below which a tracked mode frequency is flagged suspect: above the ambient
+     * vibration of a quiet span (the Munich test bridge: 5e-5 to 7e-5 g), below a crossing lorry.
+     */
+    public static final double MODE_EXCITATION_FLOOR_G = 1e-4;
+    /** Peak over band median a mode's peak must reach before its frequency is sent (about 10 dB). */
+    public static final double MODE_MIN_PEAK_QUALITY = 3.0;
+
     public static final ReplayRepeat REPLAY_REPEAT = ReplayRepeat.ONCE;
     public static final double REPLAY_SPEED = 1.0;
     public static final long SIMULATION_SEED = 1L;

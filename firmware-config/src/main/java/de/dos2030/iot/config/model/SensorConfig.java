@@ -10,7 +10,7 @@ import java.util.Set;
  * One sensor of a gateway: its id, chip driver, value source, wiring ({@code bus}, absent only
  * for replayed sensors), sampling, calibration, filter chain, feature windows, rules, what it sends
  * upstream, for accelerometers, tilt derived from the three axes, and the location (room or bridge
- * section) of its site it is at, when its entry names one.
+ * section) of its site it is at, when its entry names one, and the bridge modes it tracks.
  * The constructor enforces {@link SensorInvariants}.
  */
 public record SensorConfig(
@@ -25,10 +25,12 @@ public record SensorConfig(
         List<RuleConfig> rules,
         SendPolicy send,
         Optional<TiltConfig> tilt,
-        Optional<LocationRef> location) {
+        Optional<LocationRef> location,
+        Optional<ModeTracking> modes) {
 
     public SensorConfig {
         location = location == null ? Optional.empty() : location;
+        modes = modes == null ? Optional.empty() : modes;
         filters = filters == null ? null : List.copyOf(filters);
         features = features == null ? null : List.copyOf(features);
         rules = rules == null ? null : List.copyOf(rules);
@@ -36,6 +38,37 @@ public record SensorConfig(
                 "sensor " + id,
                 SensorInvariants.violations(
                         id, driver, source, bus, sampling, calibration, filters, features, rules, send, tilt));
+        Violation.throwIfAny("sensor " + id, SensorInvariants.modes(driver, sampling, features, modes));
+    }
+
+    /** A sensor that tracks no bridge modes. */
+    public SensorConfig(
+            String id,
+            Driver driver,
+            SourceConfig source,
+            Optional<BusConfig> bus,
+            Sampling sampling,
+            Calibration calibration,
+            List<FilterConfig> filters,
+            List<FeatureWindow> features,
+            List<RuleConfig> rules,
+            SendPolicy send,
+            Optional<TiltConfig> tilt,
+            Optional<LocationRef> location) {
+        this(
+                id,
+                driver,
+                source,
+                bus,
+                sampling,
+                calibration,
+                filters,
+                features,
+                rules,
+                send,
+                tilt,
+                location,
+                Optional.empty());
     }
 
     /** A sensor whose entry names no location. */
@@ -57,7 +90,25 @@ public record SensorConfig(
     /** This sensor at another location. */
     public SensorConfig at(Optional<LocationRef> where) {
         return new SensorConfig(
-                id, driver, source, bus, sampling, calibration, filters, features, rules, send, tilt, where);
+                id, driver, source, bus, sampling, calibration, filters, features, rules, send, tilt, where, modes);
+    }
+
+    /** This sensor tracking {@code tracking}'s modes (or none). */
+    public SensorConfig withModes(Optional<ModeTracking> tracking) {
+        return new SensorConfig(
+                id,
+                driver,
+                source,
+                bus,
+                sampling,
+                calibration,
+                filters,
+                features,
+                rules,
+                send,
+                tilt,
+                location,
+                tracking);
     }
 
     /** Sending the default for its windows ({@link Defaults#send}), without derived tilt. */

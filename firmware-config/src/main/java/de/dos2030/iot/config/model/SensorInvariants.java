@@ -114,6 +114,62 @@ public final class SensorInvariants {
         return out;
     }
 
+    /**
+     * Where tracked modes fit this sensor: an accelerometer, a feature window with fft-size, every
+     * band below Nyquist (half the sample rate) and at least one FFT bin (rate / fft-size) wide.
+     * The bands among themselves are {@link ModeTracking}'s to judge.
+     */
+    public static List<Violation> modes(
+            Driver driver, Sampling sampling, List<FeatureWindow> features, Optional<ModeTracking> modes) {
+        List<Violation> out = new ArrayList<>();
+        if (modes == null || modes.isEmpty() || driver == null) {
+            return out;
+        }
+        if (!driver.measuresVibration()) {
+            out.add(Violation.of(
+                    "modes",
+                    "the " + driver.chipName() + " has no vibration signal to track modes in",
+                    "adxl345, adxl355"));
+            return out;
+        }
+        int smallestFft = features == null
+                ? 0
+                : features.stream()
+                        .filter(w -> w != null && w.fftSize().isPresent())
+                        .mapToInt(w -> w.fftSize().get())
+                        .min()
+                        .orElse(0);
+        if (features != null && smallestFft == 0) {
+            out.add(Violation.of(
+                    "modes",
+                    "tracking modes needs a spectrum",
+                    "a window under features with fft-size, e.g. {length: 60s, fft-size: 4096}"));
+        }
+        if (sampling == null) {
+            return out;
+        }
+        double nyquist = sampling.hertz() / 2;
+        List<ModeBand> bands = modes.get().bands();
+        for (int i = 0; i < bands.size(); i++) {
+            ModeBand b = bands.get(i);
+            if (b.highHz() > nyquist) {
+                out.add(Violation.of(
+                        "modes[" + i + "].band",
+                        b.name() + "'s band " + b.bandText() + " reaches above the Nyquist frequency, " + hz(nyquist)
+                                + " Hz at " + hz(sampling.hertz()) + " Hz sampling",
+                        "a band up to " + hz(nyquist) + " Hz, or a higher sample-rate"));
+            } else if (smallestFft > 0 && b.widthHz() < sampling.hertz() / smallestFft) {
+                double bin = sampling.hertz() / smallestFft;
+                out.add(Violation.of(
+                        "modes[" + i + "].band",
+                        b.name() + "'s band " + b.bandText() + " is narrower than the spectral resolution, " + hz(bin)
+                                + " Hz (" + hz(sampling.hertz()) + " Hz / fft-size " + smallestFft + ")",
+                        "a band at least " + hz(bin) + " Hz wide, better many times that"));
+            }
+        }
+        return out;
+    }
+
     private static void wiring(List<Violation> out, Driver driver, SourceConfig source, Optional<BusConfig> bus) {
         if (bus.isEmpty()) {
             if (!(source instanceof SourceConfig.Replay)) {

@@ -26,12 +26,33 @@ public sealed interface SourceConfig {
         }
     }
 
-    /** A fake chip at the configured bus address, fed by {@code scenario}; the same seed gives the same signal. */
-    record Simulated(Scenario scenario, long seed) implements SourceConfig {
+    /**
+     * A fake chip at the configured bus address, fed by {@code scenario}; the same seed gives the
+     * same signal. {@code damage}: stiffness lost by modes of a simulated bridge (empty: healthy).
+     */
+    record Simulated(Scenario scenario, long seed, List<StiffnessLoss> damage) implements SourceConfig {
         public Simulated {
+            damage = damage == null ? List.of() : List.copyOf(damage);
+            List<Violation> out = new ArrayList<>();
             if (scenario == null) {
-                throw new InvalidConfigException("simulated source", List.of(Violation.of("scenario", "is required")));
+                out.add(Violation.of("scenario", "is required"));
+            } else if (!damage.isEmpty() && scenario.siteKind() != de.dos2030.iot.model.SiteKind.BRIDGE) {
+                out.add(Violation.of(
+                        "damage",
+                        "only a simulated bridge has modes to damage, not " + scenario.wireName(),
+                        "bridge-traffic, bridge-ambient"));
             }
+            Violation.throwIfAny("simulated source", out);
+        }
+
+        /** A healthy simulation. */
+        public Simulated(Scenario scenario, long seed) {
+            this(scenario, seed, List.of());
+        }
+
+        /** The same simulation with {@code losses} instead of its own damage. */
+        public Simulated withDamage(List<StiffnessLoss> losses) {
+            return new Simulated(scenario, seed, losses);
         }
 
         @Override

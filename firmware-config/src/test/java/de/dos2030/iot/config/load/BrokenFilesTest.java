@@ -69,6 +69,11 @@ class BrokenFilesTest {
                         "rooms-on-a-bridge",
                         "section-at-a-school",
                         "duplicate-room-id",
-                        "unknown-time-zone");
+                        "unknown-time-zone",
+                        "mode-bands-overlap",
+                        "mode-band-inverted",
+                        "mode-band-above-nyquist",
+                        "mode-band-narrower-than-resolution",
+                        "mode-name-unknown");
     }
 }

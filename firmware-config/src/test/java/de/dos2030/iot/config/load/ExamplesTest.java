@@ -87,7 +87,10 @@ class ExamplesTest {
         assertThat(bridge.sensors())
                 .allSatisfy(s -> assertThat(((SourceConfig.Replay) s.source()).file())
                         .isEqualTo(TestFiles.SHARED_DATA
-                                .resolve("munich-bridge/ref_load_01_all_100hz.csv.gz")
+                                .resolve(
+                                        s.id().equals("main-air")
+                                                ? "munich-bridge/ref_load_01_air_temperature_1hz.csv"
+                                                : "munich-bridge/ref_load_01_all_100hz.csv.gz")
                                 .toAbsolutePath()
                                 .normalize()));
     }

@@ -1,6 +1,7 @@
 package de.dos2030.iot.collector.web.bridge;
 
 import de.dos2030.iot.collector.api.IdParameter;
+import de.dos2030.iot.collector.condition.ConditionService;
 import de.dos2030.iot.collector.places.PlaceDirectory;
 import de.dos2030.iot.collector.query.SeriesAnswer;
 import de.dos2030.iot.collector.web.Pages;
@@ -39,11 +40,13 @@ public class BridgeController {
     private final Bridges bridges;
     private final PlaceDirectory places;
     private final Pages pages;
+    private final ConditionService condition;
 
-    public BridgeController(Bridges bridges, PlaceDirectory places, Pages pages) {
+    public BridgeController(Bridges bridges, PlaceDirectory places, Pages pages, ConditionService condition) {
         this.bridges = bridges;
         this.places = places;
         this.pages = pages;
+        this.condition = condition;
     }
 
     @Get(value = "/bruecken", produces = MediaType.TEXT_HTML)
@@ -64,6 +67,7 @@ public class BridgeController {
             model.put("bridge", v);
             model.put("ranges", List.of(BridgeRange.values()));
             model.put("signedIn", SiteAccess.live(request, site, "bridge"));
+            model.put("condition", BridgeCondition.of(condition.summary(site)));
             model.put(Pages.ZONE, v.site().zone());
             return pages.ok(request, "bridge/bridge", model);
         });

@@ -192,6 +192,16 @@ public final class SpectrumAnalyzer {
         }
     }
 
+    /** Magnitudes of the last analysis, bins 0 .. n/2 - 1 (bin k is k * {@link #binWidthHz()}); do not modify. */
+    double[] magnitudes() {
+        return magnitude;
+    }
+
+    /** Magnitude of bin {@code k} of the last analysis. */
+    public double magnitude(int k) {
+        return magnitude[k];
+    }
+
     /** The dominant frequency of the last analysis, Hz; 0 for a flat signal. */
     public double dominantHz() {
         return dominantHz;

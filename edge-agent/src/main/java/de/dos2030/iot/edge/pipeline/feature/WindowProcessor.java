@@ -1,6 +1,7 @@
 package de.dos2030.iot.edge.pipeline.feature;
 
 import de.dos2030.iot.config.model.FeatureWindow;
+import de.dos2030.iot.config.model.ModeTracking;
 import de.dos2030.iot.edge.pipeline.time.EpochNanos;
 import de.dos2030.iot.model.Quality;
 import de.dos2030.iot.model.Quantity;
@@ -12,7 +13,8 @@ import de.dos2030.iot.model.Statistic;
  * max and standard deviation; for vibration it adds RMS, peak and crest factor of the window and,
  * when an FFT size is configured, the dominant frequency of the last {@code min(fftSize, window
  * samples)} samples, zero-padded to {@code fftSize} (a 10 s window at 400 Hz: 4000 samples in a
- * 4096-point FFT). A window closes when a
+ * 4096-point FFT), and the tracked bridge modes in that spectrum ({@link ModeTracker}) when the
+ * sensor has modes. A window closes when a
  * sample at or after its end arrives, or on {@link #tick} once it is overdue: past its end by the
  * grace, which is the filter chain's lag (a Hampel filter holds k samples back, a median window / 2)
  * plus two sample periods (at least one second) for a late read. So a sample the filters held back
@@ -30,6 +32,7 @@ public final class WindowProcessor {
     private final WindowStats stats = new WindowStats();
     private final SampleRing ring;
     private final SpectrumAnalyzer spectrum;
+    private final ModeTracker modes;
     private long windowEnd = EpochNanos.NONE;
     /** End of the last window reported: samples before it belong to a window already sent. */
     private long closedUpTo = Long.MIN_VALUE;
@@ -54,6 +57,21 @@ public final class WindowProcessor {
             int lagSamples,
             boolean vibration,
             FeatureSink sink) {
+        this(quantity, window, sampleRateHz, lagSamples, vibration, null, sink);
+    }
+
+    /**
+     * @param modes the bridge modes to track in this window's spectrum; null for none (and for
+     *              windows without fft-size, where it is ignored)
+     */
+    public WindowProcessor(
+            Quantity quantity,
+            FeatureWindow window,
+            double sampleRateHz,
+            int lagSamples,
+            boolean vibration,
+            ModeTracking modes,
+            FeatureSink sink) {
         this.quantity = quantity;
         this.length = window.length().toNanos();
         this.grace = graceNanos(sampleRateHz, lagSamples);
@@ -64,9 +82,11 @@ public final class WindowProcessor {
             int held = (int) Math.min(n, FeatureWindow.samples(sampleRateHz, window.length()));
             ring = new SampleRing(held);
             spectrum = new SpectrumAnalyzer(n, held, sampleRateHz, 3);
+            this.modes = modes == null ? null : new ModeTracker(modes, spectrum);
         } else {
             ring = null;
             spectrum = null;
+            this.modes = null;
         }
     }
 
@@ -135,6 +155,9 @@ public final class WindowProcessor {
                 spectrum.analyse(ring);
                 sink.feature(
                         Quantity.DOMINANT_FREQUENCY, Statistic.SAMPLE, end - length, end, spectrum.dominantHz(), q);
+                if (modes != null) {
+                    modes.track(spectrum, stats.rms(), end - length, end, q, sink);
+                }
                 sink.spectrum(end, spectrum);
             }
         }

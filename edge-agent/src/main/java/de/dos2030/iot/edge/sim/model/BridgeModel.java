@@ -14,7 +14,8 @@ import java.util.SplittableRandom;
 
 /**
  * A single-span bridge, simulated in 1 ms steps: vertical bending modes (simply supported beam,
- * mode shapes sin(i pi x / L)) excited by ambient noise and by vehicles crossing as a Poisson
+ * mode shapes sin(i pi x / L)) whose frequencies follow the deck temperature and any damage
+ * ({@link BridgeModes}, retuned once a simulated second), excited by ambient noise and by vehicles crossing as a Poisson
  * stream, each vehicle shaking the modes in proportion to its mass while it is on the span;
  * strain at the gauge from the vehicles' moment influence line plus a daily temperature cycle;
  * tilt at a support with slow drift, traffic rotation, noise and an optional settlement step.
@@ -27,7 +28,10 @@ import java.util.SplittableRandom;
  */
 public final class BridgeModel {
 
-    /** One vertical mode. {@code participation} scales its ambient response (the fundamental dominates). */
+    /**
+     * One vertical mode: its healthy frequency at {@link BridgeModes#REFERENCE_TEMPERATURE_C}, damping
+     * ratio, and {@code participation}, which scales its ambient response (the fundamental dominates).
+     */
     public record Mode(double frequencyHz, double damping, double participation) {}
 
     /**
@@ -90,6 +94,35 @@ public final class BridgeModel {
                     ZoneId.of("Europe/Berlin"));
         }
 
+        /** Same bridge, its modes at {@code hz} (at the reference temperature), damping and participation kept. */
+        public Settings withModeFrequencies(double... hz) {
+            if (hz.length != modes.size()) {
+                throw new IllegalArgumentException(modes.size() + " modes need " + modes.size() + " frequencies");
+            }
+            List<Mode> tuned = new ArrayList<>();
+            for (int i = 0; i < hz.length; i++) {
+                tuned.add(new Mode(hz[i], modes.get(i).damping(), modes.get(i).participation()));
+            }
+            return new Settings(
+                    spanM,
+                    sensorAt,
+                    tuned,
+                    vehiclesPerHour,
+                    truckShare,
+                    ambientRmsG,
+                    bounceRmsGPerTonne,
+                    strainBaseMicro,
+                    strainPerTonne,
+                    strainPerDegC,
+                    meanTempC,
+                    tempAmplitudeC,
+                    tiltBaseDeg,
+                    tiltDriftDegPerSqrtHour,
+                    tiltNoiseDeg,
+                    tiltPerTonneDeg,
+                    zone);
+        }
+
         /** Same bridge, no traffic: ambient vibration only (night, closure, the bridge-ambient scenario). */
         public Settings withoutTraffic() {
             return new Settings(
@@ -117,6 +150,8 @@ public final class BridgeModel {
     public static final Duration HISTORY = Duration.ofSeconds(4);
     private static final double DT = 1e-3;
     private static final int RING = (int) (HISTORY.toMillis() + 1);
+    /** Steps between retuning the modes to the temperature: a simulated second (the cycle is a day). */
+    private static final int RETUNE_STEPS = 1000;
 
     private record Vehicle(double tonnes, double speed, double enteredAt) {}
 
@@ -124,7 +159,12 @@ public final class BridgeModel {
     private final Instant start;
     private final SplittableRandom random;
     private final int n;
+    private final BridgeModes modes;
     private final double[] omega;
+    /** A stiffness loss still to come per mode: its fraction and the step it begins at (-1: none). */
+    private final double[] pendingLoss;
+
+    private final long[] pendingStep;
     private final double[] zeta;
     private final double[] shapeAtSensor;
     private final double[] ambientSigma;
@@ -145,7 +185,12 @@ public final class BridgeModel {
         this.start = start;
         this.random = new SplittableRandom(seed);
         this.n = settings.modes().size();
+        this.modes =
+                new BridgeModes(settings.modes().stream().map(Mode::frequencyHz).toList());
         omega = new double[n];
+        pendingLoss = new double[n];
+        pendingStep = new long[n];
+        java.util.Arrays.fill(pendingStep, -1);
         zeta = new double[n];
         shapeAtSensor = new double[n];
         ambientSigma = new double[n];
@@ -154,7 +199,7 @@ public final class BridgeModel {
         qd = new double[n];
         for (int i = 0; i < n; i++) {
             Mode m = settings.modes().get(i);
-            omega[i] = 2 * Math.PI * m.frequencyHz();
+            omega[i] = 2 * Math.PI * modes.frequencyHz(i, airTemperatureC(start));
             zeta[i] = m.damping();
             shapeAtSensor[i] = Math.sin((i + 1) * Math.PI * settings.sensorAt());
             // Stationary RMS acceleration of a lightly damped oscillator under white noise of
@@ -171,9 +216,43 @@ public final class BridgeModel {
         return settings;
     }
 
-    /** Damage: mode {@code index} (0 = fundamental) loses {@code fraction} of its stiffness-frequency, from now on. */
+    /**
+     * Damage: mode {@code index} (0 = fundamental) has lost {@code fraction} of its healthy
+     * stiffness, from now on (set, not added; its frequency falls by 1 - sqrt(1 - fraction)).
+     */
     public synchronized void damage(int index, double fraction) {
-        omega[index] = 2 * Math.PI * settings.modes().get(index).frequencyHz() * (1 - fraction);
+        modes.loseStiffness(index, fraction);
+        retune(airTemperatureC(start.plusMillis(Math.max(0, step))));
+    }
+
+    /**
+     * Damage from {@code from} on: mode {@code index} loses {@code fraction} of its healthy stiffness
+     * at that simulated instant (at the next retuning, within a simulated second); at once when
+     * {@code from} has passed. Replaces a loss still to come for that mode.
+     */
+    public synchronized void damage(int index, double fraction, Instant from) {
+        long at = Math.max(0, Duration.between(start, from).toMillis());
+        if (at <= step) {
+            pendingStep[index] = -1;
+            damage(index, fraction);
+        } else {
+            if (!(fraction >= 0 && fraction < 1)) { // refused now, not when it is due
+                throw new IllegalArgumentException("a stiffness loss lies in [0, 1): " + fraction);
+            }
+            pendingLoss[index] = fraction;
+            pendingStep[index] = at;
+        }
+    }
+
+    /** Mode {@code index}'s frequency now: temperature and damage applied. */
+    public synchronized double modeFrequencyHz(int index) {
+        return omega[index] / (2 * Math.PI);
+    }
+
+    private void retune(double temperatureC) {
+        for (int i = 0; i < n; i++) {
+            omega[i] = 2 * Math.PI * modes.frequencyHz(i, temperatureC);
+        }
     }
 
     /** Settlement of the support: tilt steps by {@code deg}, from now on. */
@@ -251,6 +330,15 @@ public final class BridgeModel {
         }
         Instant now = start.plusMillis(step);
         double temp = airTemperatureC(now);
+        if (step % RETUNE_STEPS == 0) {
+            for (int i = 0; i < n; i++) {
+                if (pendingStep[i] >= 0 && step >= pendingStep[i]) {
+                    modes.loseStiffness(i, pendingLoss[i]);
+                    pendingStep[i] = -1;
+                }
+            }
+            retune(temp);
+        }
         double strain = settings.strainBaseMicro()
                 + settings.strainPerDegC() * (temp - settings.meanTempC())
                 + settings.strainPerTonne() * influence

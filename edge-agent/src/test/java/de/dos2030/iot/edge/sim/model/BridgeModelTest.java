@@ -36,18 +36,63 @@ class BridgeModelTest {
     }
 
     @Test
-    void dominantFrequencyIsTheFundamentalModeOfTheModel() {
+    void dominantFrequencyIsTheFundamentalModeOfTheModelAtTheDeckTemperature() {
         BridgeModel model = new BridgeModel(BridgeModel.Settings.typical(), 7, START);
-        assertThat(model.dominantFrequencyHz()).isEqualTo(3.2);
-        assertThat(dominantFrequency(model, 4)).isCloseTo(3.2, offset(2 * FS / N));
+        double t = model.airTemperatureC(START); // 11:00 local: 15 degC, 5 K above the reference
+        assertThat(t).isCloseTo(15.0, offset(1e-9));
+        assertThat(model.dominantFrequencyHz()).isCloseTo(3.2 * (1 - 0.002 * 5), offset(1e-9));
+        assertThat(dominantFrequency(model, 4)).isCloseTo(model.dominantFrequencyHz(), offset(2 * FS / N));
     }
 
     @Test
-    void damageLowersTheDominantFrequencyByItsFraction() {
+    void damageLowersTheDominantFrequencyByTheSquareRootOfTheStiffnessLeft() {
         BridgeModel model = new BridgeModel(BridgeModel.Settings.typical(), 7, START);
+        double healthy = model.dominantFrequencyHz();
         model.damage(0, 0.05);
-        assertThat(model.dominantFrequencyHz()).isCloseTo(3.04, offset(1e-9));
-        assertThat(dominantFrequency(model, 4)).isCloseTo(3.04, offset(2 * FS / N));
+        assertThat(model.dominantFrequencyHz()).isCloseTo(healthy * Math.sqrt(0.95), offset(1e-9));
+        assertThat(dominantFrequency(model, 4)).isCloseTo(healthy * Math.sqrt(0.95), offset(2 * FS / N));
+    }
+
+    @Test
+    void theModesFollowTheDailyTemperatureCycleOnceASimulatedSecond() {
+        Instant morning = Instant.parse("2025-03-10T07:00:00Z"); // 08:00 local, warming fastest
+        Instant later = morning.plus(java.time.Duration.ofHours(1));
+        BridgeModel model = new BridgeModel(BridgeModel.Settings.typical().withoutTraffic(), 1, morning);
+        double before = model.modeFrequencyHz(0);
+        model.verticalAccelerationG(later); // steps the hour, retuning every simulated second
+        double after = model.modeFrequencyHz(0);
+
+        assertThat(model.airTemperatureC(later) - model.airTemperatureC(morning))
+                .isCloseTo(1.55, offset(0.01));
+        assertThat(before)
+                .isCloseTo(3.2 * BridgeModes.temperatureFactor(model.airTemperatureC(morning)), offset(1e-12));
+        assertThat(after).isCloseTo(3.2 * BridgeModes.temperatureFactor(model.airTemperatureC(later)), offset(1e-12));
+        assertThat(after).isLessThan(before); // warmer, softer
+    }
+
+    @Test
+    void damageScheduledForLaterBeginsThenAndNotBefore() {
+        BridgeModel model = new BridgeModel(BridgeModel.Settings.typical().withoutTraffic(), 7, START);
+        model.damage(0, 0.03, START.plusSeconds(30));
+        model.verticalAccelerationG(START.plusSeconds(29));
+        double before = model.modeFrequencyHz(0);
+        model.verticalAccelerationG(START.plusSeconds(31));
+        double after = model.modeFrequencyHz(0);
+
+        assertThat(before)
+                .isCloseTo(
+                        3.2 * BridgeModes.temperatureFactor(model.airTemperatureC(START.plusSeconds(29))),
+                        offset(1e-9));
+        assertThat(after / before).isCloseTo(Math.sqrt(0.97), offset(1e-4)); // 1 s of warming is 3e-6
+    }
+
+    @Test
+    void modeFrequenciesAreConfigurable() {
+        BridgeModel model =
+                new BridgeModel(BridgeModel.Settings.typical().withModeFrequencies(2.1, 7.0, 11.5), 7, START);
+        double factor = BridgeModes.temperatureFactor(model.airTemperatureC(START));
+        assertThat(model.modeFrequencyHz(0)).isCloseTo(2.1 * factor, offset(1e-9));
+        assertThat(model.modeFrequencyHz(2)).isCloseTo(11.5 * factor, offset(1e-9));
     }
 
     @Test

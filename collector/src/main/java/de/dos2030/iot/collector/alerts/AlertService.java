@@ -1,8 +1,8 @@
 package de.dos2030.iot.collector.alerts;
 
-import de.dos2030.iot.collector.audit.Audit;
 import de.dos2030.iot.collector.ingest.IngestService;
 import de.dos2030.iot.collector.security.Caller;
+import de.dos2030.iot.collector.security.audit.Audit;
 import de.dos2030.iot.collector.statedb.RelationalStore;
 import de.dos2030.iot.model.AlertEvent;
 import de.dos2030.iot.model.AlertState;

@@ -2,10 +2,10 @@ package de.dos2030.iot.collector.places;
 
 import de.dos2030.iot.collector.api.BadRequestException;
 import de.dos2030.iot.collector.api.IdParameter;
-import de.dos2030.iot.collector.audit.Audit;
 import de.dos2030.iot.collector.security.Allowed;
 import de.dos2030.iot.collector.security.Caller;
 import de.dos2030.iot.collector.security.Role;
+import de.dos2030.iot.collector.security.audit.Audit;
 import de.dos2030.iot.model.LocationKind;
 import de.dos2030.iot.model.SiteKind;
 import io.micronaut.core.annotation.Nullable;

@@ -3,7 +3,7 @@ package de.dos2030.iot.collector.security;
 import de.dos2030.iot.collector.api.BadRequestException;
 import de.dos2030.iot.collector.api.ConflictException;
 import de.dos2030.iot.collector.api.NotFoundException;
-import de.dos2030.iot.collector.audit.Audit;
+import de.dos2030.iot.collector.security.audit.Audit;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

@@ -1,4 +1,4 @@
-package de.dos2030.iot.collector.audit;
+package de.dos2030.iot.collector.security.audit;
 
 import io.micronaut.core.annotation.Nullable;
 import java.nio.charset.StandardCharsets;

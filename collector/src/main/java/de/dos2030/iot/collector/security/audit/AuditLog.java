@@ -1,4 +1,4 @@
-package de.dos2030.iot.collector.audit;
+package de.dos2030.iot.collector.security.audit;
 
 import static de.dos2030.iot.collector.statedb.RelationalStore.bind;
 

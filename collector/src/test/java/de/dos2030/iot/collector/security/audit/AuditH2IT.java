@@ -1,4 +1,4 @@
-package de.dos2030.iot.collector.audit;
+package de.dos2030.iot.collector.security.audit;
 
 import de.dos2030.iot.collector.TestCollector;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package de.dos2030.iot.collector.audit;
+package de.dos2030.iot.collector.security.audit;
 
 import de.dos2030.iot.collector.api.BadRequestException;
 import de.dos2030.iot.collector.api.IdParameter;

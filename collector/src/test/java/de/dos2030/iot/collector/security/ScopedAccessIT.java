@@ -352,6 +352,28 @@ class ScopedAccessIT {
         assertThat(ok.body()).contains("\"scope\":\"kind:bridge\"");
     }
 
+    @Test
+    void aWebSessionCarriesItsTokensScopeToTheFleetAndAlertPages() throws Exception {
+        String token = collector
+                .context
+                .getBean(ApiTokens.class)
+                .issue(
+                        "sc-web",
+                        "sc-web",
+                        Role.ENGINEER,
+                        Scope.kind("school"),
+                        new Caller(Caller.BOOTSTRAP_ADMIN, Role.ADMIN))
+                .token();
+        de.dos2030.iot.collector.web.WebClient browser = new de.dos2030.iot.collector.web.WebClient(collector);
+        assertThat(browser.signIn(token, "/flotte").statusCode()).isEqualTo(303);
+        String fleet = browser.get("/flotte").body();
+        assertThat(fleet).contains("g-sc-s1", "g-sc-s2").doesNotContain("g-sc-b1", "g-sc-b2");
+        assertThat(browser.get("/flotte/g-sc-s1").statusCode()).isEqualTo(200);
+        assertThat(browser.get("/flotte/g-sc-b1").statusCode()).isEqualTo(404);
+        String alerts = browser.get("/alarme?status=all").body();
+        assertThat(alerts).contains("g-sc-s1").doesNotContain("g-sc-b1", "g-sc-b2");
+    }
+
     private static HttpResponse<String> get(String token, String path) throws Exception {
         return collector.get(path, token);
     }

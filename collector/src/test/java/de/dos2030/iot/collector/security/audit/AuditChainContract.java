@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -127,6 +128,46 @@ abstract class AuditChainContract {
                         .send("GET", "/admin/audit?from=yesterday", admin(), null)
                         .statusCode())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void theAdminScriptVerifiesTheChainAndNamesTheFirstBrokenEntry() throws Exception {
+        changes("au-gw4-" + suffix, "au-tok4-" + suffix);
+        Script ok = script("audit", "verify");
+        assertThat(ok.exit()).as(ok.output()).isZero();
+        assertThat(ok.output()).contains("audit chain intact");
+        long seq;
+        try (Connection c = jdbc();
+                PreparedStatement ps = c.prepareStatement("SELECT MAX(seq) FROM audit_log");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            seq = rs.getLong(1);
+        }
+        update("UPDATE audit_log SET client = '10.6.6.6' WHERE seq = " + seq);
+        try {
+            Script broken = script("audit", "verify");
+            assertThat(broken.exit()).as(broken.output()).isEqualTo(1);
+            assertThat(broken.output()).contains("audit chain BROKEN at entry " + seq);
+        } finally {
+            update("UPDATE audit_log SET client = '127.0.0.1' WHERE seq = " + seq);
+        }
+    }
+
+    record Script(int exit, String output) {}
+
+    private Script script(String... args) throws Exception {
+        java.nio.file.Path root = java.nio.file.Path.of("").toAbsolutePath().getParent();
+        List<String> command = new java.util.ArrayList<>(
+                List.of(root.resolve("scripts/collector-admin").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("COLLECTOR_URL", collector().url(""));
+        pb.environment().put("COLLECTOR_ADMIN_TOKEN", admin());
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        return new Script(p.exitValue(), out);
     }
 
     private void update(String sql) throws SQLException {

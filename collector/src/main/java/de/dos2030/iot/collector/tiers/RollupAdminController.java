@@ -5,8 +5,11 @@ import de.dos2030.iot.collector.api.ErrorAnswer;
 import de.dos2030.iot.collector.api.IdParameter;
 import de.dos2030.iot.collector.api.TimeParameter;
 import de.dos2030.iot.collector.security.Allowed;
+import de.dos2030.iot.collector.security.Caller;
 import de.dos2030.iot.collector.security.Role;
+import de.dos2030.iot.collector.security.audit.Audit;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -34,7 +37,10 @@ public class RollupAdminController {
     private final RollupConfig config;
     private final Clock clock;
 
-    public RollupAdminController(RollupRebuild rebuild, DirtySet dirty, RollupConfig config, Clock clock) {
+    private final Audit audit;
+
+    public RollupAdminController(RollupRebuild rebuild, DirtySet dirty, RollupConfig config, Clock clock, Audit audit) {
+        this.audit = audit;
         this.rebuild = rebuild;
         this.dirty = dirty;
         this.config = config;
@@ -91,6 +97,7 @@ public class RollupAdminController {
 
     @Post("/rebuild")
     public RebuildAnswer rebuild(
+            HttpRequest<?> request,
             @Nullable @Body RebuildRequest body,
             @Nullable @QueryValue("from") String fromParam,
             @Nullable @QueryValue("to") String toParam,
@@ -116,7 +123,7 @@ public class RollupAdminController {
         }
         long t0 = System.nanoTime();
         RollupRebuild.Result r = rebuild.rebuild(from, to, site, gateway);
-        return new RebuildAnswer(
+        RebuildAnswer answer = new RebuildAnswer(
                 r.from(),
                 r.to(),
                 site,
@@ -126,6 +133,8 @@ public class RollupAdminController {
                 r.fields(),
                 config.enabled(),
                 (System.nanoTime() - t0) / 1_000_000);
+        audit.record(Caller.of(request), request, "rollup.rebuild", "rollups", null, answer);
+        return answer;
     }
 
     /** The value from the body or the query; both only when they agree. */

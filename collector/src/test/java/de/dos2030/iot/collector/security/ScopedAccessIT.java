@@ -374,6 +374,42 @@ class ScopedAccessIT {
         assertThat(alerts).contains("g-sc-s1").doesNotContain("g-sc-b1", "g-sc-b2");
     }
 
+    @Test
+    void deliveriesArePlannedOnlyForAlertsInsideTheOwnersScopeWhateverTheFilterSays() throws Exception {
+        String token = collector
+                .context
+                .getBean(ApiTokens.class)
+                .issue(
+                        "sc-sub",
+                        "sc-sub",
+                        Role.ENGINEER,
+                        Scope.sites(List.of("sc-s2")),
+                        new Caller(Caller.BOOTSTRAP_ADMIN, Role.ADMIN))
+                .token();
+        HttpResponse<String> created = collector.send(
+                "POST",
+                "/api/v1/subscriptions",
+                token,
+                "{\"channel\":\"webhook\",\"target\":\"http://127.0.0.1:9/h\",\"filter\":{\"siteId\":\"sc-s2\"}}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = created.body().replaceAll(".*\"id\":\"(sub-[0-9a-f]+)\".*", "$1");
+        // An admin (scope all) widens the filter to every alert: the owner's scope still holds.
+        assertThat(collector
+                        .send("PUT", "/api/v1/subscriptions/" + id, TestCollector.ADMIN_TOKEN, "{\"filter\":{}}")
+                        .statusCode())
+                .isEqualTo(200);
+        raise("sc-s1", "fo-1");
+        raise("sc-s2", "fo-2");
+        String deliveries = "";
+        for (int i = 0; i < 50 && !deliveries.contains("fo-2"); i++) {
+            deliveries = collector
+                    .get("/api/v1/subscriptions/" + id + "/deliveries", token)
+                    .body();
+            Thread.sleep(100);
+        }
+        assertThat(deliveries).contains("fo-2").doesNotContain("fo-1");
+    }
+
     private static HttpResponse<String> get(String token, String path) throws Exception {
         return collector.get(path, token);
     }

@@ -238,7 +238,6 @@ public class AlertService {
         return Optional.of(n);
     }
 
-    /** Outcome of an acknowledgement. */
     /** What the audit log keeps of an acknowledged alert: its state, not its whole lifecycle. */
     @Serdeable
     record AuditedAlert(
@@ -252,6 +251,7 @@ public class AlertService {
         }
     }
 
+    /** Outcome of an acknowledgement. */
     public sealed interface AckResult {
         record Done(Alert alert) implements AckResult {}
 

@@ -14,4 +14,9 @@ public final class DecodeLimits {
     public static final int MAX_READINGS = de.dos2030.iot.model.validation.Validator.MAX_READINGS;
 
     public static final int MAX_ALERTS = de.dos2030.iot.model.validation.Validator.MAX_ALERTS;
+
+    /** Raw values in one capture: two minutes before and one after at 800 Hz would be 144 000; three axes' worth. */
+    public static final int MAX_CAPTURE_VALUES = de.dos2030.iot.model.validation.Validator.MAX_CAPTURE_VALUES;
+
+    public static final int MAX_CAPTURES = de.dos2030.iot.model.validation.Validator.MAX_CAPTURES;
 }

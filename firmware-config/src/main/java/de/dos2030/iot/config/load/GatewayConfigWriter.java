@@ -226,6 +226,12 @@ public final class GatewayConfigWriter {
                         .map(t -> Fields.of(SensorFile.TILT_SECTION)
                                 .put(SensorFile.TILT_LOW_PASS, t.lowPass())
                                 .put(SensorFile.TILT_INTERVAL, t.interval())));
+        f.put(
+                SensorFile.Capture.KEY,
+                s.capture()
+                        .map(cap -> Fields.of(SensorFile.Capture.SECTION)
+                                .put(SensorFile.Capture.BEFORE, cap.before())
+                                .put(SensorFile.Capture.AFTER, cap.after())));
         s.location()
                 .ifPresent(l ->
                         f.put(l.kind() == LocationKind.ROOM ? SensorFile.ROOM : SensorFile.BRIDGE_SECTION, l.id()));

@@ -41,6 +41,7 @@ final class SensorBinder {
         SendPolicy send =
                 f.opt(SensorFile.SEND).orElseGet(() -> Parts.whole(features) ? Defaults.send(features) : null);
         Optional<TiltConfig> tilt = tilt(f);
+        Optional<CaptureConfig> capture = capture(f);
         if (driver == null || source == null || f.get(SensorFile.ID) == null) {
             return null;
         }
@@ -57,6 +58,10 @@ final class SensorBinder {
                 send == null ? SendPolicy.RAW : send,
                 tilt == null ? Optional.empty() : tilt);
         violations.forEach(v -> ctx.report(v.under(path)));
+        List<Violation> captureViolations = capture == null || capture.isEmpty()
+                ? List.of()
+                : CaptureConfig.violations(driver, sampling, capture.get());
+        captureViolations.forEach(v -> ctx.report(v.under(path)));
         boolean whole = f.complete()
                 && violations.isEmpty()
                 && bus != null
@@ -66,22 +71,25 @@ final class SensorBinder {
                 && Parts.whole(features)
                 && Parts.whole(rules)
                 && send != null
-                && tilt != null;
+                && tilt != null
+                && capture != null
+                && captureViolations.isEmpty();
         return whole
                 ? parts.build(
                         path,
                         () -> new SensorConfig(
-                                f.get(SensorFile.ID),
-                                driver,
-                                source,
-                                bus,
-                                sampling,
-                                calibration,
-                                filters,
-                                features,
-                                rules,
-                                send,
-                                tilt))
+                                        f.get(SensorFile.ID),
+                                        driver,
+                                        source,
+                                        bus,
+                                        sampling,
+                                        calibration,
+                                        filters,
+                                        features,
+                                        rules,
+                                        send,
+                                        tilt)
+                                .withCapture(capture))
                 : null;
     }
 
@@ -152,6 +160,20 @@ final class SensorBinder {
         }
         TiltConfig built = parts.build(
                 t.path(), () -> new TiltConfig(t.get(SensorFile.TILT_LOW_PASS), t.get(SensorFile.TILT_INTERVAL)));
+        return built == null ? null : Optional.of(built);
+    }
+
+    /** Empty when not written; null when the written section is broken. */
+    private Optional<CaptureConfig> capture(Fields f) {
+        if (!f.has(SensorFile.Capture.KEY)) {
+            return Optional.empty();
+        }
+        Fields c = f.get(SensorFile.Capture.KEY);
+        if (c == null || !c.complete()) {
+            return null;
+        }
+        CaptureConfig built = parts.build(
+                c.path(), () -> new CaptureConfig(c.get(SensorFile.Capture.BEFORE), c.get(SensorFile.Capture.AFTER)));
         return built == null ? null : Optional.of(built);
     }
 

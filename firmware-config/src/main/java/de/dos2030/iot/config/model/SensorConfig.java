@@ -10,7 +10,7 @@ import java.util.Set;
  * One sensor of a gateway: its id, chip driver, value source, wiring ({@code bus}, absent only
  * for replayed sensors), sampling, calibration, filter chain, feature windows, rules, what it sends
  * upstream, for accelerometers, tilt derived from the three axes, and the location (room or bridge
- * section) of its site it is at, when its entry names one.
+ * section) of its site it is at, when its entry names one, and raw capture around alarms.
  * The constructor enforces {@link SensorInvariants}.
  */
 public record SensorConfig(
@@ -25,10 +25,12 @@ public record SensorConfig(
         List<RuleConfig> rules,
         SendPolicy send,
         Optional<TiltConfig> tilt,
-        Optional<LocationRef> location) {
+        Optional<LocationRef> location,
+        Optional<CaptureConfig> capture) {
 
     public SensorConfig {
         location = location == null ? Optional.empty() : location;
+        capture = capture == null ? Optional.empty() : capture;
         filters = filters == null ? null : List.copyOf(filters);
         features = features == null ? null : List.copyOf(features);
         rules = rules == null ? null : List.copyOf(rules);
@@ -36,6 +38,43 @@ public record SensorConfig(
                 "sensor " + id,
                 SensorInvariants.violations(
                         id, driver, source, bus, sampling, calibration, filters, features, rules, send, tilt));
+        Violation.throwIfAny("sensor " + id, CaptureConfig.violations(driver, sampling, capture.orElse(null)));
+    }
+
+    /** A sensor without raw capture. */
+    public SensorConfig(
+            String id,
+            Driver driver,
+            SourceConfig source,
+            Optional<BusConfig> bus,
+            Sampling sampling,
+            Calibration calibration,
+            List<FilterConfig> filters,
+            List<FeatureWindow> features,
+            List<RuleConfig> rules,
+            SendPolicy send,
+            Optional<TiltConfig> tilt,
+            Optional<LocationRef> location) {
+        this(
+                id,
+                driver,
+                source,
+                bus,
+                sampling,
+                calibration,
+                filters,
+                features,
+                rules,
+                send,
+                tilt,
+                location,
+                Optional.empty());
+    }
+
+    /** This sensor with raw capture around alarms, or without. */
+    public SensorConfig withCapture(Optional<CaptureConfig> c) {
+        return new SensorConfig(
+                id, driver, source, bus, sampling, calibration, filters, features, rules, send, tilt, location, c);
     }
 
     /** A sensor whose entry names no location. */
@@ -57,7 +96,7 @@ public record SensorConfig(
     /** This sensor at another location. */
     public SensorConfig at(Optional<LocationRef> where) {
         return new SensorConfig(
-                id, driver, source, bus, sampling, calibration, filters, features, rules, send, tilt, where);
+                id, driver, source, bus, sampling, calibration, filters, features, rules, send, tilt, where, capture);
     }
 
     /** Sending the default for its windows ({@link Defaults#send}), without derived tilt. */

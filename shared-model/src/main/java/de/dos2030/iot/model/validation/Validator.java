@@ -31,8 +31,8 @@ public final class Validator {
     public static final int MAX_READINGS = 100_000;
 
     public static final int MAX_ALERTS = 10_000;
-    /** Raw values in one capture: 2 min before and 1 min after at 800 Hz, three axes' worth (288 000). */
-    public static final int MAX_CAPTURE_VALUES = 180 * 800 * 3;
+    /** Raw values in one capture: 2 minutes at 800 Hz, three axes' worth (288 000, 1.1 MiB as CBOR floats). */
+    public static final int MAX_CAPTURE_VALUES = 120 * 800 * 3;
     /** A gateway sends each capture in a batch of its own; a few leave room for a later change of mind. */
     public static final int MAX_CAPTURES = 16;
     /** The fastest sample rate of a chip we drive (ADXL355: 4 kHz). */

@@ -2,7 +2,6 @@ package de.dos2030.iot.config.model;
 
 import de.dos2030.iot.model.Quantity;
 import de.dos2030.iot.model.RawCapture;
-import de.dos2030.iot.model.validation.Validator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +17,12 @@ import java.util.List;
  * {@link Validator#MAX_CAPTURE_VALUES} samples at the sensor's rate.
  */
 public record CaptureConfig(Duration before, Duration after) {
+    /**
+     * Largest ring: 240 000 samples are 960 kB as CBOR floats, within the collector's default payload
+     * limit of 1 MiB on every door (HTTP, MQTT, CoAP block-wise), below the wire's decode bound.
+     */
+    public static final int MAX_RING_SAMPLES = 240_000;
+
     public static final Duration MAX_BEFORE = Duration.ofSeconds(120);
     public static final Duration MAX_AFTER = Duration.ofSeconds(60);
 
@@ -64,11 +69,12 @@ public record CaptureConfig(Duration before, Duration after) {
                     "captures raw acceleration or strain, and the " + driver.chipName() + " measures "
                             + primary.wireName(),
                     "accelerometers and strain gauges"));
-        } else if (sampling != null && capture.ringSamples(sampling.hertz()) > Validator.MAX_CAPTURE_VALUES) {
+        } else if (sampling != null && capture.ringSamples(sampling.hertz()) > MAX_RING_SAMPLES) {
             out.add(Violation.of(
                     "capture",
                     "holds " + capture.ringSamples(sampling.hertz()) + " samples at " + hz(sampling.hertz())
-                            + " Hz, more than the " + Validator.MAX_CAPTURE_VALUES + " a capture may carry",
+                            + " Hz, more than the " + MAX_RING_SAMPLES
+                            + " that fit the collector's 1 MiB payload limit",
                     "a shorter before/after or a lower sample rate"));
         }
         return out;

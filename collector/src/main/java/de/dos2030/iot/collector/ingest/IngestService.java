@@ -1,5 +1,6 @@
 package de.dos2030.iot.collector.ingest;
 
+import de.dos2030.iot.collector.captures.CaptureStore;
 import de.dos2030.iot.collector.gateways.Gateway;
 import de.dos2030.iot.collector.rollup.TierLayout;
 import de.dos2030.iot.collector.storage.InfluxConfig;
@@ -50,6 +51,7 @@ public class IngestService {
     private final GatewayRateLimits rates;
     private final ApplicationEventPublisher<AlertsStored> alertEvents;
     private final ApplicationEventPublisher<BatchStored> batchEvents;
+    private final CaptureStore captures;
     private final Clock clock;
 
     public IngestService(
@@ -62,6 +64,7 @@ public class IngestService {
             GatewayRateLimits rates,
             ApplicationEventPublisher<AlertsStored> alertEvents,
             ApplicationEventPublisher<BatchStored> batchEvents,
+            CaptureStore captures,
             Clock clock) {
         this.validator = validator;
         this.writer = writer;
@@ -72,6 +75,7 @@ public class IngestService {
         this.rates = rates;
         this.alertEvents = alertEvents;
         this.batchEvents = batchEvents;
+        this.captures = captures;
         this.clock = clock;
     }
 
@@ -154,6 +158,24 @@ public class IngestService {
                 .orElse(null);
     }
 
+    /**
+     * Raw captures go to the relational store (they passed validation with the envelope) before the
+     * ack, so that the gateway releases them only once they are kept; null when stored (or none).
+     */
+    private IngestOutcome storeCaptures(Batch batch, IngestOutcome.Identity id) {
+        if (batch.captures().isEmpty()) {
+            return null;
+        }
+        try {
+            captures.store(batch.gatewayId(), batch.siteId(), batch.captures(), clock.instant());
+            return null;
+        } catch (RuntimeException e) {
+            LOG.warn("Captures of batch {} not stored, gateway told to try later: {}", batch.identity(), e.toString());
+            return new IngestOutcome.TryLater(
+                    id, influxConfig.retryAfter(), "capture store unavailable: " + e.getMessage());
+        }
+    }
+
     private CompletionStage<IngestOutcome> store(Door door, Gateway sender, Batch batch) {
         Instant receivedAt = clock.instant();
         IngestOutcome.Identity id = new IngestOutcome.Identity(batch.gatewayId(), batch.bootId(), batch.sequence());
@@ -226,8 +248,8 @@ public class IngestService {
                     if (failure == null) {
                         sequences.record(batch.gatewayId(), batch.bootId(), batch.sequence());
                         batchEvents.publishEvent(new BatchStored(sender, batch, stored));
-                        outcome = null;
-                        if (!goodAlerts.isEmpty()) {
+                        outcome = storeCaptures(batch, id);
+                        if (outcome == null && !goodAlerts.isEmpty()) {
                             // Recorded (and their deliveries queued) before the ack: a gateway deletes an alert
                             // only once the collector holds it. When that fails the gateway re-sends; the
                             // readings overwrite themselves and the alert events are de-duplicated by id.

@@ -1,6 +1,5 @@
 package de.dos2030.iot.collector.ingest;
 
-import de.dos2030.iot.collector.captures.CaptureStore;
 import de.dos2030.iot.collector.gateways.Gateway;
 import de.dos2030.iot.collector.rollup.TierLayout;
 import de.dos2030.iot.collector.storage.InfluxConfig;
@@ -11,6 +10,7 @@ import de.dos2030.iot.collector.tiers.BatchWindows;
 import de.dos2030.iot.collector.tiers.DirtyMarker;
 import de.dos2030.iot.model.AlertEvent;
 import de.dos2030.iot.model.Batch;
+import de.dos2030.iot.model.RawCapture;
 import de.dos2030.iot.model.Reading;
 import de.dos2030.iot.model.codec.BatchCodec;
 import de.dos2030.iot.model.codec.DecodeException;
@@ -51,7 +51,7 @@ public class IngestService {
     private final GatewayRateLimits rates;
     private final ApplicationEventPublisher<AlertsStored> alertEvents;
     private final ApplicationEventPublisher<BatchStored> batchEvents;
-    private final CaptureStore captures;
+    private final ApplicationEventPublisher<CapturesReceived> captureEvents;
     private final Clock clock;
 
     public IngestService(
@@ -64,7 +64,7 @@ public class IngestService {
             GatewayRateLimits rates,
             ApplicationEventPublisher<AlertsStored> alertEvents,
             ApplicationEventPublisher<BatchStored> batchEvents,
-            CaptureStore captures,
+            ApplicationEventPublisher<CapturesReceived> captureEvents,
             Clock clock) {
         this.validator = validator;
         this.writer = writer;
@@ -75,12 +75,18 @@ public class IngestService {
         this.rates = rates;
         this.alertEvents = alertEvents;
         this.batchEvents = batchEvents;
-        this.captures = captures;
+        this.captureEvents = captureEvents;
         this.clock = clock;
     }
 
     /** Valid alert events of a stored batch, for the alert service (published after InfluxDB accepted them). */
     public record AlertsStored(String gatewayId, String siteId, String siteKind, List<AlertEvent> alerts) {}
+
+    /**
+     * The raw captures of a valid batch, for the capture store; published (listeners run on this
+     * thread) before the ack, so a listener that throws makes the gateway try later.
+     */
+    public record CapturesReceived(String gatewayId, String siteId, List<RawCapture> captures, Instant receivedAt) {}
 
     /**
      * A batch whose valid part InfluxDB accepted: activity tracking (last seen, health, sensors)
@@ -167,7 +173,8 @@ public class IngestService {
             return null;
         }
         try {
-            captures.store(batch.gatewayId(), batch.siteId(), batch.captures(), clock.instant());
+            captureEvents.publishEvent(
+                    new CapturesReceived(batch.gatewayId(), batch.siteId(), batch.captures(), clock.instant()));
             return null;
         } catch (RuntimeException e) {
             LOG.warn("Captures of batch {} not stored, gateway told to try later: {}", batch.identity(), e.toString());

@@ -414,8 +414,9 @@ public final class Pipeline implements SensorListener, AutoCloseable {
     private void transition(AlertTracker tracker, AlertEvent event) {
         output.alert(event);
         if (CaptureTrigger.fires(tracker, event)) {
+            long now = EpochNanos.of(clock.instant());
             for (CaptureRing ring : captures) {
-                ring.trigger(event.alertId(), tracker.raisedAtNanos());
+                ring.trigger(event.alertId(), tracker.raisedAtNanos(), now);
             }
         }
         try {

@@ -45,6 +45,7 @@ public final class CaptureRing {
     private final long[] openTriggerNanos = new long[MAX_OPEN];
     private final long[] openTriggerIndex = new long[MAX_OPEN];
     private final long[] openTriggerSampleNanos = new long[MAX_OPEN];
+    private final long[] openClockNanos = new long[MAX_OPEN];
     private int open;
     private long skipped;
     private long emitted;
@@ -71,12 +72,19 @@ public final class CaptureRing {
         }
     }
 
+    /** {@link #trigger(String, long, long)} with the clock at the trigger time (live data, tests). */
+    public boolean trigger(String alertId, long triggerNanos) {
+        return trigger(alertId, triggerNanos, triggerNanos);
+    }
+
     /**
-     * An alarm raised at {@code triggerNanos}: the latest sample becomes the trigger sample.
+     * An alarm raised at {@code triggerNanos} (sample time), seen at {@code clockNanos} (the gateway
+     * clock, which decides when a silent sensor's capture is overdue: replayed samples may carry
+     * other times): the latest sample becomes the trigger sample.
      *
      * @return false when it is not captured: no sample yet, its alert already open, or all slots open
      */
-    public boolean trigger(String alertId, long triggerNanos) {
+    public boolean trigger(String alertId, long triggerNanos, long clockNanos) {
         if (count == 0) {
             skipped++;
             return false;
@@ -94,6 +102,7 @@ public final class CaptureRing {
         openTriggerNanos[open] = triggerNanos;
         openTriggerIndex[open] = count - 1;
         openTriggerSampleNanos[open] = latestNanos;
+        openClockNanos[open] = clockNanos;
         open++;
         if (afterSamples == 0) {
             emitDue(false, 0);
@@ -101,7 +110,7 @@ public final class CaptureRing {
         return true;
     }
 
-    /** Sends the captures whose sensor fell silent: {@code after} plus the grace period passed on the clock. */
+    /** Sends the captures whose sensor fell silent: {@code after} plus the grace period passed on the clock since the trigger. */
     public void tick(long nowNanos) {
         if (open > 0) {
             emitDue(true, nowNanos);
@@ -112,8 +121,7 @@ public final class CaptureRing {
         for (int i = 0; i < open; ) {
             long last = openTriggerIndex[i] + afterSamples;
             boolean complete = count - 1 >= last;
-            boolean overdue =
-                    byClock && nowNanos - openTriggerSampleNanos[i] > (long) afterSamples * periodNanos + GRACE_NANOS;
+            boolean overdue = byClock && nowNanos - openClockNanos[i] > (long) afterSamples * periodNanos + GRACE_NANOS;
             if (complete || overdue) {
                 emit(i, Math.min(last, count - 1));
                 open--; // keep slots packed: move the last open one into this slot
@@ -121,6 +129,7 @@ public final class CaptureRing {
                 openTriggerNanos[i] = openTriggerNanos[open];
                 openTriggerIndex[i] = openTriggerIndex[open];
                 openTriggerSampleNanos[i] = openTriggerSampleNanos[open];
+                openClockNanos[i] = openClockNanos[open];
                 openAlert[open] = null;
             } else {
                 i++;

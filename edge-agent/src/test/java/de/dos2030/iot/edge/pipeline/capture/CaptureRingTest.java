@@ -114,6 +114,17 @@ class CaptureRingTest {
     }
 
     @Test
+    void aReplayedSensorsCaptureWaitsForTheClockNotForItsOldSampleTimes() {
+        feedTo(4_000);
+        long clock = at(4_000) + Duration.ofDays(400).toNanos(); // samples from a recording more than a year old
+        ring.trigger("a", at(4_000), clock);
+        ring.tick(clock + Duration.ofSeconds(1).toNanos());
+        assertThat(out).as("not overdue by the clock").isEmpty();
+        feedTo(5_000);
+        assertThat(out).singleElement().satisfies(c -> assertThat(c.size()).isEqualTo(4_001));
+    }
+
+    @Test
     void keepsUnusableSamplesAsNaNInPlace() {
         feedTo(10);
         ring.add(at(11), Float.NaN);

@@ -86,6 +86,46 @@ class CaptureIngestIT {
     }
 
     @Test
+    void theAlertLinksToItsCaptures() throws Exception {
+        RawCapture c = CaptureBatches.capture("deck.rms.above-4", "deck", TRIGGER);
+        de.dos2030.iot.model.AlertEvent raised = new de.dos2030.iot.model.AlertEvent(
+                c.alertId(),
+                "deck-rms",
+                "deck",
+                Quantity.VIBRATION_RMS,
+                de.dos2030.iot.model.Severity.WARNING,
+                de.dos2030.iot.model.AlertState.RAISED,
+                0.004,
+                0.002,
+                TRIGGER,
+                "vibration RMS above 0.002 g");
+        var alertBatch = new de.dos2030.iot.model.Batch(
+                1,
+                gateway,
+                "cap-bridge",
+                "boot-1",
+                20,
+                TRIGGER,
+                de.dos2030.iot.model.ClockSync.SYNCED,
+                java.util.List.of(),
+                java.util.List.of(raised),
+                null);
+        assertThat(collector
+                        .postBatch(BatchCodec.json().encode(alertBatch), "application/json", token)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(post(BatchCodec.cbor(), 21, c).statusCode()).isEqualTo(200);
+
+        JsonNode alert = JSON.readTree(collector
+                .get("/api/v1/alerts/" + gateway + "/" + c.alertId(), viewer)
+                .body());
+        String link = alert.get("captures").asText();
+        assertThat(link).isEqualTo("/api/v1/alerts/" + gateway + "/" + c.alertId() + "/captures");
+        assertThat(JSON.readTree(collector.get(link, viewer).body()).get("captures"))
+                .hasSize(1);
+    }
+
+    @Test
     void storesTheSameAlertAndSensorOnceWhateverTheDoorsEncoding() throws Exception {
         RawCapture c = CaptureBatches.capture("strain.band.above-2", "girder", TRIGGER);
         assertThat(post(BatchCodec.cbor(), 5, c).statusCode()).isEqualTo(200);

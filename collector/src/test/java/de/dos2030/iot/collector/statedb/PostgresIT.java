@@ -108,6 +108,30 @@ class PostgresIT {
     }
 
     @Test
+    void rawCapturesLiveInPostgresOncePerAlertAndSensor() throws Exception {
+        String token =
+                collector.register("pg-cap-gw", "pg-cap-site", SiteKind.BRIDGE).token();
+        var capture = de.dos2030.iot.collector.captures.CaptureBatches.capture(
+                "deck.rms.above-1", "deck", java.time.Instant.now().minusSeconds(60));
+        for (long seq : new long[] {0, 0, 1}) {
+            HttpResponse<String> r = collector.postBatch(
+                    BatchCodec.cbor()
+                            .encode(de.dos2030.iot.collector.captures.CaptureBatches.batch(
+                                    "pg-cap-gw", "pg-cap-site", "boot-pg", seq, capture)),
+                    "application/cbor",
+                    token);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        }
+        assertThat(query("SELECT sensor_id FROM raw_capture WHERE gateway_id = 'pg-cap-gw'"))
+                .containsExactly("deck");
+        assertThat(collector
+                        .context
+                        .getBean(de.dos2030.iot.collector.captures.CaptureStore.class)
+                        .ofAlert("pg-cap-gw", "deck.rms.above-1"))
+                .containsExactly(capture);
+    }
+
+    @Test
     void webSessionsLiveInPostgresAsHashesAndEndAtSignOut() throws Exception {
         String engineer = collector.apiToken("pg-web", Role.ENGINEER);
         WebClient browser = new WebClient(collector);

@@ -1,0 +1,66 @@
+package de.dos2030.iot.collector.captures;
+
+import de.dos2030.iot.collector.alerts.AlertStore;
+import de.dos2030.iot.collector.api.IdParameter;
+import de.dos2030.iot.collector.api.NotFoundException;
+import de.dos2030.iot.collector.security.Allowed;
+import de.dos2030.iot.collector.security.Role;
+import de.dos2030.iot.model.RawCapture;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.List;
+
+/**
+ * The raw captures of an alert (viewer and up, like the alert itself): what the gateway's sensors
+ * recorded before and after the alarm raised. An alert without captures answers an empty list; an
+ * unknown alert without captures answers 404.
+ */
+@Controller("/api/v1/alerts/{gatewayId}/{alertId}")
+@Allowed(Role.VIEWER)
+public class CaptureController {
+    private final CaptureStore captures;
+    private final AlertStore alerts;
+
+    public CaptureController(CaptureStore captures, AlertStore alerts) {
+        this.captures = captures;
+        this.alerts = alerts;
+    }
+
+    @Operation(summary = "Raw samples before and after the alarm, per capturing sensor (values null where unusable)")
+    @Get("/captures")
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    public CaptureAnswer json(@PathVariable String gatewayId, @PathVariable String alertId) {
+        List<RawCapture> found = find(gatewayId, alertId);
+        return new CaptureAnswer(
+                gatewayId,
+                alertId,
+                "/api/v1/alerts/" + gatewayId + "/" + alertId + "/captures.csv",
+                found.stream().map(CaptureAnswer.Capture::of).toList());
+    }
+
+    @Operation(summary = "The same samples as CSV, one row a sample")
+    @Get(value = "/captures.csv", produces = "text/csv")
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    public HttpResponse<String> csv(@PathVariable String gatewayId, @PathVariable String alertId) {
+        return HttpResponse.ok(CaptureCsv.of(find(gatewayId, alertId)))
+                .contentType("text/csv; charset=utf-8")
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"" + gatewayId + "-" + alertId + "-captures.csv\"");
+    }
+
+    private List<RawCapture> find(String gatewayId, String alertId) {
+        IdParameter.require("gatewayId", gatewayId);
+        IdParameter.require("alertId", alertId);
+        List<RawCapture> found = captures.ofAlert(gatewayId, alertId);
+        if (found.isEmpty() && alerts.get(gatewayId, alertId).isEmpty()) {
+            throw new NotFoundException("no alert '" + alertId + "' of gateway '" + gatewayId + "'");
+        }
+        return found;
+    }
+}

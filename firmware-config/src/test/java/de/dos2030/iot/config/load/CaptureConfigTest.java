@@ -22,7 +22,8 @@ class CaptureConfigTest {
                         .capture()
                         .orElseThrow()
                         .ringSamples(vibration.sampling().hertz()))
-                .isEqualTo(4_000);
+                .as("40 s at the ADXL355's 125 Hz")
+                .isEqualTo(5_000);
         assertThat(config.sensor("p2-strain").orElseThrow().capture()).isPresent();
         assertThat(config.sensor("p2-tilt").orElseThrow().capture()).isEmpty();
     }

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * alert titles come from the pages' bundle ({@link Words#BUNDLE}), numbers and times from {@link LocalFormat},
  * places from {@link PlaceNames}: each said in one place.
  *
- * <p>The headline is the first of these keys the bundle holds: {@code <kind>.rule.<rule id>} (the
+ * <p>The subject is {@code subject.<kind>} or {@code subject}. The headline is the first of these keys the bundle holds: {@code <kind>.rule.<rule id>} (the
  * collector's own rules), then for raised and severity_changed {@code <kind>.<quantity>.<above|below>} and
  * {@code <kind>.<above|below>}, for acknowledged and cleared {@code <kind>.<quantity>}; last
  * {@code <kind>.default}. The same key with {@code .advice} is its advice. A template's text starting with
@@ -95,7 +95,8 @@ public class AlertTexts {
         }
         fact(facts, texts, "fact.message", n.message());
         fact(facts, texts, "fact.ids", fill(texts, pages, "fact.ids.value", values));
-        return new AlertText(headline, advice, fill(texts, pages, "subject", values), facts);
+        String subject = texts.has("subject." + n.kind()) ? "subject." + n.kind() : "subject";
+        return new AlertText(headline, advice, fill(texts, pages, subject, values), facts);
     }
 
     private static String headlineKey(AlertNotification n, Words texts, boolean stillOn) {

@@ -86,7 +86,7 @@ class WebhookSignatureTest {
         do { // a key whose URL-safe form differs from the standard one
             RANDOM.nextBytes(key);
             old = "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(key);
-        } while (!old.contains("-") && !old.contains("_", 6));
+        } while (!old.substring(6).contains("-") && !old.substring(6).contains("_"));
         String body = "{}";
         long now = Instant.now().getEpochSecond();
         String signature = WebhookSignature.standard(old, "dlv-1", now, body.getBytes(StandardCharsets.UTF_8));
@@ -110,9 +110,8 @@ class WebhookSignatureTest {
     private static String fromTheSpecification(byte[] key, String id, long t, byte[] body) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(key, "HmacSHA256"));
-        byte[] signed = new byte[0];
         byte[] prefix = String.format("%s.%d.", id, t).getBytes(StandardCharsets.UTF_8);
-        signed = java.util.Arrays.copyOf(prefix, prefix.length + body.length);
+        byte[] signed = java.util.Arrays.copyOf(prefix, prefix.length + body.length);
         System.arraycopy(body, 0, signed, prefix.length, body.length);
         return "v1," + Base64.getEncoder().encodeToString(mac.doFinal(signed));
     }

@@ -111,6 +111,34 @@ class AlertTextsTest {
     }
 
     @Test
+    void aTestMessageSaysWhoSentItAndThatItArrived() {
+        AlertNotification test = new AlertNotification(
+                0,
+                "test",
+                AlertScenarios.T,
+                "test",
+                "test-1",
+                "test",
+                "school",
+                null,
+                null,
+                null,
+                "test",
+                "server",
+                "info",
+                "info",
+                "raised",
+                null,
+                null,
+                "Test message",
+                "eng-1");
+        AlertText t =
+                AlertTexts.render(test, Language.GERMAN, new PlaceNames.Place("test", "test", AlertScenarios.BERLIN));
+        assertThat(t.subject())
+                .isEqualTo("[Hinweis] Testnachricht von DOS IoT, gesendet von eng-1: Dieses Abo erreicht sein Ziel.");
+    }
+
+    @Test
     void bothLanguagesHoldTheSameTemplates() throws IOException {
         assertThat(keys(Language.ENGLISH)).isEqualTo(keys(Language.GERMAN));
     }

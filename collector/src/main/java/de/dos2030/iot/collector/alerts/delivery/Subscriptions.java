@@ -85,13 +85,13 @@ public class Subscriptions {
         if (channel != null) {
             targetProblem(channel, target(channel, d.target())).ifPresent(out::add);
         }
+        languageProblem(d.language()).ifPresent(out::add);
+        presetProblem(channel, d.preset()).ifPresent(out::add);
         try {
             filter(d.filter());
         } catch (BadRequestException e) {
             out.add(new Problem("filter", "filter.invalid", e.getMessage()));
         }
-        languageProblem(d.language()).ifPresent(out::add);
-        presetProblem(channel, d.preset()).ifPresent(out::add);
         return out;
     }
 

@@ -55,7 +55,7 @@ public final class LocalFormat {
         return value == null ? "–" : NumberFormat.getIntegerInstance(locale).format(value.longValue());
     }
 
-    /** A value with its unit, separated by a no-break space: {@code 1.234 ppm}, {@code 21,5 °C}. */
+    /** A value with its unit, separated by a space: {@code 1.234 ppm}, {@code 21,5 °C}. */
     public String quantity(@Nullable Number value, @Nullable String unit) {
         String shown = unit(unit);
         return shown.isEmpty() || value == null ? number(value) : number(value) + " " + shown;

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * <p>The subject is {@code subject.<kind>} or {@code subject}. The headline is the first of these keys the bundle holds: {@code <kind>.rule.<rule id>} (the
  * collector's own rules), then for raised and severity_changed {@code <kind>.<quantity>.<above|below>} and
  * {@code <kind>.<above|below>}, for acknowledged and cleared {@code <kind>.<quantity>}; last
- * {@code <kind>.default}. The same key with {@code .advice} is its advice. A template's text starting with
+ * {@code <kind>.default}, then {@code default}. The same key with {@code .advice} is its advice. A template's text starting with
  * {@code @} names a key of the pages' bundle instead. Placeholders are named ({@code {value}}, {@code {room}},
  * …; see the bundle's head); an unknown one fails ({@code AlertTextsTest} renders every template). Thread-safe.
  */
@@ -114,11 +114,12 @@ public class AlertTexts {
             }
         }
         keys.add(n.kind() + ".default");
+        keys.add("default"); // a step kind newer than these templates still reads as its title and place
         return keys.stream()
                 .filter(texts::has)
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no alert text for step kind '" + n.kind() + "' in "
-                        + BUNDLE + "_" + texts.locale() + ": add " + n.kind() + ".default"));
+                        + BUNDLE + "_" + texts.locale() + ": add " + n.kind() + ".default or default"));
     }
 
     /** The title: a rule's name or the quantity above/below its limit; the gateway's message when neither. */

@@ -139,6 +139,33 @@ class AlertTextsTest {
     }
 
     @Test
+    void aStepKindWithoutTemplatesReadsAsItsTitleAndPlace() {
+        AlertNotification escalated = new AlertNotification(
+                5,
+                "escalated",
+                AlertScenarios.T,
+                "gw",
+                "s",
+                "site",
+                "school",
+                null,
+                null,
+                null,
+                "gateway-offline",
+                "server",
+                "critical",
+                "critical",
+                "raised",
+                null,
+                null,
+                "offline",
+                null);
+        AlertText t = AlertTexts.render(
+                escalated, Language.ENGLISH, new PlaceNames.Place("School", "School", AlertScenarios.BERLIN));
+        assertThat(t.headline()).isEqualTo("Gateway offline: School, School (active)");
+    }
+
+    @Test
     void bothLanguagesHoldTheSameTemplates() throws IOException {
         assertThat(keys(Language.ENGLISH)).isEqualTo(keys(Language.GERMAN));
     }

@@ -160,9 +160,11 @@ class PostgresIT {
                     "POST",
                     "/api/v1/subscriptions",
                     engineer,
-                    "{\"name\":\"pg\",\"channel\":\"webhook\"," + "\"target\":\"" + receiver.url()
+                    "{\"name\":\"pg\",\"channel\":\"webhook\",\"language\":\"en\"," + "\"target\":\"" + receiver.url()
                             + "\",\"filter\":{\"siteId\":\"pg-site2\"}}");
             assertThat(sub.statusCode()).as(sub.body()).isEqualTo(201);
+            assertThat(query("SELECT language || '/' || preset FROM subscription WHERE name = 'pg'"))
+                    .containsExactly("en/json"); // V15's columns on PostgreSQL
             Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(60);
             AlertEvent raise = TestBatches.co2Alert("pg-a1", Severity.WARNING, AlertState.RAISED, 1450, 1400, t);
             for (int i = 0; i < 2; i++) { // the second is a re-send: stored once, delivered once

@@ -7,6 +7,7 @@ import de.dos2030.iot.collector.api.ConflictException;
 import de.dos2030.iot.collector.api.NotFoundException;
 import de.dos2030.iot.collector.security.Caller;
 import de.dos2030.iot.collector.security.Role;
+import de.dos2030.iot.collector.words.Language;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
@@ -58,13 +59,17 @@ public class Subscriptions {
      */
     public record Problem(String field, String code, String detail) {}
 
-    /** A subscription as a person asked for it; null fields take their defaults. */
+    /**
+     * A subscription as a person asked for it; null fields take their defaults (language de, preset json).
+     */
     public record Draft(
             @Nullable String name,
             @Nullable String channel,
             @Nullable String target,
             @Nullable AlertFilter filter,
-            @Nullable Boolean enabled) {}
+            @Nullable Boolean enabled,
+            @Nullable String language,
+            @Nullable String preset) {}
 
     /** Every problem of a new subscription, in the order a form shows its fields; empty when it may be made. */
     public List<Problem> problems(Draft d) {
@@ -80,6 +85,8 @@ public class Subscriptions {
         if (channel != null) {
             targetProblem(channel, target(channel, d.target())).ifPresent(out::add);
         }
+        languageProblem(d.language()).ifPresent(out::add);
+        presetProblem(channel, d.preset()).ifPresent(out::add);
         try {
             filter(d.filter());
         } catch (BadRequestException e) {
@@ -106,7 +113,8 @@ public class Subscriptions {
         if (channel == DeliveryChannel.WEBHOOK) {
             byte[] key = new byte[32];
             RANDOM.nextBytes(key);
-            secret = "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(key);
+            // the Standard Webhooks form: "whsec_" and the key in standard base64, as its libraries decode it
+            secret = WebhookSignature.SECRET_PREFIX + Base64.getEncoder().encodeToString(key);
         }
         Subscription s = new Subscription(
                 "sub-" + HexFormat.of().formatHex(id),
@@ -117,6 +125,8 @@ public class Subscriptions {
                 filter(d.filter()),
                 d.enabled() == null || d.enabled(),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                d.language() == null ? Language.DEFAULT.tag() : d.language(),
+                d.preset() == null ? WebhookPreset.DEFAULT.wireName() : d.preset(),
                 secret,
                 null);
         subscriptions.insert(s);
@@ -134,7 +144,7 @@ public class Subscriptions {
     }
 
     /**
-     * Changes name, target, filter or enabled (not the channel).
+     * Changes name, target, filter, enabled, language or preset (not the channel).
      *
      * @throws BadRequestException naming what is not allowed
      * @throws NotFoundException   when the caller may not see it
@@ -146,9 +156,13 @@ public class Subscriptions {
                     "channel cannot change (from " + old.channel() + "): create a new subscription");
         }
         String target = d.target() == null ? old.target() : d.target();
-        nameProblem(d.name()).or(() -> targetProblem(old.channelType(), target)).ifPresent(p -> {
-            throw new BadRequestException(p.detail());
-        });
+        nameProblem(d.name())
+                .or(() -> targetProblem(old.channelType(), target))
+                .or(() -> languageProblem(d.language()))
+                .or(() -> presetProblem(old.channelType(), d.preset()))
+                .ifPresent(p -> {
+                    throw new BadRequestException(p.detail());
+                });
         Subscription s = new Subscription(
                 old.id(),
                 old.owner(),
@@ -158,6 +172,8 @@ public class Subscriptions {
                 d.filter() == null ? old.filter() : filter(d.filter()),
                 d.enabled() == null ? old.enabled() : d.enabled(),
                 old.createdAt(),
+                d.language() == null ? old.language() : d.language(),
+                d.preset() == null ? old.preset() : d.preset(),
                 null,
                 null);
         subscriptions.update(s);
@@ -268,6 +284,37 @@ public class Subscriptions {
     private static java.util.Optional<Problem> nameProblem(@Nullable String name) {
         if (name != null && (name.isBlank() || name.length() > 200)) {
             return java.util.Optional.of(new Problem("name", "name.length", "name must be 1 to 200 characters"));
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static java.util.Optional<Problem> languageProblem(@Nullable String language) {
+        if (language != null && Language.parse(language).isEmpty()) {
+            return java.util.Optional.of(new Problem(
+                    "language",
+                    "language.unknown",
+                    "language '" + language + "' is unknown (allowed: " + Language.allowed() + ")"));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Matrix and Teams bodies are webhook bodies: another channel takes json (or none) only. */
+    private static java.util.Optional<Problem> presetProblem(
+            @Nullable DeliveryChannel channel, @Nullable String preset) {
+        if (preset == null) {
+            return java.util.Optional.empty();
+        }
+        if (WebhookPreset.parse(preset).isEmpty()) {
+            return java.util.Optional.of(new Problem(
+                    "preset",
+                    "preset.unknown",
+                    "preset '" + preset + "' is unknown (allowed: " + WebhookPreset.allowed() + ")"));
+        }
+        if (channel != null && channel != DeliveryChannel.WEBHOOK && !preset.equals(WebhookPreset.DEFAULT.wireName())) {
+            return java.util.Optional.of(new Problem(
+                    "preset",
+                    "preset.webhook-only",
+                    "preset '" + preset + "' is for webhooks only; channel " + channel.wireName() + " takes json"));
         }
         return java.util.Optional.empty();
     }

@@ -76,6 +76,14 @@ public final class HistoryCommand implements Callable<Integer> {
     Duration sampleInterval;
 
     @Option(
+            names = "--batch-age",
+            paramLabel = "D",
+            defaultValue = "10m",
+            converter = DurationConverter.class,
+            description = "simulated time a batch collects, instead of the file's max-age (default: ${DEFAULT-VALUE})")
+    Duration batchAge;
+
+    @Option(
             names = "--outbox",
             paramLabel = "DIR",
             description = "the run's own outbox (default: the file's outbox directory with -history appended)")
@@ -112,7 +120,7 @@ public final class HistoryCommand implements Callable<Integer> {
                             .directory()
                             .resolveSibling(gateway.outbox().directory().getFileName() + "-history");
             Instant start = from != null ? from : wall.instant().minus(duration == null ? Duration.ZERO : duration);
-            options = new HistoryRun.Options(start, duration, sampleInterval, dir, drainTimeout);
+            options = new HistoryRun.Options(start, duration, sampleInterval, batchAge, dir, drainTimeout);
             HistoryRun.check(gateway, options, wall);
         } catch (ConfigException e) {
             err.println(e.getMessage());

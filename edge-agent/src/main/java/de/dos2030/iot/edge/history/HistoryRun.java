@@ -1,5 +1,6 @@
 package de.dos2030.iot.edge.history;
 
+import de.dos2030.iot.config.model.Batching;
 import de.dos2030.iot.config.model.GatewayConfig;
 import de.dos2030.iot.config.model.SensorConfig;
 import de.dos2030.iot.config.model.SourceConfig;
@@ -47,11 +48,19 @@ public final class HistoryRun {
      * @param from           first simulated instant (whole seconds)
      * @param duration       simulated time to run; {@code from + duration} must not lie in the future
      * @param sampleInterval raw samples kept per sensor and quantity (zero: all); features always pass
+     * @param batchAge       simulated time a batch collects, instead of the file's {@code max-age}: a day in
+     *                       10 s batches would be thousands of batches, which the collector's per-gateway rate
+     *                       (20 batches/s by default) would pace to minutes
      * @param outbox         the run's own outbox directory (must hold nothing waiting)
      * @param drainTimeout   how long to wait, after the run, for the collector to store every batch
      */
     public record Options(
-            Instant from, Duration duration, Duration sampleInterval, Path outbox, Duration drainTimeout) {
+            Instant from,
+            Duration duration,
+            Duration sampleInterval,
+            Duration batchAge,
+            Path outbox,
+            Duration drainTimeout) {
         public Options {
             if (duration.isNegative() || duration.isZero() || duration.compareTo(MAX_DURATION) > 0) {
                 throw new IllegalArgumentException(
@@ -63,6 +72,9 @@ public final class HistoryRun {
             }
             if (sampleInterval.isNegative()) {
                 throw new IllegalArgumentException("--sample-interval " + sampleInterval + " must not be negative");
+            }
+            if (batchAge.isNegative() || batchAge.isZero()) {
+                throw new IllegalArgumentException("--batch-age " + batchAge + " must be positive");
             }
             from = from.truncatedTo(ChronoUnit.SECONDS);
         }
@@ -151,8 +163,8 @@ public final class HistoryRun {
             Dispatcher dispatcher = new Dispatcher(outbox, uplink, wall, dispatch, Dispatcher.Settings.defaults());
             dispatcher.start();
             // The simulated clock is exact: nothing to synchronise.
-            Batcher batcher = new Batcher(
-                    outbox, gateway.uplink().batching(), gateway.uplink().alerts(), clock, () -> ClockSync.SYNCED);
+            Batching batching = new Batching(gateway.uplink().batching().maxReadings(), options.batchAge());
+            Batcher batcher = new Batcher(outbox, batching, gateway.uplink().alerts(), clock, () -> ClockSync.SYNCED);
             SampleThinning thinning = new SampleThinning(batcher, options.sampleInterval());
             simulate(gateway, options, clock, outbox, batcher, thinning);
             Instant drainBy = wall.instant().plus(options.drainTimeout());

@@ -84,7 +84,12 @@ class HistoryRunTest {
 
     HistoryRun.Report run(GatewayConfig gateway, Duration duration, StoringUplink uplink) throws Exception {
         HistoryRun.Options options = new HistoryRun.Options(
-                FROM, duration, Duration.ofMinutes(1), dir.resolve("outbox"), Duration.ofMinutes(1));
+                FROM,
+                duration,
+                Duration.ofMinutes(1),
+                Duration.ofMinutes(2),
+                dir.resolve("outbox"),
+                Duration.ofMinutes(1));
         return HistoryRun.run(gateway, options, Clock.systemUTC(), timers -> uplink);
     }
 
@@ -97,6 +102,8 @@ class HistoryRunTest {
 
         assertThat(report.complete()).as("every batch stored: %s", report).isTrue();
         assertThat(report.stored()).isEqualTo(report.batches()).isEqualTo(uplink.batches.size());
+        // Batches of 2 simulated minutes (--batch-age), features and samples apart, not the file's 10 s.
+        assertThat(report.batches()).isBetween(8L, 14L);
         Instant end = FROM.plus(Duration.ofMinutes(10));
         assertThat(uplink.batches).allSatisfy(b -> {
             assertThat(b.gatewayId()).isEqualTo("bridge-sim-p2");

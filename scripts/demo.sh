@@ -7,7 +7,7 @@
 #                                        # and the classroom, bridge and fleet pages show their sites
 #   scripts/demo.sh --speed 300          # classroom time per real second (default 300)
 #   scripts/demo.sh --simulate-damage    # the simulated bridge's past 26 hours first (edge-agent history,
-#                                        # 1-4 minutes): healthy for 24 h, then f1 3 % less stiff; --duration
+#                                        # a minute or two): healthy for 24 h, then f1 3 % less stiff; --duration
 #                                        # then also requires the collector's modal-shift alert at the webhook
 #
 # What it does (all state under target/demo/, git-ignored; wiped at each start):
@@ -221,7 +221,7 @@ SUB_ID=$(jq -r .id <<< "$SUB")
 # and raises modal-shift in the last 2 h; the live agent then goes on with the damaged bridge.
 if [ -n "$DAMAGE" ]; then
     from=$(date -u -d "@$(( ($(date +%s) - 26 * 3600) / 600 * 600 ))" +%Y-%m-%dT%H:%M:%SZ)
-    say "simulating the bridge's last 26 hours from $from, f1 3 % less stiff after 24 h (edge-agent history, 1-4 minutes)"
+    say "simulating the bridge's last 26 hours from $from, f1 3 % less stiff after 24 h (edge-agent history, a minute or two)"
     java -Xmx256m -XX:+UseSerialGC -jar "$AGENT_JAR" history --config "$DEMO/config/bridge-sim-p2.yaml" \
         --from "$from" --duration 26h --simulate-damage "$DAMAGE@24h" > "$DEMO/logs/history-bridge-sim-p2.log" 2>&1 \
         || { tail -20 "$DEMO/logs/history-bridge-sim-p2.log" >&2; die "edge-agent history failed"; }

@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
         footer = {
             "",
             "Examples:",
-            "  edge-agent history --config bridge-sim-p2.yaml --duration 28h --simulate-damage f1:3%@24h",
+            "  edge-agent history --config bridge-sim-p2.yaml --duration 26h --simulate-damage f1:3%@24h",
             "  edge-agent history --config bridge-sim-p2.yaml --from 2026-12-01T00:00:00Z --duration 24h",
             "",
             "Exit codes: 0 every batch stored, 1 a batch was not stored, 2 bad options or gateway file."
@@ -100,8 +100,7 @@ public final class HistoryCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** Where "now" comes from; tests set it. */
-    Clock wall = Clock.systemUTC();
+    private final Clock wall = Clock.systemUTC();
 
     @Override
     public Integer call() throws Exception {
@@ -119,7 +118,7 @@ public final class HistoryCommand implements Callable<Integer> {
                     : gateway.outbox()
                             .directory()
                             .resolveSibling(gateway.outbox().directory().getFileName() + "-history");
-            Instant start = from != null ? from : wall.instant().minus(duration == null ? Duration.ZERO : duration);
+            Instant start = from != null ? from : wall.instant().minus(duration);
             options = new HistoryRun.Options(start, duration, sampleInterval, batchAge, dir, drainTimeout);
             HistoryRun.check(gateway, options, wall);
         } catch (ConfigException e) {

@@ -161,35 +161,51 @@ public final class HistoryRun {
             }
             Uplink uplink = uplinks.apply(timers);
             Dispatcher dispatcher = new Dispatcher(outbox, uplink, wall, dispatch, Dispatcher.Settings.defaults());
-            dispatcher.start();
-            // The simulated clock is exact: nothing to synchronise.
-            Batching batching = new Batching(gateway.uplink().batching().maxReadings(), options.batchAge());
-            Batcher batcher = new Batcher(outbox, batching, gateway.uplink().alerts(), clock, () -> ClockSync.SYNCED);
-            SampleThinning thinning = new SampleThinning(batcher, options.sampleInterval());
-            simulate(gateway, options, clock, outbox, batcher, thinning);
-            Instant drainBy = wall.instant().plus(options.drainTimeout());
-            while (outbox.stats().depth() > 0 && wall.instant().isBefore(drainBy)) {
-                Thread.sleep(100);
+            try {
+                dispatcher.start();
+                return deliver(gateway, options, wall, clock, outbox, dispatcher, wallStart);
+            } finally {
+                dispatcher.close();
+                uplink.close();
             }
-            dispatcher.close();
-            uplink.close();
-            OutboxStats stats = outbox.stats();
-            Dispatcher.DispatchStats sent = dispatcher.stats();
-            return new Report(
-                    options.from(),
-                    options.end(),
-                    thinning.passed,
-                    thinning.thinned,
-                    thinning.alertsLeftOut,
-                    stats.appendedBatches(),
-                    sent.stored(),
-                    sent.rejected(),
-                    stats.depth(),
-                    Duration.ofNanos(System.nanoTime() - wallStart));
         } finally {
             dispatch.shutdownNow();
             timers.shutdownNow();
         }
+    }
+
+    /** Simulates, then waits until the collector stored every batch or the drain timeout passed. */
+    private static Report deliver(
+            GatewayConfig gateway,
+            Options options,
+            Clock wall,
+            VirtualClock clock,
+            Outbox outbox,
+            Dispatcher dispatcher,
+            long wallStart)
+            throws InterruptedException {
+        // The simulated clock is exact: nothing to synchronise.
+        Batching batching = new Batching(gateway.uplink().batching().maxReadings(), options.batchAge());
+        Batcher batcher = new Batcher(outbox, batching, gateway.uplink().alerts(), clock, () -> ClockSync.SYNCED);
+        SampleThinning thinning = new SampleThinning(batcher, options.sampleInterval());
+        simulate(gateway, options, clock, outbox, batcher, thinning);
+        Instant drainBy = wall.instant().plus(options.drainTimeout());
+        while (outbox.stats().depth() > 0 && wall.instant().isBefore(drainBy)) {
+            Thread.sleep(100);
+        }
+        OutboxStats stats = outbox.stats();
+        Dispatcher.DispatchStats sent = dispatcher.stats();
+        return new Report(
+                options.from(),
+                options.end(),
+                thinning.passed,
+                thinning.thinned,
+                thinning.alertsLeftOut,
+                stats.appendedBatches(),
+                sent.stored(),
+                sent.rejected(),
+                stats.depth(),
+                Duration.ofNanos(System.nanoTime() - wallStart));
     }
 
     /** The discrete-event run: the chips' steps in time order, the pipeline's and batcher's timers every second. */

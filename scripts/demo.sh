@@ -6,6 +6,9 @@
 #                                        # at least one alert made it end to end (webhook received),
 #                                        # and the classroom, bridge and fleet pages show their sites
 #   scripts/demo.sh --speed 300          # classroom time per real second (default 300)
+#   scripts/demo.sh --simulate-damage    # the simulated bridge's past 26 hours first (edge-agent history,
+#                                        # a minute or two): healthy for 24 h, then f1 3 % less stiff; --duration
+#                                        # then also requires the collector's modal-shift alert at the webhook
 #
 # What it does (all state under target/demo/, git-ignored; wiped at each start):
 #   1. installs missing Debian packages (as root: InfluxDB, Mosquitto, curl, jq) and builds the jars once;
@@ -42,13 +45,15 @@ ADMIN_TOKEN=demo-admin-token-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')
 SIM_START=2025-03-10T06:40:00Z
 SPEED=300
 DURATION=
+DAMAGE=
 EXAMPLES=(bridge-simulated school-demo bridge-replay)
 
-usage() { sed -n '2,24p' "$0" >&2; exit 2; }
+usage() { sed -n '2,27p' "$0" >&2; exit 2; }
 while [ $# -gt 0 ]; do
     case $1 in
         --duration) [ $# -ge 2 ] || usage; DURATION=$2; shift 2 ;;
         --speed) [ $# -ge 2 ] || usage; SPEED=$2; shift 2 ;;
+        --simulate-damage) DAMAGE=f1:3%; shift ;;
         -h|--help) usage ;;
         *) echo "demo: unknown argument '$1'" >&2; usage ;;
     esac
@@ -142,6 +147,7 @@ say "starting the collector (http://127.0.0.1:$HTTP_PORT)"
         COLLECTOR_ALERTS_MQTT_URL=tcp://127.0.0.1:$MQTT_AUTH_PORT \
         COLLECTOR_COAP_PLAIN_PORT=$COAP_PORT COLLECTOR_COAP_SECURE_PORT=$((COAP_PORT + 1)) \
         COLLECTOR_DELIVERY_ALLOWED_PRIVATE_TARGETS=127.0.0.1:$HOOK_PORT \
+        COLLECTOR_CONDITION_LEARNING_PERIOD=1d COLLECTOR_CONDITION_MIN_DURATION=30m \
         COLLECTOR_MOSQUITTO_PASSWD_FILE=$DEMO/services/mosquitto/passwd COLLECTOR_MOSQUITTO_ACL_FILE=$DEMO/services/mosquitto/acl \
         COLLECTOR_MOSQUITTO_RELOAD_COMMAND="DOS_DEV_SERVICES_DIR=$DEMO/services $ROOT/scripts/dev-services.sh reload" \
         DATASOURCES_DEFAULT_URL=jdbc:h2:file:$DEMO/collector/registry
@@ -209,10 +215,23 @@ SUB=$(curl -fsS -X POST -H "Authorization: Bearer $ENGINEER_TOKEN" -H 'Content-T
 jq -r .secret <<< "$SUB" > "$DEMO/webhook/secrets"
 SUB_ID=$(jq -r .id <<< "$SUB")
 
+# --simulate-damage: the bridge's past through the real chips, pipeline, outbox and uplink on a virtual clock
+# (edge-agent history), before its live agent starts: the collector's condition bins only move forward. The
+# collector (learning period 1d, min-duration 30m above) learns f1 against temperature from the first 24 h
+# and raises modal-shift in the last 2 h; the live agent then goes on with the damaged bridge.
+if [ -n "$DAMAGE" ]; then
+    from=$(date -u -d "@$(( ($(date +%s) - 26 * 3600) / 600 * 600 ))" +%Y-%m-%dT%H:%M:%SZ)
+    say "simulating the bridge's last 26 hours from $from, f1 3 % less stiff after 24 h (edge-agent history, a minute or two)"
+    java -Xmx256m -XX:+UseSerialGC -jar "$AGENT_JAR" history --config "$DEMO/config/bridge-sim-p2.yaml" \
+        --from "$from" --duration 26h --simulate-damage "$DAMAGE@24h" > "$DEMO/logs/history-bridge-sim-p2.log" 2>&1 \
+        || { tail -20 "$DEMO/logs/history-bridge-sim-p2.log" >&2; die "edge-agent history failed"; }
+    say "$(grep '^history of' "$DEMO/logs/history-bridge-sim-p2.log")"
+fi
 START=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 for id in "${GATEWAYS[@]}"; do
     extra=()
     [ "$id" = school-demo-r204 ] && extra=(--sim-start "$SIM_START" --sim-speed "$SPEED")
+    [ "$id" = bridge-sim-p2 ] && [ -n "$DAMAGE" ] && extra=(--simulate-damage "$DAMAGE")
     java -Xmx128m -XX:+UseSerialGC -jar "$AGENT_JAR" run --config "$DEMO/config/$id.yaml" --health-interval 15 "${extra[@]}" \
         > "$DEMO/logs/agent-$id.log" 2>&1 &
     PIDS+=($!)
@@ -364,6 +383,10 @@ page fleet /flotte "school-demo-r204" "$JAR"
 page sensorthings "/sta/v1.1/Things?%24filter=properties/site%20eq%20'gs-kley'" '"@iot.selfLink"'
 raised=$(jq -r '[.by[] | .raised] | add // 0' <<< "$w"); cleared=$(jq -r '[.by[] | .cleared] | add // 0' <<< "$w")
 if [ "$raised" -gt 0 ]; then say "PASS alerts end to end: $raised raised, $cleared cleared, received by the webhook"; else say "FAIL no alert reached the webhook"; ok=; fi
+if [ -n "$DAMAGE" ]; then
+    shift_msg=$(jq -r -s '[.[] | select(.signature == "valid") | .body.event | select(.ruleId == "modal-shift" and .kind == "raised")][0].message // empty' "$DEMO/webhook/events.jsonl" 2>/dev/null)
+    if [ -n "$shift_msg" ]; then say "PASS modal-shift reached the webhook: $shift_msg"; else say "FAIL no modal-shift alert reached the webhook (see ${DEMO#$ROOT/}/logs/collector.log, history-bridge-sim-p2.log)"; ok=; fi
+fi
 school_cleared=$(jq -r '.by["school-demo-r204"].cleared // 0' <<< "$w")
 [ "$school_cleared" -gt 0 ] || say "note: the classroom's CO2 alarm has not cleared yet (it needs 3-4 minutes of demo, more on a loaded machine)"
 [ -n "$ok" ] || exit 1

@@ -20,7 +20,9 @@
  * (the collector then retries, which is what a real receiver would cause). duplicate is true when
  * the X-DOS-Delivery id was already received validly (the collector retries with the same id).
  * GET /stats answers {"valid":n,"invalid":n,"duplicates":n}; GET /health answers 200.
- * The signature is X-DOS-Signature: t=<unix s>,v1=hex(HMAC-SHA256(secret, "<t>." + raw body)).
+ * The signature is checked as Standard Webhooks says (webhook-id, webhook-timestamp, webhook-signature:
+ * "v1,<base64 HMAC-SHA256(base64-decoded secret after whsec_, "<id>.<t>." + raw body)>"); a request without
+ * those headers by the deprecated X-DOS-Signature: t=<unix s>,v1=hex(HMAC-SHA256(secret, "<t>." + raw body)).
  */
 
 import com.sun.net.httpserver.HttpExchange;
@@ -38,6 +40,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
+import java.util.Base64;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -111,7 +114,15 @@ public final class WebhookReceiver {
             byte[] body = ex.getRequestBody().readAllBytes();
             String delivery = ex.getRequestHeaders().getFirst("X-DOS-Delivery");
             String event = ex.getRequestHeaders().getFirst("X-DOS-Event");
-            String signature = check(ex.getRequestHeaders().getFirst("X-DOS-Signature"), body, receivedMs / 1000);
+            String standard = ex.getRequestHeaders().getFirst("webhook-signature");
+            String signature = standard != null
+                    ? checkStandard(
+                            ex.getRequestHeaders().getFirst("webhook-id"),
+                            ex.getRequestHeaders().getFirst("webhook-timestamp"),
+                            standard,
+                            body,
+                            receivedMs / 1000)
+                    : check(ex.getRequestHeaders().getFirst("X-DOS-Signature"), body, receivedMs / 1000);
             boolean ok = signature.equals("valid");
             boolean duplicate;
             synchronized (this) {
@@ -133,6 +144,58 @@ public final class WebhookReceiver {
                 log.flush();
             }
             answer(ex, ok ? 204 : 401, null);
+        }
+    }
+
+    /** Standard Webhooks: valid, invalid, stale or no-secret. */
+    private String checkStandard(String id, String timestamp, String signatures, byte[] body, long nowSeconds) {
+        long t;
+        try {
+            t = Long.parseLong(timestamp);
+        } catch (NumberFormatException e) {
+            return "invalid";
+        }
+        if (id == null) {
+            return "invalid";
+        }
+        List<String> keys = secrets();
+        if (keys.isEmpty()) {
+            return "no-secret";
+        }
+        byte[] prefix = (id + "." + t + ".").getBytes(StandardCharsets.UTF_8);
+        for (String key : keys) {
+            byte[] expected = ("v1," + Base64.getEncoder().encodeToString(hmac(standardKey(key), prefix, body)))
+                    .getBytes(StandardCharsets.US_ASCII);
+            for (String given : signatures.split(" ")) {
+                if (MessageDigest.isEqual(expected, given.strip().getBytes(StandardCharsets.US_ASCII))) {
+                    return Math.abs(nowSeconds - t) > maxAgeSeconds ? "stale" : "valid";
+                }
+            }
+        }
+        return "invalid";
+    }
+
+    /** The key bytes of a "whsec_<base64>" secret (standard or, as issued before, URL-safe base64). */
+    private static byte[] standardKey(String secret) {
+        if (!secret.startsWith("whsec_")) {
+            return secret.getBytes(StandardCharsets.UTF_8);
+        }
+        String b64 = secret.substring("whsec_".length());
+        try {
+            return Base64.getDecoder().decode(b64);
+        } catch (IllegalArgumentException e) {
+            return Base64.getUrlDecoder().decode(b64);
+        }
+    }
+
+    private static byte[] hmac(byte[] key, byte[] prefix, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            mac.update(prefix);
+            return mac.doFinal(body);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 

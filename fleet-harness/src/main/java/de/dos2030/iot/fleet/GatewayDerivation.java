@@ -74,6 +74,7 @@ final class GatewayDerivation {
                 s.send(),
                 s.tilt(),
                 s.location(),
-                s.modes());
+                s.modes(),
+                s.capture());
     }
 }

@@ -28,6 +28,7 @@ import java.util.List;
  * @param readings      readings in canonical order
  * @param alerts        alert events in the order they happened
  * @param health        gateway health, or {@code null}
+ * @param captures      raw samples around alarms ({@link RawCapture}); a gateway sends each in a batch of its own
  */
 public record Batch(
         int formatVersion,
@@ -39,7 +40,8 @@ public record Batch(
         ClockSync clockSync,
         List<Reading> readings,
         List<AlertEvent> alerts,
-        GatewayHealth health) {
+        GatewayHealth health,
+        List<RawCapture> captures) {
 
     public static final int FORMAT_VERSION = 1;
 
@@ -47,6 +49,22 @@ public record Batch(
         createdAt = createdAt == null ? null : createdAt.truncatedTo(ChronoUnit.MILLIS);
         readings = canonicalOrder(readings == null ? List.of() : readings);
         alerts = alerts == null ? List.of() : List.copyOf(alerts);
+        captures = captures == null ? List.of() : List.copyOf(captures);
+    }
+
+    /** A batch without raw captures: what nearly every batch is. */
+    public Batch(
+            int formatVersion,
+            String gatewayId,
+            String siteId,
+            String bootId,
+            long sequence,
+            Instant createdAt,
+            ClockSync clockSync,
+            List<Reading> readings,
+            List<AlertEvent> alerts,
+            GatewayHealth health) {
+        this(formatVersion, gatewayId, siteId, bootId, sequence, createdAt, clockSync, readings, alerts, health, null);
     }
 
     /** The stable identity a re-send keeps: {@code gateway/boot/sequence}. */

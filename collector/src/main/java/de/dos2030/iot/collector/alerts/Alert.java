@@ -34,6 +34,12 @@ public record Alert(
         Instant updatedAt,
         @Nullable List<Step> events) {
 
+    /** Where the raw samples a gateway captured around this alert are (an empty list when none). */
+    @com.fasterxml.jackson.annotation.JsonProperty("captures")
+    public String captures() {
+        return "/api/v1/alerts/" + gatewayId + "/" + alertId + "/captures";
+    }
+
     /** One recorded lifecycle step. */
     @Serdeable
     public record Step(

@@ -10,6 +10,7 @@ import de.dos2030.iot.collector.tiers.BatchWindows;
 import de.dos2030.iot.collector.tiers.DirtyMarker;
 import de.dos2030.iot.model.AlertEvent;
 import de.dos2030.iot.model.Batch;
+import de.dos2030.iot.model.RawCapture;
 import de.dos2030.iot.model.Reading;
 import de.dos2030.iot.model.codec.BatchCodec;
 import de.dos2030.iot.model.codec.DecodeException;
@@ -50,6 +51,7 @@ public class IngestService {
     private final GatewayRateLimits rates;
     private final ApplicationEventPublisher<AlertsStored> alertEvents;
     private final ApplicationEventPublisher<BatchStored> batchEvents;
+    private final ApplicationEventPublisher<CapturesReceived> captureEvents;
     private final Clock clock;
 
     public IngestService(
@@ -62,6 +64,7 @@ public class IngestService {
             GatewayRateLimits rates,
             ApplicationEventPublisher<AlertsStored> alertEvents,
             ApplicationEventPublisher<BatchStored> batchEvents,
+            ApplicationEventPublisher<CapturesReceived> captureEvents,
             Clock clock) {
         this.validator = validator;
         this.writer = writer;
@@ -72,11 +75,18 @@ public class IngestService {
         this.rates = rates;
         this.alertEvents = alertEvents;
         this.batchEvents = batchEvents;
+        this.captureEvents = captureEvents;
         this.clock = clock;
     }
 
     /** Valid alert events of a stored batch, for the alert service (published after InfluxDB accepted them). */
     public record AlertsStored(String gatewayId, String siteId, String siteKind, List<AlertEvent> alerts) {}
+
+    /**
+     * The raw captures of a valid batch, for the capture store; published (listeners run on this
+     * thread) before the ack, so a listener that throws makes the gateway try later.
+     */
+    public record CapturesReceived(String gatewayId, String siteId, List<RawCapture> captures, Instant receivedAt) {}
 
     /**
      * A batch whose valid part InfluxDB accepted: activity tracking (last seen, health, sensors)
@@ -154,6 +164,25 @@ public class IngestService {
                 .orElse(null);
     }
 
+    /**
+     * Raw captures go to the relational store (they passed validation with the envelope) before the
+     * ack, so that the gateway releases them only once they are kept; null when stored (or none).
+     */
+    private IngestOutcome storeCaptures(Batch batch, IngestOutcome.Identity id) {
+        if (batch.captures().isEmpty()) {
+            return null;
+        }
+        try {
+            captureEvents.publishEvent(
+                    new CapturesReceived(batch.gatewayId(), batch.siteId(), batch.captures(), clock.instant()));
+            return null;
+        } catch (RuntimeException e) {
+            LOG.warn("Captures of batch {} not stored, gateway told to try later: {}", batch.identity(), e.toString());
+            return new IngestOutcome.TryLater(
+                    id, influxConfig.retryAfter(), "capture store unavailable: " + e.getMessage());
+        }
+    }
+
     private CompletionStage<IngestOutcome> store(Door door, Gateway sender, Batch batch) {
         Instant receivedAt = clock.instant();
         IngestOutcome.Identity id = new IngestOutcome.Identity(batch.gatewayId(), batch.bootId(), batch.sequence());
@@ -226,8 +255,8 @@ public class IngestService {
                     if (failure == null) {
                         sequences.record(batch.gatewayId(), batch.bootId(), batch.sequence());
                         batchEvents.publishEvent(new BatchStored(sender, batch, stored));
-                        outcome = null;
-                        if (!goodAlerts.isEmpty()) {
+                        outcome = storeCaptures(batch, id);
+                        if (outcome == null && !goodAlerts.isEmpty()) {
                             // Recorded (and their deliveries queued) before the ack: a gateway deletes an alert
                             // only once the collector holds it. When that fails the gateway re-sends; the
                             // readings overwrite themselves and the alert events are de-duplicated by id.

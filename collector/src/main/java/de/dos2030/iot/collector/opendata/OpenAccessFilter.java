@@ -9,11 +9,13 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -41,24 +43,31 @@ public class OpenAccessFilter {
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Nullable
     public HttpResponse<?> check(HttpRequest<?> request) {
-        String token = BearerToken.fromHeader(request.getHeaders().get(HttpHeaders.AUTHORIZATION))
-                .orElse(null);
-        if (token != null) {
+        String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+        if (header != null) {
+            Optional<String> token = BearerToken.fromHeader(header);
+            if (token.isEmpty()) {
+                return refused(
+                        request,
+                        HttpStatus.UNAUTHORIZED,
+                        "Authorization must be 'Bearer <API token>', or leave it out for the public view");
+            }
             Optional<Caller> caller;
             try {
-                caller = tokens.authenticate(token);
+                caller = tokens.authenticate(token.get());
             } catch (RelationalStore.StoreException e) {
-                return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
-                        .header(HttpHeaders.RETRY_AFTER, "5")
-                        .body(Map.of("error", "token store unavailable: try again, or leave out the token"));
+                return refused(
+                                request,
+                                HttpStatus.SERVICE_UNAVAILABLE,
+                                "token store unavailable: try again, or leave out the token")
+                        .header(HttpHeaders.RETRY_AFTER, "5");
             }
             if (caller.isEmpty()) {
-                return HttpResponse.status(HttpStatus.UNAUTHORIZED)
-                        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"dos-collector\"")
-                        .body(Map.of(
-                                "error",
-                                "Authorization unknown or revoked token: send a valid API token, or none for the"
-                                        + " public view"));
+                return refused(
+                                request,
+                                HttpStatus.UNAUTHORIZED,
+                                "unknown or revoked token: send a valid API token, or none for the public view")
+                        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"dos-collector\"");
             }
             request.setAttribute(Caller.ATTRIBUTE, caller.get());
             return null;
@@ -71,11 +80,25 @@ public class OpenAccessFilter {
         if (wait.isZero()) {
             return null;
         }
-        return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(wait.toSeconds()))
-                .body(Map.of(
-                        "error",
+        return refused(
+                        request,
+                        HttpStatus.TOO_MANY_REQUESTS,
                         "too many requests from " + client + ": try again in " + wait.toSeconds()
-                                + " s, or ask for an API token"));
+                                + " s, or ask for an API token")
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(wait.toSeconds()));
+    }
+
+    /** A refusal in the shape its endpoint's clients read: SensorThings' error object, else our API's. */
+    private static MutableHttpResponse<Map<String, Object>> refused(
+            HttpRequest<?> request, HttpStatus status, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (request.getPath().startsWith("/sta/")) {
+            body.put("code", status.getCode());
+            body.put("type", "error");
+            body.put("message", message);
+        } else {
+            body.put("error", message);
+        }
+        return HttpResponse.<Map<String, Object>>status(status).body(body);
     }
 }

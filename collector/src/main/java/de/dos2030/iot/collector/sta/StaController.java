@@ -2,11 +2,10 @@ package de.dos2030.iot.collector.sta;
 
 import de.dos2030.iot.collector.api.BadRequestException;
 import de.dos2030.iot.collector.api.NotFoundException;
+import de.dos2030.iot.collector.opendata.OpenCaller;
 import de.dos2030.iot.collector.opendata.PublicTier;
 import de.dos2030.iot.collector.query.Aggregate;
 import de.dos2030.iot.collector.query.InfluxReader;
-import de.dos2030.iot.collector.security.ApiTokens;
-import de.dos2030.iot.collector.security.BearerToken;
 import de.dos2030.iot.collector.security.Caller;
 import de.dos2030.iot.collector.sta.filter.Evaluator;
 import de.dos2030.iot.collector.sta.filter.FilterException;
@@ -34,7 +33,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The OGC SensorThings API 1.1, read side, at {@code /sta/v1.1}: anyone may read public sites (delayed
@@ -60,14 +58,12 @@ public class StaController {
 
     private final StaService service;
     private final StaModels models;
-    private final ApiTokens tokens;
     private final PublicTier tier;
     private final Clock clock;
 
-    public StaController(StaService service, StaModels models, ApiTokens tokens, PublicTier tier, Clock clock) {
+    public StaController(StaService service, StaModels models, PublicTier tier, Clock clock) {
         this.service = service;
         this.models = models;
-        this.tokens = tokens;
         this.tier = tier;
         this.clock = clock;
     }
@@ -87,8 +83,7 @@ public class StaController {
     @Get("/{+path}")
     public HttpResponse<?> read(HttpRequest<?> request, @PathVariable String path) {
         try {
-            Optional<Caller> caller = caller(request);
-            boolean anonymous = caller.isEmpty();
+            boolean anonymous = OpenCaller.of(request).anonymous(); // the token was checked by OpenAccessFilter
             String raw = request.getUri().getRawPath();
             path = URLDecoder.decode(
                     raw.substring(Math.min(raw.length(), ROOT.length())).replace("+", "%2B"), StandardCharsets.UTF_8);
@@ -119,8 +114,11 @@ public class StaController {
             long started = System.nanoTime();
             long cpuStarted = CPU.getCurrentThreadCpuTime();
             // A token's scope limits the model itself: things, datastreams and observations outside it do not exist.
-            StaModel model =
-                    anonymous ? models.model(true) : models.model(caller.get().scope());
+            StaModel model = anonymous
+                    ? models.model(true)
+                    : models.model(request.getAttribute(Caller.ATTRIBUTE, Caller.class)
+                            .orElseThrow()
+                            .scope());
             long modelled = System.nanoTime();
             PathResolver resolver = new PathResolver(model);
             StaRequest r = new StaRequest(
@@ -152,9 +150,6 @@ public class StaController {
             return error(HttpStatus.BAD_REQUEST, e.getMessage());
         } catch (NotFoundException e) {
             return error(HttpStatus.NOT_FOUND, e.getMessage());
-        } catch (Unauthorized e) {
-            return error(HttpStatus.UNAUTHORIZED, e.getMessage())
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"dos-collector\"");
         } catch (InfluxReader.QueryFailedException | RelationalStore.StoreException e) {
             return error(HttpStatus.SERVICE_UNAVAILABLE, "storage did not answer: try again in a minute")
                     .header(HttpHeaders.RETRY_AFTER, "10");
@@ -213,25 +208,6 @@ public class StaController {
                     + " is not a duration of whole seconds from 1s to 366d (e.g. 10m, 1h, 1d, PT15M)");
         }
         return d;
-    }
-
-    private static final class Unauthorized extends RuntimeException {
-        Unauthorized(String message) {
-            super(message);
-        }
-    }
-
-    private Optional<Caller> caller(HttpRequest<?> request) {
-        String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
-        if (header == null) {
-            return Optional.empty();
-        }
-        String token = BearerToken.fromHeader(header)
-                .orElseThrow(() -> new Unauthorized(
-                        "Authorization must be 'Bearer <API token>', or leave it out" + " to read public data"));
-        return Optional.of(tokens.authenticate(token)
-                .orElseThrow(() -> new Unauthorized(
-                        "unknown or revoked token: leave Authorization out to read" + " public data")));
     }
 
     private static String base(HttpRequest<?> request) {

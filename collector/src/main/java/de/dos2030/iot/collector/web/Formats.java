@@ -1,64 +1,36 @@
 package de.dos2030.iot.collector.web;
 
+import de.dos2030.iot.collector.words.LocalFormat;
 import io.micronaut.core.annotation.Nullable;
-import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.Map;
 
 /**
- * Numbers, units and times as a person of this language reads them: {@code 1.234 ppm} and
- * {@code 27.11.2026 08:15} in German, {@code 1,234 ppm} and {@code 27 Nov 2026 08:15} in English,
- * times in the pages' zone. The templates call it as {@code fmt}; it only formats, it decides nothing.
- * One per page render (NumberFormat is not thread-safe).
+ * Numbers, units and times as a person of this language reads them, in the pages' zone: the templates call
+ * it as {@code fmt}; it only formats, it decides nothing. The rules live in {@link LocalFormat}, which the
+ * alert texts share. One per page render (NumberFormat is not thread-safe).
  */
 public final class Formats {
-    private static final Map<String, String> UNITS = Map.of("degC", "°C", "um/m", "µm/m", "deg", "°", "1", "");
-
-    private final Locale locale;
-    private final ZoneId zone;
-    private final DateTimeFormatter dateTime;
-    private final DateTimeFormatter dateTimeSeconds;
-    private final DateTimeFormatter time;
+    private final LocalFormat format;
 
     public Formats(Locale locale, ZoneId zone) {
-        this.locale = locale;
-        this.zone = zone;
-        boolean german = locale.getLanguage().equals("de");
-        this.dateTime = DateTimeFormatter.ofPattern(german ? "dd.MM.yyyy HH:mm" : "d MMM yyyy HH:mm", locale)
-                .withZone(zone);
-        this.time = DateTimeFormatter.ofPattern("HH:mm", locale).withZone(zone);
-        this.dateTimeSeconds = DateTimeFormatter.ofPattern(
-                        german ? "dd.MM.yyyy HH:mm:ss" : "d MMM yyyy HH:mm:ss", locale)
-                .withZone(zone);
+        this.format = new LocalFormat(locale, zone);
     }
 
     /** A number with the locale's grouping and decimal sign; fewer decimals the larger it is; "–" for none. */
     public String number(@Nullable Number value) {
-        if (value == null) {
-            return "–";
-        }
-        double v = value.doubleValue();
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
-            return "–";
-        }
-        NumberFormat f = NumberFormat.getNumberInstance(locale);
-        double abs = Math.abs(v);
-        f.setMaximumFractionDigits(abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 4);
-        return f.format(v);
+        return format.number(value);
     }
 
     /** A whole number with grouping: counts such as an outbox backlog. */
     public String count(@Nullable Number value) {
-        return value == null ? "–" : NumberFormat.getIntegerInstance(locale).format(value.longValue());
+        return format.count(value);
     }
 
-    /** A value with its unit, separated by a no-break space: {@code 1.234 ppm}, {@code 21,5 °C}. */
+    /** A value with its unit: {@code 1.234 ppm}, {@code 21,5 °C}. */
     public String quantity(@Nullable Number value, @Nullable String unit) {
-        String shown = unit(unit);
-        return shown.isEmpty() || value == null ? number(value) : number(value) + " " + shown;
+        return format.quantity(value, unit);
     }
 
     /** A duration given in milliseconds, in seconds: {@code 4,2 s}; "–" for none. */
@@ -68,22 +40,22 @@ public final class Formats {
 
     /** The unit as people write it ({@code degC} is {@code °C}). */
     public String unit(@Nullable String unit) {
-        return unit == null ? "" : UNITS.getOrDefault(unit, unit);
+        return format.unit(unit);
     }
 
     /** The time of day to the minute ({@code 08:15}), for a chart of one day; "–" for none. */
     public String time(@Nullable Instant t) {
-        return t == null ? "–" : time.format(t);
+        return format.time(t);
     }
 
     /** Date and time to the minute in the pages' zone; "–" for none. */
     public String dateTime(@Nullable Instant t) {
-        return t == null ? "–" : dateTime.format(t);
+        return format.dateTime(t);
     }
 
     /** Date and time to the second (health reports, deliveries). */
     public String dateTimeSeconds(@Nullable Instant t) {
-        return t == null ? "–" : dateTimeSeconds.format(t);
+        return format.dateTimeSeconds(t);
     }
 
     /** The machine-readable form for {@code <time datetime>}. */
@@ -92,10 +64,10 @@ public final class Formats {
     }
 
     public ZoneId zone() {
-        return zone;
+        return format.zone();
     }
 
     public Locale locale() {
-        return locale;
+        return format.locale();
     }
 }

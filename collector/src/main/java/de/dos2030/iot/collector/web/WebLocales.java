@@ -1,5 +1,6 @@
 package de.dos2030.iot.collector.web;
 
+import de.dos2030.iot.collector.words.Language;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.annotation.NonNull;
@@ -8,6 +9,7 @@ import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.server.util.locale.CompositeHttpLocaleResolver;
 import io.micronaut.http.server.util.locale.HttpLocaleResolver;
 import jakarta.inject.Singleton;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,10 +25,11 @@ import java.util.Optional;
 @Replaces(CompositeHttpLocaleResolver.class)
 public class WebLocales implements HttpLocaleResolver {
     public static final String COOKIE = "dos_lang";
-    public static final Locale GERMAN = Locale.GERMAN;
-    public static final Locale ENGLISH = Locale.ENGLISH;
-    /** Every language the pages speak, the default first. */
-    public static final List<Locale> LANGUAGES = List.of(GERMAN, ENGLISH);
+    public static final Locale GERMAN = Language.GERMAN.locale();
+    public static final Locale ENGLISH = Language.ENGLISH.locale();
+    /** Every language the pages speak, the default first: those the alert texts speak ({@link Language}). */
+    public static final List<Locale> LANGUAGES =
+            Arrays.stream(Language.values()).map(Language::locale).toList();
 
     @Override
     @NonNull

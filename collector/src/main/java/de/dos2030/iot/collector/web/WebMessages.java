@@ -1,5 +1,6 @@
 package de.dos2030.iot.collector.web;
 
+import de.dos2030.iot.collector.words.Words;
 import io.micronaut.context.MessageSource;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.i18n.ResourceBundleMessageSource;
@@ -12,7 +13,7 @@ import jakarta.inject.Singleton;
  */
 @Factory
 class WebMessages {
-    static final String BUNDLE = "i18n.messages";
+    static final String BUNDLE = Words.BUNDLE;
 
     @Singleton
     @Named("web")

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import de.dos2030.iot.collector.TestBatches;
 import de.dos2030.iot.collector.TestCollector;
@@ -183,18 +182,16 @@ class ChannelsIT {
 
             MimeMessage raised = smtp.getReceivedMessages()[0];
             assertThat(raised.getAllRecipients()[0].toString()).isEqualTo("caretaker@school.test");
+            // German, the default language; no place reported: the site's and the sensor's ids stand in
             assertThat(raised.getSubject())
-                    .contains("CRITICAL")
-                    .contains("raised")
-                    .contains("ch-school")
-                    .contains("room-1.co2");
-            String text = GreenMailUtil.getBody(raised);
+                    .isEqualTo("[Kritisch] Bitte jetzt lüften: CO2 2.150 ppm in room-1.co2, ch-school");
+            String text = (String) raised.getContent();
             assertThat(text)
-                    .contains("Site:      ch-school")
-                    .contains("Sensor:    room-1.co2")
-                    .contains("Value:     2150.0 ppm")
-                    .contains("Limit:     2000.0 ppm");
-            assertThat(smtp.getReceivedMessages()[1].getSubject()).contains("cleared");
+                    .contains("Ort: room-1.co2, ch-school")
+                    .contains("Wert: 2.150 ppm")
+                    .contains("Grenzwert: 2.000 ppm")
+                    .contains("Kennungen: Gateway ch-gw, Sensor room-1.co2, Regel co2-high");
+            assertThat(smtp.getReceivedMessages()[1].getSubject()).startsWith("Luft wieder gut: CO2 950 ppm");
 
         } finally {
             listener.disconnect();

@@ -108,6 +108,30 @@ class PostgresIT {
     }
 
     @Test
+    void rawCapturesLiveInPostgresOncePerAlertAndSensor() throws Exception {
+        String token =
+                collector.register("pg-cap-gw", "pg-cap-site", SiteKind.BRIDGE).token();
+        var capture = de.dos2030.iot.collector.captures.CaptureBatches.capture(
+                "deck.rms.above-1", "deck", java.time.Instant.now().minusSeconds(60));
+        for (long seq : new long[] {0, 0, 1}) {
+            HttpResponse<String> r = collector.postBatch(
+                    BatchCodec.cbor()
+                            .encode(de.dos2030.iot.collector.captures.CaptureBatches.batch(
+                                    "pg-cap-gw", "pg-cap-site", "boot-pg", seq, capture)),
+                    "application/cbor",
+                    token);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        }
+        assertThat(query("SELECT sensor_id FROM raw_capture WHERE gateway_id = 'pg-cap-gw'"))
+                .containsExactly("deck");
+        assertThat(collector
+                        .context
+                        .getBean(de.dos2030.iot.collector.captures.CaptureStore.class)
+                        .ofAlert("pg-cap-gw", "deck.rms.above-1"))
+                .containsExactly(capture);
+    }
+
+    @Test
     void webSessionsLiveInPostgresAsHashesAndEndAtSignOut() throws Exception {
         String engineer = collector.apiToken("pg-web", Role.ENGINEER);
         WebClient browser = new WebClient(collector);
@@ -136,9 +160,11 @@ class PostgresIT {
                     "POST",
                     "/api/v1/subscriptions",
                     engineer,
-                    "{\"name\":\"pg\",\"channel\":\"webhook\"," + "\"target\":\"" + receiver.url()
+                    "{\"name\":\"pg\",\"channel\":\"webhook\",\"language\":\"en\"," + "\"target\":\"" + receiver.url()
                             + "\",\"filter\":{\"siteId\":\"pg-site2\"}}");
             assertThat(sub.statusCode()).as(sub.body()).isEqualTo(201);
+            assertThat(query("SELECT language || '/' || preset FROM subscription WHERE name = 'pg'"))
+                    .containsExactly("en/json"); // V15's columns on PostgreSQL
             Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(60);
             AlertEvent raise = TestBatches.co2Alert("pg-a1", Severity.WARNING, AlertState.RAISED, 1450, 1400, t);
             for (int i = 0; i < 2; i++) { // the second is a re-send: stored once, delivered once

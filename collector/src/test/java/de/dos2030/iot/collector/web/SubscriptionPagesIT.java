@@ -108,6 +108,45 @@ class SubscriptionPagesIT {
         assertThat(browser.get("/abos/" + id + "?status=bogus").statusCode()).isEqualTo(400);
     }
 
+    @Test
+    void aTeamsSubscriptionInEnglishMadeOnTheFormGetsItsTestMessageAsASignedCard() throws Exception {
+        WebClient browser = signedIn();
+        assertThat(browser.get("/abos/neu").body())
+                .contains("name=\"language\"")
+                .contains("id=\"preset-teams\"");
+        HttpResponse<String> created = browser.submit(
+                "/abos/neu",
+                "/abos",
+                Map.of("channel", "webhook", "target", receiver.url(), "language", "en", "preset", "teams"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        Matcher secret = Pattern.compile("(whsec_[A-Za-z0-9+/=]+)").matcher(created.body());
+        Matcher id = Pattern.compile("href=\"/abos/(sub-[0-9a-f]+)\"").matcher(created.body());
+        assertThat(secret.find() && id.find()).isTrue();
+        assertThat(browser.get("/abos/" + id.group(1)).body())
+                .contains("Microsoft Teams")
+                .contains("Englisch");
+
+        receiver.status.set(200);
+        int before = receiver.received.size();
+        HttpResponse<String> sent = browser.submit("/abos/" + id.group(1), "/abos/" + id.group(1) + "/test", Map.of());
+        assertThat(sent.body()).contains("Die Testnachricht ist angekommen.");
+        TestWebhookReceiver.Received card = receiver.received.get(before);
+        assertThat(card.body())
+                .contains("\"type\":\"AdaptiveCard\"")
+                .contains("Test message from DOS IoT, sent by subs-engineer");
+        Map<String, java.util.List<String>> headers = new java.util.HashMap<>();
+        card.headers().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v));
+        new com.standardwebhooks.Webhook(secret.group(1)).verify(card.body(), headers);
+    }
+
+    @Test
+    void anUnknownLanguageIsNamedAtItsField() throws Exception {
+        HttpResponse<String> r = signedIn()
+                .submit("/abos/neu", "/abos", Map.of("channel", "webhook", "target", receiver.url(), "language", "fr"));
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("href=\"#language\"").contains("Wählen Sie Deutsch oder Englisch");
+    }
+
     private static WebClient signedIn() throws Exception {
         WebClient browser = new WebClient(collector);
         assertThat(browser.signIn(engineer, "/abos").statusCode()).isEqualTo(303);

@@ -8,6 +8,7 @@ import de.dos2030.iot.edge.outbox.Outbox;
 import de.dos2030.iot.edge.pipeline.PipelineOutput;
 import de.dos2030.iot.model.AlertEvent;
 import de.dos2030.iot.model.ClockSync;
+import de.dos2030.iot.model.RawCapture;
 import de.dos2030.iot.model.Reading;
 import de.dos2030.iot.model.Statistic;
 import java.io.UncheckedIOException;
@@ -89,6 +90,35 @@ public final class Batcher implements PipelineOutput {
             journal(EntryKind.ALERT, List.of(), List.of(event));
         } else {
             features.addAlert(event, clock.instant());
+        }
+    }
+
+    /** A raw capture is journaled at once, alone: it is complete, big, and evicted on its own terms. */
+    @Override
+    public synchronized void capture(RawCapture capture) {
+        log.info(
+                "event=capture alert-id={} sensor={} samples={} rate-hz={}",
+                capture.alertId(),
+                capture.sensorId(),
+                capture.size(),
+                capture.sampleRateHz());
+        try {
+            AppendResult result =
+                    outbox.append(EntryKind.CAPTURE, List.of(), List.of(), null, clockSync.get(), List.of(capture));
+            if (result instanceof AppendResult.Journaled j) {
+                log.debug(
+                        "event=batch-journaled identity={} kind=CAPTURE samples={}",
+                        j.entry().label(),
+                        capture.size());
+            }
+        } catch (UncheckedIOException e) {
+            lostToDiskErrors += capture.size();
+            log.error(
+                    "event=outbox-write-failed kind=CAPTURE alert-id={} samples={} error=\"{}\"",
+                    capture.alertId(),
+                    capture.size(),
+                    e.getMessage(),
+                    e);
         }
     }
 

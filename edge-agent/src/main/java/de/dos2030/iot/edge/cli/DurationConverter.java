@@ -4,8 +4,8 @@ import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Durations as technicians write them: {@code 500ms}, {@code 40s}, {@code 5m}, {@code 2h}. */
-final class DurationConverter implements ITypeConverter<Duration> {
+/** Durations as technicians write them: {@code 500ms}, {@code 40s}, {@code 5m}, {@code 2h}, {@code 1d}. */
+public final class DurationConverter implements ITypeConverter<Duration> {
 
     @Override
     public Duration convert(String value) {
@@ -17,10 +17,11 @@ final class DurationConverter implements ITypeConverter<Duration> {
                 case 's' -> Duration.ofSeconds(n);
                 case 'm' -> Duration.ofMinutes(n);
                 case 'h' -> Duration.ofHours(n);
-                default -> throw new TypeConversionException("'" + value + "': use ms, s, m or h, e.g. 40s");
+                case 'd' -> Duration.ofDays(n);
+                default -> throw new TypeConversionException("'" + value + "': use ms, s, m, h or d, e.g. 40s");
             };
         } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-            throw new TypeConversionException("'" + value + "': use ms, s, m or h, e.g. 40s");
+            throw new TypeConversionException("'" + value + "': use ms, s, m, h or d, e.g. 40s");
         }
     }
 }

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
             ProbeCommand.class,
             WatchCommand.class,
             ReplayCommand.class,
-            de.dos2030.iot.edge.runtime.RunCommand.class
+            de.dos2030.iot.edge.runtime.RunCommand.class,
+            de.dos2030.iot.edge.history.HistoryCommand.class
         },
         description = "DOS IoT gateway agent.")
 public final class EdgeAgentCommand implements Runnable {

@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * Which batches of the oldest segment a full outbox gives up (the rest are copied forward).
  * <ul>
- * <li>{@code oldest-readings-first}: its health snapshots and raw-sample batches; window
- *     features only when it holds neither; alerts only when it holds nothing else.</li>
+ * <li>{@code oldest-readings-first}: its health snapshots and raw-sample batches; raw captures
+ *     only when it holds neither; window features only when it holds none of those; alerts only
+ *     when it holds nothing else.</li>
  * <li>{@code oldest-first}: everything in it.</li>
  * <li>{@code reject-new}: nothing, the new batch is refused; except that an incoming alert still
  *     displaces the non-alert batches, since a lost alert costs more than a lost sample.</li>
@@ -15,8 +16,12 @@ import java.util.List;
  */
 final class EvictionOrder {
     private static final List<List<EntryKind>> READINGS_FIRST = List.of(
-            List.of(EntryKind.HEALTH, EntryKind.SAMPLES), List.of(EntryKind.FEATURES), List.of(EntryKind.ALERT));
-    private static final List<EntryKind> NON_ALERTS = List.of(EntryKind.HEALTH, EntryKind.SAMPLES, EntryKind.FEATURES);
+            List.of(EntryKind.HEALTH, EntryKind.SAMPLES),
+            List.of(EntryKind.CAPTURE),
+            List.of(EntryKind.FEATURES),
+            List.of(EntryKind.ALERT));
+    private static final List<EntryKind> NON_ALERTS =
+            List.of(EntryKind.HEALTH, EntryKind.SAMPLES, EntryKind.CAPTURE, EntryKind.FEATURES);
 
     private EvictionOrder() {}
 

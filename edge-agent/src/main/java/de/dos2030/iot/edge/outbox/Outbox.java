@@ -5,6 +5,7 @@ import de.dos2030.iot.model.AlertEvent;
 import de.dos2030.iot.model.Batch;
 import de.dos2030.iot.model.ClockSync;
 import de.dos2030.iot.model.GatewayHealth;
+import de.dos2030.iot.model.RawCapture;
 import de.dos2030.iot.model.Reading;
 import de.dos2030.iot.model.codec.BatchCodec;
 import de.dos2030.iot.model.validation.ValidationReport;
@@ -155,12 +156,23 @@ public final class Outbox implements Closeable {
      * reported; a batch with an invalid envelope, or nothing valid left, is refused without using a
      * sequence number. A full outbox evicts by its policy first, or refuses under reject-new.
      */
-    public synchronized AppendResult append(
+    public AppendResult append(
             EntryKind kind,
             List<Reading> readings,
             List<AlertEvent> alerts,
             GatewayHealth health,
             ClockSync clockSync) {
+        return append(kind, readings, alerts, health, clockSync, List.of());
+    }
+
+    /** {@link #append(EntryKind, List, List, GatewayHealth, ClockSync)} with raw captures (invalid ones refuse the batch). */
+    public synchronized AppendResult append(
+            EntryKind kind,
+            List<Reading> readings,
+            List<AlertEvent> alerts,
+            GatewayHealth health,
+            ClockSync clockSync,
+            List<RawCapture> captures) {
         ensureOpen();
         Instant now = clock.instant();
         Batch batch = new Batch(
@@ -173,7 +185,8 @@ public final class Outbox implements Closeable {
                 clockSync,
                 readings,
                 alerts,
-                health);
+                health,
+                captures);
         ValidationReport report = validator.validate(batch);
         List<String> problems = report.problems().stream().map(Object::toString).toList();
         if (!report.envelopeValid()) {
@@ -191,7 +204,8 @@ public final class Outbox implements Closeable {
                     batch.clockSync(),
                     report.validReadings(),
                     report.validAlerts(),
-                    health);
+                    health,
+                    captures);
             log.warn(
                     "event=batch-invalid-items identity={} left-out-readings={} left-out-alerts={} problems=\"{}\"",
                     batch.identity(),
@@ -199,7 +213,10 @@ public final class Outbox implements Closeable {
                     report.invalidAlerts().size(),
                     report);
         }
-        if (batch.readings().isEmpty() && batch.alerts().isEmpty() && batch.health() == null) {
+        if (batch.readings().isEmpty()
+                && batch.alerts().isEmpty()
+                && batch.health() == null
+                && batch.captures().isEmpty()) {
             return refuse(kind, 0, "nothing valid left to send: " + report);
         }
         byte[] payload = codec.encode(batch);

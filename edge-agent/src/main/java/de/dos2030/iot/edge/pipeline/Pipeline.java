@@ -8,6 +8,8 @@ import de.dos2030.iot.config.model.TiltConfig;
 import de.dos2030.iot.edge.pipeline.action.GpioOutputs;
 import de.dos2030.iot.edge.pipeline.action.LocalOutputs;
 import de.dos2030.iot.edge.pipeline.action.OutputState;
+import de.dos2030.iot.edge.pipeline.capture.CaptureRing;
+import de.dos2030.iot.edge.pipeline.capture.CaptureTrigger;
 import de.dos2030.iot.edge.pipeline.feature.TiltEstimator;
 import de.dos2030.iot.edge.pipeline.filter.LatestTemperature;
 import de.dos2030.iot.edge.pipeline.rules.AlertSink;
@@ -63,6 +65,7 @@ public final class Pipeline implements SensorListener, AutoCloseable {
     private final Map<String, SensorNode> sensors = new HashMap<>();
     private final List<AlertTracker> trackers = new ArrayList<>();
     private final Map<String, TiltEstimator> tilts = new HashMap<>();
+    private final List<CaptureRing> captures = new ArrayList<>();
     private final Set<String> warnedUnknown = new HashSet<>();
     private long unknownSamples;
     private boolean closed;
@@ -107,6 +110,7 @@ public final class Pipeline implements SensorListener, AutoCloseable {
                         maxAge);
             }
             sc.tilt().ifPresent(t -> tilts.put(sc.id(), tilt(sc, t, sink, start, spectra)));
+            captureRing(sc, node);
         }
         clearOrphans(start);
         if (localOutputs != null) {
@@ -137,6 +141,18 @@ public final class Pipeline implements SensorListener, AutoCloseable {
             node.channels[Quantity.TILT.ordinal()] = angles[i];
         }
         return new TiltEstimator(t.lowPass().toNanos(), t.interval().toNanos(), angles[0]::input, angles[1]::input);
+    }
+
+    /** The pre-trigger ring of a sensor with {@code capture:}, on its primary quantity's channel. */
+    private void captureRing(SensorConfig sc, SensorNode node) {
+        Quantity primary = sc.driver().primaryQuantity();
+        QuantityChannel channel = node.channels[primary.ordinal()];
+        if (sc.capture().isPresent() && channel != null) {
+            CaptureRing ring = new CaptureRing(
+                    sc.id(), primary, sc.sampling().hertz(), sc.capture().get(), output::capture);
+            channel.capture(ring);
+            captures.add(ring);
+        }
     }
 
     /** One latest-temperature cell per sensor whose temperature compensates a strain gauge. */
@@ -285,6 +301,9 @@ public final class Pipeline implements SensorListener, AutoCloseable {
                 }
                 node.rules().tick(now);
             }
+            for (CaptureRing ring : captures) {
+                ring.tick(now);
+            }
         }
     }
 
@@ -324,6 +343,13 @@ public final class Pipeline implements SensorListener, AutoCloseable {
                 }
             }
             return out;
+        }
+    }
+
+    /** Alarm raises that found all of a sensor's capture slots open, summed over sensors (see {@link CaptureRing}). */
+    public long capturesSkipped() {
+        synchronized (lock) {
+            return captures.stream().mapToLong(CaptureRing::skipped).sum();
         }
     }
 
@@ -387,6 +413,12 @@ public final class Pipeline implements SensorListener, AutoCloseable {
     /** Every state change of every check: out at once, then persisted, then shown locally. */
     private void transition(AlertTracker tracker, AlertEvent event) {
         output.alert(event);
+        if (CaptureTrigger.fires(tracker, event)) {
+            long now = EpochNanos.of(clock.instant());
+            for (CaptureRing ring : captures) {
+                ring.trigger(event.alertId(), tracker.raisedAtNanos(), now);
+            }
+        }
         try {
             store.update(tracker);
         } catch (UncheckedIOException e) {

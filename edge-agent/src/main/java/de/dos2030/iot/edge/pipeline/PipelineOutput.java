@@ -1,6 +1,7 @@
 package de.dos2030.iot.edge.pipeline;
 
 import de.dos2030.iot.model.AlertEvent;
+import de.dos2030.iot.model.RawCapture;
 import de.dos2030.iot.model.Reading;
 
 /**
@@ -15,4 +16,10 @@ public interface PipelineOutput {
 
     /** An alert was raised, changed severity or cleared: to be sent at once, ahead of the queue. */
     void alert(AlertEvent event);
+
+    /**
+     * Raw samples around an alarm, complete: to be sent as a batch of its own. Outputs that send
+     * nothing upstream (replay's printer) may ignore it, which is what this default does.
+     */
+    default void capture(RawCapture capture) {}
 }

@@ -2,6 +2,7 @@ package de.dos2030.iot.edge.pipeline;
 
 import de.dos2030.iot.config.model.FeatureWindow;
 import de.dos2030.iot.config.model.SensorConfig;
+import de.dos2030.iot.edge.pipeline.capture.CaptureRing;
 import de.dos2030.iot.edge.pipeline.feature.FeatureSink;
 import de.dos2030.iot.edge.pipeline.feature.SpectrumAnalyzer;
 import de.dos2030.iot.edge.pipeline.feature.WindowProcessor;
@@ -29,6 +30,7 @@ final class QuantityChannel implements SampleStage, FeatureSink {
     private final WindowProcessor[] windows;
     private final SpectrumListener spectrumListener;
     private final LatestTemperature publishes;
+    private CaptureRing capture;
 
     /**
      * @param publishes    where this (temperature) channel leaves its filtered value for strain
@@ -72,6 +74,11 @@ final class QuantityChannel implements SampleStage, FeatureSink {
         }
     }
 
+    /** Keeps this channel's filtered samples in a pre-trigger ring for raw captures. */
+    void capture(CaptureRing ring) {
+        this.capture = ring;
+    }
+
     void input(long nanos, double value, Quality quality) {
         head.accept(nanos, value, quality);
     }
@@ -82,6 +89,9 @@ final class QuantityChannel implements SampleStage, FeatureSink {
         if (node.sendsRaw()) {
             output.reading(new Reading(
                     node.sensorId(), quantity, Statistic.SAMPLE, EpochNanos.toInstant(nanos), value, quality));
+        }
+        if (capture != null) { // before the rules, so a raise by this very sample has it as its trigger sample
+            capture.add(nanos, SampleStage.usable(quality) ? (float) value : Float.NaN);
         }
         if (!SampleStage.usable(quality)) {
             node.rejected();

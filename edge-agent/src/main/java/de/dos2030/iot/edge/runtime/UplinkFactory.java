@@ -13,13 +13,13 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 
 /** Builds the adapters the gateway file names: the one place that knows Paho, Californium and the HTTP client. */
-final class UplinkFactory {
+public final class UplinkFactory {
     /** How long the MQTT primary must be down before batches take the alternative. */
     static final Duration SWITCH_AFTER = Duration.ofMinutes(2);
 
     private UplinkFactory() {}
 
-    static Uplink create(GatewayConfig config, ScheduledExecutorService timers, Clock clock) {
+    public static Uplink create(GatewayConfig config, ScheduledExecutorService timers, Clock clock) {
         Uplink primary = endpoint(config, config.uplink().primary(), timers);
         return config.uplink()
                 .alternative()

@@ -39,7 +39,8 @@ public final class SimulatedDamage {
                         s.send(),
                         s.tilt(),
                         s.location(),
-                        s.modes()));
+                        s.modes(),
+                        s.capture()));
             } else {
                 sensors.add(s);
             }

@@ -26,7 +26,7 @@ public enum MessageKind {
         return switch (kind) {
             case ALERT -> ALERT;
             case HEALTH -> HEALTH;
-            case SAMPLES, FEATURES -> BATCH;
+            case SAMPLES, FEATURES, CAPTURE -> BATCH;
         };
     }
 }

@@ -3,6 +3,7 @@ package de.dos2030.iot.edge.pipeline;
 import de.dos2030.iot.model.AlertEvent;
 import de.dos2030.iot.model.AlertState;
 import de.dos2030.iot.model.Quantity;
+import de.dos2030.iot.model.RawCapture;
 import de.dos2030.iot.model.Reading;
 import de.dos2030.iot.model.Statistic;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ public final class RecordingOutput implements PipelineOutput {
 
     public final List<Reading> readings = new ArrayList<>();
     public final List<AlertEvent> alerts = new ArrayList<>();
+    public final List<RawCapture> captures = new ArrayList<>();
 
     @Override
     public synchronized void reading(Reading reading) {
@@ -22,6 +24,11 @@ public final class RecordingOutput implements PipelineOutput {
     @Override
     public synchronized void alert(AlertEvent event) {
         alerts.add(event);
+    }
+
+    @Override
+    public synchronized void capture(RawCapture capture) {
+        captures.add(capture);
     }
 
     public List<AlertEvent> alerts(String ruleId) {

@@ -327,8 +327,24 @@ public final class SensorFile {
                     BRIDGE_SECTION,
                     Modes.LIST,
                     Modes.EXCITATION_FLOOR,
-                    Modes.MIN_PEAK_QUALITY)
+                    Modes.MIN_PEAK_QUALITY,
+                    Capture.KEY)
             .atMostOneOf(I2C, SPI, GPIO)
             .atMostOneOf(ROOM, BRIDGE_SECTION)
             .atMostOneOf(SAMPLE_INTERVAL, SAMPLE_RATE);
+
+    /** capture: raw samples around alarms (accelerometers, strain gauges). */
+    public static final class Capture {
+        public static final Key<Duration> BEFORE = Key.required(
+                "before", GatewayFile.POSITIVE_DURATION, "Raw samples kept from before the trigger (<= 120s)");
+        public static final Key<Duration> AFTER =
+                Key.required("after", GatewayFile.DURATION, "Raw samples taken after the trigger (<= 60s)");
+        public static final Section SECTION = new Section(
+                "capture",
+                "Raw samples before and after a vibration, strain or tilt alarm raises, sent as one capture",
+                BEFORE,
+                AFTER);
+        public static final Key<Fields> KEY = Key.optional(
+                "capture", SECTION, "Accelerometers and strain gauges: send raw samples around each alarm");
+    }
 }

@@ -236,6 +236,12 @@ public final class GatewayConfigWriter {
                                         .toList())
                         .put(SensorFile.Modes.EXCITATION_FLOOR, m.excitationFloorG())
                         .put(SensorFile.Modes.MIN_PEAK_QUALITY, m.minPeakQuality()));
+        f.put(
+                SensorFile.Capture.KEY,
+                s.capture()
+                        .map(cap -> Fields.of(SensorFile.Capture.SECTION)
+                                .put(SensorFile.Capture.BEFORE, cap.before())
+                                .put(SensorFile.Capture.AFTER, cap.after())));
         s.location()
                 .ifPresent(l ->
                         f.put(l.kind() == LocationKind.ROOM ? SensorFile.ROOM : SensorFile.BRIDGE_SECTION, l.id()));

@@ -43,6 +43,7 @@ final class SensorBinder {
                 f.opt(SensorFile.SEND).orElseGet(() -> Parts.whole(features) ? Defaults.send(features) : null);
         Optional<TiltConfig> tilt = tilt(f);
         Optional<ModeTracking> modes = modes(f);
+        Optional<CaptureConfig> capture = capture(f);
         if (driver == null || source == null || f.get(SensorFile.ID) == null) {
             return null;
         }
@@ -63,6 +64,10 @@ final class SensorBinder {
             violations.addAll(SensorInvariants.modes(driver, sampling, features, modes));
         }
         violations.forEach(v -> ctx.report(v.under(path)));
+        List<Violation> captureViolations = capture == null || capture.isEmpty()
+                ? List.of()
+                : CaptureConfig.violations(driver, sampling, capture.get());
+        captureViolations.forEach(v -> ctx.report(v.under(path)));
         boolean whole = f.complete()
                 && violations.isEmpty()
                 && bus != null
@@ -73,24 +78,28 @@ final class SensorBinder {
                 && Parts.whole(rules)
                 && send != null
                 && tilt != null
-                && modes != null;
+                && modes != null
+                && capture != null
+                && captureViolations.isEmpty();
         return whole
                 ? parts.build(
                         path,
                         () -> new SensorConfig(
-                                f.get(SensorFile.ID),
-                                driver,
-                                source,
-                                bus,
-                                sampling,
-                                calibration,
-                                filters,
-                                features,
-                                rules,
-                                send,
-                                tilt,
-                                Optional.empty(),
-                                modes))
+                                        f.get(SensorFile.ID),
+                                        driver,
+                                        source,
+                                        bus,
+                                        sampling,
+                                        calibration,
+                                        filters,
+                                        features,
+                                        rules,
+                                        send,
+                                        tilt,
+                                        Optional.empty(),
+                                        modes,
+                                        Optional.empty())
+                                .withCapture(capture))
                 : null;
     }
 
@@ -201,6 +210,20 @@ final class SensorBinder {
                 f.path(),
                 () -> new ModeTracking(
                         bands, f.get(SensorFile.Modes.EXCITATION_FLOOR), f.get(SensorFile.Modes.MIN_PEAK_QUALITY)));
+        return built == null ? null : Optional.of(built);
+    }
+
+    /** Empty when not written; null when the written section is broken. */
+    private Optional<CaptureConfig> capture(Fields f) {
+        if (!f.has(SensorFile.Capture.KEY)) {
+            return Optional.empty();
+        }
+        Fields c = f.get(SensorFile.Capture.KEY);
+        if (c == null || !c.complete()) {
+            return null;
+        }
+        CaptureConfig built = parts.build(
+                c.path(), () -> new CaptureConfig(c.get(SensorFile.Capture.BEFORE), c.get(SensorFile.Capture.AFTER)));
         return built == null ? null : Optional.of(built);
     }
 

@@ -10,7 +10,8 @@ import java.util.Set;
  * One sensor of a gateway: its id, chip driver, value source, wiring ({@code bus}, absent only
  * for replayed sensors), sampling, calibration, filter chain, feature windows, rules, what it sends
  * upstream, for accelerometers, tilt derived from the three axes, and the location (room or bridge
- * section) of its site it is at, when its entry names one, and the bridge modes it tracks.
+ * section) of its site it is at, when its entry names one, the bridge modes it tracks and raw capture
+ * around alarms.
  * The constructor enforces {@link SensorInvariants}.
  */
 public record SensorConfig(
@@ -26,11 +27,13 @@ public record SensorConfig(
         SendPolicy send,
         Optional<TiltConfig> tilt,
         Optional<LocationRef> location,
-        Optional<ModeTracking> modes) {
+        Optional<ModeTracking> modes,
+        Optional<CaptureConfig> capture) {
 
     public SensorConfig {
         location = location == null ? Optional.empty() : location;
         modes = modes == null ? Optional.empty() : modes;
+        capture = capture == null ? Optional.empty() : capture;
         filters = filters == null ? null : List.copyOf(filters);
         features = features == null ? null : List.copyOf(features);
         rules = rules == null ? null : List.copyOf(rules);
@@ -39,9 +42,10 @@ public record SensorConfig(
                 SensorInvariants.violations(
                         id, driver, source, bus, sampling, calibration, filters, features, rules, send, tilt));
         Violation.throwIfAny("sensor " + id, SensorInvariants.modes(driver, sampling, features, modes));
+        Violation.throwIfAny("sensor " + id, CaptureConfig.violations(driver, sampling, capture.orElse(null)));
     }
 
-    /** A sensor that tracks no bridge modes. */
+    /** A sensor that tracks no bridge modes and captures nothing raw. */
     public SensorConfig(
             String id,
             Driver driver,
@@ -68,7 +72,27 @@ public record SensorConfig(
                 send,
                 tilt,
                 location,
+                Optional.empty(),
                 Optional.empty());
+    }
+
+    /** This sensor with raw capture around alarms, or without. */
+    public SensorConfig withCapture(Optional<CaptureConfig> c) {
+        return new SensorConfig(
+                id,
+                driver,
+                source,
+                bus,
+                sampling,
+                calibration,
+                filters,
+                features,
+                rules,
+                send,
+                tilt,
+                location,
+                modes,
+                c);
     }
 
     /** A sensor whose entry names no location. */
@@ -90,7 +114,20 @@ public record SensorConfig(
     /** This sensor at another location. */
     public SensorConfig at(Optional<LocationRef> where) {
         return new SensorConfig(
-                id, driver, source, bus, sampling, calibration, filters, features, rules, send, tilt, where, modes);
+                id,
+                driver,
+                source,
+                bus,
+                sampling,
+                calibration,
+                filters,
+                features,
+                rules,
+                send,
+                tilt,
+                where,
+                modes,
+                capture);
     }
 
     /** This sensor tracking {@code tracking}'s modes (or none). */
@@ -108,7 +145,8 @@ public record SensorConfig(
                 send,
                 tilt,
                 location,
-                tracking);
+                tracking,
+                capture);
     }
 
     /** Sending the default for its windows ({@link Defaults#send}), without derived tilt. */

@@ -23,7 +23,8 @@ import java.util.List;
  *  r: [{i: sensor, q: quantity, x: statistic (absent = sample), t: first time ms,
  *       d: [t1-t0, then delta-of-delta...], w: [first value, then deltas...] in resolution steps,
  *       f: [index, exact double, ...] (absent = none), u: [index, quality, ...] (absent = all ok)}],
- *  a: [alert objects], h: health object}
+ *  a: [alert objects], h: health object,
+ *  p: [raw capture objects, values as one byte string of little-endian floats] (absent = none)}
  * </pre>
  */
 public final class CborBatchCodec extends EnvelopeCodec {
@@ -34,7 +35,7 @@ public final class CborBatchCodec extends EnvelopeCodec {
     private CborBatchCodec() {
         super(
                 JacksonFactories.CBOR,
-                new FieldNames("v", "g", "s", "b", "n", "c", "k", "r", "a", "h"),
+                new FieldNames("v", "g", "s", "b", "n", "c", "k", "r", "a", "h", "p"),
                 EventFields.TimeStyle.MILLIS);
     }
 

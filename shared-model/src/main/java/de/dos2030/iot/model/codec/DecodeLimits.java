@@ -14,4 +14,9 @@ public final class DecodeLimits {
     public static final int MAX_READINGS = de.dos2030.iot.model.validation.Validator.MAX_READINGS;
 
     public static final int MAX_ALERTS = de.dos2030.iot.model.validation.Validator.MAX_ALERTS;
+
+    /** Raw values in one capture (the Validator's bound): the decoder stops there. */
+    public static final int MAX_CAPTURE_VALUES = de.dos2030.iot.model.validation.Validator.MAX_CAPTURE_VALUES;
+
+    public static final int MAX_CAPTURES = de.dos2030.iot.model.validation.Validator.MAX_CAPTURES;
 }

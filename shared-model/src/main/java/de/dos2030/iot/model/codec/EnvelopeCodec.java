@@ -7,6 +7,7 @@ import de.dos2030.iot.model.AlertEvent;
 import de.dos2030.iot.model.Batch;
 import de.dos2030.iot.model.ClockSync;
 import de.dos2030.iot.model.GatewayHealth;
+import de.dos2030.iot.model.RawCapture;
 import de.dos2030.iot.model.Reading;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -32,16 +33,19 @@ abstract class EnvelopeCodec implements BatchCodec {
             String clockSync,
             String readings,
             String alerts,
-            String health) {}
+            String health,
+            String captures) {}
 
     private final JsonFactory factory;
     private final FieldNames names;
     final EventFields events;
+    private final CaptureFields captures;
 
     EnvelopeCodec(JsonFactory factory, FieldNames names, EventFields.TimeStyle timeStyle) {
         this.factory = factory;
         this.names = names;
         this.events = new EventFields(timeStyle);
+        this.captures = new CaptureFields(events, timeStyle == EventFields.TimeStyle.MILLIS);
     }
 
     /** Writes the readings as the value of the readings field. */
@@ -55,8 +59,9 @@ abstract class EnvelopeCodec implements BatchCodec {
 
     @Override
     public final byte[] encode(Batch batch) {
-        ByteArrayOutputStream out =
-                new ByteArrayOutputStream(256 + batch.readings().size() * bytesPerReading());
+        int captureValues = batch.captures().stream().mapToInt(RawCapture::size).sum();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(
+                256 + batch.readings().size() * bytesPerReading() + captureValues * Float.BYTES);
         try (JsonGenerator g = factory.createGenerator(out)) {
             g.writeStartObject();
             g.writeNumberField(names.formatVersion(), batch.formatVersion());
@@ -76,6 +81,13 @@ abstract class EnvelopeCodec implements BatchCodec {
             if (batch.health() != null) {
                 g.writeFieldName(names.health());
                 events.writeHealth(g, batch.health());
+            }
+            if (!batch.captures().isEmpty()) { // absent when empty: batches without captures encode as before
+                g.writeArrayFieldStart(names.captures());
+                for (RawCapture c : batch.captures()) {
+                    captures.write(g, c);
+                }
+                g.writeEndArray();
             }
             g.writeEndObject();
         } catch (IOException e) {
@@ -102,6 +114,7 @@ abstract class EnvelopeCodec implements BatchCodec {
             List<Reading> readings = new ArrayList<>();
             List<AlertEvent> alerts = new ArrayList<>();
             GatewayHealth health = null;
+            List<RawCapture> rawCaptures = new ArrayList<>();
             while (r.nextField()) {
                 String name = r.fieldName();
                 r.enter("." + name);
@@ -125,6 +138,8 @@ abstract class EnvelopeCodec implements BatchCodec {
                     readAlerts(r, alerts);
                 } else if (name.equals(names.health())) {
                     health = r.isNull() ? null : events.readHealth(r);
+                } else if (name.equals(names.captures())) {
+                    readCaptures(r, rawCaptures);
                 } else {
                     r.skipValue(); // a newer sender's field: tolerated
                 }
@@ -138,9 +153,31 @@ abstract class EnvelopeCodec implements BatchCodec {
                 throw new DecodeException(names.sequence(), "is missing");
             }
             return new Batch(
-                    formatVersion, gatewayId, siteId, bootId, sequence, createdAt, clockSync, readings, alerts, health);
+                    formatVersion,
+                    gatewayId,
+                    siteId,
+                    bootId,
+                    sequence,
+                    createdAt,
+                    clockSync,
+                    readings,
+                    alerts,
+                    health,
+                    rawCaptures);
         } catch (IOException e) {
             throw new DecodeException("", "unreadable input: " + e.getMessage());
+        }
+    }
+
+    private void readCaptures(StructReader r, List<RawCapture> into) throws DecodeException {
+        r.expectArray();
+        while (r.nextElement()) {
+            if (into.size() == DecodeLimits.MAX_CAPTURES) {
+                throw r.fail("more than " + DecodeLimits.MAX_CAPTURES + " captures");
+            }
+            r.enter("[" + into.size() + "]");
+            into.add(captures.read(r));
+            r.leave();
         }
     }
 

@@ -29,7 +29,8 @@ public final class JsonBatchCodec extends EnvelopeCodec {
                         "clockSync",
                         "readings",
                         "alerts",
-                        "health"),
+                        "health",
+                        "captures"),
                 EventFields.TimeStyle.ISO_TEXT);
     }
 

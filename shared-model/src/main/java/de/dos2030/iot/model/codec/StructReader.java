@@ -86,6 +86,19 @@ final class StructReader {
         return next() != JsonToken.END_ARRAY;
     }
 
+    JsonToken currentToken() {
+        return parser.currentToken();
+    }
+
+    /** The current CBOR byte string. */
+    byte[] binary() throws DecodeException {
+        try {
+            return parser.getBinaryValue();
+        } catch (IOException e) {
+            throw fail(malformed(e));
+        }
+    }
+
     boolean isNull() {
         return parser.currentToken() == JsonToken.VALUE_NULL;
     }

@@ -3,6 +3,7 @@ package de.dos2030.iot.model.validation;
 import de.dos2030.iot.model.AlertEvent;
 import de.dos2030.iot.model.Batch;
 import de.dos2030.iot.model.GatewayHealth;
+import de.dos2030.iot.model.RawCapture;
 import de.dos2030.iot.model.Reading;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +31,12 @@ public final class Validator {
     public static final int MAX_READINGS = 100_000;
 
     public static final int MAX_ALERTS = 10_000;
+    /** Raw values in one capture: 2 minutes at 800 Hz, three axes' worth (288 000, 1.1 MiB as CBOR floats). */
+    public static final int MAX_CAPTURE_VALUES = 120 * 800 * 3;
+    /** A gateway sends each capture in a batch of its own; a few leave room for a later change of mind. */
+    public static final int MAX_CAPTURES = 16;
+    /** The fastest sample rate of a chip we drive (ADXL355: 4 kHz). */
+    public static final double MAX_CAPTURE_RATE_HZ = 4_000;
     /** Nothing in this system was measured before 2020. */
     public static final Instant EARLIEST = Instant.parse("2020-01-01T00:00:00Z");
     /** Gateway clocks drift; more than this ahead of ours is a broken clock. */
@@ -74,6 +81,15 @@ public final class Validator {
         }
         if (batch.health() != null) {
             checkHealth(envelope, batch.health(), latest);
+        }
+        // A bad capture fails the whole batch: it travels alone, and half a capture is no evidence.
+        if (batch.captures().size() > MAX_CAPTURES) {
+            envelope.add("captures", batch.captures().size() + " captures, at most " + MAX_CAPTURES + " allowed");
+        }
+        for (int i = 0; i < batch.captures().size(); i++) {
+            Problems p = new Problems("captures", i);
+            checkCapture(p, batch.captures().get(i), latest);
+            envelope.list.addAll(p.list);
         }
         boolean envelopeValid = envelope.list.isEmpty();
 
@@ -142,6 +158,42 @@ public final class Validator {
         }
         if (a.message().length() > MAX_MESSAGE_LENGTH) {
             p.add("message", "longer than " + MAX_MESSAGE_LENGTH + " characters");
+        }
+    }
+
+    private static void checkCapture(Problems p, RawCapture c, Instant latest) {
+        p.id("alertId", c.alertId());
+        p.id("sensorId", c.sensorId());
+        if (c.quantity() == null) {
+            p.add("quantity", "is missing");
+        } else if (!RawCapture.QUANTITIES.contains(c.quantity())) {
+            p.add("quantity", "'" + c.quantity().wireName() + "' is not captured raw (allowed: acceleration, strain)");
+        }
+        p.time("firstSampleTime", c.firstSampleTime(), latest);
+        p.time("triggerTime", c.triggerTime(), latest);
+        double rate = c.sampleRateHz();
+        if (!(rate > 0 && rate <= MAX_CAPTURE_RATE_HZ)) {
+            p.add("sampleRateHz", rate + " Hz is outside 0 (exclusive) to " + MAX_CAPTURE_RATE_HZ + " Hz");
+        }
+        if (c.size() == 0 || c.size() > MAX_CAPTURE_VALUES) {
+            p.add("values", c.size() + " values, 1 to " + MAX_CAPTURE_VALUES + " allowed");
+        }
+        if (RawCapture.QUANTITIES.contains(c.quantity())) {
+            for (int i = 0; i < c.size(); i++) {
+                float v = c.value(i);
+                if (!Float.isNaN(v) && !c.quantity().isPlausible(v)) { // NaN marks an unusable sample
+                    p.add(
+                            "values[" + i + "]",
+                            v + " " + c.quantity().unit() + " is outside the plausible range of "
+                                    + c.quantity().wireName() + " (allowed: "
+                                    + c.quantity().min() + " to "
+                                    + c.quantity().max() + ", or null for an unusable sample)");
+                    break; // one is enough: a broken capture could hold 288 000 of them
+                }
+            }
+        }
+        if (p.list.isEmpty() && c.triggerTime().isBefore(c.firstSampleTime())) {
+            p.add("triggerTime", c.triggerTime() + " is before the first sample " + c.firstSampleTime());
         }
     }
 

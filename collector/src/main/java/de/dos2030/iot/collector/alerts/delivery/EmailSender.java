@@ -1,6 +1,8 @@
 package de.dos2030.iot.collector.alerts.delivery;
 
 import de.dos2030.iot.collector.alerts.AlertNotification;
+import de.dos2030.iot.collector.alerts.templates.AlertText;
+import de.dos2030.iot.collector.alerts.templates.AlertTexts;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import jakarta.mail.Message;
@@ -18,8 +20,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * E-mail channel: a plain-text message per step through the configured SMTP server, on two
- * threads of its own (SMTP is blocking), so that a slow mail server delays only e-mail.
+ * E-mail channel: a plain-text message per step through the configured SMTP server, in the subscription's
+ * language ({@link AlertTexts}: subject with severity and headline; headline, advice and details in the body),
+ * on two threads of its own (SMTP is blocking), so that a slow mail server delays only e-mail.
  */
 @Singleton
 public class EmailSender implements ChannelSender, AutoCloseable {
@@ -31,9 +34,12 @@ public class EmailSender implements ChannelSender, AutoCloseable {
         return t;
     });
 
-    public EmailSender(SmtpConfig config, DeliveryConfig delivery) {
+    private final AlertTexts texts;
+
+    public EmailSender(SmtpConfig config, DeliveryConfig delivery, AlertTexts texts) {
         this.config = config;
         this.delivery = delivery;
+        this.texts = texts;
     }
 
     @Override
@@ -56,39 +62,18 @@ public class EmailSender implements ChannelSender, AutoCloseable {
         }
     }
 
-    static String subject(AlertNotification n) {
-        return "[DOS " + n.severity().toUpperCase(java.util.Locale.ROOT) + "] "
-                + n.kind().replace('_', ' ') + ": " + n.ruleId() + " at " + n.siteId()
-                + (n.sensorId() == null ? "" : " / " + n.sensorId());
-    }
-
-    static String text(AlertNotification n) {
-        String unit = n.unit() == null ? "" : " " + n.unit();
-        return n.message() + "\n\n"
-                + "Step:      " + n.kind() + " (alert is " + n.status() + ")\n"
-                + "Severity:  " + n.severity() + "\n"
-                + "Site:      " + n.siteId() + " (" + n.siteKind() + ")\n"
-                + "Gateway:   " + n.gatewayId() + "\n"
-                + "Sensor:    " + (n.sensorId() == null ? "-" : n.sensorId()) + "\n"
-                + "Quantity:  " + (n.quantity() == null ? "-" : n.quantity()) + "\n"
-                + "Value:     " + (n.value() == null ? "-" : n.value() + unit) + "\n"
-                + "Limit:     " + (n.limit() == null ? "-" : n.limit() + unit) + "\n"
-                + "Rule:      " + n.ruleId() + " (" + n.source() + ")\n"
-                + "Time:      " + n.time() + "\n"
-                + "Alert id:  " + n.alertId() + "\n"
-                + (n.actor() == null ? "" : "By:        " + n.actor() + "\n");
-    }
-
     @Override
     public CompletionStage<Void> send(Subscription s, AlertNotification step, long deliveryId) {
         return CompletableFuture.runAsync(
                 () -> {
                     try {
+                        AlertText text = texts.render(step, s.languageType());
                         MimeMessage m = new MimeMessage(session());
                         m.setFrom(new InternetAddress(config.from()));
                         m.setRecipients(Message.RecipientType.TO, InternetAddress.parse(s.target()));
-                        m.setSubject(subject(step), "UTF-8");
-                        m.setText(text(step), "UTF-8");
+                        m.setSubject(text.subject(), "UTF-8");
+                        m.setText(text.plain(), "UTF-8");
+                        m.setHeader("Content-Language", s.languageType().tag());
                         m.setHeader("X-DOS-Delivery", Long.toString(deliveryId));
                         Transport.send(m);
                     } catch (MessagingException e) {

@@ -38,7 +38,9 @@ public class SubscriptionController {
 
     /**
      * A subscription as sent. {@code channel}: webhook, mqtt or email; {@code target}: URL, topic
-     * prefix (default dos/alerts) or e-mail address; {@code filter}: all criteria optional.
+     * prefix (default dos/alerts) or e-mail address; {@code filter}: all criteria optional; {@code language}:
+     * de (default) or en, for e-mail and chat texts; {@code preset} (webhooks): json (default, the raw event),
+     * matrix (an m.room.message) or teams (an Adaptive Card).
      */
     @Serdeable
     public record SubscriptionRequest(
@@ -46,10 +48,12 @@ public class SubscriptionController {
             @Nullable String channel,
             @Nullable String target,
             @Nullable AlertFilter filter,
-            @Nullable Boolean enabled) {
+            @Nullable Boolean enabled,
+            @Nullable String language,
+            @Nullable String preset) {
 
         Subscriptions.Draft draft() {
-            return new Subscriptions.Draft(name, channel, target, filter, enabled);
+            return new Subscriptions.Draft(name, channel, target, filter, enabled, language, preset);
         }
     }
 
@@ -70,7 +74,7 @@ public class SubscriptionController {
         return subscriptions.get(Caller.of(request), id);
     }
 
-    @Operation(summary = "Change name, target, filter or enabled (not the channel)")
+    @Operation(summary = "Change name, target, filter, enabled, language or preset (not the channel)")
     @Put("/{id}")
     public Subscription update(HttpRequest<?> request, @PathVariable String id, @Body SubscriptionRequest body) {
         return subscriptions.update(Caller.of(request), id, body.draft(), request);

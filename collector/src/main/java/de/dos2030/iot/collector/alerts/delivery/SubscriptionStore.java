@@ -107,7 +107,8 @@ public class SubscriptionStore implements Fanout {
         store.run(c -> RelationalStore.update(
                 c,
                 "INSERT INTO subscription (id, owner, name, channel, target, secret, site_id, site_kind,"
-                        + " gateway_id, sensor_id, quantity, min_severity, enabled, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " gateway_id, sensor_id, quantity, min_severity, enabled, created_at, language, preset)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 s.id(),
                 s.owner(),
                 s.name(),
@@ -121,15 +122,18 @@ public class SubscriptionStore implements Fanout {
                 s.filter().quantity(),
                 minSeverity(s.filter()),
                 s.enabled(),
-                s.createdAt()));
+                s.createdAt(),
+                s.language(),
+                s.preset()));
     }
 
-    /** Changes name, target, filter and enabled; channel, owner and secret stay. */
+    /** Changes name, target, filter, enabled, language and preset; channel, owner and secret stay. */
     public void update(Subscription s) {
         store.run(c -> RelationalStore.update(
                 c,
                 "UPDATE subscription SET name = ?, target = ?, site_id = ?, site_kind = ?, gateway_id = ?,"
-                        + " sensor_id = ?, quantity = ?, min_severity = ?, enabled = ? WHERE id = ?",
+                        + " sensor_id = ?, quantity = ?, min_severity = ?, enabled = ?, language = ?, preset = ?"
+                        + " WHERE id = ?",
                 s.name(),
                 s.target(),
                 s.filter().siteId(),
@@ -139,6 +143,8 @@ public class SubscriptionStore implements Fanout {
                 s.filter().quantity(),
                 minSeverity(s.filter()),
                 s.enabled(),
+                s.language(),
+                s.preset(),
                 s.id()));
     }
 
@@ -236,6 +242,8 @@ public class SubscriptionStore implements Fanout {
                 filter,
                 rs.getBoolean("enabled"),
                 instant(rs, "created_at"),
+                rs.getString("language"),
+                rs.getString("preset"),
                 open(rs.getString("id"), rs.getString("secret")),
                 null);
     }

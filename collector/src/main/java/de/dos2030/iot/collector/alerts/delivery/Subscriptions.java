@@ -10,6 +10,7 @@ import de.dos2030.iot.collector.security.Caller;
 import de.dos2030.iot.collector.security.Role;
 import de.dos2030.iot.collector.security.Scope;
 import de.dos2030.iot.collector.security.audit.Audit;
+import de.dos2030.iot.collector.words.Language;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
@@ -68,13 +69,17 @@ public class Subscriptions {
      */
     public record Problem(String field, String code, String detail) {}
 
-    /** A subscription as a person asked for it; null fields take their defaults. */
+    /**
+     * A subscription as a person asked for it; null fields take their defaults (language de, preset json).
+     */
     public record Draft(
             @Nullable String name,
             @Nullable String channel,
             @Nullable String target,
             @Nullable AlertFilter filter,
-            @Nullable Boolean enabled) {}
+            @Nullable Boolean enabled,
+            @Nullable String language,
+            @Nullable String preset) {}
 
     /** Every problem of a new subscription, in the order a form shows its fields; empty when it may be made. */
     public List<Problem> problems(Draft d) {
@@ -90,6 +95,8 @@ public class Subscriptions {
         if (channel != null) {
             targetProblem(channel, target(channel, d.target())).ifPresent(out::add);
         }
+        languageProblem(d.language()).ifPresent(out::add);
+        presetProblem(channel, d.preset()).ifPresent(out::add);
         try {
             filter(d.filter());
         } catch (BadRequestException e) {
@@ -122,7 +129,8 @@ public class Subscriptions {
         if (channel == DeliveryChannel.WEBHOOK) {
             byte[] key = new byte[32];
             RANDOM.nextBytes(key);
-            secret = "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(key);
+            // the Standard Webhooks form: "whsec_" and the key in standard base64, as its libraries decode it
+            secret = WebhookSignature.SECRET_PREFIX + Base64.getEncoder().encodeToString(key);
         }
         Subscription s = new Subscription(
                 "sub-" + HexFormat.of().formatHex(id),
@@ -133,6 +141,8 @@ public class Subscriptions {
                 filter(d.filter()),
                 d.enabled() == null || d.enabled(),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                d.language() == null ? Language.DEFAULT.tag() : d.language(),
+                d.preset() == null ? WebhookPreset.DEFAULT.wireName() : d.preset(),
                 secret,
                 null);
         subscriptions.insert(s);
@@ -151,7 +161,7 @@ public class Subscriptions {
     }
 
     /**
-     * Changes name, target, filter or enabled (not the channel).
+     * Changes name, target, filter, enabled, language or preset (not the channel).
      *
      * @throws BadRequestException naming what is not allowed
      * @throws NotFoundException   when the caller may not see it
@@ -168,9 +178,13 @@ public class Subscriptions {
                     "channel cannot change (from " + old.channel() + "): create a new subscription");
         }
         String target = d.target() == null ? old.target() : d.target();
-        nameProblem(d.name()).or(() -> targetProblem(old.channelType(), target)).ifPresent(p -> {
-            throw new BadRequestException(p.detail());
-        });
+        nameProblem(d.name())
+                .or(() -> targetProblem(old.channelType(), target))
+                .or(() -> languageProblem(d.language()))
+                .or(() -> presetProblem(old.channelType(), d.preset()))
+                .ifPresent(p -> {
+                    throw new BadRequestException(p.detail());
+                });
         if (d.filter() != null) {
             requireInScope(caller, filter(d.filter()));
         }
@@ -183,6 +197,8 @@ public class Subscriptions {
                 d.filter() == null ? old.filter() : filter(d.filter()),
                 d.enabled() == null ? old.enabled() : d.enabled(),
                 old.createdAt(),
+                d.language() == null ? old.language() : d.language(),
+                d.preset() == null ? old.preset() : d.preset(),
                 null,
                 null);
         subscriptions.update(s);
@@ -335,6 +351,37 @@ public class Subscriptions {
     private static java.util.Optional<Problem> nameProblem(@Nullable String name) {
         if (name != null && (name.isBlank() || name.length() > 200)) {
             return java.util.Optional.of(new Problem("name", "name.length", "name must be 1 to 200 characters"));
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static java.util.Optional<Problem> languageProblem(@Nullable String language) {
+        if (language != null && Language.parse(language).isEmpty()) {
+            return java.util.Optional.of(new Problem(
+                    "language",
+                    "language.unknown",
+                    "language '" + language + "' is unknown (allowed: " + Language.allowed() + ")"));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Matrix and Teams bodies are webhook bodies: another channel takes json (or none) only. */
+    private static java.util.Optional<Problem> presetProblem(
+            @Nullable DeliveryChannel channel, @Nullable String preset) {
+        if (preset == null) {
+            return java.util.Optional.empty();
+        }
+        if (WebhookPreset.parse(preset).isEmpty()) {
+            return java.util.Optional.of(new Problem(
+                    "preset",
+                    "preset.unknown",
+                    "preset '" + preset + "' is unknown (allowed: " + WebhookPreset.allowed() + ")"));
+        }
+        if (channel != null && channel != DeliveryChannel.WEBHOOK && !preset.equals(WebhookPreset.DEFAULT.wireName())) {
+            return java.util.Optional.of(new Problem(
+                    "preset",
+                    "preset.webhook-only",
+                    "preset '" + preset + "' is for webhooks only; channel " + channel.wireName() + " takes json"));
         }
         return java.util.Optional.empty();
     }

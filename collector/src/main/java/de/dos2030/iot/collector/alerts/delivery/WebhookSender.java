@@ -1,6 +1,8 @@
 package de.dos2030.iot.collector.alerts.delivery;
 
 import de.dos2030.iot.collector.alerts.AlertNotification;
+import de.dos2030.iot.collector.alerts.templates.AlertTexts;
+import de.dos2030.iot.collector.alerts.templates.ChatMessages;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.annotation.PreDestroy;
@@ -19,9 +21,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Webhook channel: {@code POST <target>} with a JSON {@link Body}, headers
- * {@code X-DOS-Signature} ({@link WebhookSignature}), {@code X-DOS-Delivery} (delivery id, the
- * same on every attempt: receivers de-duplicate by it) and {@code X-DOS-Event} (the step's kind).
+ * Webhook channel: {@code POST <target>} with the subscription's {@link WebhookPreset}: a JSON {@link Body}
+ * (json), or the step's text in the subscription's language as a Matrix message or a Teams card
+ * ({@link ChatMessages}). Headers: the Standard Webhooks signature ({@code webhook-id} {@code dlv-<delivery id>},
+ * {@code webhook-timestamp}, {@code webhook-signature}; see {@link WebhookSignature}), the deprecated
+ * {@code X-DOS-Signature}, {@code X-DOS-Delivery} (delivery id, the same on every attempt: receivers
+ * de-duplicate by it or by {@code webhook-id}) and {@code X-DOS-Event} (the step's kind).
  * Any 2xx answer is success. Targets are checked by {@link WebhookTargets} when a subscription is made and
  * again, against the address actually connected to, on every attempt. A failed attempt tells the subscriber
  * the status code or that the target was unreachable, never what the target answered. The blocking posts
@@ -37,9 +42,11 @@ public class WebhookSender implements ChannelSender, AutoCloseable {
     private final Clock clock;
     private final WebhookTargets targets;
     private final ExecutorService posts;
+    private final AlertTexts texts;
 
-    public WebhookSender(JsonMapper json, DeliveryConfig config, Clock clock) {
+    public WebhookSender(JsonMapper json, DeliveryConfig config, Clock clock, AlertTexts texts) {
         this.json = json;
+        this.texts = texts;
         this.config = config;
         this.clock = clock;
         this.targets = new WebhookTargets(config.allowedPrivateTargets(), InetAddress::getAllByName);
@@ -76,17 +83,18 @@ public class WebhookSender implements ChannelSender, AutoCloseable {
 
     @Override
     public CompletionStage<Void> send(Subscription s, AlertNotification step, long deliveryId) {
-        byte[] body;
-        try {
-            body = json.writeValueAsBytes(new Body(deliveryId, s.id(), step));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        byte[] body = body(s, step, deliveryId);
         long t = clock.instant().getEpochSecond();
+        String secret = s.secret() == null ? "" : s.secret();
+        // a test message (delivery id 0) gets an id of its own: receivers de-duplicate by webhook-id
+        String id = deliveryId == 0 ? "test-" + clock.millis() : "dlv-" + deliveryId;
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         headers.put("User-Agent", "dos-collector");
-        headers.put(WebhookSignature.HEADER, WebhookSignature.header(s.secret() == null ? "" : s.secret(), t, body));
+        headers.put(WebhookSignature.ID, id);
+        headers.put(WebhookSignature.TIMESTAMP, Long.toString(t));
+        headers.put(WebhookSignature.SIGNATURE, WebhookSignature.standard(secret, id, t, body));
+        headers.put(WebhookSignature.HEADER, WebhookSignature.header(secret, t, body));
         headers.put("X-DOS-Delivery", Long.toString(deliveryId));
         headers.put("X-DOS-Event", step.kind());
         URI target = URI.create(s.target());
@@ -108,6 +116,20 @@ public class WebhookSender implements ChannelSender, AutoCloseable {
                         posts)
                 .exceptionallyCompose(e -> CompletableFuture.failedFuture(
                         e instanceof CompletionException && e.getCause() != null ? e.getCause() : e));
+    }
+
+    /** What the subscription's preset makes of a step. */
+    byte[] body(Subscription s, AlertNotification step, long deliveryId) {
+        Object body = switch (s.presetType()) {
+            case JSON -> new Body(deliveryId, s.id(), step);
+            case MATRIX -> ChatMessages.matrix(texts.render(step, s.languageType()));
+            case TEAMS -> ChatMessages.teams(texts.render(step, s.languageType()), "critical".equals(step.severity()));
+        };
+        try {
+            return json.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

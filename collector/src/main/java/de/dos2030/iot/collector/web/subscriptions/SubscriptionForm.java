@@ -13,13 +13,21 @@ import java.util.List;
  * live in {@link Subscriptions}.
  */
 public record SubscriptionForm(
-        String name, String channel, String target, String art, String standort, String gateway, String schwere) {
+        String name,
+        String channel,
+        String target,
+        String art,
+        String standort,
+        String gateway,
+        String schwere,
+        String language,
+        String preset) {
 
     /** One error: the form field's id, the message key, the service's detail. */
     public record FieldError(String field, String key, String detail) {}
 
     static SubscriptionForm empty() {
-        return new SubscriptionForm("", "webhook", "", "", "", "", "");
+        return new SubscriptionForm("", "webhook", "", "", "", "", "", "de", "json");
     }
 
     static SubscriptionForm of(
@@ -29,15 +37,34 @@ public record SubscriptionForm(
             @Nullable String art,
             @Nullable String standort,
             @Nullable String gateway,
-            @Nullable String schwere) {
+            @Nullable String schwere,
+            @Nullable String language,
+            @Nullable String preset) {
         return new SubscriptionForm(
-                trim(name), trim(channel), trim(target), trim(art), trim(standort), trim(gateway), trim(schwere));
+                trim(name),
+                trim(channel),
+                trim(target),
+                trim(art),
+                trim(standort),
+                trim(gateway),
+                trim(schwere),
+                trim(language),
+                trim(preset));
     }
 
     Subscriptions.Draft draft() {
         AlertFilter filter = new AlertFilter(
                 blankToNull(standort), blankToNull(art), blankToNull(gateway), null, null, blankToNull(schwere));
-        return new Subscriptions.Draft(blankToNull(name), blankToNull(channel), blankToNull(target), filter, true);
+        // the preset applies to webhooks; the form sends its radio whatever the channel, so others take json
+        String shape = "webhook".equals(channel) ? blankToNull(preset) : null;
+        return new Subscriptions.Draft(
+                blankToNull(name),
+                blankToNull(channel),
+                blankToNull(target),
+                filter,
+                true,
+                blankToNull(language),
+                shape);
     }
 
     /** The service's problems as errors on this form's fields. */

@@ -2,11 +2,13 @@ package de.dos2030.iot.collector.web.subscriptions;
 
 import de.dos2030.iot.collector.alerts.delivery.Subscription;
 import de.dos2030.iot.collector.alerts.delivery.Subscriptions;
+import de.dos2030.iot.collector.alerts.delivery.WebhookPreset;
 import de.dos2030.iot.collector.security.Caller;
 import de.dos2030.iot.collector.security.Role;
 import de.dos2030.iot.collector.web.Pages;
 import de.dos2030.iot.collector.web.session.PageAccess;
 import de.dos2030.iot.collector.web.session.WebSession;
+import de.dos2030.iot.collector.words.Language;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -42,6 +44,11 @@ import java.util.Map;
 public class SubscriptionsPageController {
     static final List<String> CHANNELS = List.of("webhook", "email", "mqtt");
     static final List<String> DELIVERY_STATUSES = List.of("pending", "delivered", "dead");
+    static final List<String> LANGUAGES =
+            java.util.Arrays.stream(Language.values()).map(Language::tag).toList();
+    static final List<String> PRESETS = java.util.Arrays.stream(WebhookPreset.values())
+            .map(WebhookPreset::wireName)
+            .toList();
 
     private final Subscriptions subscriptions;
     private final Pages pages;
@@ -75,8 +82,11 @@ public class SubscriptionsPageController {
             @Nullable String art,
             @Nullable String standort,
             @Nullable String gateway,
-            @Nullable String schwere) {
-        SubscriptionForm form = SubscriptionForm.of(name, channel, target, art, standort, gateway, schwere);
+            @Nullable String schwere,
+            @Nullable String language,
+            @Nullable String preset) {
+        SubscriptionForm form =
+                SubscriptionForm.of(name, channel, target, art, standort, gateway, schwere, language, preset);
         List<Subscriptions.Problem> problems = subscriptions.problems(form.draft());
         if (!problems.isEmpty()) {
             return form(request, HttpStatus.BAD_REQUEST, form, SubscriptionForm.errors(problems));
@@ -141,6 +151,8 @@ public class SubscriptionsPageController {
         errors.forEach(e -> byField.putIfAbsent(e.field(), e));
         model.put("errorOf", byField);
         model.put("channels", CHANNELS);
+        model.put("languages", LANGUAGES);
+        model.put("presets", PRESETS);
         return pages.render(request, status, "subscriptions/form", model);
     }
 

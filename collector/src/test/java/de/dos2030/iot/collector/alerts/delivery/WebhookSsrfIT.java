@@ -89,6 +89,8 @@ class WebhookSsrfIT {
                     AlertFilter.ANY,
                     true,
                     Instant.now(),
+                    "de",
+                    "json",
                     "whsec_test",
                     null);
             collector.context.getBean(SubscriptionStore.class).insert(rebound);

@@ -113,6 +113,29 @@ class CoapIngestIT {
     }
 
     @Test
+    void storesARawCaptureSentBlockWiseWithCoapClient() throws Exception {
+        java.time.Instant trigger =
+                java.time.Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Batch batch = de.dos2030.iot.collector.captures.CaptureBatches.batch(
+                "coap-gw-a",
+                "bridge-c",
+                "boot-coap-capture",
+                0,
+                de.dos2030.iot.collector.captures.CaptureBatches.capture("deck.rms.above-7", "deck", trigger));
+        byte[] cbor = BatchCodec.cbor().encode(batch);
+        assertThat(cbor.length).as("16 blocks of 1 KiB at least").isGreaterThan(16_000);
+
+        String out = coapClient(cbor, 60, "?token=" + tokenA);
+
+        assertThat(out).contains("\"status\":\"stored\"");
+        var answer = collector.get(
+                "/api/v1/alerts/coap-gw-a/deck.rms.above-7/captures",
+                collector.apiToken("coap-capture-viewer", de.dos2030.iot.collector.security.Role.VIEWER));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"sampleCount\":4001");
+    }
+
+    @Test
     void refusesMissingTokenAndForeignGatewayAndStoresNothing() throws Exception {
         Batch batch = TestBatches.school("coap-gw-a", "bridge-c", "boot-coap-auth", 0, 5);
         byte[] json = BatchCodec.json().encode(batch);

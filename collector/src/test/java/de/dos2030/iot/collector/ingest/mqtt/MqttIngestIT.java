@@ -203,6 +203,33 @@ public class MqttIngestIT {
     }
 
     @Test
+    void storesARawCaptureArrivingOverMqttOnceAndServesIt() throws Exception {
+        java.time.Instant trigger =
+                java.time.Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Batch batch = de.dos2030.iot.collector.captures.CaptureBatches.batch(
+                "mqtt-gw-a",
+                "bridge-a",
+                "boot-mqtt-capture",
+                0,
+                de.dos2030.iot.collector.captures.CaptureBatches.capture("deck.rms.above-9", "deck", trigger));
+        byte[] cbor = BatchCodec.cbor().encode(batch);
+        mosquittoPub("mqtt-gw-a", tokenA, "dos/bridge-a/mqtt-gw-a/batch", cbor, "c-capture");
+        mosquittoPub("mqtt-gw-a", tokenA, "dos/bridge-a/mqtt-gw-a/batch", cbor, "c-capture-again");
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> answers.containsKey("c-capture") && answers.containsKey("c-capture-again"));
+        assertThat(answers.get("c-capture")).contains("\"status\":\"stored\"");
+        assertThat(answers.get("c-capture-again")).contains("\"status\":\"stored\"");
+        String viewer = collector.apiToken("mqtt-capture-viewer", de.dos2030.iot.collector.security.Role.VIEWER);
+        var answer = collector.get("/api/v1/alerts/mqtt-gw-a/deck.rms.above-9/captures", viewer);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"sensorId\":\"deck\"").contains("\"sampleCount\":4001");
+        assertThat(answer.body().split("\"sensorId\"", -1))
+                .as("one capture, not two")
+                .hasSize(2);
+    }
+
+    @Test
     void rejectsBatchClaimingAnotherGatewayAndStoresNothing() throws Exception {
         Batch claimsB = TestBatches.school("mqtt-gw-b", "bridge-a", "boot-mqtt-403", 0, 5);
 

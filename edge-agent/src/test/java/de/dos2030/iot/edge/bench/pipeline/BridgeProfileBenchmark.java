@@ -127,6 +127,14 @@ public class BridgeProfileBenchmark {
                 """.formatted(axis, bus, axis, axis) + (modes ? MODES : "");
     }
 
+    /** The profile's gateway file; a variant benchmark (raw capture on) adds to it. */
+    protected String gatewayFile() {
+        return GATEWAY.formatted(
+                accelerometer("x", "i2c: {address: 0x1D}", modes),
+                accelerometer("y", "i2c: {address: 0x53}", modes),
+                accelerometer("z", "spi: {bus: 0, chip-select: 1}", modes));
+    }
+
     /** Counts what comes out, so nothing is optimised away. */
     static final class CountingOutput implements PipelineOutput {
         Blackhole bh;
@@ -167,13 +175,8 @@ public class BridgeProfileBenchmark {
 
     @Setup(Level.Trial)
     public void setUp(Blackhole bh) throws ConfigException {
-        GatewayConfig config = GatewayConfigLoader.loadString(
-                GATEWAY.formatted(
-                        accelerometer("x", "i2c: {address: 0x1D}", modes),
-                        accelerometer("y", "i2c: {address: 0x53}", modes),
-                        accelerometer("z", "spi: {bus: 0, chip-select: 1}", modes)),
-                Path.of(".").toAbsolutePath(),
-                "bench.yaml");
+        GatewayConfig config =
+                GatewayConfigLoader.loadString(gatewayFile(), Path.of(".").toAbsolutePath(), "bench.yaml");
         Random r = new Random(42);
         for (int i = 0; i < TABLE; i++) {
             // ambient vibration with a 3.1 Hz mode, a passing truck every few seconds; strain near -478 um/m

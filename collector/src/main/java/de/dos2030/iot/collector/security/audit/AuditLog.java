@@ -147,29 +147,33 @@ public class AuditLog {
 
     /** Checks every entry in order: numbered without gaps, linked to its predecessor, hash matching its fields. */
     public Verification verify() {
-        return store.run(c -> {
+        // In a transaction with a fetch size, PostgreSQL streams the rows through a cursor: a long log is
+        // read in pieces, not all at once.
+        return store.inTransaction(c -> {
             long count = 0;
             long expectedSeq = 1;
             String prev = AuditHash.GENESIS;
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM audit_log ORDER BY seq");
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    AuditEntry e = entry(rs);
-                    count++;
-                    String problem = null;
-                    if (e.seq() != expectedSeq) {
-                        problem = "entry " + expectedSeq + " is missing: the next one is " + e.seq();
-                    } else if (!e.prevHash().equals(prev)) {
-                        problem = "its prev_hash does not match the hash of entry " + (e.seq() - 1)
-                                + ": an entry before it was removed or replaced";
-                    } else if (!AuditHash.of(e).equals(e.hash())) {
-                        problem = "its fields do not match its hash: the row was changed after it was written";
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM audit_log ORDER BY seq")) {
+                ps.setFetchSize(1000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        AuditEntry e = entry(rs);
+                        count++;
+                        String problem = null;
+                        if (e.seq() != expectedSeq) {
+                            problem = "entry " + expectedSeq + " is missing: the next one is " + e.seq();
+                        } else if (!e.prevHash().equals(prev)) {
+                            problem = "its prev_hash does not match the hash of entry " + (e.seq() - 1)
+                                    + ": an entry before it was removed or replaced";
+                        } else if (!AuditHash.of(e).equals(e.hash())) {
+                            problem = "its fields do not match its hash: the row was changed after it was written";
+                        }
+                        if (problem != null) {
+                            return new Verification(false, count, e.seq(), e.hash(), e.seq(), problem);
+                        }
+                        expectedSeq = e.seq() + 1;
+                        prev = e.hash();
                     }
-                    if (problem != null) {
-                        return new Verification(false, count, e.seq(), e.hash(), e.seq(), problem);
-                    }
-                    expectedSeq = e.seq() + 1;
-                    prev = e.hash();
                 }
             }
             return new Verification(true, count, expectedSeq - 1, prev, null, null);

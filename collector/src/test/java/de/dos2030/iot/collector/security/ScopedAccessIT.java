@@ -41,7 +41,7 @@ class ScopedAccessIT {
     static TestCollector collector;
     static Instant now;
 
-    /** The routes this property exercises; {@link ScopeMatrixIT} checks that every site route is among them. */
+    /** The routes this property exercises; {@link ScopeMatrix} checks that every site route is among them. */
     static final Set<String> EXERCISED = Set.of(
             "GET /api/v1/sites",
             "GET /api/v1/sites/{site}",
@@ -422,113 +422,16 @@ class ScopedAccessIT {
         return r.body();
     }
 
-    /** How each route of the OpenAPI document applies the caller's scope. */
-    enum Rule {
-        /** Reads or changes site data: limited to the scope, exercised by the property test above. */
-        SITE_DATA,
-        /** Acts on the whole fleet (/admin): refused to a scoped token. */
-        FLEET_ADMIN,
-        /** Subscriptions by id: the owner's own; deliveries limited to the owner's scope when planned. */
-        OWN,
-        /** The live alert stream: steps of the scope's sites only. */
-        STREAM,
-        /** The gateways' ingest door: API tokens of any scope are refused. */
-        INGEST,
-        /** Open data: public sites for everyone; a token's scope makes its sites live (OpenExportIT). */
-        OPEN
-    }
-
-    static final Map<String, Rule> MATRIX = Map.ofEntries(
-            Map.entry("GET /admin/audit", Rule.FLEET_ADMIN),
-            Map.entry("GET /admin/audit/verify", Rule.FLEET_ADMIN),
-            Map.entry("GET /admin/gateways", Rule.FLEET_ADMIN),
-            Map.entry("POST /admin/gateways", Rule.FLEET_ADMIN),
-            Map.entry("GET /admin/gateways/{id}", Rule.FLEET_ADMIN),
-            Map.entry("DELETE /admin/gateways/{id}", Rule.FLEET_ADMIN),
-            Map.entry("POST /admin/gateways/{id}/disable", Rule.FLEET_ADMIN),
-            Map.entry("POST /admin/gateways/{id}/enable", Rule.FLEET_ADMIN),
-            Map.entry("GET /admin/gateways/{id}/sequences", Rule.FLEET_ADMIN),
-            Map.entry("POST /admin/gateways/{id}/token", Rule.FLEET_ADMIN),
-            Map.entry("GET /admin/mosquitto/acl", Rule.FLEET_ADMIN),
-            Map.entry("GET /admin/mosquitto/passwd", Rule.FLEET_ADMIN),
-            Map.entry("POST /admin/mosquitto/sync", Rule.FLEET_ADMIN),
-            Map.entry("GET /admin/rollups", Rule.FLEET_ADMIN),
-            Map.entry("POST /admin/rollups/rebuild", Rule.FLEET_ADMIN),
-            Map.entry("GET /admin/tokens", Rule.FLEET_ADMIN),
-            Map.entry("POST /admin/tokens", Rule.FLEET_ADMIN),
-            Map.entry("DELETE /admin/tokens/{id}", Rule.FLEET_ADMIN),
-            Map.entry("GET /api/v1/alerts", Rule.SITE_DATA),
-            Map.entry("GET /api/v1/alerts/active", Rule.SITE_DATA),
-            Map.entry("GET /api/v1/alerts/stream", Rule.STREAM),
-            Map.entry("GET /api/v1/alerts/{gatewayId}/{alertId}", Rule.SITE_DATA),
-            Map.entry("GET /api/v1/alerts/{gatewayId}/{alertId}/captures", Rule.SITE_DATA),
-            Map.entry("GET /api/v1/alerts/{gatewayId}/{alertId}/captures.csv", Rule.SITE_DATA),
-            Map.entry("POST /api/v1/alerts/{gatewayId}/{alertId}/acknowledge", Rule.SITE_DATA),
-            Map.entry("POST /api/v1/batches", Rule.INGEST),
-            Map.entry("GET /api/v1/gateways", Rule.SITE_DATA),
-            Map.entry("GET /api/v1/gateways/{id}", Rule.SITE_DATA),
-            Map.entry("GET /api/v1/sensors", Rule.SITE_DATA),
-            Map.entry("GET /api/v1/series", Rule.SITE_DATA),
-            Map.entry("GET /api/v1/sites", Rule.SITE_DATA),
-            Map.entry("GET /api/v1/sites/{site}", Rule.SITE_DATA),
-            Map.entry("PUT /api/v1/sites/{site}", Rule.SITE_DATA),
-            Map.entry("PATCH /api/v1/sites/{site}", Rule.SITE_DATA),
-            Map.entry("POST /api/v1/sites/{site}/conflicts/{id}/accept", Rule.SITE_DATA),
-            Map.entry("POST /api/v1/sites/{site}/conflicts/{id}/keep", Rule.SITE_DATA),
-            Map.entry("PUT /api/v1/sites/{site}/locations/{location}", Rule.SITE_DATA),
-            Map.entry("PATCH /api/v1/sites/{site}/locations/{location}", Rule.SITE_DATA),
-            Map.entry("POST /api/v1/subscriptions", Rule.SITE_DATA),
-            Map.entry("GET /api/v1/subscriptions", Rule.OWN),
-            Map.entry("GET /api/v1/subscriptions/{id}", Rule.OWN),
-            Map.entry("PUT /api/v1/subscriptions/{id}", Rule.OWN),
-            Map.entry("DELETE /api/v1/subscriptions/{id}", Rule.OWN),
-            Map.entry("GET /api/v1/subscriptions/{id}/deliveries", Rule.OWN),
-            Map.entry("POST /api/v1/subscriptions/{id}/deliveries/{deliveryId}/retry", Rule.OWN),
-            Map.entry("POST /api/v1/subscriptions/{id}/test", Rule.OWN),
-            Map.entry("GET /api/v1/sites/{site}/condition", Rule.SITE_DATA),
-            Map.entry("GET /api/v1/sites/{site}/condition.csv", Rule.SITE_DATA),
-            Map.entry("GET /api/v1/sites/{site}/condition/baselines", Rule.SITE_DATA),
-            Map.entry("POST /api/v1/sites/{site}/condition/baselines/relearn", Rule.SITE_DATA),
-            Map.entry("GET /open/v1/catalog", Rule.OPEN),
-            Map.entry("GET /open/v1/sites/{site}/locations/{location}/{file}", Rule.OPEN));
-
-    /** Every route of the OpenAPI document the build generated, as "METHOD /path". */
-    static Set<String> documentedRoutes() throws Exception {
-        Set<String> out = new TreeSet<>();
-        try (var in = ScopedAccessIT.class.getResourceAsStream("/META-INF/swagger/dos-collector-api-0.1.yml")) {
-            assertThat(in)
-                    .as("the OpenAPI document (micronaut-openapi, at build time)")
-                    .isNotNull();
-            String path = null;
-            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
-                Matcher p = Pattern.compile("^  (/[^:]*):\\s*$").matcher(line);
-                Matcher m = Pattern.compile("^    (get|put|post|patch|delete|head|options):\\s*$")
-                        .matcher(line);
-                if (line.matches("^\\S.*")) {
-                    path = null; // a top-level key after paths (components, ...)
-                }
-                if (line.equals("paths:")) {
-                    path = "";
-                } else if (path != null && p.matches()) {
-                    path = p.group(1);
-                } else if (path != null && !path.isEmpty() && m.matches()) {
-                    out.add(m.group(1).toUpperCase(java.util.Locale.ROOT) + " " + path);
-                }
-            }
-        }
-        return out;
-    }
-
     @Test
     void everyRouteOfTheOpenApiDocumentIsInTheScopeMatrix() throws Exception {
-        Set<String> documented = documentedRoutes();
+        Set<String> documented = ScopeMatrix.documentedRoutes();
         assertThat(documented).as("routes in the OpenAPI document").hasSizeGreaterThan(30);
-        assertThat(MATRIX.keySet())
-                .as("every documented route has a scope rule (add new routes to MATRIX)")
+        assertThat(ScopeMatrix.MATRIX.keySet())
+                .as("every documented route has a scope rule (add new routes to ScopeMatrix.MATRIX)")
                 .containsAll(documented);
-        assertThat(documented).as("no stale entries in MATRIX").containsAll(MATRIX.keySet());
-        Set<String> siteData = MATRIX.entrySet().stream()
-                .filter(e -> e.getValue() == Rule.SITE_DATA)
+        assertThat(documented).as("no stale entries in ScopeMatrix.MATRIX").containsAll(ScopeMatrix.MATRIX.keySet());
+        Set<String> siteData = ScopeMatrix.MATRIX.entrySet().stream()
+                .filter(e -> e.getValue() == ScopeMatrix.Rule.SITE_DATA)
                 .map(Map.Entry::getKey)
                 .filter(r -> !r.contains("/conflicts/") && !r.equals("PATCH /api/v1/sites/{site}/locations/{location}"))
                 .collect(Collectors.toSet());
@@ -547,10 +450,10 @@ class ScopedAccessIT {
                         Scope.kind("school"),
                         new Caller(Caller.BOOTSTRAP_ADMIN, Role.ADMIN))
                 .token();
-        for (Map.Entry<String, Rule> e : MATRIX.entrySet()) {
+        for (Map.Entry<String, ScopeMatrix.Rule> e : ScopeMatrix.MATRIX.entrySet()) {
             String method = e.getKey().substring(0, e.getKey().indexOf(' '));
             String path = e.getKey().substring(method.length() + 1).replaceAll("\\{[^}]+}", "x");
-            if (e.getValue() == Rule.FLEET_ADMIN) {
+            if (e.getValue() == ScopeMatrix.Rule.FLEET_ADMIN) {
                 assertThat(collector
                                 .send(
                                         method,
@@ -560,7 +463,7 @@ class ScopedAccessIT {
                                 .statusCode())
                         .as(e.getKey())
                         .isEqualTo(403);
-            } else if (e.getValue() == Rule.INGEST) {
+            } else if (e.getValue() == ScopeMatrix.Rule.INGEST) {
                 assertThat(collector
                                 .postBatch(new byte[] {'{', '}'}, "application/json", token)
                                 .statusCode())

@@ -211,7 +211,9 @@ class PlacePagesBrowserIT {
                 .isBefore(midnight)
                 .isAfterOrEqualTo(midnight.minus(Duration.ofDays(1)));
         assertThat(page).doesNotContain("1.552 ppm").contains("Letzter veröffentlichter Tag");
-        assertThat(browser.check("classroom-public")).as("phone, desktop, axe, console").isEmpty();
+        assertThat(browser.check("classroom-public"))
+                .as("phone, desktop, axe, console")
+                .isEmpty();
         assertThat(page)
                 .doesNotContain("pp-school-1")
                 .doesNotContain("r204.co2")

@@ -13,6 +13,7 @@ import java.util.List;
  */
 public final class HolidayCalendar {
     /** One closed day. */
+    @io.micronaut.serde.annotation.Serdeable
     public record Holiday(LocalDate day, String name) {}
 
     /** A longer event is almost certainly a mistake in the file (a wrong year), not a holiday. */

@@ -126,9 +126,7 @@ public class WindowController {
     @Operation(
             summary = "Replace the window's holidays with the days of an uploaded iCalendar file (VEVENT DTSTART/DTEND,"
                     + " e.g. the NRW school holidays); the window stays closed on them")
-    @Post(
-            uri = "/holidays",
-            processes = {"text/calendar", MediaType.TEXT_PLAIN})
+    @Post(uri = "/holidays", produces = MediaType.APPLICATION_JSON)
     @Consumes({"text/calendar", MediaType.TEXT_PLAIN})
     public Imported holidays(HttpRequest<?> request, @PathVariable String id, @Body String calendar) {
         subscriptions.get(Caller.of(request), id);

@@ -134,7 +134,7 @@ public class WindowStore {
         store.run(c -> RelationalStore.update(
                 c,
                 "UPDATE delivery SET next_attempt_at = ? WHERE subscription_id = ? AND status = 'held' AND hold_key = ?",
-                now,
+                now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), // the worker's rounds look at whole milliseconds
                 subscriptionId,
                 Router.WINDOW));
     }

@@ -45,7 +45,7 @@ class RoutingIT {
     static RoutingWorker worker;
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
         collector = new TestCollector(Map.of(
                 "test.mutable-clock",
                 true,
@@ -59,7 +59,7 @@ class RoutingIT {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         collector.close();
     }
 

@@ -46,11 +46,11 @@ class PostgresRoutingIT extends RoutingIT {
         engineer = collector.apiToken("eng-rt", Role.ENGINEER);
         alerts = collector.context.getBean(AlertService.class);
         worker = collector.context.getBean(RoutingWorker.class);
-        try (Connection c =
-                collector.context.getBean(javax.sql.DataSource.class).getConnection()) {
-            org.assertj.core.api.Assertions.assertThat(c.getMetaData().getDatabaseProductName())
-                    .isEqualTo("PostgreSQL");
-        }
+        String product = collector
+                .context
+                .getBean(de.dos2030.iot.collector.statedb.RelationalStore.class)
+                .run(c -> c.getMetaData().getDatabaseProductName());
+        org.assertj.core.api.Assertions.assertThat(product).isEqualTo("PostgreSQL");
     }
 
     @AfterAll

@@ -90,21 +90,22 @@ public class Router implements DeliveryRouting {
         return bundles.compose(deliveryId, route, eventId);
     }
 
-    /** Held deliveries due at {@code now}: id, subscription, hold key, severity of the step. */
-    record Held(long id, String subscriptionId, String key, String severity) {}
+    /** Held deliveries due at {@code now}: id, subscription, hold key, severity of the step, route. */
+    record Held(long id, String subscriptionId, String key, String severity, String route) {}
 
     static List<Held> due(RelationalStore store, Instant now, int max) {
         return store.run(c -> {
             List<Held> out = new ArrayList<>();
             try (PreparedStatement ps = bind(
-                    c.prepareStatement("SELECT d.id, d.subscription_id, d.hold_key, e.severity FROM delivery d"
+                    c.prepareStatement("SELECT d.id, d.subscription_id, d.hold_key, e.severity, d.route FROM delivery d"
                             + " JOIN alert_event e ON e.id = d.event_id"
                             + " WHERE d.status = 'held' AND d.next_attempt_at <= ? ORDER BY d.id"),
                     now)) {
                 ps.setMaxRows(max);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new Held(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                        out.add(new Held(
+                                rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
                     }
                 }
             }

@@ -87,8 +87,10 @@ public class RoutingWorker implements AutoCloseable {
     private int release(Instant now) {
         Map<String, List<Router.Held>> groups = new LinkedHashMap<>();
         for (Router.Held h : Router.due(store, now, 5000)) {
-            groups.computeIfAbsent(h.subscriptionId() + "\n" + h.key(), k -> new ArrayList<>())
-                    .add(h);
+            // An escalation held by its tier's window goes out as itself: bundling would change its route, and its
+            // route is what keeps it once only.
+            String group = DeliveryRouting.STEP.equals(h.route()) ? h.subscriptionId() + "\n" + h.key() : "#" + h.id();
+            groups.computeIfAbsent(group, k -> new ArrayList<>()).add(h);
         }
         int moved = 0;
         for (List<Router.Held> group : groups.values()) {

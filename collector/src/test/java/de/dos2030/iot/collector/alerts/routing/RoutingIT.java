@@ -21,6 +21,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -181,6 +182,49 @@ class RoutingIT {
             settle();
             assertThat(second.received).hasSize(2);
             assertThat(third.received).hasSize(1);
+        }
+    }
+
+    @Test
+    void anEscalationHeldByItsTiersClosedWindowGoesOutAloneAtTheOpeningAndOnlyOnce() throws Exception {
+        try (TestWebhookReceiver tier = new TestWebhookReceiver()) {
+            Subscription sub = subscribe(tier, "{\"siteId\":\"escw-site\"}");
+            HttpResponse<String> put = call(
+                    "PUT",
+                    "/api/v1/subscriptions/" + sub.id() + "/window",
+                    "{\"zone\":\"" + nightZone() + "\",\"days\":\"MON-SUN\",\"from\":\"08:00\",\"to\":\"18:00\"}");
+            assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+            Instant opening = json.readValue(put.body(), WindowController.WindowBody.class)
+                    .nextOpening();
+            assertThat(call(
+                                    "POST",
+                                    "/api/v1/escalations",
+                                    "{\"filter\":{\"siteId\":\"escw-other\"},\"tiers\":[{\"after\":\"PT5M\","
+                                            + "\"subscriptionId\":\"" + sub.id() + "\"}]}")
+                            .statusCode())
+                    .isEqualTo(201);
+            record("escw-gw1", "escw-other", "e-1", Severity.WARNING, AlertState.RAISED);
+            collector.clock().advance(Duration.ofMinutes(6));
+            worker.run(); // the escalation waits for the tier's window
+            record("escw-gw2", "escw-site", "e-2", Severity.WARNING, AlertState.RAISED); // so does this step
+            assertThat(deliveries(sub.id())).hasSize(2).allMatch(d -> d.status().equals("held"));
+
+            collector
+                    .clock()
+                    .advance(Duration.between(collector.clock().instant(), opening)
+                            .plusSeconds(1));
+            worker.run();
+            worker.run();
+            await().atMost(Duration.ofSeconds(10)).until(() -> tier.accepted().size() == 2);
+            settle();
+            worker.run();
+            settle();
+            assertThat(tier.received).hasSize(2);
+            List<String> kinds = new java.util.ArrayList<>();
+            for (TestWebhookReceiver.Received r : tier.accepted()) {
+                kinds.add(event(r).alertId() + " " + event(r).kind());
+            }
+            assertThat(kinds).containsExactlyInAnyOrder("e-1 escalated", "e-2 raised");
         }
     }
 

@@ -69,7 +69,10 @@
         legend: { show: false },
         padding: [12, 28, 0, 0],
         axes: [{ values: timeTicks, space: 60 }, { size: 60, values: valueTicks }],
-        scales: { x: { time: true } },
+        // one point (or all at one time) has no width: give it an hour each side, or uPlot spans years
+        scales: { x: { time: true, range: function (u, min, max) {
+          return min === max ? [min - 3600, max + 3600] : [min, max];
+        } } },
         tzDate: zone ? function (ts) { return window.uPlot.tzDate(new Date(ts * 1000), zone); } : undefined
       }, data, box);
     }

@@ -61,20 +61,6 @@ final class GatewayDerivation {
         if (!(s.source() instanceof SourceConfig.Simulated sim)) {
             return s;
         }
-        return new SensorConfig(
-                s.id(),
-                s.driver(),
-                new SourceConfig.Simulated(sim.scenario(), sim.seed() + SEED_STRIDE * index, sim.damage()),
-                s.bus(),
-                s.sampling(),
-                s.calibration(),
-                s.filters(),
-                s.features(),
-                s.rules(),
-                s.send(),
-                s.tilt(),
-                s.location(),
-                s.modes(),
-                s.capture());
+        return s.withSource(new SourceConfig.Simulated(sim.scenario(), sim.seed() + SEED_STRIDE * index, sim.damage()));
     }
 }

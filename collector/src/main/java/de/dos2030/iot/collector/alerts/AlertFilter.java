@@ -70,7 +70,8 @@ public record AlertFilter(
         return matches(a.siteId(), a.siteKind(), a.gatewayId(), a.sensorId(), a.quantity(), a.maxSeverity());
     }
 
-    private boolean matches(String site, String kind, String gateway, String sensor, String qty, String maxSeverity) {
+    /** Matches an alert given by its columns (escalations look at stored alerts without loading each). */
+    public boolean matches(String site, String kind, String gateway, String sensor, String qty, String maxSeverity) {
         if (siteId != null && !siteId.equals(site)
                 || siteKind != null && !siteKind.equals(kind)
                 || gatewayId != null && !gatewayId.equals(gateway)

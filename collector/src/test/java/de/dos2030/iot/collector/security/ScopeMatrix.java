@@ -29,7 +29,9 @@ final class ScopeMatrix {
         /** The gateways' ingest door: API tokens of any scope are refused. */
         INGEST,
         /** Open data: public sites for everyone; a token's scope makes its sites live (OpenExportIT). */
-        OPEN
+        OPEN,
+        /** Silences: by the silence's site or gateway; 404 outside (ScopedAccessIT#silences...). */
+        SILENCES
     }
 
     static final Map<String, Rule> MATRIX = Map.ofEntries(
@@ -84,6 +86,19 @@ final class ScopeMatrix {
             Map.entry("GET /api/v1/sites/{site}/condition/baselines", Rule.SITE_DATA),
             Map.entry("POST /api/v1/sites/{site}/condition/baselines/relearn", Rule.SITE_DATA),
             Map.entry("GET /open/v1/catalog", Rule.OPEN),
+            Map.entry("GET /api/v1/alerts/silenced", Rule.SILENCES),
+            Map.entry("GET /api/v1/silences", Rule.SILENCES),
+            Map.entry("POST /api/v1/silences", Rule.SILENCES),
+            Map.entry("GET /api/v1/silences/{id}", Rule.SILENCES),
+            Map.entry("DELETE /api/v1/silences/{id}", Rule.SILENCES),
+            Map.entry("GET /api/v1/escalations", Rule.OWN),
+            Map.entry("POST /api/v1/escalations", Rule.OWN),
+            Map.entry("GET /api/v1/escalations/{id}", Rule.OWN),
+            Map.entry("DELETE /api/v1/escalations/{id}", Rule.OWN),
+            Map.entry("GET /api/v1/subscriptions/{id}/window", Rule.OWN),
+            Map.entry("PUT /api/v1/subscriptions/{id}/window", Rule.OWN),
+            Map.entry("DELETE /api/v1/subscriptions/{id}/window", Rule.OWN),
+            Map.entry("POST /api/v1/subscriptions/{id}/window/holidays", Rule.OWN),
             Map.entry("GET /open/v1/sites/{site}/locations/{location}/{file}", Rule.OPEN));
 
     /** Every route of the OpenAPI document the build generated, as "METHOD /path". */

@@ -412,6 +412,49 @@ class ScopedAccessIT {
         assertThat(deliveries).contains("fo-2").doesNotContain("fo-1");
     }
 
+    @Test
+    void silencesAreCreatedSeenAndEndedOnlyInsideTheScopeAndAudited() throws Exception {
+        String token = collector
+                .context
+                .getBean(ApiTokens.class)
+                .issue(
+                        "sc-sil",
+                        "sc-sil",
+                        Role.ENGINEER,
+                        Scope.sites(List.of("sc-s1")),
+                        new Caller(Caller.BOOTSTRAP_ADMIN, Role.ADMIN))
+                .token();
+        String other = "{\"scope\":\"site\",\"siteId\":\"sc-s2\",\"reason\":\"works\",\"duration\":\"PT1H\"}";
+        assertThat(collector.send("POST", "/api/v1/silences", token, other).statusCode())
+                .isEqualTo(404);
+        HttpResponse<String> mine = collector.send("POST", "/api/v1/silences", token, other.replace("sc-s2", "sc-s1"));
+        assertThat(mine.statusCode()).as(mine.body()).isEqualTo(201);
+        HttpResponse<String> theirs = collector.send("POST", "/api/v1/silences", TestCollector.ADMIN_TOKEN, other);
+        assertThat(theirs.statusCode()).as(theirs.body()).isEqualTo(201);
+        String theirId = theirs.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        assertThat(values(ok(token, "/api/v1/silences"), "siteId")).containsExactly("sc-s1");
+        assertThat(get(token, "/api/v1/silences/" + theirId).statusCode()).isEqualTo(404);
+        assertThat(collector
+                        .send("DELETE", "/api/v1/silences/" + theirId, token, null)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(ok(TestCollector.ADMIN_TOKEN, "/admin/audit?action=silence.create&actor=sc-sil"))
+                .contains("sc-s1")
+                .doesNotContain("sc-s2");
+        // End both, so that the other tests' alerts are delivered again.
+        String myId = mine.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        assertThat(collector
+                        .send("DELETE", "/api/v1/silences/" + myId, token, null)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(collector
+                        .send("DELETE", "/api/v1/silences/" + theirId, TestCollector.ADMIN_TOKEN, null)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(ok(TestCollector.ADMIN_TOKEN, "/admin/audit?action=silence.end&target=silence/" + myId))
+                .contains("sc-sil");
+    }
+
     private static HttpResponse<String> get(String token, String path) throws Exception {
         return collector.get(path, token);
     }

@@ -26,21 +26,7 @@ public final class SimulatedDamage {
             if (s.source() instanceof SourceConfig.Simulated sim
                     && sim.scenario().siteKind() == SiteKind.BRIDGE) {
                 any = true;
-                sensors.add(new SensorConfig(
-                        s.id(),
-                        s.driver(),
-                        sim.withDamage(losses),
-                        s.bus(),
-                        s.sampling(),
-                        s.calibration(),
-                        s.filters(),
-                        s.features(),
-                        s.rules(),
-                        s.send(),
-                        s.tilt(),
-                        s.location(),
-                        s.modes(),
-                        s.capture()));
+                sensors.add(s.withSource(sim.withDamage(losses)));
             } else {
                 sensors.add(s);
             }

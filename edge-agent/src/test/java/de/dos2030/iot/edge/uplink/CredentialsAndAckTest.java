@@ -67,6 +67,12 @@ class CredentialsAndAckTest {
 
     @Test
     void refusesAnAnswerThatIsNotOne() {
+        assertThat(AckMessage.parse(
+                                "{\"status\":\"try_later\",\"retryAfterSeconds\":3}".getBytes(StandardCharsets.UTF_8))
+                        .outcome())
+                .as("a gateway over its rate retries after the time the collector names, not after the ack timeout")
+                .isEqualTo(new SendOutcome.RetryLater(
+                        "the collector asks to try later", java.util.Optional.of(java.time.Duration.ofSeconds(3))));
         assertThatThrownBy(() -> AckMessage.parse("{\"status\":\"maybe\"}".getBytes(StandardCharsets.UTF_8)))
                 .hasMessageContaining("maybe");
         assertThatThrownBy(() -> AckMessage.parse("[1,2".getBytes(StandardCharsets.UTF_8)))

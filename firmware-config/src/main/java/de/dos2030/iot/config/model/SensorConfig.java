@@ -76,6 +76,25 @@ public record SensorConfig(
                 Optional.empty());
     }
 
+    /** This sensor reading from another source (a reseeded or damaged simulation), all else the same. */
+    public SensorConfig withSource(SourceConfig other) {
+        return new SensorConfig(
+                id,
+                driver,
+                other,
+                bus,
+                sampling,
+                calibration,
+                filters,
+                features,
+                rules,
+                send,
+                tilt,
+                location,
+                modes,
+                capture);
+    }
+
     /** This sensor with raw capture around alarms, or without. */
     public SensorConfig withCapture(Optional<CaptureConfig> c) {
         return new SensorConfig(

@@ -6,7 +6,10 @@ import java.time.Instant;
 
 /**
  * One lifecycle step on its way to one subscription. {@code status}: pending (waiting or between
- * attempts), delivered, dead (gave up after {@code collector.delivery.max-attempts}; can be retried).
+ * attempts), delivered, dead (gave up after {@code collector.delivery.max-attempts}; can be retried), held
+ * (waiting for its delivery window to open or its group to gather) or bundled (goes out inside another delivery,
+ * a digest or a group, and is delivered with it). {@code route}: step (its own step), digest, grouped (several
+ * steps in one message) or escalated (the alert's raise, sent to the next tier of an escalation).
  */
 @Serdeable
 public record Delivery(
@@ -22,4 +25,5 @@ public record Delivery(
         @Nullable Instant lastAttemptAt,
         @Nullable String lastError,
         @Nullable Instant deliveredAt,
-        Instant createdAt) {}
+        Instant createdAt,
+        String route) {}

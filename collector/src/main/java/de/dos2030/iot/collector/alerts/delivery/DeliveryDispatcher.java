@@ -46,6 +46,7 @@ public class DeliveryDispatcher implements AutoCloseable {
     private final AlertStore alerts;
     private final DeliveryConfig config;
     private final Clock clock;
+    private final DeliveryRouting routing;
     private final Map<DeliveryChannel, ChannelSender> senders = new EnumMap<>(DeliveryChannel.class);
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService loop;
@@ -57,7 +58,9 @@ public class DeliveryDispatcher implements AutoCloseable {
             AlertStore alerts,
             DeliveryConfig config,
             Clock clock,
-            List<ChannelSender> senders) {
+            List<ChannelSender> senders,
+            DeliveryRouting routing) {
+        this.routing = routing;
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.alerts = alerts;
@@ -111,7 +114,9 @@ public class DeliveryDispatcher implements AutoCloseable {
                 continue;
             }
             Optional<Subscription> sub = subscriptions.find(due.subscriptionId());
-            Optional<AlertNotification> step = alerts.notification(due.eventId());
+            Optional<AlertNotification> step = DeliveryRouting.STEP.equals(due.route())
+                    ? alerts.notification(due.eventId())
+                    : routing.compose(due.id(), due.route(), due.eventId());
             if (sub.isEmpty() || step.isEmpty()) {
                 continue; // deleted meanwhile: the cascade removes the delivery
             }

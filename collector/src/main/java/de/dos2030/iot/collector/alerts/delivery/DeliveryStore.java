@@ -25,13 +25,13 @@ public class DeliveryStore {
     }
 
     /** A due delivery: the oldest pending one of its subscription (steps of one subscription go in order). */
-    public record Due(long id, String subscriptionId, long eventId, int attempts) {}
+    public record Due(long id, String subscriptionId, long eventId, int attempts, String route) {}
 
     public List<Due> due(Instant now, int max) {
         return store.run(c -> {
             List<Due> out = new ArrayList<>();
             try (PreparedStatement ps = bind(
-                    c.prepareStatement("SELECT d.id, d.subscription_id, d.event_id, d.attempts FROM delivery d"
+                    c.prepareStatement("SELECT d.id, d.subscription_id, d.event_id, d.attempts, d.route FROM delivery d"
                             + " JOIN subscription s ON s.id = d.subscription_id AND s.enabled = TRUE"
                             + " WHERE d.status = 'pending' AND d.next_attempt_at <= ? AND (d.lease_until IS NULL OR d.lease_until < ?)"
                             + " AND NOT EXISTS (SELECT 1 FROM delivery p WHERE p.subscription_id = d.subscription_id AND p.status = 'pending'"
@@ -41,7 +41,7 @@ public class DeliveryStore {
                 ps.setMaxRows(max);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new Due(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getInt(4)));
+                        out.add(new Due(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getInt(4), rs.getString(5)));
                     }
                 }
             }
@@ -61,14 +61,22 @@ public class DeliveryStore {
                 == 1;
     }
 
+    /** Marks the delivery delivered, and with it the steps bundled into it (a digest or a group). */
     public void delivered(long id, Instant now) {
-        store.run(c -> RelationalStore.update(
-                c,
-                "UPDATE delivery SET status = 'delivered', attempts = attempts + 1, delivered_at = ?,"
-                        + " last_attempt_at = ?, lease_until = NULL, last_error = NULL WHERE id = ?",
-                now,
-                now,
-                id));
+        store.inTransaction(c -> {
+            RelationalStore.update(
+                    c,
+                    "UPDATE delivery SET status = 'delivered', attempts = attempts + 1, delivered_at = ?,"
+                            + " last_attempt_at = ?, lease_until = NULL, last_error = NULL WHERE id = ?",
+                    now,
+                    now,
+                    id);
+            return RelationalStore.update(
+                    c,
+                    "UPDATE delivery SET status = 'delivered', delivered_at = ? WHERE bundle_id = ? AND status = 'bundled'",
+                    now,
+                    id);
+        });
     }
 
     /** A failed attempt: pending again at {@code next}, or dead when {@code next} is null. */
@@ -132,7 +140,8 @@ public class DeliveryStore {
                                 instant(rs, "last_attempt_at"),
                                 rs.getString("last_error"),
                                 instant(rs, "delivered_at"),
-                                instant(rs, "created_at")));
+                                instant(rs, "created_at"),
+                                rs.getString("route")));
                     }
                 }
             }

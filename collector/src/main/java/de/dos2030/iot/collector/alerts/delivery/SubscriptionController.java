@@ -86,15 +86,16 @@ public class SubscriptionController {
         return HttpResponse.noContent();
     }
 
-    @Operation(summary = "Deliveries of a subscription, newest first; status: pending, delivered or dead")
+    @Operation(
+            summary = "Deliveries of a subscription, newest first; status: pending, delivered, dead, held or bundled")
     @Get("/{id}/deliveries")
     public List<Delivery> deliveries(
             HttpRequest<?> request,
             @PathVariable String id,
             @Nullable
                     @Pattern(
-                            regexp = "pending|delivered|dead",
-                            message = "is unknown (allowed: pending, delivered, dead)")
+                            regexp = "pending|delivered|dead|held|bundled",
+                            message = "is unknown (allowed: pending, delivered, dead, held, bundled)")
                     @QueryValue
                     String status,
             @Nullable @QueryValue Integer limit) {

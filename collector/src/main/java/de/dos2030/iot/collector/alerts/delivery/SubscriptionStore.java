@@ -41,11 +41,13 @@ public class SubscriptionStore implements Fanout {
     private final RelationalStore store;
     private final SecretBox secrets;
     private final Clock clock;
+    private final DeliveryRouting routing;
 
-    public SubscriptionStore(RelationalStore store, SecretBox secrets, Clock clock) {
+    public SubscriptionStore(RelationalStore store, SecretBox secrets, Clock clock, DeliveryRouting routing) {
         this.store = store;
         this.secrets = secrets;
         this.clock = clock;
+        this.routing = routing;
     }
 
     /** Seals the plain secrets earlier versions stored (V5__sealed_secrets.sql cannot: SQL has no key). */
@@ -74,19 +76,25 @@ public class SubscriptionStore implements Fanout {
     @Override
     public void plan(Connection c, AlertNotification step) throws SQLException {
         Instant now = clock.instant();
+        if (routing.silenced(c, step, now)) {
+            return;
+        }
         Map<String, Scope> scopes = ownerScopes(c);
         for (Subscription s : list(c, null, true)) {
             // The owner's scope, not only the filter it chose: a scoped token hears only its own sites.
             if (s.filter().matches(step)
                     && scopes.getOrDefault(s.owner(), Scope.ALL).allows(step.siteId(), step.siteKind())) {
+                DeliveryRouting.Hold hold = routing.hold(c, s, step, now);
                 RelationalStore.update(
                         c,
-                        "INSERT INTO delivery (subscription_id, event_id, status, attempts, next_attempt_at, created_at)"
-                                + " VALUES (?, ?, 'pending', 0, ?, ?)",
+                        "INSERT INTO delivery (subscription_id, event_id, status, attempts, next_attempt_at, created_at,"
+                                + " hold_key) VALUES (?, ?, ?, 0, ?, ?, ?)",
                         s.id(),
                         step.eventId(),
+                        hold == null ? "pending" : "held",
+                        hold == null ? now : hold.until(),
                         now,
-                        now);
+                        hold == null ? null : hold.key());
             }
         }
     }
@@ -201,7 +209,7 @@ public class SubscriptionStore implements Fanout {
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 switch (rs.getString(1)) {
-                    case "pending" -> pending = rs.getLong(2);
+                    case "pending", "held", "bundled" -> pending += rs.getLong(2); // held and bundled still go out
                     case "delivered" -> delivered = rs.getLong(2);
                     default -> dead = rs.getLong(2);
                 }

@@ -52,6 +52,7 @@ public class LivenessMonitor implements AutoCloseable {
     private final AlertService service;
     private final AlertStore alerts;
     private final Clock clock;
+    private final LivenessMute mute;
     private final Map<String, Instant> gapNoticed = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer;
 
@@ -62,7 +63,9 @@ public class LivenessMonitor implements AutoCloseable {
             SequenceGaps sequences,
             AlertService service,
             AlertStore alerts,
-            Clock clock) {
+            Clock clock,
+            LivenessMute mute) {
+        this.mute = mute;
         this.config = config;
         this.registry = registry;
         this.activity = activity;
@@ -281,6 +284,9 @@ public class LivenessMonitor implements AutoCloseable {
             Instant time) {
         Alert current = open.get(key(g.id(), rule, sensor, quantity));
         if (bad && current == null) {
+            if (mute.muted(g.siteId(), g.id(), sensor, clock.instant())) {
+                return; // a maintenance silence covers it
+            }
             service.record(new AlertSignal(
                     AlertSignal.Source.SERVER,
                     g.id(),

@@ -3,6 +3,7 @@ package de.dos2030.iot.collector.alerts.routing;
 import de.dos2030.iot.collector.security.Allowed;
 import de.dos2030.iot.collector.security.Caller;
 import de.dos2030.iot.collector.security.Role;
+import de.dos2030.iot.collector.security.audit.Audit;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -22,9 +23,11 @@ import java.util.List;
 @Allowed(Role.ENGINEER)
 public class EscalationController {
     private final Escalations escalations;
+    private final Audit audit;
 
-    public EscalationController(Escalations escalations) {
+    public EscalationController(Escalations escalations, Audit audit) {
         this.escalations = escalations;
+        this.audit = audit;
     }
 
     @Operation(
@@ -33,7 +36,9 @@ public class EscalationController {
                             + " acknowledged after a tier's 'after' (ISO-8601, e.g. PT15M), goes to that tier's subscription once")
     @Post
     public HttpResponse<Escalation> create(HttpRequest<?> request, @Body Escalations.EscalationRequest body) {
-        return HttpResponse.created(escalations.create(Caller.of(request), body));
+        Escalation created = escalations.create(Caller.of(request), body);
+        audit.record(Caller.of(request), request, "escalation.create", "escalation/" + created.id(), null, created);
+        return HttpResponse.created(created);
     }
 
     @Operation(summary = "Own escalation chains (admin: all)")
@@ -50,7 +55,9 @@ public class EscalationController {
     @Operation(summary = "Delete an escalation chain; tiers already told stay told")
     @Delete("/{id}")
     public HttpResponse<Void> delete(HttpRequest<?> request, @PathVariable String id) {
+        Escalation before = escalations.get(Caller.of(request), id);
         escalations.delete(Caller.of(request), id);
+        audit.record(Caller.of(request), request, "escalation.delete", "escalation/" + id, before, null);
         return HttpResponse.noContent();
     }
 }

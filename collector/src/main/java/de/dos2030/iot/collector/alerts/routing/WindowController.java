@@ -6,6 +6,7 @@ import de.dos2030.iot.collector.api.NotFoundException;
 import de.dos2030.iot.collector.security.Allowed;
 import de.dos2030.iot.collector.security.Caller;
 import de.dos2030.iot.collector.security.Role;
+import de.dos2030.iot.collector.security.audit.Audit;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -43,7 +44,11 @@ public class WindowController {
     private final RoutingWorker worker;
     private final Clock clock;
 
-    public WindowController(Subscriptions subscriptions, WindowStore windows, RoutingWorker worker, Clock clock) {
+    private final Audit audit;
+
+    public WindowController(
+            Subscriptions subscriptions, WindowStore windows, RoutingWorker worker, Clock clock, Audit audit) {
+        this.audit = audit;
         this.subscriptions = subscriptions;
         this.windows = windows;
         this.worker = worker;
@@ -106,10 +111,13 @@ public class WindowController {
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
         }
+        WindowBody before = windows.find(id, clock.instant()).isEmpty() ? null : get(request, id);
         windows.put(id, w);
         windows.releaseNow(id, clock.instant()); // what waits is held again by the new window, or goes now
         worker.run();
-        return get(request, id);
+        WindowBody after = get(request, id);
+        audit.record(Caller.of(request), request, "subscription.window.set", "subscription/" + id, before, after);
+        return after;
     }
 
     @Operation(
@@ -117,7 +125,9 @@ public class WindowController {
     @Delete
     public HttpResponse<Void> delete(HttpRequest<?> request, @PathVariable String id) {
         subscriptions.get(Caller.of(request), id);
+        WindowBody before = windows.find(id, clock.instant()).isEmpty() ? null : get(request, id);
         windows.delete(id);
+        audit.record(Caller.of(request), request, "subscription.window.delete", "subscription/" + id, before, null);
         windows.releaseNow(id, clock.instant());
         worker.run();
         return HttpResponse.noContent();

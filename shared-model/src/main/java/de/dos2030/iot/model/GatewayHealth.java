@@ -3,6 +3,7 @@ package de.dos2030.iot.model;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * How a gateway is doing, reported with a batch every health interval.
@@ -21,6 +22,8 @@ import java.time.temporal.ChronoUnit;
  *                           answers; {@code null} until measured
  * @param place              the place the gateway's configuration describes; {@code null} when not sent (agents
  *                           before places, or a configuration without a site name)
+ * @param changes            the latest remote change per kind (configuration, agent) and where it stands; empty
+ *                           when the gateway has had none since it started
  */
 public record GatewayHealth(
         String agentVersion,
@@ -34,14 +37,46 @@ public record GatewayHealth(
         Double cpuTemperature,
         ClockSync clockSync,
         Duration clockOffset,
-        PlaceReport place) {
+        PlaceReport place,
+        List<FleetChange> changes) {
 
     /** Times are held at millisecond resolution, as both codecs carry them. */
     public GatewayHealth {
+        changes = changes == null ? List.of() : List.copyOf(changes);
         uptime = uptime == null ? null : uptime.truncatedTo(ChronoUnit.MILLIS);
         clockOffset = clockOffset == null ? null : clockOffset.truncatedTo(ChronoUnit.MILLIS);
         oldestUnsentAge = oldestUnsentAge == null ? null : oldestUnsentAge.truncatedTo(ChronoUnit.MILLIS);
         lastAck = lastAck == null ? null : lastAck.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** Health without remote changes (as agents before fleet management sent it). */
+    public GatewayHealth(
+            String agentVersion,
+            String configVersion,
+            Duration uptime,
+            long outboxDepth,
+            long outboxBytes,
+            Duration oldestUnsentAge,
+            long droppedReadings,
+            Instant lastAck,
+            Double cpuTemperature,
+            ClockSync clockSync,
+            Duration clockOffset,
+            PlaceReport place) {
+        this(
+                agentVersion,
+                configVersion,
+                uptime,
+                outboxDepth,
+                outboxBytes,
+                oldestUnsentAge,
+                droppedReadings,
+                lastAck,
+                cpuTemperature,
+                clockSync,
+                clockOffset,
+                place,
+                List.of());
     }
 
     /** Health without a place description (as agents before places sent it). */
@@ -86,7 +121,26 @@ public record GatewayHealth(
                 cpuTemperature,
                 clockSync,
                 clockOffset,
-                newPlace);
+                newPlace,
+                changes);
+    }
+
+    /** This health with the latest remote changes. */
+    public GatewayHealth withChanges(List<FleetChange> newChanges) {
+        return new GatewayHealth(
+                agentVersion,
+                configVersion,
+                uptime,
+                outboxDepth,
+                outboxBytes,
+                oldestUnsentAge,
+                droppedReadings,
+                lastAck,
+                cpuTemperature,
+                clockSync,
+                clockOffset,
+                place,
+                newChanges);
     }
 
     /** Health of a gateway whose clock offset is not measured (yet). */

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import de.dos2030.iot.model.AlertEvent;
 import de.dos2030.iot.model.AlertState;
 import de.dos2030.iot.model.ClockSync;
+import de.dos2030.iot.model.FleetChange;
 import de.dos2030.iot.model.GatewayHealth;
 import de.dos2030.iot.model.Severity;
 import de.dos2030.iot.model.WireNames;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Alert events and gateway health, field by field. They are few per batch, so both codecs write
@@ -92,6 +95,21 @@ final class EventFields {
             g.writeFieldName("place");
             PlaceFields.write(g, h.place());
         }
+        if (!h.changes().isEmpty()) {
+            g.writeArrayFieldStart("changes");
+            for (FleetChange c : h.changes()) {
+                g.writeStartObject();
+                writeEnum(g, "kind", c.kind());
+                g.writeStringField("version", c.version());
+                writeEnum(g, "outcome", c.outcome());
+                if (c.reason() != null) {
+                    g.writeStringField("reason", c.reason());
+                }
+                writeInstant(g, "at", c.at());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
         g.writeEndObject();
     }
 
@@ -105,6 +123,7 @@ final class EventFields {
         ClockSync clockSync = null;
         Duration clockOffset = null;
         de.dos2030.iot.model.PlaceReport place = null;
+        List<FleetChange> changes = List.of();
         while (r.nextField()) {
             String name = r.fieldName();
             r.enter("." + name);
@@ -121,6 +140,7 @@ final class EventFields {
                 case "clockSync" -> clockSync = r.enumValue(ClockSync.class);
                 case "clockOffset" -> clockOffset = r.duration();
                 case "place" -> place = r.isNull() ? null : PlaceFields.read(r);
+                case "changes" -> changes = readChanges(r);
                 default -> r.skipValue();
             }
             r.leave();
@@ -137,7 +157,37 @@ final class EventFields {
                 cpuTemperature,
                 clockSync,
                 clockOffset,
-                place);
+                place,
+                changes);
+    }
+
+    private List<FleetChange> readChanges(StructReader r) throws DecodeException {
+        r.expectArray();
+        List<FleetChange> changes = new ArrayList<>();
+        while (r.nextElement()) {
+            r.enter("[" + changes.size() + "]");
+            r.expectObject();
+            FleetChange.Kind kind = null;
+            FleetChange.Outcome outcome = null;
+            String version = null, reason = null;
+            Instant at = null;
+            while (r.nextField()) {
+                String field = r.fieldName();
+                r.enter("." + field);
+                switch (field) {
+                    case "kind" -> kind = r.enumValue(FleetChange.Kind.class);
+                    case "version" -> version = r.optionalString();
+                    case "outcome" -> outcome = r.enumValue(FleetChange.Outcome.class);
+                    case "reason" -> reason = r.optionalString();
+                    case "at" -> at = r.instant();
+                    default -> r.skipValue();
+                }
+                r.leave();
+            }
+            changes.add(new FleetChange(kind, version, outcome, reason, at));
+            r.leave();
+        }
+        return changes;
     }
 
     void writeInstant(JsonGenerator g, String field, Instant time) throws IOException {

@@ -2,6 +2,7 @@ package de.dos2030.iot.model.validation;
 
 import de.dos2030.iot.model.AlertEvent;
 import de.dos2030.iot.model.Batch;
+import de.dos2030.iot.model.FleetChange;
 import de.dos2030.iot.model.GatewayHealth;
 import de.dos2030.iot.model.RawCapture;
 import de.dos2030.iot.model.Reading;
@@ -217,6 +218,17 @@ public final class Validator {
         }
         if (h.place() != null) {
             p.list.addAll(PlaceRules.problems("health.place", h.place()));
+        }
+        if (h.changes().size() > FleetChange.Kind.values().length) {
+            p.add("health.changes", h.changes().size() + " changes; one per kind (config, agent) is the most");
+        }
+        for (int i = 0; i < h.changes().size() && i < FleetChange.Kind.values().length; i++) {
+            FleetChange c = h.changes().get(i);
+            String at = "health.changes[" + i + "].";
+            p.required(at + "kind", c.kind());
+            p.text(at + "version", c.version());
+            p.required(at + "outcome", c.outcome());
+            p.time(at + "at", c.at(), latest);
         }
     }
 

@@ -102,7 +102,7 @@ public final class Pipeline implements SensorListener, AutoCloseable {
                         node,
                         sc,
                         q,
-                        sc.sampling().hertz(),
+                        sc.deliveredRateHz(),
                         output,
                         spectra,
                         q == Quantity.TEMPERATURE ? temperatures.get(sc.id()) : null,
@@ -149,7 +149,7 @@ public final class Pipeline implements SensorListener, AutoCloseable {
         QuantityChannel channel = node.channels[primary.ordinal()];
         if (sc.capture().isPresent() && channel != null) {
             CaptureRing ring = new CaptureRing(
-                    sc.id(), primary, sc.sampling().hertz(), sc.capture().get(), output::capture);
+                    sc.id(), primary, sc.deliveredRateHz(), sc.capture().get(), output::capture);
             channel.capture(ring);
             captures.add(ring);
         }

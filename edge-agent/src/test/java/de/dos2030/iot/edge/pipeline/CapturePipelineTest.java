@@ -24,7 +24,7 @@ class CapturePipelineTest {
                 rules:
                   - {id: girder-band, quantity: strain, warning-above: 500, deadband: 5}
               - id: deck
-                driver: adxl355
+                driver: adxl345 # 200 Hz is one of its rates (3200 / 2^4)
                 spi: {bus: 0, chip-select: 0}
                 sample-rate: 200Hz
                 capture: {before: 3s, after: 1s}

@@ -285,7 +285,7 @@ class PipelineTest {
     void vibrationWindowsCarryRmsPeakCrestAndDominantFrequencyAndFeedRules() throws Exception {
         GatewayConfig bridge = TestGateways.bridge("""
                   - id: deck-acc
-                    driver: adxl355
+                    driver: adxl345 # runs at 100 Hz (3200 / 2^5), the rate the samples below come at
                     source: {kind: simulated, scenario: bridge-traffic}
                     i2c: {address: 0x1D}
                     sample-rate: 100Hz

@@ -147,6 +147,24 @@ public enum Driver {
         return maxRateHz;
     }
 
+    /**
+     * The rate the chip really samples at when asked for {@code wantedHz}. The ADXL accelerometers only run at
+     * their fastest rate divided by a power of two, and take the next such rate at or above the wanted one
+     * (an ADXL355 asked for 400 Hz runs at 500 Hz); the other chips are polled at the configured rate. Window
+     * lengths and the FFT's frequency scale must use this rate, or every frequency is off by their ratio.
+     */
+    public double deliveredRateHz(double wantedHz) {
+        if (this != ADXL345 && this != ADXL355) {
+            return wantedHz;
+        }
+        int slowest = this == ADXL355 ? 10 : 15; // halvings: 3.9 Hz and 0.1 Hz are their slowest rates
+        double rate = maxRateHz;
+        for (int n = 0; n < slowest && rate / 2 >= wantedHz * (1 - 1e-9); n++) {
+            rate /= 2;
+        }
+        return rate;
+    }
+
     /** True for accelerometers, whose windows yield vibration features. */
     public boolean measuresVibration() {
         return quantities.contains(Quantity.ACCELERATION) && this != SCL3300;

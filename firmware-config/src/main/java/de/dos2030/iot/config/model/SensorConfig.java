@@ -76,6 +76,14 @@ public record SensorConfig(
                 Optional.empty());
     }
 
+    /**
+     * The rate samples really arrive at: a recording's configured rate, or the rate the chip (real or simulated)
+     * runs at when asked for the configured one (see {@link Driver#deliveredRateHz}).
+     */
+    public double deliveredRateHz() {
+        return source instanceof SourceConfig.Replay ? sampling.hertz() : driver.deliveredRateHz(sampling.hertz());
+    }
+
     /** This sensor reading from another source (a reseeded or damaged simulation), all else the same. */
     public SensorConfig withSource(SourceConfig other) {
         return new SensorConfig(

@@ -188,7 +188,7 @@ proc_cpu_seconds() { # pid: user+system CPU seconds so far
 proc_rss_mib() { awk '/VmRSS/{printf "%.0f", $2/1024}' "/proc/$1/status"; }
 
 metric() { # instance metric-line-regex: sums matching samples of /prometheus
-    curl -sf -H "Authorization: Bearer $ADMIN_TOKEN" "http://127.0.0.1:$(collector_http "$1")/prometheus" | grep -E "$2" | awk '{s+=$NF} END{printf "%.0f", s}'
+    curl -sf -m 20 -H "Authorization: Bearer $ADMIN_TOKEN" "http://127.0.0.1:$(collector_http "$1")/prometheus" | grep -E "$2" | awk '{s+=$NF} END{printf "%.0f", s}'
 }
 
 verify() { # [extra options]

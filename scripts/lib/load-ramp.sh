@@ -45,7 +45,8 @@ ramp_main() {
     for v in "$STEP_BRIDGES" "$STEP_SCHOOLS" "$STEP_JVMS" "$RAMP_SETTLE" "$STEP_SECS" "$MAX_STEPS" "$P99_LIMIT_MS" "$BUDGET"; do
         [[ $v =~ ^[0-9]+$ ]] || { echo "not a whole number: '$v'" >&2; ramp_usage; }
     done
-    [ "$STEP_JVMS" -ge 1 ] && [ "$MAX_STEPS" -ge 1 ] && [ "$STEP_SECS" -ge 5 ] || ramp_usage
+    [ "$STEP_JVMS" -ge 1 ] && [ "$STEP_JVMS" -le $((STEP_BRIDGES + STEP_SCHOOLS)) ] && [ "$MAX_STEPS" -ge 1 ] \
+        && [ "$STEP_SECS" -ge 5 ] || ramp_usage
     local started=$SECONDS
     # the generator is load we do not want to measure: serial GC spends the least CPU on small heaps
     export FLEET_JAVA_OPTS=${FLEET_JAVA_OPTS:--Xmx384m -Xss512k -XX:+UseSerialGC}
@@ -86,9 +87,10 @@ ramp_main() {
 ramp_add_step() { # k: the k-th slice of the plan, round robin over STEP_JVMS new fleet JVMs
     local k=$1 j first
     first=$(( (k - 1) * STEP_JVMS ))
-    { grep ' school$' "$RUN/plan-all.txt" | sed -n "$(( (k - 1) * STEP_SCHOOLS + 1 )),$(( k * STEP_SCHOOLS ))p"
-      grep ' bridge$' "$RUN/plan-all.txt" | sed -n "$(( (k - 1) * STEP_BRIDGES + 1 )),$(( k * STEP_BRIDGES ))p"
-    } > "$RUN/plan-step-$k.txt"
+    # the k-th block of each kind (awk, not sed: a block of 0 must be empty, and no match is no error)
+    awk -v k="$k" -v s="$STEP_SCHOOLS" -v b="$STEP_BRIDGES" \
+        '$3 == "school" { i = ++ns; n = s } $3 == "bridge" { i = ++nb; n = b } i > (k - 1) * n && i <= k * n' \
+        "$RUN/plan-all.txt" > "$RUN/plan-step-$k.txt"
     # registered step by step (a few a second on a busy machine): a ramp that ends early registers no more
     say "step $k: registering $(wc -l < "$RUN/plan-step-$k.txt") gateways"
     register_plan "$RUN/plan-step-$k.txt"

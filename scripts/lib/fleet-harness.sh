@@ -95,7 +95,8 @@ collector_start() { # instance (1, 2, ...)
         export COLLECTOR_COAP_PLAIN_PORT=$((15683 + PORT_OFFSET + 10 * i)) COLLECTOR_COAP_SECURE_PORT=$((15684 + PORT_OFFSET + 10 * i))
         export COLLECTOR_MOSQUITTO_PASSWD_FILE=$DOS_DEV_SERVICES_DIR/mosquitto/passwd
         export COLLECTOR_MOSQUITTO_ACL_FILE=$DOS_DEV_SERVICES_DIR/mosquitto/acl
-        export COLLECTOR_MOSQUITTO_RELOAD_COMMAND="$ROOT/scripts/dev-services.sh reload" # DOS_DEV_SERVICES_DIR: this run's broker
+        # DOS_DEV_SERVICES_DIR: this run's broker; preset empty, the collector reloads nothing and register_plan reloads once
+        export COLLECTOR_MOSQUITTO_RELOAD_COMMAND=${COLLECTOR_MOSQUITTO_RELOAD_COMMAND-"$ROOT/scripts/dev-services.sh reload"}
         export COLLECTOR_DELIVERY_ALLOWED_PRIVATE_TARGETS=127.0.0.1:$WEBHOOK_PORT # the local webhook receiver
         # One H2 registry file for every instance: AUTO_SERVER lets the second process in through the first.
         export DATASOURCES_DEFAULT_URL="jdbc:h2:file:$RUN/registry/collector-registry;AUTO_SERVER=TRUE"

@@ -96,8 +96,18 @@ ramp_add_step() { # k: the k-th slice of the plan, round robin over STEP_JVMS ne
         '$3 == "school" { i = ++ns; n = s } $3 == "bridge" { i = ++nb; n = b } i > (k - 1) * n && i <= k * n' \
         "$RUN/plan-all.txt" > "$RUN/plan-step-$k.txt"
     # registered step by step (a few a second on a busy machine): a ramp that ends early registers no more
+    # four at a time: one by one (curl, jq and a file per gateway) took 50 s per 100 at load average 30
     say "step $k: registering $(wc -l < "$RUN/plan-step-$k.txt") gateways"
-    register_plan "$RUN/plan-step-$k.txt"
+    local part pids=()
+    for part in 0 1 2 3; do
+        awk -v p="$part" '(NR - 1) % 4 == p' "$RUN/plan-step-$k.txt" > "$RUN/plan-step-$k.reg$part"
+        register_plan "$RUN/plan-step-$k.reg$part" & pids+=($!)
+    done
+    for part in "${pids[@]}"; do wait "$part" || fail "registering the gateways of step $k"; done
+    # concurrent registrations each rewrite Mosquitto's files from their own registry snapshot, and
+    # the last rename wins: one more sync, alone, writes them complete
+    admin POST /admin/mosquitto/sync >/dev/null
+    "$ROOT/scripts/dev-services.sh" reload >/dev/null
     for j in $(seq 1 "$STEP_JVMS"); do
         awk -v n="$STEP_JVMS" -v j="$j" '(NR - 1) % n == j - 1' "$RUN/plan-step-$k.txt" > "$RUN/plan-$((first + j)).txt"
         fleet_start "$((first + j))" "$RUN/plan-$((first + j)).txt" --start-spread 10

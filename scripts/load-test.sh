@@ -3,6 +3,7 @@
 # Mosquitto and one collector; reports throughput, latency, collector CPU/RSS and completeness.
 #
 #   scripts/load-test.sh [--schools 200] [--bridges 50] [--jvms 5] [--duration 120s] [--settle 30]
+#   scripts/load-test.sh --ramp [--quick] [options]   where one machine ends (scripts/lib/load-ramp.sh)
 #
 # Gateways are derived from firmware-config/examples/{school,bridge}-simulated.yaml (realistic
 # rates: a school ~0.9 readings/s, a bridge ~110 readings/s), spread over --jvms fleet JVMs and
@@ -15,6 +16,12 @@
 # Private services on ports +20000 (InfluxDB 38086, MQTT 31884, collector 38080); state in target/load-test/.
 set -euo pipefail
 source "$(dirname "$0")/lib/fleet-harness.sh"
+if [ "${1:-}" = --ramp ]; then
+    source "$(dirname "$0")/lib/load-ramp.sh"
+    shift
+    ramp_main "$@"
+    exit
+fi
 
 SCHOOLS=200 BRIDGES=50 JVMS=5 DURATION=120 SETTLE=30
 while [ $# -gt 0 ]; do
@@ -24,7 +31,7 @@ while [ $# -gt 0 ]; do
         --jvms) JVMS=$2; shift 2 ;;
         --duration) DURATION=${2%s}; shift 2 ;;
         --settle) SETTLE=${2%s}; shift 2 ;;
-        *) sed -n '2,17p' "$0" >&2; exit 2 ;;
+        *) sed -n '2,18p' "$0" >&2; exit 2 ;;
     esac
 done
 

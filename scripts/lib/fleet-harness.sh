@@ -95,7 +95,8 @@ collector_start() { # instance (1, 2, ...)
         export COLLECTOR_COAP_PLAIN_PORT=$((15683 + PORT_OFFSET + 10 * i)) COLLECTOR_COAP_SECURE_PORT=$((15684 + PORT_OFFSET + 10 * i))
         export COLLECTOR_MOSQUITTO_PASSWD_FILE=$DOS_DEV_SERVICES_DIR/mosquitto/passwd
         export COLLECTOR_MOSQUITTO_ACL_FILE=$DOS_DEV_SERVICES_DIR/mosquitto/acl
-        export COLLECTOR_MOSQUITTO_RELOAD_COMMAND="$ROOT/scripts/dev-services.sh reload" # DOS_DEV_SERVICES_DIR: this run's broker
+        # DOS_DEV_SERVICES_DIR: this run's broker; preset empty, the collector reloads nothing and register_plan reloads once
+        export COLLECTOR_MOSQUITTO_RELOAD_COMMAND=${COLLECTOR_MOSQUITTO_RELOAD_COMMAND-"$ROOT/scripts/dev-services.sh reload"}
         export COLLECTOR_DELIVERY_ALLOWED_PRIVATE_TARGETS=127.0.0.1:$WEBHOOK_PORT # the local webhook receiver
         # One H2 registry file for every instance: AUTO_SERVER lets the second process in through the first.
         export DATASOURCES_DEFAULT_URL="jdbc:h2:file:$RUN/registry/collector-registry;AUTO_SERVER=TRUE"
@@ -188,7 +189,7 @@ proc_cpu_seconds() { # pid: user+system CPU seconds so far
 proc_rss_mib() { awk '/VmRSS/{printf "%.0f", $2/1024}' "/proc/$1/status"; }
 
 metric() { # instance metric-line-regex: sums matching samples of /prometheus
-    curl -sf -H "Authorization: Bearer $ADMIN_TOKEN" "http://127.0.0.1:$(collector_http "$1")/prometheus" | grep -E "$2" | awk '{s+=$NF} END{printf "%.0f", s}'
+    curl -sf -m 20 -H "Authorization: Bearer $ADMIN_TOKEN" "http://127.0.0.1:$(collector_http "$1")/prometheus" | grep -E "$2" | awk '{s+=$NF} END{printf "%.0f", s}'
 }
 
 verify() { # [extra options]

@@ -53,6 +53,8 @@ public final class AgentUpdater {
     private final HttpClient http;
     private final Duration downloadTimeout;
     private final Set<String> refused = new HashSet<>();
+    /** Called after each step that changes the slots (tests stop the update there, as a kill -9 would). */
+    Consumer<String> afterStep = step -> {};
 
     /**
      * @param collector      the collector's base URI ({@code fleet.collector-url}); a release URL is resolved on it
@@ -172,10 +174,13 @@ public final class AgentUpdater {
             }
             String slot = AgentSlots.other(current.get());
             slots.install(slot, download, version);
+            afterStep.accept("installed");
             Files.deleteIfExists(download);
             slots.writePending(new PendingUpdate(
                     version, sha256, slot, current.get(), clock.instant().plus(updateWatch), updateWatch, 0));
+            afterStep.accept("pending");
             slots.switchTo(slot);
+            afterStep.accept("switched");
             log.info(
                     "event=agent-update-switched version={} slot={} previous={} watch={}",
                     version,

@@ -27,7 +27,7 @@ public record PendingUpdate(
         String version, String sha256, String slot, String previous, Instant deadline, Duration watch, int starts) {
     static final Pattern VERSION = Pattern.compile("[0-9A-Za-z][0-9A-Za-z.+_-]{0,63}");
     static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
-    private static final Pattern LINE = Pattern.compile("^\\s*\"([a-zA-Z]+)\":\\s*\"?([^\",]*)\"?,?\\s*$");
+    private static final Pattern LINE = Pattern.compile("^\\s*\"([a-zA-Z0-9]+)\":\\s*\"?([^\",]*)\"?,?\\s*$");
 
     public PendingUpdate {
         requireVersion(version);

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class UpdateOutcomeOnStart {
     private static final Logger log = LoggerFactory.getLogger(UpdateOutcomeOnStart.class);
-    private static final Pattern LINE = Pattern.compile("^\\s*\"([a-zA-Z]+)\":\\s*\"?([^\"]*?)\"?,?\\s*$");
+    private static final Pattern LINE = Pattern.compile("^\\s*\"([a-zA-Z0-9]+)\":\\s*\"?([^\"]*?)\"?,?\\s*$");
 
     private UpdateOutcomeOnStart() {}
 

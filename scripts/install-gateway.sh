@@ -105,7 +105,7 @@ run install -d -m 0750 -o "$USER_NAME" -g "$USER_NAME" "$VAR" "$CACHE"
 run install -d -m 0750 -o "$USER_NAME" -g "$USER_NAME" "$SLOTS" "$SLOTS/a"
 run install -m 0644 -o "$USER_NAME" -g "$USER_NAME" "$jar" "$SLOTS/a/edge-agent.jar"
 agent_version=$("$JAVA" -jar "$jar" --version 2>/dev/null | awk '{print $2}' || true)
-if $dry_run; then echo "[dry-run] write ${agent_version:-the jar's version} to $SLOTS/a/VERSION"; else echo "${agent_version:-unknown}" > "$SLOTS/a/VERSION"; fi
+if $dry_run; then echo "[dry-run] write ${agent_version:-the version of the jar} to $SLOTS/a/VERSION"; else echo "${agent_version:-unknown}" > "$SLOTS/a/VERSION"; fi
 run ln -sfn a "$SLOTS/current"
 run rm -f "$SLOTS/pending.json"
 echo "note: relative paths in the gateway file (outbox directory, credentials, replay files) resolve against $ETC;"

@@ -139,6 +139,48 @@ class LaunchAgentScriptTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"installed", "switched"})
+    void aRealKill9OfTheUpdatingJvmLeavesAConsistentJar(String step) throws Exception {
+        String[] r = gw.publish("0.2.0");
+        Process p = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        UpdateUntilKilled.class.getName(),
+                        gw.collector().toString(),
+                        TestGateway.TOKEN,
+                        gw.publicKey.toString(),
+                        gw.slots.toString(),
+                        step,
+                        r[0],
+                        r[1],
+                        r[2],
+                        r[3])
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()))) {
+            String line;
+            do {
+                line = out.readLine();
+            } while (line != null && !line.startsWith("at "));
+            assertThat(line).isEqualTo("at " + step);
+            p.destroyForcibly(); // SIGKILL
+            assertThat(p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(p.exitValue()).isEqualTo(137);
+
+        TestGateway.Start s = gw.launch(java.time.Instant.now().plusSeconds(5), 0);
+
+        String slot = gw.current();
+        String version =
+                Files.readString(gw.slots.resolve(slot).resolve("VERSION")).trim();
+        assertThat(Files.readString(gw.slots.resolve(slot).resolve(AgentSlots.JAR)))
+                .isEqualTo(TestGateway.jarText(version));
+        assertThat(s.ran()).startsWith("agent-" + version);
+        assertThat(version).isEqualTo(step.equals("switched") ? "0.2.0" : "0.1.0");
+    }
+
     @Test
     void aJarTornByAKillDuringTheCopyIsNeverStarted() throws Exception {
         Files.createDirectories(gw.slots.resolve("b"));

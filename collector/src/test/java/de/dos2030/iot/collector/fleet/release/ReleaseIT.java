@@ -54,6 +54,11 @@ class ReleaseIT {
 
     @BeforeAll
     static void start() throws Exception {
+        startWith(Map.of());
+    }
+
+    /** Starts the collector with these extra properties (another database). */
+    static void startWith(Map<String, Object> database) throws Exception {
         operator = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         Path pub = tmp.resolve("release-key.pub");
         Files.writeString(
@@ -62,10 +67,11 @@ class ReleaseIT {
                         + Base64.getMimeEncoder()
                                 .encodeToString(operator.getPublic().getEncoded())
                         + "\n-----END PUBLIC KEY-----\n");
-        collector = new TestCollector(Map.of(
-                "collector.releases.public-keys", pub.toString(),
-                "collector.releases.directory", tmp.resolve("releases").toString(),
-                "test.desired-agent-journal", "true"));
+        Map<String, Object> props = new java.util.HashMap<>(database);
+        props.put("collector.releases.public-keys", pub.toString());
+        props.put("collector.releases.directory", tmp.resolve("releases").toString());
+        props.put("test.desired-agent-journal", "true");
+        collector = new TestCollector(props);
         gwA = collector
                 .register("rel-a-" + SUFFIX, "rel-site-" + SUFFIX, SiteKind.SCHOOL)
                 .token();

@@ -5,7 +5,8 @@
 #   scripts/install-gateway.sh --config gateway.yaml --dry-run     # print every step, change nothing
 #
 # Steps: validate the gateway file (refuse a broken one) -> openjdk-17-jre-headless -> system user
-# dos-edge in the i2c/spi/gpio groups -> jar to /opt/dos-edge-agent, config (and credentials) to
+# dos-edge in the i2c/spi/gpio groups -> launcher to /opt/dos-edge-agent, jar to slot a of
+# /var/lib/dos-edge-agent/agent (current -> a; updates use slot b), config (and credentials) to
 # /etc/dos-edge-agent, data under /var/lib/dos-edge-agent -> boot config lines from
 # `firmware-config boot-config` (asks before a reboot) -> class-data archive for a fast start ->
 # systemd unit dos-edge-agent.service, enabled and (re)started.
@@ -22,6 +23,8 @@ VAR=/var/lib/dos-edge-agent
 CACHE=/var/cache/dos-edge-agent
 UNIT=/etc/systemd/system/dos-edge-agent.service
 UNIT_SOURCE="$root/edge-agent/src/main/dist/dos-edge-agent.service"
+LAUNCHER_SOURCE="$root/edge-agent/src/main/dist/launch-agent.sh"
+SLOTS=$VAR/agent
 JAVA=${DOS_JAVA:-java}
 
 config="" credentials="" jar="$root/edge-agent/target/edge-agent.jar" dry_run=false assume_yes=false
@@ -90,13 +93,21 @@ done
 
 step "4/7 Files"
 run install -d -m 0755 "$OPT"
-run install -m 0644 "$jar" "$OPT/edge-agent.jar"
+run install -m 0755 "$LAUNCHER_SOURCE" "$OPT/launch-agent.sh"
 run install -d -m 0750 -o root -g "$USER_NAME" "$ETC"
 run install -m 0640 -o root -g "$USER_NAME" "$config" "$ETC/gateway.yaml"
 if [ -n "$credentials" ]; then
     run install -m 0640 -o root -g "$USER_NAME" "$credentials" "$ETC/$(basename "$credentials")"
 fi
 run install -d -m 0750 -o "$USER_NAME" -g "$USER_NAME" "$VAR" "$CACHE"
+# A/B slots (docs/operations-agent-update.md): this jar in slot a, current -> a; an install replaces any
+# agent update still on trial.
+run install -d -m 0750 -o "$USER_NAME" -g "$USER_NAME" "$SLOTS" "$SLOTS/a"
+run install -m 0644 -o "$USER_NAME" -g "$USER_NAME" "$jar" "$SLOTS/a/edge-agent.jar"
+agent_version=$("$JAVA" -jar "$jar" --version 2>/dev/null | awk '{print $2}' || true)
+if $dry_run; then echo "[dry-run] write ${agent_version:-the version of the jar} to $SLOTS/a/VERSION"; else echo "${agent_version:-unknown}" > "$SLOTS/a/VERSION"; fi
+run ln -sfn a "$SLOTS/current"
+run rm -f "$SLOTS/pending.json"
 echo "note: relative paths in the gateway file (outbox directory, credentials, replay files) resolve against $ETC;"
 echo "      use absolute paths under $VAR for the outbox."
 
@@ -128,7 +139,7 @@ else
 fi
 
 step "6/7 Fast start (class-data sharing archive)"
-run timeout 120 "$JAVA" -XX:ArchiveClassesAtExit="$CACHE/agent.jsa" -jar "$OPT/edge-agent.jar" probe --config "$ETC/gateway.yaml"
+run timeout 120 "$JAVA" -XX:ArchiveClassesAtExit="$CACHE/agent.jsa" -jar "$SLOTS/current/edge-agent.jar" probe --config "$ETC/gateway.yaml"
 run chown "$USER_NAME:$USER_NAME" "$CACHE/agent.jsa"
 
 step "7/7 systemd unit"

@@ -31,7 +31,9 @@ final class ScopeMatrix {
         /** Open data: public sites for everyone; a token's scope makes its sites live (OpenExportIT). */
         OPEN,
         /** Silences: by the silence's site or gateway; 404 outside (ScopedAccessIT#silences...). */
-        SILENCES
+        SILENCES,
+        /** Agent release download: any gateway's token, or an admin token of scope all; others 403 (ReleaseIT). */
+        RELEASE
     }
 
     static final Map<String, Rule> MATRIX = Map.ofEntries(
@@ -51,6 +53,10 @@ final class ScopeMatrix {
             Map.entry("GET /admin/rollups", Rule.FLEET_ADMIN),
             Map.entry("POST /admin/rollups/rebuild", Rule.FLEET_ADMIN),
             Map.entry("GET /admin/tokens", Rule.FLEET_ADMIN),
+            Map.entry("POST /admin/releases/{version}", Rule.FLEET_ADMIN),
+            Map.entry("GET /admin/releases", Rule.FLEET_ADMIN),
+            Map.entry("PUT /admin/gateways/{id}/agent", Rule.FLEET_ADMIN),
+            Map.entry("GET /api/v1/releases/{version}/edge-agent.jar", Rule.RELEASE),
             Map.entry("POST /admin/tokens", Rule.FLEET_ADMIN),
             Map.entry("DELETE /admin/tokens/{id}", Rule.FLEET_ADMIN),
             Map.entry("GET /api/v1/alerts", Rule.SITE_DATA),

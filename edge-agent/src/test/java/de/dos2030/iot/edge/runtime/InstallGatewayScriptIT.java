@@ -47,7 +47,11 @@ class InstallGatewayScriptIT {
                 .contains(
                         "valid",
                         "[dry-run] useradd --system",
-                        "[dry-run] install -m 0644 " + AgentProcess.JAR + " /opt/dos-edge-agent/edge-agent.jar",
+                        "[dry-run] install -m 0755 ",
+                        "/opt/dos-edge-agent/launch-agent.sh",
+                        "[dry-run] install -m 0644 -o dos-edge -g dos-edge " + AgentProcess.JAR
+                                + " /var/lib/dos-edge-agent/agent/a/edge-agent.jar",
+                        "[dry-run] ln -sfn a /var/lib/dos-edge-agent/agent/current",
                         "/etc/dos-edge-agent/gateway.yaml",
                         "[dry-run]   dtparam=i2c_arm=on",
                         "[dry-run] install -m 0644 ",
@@ -57,6 +61,7 @@ class InstallGatewayScriptIT {
         assertThat(r.output()).doesNotContain("[dry-run]   dtparam=spi=on"); // already there
         assertThat(Files.readString(boot)).isEqualTo("dtparam=spi=on\n");
         assertThat(Path.of("/opt/dos-edge-agent/edge-agent.jar")).doesNotExist();
+        assertThat(Path.of("/var/lib/dos-edge-agent/agent")).doesNotExist();
         assertThat(Path.of("/etc/systemd/system/dos-edge-agent.service")).doesNotExist();
         assertThat(r.output().lines().filter(l -> l.startsWith("+ ")))
                 .as("nothing executed")

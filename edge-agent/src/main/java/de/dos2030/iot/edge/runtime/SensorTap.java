@@ -69,7 +69,7 @@ final class SensorTap implements SensorListener, SensorWatch {
         for (SensorConfig s : configured) {
             String fault = faults.get(s.id());
             if (fault != null) {
-                return Optional.of(describe(s) + " did not answer: " + fault);
+                return Optional.of(describe(s) + " did not answer: " + withoutWho(s, fault));
             }
             if (!delivered.containsKey(s.id())) {
                 return Optional.of(describe(s) + " delivered no sample");
@@ -78,7 +78,14 @@ final class SensorTap implements SensorListener, SensorWatch {
         return Optional.empty();
     }
 
-    /** {@code sensor 'r1-air' (sht4x at i2c-1 0x45)}. */
+    /** A driver's message names the chip, sensor and address again ("SHT4x 'r1-air' did not answer at ...: "). */
+    private static String withoutWho(SensorConfig s, String fault) {
+        String who = s.driver().chipName() + " '" + s.id() + "'";
+        int colon = fault.indexOf(": ");
+        return fault.startsWith(who) && colon > 0 ? fault.substring(colon + 2) : fault;
+    }
+
+    /** {@code sensor 'r1-air' (SHT4x at i2c-1 0x45)}. */
     static String describe(SensorConfig s) {
         String where = SensorSources.busAddress(s)
                 .map(a -> " at " + a)

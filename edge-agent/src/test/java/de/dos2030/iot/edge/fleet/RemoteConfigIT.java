@@ -107,7 +107,9 @@ class RemoteConfigIT {
 
             desire(c);
             FleetChange rolledBack = awaitOutcome(agent, ConfigVersion.of(c), Outcome.ROLLED_BACK);
-            assertThat(rolledBack.reason()).contains("sensor 'r1-air' (SHT4x at", "0x45");
+            assertThat(rolledBack.reason())
+                    .isEqualTo(
+                            "sensor 'r1-air' (SHT4x at i2c-1 0x45) did not answer: check SDA/SCL wiring and 3.3 V power");
             assertThat(agent.running().version()).isEqualTo(ConfigVersion.of(b));
             assertThat(Files.readString(state.resolve("config/active.yaml"))).isEqualTo(b);
             assertThat(state.resolve("config/pending.yaml")).doesNotExist();
@@ -152,7 +154,7 @@ class RemoteConfigIT {
                 assertThat(readings.add(key)).as("reading twice: " + key).isTrue();
             }
         }
-        assertThat(readings).hasSizeGreaterThan(20);
+        assertThat(readings).hasSizeGreaterThanOrEqualTo(10);
     }
 
     private static FleetChange awaitOutcome(Agent agent, String version, Outcome outcome) throws Exception {

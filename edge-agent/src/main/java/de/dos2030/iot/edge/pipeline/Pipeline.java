@@ -311,6 +311,9 @@ public final class Pipeline implements SensorListener, AutoCloseable {
     /** Runs what time alone decides: no-data checks and closing overdue windows. Call about once a second. */
     public void tick() {
         synchronized (lock) {
+            if (closed) {
+                return; // a replaced pipeline's windows ended with it; its batcher is flushed already
+            }
             long now = EpochNanos.of(clock.instant());
             for (SensorNode node : sensors.values()) {
                 for (QuantityChannel c : node.channels) {

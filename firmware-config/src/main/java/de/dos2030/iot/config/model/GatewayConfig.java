@@ -34,11 +34,6 @@ public record GatewayConfig(
         this(id, site, uplink, outbox, sensors, outputs, java.util.Optional.empty());
     }
 
-    /** The same gateway with another {@code fleet:} section. */
-    public GatewayConfig withFleet(java.util.Optional<FleetConfig> newFleet) {
-        return new GatewayConfig(id, site, uplink, outbox, sensors, outputs, newFleet);
-    }
-
     /** The location of every sensor that has one (derived tilt ids included): see {@link SensorLocations}. */
     public java.util.Map<String, LocationConfig> sensorLocations() {
         return SensorLocations.of(site, sensors);

@@ -101,6 +101,7 @@ public final class ConfigApplier implements OutboxListener, AutoCloseable {
         try {
             next = GatewayConfigLoader.loadString(part.yaml(), baseDirectory, "desired " + part.version());
         } catch (ConfigException e) {
+            files.rolledBack(part.version()); // refused once is enough: not again at every reconnect
             return Optional.of(outcome(part.version(), Outcome.REFUSED, e.getMessage()));
         }
         Optional<String> refusal = refusal(before.config(), next);

@@ -103,6 +103,9 @@ class ConfigApplierTest {
         assertThat(c.reason()).startsWith("desired " + ConfigVersion.of(yaml) + ":12:22: sensors[0].sample-interval");
         assertThat(switchedTo).isEmpty();
         assertThat(target.health).as("the refusal is reported at once").isEqualTo(1);
+        assertThat(applier.apply(new DesiredState.ConfigPart(ConfigVersion.of(yaml), yaml)))
+                .as("nor refused again when the retained message comes again")
+                .isEmpty();
     }
 
     @Test

@@ -116,6 +116,12 @@ class RemoteConfigIT {
             assertThat(state.resolve("config/rollback.yaml")).doesNotExist();
             Poll.until(
                     Duration.ofSeconds(15),
+                    () -> collector.received().stream()
+                            .flatMap(r -> r.batch().readings().stream())
+                            .anyMatch(r -> r.time().isAfter(rolledBack.at())),
+                    () -> "the sensor at 0x44 samples again after the rollback");
+            Poll.until(
+                    Duration.ofSeconds(15),
                     () -> healthReported(ConfigVersion.of(b), Outcome.COMMITTED)
                             && healthReported(ConfigVersion.of(c), Outcome.ROLLED_BACK),
                     () -> "both outcomes in a stored health report");

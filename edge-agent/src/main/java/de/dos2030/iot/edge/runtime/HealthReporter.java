@@ -1,5 +1,6 @@
 package de.dos2030.iot.edge.runtime;
 
+import de.dos2030.iot.edge.fleet.FleetChanges;
 import de.dos2030.iot.edge.outbox.EntryKind;
 import de.dos2030.iot.edge.outbox.Outbox;
 import de.dos2030.iot.edge.outbox.OutboxStats;
@@ -32,7 +33,7 @@ final class HealthReporter {
     private final Instant started;
     private final String agentVersion;
     private final Supplier<String> configVersion;
-    private final de.dos2030.iot.edge.fleet.FleetChanges changes;
+    private final FleetChanges changes;
     private final LongSupplier otherDroppedReadings;
     private final ClockSyncProbe clockSync;
     private final Supplier<Optional<Duration>> clockOffset;
@@ -47,7 +48,7 @@ final class HealthReporter {
             ClockSyncProbe clockSync,
             Supplier<Optional<Duration>> clockOffset,
             Supplier<PlaceReport> place,
-            de.dos2030.iot.edge.fleet.FleetChanges changes) {
+            FleetChanges changes) {
         this.place = place;
         this.changes = changes;
         this.outbox = outbox;

@@ -4,11 +4,8 @@ import de.dos2030.iot.config.ConfigException;
 import de.dos2030.iot.config.load.GatewayConfigLoader;
 import de.dos2030.iot.config.model.GatewayConfig;
 import de.dos2030.iot.config.model.StiffnessLoss;
-import de.dos2030.iot.edge.fleet.ConfigVersion;
 import de.dos2030.iot.edge.fleet.DesiredReceiver;
 import de.dos2030.iot.edge.source.SimulatedDamage;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -127,10 +124,5 @@ public final class RunCommand implements Callable<Integer> {
         agent.start();
         stopped.await();
         return 0;
-    }
-
-    /** The first 12 hex digits of the file's SHA-256: which configuration a gateway runs, in its health. */
-    static String configVersion(Path file) throws IOException {
-        return ConfigVersion.of(Files.readAllBytes(file));
     }
 }

@@ -139,6 +139,11 @@ public final class Outbox implements Closeable {
         listeners.add(listener);
     }
 
+    /** Stops telling {@code listener} (a dispatcher of an uplink that was replaced). */
+    public void removeListener(OutboxListener listener) {
+        listeners.remove(listener);
+    }
+
     public RecoveryReport recovery() {
         return recovery;
     }

@@ -76,7 +76,8 @@ public final class Pipeline implements SensorListener, AutoCloseable {
             PipelineOutput output,
             LocalOutputs localOutputs,
             RuleStateStore store,
-            SpectrumListener spectra) {
+            SpectrumListener spectra,
+            String orphanReason) {
         this.clock = clock;
         this.output = output;
         this.store = store;
@@ -112,7 +113,7 @@ public final class Pipeline implements SensorListener, AutoCloseable {
             sc.tilt().ifPresent(t -> tilts.put(sc.id(), tilt(sc, t, sink, start, spectra)));
             captureRing(sc, node);
         }
-        clearOrphans(start);
+        clearOrphans(start, orphanReason);
         if (localOutputs != null) {
             localOutputs.update(trackers);
         }
@@ -193,11 +194,29 @@ public final class Pipeline implements SensorListener, AutoCloseable {
     public static Pipeline create(
             GatewayConfig config, Clock clock, PipelineOutput output, GpioOutputs gpio, Path stateDir)
             throws BusException {
+        return create(config, clock, output, gpio, stateDir, ORPHAN_REASON);
+    }
+
+    /**
+     * The same, saying why an alarm persisted by the previous pipeline is cleared when its rule is gone,
+     * e.g. {@code rule removed by configuration sha256:...} when a remote configuration replaced the file.
+     */
+    public static Pipeline create(
+            GatewayConfig config,
+            Clock clock,
+            PipelineOutput output,
+            GpioOutputs gpio,
+            Path stateDir,
+            String orphanReason)
+            throws BusException {
         Objects.requireNonNull(stateDir, "stateDir");
         RuleStateStore store = RuleStateStore.open(stateDir);
         LocalOutputs outputs = LocalOutputs.open(config.outputs(), gpio);
-        return new Pipeline(config, clock, output, outputs, store, null);
+        return new Pipeline(config, clock, output, outputs, store, null, orphanReason);
     }
+
+    /** Why an alarm of a rule that left the gateway file is cleared at start. */
+    public static final String ORPHAN_REASON = "rule no longer in the gateway file: alert closed";
 
     /**
      * A pipeline without local outputs and without persisted state, for replays and tests: every
@@ -205,7 +224,7 @@ public final class Pipeline implements SensorListener, AutoCloseable {
      */
     public static Pipeline inMemory(
             GatewayConfig config, Clock clock, PipelineOutput output, SpectrumListener spectra) {
-        return new Pipeline(config, clock, output, null, RuleStateStore.inMemory(), spectra);
+        return new Pipeline(config, clock, output, null, RuleStateStore.inMemory(), spectra, ORPHAN_REASON);
     }
 
     @Override
@@ -292,6 +311,9 @@ public final class Pipeline implements SensorListener, AutoCloseable {
     /** Runs what time alone decides: no-data checks and closing overdue windows. Call about once a second. */
     public void tick() {
         synchronized (lock) {
+            if (closed) {
+                return; // a replaced pipeline's windows ended with it; its batcher is flushed already
+            }
             long now = EpochNanos.of(clock.instant());
             for (SensorNode node : sensors.values()) {
                 for (QuantityChannel c : node.channels) {
@@ -435,7 +457,7 @@ public final class Pipeline implements SensorListener, AutoCloseable {
     }
 
     /** Alerts persisted by the last run whose rule is gone from the file: cleared, so none stays open forever. */
-    private void clearOrphans(long now) {
+    private void clearOrphans(long now, String reason) {
         Set<String> known = new HashSet<>();
         for (AlertTracker t : trackers) {
             known.add(t.key());
@@ -455,7 +477,7 @@ public final class Pipeline implements SensorListener, AutoCloseable {
                     null,
                     null,
                     EpochNanos.toInstant(now),
-                    "rule no longer in the gateway file: alert closed"));
+                    reason));
             try {
                 store.remove(e.key());
             } catch (UncheckedIOException ex) {

@@ -1,7 +1,13 @@
 package de.dos2030.iot.edge.runtime;
 
 import de.dos2030.iot.config.model.GatewayConfig;
-import de.dos2030.iot.edge.batch.Batcher;
+import de.dos2030.iot.edge.fleet.ConfigApplier;
+import de.dos2030.iot.edge.fleet.ConfigFiles;
+import de.dos2030.iot.edge.fleet.DesiredReceiver;
+import de.dos2030.iot.edge.fleet.DesiredState.AgentPart;
+import de.dos2030.iot.edge.fleet.FleetChanges;
+import de.dos2030.iot.edge.fleet.Reconfigurable;
+import de.dos2030.iot.edge.fleet.SensorWatch;
 import de.dos2030.iot.edge.outbox.BatchOrigin;
 import de.dos2030.iot.edge.outbox.Outbox;
 import de.dos2030.iot.edge.outbox.OutboxEntry;
@@ -9,34 +15,36 @@ import de.dos2030.iot.edge.outbox.OutboxListener;
 import de.dos2030.iot.edge.outbox.OutboxSettings;
 import de.dos2030.iot.edge.pipeline.Pipeline;
 import de.dos2030.iot.edge.sim.TimeLapse;
-import de.dos2030.iot.edge.uplink.Dispatcher;
-import de.dos2030.iot.edge.uplink.Uplink;
+import de.dos2030.iot.edge.source.SimulatedWorld;
+import de.dos2030.iot.model.FleetChange;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gateway agent process: sensors -> pipeline -> batcher -> outbox -> dispatcher -> uplink,
- * plus the timers that close aged batches, sync the journal and report health. {@link #close()}
- * is the graceful shutdown (SIGTERM): sensors stop, open batches are journaled, the journal is
- * synced, MQTT announces offline.
+ * The gateway agent process. What lives as long as the process: the outbox, the link (uplink and
+ * dispatcher), the simulated chips, health and the timers. What one configuration runs, the
+ * {@link Station} (sensors -> pipeline -> batcher), is replaced in-process by {@link #switchTo} when a
+ * remote configuration arrives ({@link ConfigApplier}). {@link #close()} is the graceful shutdown
+ * (SIGTERM): sensors stop, open batches are journaled, the journal is synced, MQTT announces offline.
  */
-public final class Agent implements AutoCloseable {
+public final class Agent implements AutoCloseable, Reconfigurable {
     private static final Logger log = LoggerFactory.getLogger(Agent.class);
     public static final String VERSION = "0.1.0";
 
     /**
      * @param healthInterval how often a health batch is journaled
-     * @param stateDir       where the rule state lives; next to the outbox when null
+     * @param stateDir       where the rule state and remote configurations live; next to the outbox when null
      * @param simStart       the simulated classroom's time at start; null: now
      * @param simSpeed       simulated classroom time per second of the agent's clock (1: real time)
      */
@@ -50,112 +58,171 @@ public final class Agent implements AutoCloseable {
         }
     }
 
-    private final GatewayConfig config;
-    private final Clock clock = Clock.systemUTC();
-    private final Outbox outbox;
-    private final Batcher batcher;
-    private final Pipeline pipeline;
-    private final SensorSide sensors;
-    /** Bus threads queue here; the pipeline (and the outbox's fsync) runs on the hand-off thread. */
-    private final SensorHandOff handOff;
+    /**
+     * What remote configuration needs beyond the model: the running file's text (without it, none is taken),
+     * what relative paths of a remote file resolve against, an outcome the start-up found (a killed apply),
+     * and where agent releases go.
+     */
+    public record Remote(
+            String yaml, Path baseDirectory, Optional<FleetChange> startupChange, Consumer<AgentPart> agentUpdates) {
+        public static Remote none() {
+            return new Remote(null, null, Optional.empty(), DesiredReceiver.UPDATES_NOT_WIRED);
+        }
+    }
 
-    private final Uplink uplink;
-    private final Dispatcher dispatcher;
-    private final HealthReporter health;
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(named("agent-timers"));
-    private final ScheduledExecutorService uplinkTimers = Executors.newScheduledThreadPool(2, named("uplink"));
-    private final ScheduledExecutorService dispatch = Executors.newSingleThreadScheduledExecutor(named("dispatch"));
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Clock clock = Clock.systemUTC();
     private final Options options;
+    private final Outbox outbox;
+    private final ClockSyncProbe clockSync = ClockSyncProbe.ofThisMachine();
+    private final SimulatedWorld world;
+    private final Path stateDir;
+    private final FleetChanges changes = new FleetChanges();
+    private final HealthReporter health;
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "agent-timers");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean closed = new AtomicBoolean();
+    /** Held while the station is used or replaced: the timers never tick a station that is closing. */
+    private final Object stationLock = new Object();
+
+    private final FleetSide fleet;
+    private volatile Running running;
+    private volatile Station station;
+    private volatile Link link;
+    private long lostToDiskErrorsBefore;
+
+    public Agent(GatewayConfig config, String configVersion, Options options) throws Exception {
+        this(config, configVersion, options, Remote.none());
+    }
 
     /**
      * Opens the outbox (recovering it), the sensors and the pipeline; nothing runs until {@link #start()}.
      *
      * @throws Exception when the outbox directory, the rule state or an output pin cannot be opened
      */
-    public Agent(GatewayConfig config, String configVersion, Options options) throws Exception {
-        this.config = config;
+    public Agent(GatewayConfig config, String configVersion, Options options, Remote remote) throws Exception {
         this.options = options;
+        this.running = new Running(config, remote.yaml(), configVersion);
         String bootId = BatchOrigin.newBootId(clock.instant());
-        Path outboxDir = config.outbox().directory();
         this.outbox = Outbox.open(
                 OutboxSettings.of(config.outbox()),
                 new BatchOrigin(config.id(), config.site().id(), bootId),
                 clock);
         this.outbox.addListener(new FirstReading());
-        ClockSyncProbe clockSync = ClockSyncProbe.ofThisMachine();
         clockSync.refresh();
-        this.batcher =
-                new Batcher(outbox, config.uplink().batching(), config.uplink().alerts(), clock, clockSync::current);
-        this.uplink = UplinkFactory.create(config, uplinkTimers, clock);
-        this.dispatcher = new Dispatcher(outbox, uplink, clock, dispatch, Dispatcher.Settings.defaults());
-        Path stateDir = options.stateDir() != null
-                ? options.stateDir()
-                : outboxDir.resolveSibling(outboxDir.getFileName() + ".state");
-        PipelineHolder holder = new PipelineHolder();
+        this.stateDir = stateDir(config, options.stateDir());
         Instant now = clock.instant();
-        TimeLapse lapse = new TimeLapse(now, options.simStart() == null ? now : options.simStart(), options.simSpeed());
-        this.handOff = new SensorHandOff(
-                holder,
-                config.sensors().stream()
-                        .filter(s -> s.tilt().isPresent())
-                        .map(s -> s.id())
-                        .collect(java.util.stream.Collectors.toSet()));
-        this.sensors = new SensorSide(config, clock, lapse, handOff);
-        this.pipeline = Pipeline.create(config, clock, batcher, sensors.gpio(), stateDir);
-        holder.pipeline = pipeline;
+        this.world = new SimulatedWorld(
+                clock, new TimeLapse(now, options.simStart() == null ? now : options.simStart(), options.simSpeed()));
+        remote.startupChange().ifPresent(changes::record);
+        this.fleet = new FleetSide(this, remote, new ConfigFiles(stateDir), changes, outbox, clock);
+        this.link = new Link(config, outbox, clock, fleet.receiver());
+        this.station = Station.open(config, clock, world, outbox, clockSync, stateDir, Pipeline.ORPHAN_REASON);
         this.health = new HealthReporter(
                 outbox,
                 clock,
                 VERSION,
-                configVersion,
-                batcher::lostToDiskErrors,
+                () -> running.version(),
+                this::lostToDiskErrors,
                 clockSync,
-                dispatcher::clockOffset,
-                PlaceOfConfig.of(config));
+                () -> link.clockOffset(),
+                () -> PlaceOfConfig.of(running.config()),
+                changes);
         log.info(
-                "event=agent-starting gateway={} site={} boot-id={} sensors={}/{} uplink=\"{}\" outbox={} state={}",
+                "event=agent-starting gateway={} site={} boot-id={} sensors={}/{} uplink=\"{}\" outbox={} state={}"
+                        + " config-version={}",
                 config.id(),
                 config.site().id(),
                 bootId,
-                sensors.running(),
+                station.runningSensors(),
                 config.sensors().size(),
-                uplink.name(),
-                outboxDir,
-                stateDir);
-        if (!lapse.isIdentity()) {
-            log.info("event=simulation-time-lapse scenario-start={} speed={}", lapse.scenarioStart(), lapse.speed());
-        }
+                link.name(),
+                config.outbox().directory(),
+                stateDir,
+                configVersion);
+    }
+
+    /** Where rule state and remote configurations live: {@code option}, or next to the outbox directory. */
+    public static Path stateDir(GatewayConfig config, Path option) {
+        Path outboxDir = config.outbox().directory();
+        return option != null ? option : outboxDir.resolveSibling(outboxDir.getFileName() + ".state");
     }
 
     public void start() {
-        dispatcher.start();
-        sensors.start();
+        link.start();
+        station.start();
         timers.scheduleAtFixedRate(this::everySecond, 1, 1, TimeUnit.SECONDS);
         timers.scheduleAtFixedRate(this::closeAgedBatches, 250, 250, TimeUnit.MILLISECONDS);
         long healthMs = options.healthInterval().toMillis();
         timers.scheduleAtFixedRate(this::reportHealth, Math.min(healthMs, 60_000), healthMs, TimeUnit.MILLISECONDS);
-        log.info("event=agent-started gateway={} since-process-start-ms={}", config.id(), sinceProcessStart());
+        if (!changes.latest().isEmpty()) {
+            reportHealth(); // the outcome start-up found travels at once
+        }
+        fleet.start(running.config());
+        log.info(
+                "event=agent-started gateway={} since-process-start-ms={}",
+                running.config().id(),
+                sinceProcessStart());
+    }
+
+    @Override
+    public Running running() {
+        return running;
+    }
+
+    @Override
+    public SensorWatch switchTo(Running next, String orphanReason) throws Exception {
+        synchronized (stationLock) {
+            if (closed.get()) {
+                throw new IllegalStateException("the agent is stopping");
+            }
+            Station old = station;
+            old.close(); // open batches journaled: the next station continues the outbox's sequence
+            lostToDiskErrorsBefore += old.batcher().lostToDiskErrors();
+            if (!link.serves(next.config())) {
+                log.info("event=uplink-replaced from=\"{}\"", link.name());
+                link.close();
+                link = new Link(next.config(), outbox, clock, fleet.receiver());
+                link.start();
+            }
+            station = Station.open(next.config(), clock, world, outbox, clockSync, stateDir, orphanReason);
+            running = next;
+            station.start();
+            log.info(
+                    "event=config-switched version={} sensors={}/{} outbox-next-entry={}",
+                    next.version(),
+                    station.runningSensors(),
+                    next.config().sensors().size(),
+                    outbox.nextEntryId());
+            return station.watch();
+        }
     }
 
     private void everySecond() {
-        try {
-            pipeline.tick();
-        } catch (RuntimeException e) {
-            log.error("event=tick-failed error=\"{}\"", e.toString(), e);
+        synchronized (stationLock) {
+            try {
+                station.tick();
+            } catch (RuntimeException e) {
+                log.error("event=tick-failed error=\"{}\"", e.toString(), e);
+            }
         }
     }
 
     private void closeAgedBatches() {
-        try {
-            batcher.tick();
-            outbox.syncIfDue();
-        } catch (RuntimeException e) {
-            log.error("event=tick-failed error=\"{}\"", e.toString(), e);
+        synchronized (stationLock) {
+            try {
+                station.closeAgedBatches();
+                outbox.syncIfDue();
+            } catch (RuntimeException e) {
+                log.error("event=tick-failed error=\"{}\"", e.toString(), e);
+            }
         }
     }
 
-    private void reportHealth() {
+    @Override
+    public void reportHealth() {
         try {
             health.report();
         } catch (RuntimeException e) {
@@ -163,8 +230,17 @@ public final class Agent implements AutoCloseable {
         }
     }
 
+    private long lostToDiskErrors() {
+        return lostToDiskErrorsBefore + station.batcher().lostToDiskErrors();
+    }
+
     public Outbox outbox() {
         return outbox;
+    }
+
+    /** The latest remote changes; the agent updater records its outcomes here. */
+    public FleetChanges changes() {
+        return changes;
     }
 
     static long sinceProcessStart() {
@@ -177,31 +253,23 @@ public final class Agent implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        log.info("event=agent-stopping gateway={}", config.id());
+        log.info("event=agent-stopping gateway={}", running.config().id());
+        fleet.close();
         timers.shutdownNow();
-        try {
-            sensors.close();
-        } catch (RuntimeException e) {
-            log.warn("event=sensor-close-failed error=\"{}\"", e.toString());
+        synchronized (stationLock) {
+            try {
+                station.close();
+            } catch (RuntimeException e) {
+                log.warn("event=station-close-failed error=\"{}\"", e.toString());
+            }
         }
-        handOff.close();
-        pipeline.close();
-        batcher.flush();
         outbox.sync();
-        dispatcher.close();
-        dispatch.shutdown();
-        try {
-            dispatch.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        uplink.close();
-        uplinkTimers.shutdownNow();
+        link.close();
         var stats = outbox.stats();
         outbox.close();
         log.info(
                 "event=agent-stopped gateway={} outbox-depth={} outbox-bytes={} journal=synced",
-                config.id(),
+                running.config().id(),
                 stats.depth(),
                 stats.diskBytes());
     }
@@ -221,44 +289,5 @@ public final class Agent implements AutoCloseable {
                         sinceProcessStart());
             }
         }
-    }
-
-    /** The sensors need a listener before the pipeline exists (the pipeline needs their GPIO). */
-    private static final class PipelineHolder implements de.dos2030.iot.edge.sample.SensorListener {
-        volatile Pipeline pipeline;
-
-        @Override
-        public void sample(de.dos2030.iot.edge.sample.Sample sample) {
-            pipeline.sample(sample);
-        }
-
-        @Override
-        public void fault(de.dos2030.iot.edge.sample.SensorFault fault) {
-            pipeline.fault(fault);
-        }
-
-        @Override
-        public void recovered(String sensorId, java.time.Instant time) {
-            pipeline.recovered(sensorId, time);
-        }
-
-        @Override
-        public void axes(
-                String sensorId,
-                java.time.Instant time,
-                double x,
-                double y,
-                double z,
-                de.dos2030.iot.model.Quality quality) {
-            pipeline.axes(sensorId, time, x, y, z, quality);
-        }
-    }
-
-    private static ThreadFactory named(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -1,5 +1,6 @@
 package de.dos2030.iot.edge.runtime;
 
+import de.dos2030.iot.edge.fleet.FleetChanges;
 import de.dos2030.iot.edge.outbox.EntryKind;
 import de.dos2030.iot.edge.outbox.Outbox;
 import de.dos2030.iot.edge.outbox.OutboxStats;
@@ -21,7 +22,8 @@ import java.util.function.Supplier;
  * Journals a health-only batch (topic {@code .../health}) with the outbox's counters, uptime, SoC
  * temperature, clock state, measured clock offset and the place the configuration describes (sent with
  * every report: a collector that restarted or joined learns it at the next one; it costs some hundred
- * bytes a health interval). Called on the health interval by the agent's timer.
+ * bytes a health interval) and the latest remote changes (configuration, agent). Called on the health
+ * interval by the agent's timer, and at once after a remote change.
  */
 final class HealthReporter {
     static final Path CPU_TEMPERATURE = Path.of("/sys/class/thermal/thermal_zone0/temp");
@@ -30,22 +32,25 @@ final class HealthReporter {
     private final Clock clock;
     private final Instant started;
     private final String agentVersion;
-    private final String configVersion;
+    private final Supplier<String> configVersion;
+    private final FleetChanges changes;
     private final LongSupplier otherDroppedReadings;
     private final ClockSyncProbe clockSync;
     private final Supplier<Optional<Duration>> clockOffset;
-    private final PlaceReport place;
+    private final Supplier<PlaceReport> place;
 
     HealthReporter(
             Outbox outbox,
             Clock clock,
             String agentVersion,
-            String configVersion,
+            Supplier<String> configVersion,
             LongSupplier otherDroppedReadings,
             ClockSyncProbe clockSync,
             Supplier<Optional<Duration>> clockOffset,
-            PlaceReport place) {
+            Supplier<PlaceReport> place,
+            FleetChanges changes) {
         this.place = place;
+        this.changes = changes;
         this.outbox = outbox;
         this.clockSync = clockSync;
         this.clockOffset = clockOffset;
@@ -61,18 +66,19 @@ final class HealthReporter {
         Instant now = clock.instant();
         Duration oldest = s.oldestCreatedAt() == null ? Duration.ZERO : Duration.between(s.oldestCreatedAt(), now);
         return new GatewayHealth(
-                agentVersion,
-                configVersion,
-                Duration.between(started, now),
-                s.depth(),
-                s.diskBytes(),
-                oldest.isNegative() ? Duration.ZERO : oldest,
-                s.droppedReadings() + otherDroppedReadings.getAsLong(),
-                s.lastStoredAt(),
-                cpuTemperature(),
-                clockSync.current(),
-                clockOffset.get().orElse(null),
-                place);
+                        agentVersion,
+                        configVersion.get(),
+                        Duration.between(started, now),
+                        s.depth(),
+                        s.diskBytes(),
+                        oldest.isNegative() ? Duration.ZERO : oldest,
+                        s.droppedReadings() + otherDroppedReadings.getAsLong(),
+                        s.lastStoredAt(),
+                        cpuTemperature(),
+                        clockSync.current(),
+                        clockOffset.get().orElse(null),
+                        place.get())
+                .withChanges(changes.latest());
     }
 
     void report() {

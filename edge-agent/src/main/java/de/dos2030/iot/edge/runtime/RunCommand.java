@@ -4,15 +4,11 @@ import de.dos2030.iot.config.ConfigException;
 import de.dos2030.iot.config.load.GatewayConfigLoader;
 import de.dos2030.iot.config.model.GatewayConfig;
 import de.dos2030.iot.config.model.StiffnessLoss;
+import de.dos2030.iot.edge.fleet.DesiredReceiver;
 import de.dos2030.iot.edge.source.SimulatedDamage;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -84,6 +80,8 @@ public final class RunCommand implements Callable<Integer> {
                     e.getMessage().replace('\n', ' '));
             return 2;
         }
+        StartingConfig starting = StartingConfig.choose(config, gateway, Agent.stateDir(gateway, stateDir));
+        gateway = starting.config();
         if (simulateDamage != null) {
             try {
                 gateway = SimulatedDamage.apply(gateway, StiffnessLoss.parse(simulateDamage));
@@ -102,8 +100,13 @@ public final class RunCommand implements Callable<Integer> {
         try {
             agent = new Agent(
                     gateway,
-                    configVersion(config),
-                    new Agent.Options(Duration.ofSeconds(healthSeconds), stateDir, simStart, simSpeed));
+                    starting.version(),
+                    new Agent.Options(Duration.ofSeconds(healthSeconds), stateDir, simStart, simSpeed),
+                    new Agent.Remote(
+                            starting.yaml(),
+                            config.toAbsolutePath().getParent(),
+                            starting.change(),
+                            DesiredReceiver.UPDATES_NOT_WIRED));
         } catch (Exception e) {
             log.error("event=agent-start-failed gateway={} error=\"{}\"", gateway.id(), e.getMessage(), e);
             return 1;
@@ -121,15 +124,5 @@ public final class RunCommand implements Callable<Integer> {
         agent.start();
         stopped.await();
         return 0;
-    }
-
-    /** The first 12 hex digits of the file's SHA-256: which configuration a gateway runs, in its health. */
-    static String configVersion(Path file) throws IOException {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
-            return "sha256:" + HexFormat.of().formatHex(hash, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JVM lacks SHA-256", e);
-        }
     }
 }

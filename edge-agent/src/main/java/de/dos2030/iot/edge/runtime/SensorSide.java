@@ -7,7 +7,6 @@ import de.dos2030.iot.edge.recorded.ReplaySensor;
 import de.dos2030.iot.edge.sample.SensorListener;
 import de.dos2030.iot.edge.sensor.Acquisition;
 import de.dos2030.iot.edge.sensor.SensorScheduler;
-import de.dos2030.iot.edge.sim.TimeLapse;
 import de.dos2030.iot.edge.source.GatewaySensors;
 import de.dos2030.iot.edge.source.SensorSources;
 import de.dos2030.iot.edge.source.SimulatedWorld;
@@ -27,9 +26,13 @@ final class SensorSide implements AutoCloseable {
     private final GatewaySensors sensors;
     private final SensorScheduler scheduler;
 
-    SensorSide(GatewayConfig config, Clock clock, TimeLapse lapse, SensorListener listener) {
-        this.sensors = GatewaySensors.open(
-                config, new SimulatedWorld(clock, lapse), Pi4jBusFactory::new, GatewaySensors.AS_CONFIGURED);
+    /**
+     * @param world the simulated chips: the process's "hardware", kept across configurations. A chip already in
+     *              it stays where the first configuration put it, as a soldered chip would: a new file that
+     *              names another address finds nothing there.
+     */
+    SensorSide(GatewayConfig config, Clock clock, SimulatedWorld world, SensorListener listener) {
+        this.sensors = GatewaySensors.open(config, world, Pi4jBusFactory::new, SensorSide::placeOnce);
         this.scheduler = new SensorScheduler(clock, listener);
         for (SensorSources.Source source : sensors.sources()) {
             Acquisition acquisition = source.acquisition() instanceof ReplaySensor replay
@@ -49,6 +52,17 @@ final class SensorSide implements AutoCloseable {
                     b.config().driver().chipName(),
                     b.cause().getMessage());
         }
+    }
+
+    private static void placeOnce(SimulatedWorld world, de.dos2030.iot.config.model.SensorConfig s) {
+        if (!world.hasChipOf(s.id())) {
+            world.place(s);
+        }
+    }
+
+    /** The sensors that could not be opened. */
+    java.util.List<GatewaySensors.Broken> broken() {
+        return sensors.broken();
     }
 
     /** Where the pipeline opens its traffic-light and buzzer pins: the Pi's GPIO, or simulated pins. */

@@ -11,6 +11,7 @@ import de.dos2030.iot.edge.uplink.mqtt.MqttUplink;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 
 /** Builds the adapters the gateway file names: the one place that knows Paho, Californium and the HTTP client. */
 public final class UplinkFactory {
@@ -20,14 +21,22 @@ public final class UplinkFactory {
     private UplinkFactory() {}
 
     public static Uplink create(GatewayConfig config, ScheduledExecutorService timers, Clock clock) {
-        Uplink primary = endpoint(config, config.uplink().primary(), timers);
+        return create(config, timers, clock, null);
+    }
+
+    /** @param desired hears the retained desired-state document on MQTT endpoints; null: not subscribed */
+    public static Uplink create(
+            GatewayConfig config, ScheduledExecutorService timers, Clock clock, Consumer<byte[]> desired) {
+        Uplink primary = endpoint(config, config.uplink().primary(), timers, desired);
         return config.uplink()
                 .alternative()
-                .<Uplink>map(alt -> new FailoverUplink(primary, endpoint(config, alt, timers), SWITCH_AFTER, clock))
+                .<Uplink>map(
+                        alt -> new FailoverUplink(primary, endpoint(config, alt, timers, desired), SWITCH_AFTER, clock))
                 .orElse(primary);
     }
 
-    private static Uplink endpoint(GatewayConfig config, Endpoint endpoint, ScheduledExecutorService timers) {
+    private static Uplink endpoint(
+            GatewayConfig config, Endpoint endpoint, ScheduledExecutorService timers, Consumer<byte[]> desired) {
         Credentials credentials =
                 endpoint.credentialsFile().map(Credentials::load).orElse(Credentials.none());
         return switch (endpoint.protocol()) {
@@ -41,7 +50,8 @@ public final class UplinkFactory {
                                         credentials,
                                         endpoint.ackTimeout())
                                 .trusting(endpoint.caFile()),
-                        timers);
+                        timers,
+                        desired);
             case COAP -> new CoapUplink(endpoint.url(), credentials, config.id(), endpoint.ackTimeout(), timers);
             case HTTP -> new HttpUplink(endpoint.url(), credentials, endpoint.ackTimeout());
         };

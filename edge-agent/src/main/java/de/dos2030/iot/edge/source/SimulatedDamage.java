@@ -37,6 +37,12 @@ public final class SimulatedDamage {
                     + " {kind: simulated, scenario: bridge-traffic} such as bridge-simulated.yaml");
         }
         return new GatewayConfig(
-                gateway.id(), gateway.site(), gateway.uplink(), gateway.outbox(), sensors, gateway.outputs());
+                gateway.id(),
+                gateway.site(),
+                gateway.uplink(),
+                gateway.outbox(),
+                sensors,
+                gateway.outputs(),
+                gateway.fleet());
     }
 }

@@ -56,6 +56,11 @@ public final class SimulatedWorld {
         return Optional.ofNullable(faults.get(sensorId));
     }
 
+    /** Whether the sensor's chip is in this world already (a new configuration leaves it where it is). */
+    public boolean hasChipOf(String sensorId) {
+        return faults.containsKey(sensorId);
+    }
+
     /** Wires the sensor's chip where the configuration says. */
     public void place(SensorConfig s) {
         SensorSources.busAddress(s).ifPresent(where -> place(s, where));

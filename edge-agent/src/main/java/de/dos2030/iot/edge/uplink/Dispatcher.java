@@ -246,6 +246,7 @@ public final class Dispatcher implements OutboxListener, LinkListener, AutoClose
     @Override
     public void close() {
         closed = true;
+        outbox.removeListener(this);
     }
 
     private static final class Counters {

@@ -259,6 +259,41 @@ public final class GatewayFile {
                 ACTIONS);
     }
 
+    /** fleet: */
+    public static final class Fleet {
+        public static final Key<java.net.URI> COLLECTOR_URL = Key.optional(
+                "collector-url",
+                new Scalars.UriType(Set.of("http", "https")),
+                "The collector's base URL: HTTP pull of the desired state and release downloads");
+        public static final Key<java.time.Duration> PULL_INTERVAL = Key.withDefault(
+                "pull-interval",
+                POSITIVE_DURATION,
+                Defaults.FLEET_PULL_INTERVAL,
+                "HTTP pull period (MQTT gateways get the retained message at once)");
+        public static final Key<java.time.Duration> APPLY_WATCH = Key.withDefault(
+                "apply-watch",
+                POSITIVE_DURATION,
+                Defaults.FLEET_APPLY_WATCH,
+                "How long a new configuration must prove itself (every sensor answers, one batch stored) before commit");
+        public static final Key<java.nio.file.Path> RELEASE_KEY = Key.optional(
+                "release-key",
+                new Scalars.PathType("a public key file"),
+                "The operator's Ed25519 public key (X.509 PEM) that signs agent releases");
+        public static final Key<java.time.Duration> UPDATE_WATCH = Key.withDefault(
+                "update-watch",
+                POSITIVE_DURATION,
+                Defaults.FLEET_UPDATE_WATCH,
+                "How long a new agent may take to report healthy");
+        public static final Section SECTION = new Section(
+                "fleet",
+                "Remote configuration and agent updates; absent: neither",
+                COLLECTOR_URL,
+                PULL_INTERVAL,
+                APPLY_WATCH,
+                RELEASE_KEY,
+                UPDATE_WATCH);
+    }
+
     /** The top level of the file. */
     public static final class Root {
         public static final Key<String> ID =
@@ -269,6 +304,8 @@ public final class GatewayFile {
         public static final Key<List<Fields>> SENSORS =
                 Key.required("sensors", new ListType<>(SensorFile.SECTION, 1), "The sensors wired to this gateway");
         public static final Key<Fields> OUTPUTS = Key.optional("outputs", Outputs.SECTION, "Local outputs");
+        public static final Key<Fields> FLEET =
+                Key.optional("fleet", Fleet.SECTION, "Remote configuration and agent updates");
         public static final Section SECTION = new Section(
                 "gateway",
                 "One DOS IoT gateway (Raspberry Pi) and its sensors",
@@ -277,6 +314,7 @@ public final class GatewayFile {
                 UPLINK,
                 OUTBOX,
                 SENSORS,
-                OUTPUTS);
+                OUTPUTS,
+                FLEET);
     }
 }

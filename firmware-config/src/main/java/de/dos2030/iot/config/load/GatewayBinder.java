@@ -1,6 +1,7 @@
 package de.dos2030.iot.config.load;
 
 import de.dos2030.iot.config.definition.Fields;
+import de.dos2030.iot.config.definition.GatewayFile.Fleet;
 import de.dos2030.iot.config.definition.GatewayFile.Outbox;
 import de.dos2030.iot.config.definition.GatewayFile.Outputs;
 import de.dos2030.iot.config.definition.GatewayFile.Root;
@@ -50,10 +51,18 @@ final class GatewayBinder {
                     .forEach(ctx::report);
         }
         new ReplayFileCheck(ctx).check(sensors);
-        if (ctx.hasProblems() || id == null || site == null || uplink == null || outbox == null || outputs == null) {
+        Optional<FleetConfig> fleet = root.has(Root.FLEET) ? Optional.ofNullable(fleet(root.get(Root.FLEET))) : null;
+        if (ctx.hasProblems()
+                || id == null
+                || site == null
+                || uplink == null
+                || outbox == null
+                || outputs == null
+                || (fleet != null && fleet.isEmpty())) {
             return null;
         }
-        return parts.build("", () -> new GatewayConfig(id, site, uplink, outbox, sensors, outputs));
+        Optional<FleetConfig> section = fleet == null ? Optional.empty() : fleet;
+        return parts.build("", () -> new GatewayConfig(id, site, uplink, outbox, sensors, outputs, section));
     }
 
     private SiteConfig site(Fields f) {
@@ -148,6 +157,20 @@ final class GatewayBinder {
                 f.path(),
                 () -> new OutboxConfig(
                         f.get(Outbox.DIRECTORY), f.get(Outbox.MAX_SIZE), sync, interval, f.get(Outbox.EVICT)));
+    }
+
+    private FleetConfig fleet(Fields f) {
+        if (f == null || !f.complete()) {
+            return null;
+        }
+        return parts.build(
+                f.path(),
+                () -> new FleetConfig(
+                        f.opt(Fleet.COLLECTOR_URL),
+                        f.get(Fleet.PULL_INTERVAL),
+                        f.get(Fleet.APPLY_WATCH),
+                        f.opt(Fleet.RELEASE_KEY),
+                        f.get(Fleet.UPDATE_WATCH)));
     }
 
     private OutputsConfig outputs(Fields f) {

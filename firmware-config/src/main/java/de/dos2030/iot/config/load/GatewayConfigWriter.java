@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import de.dos2030.iot.config.definition.Fields;
+import de.dos2030.iot.config.definition.GatewayFile.Fleet;
 import de.dos2030.iot.config.definition.GatewayFile.Outbox;
 import de.dos2030.iot.config.definition.GatewayFile.Outputs;
 import de.dos2030.iot.config.definition.GatewayFile.Root;
@@ -70,7 +71,8 @@ public final class GatewayConfigWriter {
                 .put(
                         Root.SENSORS,
                         c.sensors().stream().map(GatewayConfigWriter::sensor).toList())
-                .put(Root.OUTPUTS, outputs(c.outputs()));
+                .put(Root.OUTPUTS, outputs(c.outputs()))
+                .put(Root.FLEET, c.fleet().map(GatewayConfigWriter::fleet));
         try {
             return YAML.writeValueAsString(Root.SECTION.write(root));
         } catch (JsonProcessingException e) {
@@ -128,6 +130,15 @@ public final class GatewayConfigWriter {
                 .put(Uplink.CREDENTIALS, e.credentialsFile())
                 .put(Uplink.ACK_TIMEOUT, e.ackTimeout())
                 .put(Uplink.CA_FILE, e.caFile());
+    }
+
+    private static Fields fleet(FleetConfig f) {
+        return Fields.of(Fleet.SECTION)
+                .put(Fleet.COLLECTOR_URL, f.collectorUrl())
+                .put(Fleet.PULL_INTERVAL, f.pullInterval())
+                .put(Fleet.APPLY_WATCH, f.applyWatch())
+                .put(Fleet.RELEASE_KEY, f.releaseKey())
+                .put(Fleet.UPDATE_WATCH, f.updateWatch());
     }
 
     private static Fields outbox(OutboxConfig o) {

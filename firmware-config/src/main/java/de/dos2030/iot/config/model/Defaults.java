@@ -31,6 +31,14 @@ public final class Defaults {
     public static final Duration OUTBOX_SYNC_INTERVAL = Duration.ofSeconds(1);
     public static final EvictionPolicy OUTBOX_EVICTION = EvictionPolicy.OLDEST_READINGS_FIRST;
 
+    // fleet
+    /** How often an HTTP/CoAP gateway asks for its desired state. */
+    public static final Duration FLEET_PULL_INTERVAL = Duration.ofMinutes(5);
+    /** How long a new configuration must prove itself before it is committed. */
+    public static final Duration FLEET_APPLY_WATCH = Duration.ofMinutes(2);
+    /** How long a new agent may take to report healthy. */
+    public static final Duration FLEET_UPDATE_WATCH = Duration.ofMinutes(5);
+
     // buses
     /** The Pi's hardware I2C bus on GPIO 2 (SDA) and 3 (SCL). */
     public static final int I2C_HARDWARE_BUS = 1;

@@ -14,11 +14,24 @@ public record GatewayConfig(
         UplinkConfig uplink,
         OutboxConfig outbox,
         List<SensorConfig> sensors,
-        OutputsConfig outputs) {
+        OutputsConfig outputs,
+        java.util.Optional<FleetConfig> fleet) {
 
     public GatewayConfig {
         sensors = sensors == null ? null : List.copyOf(sensors);
+        fleet = fleet == null ? java.util.Optional.empty() : fleet;
         Violation.throwIfAny("gateway " + id, GatewayInvariants.violations(id, site, uplink, outbox, sensors, outputs));
+    }
+
+    /** A gateway without a {@code fleet:} section: no remote configuration, no updates. */
+    public GatewayConfig(
+            String id,
+            SiteConfig site,
+            UplinkConfig uplink,
+            OutboxConfig outbox,
+            List<SensorConfig> sensors,
+            OutputsConfig outputs) {
+        this(id, site, uplink, outbox, sensors, outputs, java.util.Optional.empty());
     }
 
     /** The location of every sensor that has one (derived tilt ids included): see {@link SensorLocations}. */

@@ -35,7 +35,7 @@ class LoaderTest {
                         ConfigException.class,
                         e -> assertThat(e.getMessage())
                                 .isEqualTo(
-                                        "empty.yaml:1:1: expected a mapping of id, site, uplink, outbox, sensors, outputs, "
+                                        "empty.yaml:1:1: expected a mapping of id, site, uplink, outbox, sensors, outputs, fleet, "
                                                 + "got nothing (null)"));
     }
 }

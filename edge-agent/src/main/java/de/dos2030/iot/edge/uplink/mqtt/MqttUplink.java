@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
@@ -121,12 +122,22 @@ public final class MqttUplink implements Uplink {
     private final String topicPrefix;
     private final Map<String, CompletableFuture<SendOutcome>> pending = new ConcurrentHashMap<>();
     private final Backoff reconnectBackoff;
+    private final Consumer<byte[]> desired;
     private MqttLink link;
     private LinkListener listener;
     private volatile boolean connected;
     private volatile boolean closed;
 
     public MqttUplink(Settings settings, ScheduledExecutorService scheduler) {
+        this(settings, scheduler, null);
+    }
+
+    /**
+     * @param desired hears each desired-state document on {@code dos/{site}/{gateway}/desired} (the retained one
+     *                arrives at every connect); null: the topic is not subscribed
+     */
+    public MqttUplink(Settings settings, ScheduledExecutorService scheduler, Consumer<byte[]> desired) {
+        this.desired = desired;
         this.settings = settings;
         this.scheduler = scheduler;
         this.topicPrefix = "dos/" + settings.siteId() + "/" + settings.gatewayId() + "/";
@@ -155,6 +166,10 @@ public final class MqttUplink implements Uplink {
 
     public String ackTopic() {
         return topicPrefix + "ack";
+    }
+
+    public String desiredTopic() {
+        return topicPrefix + "desired";
     }
 
     public String statusTopic() {
@@ -236,6 +251,7 @@ public final class MqttUplink implements Uplink {
                         describe(unwrap(failure)));
             }
         });
+        subscribeDesired();
         reconnectBackoff.reset();
         connected = true;
         log.info(
@@ -244,6 +260,22 @@ public final class MqttUplink implements Uplink {
                 settings.clientId(),
                 ackTopic());
         listener.connected(this);
+    }
+
+    /** Clean sessions: subscribed again at every connect, when the broker sends the retained document again. */
+    private void subscribeDesired() {
+        if (desired == null) {
+            return;
+        }
+        // A broker whose ACL does not grant the topic yet must not cost the gateway its uplink: logged only.
+        link.subscribe(desiredTopic(), 1).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                log.warn(
+                        "event=mqtt-desired-subscribe-failed topic={} cause=\"{}\"",
+                        desiredTopic(),
+                        describe(unwrap(failure)));
+            }
+        });
     }
 
     private void dropConnection() {
@@ -460,6 +492,10 @@ public final class MqttUplink implements Uplink {
         public void messageArrived(String topic, MqttMessage message) {
             if (topic.equals(ackTopic())) {
                 answerArrived(message);
+            } else if (desired != null && topic.equals(desiredTopic())) {
+                // Off Paho's callback thread: the receiver may parse and queue, never block the connection.
+                byte[] document = message.getPayload();
+                scheduler.execute(() -> desired.accept(document));
             }
         }
     }

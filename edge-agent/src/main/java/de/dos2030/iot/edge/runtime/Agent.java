@@ -3,8 +3,6 @@ package de.dos2030.iot.edge.runtime;
 import de.dos2030.iot.config.model.GatewayConfig;
 import de.dos2030.iot.edge.fleet.ConfigApplier;
 import de.dos2030.iot.edge.fleet.ConfigFiles;
-import de.dos2030.iot.edge.fleet.DesiredReceiver;
-import de.dos2030.iot.edge.fleet.DesiredState.AgentPart;
 import de.dos2030.iot.edge.fleet.FleetChanges;
 import de.dos2030.iot.edge.fleet.Reconfigurable;
 import de.dos2030.iot.edge.fleet.SensorWatch;
@@ -27,7 +25,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,13 +57,11 @@ public final class Agent implements AutoCloseable, Reconfigurable {
 
     /**
      * What remote configuration needs beyond the model: the running file's text (without it, none is taken),
-     * what relative paths of a remote file resolve against, an outcome the start-up found (a killed apply),
-     * and where agent releases go.
+     * what relative paths of a remote file resolve against, and an outcome the start-up found (a killed apply).
      */
-    public record Remote(
-            String yaml, Path baseDirectory, Optional<FleetChange> startupChange, Consumer<AgentPart> agentUpdates) {
+    public record Remote(String yaml, Path baseDirectory, Optional<FleetChange> startupChange) {
         public static Remote none() {
-            return new Remote(null, null, Optional.empty(), DesiredReceiver.UPDATES_NOT_WIRED);
+            return new Remote(null, null, Optional.empty());
         }
     }
 
@@ -88,6 +83,8 @@ public final class Agent implements AutoCloseable, Reconfigurable {
     private final Object stationLock = new Object();
 
     private final FleetSide fleet;
+    private final UpdateSide updates;
+    private final Instant started = clock.instant();
     private volatile Running running;
     private volatile Station station;
     private volatile Link link;
@@ -117,7 +114,8 @@ public final class Agent implements AutoCloseable, Reconfigurable {
         this.world = new SimulatedWorld(
                 clock, new TimeLapse(now, options.simStart() == null ? now : options.simStart(), options.simSpeed()));
         remote.startupChange().ifPresent(changes::record);
-        this.fleet = new FleetSide(this, remote, new ConfigFiles(stateDir), changes, outbox, clock);
+        this.updates = new UpdateSide(config, changes, clock);
+        this.fleet = new FleetSide(this, remote, new ConfigFiles(stateDir), changes, outbox, clock, updates.offers());
         this.link = new Link(config, outbox, clock, fleet.receiver());
         this.station = Station.open(config, clock, world, outbox, clockSync, stateDir, Pipeline.ORPHAN_REASON);
         this.health = new HealthReporter(
@@ -161,6 +159,7 @@ public final class Agent implements AutoCloseable, Reconfigurable {
             reportHealth(); // the outcome start-up found travels at once
         }
         fleet.start(running.config());
+        updates.started();
         log.info(
                 "event=agent-started gateway={} since-process-start-ms={}",
                 running.config().id(),
@@ -208,6 +207,15 @@ public final class Agent implements AutoCloseable, Reconfigurable {
                 log.error("event=tick-failed error=\"{}\"", e.toString(), e);
             }
         }
+        updates.beat(this::healthy);
+    }
+
+    /** Every sensor open and a batch stored since the start: what a new agent must show to be kept. */
+    private boolean healthy() {
+        Instant stored = outbox.stats().lastStoredAt();
+        return station.runningSensors() == running.config().sensors().size()
+                && stored != null
+                && stored.isAfter(started);
     }
 
     private void closeAgedBatches() {
@@ -254,6 +262,7 @@ public final class Agent implements AutoCloseable, Reconfigurable {
             return;
         }
         log.info("event=agent-stopping gateway={}", running.config().id());
+        updates.close();
         fleet.close();
         timers.shutdownNow();
         synchronized (stationLock) {

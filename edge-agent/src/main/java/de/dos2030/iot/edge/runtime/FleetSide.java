@@ -7,6 +7,7 @@ import de.dos2030.iot.edge.fleet.ConfigApplier;
 import de.dos2030.iot.edge.fleet.ConfigFiles;
 import de.dos2030.iot.edge.fleet.DesiredPull;
 import de.dos2030.iot.edge.fleet.DesiredReceiver;
+import de.dos2030.iot.edge.fleet.DesiredState.AgentPart;
 import de.dos2030.iot.edge.fleet.FleetChanges;
 import de.dos2030.iot.edge.fleet.Reconfigurable;
 import de.dos2030.iot.edge.outbox.Outbox;
@@ -36,13 +37,14 @@ final class FleetSide implements AutoCloseable {
             ConfigFiles files,
             FleetChanges changes,
             Outbox outbox,
-            Clock clock) {
+            Clock clock,
+            Consumer<AgentPart> agentUpdates) {
         boolean enabled = remote.yaml() != null
                 && remote.baseDirectory() != null
                 && agent.running().config().fleet().isPresent();
         this.applier = enabled ? new ConfigApplier(agent, files, changes, outbox, clock, remote.baseDirectory()) : null;
         this.receiver =
-                enabled ? new DesiredReceiver(applier, () -> agent.running().version(), remote.agentUpdates()) : null;
+                enabled ? new DesiredReceiver(applier, () -> agent.running().version(), agentUpdates) : null;
     }
 
     /** What the MQTT uplink hands desired-state documents to; null when remote configuration is off. */

@@ -4,7 +4,6 @@ import de.dos2030.iot.config.ConfigException;
 import de.dos2030.iot.config.load.GatewayConfigLoader;
 import de.dos2030.iot.config.model.GatewayConfig;
 import de.dos2030.iot.config.model.StiffnessLoss;
-import de.dos2030.iot.edge.fleet.DesiredReceiver;
 import de.dos2030.iot.edge.source.SimulatedDamage;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -102,11 +101,7 @@ public final class RunCommand implements Callable<Integer> {
                     gateway,
                     starting.version(),
                     new Agent.Options(Duration.ofSeconds(healthSeconds), stateDir, simStart, simSpeed),
-                    new Agent.Remote(
-                            starting.yaml(),
-                            config.toAbsolutePath().getParent(),
-                            starting.change(),
-                            DesiredReceiver.UPDATES_NOT_WIRED));
+                    new Agent.Remote(starting.yaml(), config.toAbsolutePath().getParent(), starting.change()));
         } catch (Exception e) {
             log.error("event=agent-start-failed gateway={} error=\"{}\"", gateway.id(), e.getMessage(), e);
             return 1;

@@ -84,7 +84,7 @@ class RemoteConfigIT {
                 GatewayConfigLoader.loadString(a, tmp, "a.yaml"),
                 ConfigVersion.of(a),
                 new Agent.Options(Duration.ofHours(1), state),
-                new Agent.Remote(a, tmp, Optional.empty(), DesiredReceiver.UPDATES_NOT_WIRED));
+                new Agent.Remote(a, tmp, Optional.empty()));
         try {
             agent.start();
             Poll.until(

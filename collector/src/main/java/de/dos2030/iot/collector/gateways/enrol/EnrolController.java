@@ -47,10 +47,13 @@ public class EnrolController {
      * @param code      the claim code as typed ({@code 7KQ2-M9XD-4HTR-C0VW}; case, spaces and dashes do not matter)
      * @param gatewayId the id the gateway has in its configuration, if it knows it: a code for another
      *                  gateway is then refused and stays open
+     * @param siteId    likewise the site id of its configuration, if known
      */
     @Serdeable
     public record EnrolRequest(
-            @Nullable String code, @Nullable String gatewayId) {}
+            @Nullable String code,
+            @Nullable String gatewayId,
+            @Nullable String siteId) {}
 
     /**
      * The credentials, shown once. {@code token} is the HTTP bearer token, MQTT password (user
@@ -87,7 +90,18 @@ public class EnrolController {
         if (body.code() == null || body.code().isBlank()) {
             return ErrorAnswer.of(HttpStatus.BAD_REQUEST, "code is missing: send {\"code\": \"XXXX-XXXX-XXXX-XXXX\"}");
         }
-        Redemption outcome = enrolment.redeem(body.code(), blankToNull(body.gatewayId()), client);
+        for (String[] named :
+                new String[][] {{"gatewayId", blankToNull(body.gatewayId())}, {"siteId", blankToNull(body.siteId())}}) {
+            if (named[1] != null && !Claim.isId(named[1])) {
+                return ErrorAnswer.of(
+                        HttpStatus.BAD_REQUEST,
+                        named[0] + " " + ErrorAnswer.quoted(named[1])
+                                + " is not a valid id (1 to 64 of A-Z a-z 0-9 . _ -"
+                                + " starting with a letter or digit)");
+            }
+        }
+        Redemption outcome =
+                enrolment.redeem(body.code(), blankToNull(body.gatewayId()), blankToNull(body.siteId()), client);
         if (!(outcome instanceof Redemption.Enrolled)) {
             LOG.warn("enrolment from {} refused: {}", client, outcome);
         }
@@ -120,8 +134,8 @@ public class EnrolController {
         } else if (outcome instanceof Redemption.OtherGateway o) {
             return ErrorAnswer.of(
                     HttpStatus.FORBIDDEN,
-                    "claim code is for gateway '" + o.claimedFor() + "', not " + ErrorAnswer.quoted(o.askedFor())
-                            + ": use the code issued for this gateway, or fix the id in its configuration");
+                    "claim code is for " + o.claimed() + ", not " + o.asked()
+                            + ": use the code issued for this gateway, or fix the ids in its configuration");
         } else if (outcome instanceof Redemption.Conflict c) {
             return ErrorAnswer.of(HttpStatus.CONFLICT, c.message());
         } else if (outcome instanceof Redemption.Throttled t) {

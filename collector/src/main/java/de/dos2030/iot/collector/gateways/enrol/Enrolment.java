@@ -102,9 +102,10 @@ public class Enrolment {
      * Redeems a code: uses it and registers the gateway (or rotates its token), in one transaction.
      *
      * @param askedFor the gateway id the caller says it is (from its configuration), or null
+     * @param askedSite the site id the caller says it is at, or null
      * @param client   the caller's address, for throttling and the record of who used the code
      */
-    public Redemption redeem(String typed, @Nullable String askedFor, String client) {
+    public Redemption redeem(String typed, @Nullable String askedFor, @Nullable String askedSite, String client) {
         Duration wait = failures.waitFor(client);
         if (!wait.isZero()) {
             return new Redemption.Throttled(wait);
@@ -116,7 +117,7 @@ public class Enrolment {
         } else {
             String hash = ClaimCode.hash(canonical.get());
             try {
-                outcome = store.inTransaction(c -> redeem(c, hash, askedFor, client));
+                outcome = store.inTransaction(c -> redeem(c, hash, askedFor, askedSite, client));
             } catch (SiteConflict e) {
                 outcome = new Redemption.Conflict(e.getMessage());
             }
@@ -127,14 +128,20 @@ public class Enrolment {
         return outcome;
     }
 
-    private Redemption redeem(Connection c, String hash, @Nullable String askedFor, String client) throws SQLException {
+    private Redemption redeem(
+            Connection c, String hash, @Nullable String askedFor, @Nullable String askedSite, String client)
+            throws SQLException {
         Optional<Claim> found = claims.lock(c, hash);
         if (found.isEmpty()) {
             return new Redemption.Unknown();
         }
         Claim claim = found.get();
-        if (askedFor != null && !askedFor.equals(claim.gatewayId())) {
-            return new Redemption.OtherGateway(claim.gatewayId(), askedFor);
+        if ((askedFor != null && !askedFor.equals(claim.gatewayId()))
+                || (askedSite != null && !askedSite.equals(claim.siteId()))) {
+            return new Redemption.OtherGateway(
+                    "gateway '" + claim.gatewayId() + "' at site '" + claim.siteId() + "'",
+                    "gateway '" + (askedFor == null ? claim.gatewayId() : askedFor) + "' at site '"
+                            + (askedSite == null ? claim.siteId() : askedSite) + "'");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         if (!claims.use(c, hash, now, client)) {

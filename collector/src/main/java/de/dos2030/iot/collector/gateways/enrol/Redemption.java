@@ -24,8 +24,11 @@ public sealed interface Redemption {
     /** The code's time ran out. */
     record Expired(Instant at) implements Redemption {}
 
-    /** The code belongs to another gateway than the one that says who it is; it stays open. */
-    record OtherGateway(String claimedFor, String askedFor) implements Redemption {}
+    /**
+     * The code belongs to another gateway or site than the caller says it is (from its configuration);
+     * the code stays open. {@code claimed} and {@code asked} read "gateway 'x' at site 'y'".
+     */
+    record OtherGateway(String claimed, String asked) implements Redemption {}
 
     /** The gateway is registered with another site or kind than the claim says; the code stays open. */
     record Conflict(String message) implements Redemption {}

@@ -150,7 +150,10 @@ class EnrolmentIT {
         HttpResponse<String> wrong = enroll(code, id("intruder"));
 
         assertThat(wrong.statusCode()).as(wrong.body()).isEqualTo(403);
-        assertThat(wrong.body()).contains("is for gateway '" + gw + "'");
+        assertThat(wrong.body()).contains("is for gateway '" + gw + "' at site 'gs-" + RUN + "'");
+        HttpResponse<String> elsewhere =
+                collector.send("POST", "/api/v1/enroll", null, "{\"code\":\"" + code + "\",\"siteId\":\"other-site\"}");
+        assertThat(elsewhere.statusCode()).as(elsewhere.body()).isEqualTo(403);
         assertThat(registry.find(id("intruder"))).isEmpty();
         assertThat(enroll(code, gw).statusCode()).isEqualTo(200);
     }

@@ -102,7 +102,9 @@ public class EnrolAdminController {
                     + " first (400 lists each bad line, nothing written), then one claim code per gateway is issued"
                     + " in one transaction. Answer JSON, or CSV with Accept: text/csv.")
     @Post("/import")
-    @Consumes({TEXT_CSV, MediaType.TEXT_PLAIN})
+    // JSON too, so that a wrong content type still meets the access check first and then the header check
+    // ("the header must be 'id,site,kind,location'") rather than a bare 415
+    @Consumes({TEXT_CSV, MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON})
     @Produces({MediaType.APPLICATION_JSON, TEXT_CSV})
     public HttpResponse<?> importCsv(HttpRequest<?> request, @Body String csv, @Nullable @QueryValue String validFor) {
         Set<String> registered = registry.list().stream().map(Gateway::id).collect(Collectors.toSet());

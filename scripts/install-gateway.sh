@@ -3,6 +3,9 @@
 #
 #   sudo scripts/install-gateway.sh --config gateway.yaml [--credentials FILE] [--jar edge-agent.jar] [--yes]
 #   scripts/install-gateway.sh --config gateway.yaml --dry-run     # print every step, change nothing
+#   sudo scripts/install-gateway.sh --config gateway.yaml --enroll https://collector:18443 --claim CODE [--ca-file ca.pem]
+#       enrol with a one-time claim code instead of a copied credentials file: the agent fetches its
+#       token and writes /etc/dos-edge-agent/credentials.properties (root:dos-edge, 0640) before it starts
 #
 # Steps: validate the gateway file (refuse a broken one) -> openjdk-17-jre-headless -> system user
 # dos-edge in the i2c/spi/gpio groups -> launcher to /opt/dos-edge-agent, jar to slot a of
@@ -27,9 +30,10 @@ LAUNCHER_SOURCE="$root/edge-agent/src/main/dist/launch-agent.sh"
 SLOTS=$VAR/agent
 JAVA=${DOS_JAVA:-java}
 
+enroll_url="" claim="" ca_file=""
 config="" credentials="" jar="$root/edge-agent/target/edge-agent.jar" dry_run=false assume_yes=false
 
-usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; }
 die() { printf 'install-gateway: %s\n' "$*" >&2; exit 1; }
 step() { printf '\n== %s\n' "$*"; }
 # Every change to the machine goes through run: printed always, executed unless --dry-run.
@@ -42,6 +46,9 @@ while [ $# -gt 0 ]; do
         --config) config=${2:?--config needs a file}; shift 2 ;;
         --credentials) credentials=${2:?--credentials needs a file}; shift 2 ;;
         --jar) jar=${2:?--jar needs a file}; shift 2 ;;
+        --enroll) enroll_url=${2:?--enroll needs the collector URL}; shift 2 ;;
+        --claim) claim=${2:?--claim needs the claim code}; shift 2 ;;
+        --ca-file) ca_file=${2:?--ca-file needs a PEM file}; shift 2 ;;
         --dry-run) dry_run=true; shift ;;
         --yes|-y) assume_yes=true; shift ;;
         -h|--help) usage; exit 0 ;;
@@ -52,6 +59,10 @@ done
 [ -f "$config" ] || die "gateway file '$config' does not exist"
 [ -f "$jar" ] || die "agent jar '$jar' is missing: build it with 'mvn -B -pl edge-agent -am package -DskipTests' or pass --jar"
 [ -z "$credentials" ] || [ -f "$credentials" ] || die "credentials file '$credentials' does not exist"
+[ -z "$enroll_url" ] || [ -n "$claim" ] || die "--enroll needs --claim CODE (from: scripts/collector-gateways claim ...)"
+[ -z "$claim" ] || [ -n "$enroll_url" ] || die "--claim needs --enroll COLLECTOR_URL"
+[ -z "$enroll_url" ] || [ -z "$credentials" ] || die "use either --credentials FILE or --enroll/--claim, not both"
+[ -z "$ca_file" ] || [ -f "$ca_file" ] || die "CA file '$ca_file' does not exist"
 $dry_run || [ "$(id -u)" -eq 0 ] || die "run as root (sudo), or with --dry-run to see the steps"
 command -v apt-get >/dev/null || $dry_run || die "apt-get not found: this script is for Raspberry Pi OS / Debian"
 
@@ -98,6 +109,20 @@ run install -d -m 0750 -o root -g "$USER_NAME" "$ETC"
 run install -m 0640 -o root -g "$USER_NAME" "$config" "$ETC/gateway.yaml"
 if [ -n "$credentials" ]; then
     run install -m 0640 -o root -g "$USER_NAME" "$credentials" "$ETC/$(basename "$credentials")"
+fi
+if [ -n "$enroll_url" ]; then
+    # The code is a secret until used: shown masked, never in full.
+    enroll_args=(enroll --collector "$enroll_url" --credentials "$ETC/credentials.properties" --owner "root:$USER_NAME"
+        --config "$ETC/gateway.yaml")
+    [ -z "$ca_file" ] || enroll_args+=(--ca-file "$ca_file")
+    if $dry_run; then
+        printf '[dry-run] %s -jar %s %s --claim %s-****-****-****\n' "$JAVA" "$OPT/edge-agent.jar" "${enroll_args[*]}" "${claim:0:4}"
+    else
+        printf '+ %s -jar %s %s --claim %s-****-****-****\n' "$JAVA" "$OPT/edge-agent.jar" "${enroll_args[*]}" "${claim:0:4}"
+        "$JAVA" -jar "$OPT/edge-agent.jar" "${enroll_args[@]}" --claim "$claim" \
+            || die "enrolment failed (see above); nothing was started. Ask the operator for a new code if it was used."
+    fi
+    echo "note: the gateway file's endpoints must name credentials-file: $ETC/credentials.properties"
 fi
 run install -d -m 0750 -o "$USER_NAME" -g "$USER_NAME" "$VAR" "$CACHE"
 # A/B slots (docs/operations-agent-update.md): this jar in slot a, current -> a; an install replaces any

@@ -33,7 +33,9 @@ final class ScopeMatrix {
         /** Silences: by the silence's site or gateway; 404 outside (ScopedAccessIT#silences...). */
         SILENCES,
         /** Agent release download: any gateway's token, or an admin token of scope all; others 403 (ReleaseIT). */
-        RELEASE
+        RELEASE,
+        /** Gateways enrolling with a claim code: no token at all; the code names the gateway (EnrolmentIT). */
+        ENROL
     }
 
     static final Map<String, Rule> MATRIX = Map.ofEntries(
@@ -47,6 +49,9 @@ final class ScopeMatrix {
             Map.entry("POST /admin/gateways/{id}/enable", Rule.FLEET_ADMIN),
             Map.entry("GET /admin/gateways/{id}/sequences", Rule.FLEET_ADMIN),
             Map.entry("POST /admin/gateways/{id}/token", Rule.FLEET_ADMIN),
+            Map.entry("POST /admin/gateways/{id}/claims", Rule.FLEET_ADMIN),
+            Map.entry("POST /admin/gateways/import", Rule.FLEET_ADMIN),
+            Map.entry("POST /api/v1/enroll", Rule.ENROL),
             Map.entry("GET /admin/mosquitto/acl", Rule.FLEET_ADMIN),
             Map.entry("GET /admin/mosquitto/passwd", Rule.FLEET_ADMIN),
             Map.entry("POST /admin/mosquitto/sync", Rule.FLEET_ADMIN),

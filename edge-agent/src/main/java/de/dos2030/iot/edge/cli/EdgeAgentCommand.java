@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
             ReplayCommand.class,
             de.dos2030.iot.edge.runtime.RunCommand.class,
             de.dos2030.iot.edge.history.HistoryCommand.class,
-            de.dos2030.iot.edge.update.ReleaseCommand.class
+            de.dos2030.iot.edge.update.ReleaseCommand.class,
+            de.dos2030.iot.edge.enrol.EnrollCommand.class
         },
         description = "DOS IoT gateway agent.")
 public final class EdgeAgentCommand implements Runnable {

@@ -20,16 +20,17 @@ class InstallGatewayScriptIT {
 
     record Result(int exit, String output) {}
 
-    Result dryRun(Path config, Path bootConfig) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(
-                        "bash",
-                        SCRIPT.toString(),
-                        "--config",
-                        config.toString(),
-                        "--jar",
-                        AgentProcess.JAR.toString(),
-                        "--dry-run")
-                .redirectErrorStream(true);
+    Result dryRun(Path config, Path bootConfig, String... extra) throws IOException, InterruptedException {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                "bash",
+                SCRIPT.toString(),
+                "--config",
+                config.toString(),
+                "--jar",
+                AgentProcess.JAR.toString(),
+                "--dry-run"));
+        command.addAll(java.util.List.of(extra));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("DOS_BOOT_CONFIG", bootConfig.toString());
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -66,6 +67,29 @@ class InstallGatewayScriptIT {
         assertThat(r.output().lines().filter(l -> l.startsWith("+ ")))
                 .as("nothing executed")
                 .isEmpty();
+    }
+
+    @Test
+    void enrolsWithAClaimCodeBeforeTheServiceStartsAndNeverPrintsTheCode() throws Exception {
+        Result r = dryRun(
+                EXAMPLE,
+                tmp.resolve("config.txt"),
+                "--enroll",
+                "https://collector.example",
+                "--claim",
+                "7KQ2-M9XD-4HTR-C0VW");
+        assertThat(r.exit()).as(r.output()).isZero();
+        assertThat(r.output())
+                .contains("enroll --collector https://collector.example --credentials"
+                        + " /etc/dos-edge-agent/credentials.properties --owner root:dos-edge")
+                .contains("--claim 7KQ2-****-****-****")
+                .doesNotContain("M9XD");
+        assertThat(r.output().indexOf("enroll --collector"))
+                .as("enrolment comes before the service is enabled")
+                .isLessThan(r.output().indexOf("systemctl enable"));
+        Result half = dryRun(EXAMPLE, tmp.resolve("config.txt"), "--enroll", "https://collector.example");
+        assertThat(half.exit()).isNotZero();
+        assertThat(half.output()).contains("--enroll needs --claim CODE");
     }
 
     @Test

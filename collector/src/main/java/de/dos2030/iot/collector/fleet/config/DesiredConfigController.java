@@ -1,6 +1,7 @@
 package de.dos2030.iot.collector.fleet.config;
 
 import de.dos2030.iot.collector.api.BadRequestException;
+import de.dos2030.iot.collector.api.ErrorAnswer;
 import de.dos2030.iot.collector.api.NotFoundException;
 import de.dos2030.iot.collector.gateways.Gateway;
 import de.dos2030.iot.collector.gateways.GatewayRegistry;
@@ -40,6 +41,8 @@ import java.time.Instant;
 @Allowed(Role.ADMIN)
 public class DesiredConfigController {
     static final String YAML = "text/yaml";
+    static final java.util.List<String> ACCEPTED =
+            java.util.List.of(YAML, MediaType.TEXT_PLAIN, "application/yaml", "application/x-yaml");
 
     private final GatewayRegistry registry;
     private final DesiredConfigs configs;
@@ -59,8 +62,19 @@ public class DesiredConfigController {
         }
     }
 
-    @Put(consumes = {YAML, MediaType.TEXT_PLAIN, "application/yaml", "application/x-yaml"})
-    public Stored put(HttpRequest<?> request, String id, @Nullable @Body byte[] body) {
+    // Any content type reaches the method, so that the access filter answers first (401/403) and a wrong type
+    // gets a 415 that names the allowed ones.
+    @Put(consumes = MediaType.ALL)
+    public HttpResponse<?> put(HttpRequest<?> request, String id, @Nullable @Body byte[] body) {
+        String type = request.getContentType()
+                .map(t -> t.getType() + "/" + t.getSubtype())
+                .orElse("");
+        if (!ACCEPTED.contains(type)) {
+            return ErrorAnswer.of(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "Content-Type " + ErrorAnswer.quoted(type) + " is not a gateway file (allowed: "
+                            + String.join(", ", ACCEPTED) + ")");
+        }
         Gateway gateway = gateway(id);
         if (body == null || body.length == 0) {
             throw new BadRequestException("body is empty: send the gateway file (text/yaml)");
@@ -74,7 +88,7 @@ public class DesiredConfigController {
         Caller caller = Caller.of(request);
         DesiredConfig c = configs.set(gateway, yaml, caller.subject(), null);
         audit.record(caller, request, "gateway-config.set", "gateway/" + id + "/config", before, Stored.of(c));
-        return Stored.of(c);
+        return HttpResponse.ok(Stored.of(c));
     }
 
     @Get(produces = YAML)

@@ -62,8 +62,9 @@ class MosquittoAuthFilesTest {
 
         String acl = withCollector.acl(List.of(gw1, gw2), "");
 
-        String gw1Block = acl.substring(acl.indexOf("user gw-1\n"), acl.indexOf("user gw-2\n"));
-        String collectorBlock = acl.substring(acl.indexOf("user collector\n"), acl.indexOf("user gw-1\n"));
+        String gw1Block = acl.substring(acl.indexOf("user gw-1\n"), acl.indexOf(MosquittoAuthFiles.MARKER + "gw-2"));
+        String collectorBlock =
+                acl.substring(acl.indexOf("user collector\n"), acl.indexOf(MosquittoAuthFiles.MARKER + "gw-1"));
         assertThat(gw1Block)
                 .contains("topic read dos/school-1/gw-1/desired\n")
                 .doesNotContain("gw-2")

@@ -6,6 +6,7 @@ import de.dos2030.iot.model.ClockSync;
 import de.dos2030.iot.model.FleetChange;
 import de.dos2030.iot.model.GatewayHealth;
 import de.dos2030.iot.model.codec.BatchCodec;
+import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Gateway files and simulated gateways' health for the fleet tests: everything goes through the real doors. */
@@ -75,5 +77,35 @@ final class FleetFixtures {
 
     static FleetChange change(String version, FleetChange.Outcome outcome, String reason) {
         return new FleetChange(FleetChange.Kind.CONFIG, version, outcome, reason, Instant.now());
+    }
+
+    /** A simulated gateway: pulls its desired state over HTTP and answers a new configuration with this outcome. */
+    record SimGateway(
+            TestCollector collector,
+            String id,
+            String site,
+            String token,
+            FleetChange.Outcome answer,
+            List<String> applied) {
+        void step() throws Exception {
+            HttpResponse<String> r = collector.get("/api/v1/gateway/desired", token);
+            if (r.statusCode() != 200) {
+                return;
+            }
+            Map<?, ?> doc = collector.context.getBean(JsonMapper.class).readValue(r.body(), Map.class);
+            String version = (String) ((Map<?, ?>) doc.get("config")).get("version");
+            if (applied.contains(version)) {
+                return;
+            }
+            applied.add(version);
+            boolean kept = answer == FleetChange.Outcome.COMMITTED;
+            reportHealth(
+                    collector,
+                    id,
+                    site,
+                    token,
+                    kept ? version : "sha256:aaaaaaaaaaaa",
+                    change(version, answer, kept ? null : "sensor r204-air did not answer after the change"));
+        }
     }
 }

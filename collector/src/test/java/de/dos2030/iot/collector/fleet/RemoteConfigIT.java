@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import de.dos2030.iot.collector.TestCollector;
 import de.dos2030.iot.collector.gateways.PrivateBroker;
+import de.dos2030.iot.collector.web.WebClient;
 import de.dos2030.iot.config.ConfigException;
 import de.dos2030.iot.config.ConfigProblem;
 import de.dos2030.iot.config.load.GatewayConfigLoader;
@@ -171,6 +172,17 @@ class RemoteConfigIT {
                         .body())
                 .contains("\"drift\":")
                 .contains("\"state\":\"rolled-back\"");
+        WebClient web = new WebClient(collector);
+        web.signIn(TestCollector.ADMIN_TOKEN, "/flotte");
+        String page = web.get("/flotte/" + gw).body();
+        assertThat(page)
+                .contains("Fernkonfiguration")
+                .contains(version)
+                .contains("zurückgerollt")
+                .contains("sensor r204-air did not answer");
+        assertThat(web.get("/flotte").body())
+                .contains("Konfiguration: gewünscht / gemeldet")
+                .contains("zurückgerollt");
 
         assertThat(FleetFixtures.reportHealth(
                         collector,
@@ -193,6 +205,10 @@ class RemoteConfigIT {
     }
 
     static HttpResponse<String> putConfig(String gw, String yaml) throws Exception {
+        return putConfig(collector, gw, yaml);
+    }
+
+    static HttpResponse<String> putConfig(TestCollector collector, String gw, String yaml) throws Exception {
         java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create(collector.url("/admin/gateways/" + gw + "/config")))
                 .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(yaml, StandardCharsets.UTF_8))

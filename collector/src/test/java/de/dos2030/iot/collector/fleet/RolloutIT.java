@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import de.dos2030.iot.collector.TestCollector;
+import de.dos2030.iot.collector.fleet.FleetFixtures.SimGateway;
 import de.dos2030.iot.model.FleetChange;
 import de.dos2030.iot.model.SiteKind;
 import io.micronaut.json.JsonMapper;
@@ -41,31 +42,6 @@ class RolloutIT {
     @AfterAll
     static void stop() {
         collector.close();
-    }
-
-    /** A simulated gateway: pulls its desired state and answers a new configuration with this outcome. */
-    record SimGateway(String id, String token, FleetChange.Outcome answer, List<String> applied) {
-        void step() throws Exception {
-            HttpResponse<String> r = collector.get("/api/v1/gateway/desired", token);
-            if (r.statusCode() != 200) {
-                return;
-            }
-            Map<?, ?> doc = json.readValue(r.body(), Map.class);
-            String version = (String) ((Map<?, ?>) doc.get("config")).get("version");
-            if (applied.contains(version)) {
-                return;
-            }
-            applied.add(version);
-            boolean kept = answer == FleetChange.Outcome.COMMITTED;
-            FleetFixtures.reportHealth(
-                    collector,
-                    id,
-                    SITE,
-                    token,
-                    kept ? version : "sha256:aaaaaaaaaaaa",
-                    FleetFixtures.change(
-                            version, answer, kept ? null : "sensor r204-air did not answer after the change"));
-        }
     }
 
     private static Map<String, SimGateway> gateways(String prefix, int n, FleetChange.Outcome canaryAnswer) {

@@ -52,7 +52,12 @@ class RolloutIT {
             out.put(
                     id,
                     new SimGateway(
-                            id, token, i == 0 ? canaryAnswer : FleetChange.Outcome.COMMITTED, new ArrayList<>()));
+                            collector,
+                            id,
+                            SITE,
+                            token,
+                            i == 0 ? canaryAnswer : FleetChange.Outcome.COMMITTED,
+                            new ArrayList<>()));
         }
         return out;
     }

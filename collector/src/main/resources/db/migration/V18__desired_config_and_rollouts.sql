@@ -27,8 +27,8 @@ CREATE TABLE fleet_reported (
 );
 
 -- A staged rollout: a canary, then percentage steps, paced, stopping at the first failure. template: the
--- gateway file with {{gateway}} and {{site}} standing for each gateway's ids. status: running, completed,
--- failed, cancelled. The instance advancing it holds a lease (lease_owner, lease_until); another may take over
+-- gateway file with {{gateway}} and {{site}} standing for each gateway's ids. status: RUNNING, COMPLETED,
+-- FAILED, CANCELLED. The instance advancing it holds a lease (lease_owner, lease_until); another may take over
 -- once the lease has passed, so a restart or a second instance continues where it stood.
 CREATE TABLE rollout (
     id               VARCHAR(40)   NOT NULL PRIMARY KEY,
@@ -52,7 +52,7 @@ CREATE TABLE rollout (
 CREATE INDEX rollout_status ON rollout (status);
 
 -- The gateways of a rollout in their order (position 0 is the canary) and step; target_version: the version
--- this gateway is to run. status: waiting, sent, committed, rolled_back, refused, no_report.
+-- this gateway is to run. status: WAITING, SENT, COMMITTED, ROLLED_BACK, REFUSED, NO_REPORT.
 CREATE TABLE rollout_gateway (
     rollout_id      VARCHAR(40)   NOT NULL REFERENCES rollout (id) ON DELETE CASCADE,
     gateway_id      VARCHAR(64)   NOT NULL,

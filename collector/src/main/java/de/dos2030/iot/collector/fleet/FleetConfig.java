@@ -26,8 +26,8 @@ public record FleetConfig(
             }
         }
         if (rolloutLease != null && rolloutInterval != null && rolloutLease.compareTo(rolloutInterval) <= 0) {
-            throw new IllegalArgumentException(
-                    "collector.fleet.rollout-lease must be longer than collector.fleet.rollout-interval");
+            throw new IllegalArgumentException("collector.fleet.rollout-lease is " + rolloutLease
+                    + ": must be longer than collector.fleet.rollout-interval (" + rolloutInterval + ")");
         }
     }
 }

@@ -35,7 +35,8 @@ class FleetScriptIT {
     record Run(int exit, String out, String err) {}
 
     static Run script(String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(ROOT.resolve("scripts/collector-gateways").toString()));
+        List<String> command = new java.util.ArrayList<>(
+                List.of(ROOT.resolve("scripts/collector-gateways").toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("COLLECTOR_URL", collector.url(""));
@@ -63,7 +64,9 @@ class FleetScriptIT {
 
         Run refused = script("config-set", gw, broken.toString());
         assertThat(refused.exit()).isEqualTo(1);
-        assertThat(refused.err()).containsPattern(gw + "\\.yaml:\\d+:\\d+: sensors\\[0]\\.i2c\\.address: ").contains("refused");
+        assertThat(refused.err())
+                .containsPattern(gw + "\\.yaml:\\d+:\\d+: sensors\\[0]\\.i2c\\.address: ")
+                .contains("refused");
 
         Run set = script("config-set", gw, good.toString());
         assertThat(set.exit()).as(set.err()).isZero();
@@ -74,6 +77,8 @@ class FleetScriptIT {
         assertThat(rollout.exit()).as(rollout.err()).isZero();
         String id = rollout.out().replaceAll("(?s).*\"id\":\"(ro-[0-9a-f]+)\".*", "$1");
         assertThat(script("rollout-status", id).out()).contains("\"gatewayId\":\"" + gw + "\"");
-        assertThat(script("drift").out()).contains("\"gatewayId\":\"" + gw + "\"").contains("\"state\":\"pending\"");
+        assertThat(script("drift").out())
+                .contains("\"gatewayId\":\"" + gw + "\"")
+                .contains("\"state\":\"pending\"");
     }
 }

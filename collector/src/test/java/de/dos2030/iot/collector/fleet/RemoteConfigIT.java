@@ -142,6 +142,27 @@ class RemoteConfigIT {
     }
 
     @Test
+    void aDeletedGatewaysRetainedDocumentIsCleared() throws Exception {
+        String gw = "rc-gone-" + SUFFIX;
+        collector.register(gw, SITE, SiteKind.SCHOOL);
+        assertThat(putConfig(gw, FleetFixtures.schoolFile(gw, SITE)).statusCode())
+                .isEqualTo(200);
+        String topic = "dos/" + SITE + "/" + gw + "/desired";
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(subscribe("collector", "collector-dev-secret", topic))
+                        .contains("\"version\""));
+
+        assertThat(collector
+                        .send("DELETE", "/admin/gateways/" + gw, TestCollector.ADMIN_TOKEN, null)
+                        .statusCode())
+                .isEqualTo(204);
+
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(subscribe("collector", "collector-dev-secret", topic))
+                        .doesNotContain("version"));
+    }
+
+    @Test
     void theGatewaysReportsShowAsDrift() throws Exception {
         String gw = "rc-drift-" + SUFFIX;
         String token = collector.register(gw, SITE, SiteKind.SCHOOL).token();

@@ -51,6 +51,11 @@ public class DesiredPublisher implements AutoCloseable {
     private final GatewayRegistry registry;
     private final DesiredStates states;
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    /** Each known gateway's desired-state topic, so that a deleted gateway's retained document can be cleared. */
+    private final java.util.Map<String, String> topics = new ConcurrentHashMap<>();
+    /** Topics of deleted gateways whose retained document is still to be cleared. */
+    private final Set<String> clearing = ConcurrentHashMap.newKeySet();
+
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "fleet-desired-publish");
         t.setDaemon(true);
@@ -82,6 +87,24 @@ public class DesiredPublisher implements AutoCloseable {
         queue(e.gatewayId());
     }
 
+    /** A deleted gateway's retained document is cleared (an empty retained message), so no stale file stays behind. */
+    @EventListener
+    void onGatewaysChanged(GatewayRegistry.GatewaysChanged e) {
+        Set<String> present = new java.util.HashSet<>();
+        for (Gateway g : e.gateways()) {
+            present.add(g.id());
+            topics.put(g.id(), topic(mqtt.topicPrefix(), g));
+        }
+        for (String id : List.copyOf(topics.keySet())) {
+            if (!present.contains(id)) {
+                clearing.add(topics.remove(id));
+            }
+        }
+        if (!clearing.isEmpty()) {
+            worker.execute(this::publishPendingQuietly);
+        }
+    }
+
     /** Publishes this gateway's document soon (and again until the broker acknowledges it). */
     public void queue(String gatewayId) {
         pending.add(gatewayId);
@@ -96,6 +119,7 @@ public class DesiredPublisher implements AutoCloseable {
     private void queueEverythingDesired() {
         try {
             for (Gateway g : registry.list()) {
+                topics.put(g.id(), topic(mqtt.topicPrefix(), g));
                 if (g.enabled() && !states.of(g.id()).document().isEmpty()) {
                     pending.add(g.id());
                 }
@@ -108,13 +132,19 @@ public class DesiredPublisher implements AutoCloseable {
     }
 
     private void publishPendingQuietly() {
-        if (pending.isEmpty()) {
+        if (pending.isEmpty() && clearing.isEmpty()) {
             return;
         }
         try {
             MqttLink l = connected();
             for (String id : List.copyOf(pending)) {
                 publish(l, id);
+            }
+            for (String topic : List.copyOf(clearing)) {
+                l.publish(topic, new MqttMessage(new byte[0], 1, true, new MqttProperties()))
+                        .get(10, TimeUnit.SECONDS);
+                clearing.remove(topic);
+                LOG.info("Cleared the retained desired state on {} (gateway deleted)", topic);
             }
         } catch (MqttException | ExecutionException | TimeoutException | RuntimeException e) {
             LOG.warn(

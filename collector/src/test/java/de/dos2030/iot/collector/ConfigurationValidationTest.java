@@ -132,6 +132,16 @@ class ConfigurationValidationTest {
     }
 
     @Test
+    void refusesARolloutLeaseNoLongerThanTheRolloutInterval() {
+        Map<String, Object> props = valid();
+        props.put("collector.fleet.rollout-interval", "30s");
+        props.put("collector.fleet.rollout-lease", "10s");
+        assertThatThrownBy(() -> start(props))
+                .hasStackTraceContaining(
+                        "collector.fleet.rollout-lease is PT10S: must be longer than collector.fleet.rollout-interval (PT30S)");
+    }
+
+    @Test
     void refusesASensorThingsDefaultPageLargerThanTheLargestPage() {
         Map<String, Object> props = valid();
         props.put("collector.sta.default-top", "500");

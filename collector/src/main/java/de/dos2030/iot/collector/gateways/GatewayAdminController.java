@@ -41,13 +41,19 @@ public class GatewayAdminController {
     private final SequenceGaps sequences;
     private final MosquittoAuthFiles mosquitto;
     private final Audit audit;
+    private final GatewayDriftSource drift;
 
     public GatewayAdminController(
-            GatewayRegistry registry, SequenceGaps sequences, MosquittoAuthFiles mosquitto, Audit audit) {
+            GatewayRegistry registry,
+            SequenceGaps sequences,
+            MosquittoAuthFiles mosquitto,
+            Audit audit,
+            @Nullable GatewayDriftSource drift) {
         this.registry = registry;
         this.sequences = sequences;
         this.mosquitto = mosquitto;
         this.audit = audit;
+        this.drift = drift;
     }
 
     @Serdeable
@@ -64,10 +70,22 @@ public class GatewayAdminController {
             boolean enabled,
             Instant createdAt,
             Instant tokenIssuedAt,
-            @Nullable String token) {
+            @Nullable String token,
+            @Nullable Object drift) {
         static GatewayView of(Gateway g, @Nullable String token) {
             return new GatewayView(
-                    g.id(), g.siteId(), g.siteKind().wireName(), g.enabled(), g.createdAt(), g.tokenIssuedAt(), token);
+                    g.id(),
+                    g.siteId(),
+                    g.siteKind().wireName(),
+                    g.enabled(),
+                    g.createdAt(),
+                    g.tokenIssuedAt(),
+                    token,
+                    null);
+        }
+
+        GatewayView withDrift(@Nullable Object fleetDrift) {
+            return new GatewayView(id, siteId, siteKind, enabled, createdAt, tokenIssuedAt, token, fleetDrift);
         }
     }
 
@@ -98,9 +116,11 @@ public class GatewayAdminController {
         return registry.list().stream().map(g -> GatewayView.of(g, null)).toList();
     }
 
+    /** One gateway, with its drift: desired against reported configuration and agent (fleet). */
     @Get("/gateways/{id}")
     public GatewayView get(String id) {
-        return GatewayView.of(registry.find(id).orElseThrow(() -> noGateway(id)), null);
+        GatewayView view = GatewayView.of(registry.find(id).orElseThrow(() -> noGateway(id)), null);
+        return drift == null ? view : view.withDrift(drift.driftOf(id).orElse(null));
     }
 
     @Post("/gateways/{id}/token")

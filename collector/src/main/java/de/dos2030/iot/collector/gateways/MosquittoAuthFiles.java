@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Mosquitto's password and ACL files from the registry. A gateway may publish only under its own
- * topics ({@code dos/<site>/<gateway>/batch|alert|health|status}) and read only its ack topic.
+ * topics ({@code dos/<site>/<gateway>/batch|alert|health|status}) and read only its ack and desired-state
+ * topics; only the collector writes desired states ({@code dos/+/+/desired}, retained: fleet.delivery).
  *
  * <p>Managed ACL blocks carry a marker comment; on rewrite, password lines and ACL blocks of
  * users that are neither registered nor marked as managed are kept unchanged, so the file can be
@@ -99,6 +100,7 @@ public class MosquittoAuthFiles {
                     .append('\n')
                     .append("topic read dos/+/+/batch\ntopic read dos/+/+/alert\ntopic read dos/+/+/health\n")
                     .append("topic read dos/+/+/status\ntopic write dos/+/+/ack\ntopic write dos/alerts/#\n")
+                    .append("topic write dos/+/+/desired\n") // fleet: retained desired state per gateway
                     .append("topic readwrite dos/_collector/#\n\n"); // its receiver probe
         }
         for (Gateway g : gateways) {
@@ -113,7 +115,8 @@ public class MosquittoAuthFiles {
                 for (String kind : List.of("batch", "alert", "health", "status")) {
                     out.append("topic write ").append(base).append(kind).append('\n');
                 }
-                out.append("topic read ").append(base).append("ack\n\n");
+                out.append("topic read ").append(base).append("ack\n");
+                out.append("topic read ").append(base).append("desired\n\n");
             }
         }
         return out.toString();

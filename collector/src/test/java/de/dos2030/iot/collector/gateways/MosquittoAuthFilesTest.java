@@ -44,6 +44,36 @@ class MosquittoAuthFilesTest {
     }
 
     @Test
+    void eachGatewayReadsOnlyItsOwnDesiredStateAndOnlyTheCollectorWritesDesiredStates() {
+        MosquittoAuthFiles withCollector = new MosquittoAuthFiles(
+                new MosquittoFilesConfig(null, null, "collector", "pw", null, java.time.Duration.ofSeconds(10)),
+                null,
+                null);
+        Gateway gw2 = new Gateway(
+                "gw-2",
+                "bridge-1",
+                SiteKind.BRIDGE,
+                "h2",
+                "$7$101$c2FsdA==$aGFzaA==",
+                null,
+                true,
+                Instant.EPOCH,
+                Instant.EPOCH);
+
+        String acl = withCollector.acl(List.of(gw1, gw2), "");
+
+        String gw1Block = acl.substring(acl.indexOf("user gw-1\n"), acl.indexOf(MosquittoAuthFiles.MARKER + "gw-2"));
+        String collectorBlock =
+                acl.substring(acl.indexOf("user collector\n"), acl.indexOf(MosquittoAuthFiles.MARKER + "gw-1"));
+        assertThat(gw1Block)
+                .contains("topic read dos/school-1/gw-1/desired\n")
+                .doesNotContain("gw-2")
+                .doesNotContain("write dos/school-1/gw-1/desired");
+        assertThat(acl.substring(acl.indexOf("user gw-2\n"))).contains("topic read dos/bridge-1/gw-2/desired\n");
+        assertThat(collectorBlock).contains("topic write dos/+/+/desired\n").doesNotContain("read dos/+/+/desired");
+    }
+
+    @Test
     void passwordHashVerifiesAndHasMosquittoFormat() {
         String hash = MosquittoPasswordHash.hash("s3cret");
         assertThat(hash).matches("\\$7\\$101\\$[A-Za-z0-9+/=]{16}\\$[A-Za-z0-9+/=]{88}");

@@ -12,14 +12,14 @@ import java.util.concurrent.TimeUnit;
  * state directory and ports, no InfluxDB, no PostgreSQL): tests that reload Mosquitto or depend on
  * how the script configures it get their own, and leave the shared one alone.
  */
-final class PrivateBroker implements AutoCloseable {
+public final class PrivateBroker implements AutoCloseable {
     static final Path ROOT = Path.of("").toAbsolutePath().getParent();
 
-    final Path state;
-    final int anonymousPort;
-    final int authPort;
+    public final Path state;
+    public final int anonymousPort;
+    public final int authPort;
 
-    PrivateBroker() throws Exception {
+    public PrivateBroker() throws Exception {
         state = Files.createTempDirectory("private-broker");
         anonymousPort = freePort();
         authPort = freePort();
@@ -29,7 +29,7 @@ final class PrivateBroker implements AutoCloseable {
     }
 
     /** What the collector needs to write this broker's files and reload it. */
-    Map<String, Object> collectorProperties(String clientId) {
+    public Map<String, Object> collectorProperties(String clientId) {
         return Map.of(
                 "collector.mqtt.enabled",
                 true,

@@ -110,7 +110,17 @@ final class ScopeMatrix {
             Map.entry("PUT /api/v1/subscriptions/{id}/window", Rule.OWN),
             Map.entry("DELETE /api/v1/subscriptions/{id}/window", Rule.OWN),
             Map.entry("POST /api/v1/subscriptions/{id}/window/holidays", Rule.OWN),
-            Map.entry("GET /open/v1/sites/{site}/locations/{location}/{file}", Rule.OPEN));
+            Map.entry("GET /open/v1/sites/{site}/locations/{location}/{file}", Rule.OPEN),
+            // fleet: remote configuration and staged rollouts (issue 20)
+            Map.entry("PUT /admin/gateways/{id}/config", Rule.FLEET_ADMIN),
+            Map.entry("GET /admin/gateways/{id}/config", Rule.FLEET_ADMIN),
+            Map.entry("DELETE /admin/gateways/{id}/config", Rule.FLEET_ADMIN),
+            Map.entry("GET /admin/fleet/drift", Rule.FLEET_ADMIN),
+            Map.entry("GET /admin/rollouts", Rule.FLEET_ADMIN),
+            Map.entry("POST /admin/rollouts", Rule.FLEET_ADMIN),
+            Map.entry("GET /admin/rollouts/{id}", Rule.FLEET_ADMIN),
+            Map.entry("POST /admin/rollouts/{id}/cancel", Rule.FLEET_ADMIN),
+            Map.entry("GET /api/v1/gateway/desired", Rule.INGEST));
 
     /** Every route of the OpenAPI document the build generated, as "METHOD /path". */
     static Set<String> documentedRoutes() throws Exception {

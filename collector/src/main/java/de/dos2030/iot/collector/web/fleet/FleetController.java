@@ -2,6 +2,8 @@ package de.dos2030.iot.collector.web.fleet;
 
 import de.dos2030.iot.collector.api.BadRequestException;
 import de.dos2030.iot.collector.api.IdParameter;
+import de.dos2030.iot.collector.fleet.drift.Drift;
+import de.dos2030.iot.collector.fleet.drift.GatewayDrift;
 import de.dos2030.iot.collector.security.Role;
 import de.dos2030.iot.collector.web.Pages;
 import de.dos2030.iot.collector.web.session.PageAccess;
@@ -37,12 +39,18 @@ import java.util.Optional;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @PageAccess(Role.VIEWER)
 public class FleetController {
+    /** The tag colour of each drift state (the state's words and icon carry the meaning too). */
+    static final Map<String, String> DRIFT_TONES = Map.of(
+            "none", "disabled", "in-sync", "online", "pending", "late", "rolled-back", "offline", "refused", "offline");
+
     private final Fleet fleet;
     private final Pages pages;
+    private final Drift drift;
 
-    public FleetController(Fleet fleet, Pages pages) {
+    public FleetController(Fleet fleet, Pages pages, Drift drift) {
         this.fleet = fleet;
         this.pages = pages;
+        this.drift = drift;
     }
 
     @Get("/flotte")
@@ -70,6 +78,10 @@ public class FleetController {
         model.put("kind", kind == null ? "" : kind);
         model.put("state", stateName == null ? "" : stateName);
         model.put("states", List.of(GatewayState.values()));
+        Map<String, GatewayDrift> drifts = new HashMap<>();
+        drift.all().forEach(d -> drifts.put(d.gatewayId(), d));
+        model.put("drift", drifts);
+        model.put("driftTones", DRIFT_TONES);
         return pages.ok(request, "fleet/fleet", model);
     }
 
@@ -87,7 +99,11 @@ public class FleetController {
         if (detail.isEmpty()) {
             return pages.problem(request, HttpStatus.NOT_FOUND, "problem.detail.noGateway", abbreviate(gateway));
         }
-        return pages.ok(request, "fleet/gateway", Map.of("gw", detail.get()));
+        Map<String, Object> model = new HashMap<>();
+        model.put("gw", detail.get());
+        model.put("drift", drift.of(gateway).orElse(null));
+        model.put("driftTones", DRIFT_TONES);
+        return pages.ok(request, "fleet/gateway", model);
     }
 
     @Get("/fleet/{gateway}")

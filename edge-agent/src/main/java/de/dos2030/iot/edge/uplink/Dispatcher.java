@@ -184,6 +184,10 @@ public final class Dispatcher implements OutboxListener, LinkListener, AutoClose
             return;
         }
         String identity = outbox.origin().gatewayId() + "/" + entry.label();
+        if (lane == Lane.ALERT) {
+            // Alerts are rare; scripts/bench-alert-latency.sh times the edge stages from this line.
+            log.info("event=alert-sent identity={} uplink=\"{}\"", entry.label(), uplink.name());
+        }
         uplink.send(MessageKind.of(entry.kind()), identity, payload)
                 .whenComplete((outcome, failure) -> post(() -> answered(
                         flight, failure != null ? SendOutcome.RetryLater.because(failure.toString()) : outcome)));

@@ -55,11 +55,14 @@ cleanup() {
     curl -sf -XPOST http://127.0.0.1:18086/query --data-urlencode "q=DROP DATABASE $DB" >/dev/null || true
 }
 trap cleanup EXIT
-for _ in $(seq 100); do
+# Up to 3 minutes: a collector starting beside other builds on two cores took 62 s.
+for _ in $(seq 600); do
     curl -sf -H "Authorization: Bearer $ADMIN" "http://127.0.0.1:$PORT/health" 2>/dev/null | grep -q '"connected":true' && break
     kill -0 "$PID" 2>/dev/null || { cat "$LOG" >&2; exit 1; }
     sleep 0.3
 done
+curl -sf -H "Authorization: Bearer $ADMIN" "http://127.0.0.1:$PORT/health" 2>/dev/null | grep -q '"connected":true' \
+    || { echo "bench: the collector did not report healthy within 3 minutes (log $LOG)" >&2; exit 1; }
 echo "bench: collector pid $PID on :$PORT, database $DB, rollups $ROLLUPS (log $LOG)"
 
 # CPU per process during each phase: the collector, InfluxDB and Mosquitto of the dev services, the generator itself.

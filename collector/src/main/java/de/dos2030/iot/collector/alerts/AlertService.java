@@ -89,6 +89,9 @@ public class AlertService {
                             n.siteId(),
                             n.gatewayId(),
                             n.alertId());
+                    if (AlertStages.enabled()) {
+                        AlertStages.recorded(n, clock.millis());
+                    }
                     recorded.publishEvent(new AlertRecorded(n.eventId()));
                 });
                 return step;

@@ -1,5 +1,6 @@
 package de.dos2030.iot.collector.ingest;
 
+import de.dos2030.iot.collector.alerts.AlertStages;
 import de.dos2030.iot.collector.gateways.Gateway;
 import de.dos2030.iot.collector.rollup.TierLayout;
 import de.dos2030.iot.collector.storage.InfluxConfig;
@@ -12,6 +13,7 @@ import de.dos2030.iot.model.AlertEvent;
 import de.dos2030.iot.model.Batch;
 import de.dos2030.iot.model.RawCapture;
 import de.dos2030.iot.model.Reading;
+import de.dos2030.iot.model.WireNames;
 import de.dos2030.iot.model.codec.BatchCodec;
 import de.dos2030.iot.model.codec.DecodeException;
 import de.dos2030.iot.model.validation.Problem;
@@ -256,6 +258,11 @@ public class IngestService {
                         sequences.record(batch.gatewayId(), batch.bootId(), batch.sequence());
                         batchEvents.publishEvent(new BatchStored(sender, batch, stored));
                         outcome = storeCaptures(batch, id);
+                        if (outcome == null && !goodAlerts.isEmpty() && AlertStages.enabled()) {
+                            long storedMs = clock.millis();
+                            goodAlerts.forEach(a -> AlertStages.stored(
+                                    a.alertId(), WireNames.of(a.state()), receivedAt.toEpochMilli(), storedMs));
+                        }
                         if (outcome == null && !goodAlerts.isEmpty()) {
                             // Recorded (and their deliveries queued) before the ack: a gateway deletes an alert
                             // only once the collector holds it. When that fails the gateway re-sends; the

@@ -8,11 +8,18 @@ import de.dos2030.iot.model.SiteKind;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Credentials;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
 import org.influxdb.dto.Query;
@@ -26,9 +33,14 @@ import org.influxdb.dto.QueryResult;
 @Singleton
 public class TierStore implements AutoCloseable {
     private static final int LINES_PER_REQUEST = 5000;
+    private static final String MSGPACK = "application/x-msgpack";
 
     private final InfluxDB influx;
+    private final OkHttpClient http;
+    private final HttpUrl queryUrl;
     private final InfluxConfig config;
+    /** False once InfluxDB (or a proxy) answered the MessagePack request with JSON: then JSON from the start. */
+    private volatile boolean msgpackAnswered = true;
 
     public TierStore(InfluxConfig config) {
         this.config = config;
@@ -36,6 +48,9 @@ public class TierStore implements AutoCloseable {
                 .connectTimeout(config.requestTimeout())
                 .readTimeout(config.requestTimeout().multipliedBy(6)) // an hour of 100 Hz readings takes a while
                 .writeTimeout(config.requestTimeout());
+        // Built before influxdb-java adds its own interceptors to the builder; shares the pool.
+        this.http = http.build();
+        this.queryUrl = HttpUrl.get(config.url().replaceAll("/+$", "") + "/query");
         this.influx = config.username() == null
                 ? InfluxDBFactory.connect(config.url(), http)
                 : InfluxDBFactory.connect(config.url(), config.username(), config.password(), http);
@@ -47,11 +62,18 @@ public class TierStore implements AutoCloseable {
         void reading(String sensor, String site, boolean ok, long timeMs, double value);
     }
 
-    /** The readings of {@code w}'s field from its gateway in [from, to), of every quality. */
+    /**
+     * The readings of {@code w}'s field from its gateway in [from, to), of every quality. Read from
+     * InfluxDB's MessagePack answer ({@link RawReadingsMsgpack}); an InfluxDB that answers JSON is read
+     * through influxdb-java, and asked for JSON from then on.
+     */
     public void raw(DirtyWindow w, Instant from, Instant to, RawSink sink) {
         String ql = "SELECT " + identifier(w.field()) + " FROM " + identifier(TierLayout.rawPolicy(w.siteKind()))
                 + "." + identifier(w.measurement()) + " WHERE " + identifier("gateway") + " = " + literal(w.gateway())
                 + range(from, to) + " GROUP BY \"sensor\", \"site\", \"quality\"";
+        if (msgpackAnswered && rawAsMsgpack(ql, sink)) {
+            return;
+        }
         for (QueryResult.Series s : series(ql)) {
             Map<String, String> tags = s.getTags();
             String sensor = tags.getOrDefault("sensor", "");
@@ -62,6 +84,45 @@ public class TierStore implements AutoCloseable {
                     sink.reading(sensor, site, ok, ((Number) row.get(0)).longValue(), v.doubleValue());
                 }
             }
+        }
+    }
+
+    /** Asks for MessagePack; false (nothing read) when the answer came as something else. */
+    private boolean rawAsMsgpack(String ql, RawSink sink) {
+        HttpUrl url = queryUrl.newBuilder()
+                .addQueryParameter("db", config.database())
+                .addQueryParameter("epoch", "ms")
+                .addQueryParameter("q", ql)
+                .build();
+        Request.Builder request = new Request.Builder()
+                .url(url)
+                .header("Accept-Encoding", "identity")
+                .header("Accept", MSGPACK); // exactly: InfluxDB compares the whole header, no lists
+        if (config.username() != null) {
+            request.header(
+                    "Authorization",
+                    Credentials.basic(config.username(), config.password() == null ? "" : config.password()));
+        }
+        try (Response response = http.newCall(request.build()).execute()) {
+            ResponseBody body = response.body();
+            if (body == null || (!response.isSuccessful() && response.code() != 400)) {
+                throw new IllegalStateException("InfluxDB at " + config.url() + " answered " + response.code() + " to '"
+                        + ql + "'" + (body == null ? "" : ": " + body.string()));
+            }
+            okhttp3.MediaType type = body.contentType();
+            if (type == null || !MSGPACK.equals(type.type() + "/" + type.subtype())) {
+                if (!response.isSuccessful()) {
+                    throw new IllegalStateException(
+                            "InfluxDB refused '" + ql + "' (HTTP " + response.code() + "): " + body.string());
+                }
+                msgpackAnswered = false;
+                return false;
+            }
+            RawReadingsMsgpack.read(body.byteStream(), sink);
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "InfluxDB at " + config.url() + " did not answer '" + ql + "': " + e.getMessage(), e);
         }
     }
 

@@ -48,6 +48,8 @@ import org.influxdb.dto.Query;
 public final class IngestBench {
     private static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
     private static final AtomicLong RESENT = new AtomicLong();
+    /** The broker's Receive Maximum as the MQTT gateways saw it in their CONNACK. */
+    private static final AtomicInteger RECEIVE_MAXIMUM = new AtomicInteger();
 
     public static void main(String[] args) throws Exception {
         String collector = args[0];
@@ -81,6 +83,9 @@ public final class IngestBench {
         runGateways(gateways, (g, start) -> sendHttp(collector, warmHttp, g, inFlight, start));
         runGateways(gateways, (g, start) -> sendMqtt(mqttUrl, warmMqtt, g, inFlight, start));
         RESENT.set(0);
+        System.out.printf(
+                "MQTT gateways: the broker's Receive Maximum is %d; each keeps its unacknowledged publishes within it%n",
+                RECEIVE_MAXIMUM.get());
 
         // Rounds, each door right after its own ceiling: this machine's speed drifts by a quarter
         // between minutes (other work, CPU boost), so single runs compared phases taken at different moments.
@@ -286,6 +291,7 @@ public final class IngestBench {
             }
         })) {
             client.subscribe("dos/bridge-bench/" + id + "/ack");
+            RECEIVE_MAXIMUM.set(client.receiveMaximum());
             start.ready();
             for (int b = 0; b < fleet.bodies[g].length; b++) {
                 while (!window.tryAcquire(1, TimeUnit.SECONDS)) {
@@ -304,7 +310,10 @@ public final class IngestBench {
         }
     }
 
-    /** Never more than inFlight plus its re-sends (fewer than 20, Mosquitto's Receive Maximum) are in flight. */
+    /**
+     * Up to inFlight batches plus their re-sends await an answer; {@link LeanMqtt} keeps the publishes
+     * awaiting the broker's PUBACK within its Receive Maximum, as the agent's uplink does.
+     */
     private static void publish(LeanMqtt client, String id, int b, byte[] body) throws Exception {
         client.publish(
                 "dos/bridge-bench/" + id + "/batch",

@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
@@ -21,6 +22,10 @@ import java.util.function.BiConsumer;
  * CPU per reading (three threads and a copy per message for each of 50 clients) on the same two
  * cores as the collector and InfluxDB it was measuring; real gateways bring their own CPUs. It
  * declares no topic aliases and no keep-alive, and reads on one thread per connection.
+ *
+ * <p>Flow control as a real gateway does it (the agent's {@code MqttUplink} through {@code MqttLink}):
+ * never more unacknowledged QoS 1 publishes than the broker's Receive Maximum from its CONNACK
+ * (65,535 when it does not say; Mosquitto says 20). A publish past it waits for a PUBACK.
  */
 final class LeanMqtt implements AutoCloseable {
     private static final int CONNECT = 1;
@@ -37,6 +42,10 @@ final class LeanMqtt implements AutoCloseable {
     private final BiConsumer<byte[], byte[]> onMessage;
     private final CountDownLatch subscribed = new CountDownLatch(1);
     private final Thread reader;
+    private final int receiveMaximum;
+    /** Free slots of the broker's Receive Maximum: taken by a QoS 1 publish, given back by its PUBACK. */
+    private final Semaphore unacknowledged;
+
     private int nextPacketId = 1;
     private volatile String failure;
 
@@ -58,6 +67,8 @@ final class LeanMqtt implements AutoCloseable {
             throw new IOException(
                     "broker refused " + clientId + ": reason " + (connack.length > 1 ? connack[1] & 0xff : -1));
         }
+        this.receiveMaximum = receiveMaximum(connack);
+        this.unacknowledged = new Semaphore(receiveMaximum);
         this.reader = new Thread(this::readLoop, "lean-mqtt-" + clientId);
         this.reader.setDaemon(true);
         this.reader.start();
@@ -73,10 +84,25 @@ final class LeanMqtt implements AutoCloseable {
         }
     }
 
-    /** Publishes at QoS 1 (the broker's PUBACK is read and dropped). */
+    /** The broker's Receive Maximum from its CONNACK. */
+    int receiveMaximum() {
+        return receiveMaximum;
+    }
+
+    /**
+     * Publishes at QoS 1 once fewer than the broker's Receive Maximum publishes await their PUBACK
+     * (waits for one otherwise); the PUBACK frees the slot and is otherwise dropped.
+     */
     void publish(String topic, byte[] payload, String responseTopic, byte[] correlation, String contentType)
-            throws IOException {
+            throws IOException, InterruptedException {
+        // Outside the lock: the reader thread needs it to answer the broker's publishes while we wait.
+        while (!unacknowledged.tryAcquire(1, TimeUnit.SECONDS)) {
+            if (failure != null) {
+                throw new IOException(failure);
+            }
+        }
         if (failure != null) {
+            unacknowledged.release();
             throw new IOException(failure);
         }
         Packet props = new Packet();
@@ -117,7 +143,7 @@ final class LeanMqtt implements AutoCloseable {
                 switch (header >> 4) {
                     case PUBLISH -> received(header, body);
                     case SUBACK -> subscribed.countDown();
-                    case PUBACK -> {} // our publish reached the broker; the answer is what counts
+                    case PUBACK -> unacknowledged.release(); // the broker has it; the answer is what counts
                     case DISCONNECT ->
                         throw new IOException("broker disconnected: reason " + (body.length > 0 ? body[0] & 0xff : 0));
                     default -> throw new IOException("unexpected packet type " + (header >> 4));
@@ -171,6 +197,34 @@ final class LeanMqtt implements AutoCloseable {
         if (qos == 1) {
             send(PUBACK << 4, new Packet().u16(packetId));
         }
+    }
+
+    /** Receive Maximum (property 0x21) of a CONNACK body; 65,535 when absent, as MQTT v5 says. */
+    static int receiveMaximum(byte[] connack) throws IOException {
+        int[] cursor = {2}; // after the acknowledge flags and the reason code
+        if (connack.length <= 2) {
+            return 65_535;
+        }
+        int end = varint(connack, cursor) + cursor[0];
+        int i = cursor[0];
+        while (i < end) {
+            int id = connack[i++] & 0xff;
+            switch (id) {
+                case 0x21 -> {
+                    return u16(connack, i);
+                }
+                case 0x24, 0x25, 0x28, 0x29, 0x2A -> i += 1; // max QoS, retain, wildcard, sub ids, shared subs
+                case 0x13, 0x22 -> i += 2; // server keep alive, topic alias maximum
+                case 0x11, 0x27 -> i += 4; // session expiry, maximum packet size
+                case 0x12, 0x15, 0x16, 0x1A, 0x1C, 0x1F -> i += 2 + u16(connack, i); // strings and binary data
+                case 0x26 -> { // user property: two strings
+                    i += 2 + u16(connack, i);
+                    i += 2 + u16(connack, i);
+                }
+                default -> throw new IOException("unexpected CONNACK property " + id);
+            }
+        }
+        return 65_535;
     }
 
     private int readVarint() throws IOException {

@@ -75,22 +75,28 @@ public final class Batcher implements PipelineOutput {
         }
     }
 
+    /**
+     * Logged once the alert is in the journal (priority path), with the batch identity the uplink logs
+     * as {@code event=alert-sent}: scripts/bench-alert-latency.sh times the edge stages from these lines.
+     */
     @Override
     public synchronized void alert(AlertEvent event) {
+        String identity = "-";
+        if (alertDelivery == AlertDelivery.PRIORITY) {
+            identity = journal(EntryKind.ALERT, List.of(), List.of(event));
+        } else {
+            features.addAlert(event, clock.instant());
+        }
         log.info(
-                "event=alert alert-id={} rule={} sensor={} severity={} state={} value={} limit={}",
+                "event=alert alert-id={} rule={} sensor={} severity={} state={} value={} limit={} identity={}",
                 event.alertId(),
                 event.ruleId(),
                 event.sensorId(),
                 event.severity(),
                 event.state(),
                 event.value(),
-                event.limit());
-        if (alertDelivery == AlertDelivery.PRIORITY) {
-            journal(EntryKind.ALERT, List.of(), List.of(event));
-        } else {
-            features.addAlert(event, clock.instant());
-        }
+                event.limit(),
+                identity);
     }
 
     /** A raw capture is journaled at once, alone: it is complete, big, and evicted on its own terms. */
@@ -159,7 +165,8 @@ public final class Batcher implements PipelineOutput {
         journal(open.kind, readings, alerts);
     }
 
-    private void journal(EntryKind kind, List<Reading> readings, List<AlertEvent> alerts) {
+    /** Journals one batch; answers its identity (boot/sequence), or "-" when it was not journaled. */
+    private String journal(EntryKind kind, List<Reading> readings, List<AlertEvent> alerts) {
         try {
             AppendResult result = outbox.append(kind, readings, alerts, null, clockSync.get());
             if (result instanceof AppendResult.Journaled j) {
@@ -169,6 +176,7 @@ public final class Batcher implements PipelineOutput {
                         kind,
                         readings.size(),
                         alerts.size());
+                return j.entry().label();
             }
         } catch (UncheckedIOException e) {
             lostToDiskErrors += readings.size();
@@ -180,6 +188,7 @@ public final class Batcher implements PipelineOutput {
                     e.getMessage(),
                     e);
         }
+        return "-";
     }
 
     /** One batch being filled. */

@@ -29,6 +29,11 @@ import org.slf4j.LoggerFactory;
  * reconnect after days offline neither floods the link nor starves live data, and a slow
  * collector slows the drain rather than losing anything.
  *
+ * <p>A "try later" pauses only its own side: a data batch's pauses the live and backlog lanes, an
+ * alert's pauses the alert lane, each with its own backoff. So an alert never waits out the backoff
+ * (up to {@code retryMax}) that a slow drain of data batches ran into; it is sent the moment it is
+ * journaled.
+ *
  * <p>All state lives on the single thread of {@code executor}; outbox, link and answer callbacks
  * only post work to it.
  */
@@ -62,6 +67,7 @@ public final class Dispatcher implements OutboxListener, LinkListener, AutoClose
     private final ScheduledExecutorService executor;
     private final Settings settings;
     private final Backoff retryBackoff;
+    private final Backoff alertBackoff;
     private final Map<Long, Flight> inFlight = new HashMap<>();
     private final Counters counters = new Counters();
     private final ClockOffsetFilter clockOffset = new ClockOffsetFilter();
@@ -70,7 +76,11 @@ public final class Dispatcher implements OutboxListener, LinkListener, AutoClose
     /** Entries from this id on are live; written by link callbacks, read by the pump. */
     private volatile long liveFrom = Long.MAX_VALUE;
 
+    /** Until when the live and backlog lanes wait after a "try later" of a data batch. */
     private Instant pausedUntil = Instant.MIN;
+    /** Until when the alert lane waits after a "try later" of an alert. */
+    private Instant alertsPausedUntil = Instant.MIN;
+
     private volatile boolean closed;
 
     public Dispatcher(Outbox outbox, Uplink uplink, Clock clock, ScheduledExecutorService executor, Settings settings) {
@@ -81,6 +91,7 @@ public final class Dispatcher implements OutboxListener, LinkListener, AutoClose
         this.settings = settings;
         this.threshold = settings.initialThreshold();
         this.retryBackoff = new Backoff(settings.retryInitial(), settings.retryMax(), new Random());
+        this.alertBackoff = new Backoff(settings.retryInitial(), settings.retryMax(), new Random());
     }
 
     /** Subscribes to the outbox, starts the uplink and the periodic pump. */
@@ -132,11 +143,14 @@ public final class Dispatcher implements OutboxListener, LinkListener, AutoClose
         if (closed || !uplink.connected()) {
             return;
         }
-        if (clock.instant().isBefore(pausedUntil)) {
-            return;
+        Instant now = clock.instant();
+        if (!now.isBefore(alertsPausedUntil)) {
+            for (OutboxEntry e : outbox.waiting(EntryKind.ALERT, 0, this::idle, 64)) {
+                launch(e, Lane.ALERT);
+            }
         }
-        for (OutboxEntry e : outbox.waiting(EntryKind.ALERT, 0, this::idle, 64)) {
-            launch(e, Lane.ALERT);
+        if (now.isBefore(pausedUntil)) {
+            return;
         }
         long from = liveFrom;
         int live = settings.liveInFlight() - count(Lane.LIVE);
@@ -184,6 +198,10 @@ public final class Dispatcher implements OutboxListener, LinkListener, AutoClose
             return;
         }
         String identity = outbox.origin().gatewayId() + "/" + entry.label();
+        if (lane == Lane.ALERT) {
+            // Alerts are rare; scripts/bench-alert-latency.sh times the edge stages from this line.
+            log.info("event=alert-sent identity={} uplink=\"{}\"", entry.label(), uplink.name());
+        }
         uplink.send(MessageKind.of(entry.kind()), identity, payload)
                 .whenComplete((outcome, failure) -> post(() -> answered(
                         flight, failure != null ? SendOutcome.RetryLater.because(failure.toString()) : outcome)));
@@ -199,7 +217,7 @@ public final class Dispatcher implements OutboxListener, LinkListener, AutoClose
             counters.stored++;
             stored.collectorTimes().ifPresent(t -> clockOffset.add(flight.sentAt(), t, clock.instant()));
             outbox.release(entry.id(), ReleaseReason.STORED);
-            retryBackoff.reset();
+            (flight.lane() == Lane.ALERT ? alertBackoff : retryBackoff).reset();
             if (flight.lane() == Lane.BACKLOG) {
                 window = Math.min(settings.maxWindow(), window < threshold ? window + 1 : window + 1 / window);
             }
@@ -208,15 +226,22 @@ public final class Dispatcher implements OutboxListener, LinkListener, AutoClose
             outbox.deadLetter(entry.id(), rejected.reason());
         } else if (outcome instanceof SendOutcome.RetryLater retry) {
             counters.retries++;
-            threshold = Math.max(2, window / 2);
-            window = Math.max(1, window / 2);
-            Duration wait = retryBackoff.next();
+            boolean alert = flight.lane() == Lane.ALERT;
+            if (!alert) {
+                threshold = Math.max(2, window / 2);
+                window = Math.max(1, window / 2);
+            }
+            Duration wait = (alert ? alertBackoff : retryBackoff).next();
             if (retry.after().isPresent() && retry.after().get().compareTo(wait) > 0) {
                 wait = retry.after().get();
             }
             Instant until = clock.instant().plus(wait);
-            if (until.isAfter(pausedUntil)) {
-                pausedUntil = until;
+            if (until.isAfter(alert ? alertsPausedUntil : pausedUntil)) {
+                if (alert) {
+                    alertsPausedUntil = until;
+                } else {
+                    pausedUntil = until;
+                }
                 log.info(
                         "event=uplink-retry-later identity={} why=\"{}\" pause-ms={} window={}",
                         entry.label(),

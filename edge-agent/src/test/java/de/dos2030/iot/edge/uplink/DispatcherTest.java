@@ -196,6 +196,20 @@ class DispatcherTest {
     }
 
     @Test
+    void sendsAnAlertAtOnceWhileTheDataLanesWaitOutATryLater() throws Exception {
+        appendSamples(2);
+        uplink.comeUp();
+        next().answer().complete(new SendOutcome.RetryLater("InfluxDB slow", Optional.of(Duration.ofSeconds(30))));
+        nothingMoreSent(); // the data lanes pause for 30 s: the backlog's second batch waits
+        outbox.append(
+                EntryKind.ALERT, List.of(), List.of(OutboxFixtures.alert("a1", Instant.now())), null, ClockSync.SYNCED);
+        Sent alert = next();
+        assertThat(alert.channel()).isEqualTo(MessageKind.ALERT);
+        alert.answer().complete(new SendOutcome.RetryLater("no answer", Optional.of(Duration.ofSeconds(30))));
+        nothingMoreSent(); // now the alert lane waits too, on its own backoff
+    }
+
+    @Test
     void deadLettersARejectedBatchAndMovesOn() throws Exception {
         appendSamples(2);
         uplink.comeUp();

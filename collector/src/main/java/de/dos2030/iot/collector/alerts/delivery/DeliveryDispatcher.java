@@ -2,6 +2,7 @@ package de.dos2030.iot.collector.alerts.delivery;
 
 import de.dos2030.iot.collector.alerts.AlertNotification;
 import de.dos2030.iot.collector.alerts.AlertRecorded;
+import de.dos2030.iot.collector.alerts.AlertStages;
 import de.dos2030.iot.collector.alerts.AlertStore;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -126,6 +127,9 @@ public class DeliveryDispatcher implements AutoCloseable {
                 continue;
             }
             inFlight.add(due.subscriptionId());
+            if (AlertStages.enabled()) {
+                AlertStages.deliveryStarted(due.id(), due.eventId(), clock.millis());
+            }
             CompletableFuture<Void> attempt;
             try {
                 attempt = sender.send(sub.get(), step.get(), due.id())
@@ -135,6 +139,9 @@ public class DeliveryDispatcher implements AutoCloseable {
                 attempt = CompletableFuture.failedFuture(e);
             }
             attempt.whenComplete((ok, failure) -> {
+                if (AlertStages.enabled()) {
+                    AlertStages.deliveryDone(due.id(), failure == null, clock.millis());
+                }
                 try {
                     finish(due, failure == null ? null : reason(failure));
                 } catch (RuntimeException e) {

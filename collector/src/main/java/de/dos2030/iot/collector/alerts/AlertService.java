@@ -1,5 +1,6 @@
 package de.dos2030.iot.collector.alerts;
 
+import de.dos2030.iot.collector.ingest.AlertStages;
 import de.dos2030.iot.collector.ingest.IngestService;
 import de.dos2030.iot.collector.security.Caller;
 import de.dos2030.iot.collector.security.audit.Audit;
@@ -90,7 +91,7 @@ public class AlertService {
                             n.gatewayId(),
                             n.alertId());
                     if (AlertStages.enabled()) {
-                        AlertStages.recorded(n, clock.millis());
+                        AlertStages.recorded(n.alertId(), n.kind(), n.eventId(), clock.millis());
                     }
                     recorded.publishEvent(new AlertRecorded(n.eventId()));
                 });

@@ -1,6 +1,5 @@
 package de.dos2030.iot.collector.ingest;
 
-import de.dos2030.iot.collector.alerts.AlertStages;
 import de.dos2030.iot.collector.gateways.Gateway;
 import de.dos2030.iot.collector.rollup.TierLayout;
 import de.dos2030.iot.collector.storage.InfluxConfig;

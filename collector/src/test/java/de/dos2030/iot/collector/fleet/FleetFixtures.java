@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Gateway files and simulated gateways' health for the fleet tests: everything goes through the real doors. */
-final class FleetFixtures {
+public final class FleetFixtures {
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
     private FleetFixtures() {}
@@ -38,7 +38,7 @@ final class FleetFixtures {
     }
 
     /** Sends a health batch through the HTTP door, as the gateway would after a change; returns the status. */
-    static int reportHealth(
+    public static int reportHealth(
             TestCollector collector,
             String gatewayId,
             String siteId,

@@ -2,8 +2,8 @@ package de.dos2030.iot.collector.alerts.delivery;
 
 import de.dos2030.iot.collector.alerts.AlertNotification;
 import de.dos2030.iot.collector.alerts.AlertRecorded;
-import de.dos2030.iot.collector.alerts.AlertStages;
 import de.dos2030.iot.collector.alerts.AlertStore;
+import de.dos2030.iot.collector.ingest.AlertStages;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;

@@ -10,7 +10,7 @@ import java.util.List;
  *
  * @param template     for {@link RolloutKind#CONFIG}: the gateway file, {@code {{gateway}}} and {@code {{site}}}
  *                     standing for each gateway's ids
- * @param target       for {@link RolloutKind#AGENT}: the agent version (not rolled out yet)
+ * @param target       for {@link RolloutKind#AGENT}: the agent version (an uploaded release)
  * @param currentStep  the step being rolled out (0: the canary)
  * @param stepStartedAt when the current step's gateways were asked (null: not yet)
  * @param nextStepAt   the current step is not begun before this (the pace)

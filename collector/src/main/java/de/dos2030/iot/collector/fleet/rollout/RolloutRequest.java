@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * {@code POST /admin/rollouts}: {@code {"kind": "config", "yaml": "...", "gateways": [...] | "selector":
  * {"siteKind", "sites"}, "canary": "gw-1", "percentSteps": [10, 50, 100], "pace": "PT2M", "watch": "PT5M"}}.
- * Absent: kind config, canary the first gateway, steps 10/50/100, pace 2 minutes, watch 5 minutes.
+ * An agent rollout: {@code {"kind": "agent", "version": "0.2.0", ...}} instead of the yaml. Absent: kind config, canary the first gateway, steps 10/50/100, pace 2 minutes, watch 5 minutes.
  */
 @Serdeable
 public record RolloutRequest(

@@ -52,9 +52,12 @@ public class Rollouts {
             throw new IllegalArgumentException("kind '" + kind.wireName() + "' cannot be rolled out yet (allowed: "
                     + String.join(", ", kinds()) + ")");
         }
-        if (req.version() != null && req.yaml() == null) {
+        if (kind == RolloutKind.CONFIG && req.version() != null && req.yaml() == null) {
             throw new IllegalArgumentException(
-                    "version without yaml is not supported yet: send the gateway file as yaml");
+                    "version without yaml is not supported for a config rollout: send the gateway file as yaml");
+        }
+        if (kind == RolloutKind.AGENT && req.yaml() != null) {
+            throw new IllegalArgumentException("yaml is for config rollouts: an agent rollout names its version");
         }
         List<Integer> steps = RolloutPlan.checkSteps(req.percentSteps() == null ? DEFAULT_STEPS : req.percentSteps());
         Duration pace = duration("pace", req.pace(), DEFAULT_PACE, Duration.ZERO);
@@ -65,7 +68,7 @@ public class Rollouts {
                 "ro-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12),
                 kind,
                 req.yaml(),
-                null,
+                kind == RolloutKind.AGENT ? req.version() : null,
                 RolloutStatus.RUNNING,
                 steps,
                 pace,

@@ -6,10 +6,12 @@ import de.dos2030.iot.collector.TestCollector;
 import de.dos2030.iot.collector.fleet.AgentRelease;
 import de.dos2030.iot.collector.fleet.DesiredAgentChanged;
 import de.dos2030.iot.collector.fleet.DesiredAgents;
+import de.dos2030.iot.collector.fleet.FleetFixtures;
 import de.dos2030.iot.collector.security.ApiTokens;
 import de.dos2030.iot.collector.security.Caller;
 import de.dos2030.iot.collector.security.Role;
 import de.dos2030.iot.collector.security.Scope;
+import de.dos2030.iot.model.FleetChange;
 import de.dos2030.iot.model.SiteKind;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -26,6 +28,7 @@ import java.security.PrivateKey;
 import java.security.Signature;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -46,6 +49,7 @@ class ReleaseIT {
     static Path tmp;
 
     static TestCollector collector;
+    static io.micronaut.json.JsonMapper json;
     static KeyPair operator;
     static String gwA;
     static String gwB;
@@ -71,7 +75,10 @@ class ReleaseIT {
         props.put("collector.releases.public-keys", pub.toString());
         props.put("collector.releases.directory", tmp.resolve("releases").toString());
         props.put("test.desired-agent-journal", "true");
+        props.put("collector.fleet.rollout-interval", "100ms");
+        props.put("collector.fleet.rollout-lease", "5s");
         collector = new TestCollector(props);
+        json = collector.context.getBean(io.micronaut.json.JsonMapper.class);
         gwA = collector
                 .register("rel-a-" + SUFFIX, "rel-site-" + SUFFIX, SiteKind.SCHOOL)
                 .token();
@@ -83,6 +90,113 @@ class ReleaseIT {
     @AfterAll
     static void stop() {
         collector.close();
+    }
+
+    @Test
+    void anAgentRolloutAsksTheCanaryFirstAndStopsWhenItRefusesTheRelease() throws Exception {
+        String version = "0.7.0-" + SUFFIX;
+        byte[] jar = jar(7);
+        assertThat(upload(version, jar, sign(operator.getPrivate(), jar), TestCollector.ADMIN_TOKEN)
+                        .statusCode())
+                .isEqualTo(201);
+        Map<String, String> tokens = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 3; i++) {
+            String id = "rel-ro-" + i + "-" + SUFFIX;
+            tokens.put(
+                    id,
+                    collector
+                            .register(id, "rel-site-" + SUFFIX, SiteKind.SCHOOL)
+                            .token());
+        }
+        String unknown = rolloutOf(version + "-missing", tokens.keySet());
+        assertThat(collector
+                        .send("POST", "/admin/rollouts", TestCollector.ADMIN_TOKEN, unknown)
+                        .body())
+                .contains("is not an uploaded release");
+
+        // The canary refuses (as a gateway whose key does not match would): the others are never asked.
+        String failing = startRollout(rolloutOf(version, tokens.keySet()));
+        Map<?, ?> failed = untilDone(failing, tokens, FleetChange.Outcome.REFUSED);
+        assertThat(failed.get("status")).isEqualTo("failed");
+        assertThat((String) failed.get("reason")).contains("signature does not match the operator key");
+        List<String> others = List.copyOf(tokens.keySet()).subList(1, tokens.size());
+        for (String other : others) {
+            assertThat(collector
+                            .get("/api/v1/gateway/desired", tokens.get(other))
+                            .body())
+                    .doesNotContain(version);
+        }
+
+        // Every gateway commits: the rollout completes step by step, and drift shows the agent in sync.
+        Map<?, ?> done = untilDone(startRollout(rolloutOf(version, others)), tokens, FleetChange.Outcome.COMMITTED);
+        assertThat(done.get("status")).as(String.valueOf(done)).isEqualTo("completed");
+        assertThat(collector
+                        .get("/admin/fleet/drift", TestCollector.ADMIN_TOKEN)
+                        .body())
+                .contains("\"desired\":\"" + version + "\"");
+    }
+
+    private String rolloutOf(String version, java.util.Collection<String> gateways) throws Exception {
+        return json.writeValueAsString(Map.of(
+                "kind",
+                "agent",
+                "version",
+                version,
+                "gateways",
+                List.copyOf(gateways),
+                "percentSteps",
+                List.of(50, 100),
+                "pace",
+                "PT0S",
+                "watch",
+                "PT30S"));
+    }
+
+    private String startRollout(String body) throws Exception {
+        HttpResponse<String> r = collector.send("POST", "/admin/rollouts", TestCollector.ADMIN_TOKEN, body);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return (String) json.readValue(r.body(), Map.class).get("id");
+    }
+
+    /** Simulated gateways pull their desired state and answer a new agent release with this outcome. */
+    private Map<?, ?> untilDone(String rolloutId, Map<String, String> tokens, FleetChange.Outcome answer)
+            throws Exception {
+        java.util.Set<String> answered = new java.util.HashSet<>();
+        Map<?, ?>[] last = new Map<?, ?>[1];
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
+                .pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> {
+                    for (var gw : tokens.entrySet()) {
+                        HttpResponse<String> d = collector.get("/api/v1/gateway/desired", gw.getValue());
+                        Object agent = d.statusCode() == 200
+                                ? json.readValue(d.body(), Map.class).get("agent")
+                                : null;
+                        if (agent instanceof Map<?, ?> a && answered.add(gw.getKey() + a.get("version"))) {
+                            FleetFixtures.reportHealth(
+                                    collector,
+                                    gw.getKey(),
+                                    "rel-site-" + SUFFIX,
+                                    gw.getValue(),
+                                    "sha256:000000000000",
+                                    new FleetChange(
+                                            FleetChange.Kind.AGENT,
+                                            (String) a.get("version"),
+                                            answer,
+                                            answer == FleetChange.Outcome.COMMITTED
+                                                    ? null
+                                                    : "signature does not match the operator key",
+                                            java.time.Instant.now()));
+                        }
+                    }
+                    last[0] = json.readValue(
+                            collector
+                                    .get("/admin/rollouts/" + rolloutId, TestCollector.ADMIN_TOKEN)
+                                    .body(),
+                            Map.class);
+                    return !"running".equals(last[0].get("status"));
+                });
+        return last[0];
     }
 
     static byte[] jar(long seed) throws Exception {

@@ -1,10 +1,10 @@
-package de.dos2030.iot.collector.alerts;
+package de.dos2030.iot.collector.ingest;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where an alert's time goes inside the collector: one DEBUG line per stage on the logger
+ * Where an alert's time goes inside the collector, from the ingest door on (so here, where the path starts): one DEBUG line per stage on the logger
  * {@code dos.alert.stages} (off by default; {@code COLLECTOR_ALERT_STAGES=DEBUG} turns it on, see
  * logback.xml), with epoch milliseconds, so that scripts/bench-alert-latency.sh can join them with the
  * edge agent's and the webhook receiver's times by alert id, event id and delivery id.
@@ -27,8 +27,9 @@ public final class AlertStages {
         LOG.debug("stage=stored alert={} state={} received={} stored={}", alertId, state, receivedMs, storedMs);
     }
 
-    static void recorded(AlertNotification step, long atMs) {
-        LOG.debug("stage=recorded alert={} kind={} event={} at={}", step.alertId(), step.kind(), step.eventId(), atMs);
+    /** The alert step ({@code kind}: raised, cleared, ...) and its deliveries were committed as event {@code eventId}. */
+    public static void recorded(String alertId, Object kind, long eventId, long atMs) {
+        LOG.debug("stage=recorded alert={} kind={} event={} at={}", alertId, kind, eventId, atMs);
     }
 
     /** A delivery was handed to its channel. */

@@ -90,6 +90,10 @@ class RestoreDrillIT {
                             "POST", "/api/v1/alerts/" + gateway + "/a-1/acknowledge", engineer, "{\"note\":\"aired\"}");
                     assertThat(ack.statusCode()).as(ack.body()).isEqualTo(200);
                     settle(source, name, gateway);
+                    HttpResponse<String> h2Only =
+                            source.send("POST", "/admin/backup/registry", TestCollector.ADMIN_TOKEN, null);
+                    assertThat(h2Only.statusCode()).as(h2Only.body()).isEqualTo(409); // pg_dump's work
+                    assertThat(h2Only.body()).contains("pg_dump");
                     before = answers(source, viewer, engineer, gateway, site);
                     archive = backup(dir, name, config, passwd, acl);
                     lap(started, "backed up");

@@ -69,6 +69,25 @@ class H2BackupIT {
                     "--yes",
                     "--files-to",
                     dir.resolve("files").toString());
+
+            String again = refused(env, "scripts/collector-restore", archive.toString(), "--yes");
+            assertThat(again)
+                    .contains("registry file " + restored + ".mv.db exists")
+                    .contains("has a database '" + restoredDb + "'")
+                    .contains("the targets are not empty");
+
+            Path tampered = dir.resolve("tampered.tar.gz");
+            run(
+                    Map.of(),
+                    "/bin/sh",
+                    "-c",
+                    "cd '" + dir + "' && mkdir t && tar -xzf '" + archive + "' -C t"
+                            + " && for f in t/*/registry/registry.zip; do echo x >> $f; done && tar -czf '" + tampered
+                            + "' -C t . && rm -r t");
+            env.put("DATASOURCES_DEFAULT_URL", "jdbc:h2:file:" + dir.resolve("other/collector-registry"));
+            assertThat(refused(env, "scripts/collector-restore", tampered.toString(), "--yes"))
+                    .contains("registry/registry.zip: FAILED", "checksums do not match", "nothing restored");
+            assertThat(dir.resolve("other")).doesNotExist();
         } finally {
             try (TestInflux influx = new TestInflux(TestInflux.DEV_URL, restoredDb)) {
                 influx.dropDatabase();
@@ -90,6 +109,20 @@ class H2BackupIT {
                                 .header("Authorization", "Bearer " + bearer)
                                 .build(),
                         HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Runs a script that must refuse: returns what it printed on both streams. */
+    private static String refused(Map<String, String> settings, String script, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(
+                List.of(FreshServices.ROOT.resolve(script).toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().keySet().removeIf(k -> k.startsWith("COLLECTOR_") || k.startsWith("DATASOURCES_"));
+        pb.environment().putAll(settings);
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(script + " printed:\n" + output).isEqualTo(1);
+        return output;
     }
 
     private static String run(Map<String, String> settings, String script, String... args) throws Exception {

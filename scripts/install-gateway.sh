@@ -125,7 +125,7 @@ if [ -n "$enroll_url" ]; then
     echo "note: the gateway file's endpoints must name credentials-file: $ETC/credentials.properties"
 fi
 run install -d -m 0750 -o "$USER_NAME" -g "$USER_NAME" "$VAR" "$CACHE"
-# A/B slots (docs/operations-agent-update.md): this jar in slot a, current -> a; an install replaces any
+# A/B slots (docs/operations.md): this jar in slot a, current -> a; an install replaces any
 # agent update still on trial.
 run install -d -m 0750 -o "$USER_NAME" -g "$USER_NAME" "$SLOTS" "$SLOTS/a"
 run install -m 0644 -o "$USER_NAME" -g "$USER_NAME" "$jar" "$SLOTS/a/edge-agent.jar"

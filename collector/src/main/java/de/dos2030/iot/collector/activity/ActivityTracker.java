@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,8 @@ public class ActivityTracker implements AutoCloseable {
     @EventListener
     void onBatch(IngestService.BatchStored stored) {
         Batch b = stored.batch();
-        Instant now = clock.instant();
+        // In microseconds, as the registry keeps it: the same instant before and after a restart or a restore.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         GatewaySeen before = gateways.get(b.gatewayId());
         GatewayHealth h = b.health();
         ClockSync sync = h != null && h.clockSync() != null ? h.clockSync() : b.clockSync();

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -64,7 +65,7 @@ public class SequenceTracker implements SequenceGaps {
     public Seen record(String gatewayId, String bootId, long sequence) {
         BootState boot = boot(gatewayId, bootId);
         synchronized (boot) {
-            boot.lastSeen = clock.instant();
+            boot.lastSeen = now();
             return boot.record(sequence);
         }
     }
@@ -121,6 +122,9 @@ public class SequenceTracker implements SequenceGaps {
         }
         BootState boot = boot(other.gatewayId(), other.bootId());
         synchronized (boot) {
+            // A boot this instance never saw itself (after a restart or a restore) was last seen when the
+            // others saw it, not when this instance first read about it.
+            boolean onlyHeardOf = boot.stored.isEmpty();
             boolean grew = false;
             for (long[] range : other.stored()) {
                 grew |= boot.add(range[0], range[1]);
@@ -128,7 +132,7 @@ public class SequenceTracker implements SequenceGaps {
             if (other.firstSeen().isBefore(boot.firstSeen)) {
                 boot.firstSeen = other.firstSeen();
             }
-            if (other.lastSeen().isAfter(boot.lastSeen)) {
+            if (onlyHeardOf || other.lastSeen().isAfter(boot.lastSeen)) {
                 boot.lastSeen = other.lastSeen();
             }
             boot.changed |= grew;
@@ -149,9 +153,14 @@ public class SequenceTracker implements SequenceGaps {
                 }));
     }
 
+    /** In microseconds, as the registry keeps it: the same instant before and after a restart or a restore. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
     private BootState boot(String gatewayId, String bootId) {
         Map<String, BootState> boots = gateways.computeIfAbsent(gatewayId, g -> new ConcurrentHashMap<>());
-        BootState boot = boots.computeIfAbsent(bootId, b -> new BootState(bootId, clock.instant()));
+        BootState boot = boots.computeIfAbsent(bootId, b -> new BootState(bootId, now()));
         if (boots.size() > MAX_BOOTS_PER_GATEWAY) {
             boots.values().stream()
                     .min(Comparator.comparing(b -> b.lastSeen))

@@ -54,6 +54,17 @@ class SequenceTrackerTest {
     }
 
     @Test
+    void aBootKnownOnlyFromTheRegistryKeepsTheTimesItWasSeenThere() {
+        Instant first = Instant.parse("2024-12-31T22:00:00Z");
+        Instant last = Instant.parse("2024-12-31T23:00:00Z"); // before this instance's clock: read after a restart
+        tracker.merge(new SequenceTracker.BootRanges("gw", "b1", List.of(new long[] {0, 4}), first, last));
+
+        BootSequences boot = tracker.of("gw").get(0);
+        assertThat(boot.firstSeen()).isEqualTo(first);
+        assertThat(boot.lastSeen()).isEqualTo(last);
+    }
+
+    @Test
     void instancesTakingTurnsSeeNoGapOnceTheyShared() {
         SequenceTracker other = new SequenceTracker(clock, new SimpleMeterRegistry());
         for (long seq = 0; seq < 10; seq++) {

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The agent's A/B slots on the gateway ({@code <state>/agent}, see docs/operations-agent-update.md):
+ * The agent's A/B slots on the gateway ({@code <state>/agent}, see docs/operations.md):
  * <pre>
  * a/edge-agent.jar  a/VERSION       one installed agent
  * b/edge-agent.jar  b/VERSION       the other

@@ -16,7 +16,7 @@
 # Prints both phases, the ratios and the targets (collector >= 2x Node-RED's sustained rate with zero
 # loss when paced; no loss in the overload). Method and figures: docs/peers.md.
 #
-#   scripts/bench-peers.sh [--gateways 20] [--readings 1000] [--paced-rate 20000] [--paced 30]
+#   scripts/bench-peers.sh [--gateways 20] [--readings 1000] [--paced-rate 10000] [--paced 30]
 #                          [--overload 60] [--window 20]
 #
 # Needs Node.js >= 18 and npm (Debian 12: apt-get install nodejs npm); installs Node-RED 4.1 and
@@ -24,11 +24,15 @@
 # checkout (Node-RED 5 needs Node.js 22). Private InfluxDB and Mosquitto (scripts/dev-services.sh with
 # ports +35000: InfluxDB 53086, MQTT 46883), collector on :53080, Node-RED on :53880, state in
 # target/bench-peers/; everything started here is stopped at the end. Default run: about 5 minutes
-# after the build. SKIP_BUILD=1 reuses collector/target from an earlier build.
+# after the build. SKIP_BUILD=1 reuses collector/target from an earlier build. ROLLUPS=on runs the
+# collector with its rollup tiers (the production default; off here, since the Node-RED flow keeps
+# no tiers: the same work on both sides).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=$ROOT/target/bench-peers
-GATEWAYS=20 READINGS=1000 PACED_RATE=20000 PACED=30 OVERLOAD=60 WINDOW=20
+say() { printf '%s bench-peers: %s\n' "$(date +%H:%M:%S)" "$*"; }
+die() { printf 'bench-peers: %s\n' "$*" >&2; exit 1; }
+GATEWAYS=20 READINGS=1000 PACED_RATE=10000 PACED=30 OVERLOAD=60 WINDOW=20 ONLY=
 while [ $# -gt 0 ]; do
     case $1 in
         --gateways) GATEWAYS=$2; shift 2 ;;
@@ -37,15 +41,15 @@ while [ $# -gt 0 ]; do
         --paced) PACED=${2%s}; shift 2 ;;
         --overload) OVERLOAD=${2%s}; shift 2 ;;
         --window) WINDOW=$2; shift 2 ;;
+        --only) ONLY=$2; shift 2 ;; # collector or node-red: one contender, for trying things out
         *) sed -n '2,25p' "$0" >&2; exit 2 ;;
     esac
 done
+case "${ROLLUPS:=off}" in on|off) ;; *) die "ROLLUPS must be on or off, not '$ROLLUPS'" ;; esac
 NODE_RED_VERSION=4.1.8 INFLUX_NODE_VERSION=0.7.0
 NR_DIR=${DOS_BENCH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/dos-bench}/node-red-$NODE_RED_VERSION
 INFLUX_PORT=53086 MQTT_PORT=46883 MQTT_AUTH_PORT=46884 HTTP_PORT=53080 NR_PORT=53880
 ADMIN_TOKEN=bench-admin-token-$RANDOM$RANDOM
-say() { printf '%s bench-peers: %s\n' "$(date +%H:%M:%S)" "$*"; }
-die() { printf 'bench-peers: %s\n' "$*" >&2; exit 1; }
 
 # Node.js first: without it there is nothing to compare with.
 command -v node >/dev/null && command -v npm >/dev/null \
@@ -120,6 +124,7 @@ bench() { # contender pid collector-url admin-token database policy
 peak_rss() { awk '/VmHWM/{printf "%.0f", $2/1024}' "/proc/$1/status"; }
 
 # --- Node-RED -----------------------------------------------------------------------------------
+if [ "$ONLY" != collector ]; then
 cp "$ROOT/scripts/lib/node-red/flows.json" "$ROOT/scripts/lib/node-red/settings.js" "$WORK/node-red/"
 NR_MQTT_PORT=$MQTT_PORT NR_INFLUX_PORT=$INFLUX_PORT NR_INFLUX_DB=peers_nodered NR_HTTP_PORT=$NR_PORT \
     node "$NR_DIR/node_modules/node-red/red.js" --userDir "$WORK/node-red" --settings "$WORK/node-red/settings.js" \
@@ -133,15 +138,18 @@ say "Node-RED $NODE_RED_VERSION on Node.js $(node --version) (pid $NR_PID, http:
 bench node-red "$NR_PID" - - peers_nodered autogen
 echo "node-red.all.peakRssMiB=$(peak_rss "$NR_PID")" >> "$RESULTS"
 stop_pid "$NR_PID"
+fi
 
 # --- the collector ------------------------------------------------------------------------------
+if [ "$ONLY" != node-red ]; then
 (
     cd "$WORK"
     export MICRONAUT_ENVIRONMENTS= MICRONAUT_SERVER_PORT=$HTTP_PORT COLLECTOR_ADMIN_TOKEN=$ADMIN_TOKEN \
         COLLECTOR_SECRETS_KEY=$(head -c 32 /dev/urandom | base64) DATASOURCES_DEFAULT_URL="jdbc:h2:mem:peers;DB_CLOSE_DELAY=-1" \
         COLLECTOR_INFLUX_URL=http://127.0.0.1:$INFLUX_PORT COLLECTOR_INFLUX_DATABASE=peers_collector \
         COLLECTOR_MQTT_URL=tcp://127.0.0.1:$MQTT_PORT COLLECTOR_MQTT_CLIENT_ID=dos-collector-peers \
-        COLLECTOR_MQTT_SESSION_EXPIRY=60s COLLECTOR_COAP_ENABLED=false COLLECTOR_RETENTION_BRIDGE_RAW=INF
+        COLLECTOR_MQTT_SESSION_EXPIRY=60s COLLECTOR_COAP_ENABLED=false COLLECTOR_RETENTION_BRIDGE_RAW=INF \
+        COLLECTOR_ROLLUP_ENABLED=$([ "$ROLLUPS" = on ] && echo true || echo false)
     exec java ${COLLECTOR_JAVA_OPTS:-} -jar "$WORK/collector.jar"
 ) > "$WORK/logs/collector.log" 2>&1 &
 COLLECTOR_PID=$!
@@ -153,10 +161,11 @@ for _ in $(seq 1 180); do
 done
 curl -sf -H "Authorization: Bearer $ADMIN_TOKEN" "http://127.0.0.1:$HTTP_PORT/health" 2>/dev/null | grep -q '"connected":true' \
     || { tail -n 30 "$WORK/logs/collector.log" >&2; die "the collector did not come up connected"; }
-say "collector (pid $COLLECTOR_PID, http://127.0.0.1:$HTTP_PORT), database peers_collector"
+say "collector (pid $COLLECTOR_PID, http://127.0.0.1:$HTTP_PORT), database peers_collector, rollup tiers $ROLLUPS"
 bench collector "$COLLECTOR_PID" "http://127.0.0.1:$HTTP_PORT" "$ADMIN_TOKEN" peers_collector bridge_raw
 echo "collector.all.peakRssMiB=$(peak_rss "$COLLECTOR_PID")" >> "$RESULTS"
 stop_pid "$COLLECTOR_PID"
+fi
 
 say "$GATEWAYS gateways, $READINGS readings per JSON batch, paced $PACED_RATE readings/s for $PACED s, overload $OVERLOAD s, window $WINDOW"
 java -cp "$CLASSPATH_BENCH" de.dos2030.iot.collector.bench.peers.PeersTable "$RESULTS" collector node-red

@@ -85,7 +85,7 @@ public final class PeersBench {
                 }
             }
         }
-        bench.paced(tag, "warm", pacedRate, Math.max(5, pacedSeconds / 3), false);
+        bench.paced(tag, "warm", pacedRate, Math.max(10, pacedSeconds * 2 / 3), false); // JIT: V8 and C2 alike
         bench.paced(tag, "paced", pacedRate, pacedSeconds, true);
         bench.overload(tag, "overld", overloadSeconds);
         System.exit(0);

@@ -28,9 +28,10 @@ public final class PeersTable {
         List<String> contenders = List.of(a).subList(1, a.length);
         System.out.println();
         System.out.println(
-                "| phase | contender | offered | stored | lost | stored readings/s | CPU us per stored reading: "
-                        + "contender / Mosquitto / InfluxDB = sum | series complete |");
-        System.out.println("|---|---|---:|---:|---:|---:|---|---:|");
+                "| phase | contender | offered | stored | lost | stored readings/s in the phase | readings/s until the "
+                        + "last was stored | CPU us per stored reading: contender / Mosquitto / InfluxDB = sum "
+                        + "| series complete |");
+        System.out.println("|---|---|---:|---:|---:|---:|---:|---|---:|");
         for (String phase : List.of("paced", "overld")) {
             for (String c : contenders) {
                 t.row(c, phase);
@@ -54,6 +55,13 @@ public final class PeersTable {
                 : get(c, phase, "storedInTime") / get(c, phase, "seconds");
     }
 
+    /** Everything stored over the time until the last reading was: the overload's backlog counted too. */
+    private double rateUntilLast(String c, String phase) {
+        return phase.equals("paced")
+                ? rate(c, phase)
+                : get(c, phase, "stored") / (get(c, phase, "seconds") + get(c, phase, "afterSeconds"));
+    }
+
     /** CPU microseconds per reading stored in the phase's measured time, for one process. */
     private double cpuPerReading(String c, String phase, String process) {
         double stored = phase.equals("paced") ? get(c, phase, "stored") : get(c, phase, "storedInTime");
@@ -66,7 +74,8 @@ public final class PeersTable {
 
     private void row(String c, String phase) {
         if (Double.isNaN(get(c, phase, "offered"))) {
-            System.out.printf("| %s | %s | (no result) | | | | | |%n", phase, c);
+            System.out.printf(
+                    "| %s | %s | (no result) | | | | | | |%n", phase.equals("paced") ? "paced" : "overload", c);
             return;
         }
         long offered = (long) get(c, phase, "offered");
@@ -88,7 +97,7 @@ public final class PeersTable {
                         get(c, phase, "seconds"));
         System.out.printf(
                 Locale.ROOT,
-                "| %s | %s | %,d | %s | %,d (%.1f %%) | %,.0f | %s | %d of %d |%n",
+                "| %s | %s | %,d | %s | %,d (%.1f %%) | %,.0f | %,.0f | %s | %d of %d |%n",
                 phase.equals("paced") ? "paced" : "overload",
                 c,
                 offered,
@@ -96,6 +105,7 @@ public final class PeersTable {
                 offered - stored,
                 100.0 * (offered - stored) / offered,
                 rate(c, phase),
+                rateUntilLast(c, phase),
                 cpu,
                 (long) get(c, phase, "seriesComplete"),
                 (long) get(c, phase, "series"));
@@ -105,6 +115,7 @@ public final class PeersTable {
         double pacedCpu = cpuPerReading(peer, "paced", "contender") / cpuPerReading(ours, "paced", "contender");
         double pacedSum = cpuSum(peer, "paced") / cpuSum(ours, "paced");
         double maxRate = rate(ours, "overld") / rate(peer, "overld");
+        double untilLast = rateUntilLast(ours, "overld") / rateUntilLast(peer, "overld");
         long pacedLostOurs = (long) (get(ours, "paced", "offered") - get(ours, "paced", "stored"));
         long pacedLostPeer = (long) (get(peer, "paced", "offered") - get(peer, "paced", "stored"));
         long overLostOurs = (long) (get(ours, "overld", "offered") - get(ours, "overld", "stored"));
@@ -122,20 +133,27 @@ public final class PeersTable {
                 pacedLostPeer);
         System.out.printf(
                 Locale.ROOT,
-                "%s vs %s: overload phase: sustained stored rate %.2fx (%,.0f vs %,.0f readings/s); lost %d (%.1f %%) vs %d (%.1f %%).%n",
+                "%s vs %s: overload phase: stored rate %.2fx in the phase's time (%,.0f vs %,.0f readings/s), %.2fx until the "
+                        + "last was stored (%,.0f vs %,.0f); lost %d (%.1f %%) vs %d (%.1f %%).%n",
                 ours,
                 peer,
                 maxRate,
                 rate(ours, "overld"),
                 rate(peer, "overld"),
+                untilLast,
+                rateUntilLast(ours, "overld"),
+                rateUntilLast(peer, "overld"),
                 overLostOurs,
                 100.0 * overLostOurs / get(ours, "overld", "offered"),
                 overLostPeer,
                 100.0 * overLostPeer / get(peer, "overld", "offered"));
-        boolean pacedTarget = pacedLostOurs == 0 && pacedLostPeer == 0 && maxRate >= 2;
+        // The paced phase offers both the same rate, so its stored rates are equal by design: the "2x" is
+        // judged on the sustained rate (until the last was stored, which does not count the flood's cost
+        // against the peer), at zero loss when paced.
+        boolean pacedTarget = pacedLostOurs == 0 && pacedLostPeer == 0 && untilLast >= 2;
         System.out.printf(
                 Locale.ROOT,
-                "targets: %s at least 2x %s's sustained rate at zero loss in the paced phase: %s; %s loses nothing in the "
+                "targets: %s sustains at least 2x %s's rate, both losing nothing when paced: %s; %s loses nothing in the "
                         + "overload: %s%n",
                 ours,
                 peer,

@@ -9,21 +9,23 @@
 #   overload  every gateway sends back to back for --overload seconds, as fast as its protocol lets it:
 #             towards Node-RED the broker's PUBACK is all a gateway gets, so it sends as fast as
 #             Mosquitto takes the batches; towards the collector it keeps every batch in its outbox
-#             until the collector answers "stored" (up to --window awaiting at once, within the
-#             broker's Receive Maximum; "try_later" and silence bring a batch back). Stored within the
+#             until the collector answers "stored" (up to --window awaiting at once, the edge agent's
+#             default of 4, within the broker's Receive Maximum; "try_later" and silence bring a batch
+#             back). Stored within the
 #             time = the contender's sustained maximum; afterwards the gateways deliver what they
 #             still hold, the contender finishes what it took, and what never arrives is lost.
 # Prints both phases, the ratios and the targets (collector >= 2x Node-RED's sustained rate with zero
 # loss when paced; no loss in the overload). Method and figures: docs/peers.md.
 #
 #   scripts/bench-peers.sh [--gateways 20] [--readings 1000] [--paced-rate 10000] [--paced 30]
-#                          [--overload 60] [--window 20]
+#                          [--overload 60] [--window 4]
 #
 # Needs Node.js >= 18 and npm (Debian 12: apt-get install nodejs npm); installs Node-RED 4.1 and
 # node-red-contrib-influxdb from npm once into ${DOS_BENCH_CACHE:-~/.cache/dos-bench}, outside the
-# checkout (Node-RED 5 needs Node.js 22). Private InfluxDB and Mosquitto (scripts/dev-services.sh with
-# ports +35000: InfluxDB 53086, MQTT 46883), collector on :53080, Node-RED on :53880, state in
-# target/bench-peers/; everything started here is stopped at the end. Default run: about 5 minutes
+# checkout (Node-RED 5 needs Node.js 22). Private InfluxDB and Mosquitto (scripts/dev-services.sh on
+# InfluxDB 29086, MQTT 29883), collector on :29080, Node-RED on :29880 (below Linux's ephemeral ports,
+# which once held :53880 when Node-RED wanted it), state in target/bench-peers/; everything started
+# here is stopped at the end. Default run: about 5 minutes
 # after the build. SKIP_BUILD=1 reuses collector/target from an earlier build. ROLLUPS=on runs the
 # collector with its rollup tiers (the production default; off here, since the Node-RED flow keeps
 # no tiers: the same work on both sides).
@@ -32,7 +34,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=$ROOT/target/bench-peers
 say() { printf '%s bench-peers: %s\n' "$(date +%H:%M:%S)" "$*"; }
 die() { printf 'bench-peers: %s\n' "$*" >&2; exit 1; }
-GATEWAYS=20 READINGS=1000 PACED_RATE=10000 PACED=30 OVERLOAD=60 WINDOW=20 ONLY=
+GATEWAYS=20 READINGS=1000 PACED_RATE=10000 PACED=30 OVERLOAD=60 WINDOW=4 ONLY=
 while [ $# -gt 0 ]; do
     case $1 in
         --gateways) GATEWAYS=$2; shift 2 ;;
@@ -48,7 +50,7 @@ done
 case "${ROLLUPS:=off}" in on|off) ;; *) die "ROLLUPS must be on or off, not '$ROLLUPS'" ;; esac
 NODE_RED_VERSION=4.1.8 INFLUX_NODE_VERSION=0.7.0
 NR_DIR=${DOS_BENCH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/dos-bench}/node-red-$NODE_RED_VERSION
-INFLUX_PORT=53086 MQTT_PORT=46883 MQTT_AUTH_PORT=46884 HTTP_PORT=53080 NR_PORT=53880
+INFLUX_PORT=29086 MQTT_PORT=29883 MQTT_AUTH_PORT=29884 HTTP_PORT=29080 NR_PORT=29880
 ADMIN_TOKEN=bench-admin-token-$RANDOM$RANDOM
 
 # Node.js first: without it there is nothing to compare with.
@@ -131,11 +133,11 @@ NR_MQTT_PORT=$MQTT_PORT NR_INFLUX_PORT=$INFLUX_PORT NR_INFLUX_DB=peers_nodered N
     > "$WORK/logs/node-red.log" 2>&1 &
 NR_PID=$!
 PIDS+=("$NR_PID")
-for _ in $(seq 1 120); do grep -q 'Connected to broker' "$WORK/logs/node-red.log" && break; kill -0 "$NR_PID" || break; sleep 0.5; done
+for _ in $(seq 1 120); do grep -q 'Connected to broker' "$WORK/logs/node-red.log" && break; kill -0 "$NR_PID" 2>/dev/null || break; sleep 0.5; done
 grep -q 'Connected to broker' "$WORK/logs/node-red.log" || { tail -n 30 "$WORK/logs/node-red.log" >&2; die "Node-RED did not connect to the broker"; }
 sleep 2 # its subscription follows the connection
 say "Node-RED $NODE_RED_VERSION on Node.js $(node --version) (pid $NR_PID, http://127.0.0.1:$NR_PORT), flow scripts/lib/node-red/flows.json"
-bench node-red "$NR_PID" - - peers_nodered autogen
+bench node-red "$NR_PID" - - peers_nodered autogen || say "the Node-RED run failed (above); the table shows what it got"
 echo "node-red.all.peakRssMiB=$(peak_rss "$NR_PID")" >> "$RESULTS"
 stop_pid "$NR_PID"
 fi
@@ -162,7 +164,8 @@ done
 curl -sf -H "Authorization: Bearer $ADMIN_TOKEN" "http://127.0.0.1:$HTTP_PORT/health" 2>/dev/null | grep -q '"connected":true' \
     || { tail -n 30 "$WORK/logs/collector.log" >&2; die "the collector did not come up connected"; }
 say "collector (pid $COLLECTOR_PID, http://127.0.0.1:$HTTP_PORT), database peers_collector, rollup tiers $ROLLUPS"
-bench collector "$COLLECTOR_PID" "http://127.0.0.1:$HTTP_PORT" "$ADMIN_TOKEN" peers_collector bridge_raw
+bench collector "$COLLECTOR_PID" "http://127.0.0.1:$HTTP_PORT" "$ADMIN_TOKEN" peers_collector bridge_raw \
+    || say "the collector run failed (above; log $WORK/logs/collector.log); the table shows what it got"
 echo "collector.all.peakRssMiB=$(peak_rss "$COLLECTOR_PID")" >> "$RESULTS"
 stop_pid "$COLLECTOR_PID"
 fi

@@ -56,7 +56,9 @@ public final class PeersBench {
         URI broker = URI.create("tcp://" + a[1]);
         this.host = broker.getHost();
         this.port = broker.getPort();
-        InfluxDB influx = InfluxDBFactory.connect(a[2]);
+        // InfluxDB answers slowly while a contender floods it: a count may take longer than the 10 s default.
+        InfluxDB influx =
+                InfluxDBFactory.connect(a[2], new okhttp3.OkHttpClient.Builder().readTimeout(120, TimeUnit.SECONDS));
         this.counts = new StoredCounts(influx, a[3], a[4]);
         this.awaitsStored = !a[5].equals("-");
         this.gateways = Integer.parseInt(a[7]);
@@ -85,7 +87,7 @@ public final class PeersBench {
                 }
             }
         }
-        bench.paced(tag, "warm", pacedRate, Math.max(10, pacedSeconds * 2 / 3), false); // JIT: V8 and C2 alike
+        bench.paced(tag, "warm", pacedRate, Math.max(10, pacedSeconds / 2), false); // JIT: V8 and C2 alike
         bench.paced(tag, "paced", pacedRate, pacedSeconds, true);
         bench.overload(tag, "overld", overloadSeconds);
         System.exit(0);
@@ -137,7 +139,7 @@ public final class PeersBench {
                 offered - s.stored,
                 offered / (perGateway * intervalNanos / 1e9),
                 elapsed,
-                used);
+                cpuText(used));
     }
 
     private void overload(String tag, String phase, int seconds) throws Exception {
@@ -197,7 +199,7 @@ public final class PeersBench {
                 offered - s.stored,
                 after,
                 seconds,
-                used);
+                cpuText(used));
     }
 
     /** Per series: stored against what the gateways delivered (the broker confirmed, or the collector stored). */
@@ -293,6 +295,13 @@ public final class PeersBench {
         });
         pool.shutdown();
         return all;
+    }
+
+    private static String cpuText(Map<String, Double> used) {
+        StringBuilder out = new StringBuilder();
+        used.forEach((name, sec) ->
+                out.append(String.format(Locale.ROOT, "%s%s %.2f", out.isEmpty() ? "" : ", ", name, sec)));
+        return out.toString();
     }
 
     private void record(String phase, String key, double value) {

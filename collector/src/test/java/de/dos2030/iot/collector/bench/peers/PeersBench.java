@@ -98,7 +98,29 @@ public final class PeersBench {
         return String.format(Locale.ROOT, "peers-%s-%s-%03d", tag, phase, g);
     }
 
+    /**
+     * Waits (at most 60 s) until InfluxDB and Mosquitto have finished what came before (InfluxDB
+     * compacts for seconds after millions of points; the previous contender's flood left the broker
+     * work), so that no phase pays for the one before it: under 5 % of a core each for 1 s running.
+     */
+    private void quiesce() throws InterruptedException {
+        long start = System.nanoTime();
+        Map<String, Double> previous = cpu.seconds();
+        int quiet = 0;
+        while (quiet < 2 && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(60)) {
+            Thread.sleep(500);
+            Map<String, Double> now = cpu.seconds();
+            boolean idle = now.get("influxd") - previous.get("influxd") < 0.025
+                    && now.get("mosquitto") - previous.get("mosquitto") < 0.025;
+            quiet = idle ? quiet + 1 : 0;
+            previous = now;
+        }
+        System.out.printf(
+                Locale.ROOT, "  (InfluxDB and Mosquitto quiet after %.1f s)%n", (System.nanoTime() - start) / 1e9);
+    }
+
     private void paced(String tag, String phase, double rate, int seconds, boolean report) throws Exception {
+        quiesce();
         String prefix = String.format("peers-%s-%s-", tag, phase);
         BridgeBatches batches =
                 new BridgeBatches(readingsPerBatch, id(tag, phase, 0).length());
@@ -143,6 +165,7 @@ public final class PeersBench {
     }
 
     private void overload(String tag, String phase, int seconds) throws Exception {
+        quiesce();
         String prefix = String.format("peers-%s-%s-", tag, phase);
         BridgeBatches batches =
                 new BridgeBatches(readingsPerBatch, id(tag, phase, 0).length());

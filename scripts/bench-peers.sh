@@ -11,22 +11,21 @@
 #             Mosquitto takes the batches; towards the collector it keeps every batch in its outbox
 #             until the collector answers "stored" (up to --window awaiting at once, the edge agent's
 #             default of 4, within the broker's Receive Maximum; "try_later" and silence bring a batch
-#             back). Stored within the
-#             time = the contender's sustained maximum; afterwards the gateways deliver what they
-#             still hold, the contender finishes what it took, and what never arrives is lost.
+#             back). Stored within the time = the contender's sustained maximum; afterwards the
+#             gateways deliver what they still hold, the contender finishes what it took, and what
+#             never arrives is lost. Each phase starts once InfluxDB and Mosquitto are idle.
 # Prints both phases, the ratios and the targets (collector >= 2x Node-RED's sustained rate with zero
 # loss when paced; no loss in the overload). Method and figures: docs/peers.md.
 #
 #   scripts/bench-peers.sh [--gateways 20] [--readings 1000] [--paced-rate 10000] [--paced 30]
-#                          [--overload 60] [--window 4]
+#                          [--overload 60] [--window 4] [--only collector|node-red]
 #
 # Needs Node.js >= 18 and npm (Debian 12: apt-get install nodejs npm); installs Node-RED 4.1 and
 # node-red-contrib-influxdb from npm once into ${DOS_BENCH_CACHE:-~/.cache/dos-bench}, outside the
 # checkout (Node-RED 5 needs Node.js 22). Private InfluxDB and Mosquitto (scripts/dev-services.sh on
 # InfluxDB 29086, MQTT 29883), collector on :29080, Node-RED on :29880 (below Linux's ephemeral ports,
 # which once held :53880 when Node-RED wanted it), state in target/bench-peers/; everything started
-# here is stopped at the end. Default run: about 5 minutes
-# after the build. SKIP_BUILD=1 reuses collector/target from an earlier build. ROLLUPS=on runs the
+# here is stopped at the end. Default run: 5-6.5 minutes after the build. SKIP_BUILD=1 reuses collector/target from an earlier build. ROLLUPS=on runs the
 # collector with its rollup tiers (the production default; off here, since the Node-RED flow keeps
 # no tiers: the same work on both sides).
 set -euo pipefail
@@ -44,7 +43,7 @@ while [ $# -gt 0 ]; do
         --overload) OVERLOAD=${2%s}; shift 2 ;;
         --window) WINDOW=$2; shift 2 ;;
         --only) ONLY=$2; shift 2 ;; # collector or node-red: one contender, for trying things out
-        *) sed -n '2,25p' "$0" >&2; exit 2 ;;
+        *) sed -n '2,31p' "$0" >&2; exit 2 ;;
     esac
 done
 case "${ROLLUPS:=off}" in on|off) ;; *) die "ROLLUPS must be on or off, not '$ROLLUPS'" ;; esac
@@ -172,5 +171,5 @@ fi
 
 say "$GATEWAYS gateways, $READINGS readings per JSON batch, paced $PACED_RATE readings/s for $PACED s, overload $OVERLOAD s, window $WINDOW"
 java -cp "$CLASSPATH_BENCH" de.dos2030.iot.collector.bench.peers.PeersTable "$RESULTS" collector node-red
-echo "peak RSS: collector $(grep -oP 'collector.all.peakRssMiB=\K.*' "$RESULTS") MiB, Node-RED $(grep -oP 'node-red.all.peakRssMiB=\K.*' "$RESULTS") MiB"
+echo "peak RSS (MiB): $(grep -oP '^[a-z-]+(?=\.all\.peakRssMiB=)|(?<=peakRssMiB=).*' "$RESULTS" | paste -sd' ')"
 echo "$TELEGRAF_NOTE"

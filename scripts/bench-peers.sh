@@ -25,9 +25,9 @@
 # checkout (Node-RED 5 needs Node.js 22). Private InfluxDB and Mosquitto (scripts/dev-services.sh on
 # InfluxDB 29086, MQTT 29883), collector on :29080, Node-RED on :29880 (below Linux's ephemeral ports,
 # which once held :53880 when Node-RED wanted it), state in target/bench-peers/; everything started
-# here is stopped at the end. Default run: 5-6.5 minutes after the build. SKIP_BUILD=1 reuses collector/target from an earlier build. ROLLUPS=on runs the
-# collector with its rollup tiers (the production default; off here, since the Node-RED flow keeps
-# no tiers: the same work on both sides).
+# here is stopped at the end. Default run: 5-6.5 minutes after the build. SKIP_BUILD=1 reuses
+# collector/target from an earlier build. ROLLUPS=on runs the collector with its rollup tiers (the
+# production default; off here, since the Node-RED flow keeps no tiers: the same work on both sides).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=$ROOT/target/bench-peers
@@ -132,7 +132,7 @@ NR_MQTT_PORT=$MQTT_PORT NR_INFLUX_PORT=$INFLUX_PORT NR_INFLUX_DB=peers_nodered N
     > "$WORK/logs/node-red.log" 2>&1 &
 NR_PID=$!
 PIDS+=("$NR_PID")
-for _ in $(seq 1 120); do grep -q 'Connected to broker' "$WORK/logs/node-red.log" && break; kill -0 "$NR_PID" 2>/dev/null || break; sleep 0.5; done
+for _ in $(seq 1 180); do grep -q 'Connected to broker' "$WORK/logs/node-red.log" && break; kill -0 "$NR_PID" 2>/dev/null || break; sleep 0.5; done
 grep -q 'Connected to broker' "$WORK/logs/node-red.log" || { tail -n 30 "$WORK/logs/node-red.log" >&2; die "Node-RED did not connect to the broker"; }
 sleep 2 # its subscription follows the connection
 say "Node-RED $NODE_RED_VERSION on Node.js $(node --version) (pid $NR_PID, http://127.0.0.1:$NR_PORT), flow scripts/lib/node-red/flows.json"

@@ -87,9 +87,14 @@ public final class PeersBench {
                 }
             }
         }
-        bench.paced(tag, "warm", pacedRate, Math.max(10, pacedSeconds / 2), false); // JIT: V8 and C2 alike
-        bench.paced(tag, "paced", pacedRate, pacedSeconds, true);
-        bench.overload(tag, "overld", overloadSeconds);
+        try {
+            bench.paced(tag, "warm", pacedRate, Math.max(10, pacedSeconds / 2), false); // JIT: V8 and C2 alike
+            bench.paced(tag, "paced", pacedRate, pacedSeconds, true);
+            bench.overload(tag, "overld", overloadSeconds);
+        } catch (Exception | Error e) {
+            e.printStackTrace(); // and exit: gateway threads blocked on a dead contender would keep the JVM up
+            System.exit(1);
+        }
         System.exit(0);
     }
 

@@ -47,6 +47,7 @@ while [ $# -gt 0 ]; do
     esac
 done
 case "${ROLLUPS:=off}" in on|off) ;; *) die "ROLLUPS must be on or off, not '$ROLLUPS'" ;; esac
+case "$ONLY" in ''|collector|node-red) ;; *) die "--only takes collector or node-red, not '$ONLY'" ;; esac
 NODE_RED_VERSION=4.1.8 INFLUX_NODE_VERSION=0.7.0
 NR_DIR=${DOS_BENCH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/dos-bench}/node-red-$NODE_RED_VERSION
 INFLUX_PORT=29086 MQTT_PORT=29883 MQTT_AUTH_PORT=29884 HTTP_PORT=29080 NR_PORT=29880
@@ -57,7 +58,6 @@ command -v node >/dev/null && command -v npm >/dev/null \
     || die "Node.js and npm are missing, so Node-RED cannot run: install them (Debian 12: apt-get install -y nodejs npm) and run again"
 NODE_MAJOR=$(node -p 'process.versions.node.split(".")[0]')
 [ "$NODE_MAJOR" -ge 18 ] || die "Node.js $(node --version) is too old: Node-RED $NODE_RED_VERSION needs 18 or newer"
-command -v jq >/dev/null || die "jq is missing (apt-get install -y jq)"
 for port in $INFLUX_PORT $((INFLUX_PORT + 2)) $MQTT_PORT $MQTT_AUTH_PORT $HTTP_PORT $NR_PORT; do
     ! ss -ltnH "sport = :$port" | grep -q . || die "port $port is in use (another bench-peers run?): stop it or wait"
 done

@@ -12,10 +12,11 @@ import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 
 /**
- * The least of an MQTT v5 client the ingest benchmark's simulated gateways need: connect with a
+ * The least of an MQTT v5 client the benchmarks' simulated gateways need (ingest, peers): connect with a
  * clean start, subscribe to one topic, publish at QoS 1 with a response topic, correlation data
  * and content type, and hand each message that arrives (correlation data, payload) to a callback.
  * It exists for the reason {@link KeepAliveHttp} does: Paho cost the load generator 0.3-0.9 us of
@@ -27,7 +28,7 @@ import java.util.function.BiConsumer;
  * never more unacknowledged QoS 1 publishes than the broker's Receive Maximum from its CONNACK
  * (65,535 when it does not say; Mosquitto says 20). A publish past it waits for a PUBACK.
  */
-final class LeanMqtt implements AutoCloseable {
+public final class LeanMqtt implements AutoCloseable {
     private static final int CONNECT = 1;
     private static final int CONNACK = 2;
     private static final int PUBLISH = 3;
@@ -46,11 +47,12 @@ final class LeanMqtt implements AutoCloseable {
     /** Free slots of the broker's Receive Maximum: taken by a QoS 1 publish, given back by its PUBACK. */
     private final Semaphore unacknowledged;
 
+    private final AtomicLong confirmed = new AtomicLong();
     private int nextPacketId = 1;
     private volatile String failure;
 
     /** Connects (clean start) as {@code clientId}; {@code onMessage} gets (correlation data or null, payload). */
-    LeanMqtt(String host, int port, String clientId, BiConsumer<byte[], byte[]> onMessage) throws IOException {
+    public LeanMqtt(String host, int port, String clientId, BiConsumer<byte[], byte[]> onMessage) throws IOException {
         this.socket = new Socket(host, port);
         this.socket.setTcpNoDelay(true);
         this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 64 * 1024));
@@ -64,8 +66,8 @@ final class LeanMqtt implements AutoCloseable {
         byte[] connack = new byte[readVarint()];
         in.readFully(connack);
         if (header >> 4 != CONNACK || connack.length < 2 || connack[1] != 0) {
-            throw new IOException(
-                    "broker refused " + clientId + ": reason " + (connack.length > 1 ? connack[1] & 0xff : -1));
+            throw new IOException("broker at " + host + ":" + port + " refused " + clientId + ": reason "
+                    + (connack.length > 1 ? connack[1] & 0xff : -1));
         }
         this.receiveMaximum = receiveMaximum(connack);
         this.unacknowledged = new Semaphore(receiveMaximum);
@@ -75,7 +77,7 @@ final class LeanMqtt implements AutoCloseable {
     }
 
     /** Subscribes to {@code filter} at QoS 1 and waits for the broker's grant. */
-    void subscribe(String filter) throws IOException, InterruptedException {
+    public void subscribe(String filter) throws IOException, InterruptedException {
         Packet p = new Packet();
         p.u16(packetId()).varint(0).string(filter).bytes(new byte[] {1});
         send(SUBSCRIBE << 4 | 0x02, p);
@@ -85,7 +87,7 @@ final class LeanMqtt implements AutoCloseable {
     }
 
     /** The broker's Receive Maximum from its CONNACK. */
-    int receiveMaximum() {
+    public int receiveMaximum() {
         return receiveMaximum;
     }
 
@@ -93,7 +95,7 @@ final class LeanMqtt implements AutoCloseable {
      * Publishes at QoS 1 once fewer than the broker's Receive Maximum publishes await their PUBACK
      * (waits for one otherwise); the PUBACK frees the slot and is otherwise dropped.
      */
-    void publish(String topic, byte[] payload, String responseTopic, byte[] correlation, String contentType)
+    public void publish(String topic, byte[] payload, String responseTopic, byte[] correlation, String contentType)
             throws IOException, InterruptedException {
         // Outside the lock: the reader thread needs it to answer the broker's publishes while we wait.
         while (!unacknowledged.tryAcquire(1, TimeUnit.SECONDS)) {
@@ -109,15 +111,31 @@ final class LeanMqtt implements AutoCloseable {
         props.bytes(new byte[] {0x03}).string(contentType);
         props.bytes(new byte[] {0x08}).string(responseTopic);
         props.bytes(new byte[] {0x09}).u16(correlation.length).bytes(correlation);
-        Packet p = new Packet();
-        synchronized (this) {
-            p.string(topic)
-                    .u16(packetId())
-                    .varint(props.size())
-                    .bytes(props.toByteArray())
-                    .bytes(payload);
-            send(PUBLISH << 4 | 0x02, p);
+        Packet head = new Packet();
+        head.string(topic).u16(packetId()).varint(props.size());
+        props.writeTo(head);
+        synchronized (
+                this) { // the payload goes to the socket as it is: copying 140 KB batches costs the cores measured
+            out.write(PUBLISH << 4 | 0x02);
+            new Packet().varint(head.size() + payload.length).writeTo(out);
+            head.writeTo(out);
+            out.write(payload);
+            out.flush();
         }
+    }
+
+    /** Waits until the broker has confirmed every publish, at most {@code seconds}. */
+    public boolean awaitConfirmed(int seconds) throws InterruptedException {
+        if (!unacknowledged.tryAcquire(receiveMaximum, seconds, TimeUnit.SECONDS)) {
+            return false;
+        }
+        unacknowledged.release(receiveMaximum);
+        return true;
+    }
+
+    /** Publishes the broker has confirmed (PUBACK) so far. */
+    public long confirmed() {
+        return confirmed.get();
     }
 
     private synchronized int packetId() {
@@ -143,7 +161,7 @@ final class LeanMqtt implements AutoCloseable {
                 switch (header >> 4) {
                     case PUBLISH -> received(header, body);
                     case SUBACK -> subscribed.countDown();
-                    case PUBACK -> unacknowledged.release(); // the broker has it; the answer is what counts
+                    case PUBACK -> pubAck(body); // the broker has it; the collector's answer is what counts
                     case DISCONNECT ->
                         throw new IOException("broker disconnected: reason " + (body.length > 0 ? body[0] & 0xff : 0));
                     default -> throw new IOException("unexpected packet type " + (header >> 4));
@@ -154,6 +172,14 @@ final class LeanMqtt implements AutoCloseable {
                 failure = e.toString(); // the next publish reports it
             }
         }
+    }
+
+    private void pubAck(byte[] body) throws IOException {
+        if (body.length > 2 && (body[2] & 0xff) >= 0x80) {
+            throw new IOException("broker refused a publish: PUBACK reason " + (body[2] & 0xff));
+        }
+        confirmed.incrementAndGet();
+        unacknowledged.release();
     }
 
     private void received(int header, byte[] body) throws IOException {

@@ -1,5 +1,6 @@
 package de.dos2030.iot.collector.bench.peers;
 
+import de.dos2030.iot.collector.bench.LeanMqtt;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -32,7 +33,7 @@ final class SimulatedGateway implements AutoCloseable {
     private final String id;
     private final BridgeBatches batches;
     private final boolean awaitsStored;
-    private final GatewayClient client;
+    private final LeanMqtt client;
     private final Semaphore window;
     /** Sequence number -> the batch and when it is due again if no "stored" arrives first. */
     private final Map<Integer, Pending> unanswered = new ConcurrentHashMap<>();
@@ -49,7 +50,7 @@ final class SimulatedGateway implements AutoCloseable {
         this.id = id;
         this.batches = batches;
         this.awaitsStored = awaitsStored;
-        this.client = new GatewayClient(host, port, id, this::answered);
+        this.client = new LeanMqtt(host, port, id, this::answered);
         this.window = new Semaphore(Math.min(window, client.receiveMaximum()));
         if (awaitsStored) {
             client.subscribe(ackTopic());

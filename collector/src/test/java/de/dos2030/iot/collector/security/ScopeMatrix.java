@@ -42,6 +42,7 @@ final class ScopeMatrix {
             Map.entry("GET /admin/audit", Rule.FLEET_ADMIN),
             Map.entry("GET /admin/audit/verify", Rule.FLEET_ADMIN),
             Map.entry("GET /admin/gateways", Rule.FLEET_ADMIN),
+            Map.entry("POST /admin/backup/registry", Rule.FLEET_ADMIN),
             Map.entry("POST /admin/gateways", Rule.FLEET_ADMIN),
             Map.entry("GET /admin/gateways/{id}", Rule.FLEET_ADMIN),
             Map.entry("DELETE /admin/gateways/{id}", Rule.FLEET_ADMIN),

@@ -201,9 +201,7 @@ class RemoteConfigIT {
                 .contains(version)
                 .contains("zurückgerollt")
                 .contains("sensor r204-air did not answer");
-        assertThat(web.get("/flotte").body())
-                .contains("Konfiguration: gewünscht / gemeldet")
-                .contains("zurückgerollt");
+        assertThat(web.get("/flotte").body()).contains("Fernwartung").contains("Konfiguration zurückgerollt");
 
         assertThat(FleetFixtures.reportHealth(
                         collector,

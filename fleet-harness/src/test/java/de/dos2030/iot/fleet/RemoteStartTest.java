@@ -33,8 +33,8 @@ class RemoteStartTest {
         RemoteStart start = RemoteStart.prepare(member(dir), dir, dir.resolve("state"), Duration.ofSeconds(7));
 
         String installed = Files.readString(dir.resolve(RemoteStart.INSTALLED_FILE));
-        assertThat(start.config().fleet()).hasValueSatisfying(f -> assertThat(f.applyWatch())
-                .isEqualTo(Duration.ofSeconds(7)));
+        assertThat(start.config().fleet())
+                .hasValueSatisfying(f -> assertThat(f.applyWatch()).isEqualTo(Duration.ofSeconds(7)));
         assertThat(start.version()).isEqualTo(ConfigVersion.of(installed));
         assertThat(start.remote().yaml()).isEqualTo(installed);
         assertThat(start.remote().baseDirectory()).isEqualTo(dir);

@@ -2,6 +2,7 @@ package de.dos2030.iot.fleet;
 
 import de.dos2030.iot.config.ConfigException;
 import de.dos2030.iot.config.load.GatewayConfigLoader;
+import de.dos2030.iot.config.model.DurationText;
 import de.dos2030.iot.config.model.GatewayConfig;
 import de.dos2030.iot.edge.runtime.Agent;
 import de.dos2030.iot.model.SiteKind;
@@ -84,6 +85,19 @@ public final class FleetCommand implements Callable<Integer> {
     long healthSeconds;
 
     @Option(
+            names = "--remote-config",
+            description = "Each gateway takes remote configurations: its file, with a fleet: section, is written to"
+                    + " <work>/<id>/gateway.yaml and a committed remote file runs instead at the next start.")
+    boolean remoteConfig;
+
+    @Option(
+            names = "--apply-watch",
+            paramLabel = "DURATION",
+            defaultValue = "20s",
+            description = "With --remote-config: fleet.apply-watch of each gateway (default: ${DEFAULT-VALUE}).")
+    String applyWatch;
+
+    @Option(
             names = "--drain",
             description = "Start no sensors: only send what the outboxes hold, exit when they are empty.")
     boolean drain;
@@ -101,6 +115,10 @@ public final class FleetCommand implements Callable<Integer> {
             return drainAll();
         }
         PrintStream out = System.out;
+        if (remoteConfig && DurationText.parse(applyWatch).isEmpty()) {
+            System.err.println("--apply-watch " + applyWatch + ": expected " + DurationText.ALLOWED);
+            return 2;
+        }
         FleetPlan members = FleetPlan.read(plan);
         GatewayConfig school;
         GatewayConfig bridge;
@@ -152,8 +170,7 @@ public final class FleetCommand implements Callable<Integer> {
             try {
                 GenerationLog log = new GenerationLog(dir, Clock.systemUTC());
                 logs.add(log);
-                Agent agent = new Agent(
-                        config, "fleet", new Agent.Options(Duration.ofSeconds(healthSeconds), dir.resolve("state")));
+                Agent agent = start(config, dir);
                 log.attach(agent.outbox(), dir);
                 agents.add(agent);
                 agent.start();
@@ -176,6 +193,16 @@ public final class FleetCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    private Agent start(GatewayConfig derived, Path dir) throws Exception {
+        Duration watch = DurationText.parse(applyWatch).orElseThrow();
+        Agent.Options options = new Agent.Options(Duration.ofSeconds(healthSeconds), dir.resolve("state"));
+        if (!remoteConfig) {
+            return new Agent(derived, "fleet", options);
+        }
+        RemoteStart r = RemoteStart.prepare(derived, dir, options.stateDir(), watch);
+        return new Agent(r.config(), r.version(), options, r.remote());
     }
 
     private int drainAll() throws Exception {

@@ -43,7 +43,7 @@ final class UpdateSide implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private Optional<SystemdNotifier> systemd = Optional.empty();
+    private volatile Optional<SystemdNotifier> systemd = Optional.empty();
     private boolean confirmed;
 
     UpdateSide(GatewayConfig config, FleetChanges changes, Clock clock) {

@@ -70,7 +70,7 @@ final class FleetSide implements AutoCloseable {
     }
 
     /** The gateway's token: from the HTTP/CoAP endpoint's credentials, else the MQTT one's. */
-    private static Optional<String> token(GatewayConfig config) {
+    static Optional<String> token(GatewayConfig config) {
         return Stream.concat(
                         config.uplink().alternative().stream(),
                         Stream.of(config.uplink().primary()))

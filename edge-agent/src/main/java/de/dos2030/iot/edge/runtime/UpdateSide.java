@@ -1,6 +1,5 @@
 package de.dos2030.iot.edge.runtime;
 
-import de.dos2030.iot.config.model.Endpoint;
 import de.dos2030.iot.config.model.GatewayConfig;
 import de.dos2030.iot.edge.fleet.DesiredReceiver;
 import de.dos2030.iot.edge.fleet.DesiredState.AgentPart;
@@ -9,7 +8,6 @@ import de.dos2030.iot.edge.update.AgentUpdater;
 import de.dos2030.iot.edge.update.ProgressBeacon;
 import de.dos2030.iot.edge.update.SystemdNotifier;
 import de.dos2030.iot.edge.update.UpdateOutcomeOnStart;
-import de.dos2030.iot.edge.uplink.Credentials;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +51,7 @@ final class UpdateSide implements AutoCloseable {
                 .filter(f -> f.collectorUrl().isPresent() && f.releaseKey().isPresent())
                 .map(f -> new AgentUpdater(
                         f.collectorUrl().get(),
-                        credentials(config),
+                        FleetSide.token(config),
                         f.releaseKey().get(),
                         dir,
                         f.updateWatch(),
@@ -105,18 +102,6 @@ final class UpdateSide implements AutoCloseable {
     /** The graceful shutdown runs in the JVM's shutdown hook; the unit restarts on this exit code. */
     private static void restartOnTheNewAgent() {
         new Thread(() -> System.exit(AgentUpdater.RESTART_EXIT_CODE), "agent-restart").start();
-    }
-
-    private static Credentials credentials(GatewayConfig config) {
-        return Stream.concat(
-                        config.uplink().alternative().stream(),
-                        Stream.of(config.uplink().primary()))
-                .map(Endpoint::credentialsFile)
-                .flatMap(Optional::stream)
-                .map(Credentials::load)
-                .filter(c -> c.token().isPresent())
-                .findFirst()
-                .orElse(Credentials.none());
     }
 
     @Override

@@ -1,6 +1,5 @@
 package de.dos2030.iot.edge.update;
 
-import de.dos2030.iot.edge.uplink.Credentials;
 import de.dos2030.iot.model.FleetChange;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,7 +57,7 @@ public final class AgentUpdater {
 
     /**
      * @param collector      the collector's base URI ({@code fleet.collector-url}); a release URL is resolved on it
-     * @param credentials    the gateway's token (bearer of the download)
+     * @param token          the gateway's token (bearer of the download)
      * @param releaseKey     the operator's public key (X.509 PEM, {@code fleet.release-key})
      * @param slotsDir       {@code <state>/agent}
      * @param updateWatch    how long the new agent may take to prove healthy ({@code fleet.update-watch})
@@ -68,7 +67,7 @@ public final class AgentUpdater {
      */
     public AgentUpdater(
             URI collector,
-            Credentials credentials,
+            Optional<String> token,
             Path releaseKey,
             Path slotsDir,
             Duration updateWatch,
@@ -78,7 +77,7 @@ public final class AgentUpdater {
             Runnable restart) {
         this(
                 collector,
-                credentials,
+                token,
                 releaseKey,
                 slotsDir,
                 updateWatch,
@@ -91,7 +90,7 @@ public final class AgentUpdater {
 
     AgentUpdater(
             URI collector,
-            Credentials credentials,
+            Optional<String> token,
             Path releaseKey,
             Path slotsDir,
             Duration updateWatch,
@@ -101,7 +100,7 @@ public final class AgentUpdater {
             Runnable restart,
             Duration downloadTimeout) {
         this.collector = collector;
-        this.token = credentials.token();
+        this.token = token;
         this.releaseKey = releaseKey;
         this.slots = new AgentSlots(slotsDir);
         this.updateWatch = updateWatch;

@@ -1,7 +1,6 @@
 package de.dos2030.iot.edge.update;
 
 import com.sun.net.httpserver.HttpServer;
-import de.dos2030.iot.edge.uplink.Credentials;
 import de.dos2030.iot.model.FleetChange;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -95,8 +94,7 @@ final class TestGateway implements AutoCloseable {
     AgentUpdater updater(String runningVersion) {
         return new AgentUpdater(
                 collector(),
-                new Credentials(
-                        Optional.empty(), Optional.empty(), Optional.of(TOKEN), Optional.empty(), Optional.empty()),
+                Optional.of(TOKEN),
                 publicKey,
                 slots,
                 Duration.ofMinutes(5),

@@ -1,6 +1,5 @@
 package de.dos2030.iot.edge.update;
 
-import de.dos2030.iot.edge.uplink.Credentials;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,8 +17,7 @@ final class UpdateUntilKilled {
     public static void main(String[] a) throws Exception {
         AgentUpdater updater = new AgentUpdater(
                 URI.create(a[0]),
-                new Credentials(
-                        Optional.empty(), Optional.empty(), Optional.of(a[1]), Optional.empty(), Optional.empty()),
+                Optional.of(a[1]),
                 Path.of(a[2]),
                 Path.of(a[3]),
                 Duration.ofMinutes(5),

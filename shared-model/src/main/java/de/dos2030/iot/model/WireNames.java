@@ -9,17 +9,30 @@ import java.util.stream.Collectors;
  * as its constant name in lower case ({@code sensor_fault}, {@code critical}).
  */
 public final class WireNames {
+    /** Each enum's wire names by ordinal, computed once: ingest asks for them per reading. */
+    private static final ClassValue<String[]> NAMES = new ClassValue<>() {
+        @Override
+        protected String[] computeValue(Class<?> type) {
+            return Arrays.stream(type.getEnumConstants())
+                    .map(e -> e instanceof Quantity q
+                            ? q.wireName()
+                            : ((Enum<?>) e).name().toLowerCase(Locale.ROOT))
+                    .toArray(String[]::new);
+        }
+    };
+
     private WireNames() {}
 
     public static String of(Enum<?> value) {
-        return value instanceof Quantity q ? q.wireName() : value.name().toLowerCase(Locale.ROOT);
+        return NAMES.get(value.getDeclaringClass())[value.ordinal()];
     }
 
     /** The constant with this wire name, or {@code null} when there is none. */
     public static <E extends Enum<E>> E parse(Class<E> type, String name) {
-        for (E e : type.getEnumConstants()) {
-            if (of(e).equals(name)) {
-                return e;
+        String[] names = NAMES.get(type);
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(name)) {
+                return type.getEnumConstants()[i];
             }
         }
         return null;

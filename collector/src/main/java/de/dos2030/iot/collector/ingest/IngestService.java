@@ -219,9 +219,10 @@ public class IngestService {
                 ? batch.readings()
                 : new ArrayList<>(batch.readings().size());
         StorageLayout.ReadingLines readingLines = new StorageLayout.ReadingLines(batch, siteKind);
+        boolean allValid = report.isValid(); // the usual case: no look-up of problems per reading
         for (int i = 0; i < batch.readings().size(); i++) {
             Reading r = batch.readings().get(i);
-            List<Problem> problems = report.readingProblems(i);
+            List<Problem> problems = allValid ? List.of() : report.readingProblems(i);
             if (problems.isEmpty()) {
                 readingLines.addTo(readingPoints, r);
                 if (stored != batch.readings()) {

@@ -30,6 +30,11 @@ public final class Points {
         return retentionPolicy;
     }
 
+    /** Makes room for {@code chars} more characters at once, rather than growing copy by copy. */
+    void reserve(int chars) {
+        text.ensureCapacity(text.length() + chars);
+    }
+
     /** Adds one finished line. */
     public void add(String line) {
         nextLine().append(line);

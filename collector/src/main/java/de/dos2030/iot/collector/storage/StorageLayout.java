@@ -55,6 +55,9 @@ public final class StorageLayout {
      * One per batch; not thread-safe.
      */
     public static final class ReadingLines {
+        /** A value of a few digits, the space, a millisecond timestamp and the newline. */
+        private static final int VALUE_AND_TIME_CHARS = 26;
+
         private final Batch batch;
         private final String siteKind;
         private Reading previous;
@@ -73,6 +76,9 @@ public final class StorageLayout {
             }
             if (previous == null || !previous.sameSeries(r) || previous.quality() != r.quality()) {
                 prefix = tags(batch, siteKind, r).fieldPrefix(fieldOf(r.quantity(), r.statistic()));
+                if (previous == null) { // the batch's lines are about this long: one buffer for all of them
+                    points.reserve(batch.readings().size() * (prefix.length() + VALUE_AND_TIME_CHARS));
+                }
             }
             previous = r;
             LineProtocol.appendDouble(points.nextLine().append(prefix), r.value())

@@ -47,6 +47,8 @@ import org.influxdb.dto.Query;
  */
 public final class IngestBench {
     private static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
+    private static final Pattern DIRTY_WINDOWS =
+            Pattern.compile("(?m)^collector_rollup_dirty_windows(?:\\{[^}]*\\})? ([0-9.eE+-]+)");
     private static final AtomicLong RESENT = new AtomicLong();
     /** The broker's Receive Maximum as the MQTT gateways saw it in their CONNACK. */
     private static final AtomicInteger RECEIVE_MAXIMUM = new AtomicInteger();
@@ -94,13 +96,14 @@ public final class IngestBench {
         double[] mqttRates = new double[rounds];
         double[] httpRatios = new double[rounds];
         double[] mqttRatios = new double[rounds];
+        Quiet quiet = new Quiet(http, collector, admin);
         for (int round = 0; round < rounds; round++) {
             String tag = run + "-" + round + "-";
             Fleet httpFleet = fleet(http, collector, admin, "bench-h-" + tag, gateways, batches, perBatch);
             Fleet mqttFleet = fleet(http, collector, admin, "bench-m-" + tag, gateways, batches, perBatch);
-            quiesce();
+            quiet.await(round == 0 ? "the warm-up" : "MQTT", expected);
             ceilings[round] = ceiling(influx, ceilingDb, "bench-c-" + tag, gateways, batches, perBatch);
-            quiesce();
+            quiet.await("the ceiling", expected);
             httpRates[round] = timed(
                     "HTTP",
                     expected,
@@ -108,7 +111,7 @@ public final class IngestBench {
                     database,
                     httpFleet.ids,
                     () -> runGateways(gateways, (g, start) -> sendHttp(collector, httpFleet, g, inFlight, start)));
-            quiesce();
+            quiet.await("HTTP", expected);
             mqttRates[round] = timed(
                     "MQTT",
                     expected,
@@ -127,6 +130,7 @@ public final class IngestBench {
                     mqttRates[round],
                     100 * mqttRatios[round]);
         }
+        quiet.await("MQTT", expected);
         System.out.printf(
                 "RESULT (medians of %d rounds; ratios paired within each round) http %.0f readings/s = %.0f%% of ceiling; "
                         + "mqtt %.0f readings/s = %.0f%% of ceiling; ceiling %.0f readings/s%n",
@@ -163,6 +167,7 @@ public final class IngestBench {
         }
         ExecutorService writers = Executors.newFixedThreadPool(4);
         Map<String, Long> cpuBefore = cpuTimes();
+        Instant startedAt = Instant.now();
         long start = System.nanoTime();
         List<Future<?>> done = new ArrayList<>();
         for (List<String> req : requests) {
@@ -177,31 +182,56 @@ public final class IngestBench {
         writers.shutdown();
         long stored = count(influx, db, "autogen", prefix);
         System.out.printf(
-                "ceiling: %d points straight to InfluxDB in %.2f s = %.0f readings/s%n",
-                stored, seconds, stored / seconds);
+                "ceiling: %d points straight to InfluxDB in %.2f s = %.0f readings/s (from %s)%n",
+                stored, seconds, stored / seconds, startedAt);
         return stored / seconds;
     }
 
     /**
-     * Waits until InfluxDB has finished the work the previous phase left it (cache snapshots and
-     * compactions run for seconds after a million points), so that no phase pays for the one before
-     * it: without this the doors, which run right after the ceiling and each other, paid for it and
-     * the ceiling, which ran after the pause of setting up the next round's fleets, did not.
+     * Waits until the work a phase left behind is done, so that no phase pays for the one before it:
+     * InfluxDB's cache snapshots and compactions (seconds after a million points), and the collector's
+     * rollup worker, which recomputes the windows of stored readings once they have been quiet for
+     * {@code collector.rollup.settle-delay} (10 s, longer than a phase). Without the second wait the
+     * worker recomputed the previous phase's windows during the next phase, the ceiling included
+     * (collector 0.5 cores busy while it ran). What the catch-up cost is printed per reading: it is
+     * part of what a reading costs, deferred, and a fleet that never pauses pays it alongside ingest.
      */
-    private static void quiesce() throws InterruptedException {
-        long start = System.nanoTime();
-        long previous = cpuTimes().getOrDefault("influxd", -1L);
-        if (previous < 0) {
-            return;
+    private record Quiet(HttpClient http, String collector, String admin) {
+        void await(String after, long readings) throws Exception {
+            long start = System.nanoTime();
+            Map<String, Long> cpuBefore = cpuTimes();
+            Map<String, Long> previous = cpuBefore;
+            int quiet = 0;
+            while (quiet < 2 && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(120)) {
+                Thread.sleep(500);
+                Map<String, Long> now = cpuTimes();
+                boolean idle = busyMs(previous, now, "influxd") < 25 && busyMs(previous, now, "collector") < 25;
+                quiet = idle && dirtyWindows() == 0 ? quiet + 1 : 0; // each under 5 % of a core for two half-seconds
+                previous = now;
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf(
+                    "  (quiet after %.1f s; catching up after %s: collector %.2f, influxd %.2f us per reading)%n",
+                    seconds,
+                    after,
+                    busyMs(cpuBefore, previous, "collector") * 1000.0 / readings,
+                    busyMs(cpuBefore, previous, "influxd") * 1000.0 / readings);
         }
-        int quiet = 0;
-        while (quiet < 2 && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(60)) {
-            Thread.sleep(500);
-            long now = cpuTimes().get("influxd");
-            quiet = now - previous < 25 ? quiet + 1 : 0; // under 5 % of a core for two half-seconds running
-            previous = now;
+
+        private static long busyMs(Map<String, Long> before, Map<String, Long> after, String process) {
+            return after.getOrDefault(process, 0L) - before.getOrDefault(process, 0L);
         }
-        System.out.printf("  (InfluxDB quiet after %.1f s)%n", (System.nanoTime() - start) / 1e9);
+
+        /** The rollup worker's backlog, from the collector's metrics (0 with rollups off). */
+        private long dirtyWindows() throws Exception {
+            HttpResponse<String> metrics = http.send(
+                    HttpRequest.newBuilder(URI.create(collector + "/prometheus"))
+                            .header("Authorization", "Bearer " + admin)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher m = DIRTY_WINDOWS.matcher(metrics.body());
+            return m.find() ? (long) Double.parseDouble(m.group(1)) : 0;
+        }
     }
 
     private static double median(double[] values) {
@@ -363,8 +393,11 @@ public final class IngestBench {
         }
     }
 
-    /** Seconds from the start line to the last answer, and the CPU times (see {@link #cpuTimes}) at both. */
-    record Timing(double seconds, Map<String, Long> cpuAtStart, Map<String, Long> cpuAtEnd) {}
+    /**
+     * Seconds from the start line to the last answer, the wall-clock start (to line a phase up with
+     * a profile or a log), and the CPU times (see {@link #cpuTimes}) at both.
+     */
+    record Timing(double seconds, Instant startedAt, Map<String, Long> cpuAtStart, Map<String, Long> cpuAtEnd) {}
 
     /** Runs one door's phase. */
     private static Timing runGateways(int gateways, GatewayLoop loop) throws Exception {
@@ -388,6 +421,7 @@ public final class IngestBench {
             }
         }
         Map<String, Long> cpuAtStart = cpuTimes();
+        Instant startedAt = Instant.now();
         long begin = System.nanoTime();
         start.go.countDown();
         for (Future<?> f : all) {
@@ -395,7 +429,7 @@ public final class IngestBench {
         }
         Map<String, Long> cpuAtEnd = cpuTimes(); // includes the gateways disconnecting: a few ms
         pool.shutdown();
-        return new Timing((start.lastFinish.get() - begin) / 1e9, cpuAtStart, cpuAtEnd);
+        return new Timing((start.lastFinish.get() - begin) / 1e9, startedAt, cpuAtStart, cpuAtEnd);
     }
 
     interface Phase {
@@ -410,8 +444,8 @@ public final class IngestBench {
         String prefix = ids.get(0).substring(0, ids.get(0).lastIndexOf('-') + 1);
         long stored = count(influx, db, "bridge_raw", prefix);
         System.out.printf(
-                "%s: %d of %d readings stored (counted in InfluxDB) in %.2f s = %.0f readings/s (%d re-sent after 10 s without answer)%n",
-                door, stored, expected, seconds, stored / seconds, RESENT.getAndSet(0));
+                "%s: %d of %d readings stored (counted in InfluxDB) in %.2f s = %.0f readings/s (%d re-sent after 10 s without answer; from %s)%n",
+                door, stored, expected, seconds, stored / seconds, RESENT.getAndSet(0), timing.startedAt());
         if (stored != expected) {
             throw new IllegalStateException(door + ": " + stored + " readings in InfluxDB, expected " + expected);
         }

@@ -196,6 +196,9 @@ public final class CborBatchCodec extends EnvelopeCodec {
             for (int k = 0; k < qualityIndexes.size(); k++) {
                 quality[index(qualityIndexes.get(k), n, "u")] = qualities.get(k);
             }
+            if (out instanceof ArrayList<Reading> list) {
+                list.ensureCapacity(list.size() + n); // one copy per series, not one per growth step
+            }
             double scale = Math.round(1 / quantity.resolution());
             long time = firstTime;
             long delta = 0;

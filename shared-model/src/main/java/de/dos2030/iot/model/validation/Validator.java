@@ -96,14 +96,22 @@ public final class Validator {
 
         List<Problem> all = new ArrayList<>(envelope.list);
         Map<Integer, List<Problem>> badReadings = new HashMap<>();
-        Set<SeriesPoint> seen = new HashSet<>(batch.readings().size() * 2);
         Set<String> goodSensorIds = new HashSet<>();
+        // A batch holds its readings in canonical order (each series together, times ascending), so a
+        // duplicate's earlier twin is the last good reading before it: no set of every reading needed.
+        Reading lastGood = null;
         for (int i = 0; i < batch.readings().size(); i++) {
             Problems p = new Problems("readings", i);
             Reading r = batch.readings().get(i);
             checkReading(p, r, latest, goodSensorIds);
-            if (p.list.isEmpty() && !seen.add(new SeriesPoint(r))) {
-                p.add("", "duplicate of an earlier reading (same sensor, quantity, statistic and time)");
+            if (p.list.isEmpty()) {
+                if (lastGood != null
+                        && lastGood.sameSeries(r)
+                        && lastGood.time().equals(r.time())) {
+                    p.add("", "duplicate of an earlier reading (same sensor, quantity, statistic and time)");
+                } else {
+                    lastGood = r;
+                }
             }
             if (!p.list.isEmpty()) {
                 badReadings.put(i, List.copyOf(p.list));
@@ -233,12 +241,6 @@ public final class Validator {
     }
 
     /** Identity of a reading for duplicate detection. */
-    private record SeriesPoint(String sensorId, Object quantity, Object statistic, Instant time) {
-        SeriesPoint(Reading r) {
-            this(r.sensorId(), r.quantity(), r.statistic(), r.time());
-        }
-    }
-
     /**
      * Collects the problems of the envelope or of one item ({@code readings[17]}); one small method
      * per kind of check keeps the messages uniform. Paths are built only when a problem is found:

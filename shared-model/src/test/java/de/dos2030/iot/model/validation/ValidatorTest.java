@@ -134,6 +134,37 @@ class ValidatorTest {
     }
 
     @Test
+    void findsDuplicatesWhereverTheGatewayPutThemAndPastABrokenTwin() {
+        Instant t = NOW.minusSeconds(60);
+        Reading a = Reading.sample("s1", Quantity.CO2, t, 600);
+        Reading b = Reading.sample("s2", Quantity.CO2, t, 610);
+        Reading broken = Reading.sample("s1", Quantity.CO2, t, Double.NaN);
+        // Sent interleaved: the batch groups each series, so the twins meet with the broken one between them.
+        Batch batch = new Batch(
+                1,
+                "gw-1",
+                "site-1",
+                "boot-1",
+                0,
+                NOW,
+                ClockSync.SYNCED,
+                List.of(a, b, broken, a, b, a),
+                List.of(),
+                null);
+
+        ValidationReport report = validator.validate(batch);
+
+        assertThat(report.problems())
+                .extracting(Problem::toString)
+                .containsExactly(
+                        "readings[1].value: NaN is not allowed",
+                        "readings[2]: duplicate of an earlier reading (same sensor, quantity, statistic and time)",
+                        "readings[3]: duplicate of an earlier reading (same sensor, quantity, statistic and time)",
+                        "readings[5]: duplicate of an earlier reading (same sensor, quantity, statistic and time)");
+        assertThat(report.validReadings()).containsExactly(a, b);
+    }
+
+    @Test
     void acceptsAWellFormedBatch() {
         Instant t = NOW.minusSeconds(60);
         Batch batch = new Batch(

@@ -47,8 +47,9 @@ import org.influxdb.dto.Query;
  */
 public final class IngestBench {
     private static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
-    private static final Pattern DIRTY_WINDOWS =
-            Pattern.compile("(?m)^collector_rollup_dirty_windows(?:\\{[^}]*\\})? ([0-9.eE+-]+)");
+    /** The collector's rollup settle delay (10 s) and poll interval: by then the worker has started on a phase's windows. */
+    private static final java.time.Duration ROLLUP_DUE = java.time.Duration.ofSeconds(12);
+
     private static final AtomicLong RESENT = new AtomicLong();
     private static final int MAX_WARM_UP = 8;
     /** The broker's Receive Maximum as the MQTT gateways saw it in their CONNACK. */
@@ -113,14 +114,13 @@ public final class IngestBench {
         double[] mqttRates = new double[rounds];
         double[] httpRatios = new double[rounds];
         double[] mqttRatios = new double[rounds];
-        Quiet quiet = new Quiet(http, collector, admin);
         for (int round = 0; round < rounds; round++) {
             String tag = run + "-" + round + "-";
             Fleet httpFleet = fleet(http, collector, admin, "bench-h-" + tag, gateways, batches, perBatch);
             Fleet mqttFleet = fleet(http, collector, admin, "bench-m-" + tag, gateways, batches, perBatch);
-            quiet.await(round == 0 ? "the warm-up" : "MQTT", expected);
+            quiet(round == 0 ? "the warm-up" : "MQTT", expected, ROLLUP_DUE);
             ceilings[round] = ceiling(influx, ceilingDb, "bench-c-" + tag, gateways, batches, perBatch);
-            quiet.await("the ceiling", expected);
+            quiet("the ceiling", expected, java.time.Duration.ZERO); // the collector had nothing to do
             httpRates[round] = timed(
                     "HTTP",
                     expected,
@@ -128,7 +128,7 @@ public final class IngestBench {
                     database,
                     httpFleet.ids,
                     () -> runGateways(gateways, (g, start) -> sendHttp(collector, httpFleet, g, inFlight, start)));
-            quiet.await("HTTP", expected);
+            quiet("HTTP", expected, ROLLUP_DUE);
             mqttRates[round] = timed(
                     "MQTT",
                     expected,
@@ -147,7 +147,7 @@ public final class IngestBench {
                     mqttRates[round],
                     100 * mqttRatios[round]);
         }
-        quiet.await("MQTT", expected);
+        quiet("MQTT", expected, ROLLUP_DUE);
         System.out.printf(
                 "RESULT (medians of %d rounds; ratios paired within each round) http %.0f readings/s = %.0f%% of ceiling; "
                         + "mqtt %.0f readings/s = %.0f%% of ceiling; ceiling %.0f readings/s%n",
@@ -210,45 +210,35 @@ public final class IngestBench {
      * rollup worker, which recomputes the windows of stored readings once they have been quiet for
      * {@code collector.rollup.settle-delay} (10 s, longer than a phase). Without the second wait the
      * worker recomputed the previous phase's windows during the next phase, the ceiling included
-     * (collector 0.5 cores busy while it ran). What the catch-up cost is printed per reading: it is
-     * part of what a reading costs, deferred, and a fleet that never pauses pays it alongside ingest.
+     * (collector 0.5 cores busy while it ran). So: at least {@link #ROLLUP_DUE} after a door's phase, then
+     * until both processes are idle. Watched from /proc only: polling the collector's metrics over
+     * HTTP between phases made its JIT recompile the ingest door's HTTP path in every HTTP phase.
+     * What the catch-up cost is printed per reading: it is part of what a reading costs, deferred,
+     * and a fleet that never pauses pays it alongside ingest.
      */
-    private record Quiet(HttpClient http, String collector, String admin) {
-        void await(String after, long readings) throws Exception {
-            long start = System.nanoTime();
-            Map<String, Long> cpuBefore = cpuTimes();
-            Map<String, Long> previous = cpuBefore;
-            int quiet = 0;
-            while (quiet < 2 && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(120)) {
-                Thread.sleep(500);
-                Map<String, Long> now = cpuTimes();
-                boolean idle = busyMs(previous, now, "influxd") < 25 && busyMs(previous, now, "collector") < 25;
-                quiet = idle && dirtyWindows() == 0 ? quiet + 1 : 0; // each under 5 % of a core for two half-seconds
-                previous = now;
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf(
-                    "  (quiet after %.1f s; catching up after %s: collector %.2f, influxd %.2f us per reading)%n",
-                    seconds,
-                    after,
-                    busyMs(cpuBefore, previous, "collector") * 1000.0 / readings,
-                    busyMs(cpuBefore, previous, "influxd") * 1000.0 / readings);
+    private static void quiet(String after, long readings, java.time.Duration atLeast) throws InterruptedException {
+        long start = System.nanoTime();
+        Map<String, Long> cpuBefore = cpuTimes();
+        Map<String, Long> previous = cpuBefore;
+        int quiet = 0;
+        while (quiet < 2 && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(120)) {
+            Thread.sleep(500);
+            Map<String, Long> now = cpuTimes();
+            boolean idle = busyMs(previous, now, "influxd") < 25 && busyMs(previous, now, "collector") < 25;
+            boolean due = System.nanoTime() - start > atLeast.toNanos();
+            quiet = idle && due ? quiet + 1 : 0; // each under 5 % of a core for two half-seconds
+            previous = now;
         }
+        System.out.printf(
+                "  (quiet after %.1f s; catching up after %s: collector %.2f, influxd %.2f us per reading)%n",
+                (System.nanoTime() - start) / 1e9,
+                after,
+                busyMs(cpuBefore, previous, "collector") * 1000.0 / readings,
+                busyMs(cpuBefore, previous, "influxd") * 1000.0 / readings);
+    }
 
-        private static long busyMs(Map<String, Long> before, Map<String, Long> after, String process) {
-            return after.getOrDefault(process, 0L) - before.getOrDefault(process, 0L);
-        }
-
-        /** The rollup worker's backlog, from the collector's metrics (0 with rollups off). */
-        private long dirtyWindows() throws Exception {
-            HttpResponse<String> metrics = http.send(
-                    HttpRequest.newBuilder(URI.create(collector + "/prometheus"))
-                            .header("Authorization", "Bearer " + admin)
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            Matcher m = DIRTY_WINDOWS.matcher(metrics.body());
-            return m.find() ? (long) Double.parseDouble(m.group(1)) : 0;
-        }
+    private static long busyMs(Map<String, Long> before, Map<String, Long> after, String process) {
+        return after.getOrDefault(process, 0L) - before.getOrDefault(process, 0L);
     }
 
     private static double median(double[] values) {

@@ -3,10 +3,13 @@
 # collector on this machine, each with up to [in-flight] batches awaiting their "stored" answer, as
 # the edge agent's live lane does (in-flight=1: one batch at a time); readings/s are counted in
 # InfluxDB. In the same run the same number of points goes straight to InfluxDB as line protocol
-# in 5000-point requests: the ceiling. Rounds of (ceiling, HTTP, MQTT) follow each other, each
-# phase on an idle InfluxDB, a door's clock running from all its gateways connected to the last
-# answer (gateways connect once, not per batch); the medians of the ratios within each round are
-# the result: this machine's speed drifts between minutes, so one phase each was noise.
+# in 5000-point requests: the ceiling. Untimed warm-up rounds come first, until the collector's JIT
+# compiler takes under 5 % of its CPU (at most 8 rounds). Then rounds of (ceiling, HTTP, MQTT), each
+# phase once the previous one's work is done (InfluxDB's compactions, the collector's rollup
+# catch-up, whose cost per reading is printed), a door's clock running from all its gateways
+# connected to the last answer (gateways connect once, not per batch); the medians of the ratios
+# within each round are the result: this machine's speed drifts between minutes, so one phase each
+# was noise.
 # 1000 readings a batch is what the bridge example configs batch (batching.max-readings); a
 # bridge's 400+ readings/s fill it in about 2 s.
 #

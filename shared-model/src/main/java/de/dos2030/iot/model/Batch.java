@@ -104,7 +104,8 @@ public record Batch(
             Reading prev = readings.get(i - 1);
             Reading cur = readings.get(i);
             if (prev.sameSeries(cur)) {
-                if (prev.time() != null && cur.time() != null && cur.time().isBefore(prev.time())) {
+                // The order canonicalOrder sorts into: readings without a time first, then times ascending.
+                if (prev.time() != null && (cur.time() == null || cur.time().isBefore(prev.time()))) {
                     return false;
                 }
             } else {

@@ -97,8 +97,9 @@ public final class Validator {
         List<Problem> all = new ArrayList<>(envelope.list);
         Map<Integer, List<Problem>> badReadings = new HashMap<>();
         Set<String> goodSensorIds = new HashSet<>();
-        // A batch holds its readings in canonical order (each series together, times ascending), so a
-        // duplicate's earlier twin is the last good reading before it: no set of every reading needed.
+        // A batch holds its readings in canonical order (each series together, readings without a time
+        // first, then times ascending), so a duplicate's earlier twin is the last good reading before it:
+        // no set of every reading needed.
         Reading lastGood = null;
         for (int i = 0; i < batch.readings().size(); i++) {
             Problems p = new Problems("readings", i);
@@ -240,7 +241,6 @@ public final class Validator {
         }
     }
 
-    /** Identity of a reading for duplicate detection. */
     /**
      * Collects the problems of the envelope or of one item ({@code readings[17]}); one small method
      * per kind of check keeps the messages uniform. Paths are built only when a problem is found:

@@ -165,6 +165,32 @@ class ValidatorTest {
     }
 
     @Test
+    void findsADuplicateSentAcrossReadingsWithoutATime() {
+        Instant t = NOW.minusSeconds(60);
+        Reading early = Reading.sample("s1", Quantity.CO2, t.minusSeconds(10), 590);
+        Reading late = Reading.sample("s1", Quantity.CO2, t, 600);
+        Reading timeless = new Reading("s1", Quantity.CO2, Statistic.SAMPLE, null, 1, Quality.OK);
+        Batch batch = new Batch(
+                1,
+                "gw-1",
+                "site-1",
+                "boot-1",
+                0,
+                NOW,
+                ClockSync.SYNCED,
+                List.of(late, timeless, early, timeless, late),
+                List.of(),
+                null);
+
+        assertThat(validator.validate(batch).problems())
+                .extracting(Problem::toString)
+                .containsExactly(
+                        "readings[0].time: is missing",
+                        "readings[1].time: is missing",
+                        "readings[4]: duplicate of an earlier reading (same sensor, quantity, statistic and time)");
+    }
+
+    @Test
     void acceptsAWellFormedBatch() {
         Instant t = NOW.minusSeconds(60);
         Batch batch = new Batch(

@@ -39,9 +39,10 @@ import org.influxdb.dto.Query;
  * {@code Dispatcher.Settings.defaults()}) awaiting their "stored" answer at once, a new one sent
  * as each answer arrives, a batch without an answer re-sent after 10 s. Readings/s are counted in
  * InfluxDB afterwards. The ceiling writes the same points as line protocol straight to InfluxDB
- * in 5000-point requests. Rounds of (ceiling, HTTP, MQTT) follow each other, each phase on an idle
- * InfluxDB, a door's clock running from all gateways connected to the last answer; each door is
- * compared with its own round's ceiling, and the median of those ratios is the result.
+ * in 5000-point requests. After untimed warm-up rounds (until the collector's JIT settles), rounds of
+ * (ceiling, HTTP, MQTT) follow each other, each phase once InfluxDB and the collector are idle (the
+ * rollup worker's catch-up done), a door's clock running from all gateways connected to the last
+ * answer; each door is compared with its own round's ceiling, and the median of those ratios is the result.
  * Usage: IngestBench collectorUrl adminToken influxUrl database mqttUrl gateways batchesPerGateway
  * readingsPerBatch [inFlight] [rounds]
  */
@@ -84,11 +85,12 @@ public final class IngestBench {
         // compiler threads still took a third of the collector's CPU in the timed phases. So untimed
         // rounds of both doors, from separate gateways whose points are not counted, until the JIT
         // compiler took under 5 % of the collector's CPU in a round (at most MAX_WARM_UP rounds).
-        for (int w = 1; ; w++) {
-            Fleet warmHttp =
-                    fleet(http, collector, admin, "bench-wh-" + run + "-" + w + "-", gateways, batches, perBatch);
-            Fleet warmMqtt =
-                    fleet(http, collector, admin, "bench-wm-" + run + "-" + w + "-", gateways, batches, perBatch);
+        int warmUpRounds = 1;
+        for (; ; warmUpRounds++) {
+            Fleet warmHttp = fleet(
+                    http, collector, admin, "bench-wh-" + run + "-" + warmUpRounds + "-", gateways, batches, perBatch);
+            Fleet warmMqtt = fleet(
+                    http, collector, admin, "bench-wm-" + run + "-" + warmUpRounds + "-", gateways, batches, perBatch);
             Map<String, Long> before = cpuTimes();
             runGateways(gateways, (g, start) -> sendHttp(collector, warmHttp, g, inFlight, start));
             runGateways(gateways, (g, start) -> sendMqtt(mqttUrl, warmMqtt, g, inFlight, start));
@@ -97,8 +99,8 @@ public final class IngestBench {
             long jitMs = after.getOrDefault("collector-jit", 0L) - before.getOrDefault("collector-jit", 0L);
             System.out.printf(
                     "warm-up round %d: collector %.1f s of CPU, %.0f %% of it in the JIT compiler%n",
-                    w, collectorMs / 1000.0, 100.0 * jitMs / Math.max(1, collectorMs));
-            if (jitMs < 0.05 * collectorMs || w == MAX_WARM_UP) {
+                    warmUpRounds, collectorMs / 1000.0, 100.0 * jitMs / Math.max(1, collectorMs));
+            if (jitMs < 0.05 * collectorMs || warmUpRounds == MAX_WARM_UP) {
                 break;
             }
         }
@@ -118,7 +120,10 @@ public final class IngestBench {
             String tag = run + "-" + round + "-";
             Fleet httpFleet = fleet(http, collector, admin, "bench-h-" + tag, gateways, batches, perBatch);
             Fleet mqttFleet = fleet(http, collector, admin, "bench-m-" + tag, gateways, batches, perBatch);
-            quiet(round == 0 ? "the warm-up" : "MQTT", expected, ROLLUP_DUE);
+            quiet(
+                    round == 0 ? "the warm-up" : "MQTT",
+                    round == 0 ? 2L * warmUpRounds * expected : expected,
+                    ROLLUP_DUE);
             ceilings[round] = ceiling(influx, ceilingDb, "bench-c-" + tag, gateways, batches, perBatch);
             quiet("the ceiling", expected, java.time.Duration.ZERO); // the collector had nothing to do
             httpRates[round] = timed(

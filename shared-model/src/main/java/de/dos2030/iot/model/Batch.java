@@ -14,9 +14,9 @@ import java.util.List;
  * no gaps. Alert-only and health-only messages are batches too, with their own sequence numbers.
  *
  * <p>Readings are kept in canonical order: by series (sensor, quantity, statistic) in order of
- * first appearance, then by time (readings without one first), stable for equal times. Both codecs preserve that order, so a
- * batch survives encode-then-decode as an equal batch (within each quantity's resolution for
- * CBOR). Lists are copied and unmodifiable; they may not hold null elements.
+ * first appearance, then by time (readings without one first), stable for equal times. Both
+ * codecs preserve that order, so a batch survives encode-then-decode as an equal batch (within
+ * each quantity's resolution for CBOR). Lists are copied and unmodifiable; they may not hold null elements.
  *
  * @param formatVersion wire format version; {@link #FORMAT_VERSION} for this code
  * @param gatewayId     the sending gateway

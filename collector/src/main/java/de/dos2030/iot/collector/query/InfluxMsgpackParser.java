@@ -1,5 +1,6 @@
 package de.dos2030.iot.collector.query;
 
+import de.dos2030.iot.collector.storage.InfluxMsgpackAnswer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -29,7 +30,8 @@ final class InfluxMsgpackParser {
     static List<SeriesColumns> parse(InputStream in, int maxPoints) throws IOException {
         List<SeriesColumns> out = new ArrayList<>();
         long[] total = {0};
-        InfluxMsgpackAnswer.eachSeries(in, p -> out.add(series(p, total, maxPoints)));
+        InfluxMsgpackAnswer.eachSeries(
+                in, p -> out.add(series(p, total, maxPoints)), InfluxReader.QueryFailedException::refused);
         return out;
     }
 

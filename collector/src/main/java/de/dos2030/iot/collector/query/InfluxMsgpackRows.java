@@ -1,5 +1,6 @@
 package de.dos2030.iot.collector.query;
 
+import de.dos2030.iot.collector.storage.InfluxMsgpackAnswer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
@@ -26,7 +27,7 @@ final class InfluxMsgpackRows {
      * @throws IOException                        on a malformed answer or a broken stream
      */
     static void read(InputStream in, Sink sink) throws IOException {
-        InfluxMsgpackAnswer.eachSeries(in, p -> series(p, sink));
+        InfluxMsgpackAnswer.eachSeries(in, p -> series(p, sink), InfluxReader.QueryFailedException::refused);
     }
 
     private static void series(MessageUnpacker p, Sink sink) throws IOException {

@@ -203,6 +203,11 @@ public class InfluxReader implements AutoCloseable {
         public QueryFailedException(String message, Throwable cause) {
             super(message, cause);
         }
+
+        /** InfluxDB answered the query with an error. */
+        static QueryFailedException refused(String error) {
+            return new QueryFailedException("InfluxDB refused the query: " + error, null);
+        }
     }
 
     @PreDestroy

@@ -1,9 +1,8 @@
 package de.dos2030.iot.collector.tiers;
 
+import de.dos2030.iot.collector.storage.InfluxMsgpackAnswer;
 import java.io.IOException;
 import java.io.InputStream;
-import org.msgpack.core.MessagePack;
-import org.msgpack.core.MessagePackException;
 import org.msgpack.core.MessageUnpacker;
 import org.msgpack.value.ValueType;
 
@@ -14,8 +13,7 @@ import org.msgpack.value.ValueType;
  * reading. The rollup worker re-reads every dirty hour while ingest runs, and a profile of
  * scripts/bench-ingest.sh put it at 46 % of the collector's CPU, most of it in that JSON path. The
  * envelope is the JSON answer's shape ({@code {"results": [{"series": [{"tags": {...}, "values":
- * [[time, value], ...]}]}]}}), as {@code query.InfluxMsgpackAnswer} walks it for the query side
- * (not shared: {@code tiers} does not depend on {@code query}). Stateless.
+ * [[time, value], ...]}]}]}}), walked by {@link InfluxMsgpackAnswer} as for the query side. Stateless.
  */
 final class RawReadingsMsgpack {
     private RawReadingsMsgpack() {}
@@ -26,44 +24,10 @@ final class RawReadingsMsgpack {
      * @throws IOException           on a malformed answer or a broken stream
      */
     static void read(InputStream in, TierStore.RawSink sink) throws IOException {
-        try (MessageUnpacker p = MessagePack.newDefaultUnpacker(in)) {
-            int fields = p.unpackMapHeader();
-            for (int f = 0; f < fields; f++) {
-                String name = p.unpackString();
-                if (name.equals("results")) {
-                    int results = p.unpackArrayHeader();
-                    for (int r = 0; r < results; r++) {
-                        result(p, sink);
-                    }
-                } else if (name.equals("error")) {
-                    throw new IllegalStateException("InfluxDB refused the raw readings' query: " + p.unpackString());
-                } else {
-                    p.skipValue();
-                }
-            }
-        } catch (MessagePackException e) {
-            throw new IOException("unexpected InfluxDB answer: " + e.getMessage(), e);
-        }
-    }
-
-    private static void result(MessageUnpacker p, TierStore.RawSink sink) throws IOException {
-        int fields = p.unpackMapHeader();
-        for (int f = 0; f < fields; f++) {
-            String name = p.unpackString();
-            if (name.equals("series")) {
-                int series = p.unpackArrayHeader();
-                for (int s = 0; s < series; s++) {
-                    series(p, sink);
-                }
-            } else if (name.equals("error")) {
-                String error = p.unpackString();
-                if (!error.contains("database not found")) {
-                    throw new IllegalStateException("InfluxDB refused the raw readings' query: " + error);
-                }
-            } else {
-                p.skipValue();
-            }
-        }
+        InfluxMsgpackAnswer.eachSeries(
+                in,
+                p -> series(p, sink),
+                error -> new IllegalStateException("InfluxDB refused the raw readings' query: " + error));
     }
 
     /** One series; InfluxDB writes its tags before its values, so the tags are known for each reading. */

@@ -1,7 +1,8 @@
-package de.dos2030.iot.collector.query;
+package de.dos2030.iot.collector.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.Function;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessagePackException;
 import org.msgpack.core.MessageUnpacker;
@@ -9,22 +10,24 @@ import org.msgpack.core.MessageUnpacker;
 /**
  * The envelope of InfluxDB's MessagePack answer ({@code {"results": [{"series": [...]}]}}, the JSON
  * answer's shape): walks it and hands each series, positioned at its map, to a reader; turns
- * InfluxDB's errors into {@link InfluxReader.QueryFailedException} (a missing database reads as no
- * series). Shared by {@link InfluxMsgpackParser} and {@link InfluxMsgpackRows}. Stateless.
+ * InfluxDB's errors into the caller's exception (a missing database reads as no series). Shared by
+ * the query side ({@code query.InfluxMsgpackParser}, {@code query.InfluxMsgpackRows}) and the rollup
+ * worker's raw reads ({@code tiers.RawReadingsMsgpack}). Stateless.
  */
-final class InfluxMsgpackAnswer {
+public final class InfluxMsgpackAnswer {
     private InfluxMsgpackAnswer() {}
 
     /** Reads one series: the unpacker is at the series' map, and must be left after it. */
-    interface SeriesReader {
+    public interface SeriesReader {
         void read(MessageUnpacker p) throws IOException;
     }
 
     /**
-     * @throws InfluxReader.QueryFailedException when InfluxDB reports an error in the answer
-     * @throws IOException                        on a malformed answer or a broken stream
+     * @param refused turns InfluxDB's error message into the exception to throw
+     * @throws IOException on a malformed answer or a broken stream
      */
-    static void eachSeries(InputStream in, SeriesReader reader) throws IOException {
+    public static void eachSeries(InputStream in, SeriesReader reader, Function<String, RuntimeException> refused)
+            throws IOException {
         try (MessageUnpacker p = MessagePack.newDefaultUnpacker(in)) {
             int fields = p.unpackMapHeader();
             for (int f = 0; f < fields; f++) {
@@ -32,11 +35,10 @@ final class InfluxMsgpackAnswer {
                 if (name.equals("results")) {
                     int results = p.unpackArrayHeader();
                     for (int r = 0; r < results; r++) {
-                        result(p, reader);
+                        result(p, reader, refused);
                     }
                 } else if (name.equals("error")) {
-                    throw new InfluxReader.QueryFailedException(
-                            "InfluxDB refused the query: " + p.unpackString(), null);
+                    throw refused.apply(p.unpackString());
                 } else {
                     p.skipValue();
                 }
@@ -46,7 +48,8 @@ final class InfluxMsgpackAnswer {
         }
     }
 
-    private static void result(MessageUnpacker p, SeriesReader reader) throws IOException {
+    private static void result(MessageUnpacker p, SeriesReader reader, Function<String, RuntimeException> refused)
+            throws IOException {
         int fields = p.unpackMapHeader();
         for (int f = 0; f < fields; f++) {
             String name = p.unpackString();
@@ -58,7 +61,7 @@ final class InfluxMsgpackAnswer {
             } else if (name.equals("error")) {
                 String error = p.unpackString();
                 if (!error.contains("database not found")) {
-                    throw new InfluxReader.QueryFailedException("InfluxDB refused the query: " + error, null);
+                    throw refused.apply(error);
                 }
             } else {
                 p.skipValue();
